@@ -1,0 +1,290 @@
+/*
+ * nerx.h: the public API of nerx, a rule-based extractor of people, titles,
+ * organisations, places and dates from news text.
+ *
+ * Ownership, once for the whole API:
+ *   - An nx_model is built by nx_model_load(), is immutable afterwards, and
+ *     may be shared by any number of threads until nx_model_free().
+ *   - An nx_document is made by nx_extract() and owns everything found in one
+ *     text (one arena). Every pointer read from it (mentions, strings,
+ *     entities, relations) stays valid until nx_document_free().
+ *   - The caller owns the input text; nerx never keeps a pointer to it after
+ *     nx_extract() returns (spans are offsets, strings are copied).
+ *   - Every *_free() accepts NULL.
+ *   - The library never prints. Errors come back as an nx_status and, where
+ *     there is more to say, an nx_error with a message and a location.
+ *
+ * Offsets: `start`/`end` are Unicode code point offsets into the input (what
+ * Python's text[start:end] gives), `byte_start`/`byte_end` the same span in
+ * bytes. Invalid UTF-8 bytes count as one code point each.
+ */
+#ifndef NERX_H
+#define NERX_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(_WIN32)
+#define NX_API
+#else
+#define NX_API __attribute__((visibility("default")))
+#endif
+
+#define NX_VERSION_MAJOR 0
+#define NX_VERSION_MINOR 1
+#define NX_VERSION_PATCH 0
+#define NX_SCHEMA_VERSION 1
+
+/*! nx_version() : @return the library version, "MAJOR.MINOR.PATCH". */
+NX_API const char *nx_version(void);
+
+/* ---------------------------------------------------------------------------
+ * Status codes. 0 is success; errors are negative and their values are pinned
+ * (they may be stored by callers). nx_strerror() gives a one-line message.
+ */
+typedef enum nx_status {
+    NX_OK = 0,
+    NX_ERR_NOMEM = -1,     /* out of memory */
+    NX_ERR_IO = -2,        /* a file could not be opened, read or written */
+    NX_ERR_PARSE = -3,     /* malformed gazetteer, pattern or JSON Lines input */
+    NX_ERR_ENCODING = -4,  /* text is not usable UTF-8 */
+    NX_ERR_EMPTY = -5,     /* the document has no text */
+    NX_ERR_BINARY = -6,    /* the input looks like binary data, not text */
+    NX_ERR_ARG = -7,       /* an argument or option is out of range */
+    NX_ERR_PATTERN = -8,   /* a regular expression failed to compile */
+    NX_ERR_LIMIT = -9,     /* a size or match limit was exceeded */
+    NX_ERR_END = -10       /* no more input (readers only; not an error) */
+} nx_status;
+
+/*! nx_strerror() : @return a static message for a status code. */
+NX_API const char *nx_strerror(nx_status status);
+
+/* Detail of an error: what went wrong and where (file and line for gazetteer,
+ * pattern and JSON Lines errors; line and column are 0 when unknown). */
+typedef struct nx_error {
+    nx_status status;
+    char file[256];
+    size_t line;
+    size_t column;
+    char message[512];
+} nx_error;
+
+/* ---------------------------------------------------------------------------
+ * Model: every gazetteer and compiled pattern. Build once, share everywhere.
+ */
+typedef struct nx_model nx_model;
+
+typedef struct nx_model_options {
+    /* Directory holding the .tsv gazetteers and patterns/ (.pat). NULL: the
+     * NERX_GAZETTEERS environment variable, else the installed data
+     * directory, else the source tree's gazetteers/. */
+    const char *gazetteer_dir;
+    /* Extra gazetteer files loaded after the directory (user entries). */
+    const char *const *extra_files;
+    size_t n_extra_files;
+} nx_model_options;
+
+/*! nx_model_options_init() : fills `opts` with the defaults above. */
+NX_API void nx_model_options_init(nx_model_options *opts);
+
+/*! nx_model_load() : loads and compiles a model.
+ *  @return NX_OK and sets *out (free with nx_model_free()), or an error with
+ *  `err` (may be NULL) saying which file and line failed. */
+NX_API nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *err);
+NX_API void nx_model_free(nx_model *model);
+
+/*! nx_model_gazetteer_dir() : @return the directory the model was loaded from. */
+NX_API const char *nx_model_gazetteer_dir(const nx_model *model);
+/*! nx_model_entry_count() : @return the number of gazetteer entries loaded. */
+NX_API size_t nx_model_entry_count(const nx_model *model);
+
+/* ---------------------------------------------------------------------------
+ * Extraction.
+ */
+typedef enum nx_date_order {
+    NX_DATE_ORDER_MDY = 0, /* 07/05/2024 is July 5 (US, the default) */
+    NX_DATE_ORDER_DMY = 1  /* 07/05/2024 is 7 May */
+} nx_date_order;
+
+typedef struct nx_options {
+    /* Document creation time, "YYYY-MM-DD" (or NULL): used to resolve
+     * partial and relative dates. When NULL, nerx looks for a dateline at the
+     * top of the text. */
+    const char *dct;
+    nx_date_order date_order;
+    /* Emit title mentions only when they describe a named person (the
+     * annotation convention of news gold standards). Default 1. */
+    int attached_titles_only;
+} nx_options;
+
+/*! nx_options_init() : fills `opts` with the defaults. */
+NX_API void nx_options_init(nx_options *opts);
+
+typedef struct nx_document nx_document;
+
+/*! nx_extract() : runs the whole pipeline on `len` bytes of `text`.
+ *  `id` names the document in its output and messages (may be NULL).
+ *  @return NX_OK and *out (free with nx_document_free()); NX_ERR_EMPTY for a
+ *  text with nothing but white space; NX_ERR_BINARY for binary data;
+ *  NX_ERR_ARG for a malformed dct; `err` (may be NULL) gets the message.
+ *  Invalid UTF-8 is not an error: the bytes are replaced for processing,
+ *  offsets still point into `text`, and the document carries a warning. */
+NX_API nx_status nx_extract(const nx_model *model, const char *text, size_t len, const char *id,
+                            const nx_options *opts, nx_document **out, nx_error *err);
+NX_API void nx_document_free(nx_document *doc);
+
+/* ---------------------------------------------------------------------------
+ * Reading a document. Arrays are owned by the document.
+ */
+typedef enum nx_type {
+    NX_PERSON = 0,
+    NX_ORGANIZATION,
+    NX_PLACE,
+    NX_DATE,
+    NX_TITLE,
+    NX_TIME,
+    NX_DURATION,
+    NX_SET,
+    NX_TYPE_COUNT
+} nx_type;
+
+/*! nx_type_name() : @return the schema name of a type ("person", ...). */
+NX_API const char *nx_type_name(nx_type type);
+
+typedef struct nx_mention {
+    nx_type type;
+    size_t start, end;           /* code points, end exclusive */
+    size_t byte_start, byte_end; /* bytes, end exclusive */
+    const char *text;            /* NUL-terminated copy of the span */
+    const char *value;           /* normalised value (dates, titles) or NULL */
+    const char *rule;            /* rule or gazetteer that produced it */
+    long entity;                 /* index into the entities, or -1 */
+} nx_mention;
+
+typedef struct nx_entity {
+    nx_type type;
+    const char *name;             /* the fullest form */
+    const char *const *aliases;   /* other surface forms */
+    size_t n_aliases;
+    const size_t *mentions;       /* indexes into the mentions */
+    size_t n_mentions;
+} nx_entity;
+
+typedef struct nx_relation {
+    const char *type;             /* "holds_title" */
+    long person;                  /* entity index */
+    const char *title;            /* normalised title */
+    long organization;            /* entity index, or -1 when the text names none */
+    const char *status;           /* "current", "former" or "future" */
+    const size_t *mentions;       /* supporting mention indexes */
+    size_t n_mentions;
+    size_t start, end;            /* code points bounding the evidence */
+    const char *rule;             /* the linking rule */
+} nx_relation;
+
+NX_API const char *nx_document_id(const nx_document *doc);
+/*! @return the dct used ("YYYY-MM-DD") or NULL, and in *source where it came
+ *  from: "option", "dateline" or NULL. */
+NX_API const char *nx_document_dct(const nx_document *doc, const char **source);
+NX_API const nx_mention *nx_document_mentions(const nx_document *doc, size_t *count);
+NX_API const nx_entity *nx_document_entities(const nx_document *doc, size_t *count);
+NX_API const nx_relation *nx_document_relations(const nx_document *doc, size_t *count);
+/*! @return the warnings raised while processing (e.g. invalid UTF-8). */
+NX_API const char *const *nx_document_warnings(const nx_document *doc, size_t *count);
+
+/* ---------------------------------------------------------------------------
+ * Writing (schema v1, see docs/output-schema.md).
+ */
+enum { NX_WRITE_PRETTY = 1 };
+
+/*! nx_document_to_json() : the document as one JSON object.
+ *  @return a NUL-terminated string to free with nx_free(), or NULL when out
+ *  of memory. Without NX_WRITE_PRETTY it is a single line with no newline. */
+NX_API char *nx_document_to_json(const nx_document *doc, int flags);
+/*! nx_error_to_json() : the error record {"id": id, "error": message}.
+ *  @return a string to free with nx_free(), or NULL when out of memory. */
+NX_API char *nx_error_to_json(const char *id, const char *message, int flags);
+NX_API void nx_free(void *p);
+
+/* ---------------------------------------------------------------------------
+ * Input: files, directories, JSON Lines and standard input, as a stream of
+ * records. A reader owns its records until the next nx_reader_next().
+ */
+typedef enum nx_input_format {
+    NX_INPUT_AUTO = 0, /* by extension (.jsonl, .ndjson) or, for stdin, content */
+    NX_INPUT_TEXT,
+    NX_INPUT_JSONL
+} nx_input_format;
+
+typedef struct nx_input_options {
+    nx_input_format format;
+    const char *id_field;   /* JSON Lines field names; defaults "id", "text", "dct" */
+    const char *text_field;
+    const char *dct_field;  /* "date" is also read when this field is absent */
+    size_t max_document_bytes; /* larger documents are an error (0: 64 MiB) */
+} nx_input_options;
+
+NX_API void nx_input_options_init(nx_input_options *opts);
+
+typedef struct nx_record {
+    const char *id;     /* never NULL */
+    const char *text;   /* NULL when `status` is an error */
+    size_t len;
+    const char *dct;    /* from the record, or NULL */
+    int from_text_file; /* 1 for plain text (file or stdin), 0 for JSON Lines */
+    nx_status status;   /* NX_OK, or why this record could not be read */
+    const char *error;  /* message when status != NX_OK */
+} nx_record;
+
+typedef struct nx_reader nx_reader;
+
+/*! nx_reader_open() : a reader over `paths` in order: files, directories
+ *  (walked recursively for *.txt, *.jsonl and *.ndjson, in name order) and
+ *  "-" for standard input; no paths means standard input.
+ *  @return NX_OK and *out (free with nx_reader_free()). A path that does not
+ *  exist is not fatal: it becomes an error record in its place. */
+NX_API nx_status nx_reader_open(const char *const *paths, size_t n_paths,
+                                const nx_input_options *opts, nx_reader **out, nx_error *err);
+/*! nx_reader_next() : the next record. @return NX_OK (look at rec->status),
+ *  or NX_ERR_END when all inputs are read. */
+NX_API nx_status nx_reader_next(nx_reader *reader, nx_record *rec);
+/*! nx_reader_single_text() : 1 when the inputs are exactly one plain-text
+ *  document (one text file, or standard input holding plain text). */
+NX_API int nx_reader_single_text(nx_reader *reader);
+NX_API void nx_reader_free(nx_reader *reader);
+
+/* ---------------------------------------------------------------------------
+ * Batch: extract every record of a reader with N threads, writing one JSON
+ * object per document, in input order.
+ */
+typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level, const char *message);
+
+typedef struct nx_batch_options {
+    int threads;            /* worker threads (1..256); default 1 */
+    int pretty;             /* pretty-print (single documents) */
+    nx_options extract;     /* per-document options; a record's dct wins over extract.dct */
+    nx_message_fn on_message; /* errors and warnings, per document; may be NULL */
+    void *user;
+} nx_batch_options;
+
+typedef struct nx_batch_stats {
+    size_t documents; /* records read */
+    size_t failed;    /* records that became error records */
+    size_t warnings;
+} nx_batch_stats;
+
+NX_API void nx_batch_options_init(nx_batch_options *opts);
+/*! nx_batch_run() : @return NX_OK when every record was read and written
+ *  (records that failed are counted in stats->failed and written as error
+ *  records), NX_ERR_IO when writing `out` failed, NX_ERR_ARG for bad options. */
+NX_API nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_options *opts,
+                              FILE *out, nx_batch_stats *stats);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* NERX_H */

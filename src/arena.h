@@ -1,0 +1,42 @@
+/*
+ * arena.h: a bump allocator. One arena per document holds its tokens, spans,
+ * strings and output views, and is freed as one unit, so the pipeline never
+ * frees a mention on its own. Also a growable array (nx_vec) whose storage
+ * comes from malloc, for lists whose final size is not known in advance.
+ */
+#ifndef NX_ARENA_H
+#define NX_ARENA_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct nx_arena_block nx_arena_block;
+
+typedef struct nx_arena {
+    nx_arena_block *head;
+    size_t used_total;
+} nx_arena;
+
+void nx_arena_init(nx_arena *a);
+/* Frees every block; the arena can be used again afterwards. */
+void nx_arena_free(nx_arena *a);
+/* Zero-filled, 16-byte aligned; NULL when out of memory. */
+void *nx_arena_alloc(nx_arena *a, size_t size);
+/* A NUL-terminated copy of s[0..len). */
+char *nx_arena_strndup(nx_arena *a, const char *s, size_t len);
+char *nx_arena_strdup(nx_arena *a, const char *s);
+
+/* nx_vec: items of one type, grown by doubling with realloc. */
+typedef struct nx_vec {
+    void *items;
+    size_t count;
+    size_t cap;
+} nx_vec;
+
+/* Room for one more item of `size` bytes; returns it zero-filled or NULL. */
+void *nx_vec_push(nx_vec *v, size_t size);
+void nx_vec_free(nx_vec *v);
+
+#define NX_VEC_AT(v, type, i) (((type *)(v)->items)[i])
+
+#endif
