@@ -1,0 +1,76 @@
+/*
+ * tokenize.h: the tokenize stage.
+ *
+ * Consumes: an nx_text (normalise stage) and the model's word lists that the
+ *   tokenizer needs (abbreviations that keep their period, words that start
+ *   sentences).
+ * Produces: tokens with byte and code point offsets, shape flags, the
+ *   case-folded form, the break before each token (none, space, line,
+ *   paragraph) and sentence numbers.
+ *
+ * Words keep internal apostrophes (Xi'an, O'Brien) and hyphens (Al-Farabi),
+ * but a possessive 's is its own token (XJTU 's). Numbers keep internal
+ * separators (1,000; 3.5; 10:30) but not hyphens (2019-2023 is three tokens).
+ * A period stays with an initial (W.), a dotted acronym (U.S.) or a listed
+ * abbreviation (Dr., Inc.).
+ */
+#ifndef NX_TOKENIZE_H
+#define NX_TOKENIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "strmap.h"
+#include "text.h"
+
+typedef enum nx_tok_kind { NX_TOK_WORD = 1, NX_TOK_NUM, NX_TOK_PUNCT } nx_tok_kind;
+
+enum nx_tok_shape {
+    NX_SH_CAP = 1 << 0,      /* first letter upper case: Zhang, XJTU, U.S. */
+    NX_SH_ALLCAPS = 1 << 1,  /* two or more letters, all upper case */
+    NX_SH_LOWER = 1 << 2,    /* first letter lower case */
+    NX_SH_DIGIT = 1 << 3,    /* contains a digit */
+    NX_SH_ABBREV = 1 << 4,   /* ends with a period that belongs to it */
+    NX_SH_INITIAL = 1 << 5,  /* one letter and a period: W. */
+    NX_SH_POSS = 1 << 6,     /* the possessive 's */
+    NX_SH_HYPHEN = 1 << 7,   /* contains a hyphen */
+    NX_SH_ALPHA = 1 << 8,    /* letters only (apostrophes, hyphens, periods allowed) */
+    NX_SH_OPEN = 1 << 9,     /* opening bracket or quote */
+    NX_SH_CLOSE = 1 << 10    /* closing bracket or quote */
+};
+
+enum nx_break { NX_BRK_NONE = 0, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_PARA };
+
+typedef struct nx_token {
+    uint32_t b0, b1;    /* bytes */
+    uint32_t c0, c1;    /* code points */
+    const char *fold;   /* case-folded form, NUL-terminated, in the arena */
+    uint32_t fold_len;
+    uint32_t sent;      /* sentence number */
+    uint16_t shape;     /* nx_tok_shape flags */
+    uint8_t kind;       /* nx_tok_kind */
+    uint8_t brk;        /* nx_break before this token */
+    uint8_t sent_start; /* first token of its sentence */
+    uint8_t line_start; /* first token of its line */
+    uint32_t feat;      /* gazetteer features, set by the match stage */
+} nx_token;
+
+typedef struct nx_tokens {
+    nx_token *items;
+    size_t count;
+    size_t n_sent;
+} nx_tokens;
+
+typedef struct nx_token_lexicon {
+    const nx_strmap *abbreviations;      /* folded forms with the period: "dr.", "inc." */
+    const nx_strmap *no_sentence_end;    /* abbreviations that never end a sentence ("dr.") */
+} nx_token_lexicon;
+
+nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out);
+
+/* The token's text in the working copy. */
+static inline const char *nx_token_str(const nx_text *t, const nx_token *k) { return t->work + k->b0; }
+static inline size_t nx_token_len(const nx_token *k) { return k->b1 - k->b0; }
+
+#endif
