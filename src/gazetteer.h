@@ -1,0 +1,125 @@
+/*
+ * gazetteer.h: gazetteer entries and the token trie that matches them.
+ *
+ * Consumes (at load): the *.tsv files described in gazetteers/README.md.
+ * Consumes (per document): tokens from the tokenize stage.
+ * Produces: for each token position, the longest entry span that starts
+ *   there (entries filtered by their case rule), and per-token feature bits
+ *   (given name, surname, title word, organisation head ...).
+ *
+ * The trie is keyed by (parent node, case-folded token); a node holds the
+ * list of entries whose surface ends there. Immutable after loading.
+ */
+#ifndef NX_GAZETTEER_H
+#define NX_GAZETTEER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "nerx.h"
+#include "strmap.h"
+#include "tokenize.h"
+
+/* Entry classes: the `type` attribute of a gazetteer line. */
+typedef enum nx_gclass {
+    NX_G_PERSON = 0,
+    NX_G_ORG,
+    NX_G_PLACE,
+    NX_G_TITLE,
+    NX_G_TITLE_MOD,
+    NX_G_HONORIFIC,
+    NX_G_GIVEN,
+    NX_G_SURNAME,
+    NX_G_NAME_ENDING,
+    NX_G_ORG_HEAD,
+    NX_G_ORG_SUFFIX,
+    NX_G_PLACE_HEAD,
+    NX_G_DEMONYM,
+    NX_G_STOP,
+    NX_G_MONTH,
+    NX_G_WEEKDAY,
+    NX_G_ABBREV,
+    NX_G_CLASS_COUNT
+} nx_gclass;
+
+#define NX_FEAT(cls) (1u << (cls))
+/* Extra per-token feature bits (above the class bits). */
+#define NX_FEAT_NAME_ENDING_FAMILY_FIRST (1u << 24) /* a patronymic: -uly, -ovich */
+#define NX_FEAT_FAMILY_FIRST (1u << 25)             /* a surname written first: Zhang */
+
+const char *nx_gclass_name(nx_gclass c);
+int nx_gclass_from_name(const char *s, size_t len); /* -1 if unknown */
+
+enum nx_status_attr { NX_STATUS_NONE = 0, NX_STATUS_CURRENT, NX_STATUS_FORMER, NX_STATUS_FUTURE };
+
+typedef struct nx_entry {
+    uint8_t cls;          /* nx_gclass */
+    uint8_t case_exact;   /* the text must match `surface` exactly */
+    uint8_t family_first; /* order=family-first */
+    uint8_t status;       /* nx_status_attr, for title modifiers */
+    uint16_t source;      /* index into the gazetteer's sources */
+    uint16_t ntok;        /* tokens in the surface */
+    char country[4];
+    uint32_t surface;     /* offsets into the string pool */
+    uint32_t name;
+    uint32_t kind;        /* 0 = none */
+    uint32_t value;       /* 0 = none */
+    double rank;
+} nx_entry;
+
+typedef struct nx_gsource {
+    char *path;
+    char *rule;           /* "gazetteer:<stem>" */
+    char *licence;
+} nx_gsource;
+
+typedef struct nx_gazetteer {
+    nx_entry *entries;
+    uint32_t *entry_next;  /* next entry at the same trie node, + 1; 0 = end */
+    size_t n_entries, cap_entries;
+    char *pool;            /* NUL-terminated strings; offset 0 is "" */
+    size_t pool_len, pool_cap;
+    uint32_t *node_head;   /* first entry + 1 at each node; node 0 is the root */
+    size_t n_nodes, cap_nodes;
+    nx_strmap edges;       /* (parent node, folded token) -> child node */
+    nx_gsource *sources;
+    size_t n_sources;
+    char **endings;        /* folded name endings without the '-' */
+    uint8_t *ending_family_first;
+    size_t n_endings;
+    nx_strmap abbreviations;   /* folded "dr." */
+    nx_strmap no_sentence_end; /* abbreviations that are honorifics or titles */
+} nx_gazetteer;
+
+void nx_gazetteer_init(nx_gazetteer *g);
+void nx_gazetteer_free(nx_gazetteer *g);
+/* Loads the files in order (abbreviations of all files first, since the
+ * tokenizer needs them to split the other surfaces). */
+nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n, nx_error *err);
+
+static inline const char *nx_gstr(const nx_gazetteer *g, uint32_t off) { return g->pool + off; }
+
+/* A match: tokens [t0, t1) and the trie node whose entries apply. */
+typedef struct nx_gmatch {
+    uint32_t t0, t1;
+    uint32_t node;
+} nx_gmatch;
+
+/* Sets toks->items[i].feat and returns, in *out (arena), the longest match
+ * starting at each token that has at least one entry passing its case rule. */
+nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_text *text, nx_tokens *toks,
+                             nx_gmatch **out, size_t *n_out);
+
+/* Entry iteration at a node: for (e = nx_gnode_first(g, n); e; e = nx_gnode_next(g, e)) use g->entries[e - 1] */
+static inline uint32_t nx_gnode_first(const nx_gazetteer *g, uint32_t node) { return g->node_head[node]; }
+static inline uint32_t nx_gnode_next(const nx_gazetteer *g, uint32_t e) { return g->entry_next[e - 1]; }
+
+/* Whether an entry's case rule accepts tokens [t0, t1) of the text. */
+int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
+                     uint32_t t0, uint32_t t1);
+
+/* Looks up a single folded word: the node for it (0 when absent). */
+uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len);
+
+#endif

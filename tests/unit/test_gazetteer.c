@@ -1,0 +1,149 @@
+/* test_gazetteer.c: loading, the token trie's longest match, case rules,
+ * features, and errors that name the file, line and column. */
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "gazetteer.h"
+
+static nx_gazetteer g;
+
+typedef struct doc {
+    nx_arena arena;
+    nx_text text;
+    nx_tokens toks;
+    nx_gmatch *m;
+    size_t n;
+} doc;
+
+static void run(doc *d, const char *s) {
+    nx_arena_init(&d->arena);
+    nx_token_lexicon lex = {&g.abbreviations, &g.no_sentence_end};
+    CHECK_INT(nx_text_prepare(&d->arena, s, strlen(s), &d->text), NX_OK);
+    CHECK_INT(nx_tokenize(&d->arena, &d->text, &lex, &d->toks), NX_OK);
+    CHECK_INT(nx_gazetteer_match(&g, &d->arena, &d->text, &d->toks, &d->m, &d->n), NX_OK);
+}
+
+/* The classes of the entries at a match, as a string like "place,organization". */
+static void classes(const doc *d, size_t k, char *out, size_t cap) {
+    out[0] = '\0';
+    for (uint32_t e = nx_gnode_first(&g, d->m[k].node); e; e = nx_gnode_next(&g, e)) {
+        if (out[0]) strncat(out, ",", cap - strlen(out) - 1);
+        strncat(out, nx_gclass_name(g.entries[e - 1].cls), cap - strlen(out) - 1);
+    }
+}
+
+static void test_longest_match(void) {
+    doc d;
+    run(&d, "The New York Times reported from New York and York.");
+    /* the longest entry at each start: New York Times (not New York),
+     * York (inside it), New York, York, York */
+    CHECK_INT(d.n, 5);
+    if (d.n == 5) {
+        CHECK_INT(d.m[0].t0, 1);
+        CHECK_INT(d.m[0].t1, 4);
+        char c[64];
+        classes(&d, 0, c, sizeof c);
+        CHECK_STR(c, "organization");
+        CHECK_INT(d.m[1].t0, 2);
+        CHECK_INT(d.m[1].t1, 3);
+        CHECK_INT(d.m[2].t0, 6);
+        CHECK_INT(d.m[2].t1, 8);
+        classes(&d, 2, c, sizeof c);
+        CHECK_STR(c, "place");
+        CHECK_INT(d.m[4].t0, 9);
+        CHECK_INT(d.m[4].t1, 10);
+    }
+    nx_arena_free(&d.arena);
+}
+
+static void test_case_rules(void) {
+    doc d;
+    run(&d, "US officials told us about XJTU and xjtu.");
+    /* US (exact) and XJTU (exact) match; "us" and "xjtu" do not */
+    CHECK_INT(d.n, 2);
+    if (d.n == 2) {
+        CHECK_INT(d.m[0].t0, 0);
+        CHECK_INT(d.m[1].t0, 5);
+        const nx_entry *e = &g.entries[nx_gnode_first(&g, d.m[1].node) - 1];
+        CHECK_STR(nx_gstr(&g, e->name), "Xi'an Jiaotong University");
+    }
+    nx_arena_free(&d.arena);
+}
+
+static void test_folding_and_features(void) {
+    doc d;
+    run(&d, "Francois met Zhang Liqun and Ivanov, Kanseituly; XI\xE2\x80\x99" "AN JIAOTONG UNIVERSITY's president");
+    const nx_token *t = d.toks.items;
+    CHECK(t[0].feat & NX_FEAT(NX_G_GIVEN));      /* François without the accent */
+    CHECK(t[2].feat & NX_FEAT(NX_G_SURNAME));
+    CHECK(t[2].feat & NX_FEAT_FAMILY_FIRST);
+    CHECK(t[5].feat & NX_FEAT(NX_G_NAME_ENDING)); /* Ivanov */
+    CHECK(!(t[5].feat & NX_FEAT_NAME_ENDING_FAMILY_FIRST));
+    CHECK(t[7].feat & NX_FEAT_NAME_ENDING_FAMILY_FIRST); /* Kanseituly: a patronymic */
+    int found = 0;
+    for (size_t k = 0; k < d.n; k++)
+        if (d.m[k].t0 == 9 && d.m[k].t1 == 12) found = 1; /* curly apostrophe, capitals */
+    CHECK(found);
+    CHECK(t[13].feat & NX_FEAT(NX_G_TITLE));
+    nx_arena_free(&d.arena);
+}
+
+static void test_abbreviation_entries(void) {
+    uint32_t v;
+    CHECK(nx_strmap_get(&g.abbreviations, "dr.", 3, &v));
+    CHECK(nx_strmap_get(&g.no_sentence_end, "dr.", 3, &v)); /* an honorific: never ends a sentence */
+}
+
+static void expect_error(const char *content, nx_status want, size_t line, size_t col, const char *msg_part) {
+    char path[] = "/tmp/nerx-gaz-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    CHECK(write(fd, content, strlen(content)) == (ssize_t)strlen(content));
+    close(fd);
+    nx_gazetteer bad;
+    nx_gazetteer_init(&bad);
+    nx_error err;
+    memset(&err, 0, sizeof err);
+    const char *paths[] = {path};
+    CHECK_INT(nx_gazetteer_load(&bad, paths, 1, &err), want);
+    CHECK_STR(err.file, path);
+    CHECK_INT(err.line, line);
+    CHECK_INT(err.column, col);
+    CHECK(strstr(err.message, msg_part) != NULL);
+    nx_gazetteer_free(&bad);
+    unlink(path);
+}
+
+static void test_errors(void) {
+    expect_error("# type: place\nParis\nLyon\tcountry\n", NX_ERR_PARSE, 3, 6, "without '='");
+    expect_error("Paris\n", NX_ERR_PARSE, 1, 1, "no type");
+    expect_error("Paris\ttype=city\n", NX_ERR_PARSE, 1, 7, "unknown type");
+    expect_error("# type: place\nParis\tcase=sometimes\n", NX_ERR_PARSE, 2, 7, "exact or fold");
+    expect_error("# type: place\nPar\xE9s\n", NX_ERR_ENCODING, 2, 0, "UTF-8");
+    nx_gazetteer bad;
+    nx_gazetteer_init(&bad);
+    nx_error err;
+    const char *missing[] = {"/nonexistent/nerx.tsv"};
+    CHECK_INT(nx_gazetteer_load(&bad, missing, 1, &err), NX_ERR_IO);
+    CHECK(strstr(err.message, "cannot read") != NULL);
+    nx_gazetteer_free(&bad);
+}
+
+int main(void) {
+    nx_gazetteer_init(&g);
+    const char *paths[] = {NX_TEST_DATA "/small.tsv"};
+    nx_error err;
+    CHECK_INT(nx_gazetteer_load(&g, paths, 1, &err), NX_OK);
+    CHECK_INT(g.n_entries, 11); /* the two name endings are kept apart */
+    CHECK_STR(g.sources[0].rule, "gazetteer:small");
+    CHECK_STR(g.sources[0].licence, "same as nerx");
+    test_longest_match();
+    test_case_rules();
+    test_folding_and_features();
+    test_abbreviation_entries();
+    test_errors();
+    nx_gazetteer_free(&g);
+    return check_result("test_gazetteer");
+}
