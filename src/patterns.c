@@ -1,0 +1,323 @@
+/* patterns.c: loading, macro expansion, JIT compilation and matching. */
+#include "patterns.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const nx_group_names[NX_GRP_COUNT] = {
+    "year", "month", "day", "weekday", "year2", "month2", "day2", "rel", "num", "unit",
+    "decade", "quarter", "season", "part", "hour", "minute", "ampm", "word",
+};
+
+void nx_patterns_init(nx_patterns *p) {
+    memset(p, 0, sizeof *p);
+    p->match_limit = 200000;
+    p->depth_limit = 10000;
+}
+
+void nx_patterns_free(nx_patterns *p) {
+    if (!p) return;
+    for (size_t i = 0; i < p->count; i++) {
+        free(p->items[i].name);
+        free(p->items[i].rule);
+        free(p->items[i].file);
+        pcre2_code_free(p->items[i].code);
+    }
+    free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
+static void set_err(nx_error *err, nx_status st, const char *file, size_t line, size_t col, const char *msg) {
+    if (!err) return;
+    err->status = st;
+    snprintf(err->file, sizeof err->file, "%s", file);
+    err->line = line;
+    err->column = col;
+    snprintf(err->message, sizeof err->message, "%s", msg);
+}
+
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static int sb_add(sbuf *b, const char *s, size_t n) {
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) return -1;
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return 0;
+}
+
+typedef struct macro_set {
+    char **names;
+    char **bodies;
+    size_t n;
+} macro_set;
+
+static const char *macro_find(const macro_set *m, const nx_pattern_macro *fixed, size_t n_fixed, const char *name,
+                              size_t len) {
+    for (size_t i = m->n; i-- > 0;)
+        if (strlen(m->names[i]) == len && memcmp(m->names[i], name, len) == 0) return m->bodies[i];
+    for (size_t i = 0; i < n_fixed; i++)
+        if (strlen(fixed[i].name) == len && memcmp(fixed[i].name, name, len) == 0) return fixed[i].regex;
+    return NULL;
+}
+
+/* Expands {NAME} (upper-case letters, digits, _) where NAME is a macro;
+ * other braces ({2,4}) are left alone. Macros may use earlier macros. */
+static int expand(const char *re, size_t n, const macro_set *m, const nx_pattern_macro *fixed, size_t n_fixed,
+                  sbuf *out, const char **unknown) {
+    out->len = 0;
+    if (sb_add(out, "", 0)) return -1;
+    for (size_t i = 0; i < n;) {
+        if (re[i] == '\\' && i + 1 < n) {
+            if (sb_add(out, re + i, 2)) return -1;
+            i += 2;
+            continue;
+        }
+        if (re[i] == '{' && i + 1 < n && re[i + 1] >= 'A' && re[i + 1] <= 'Z') {
+            size_t j = i + 1;
+            while (j < n && ((re[j] >= 'A' && re[j] <= 'Z') || (re[j] >= '0' && re[j] <= '9') || re[j] == '_')) j++;
+            if (j < n && re[j] == '}') {
+                const char *body = macro_find(m, fixed, n_fixed, re + i + 1, j - i - 1);
+                if (!body) {
+                    *unknown = re + i;
+                    return 1;
+                }
+                if (sb_add(out, "(?:", 3) || sb_add(out, body, strlen(body)) || sb_add(out, ")", 1)) return -1;
+                i = j + 1;
+                continue;
+            }
+        }
+        if (sb_add(out, re + i, 1)) return -1;
+        i++;
+    }
+    return 0;
+}
+
+static int type_from(const char *s, size_t n, nx_pat_type *t) {
+    static const struct { const char *name; nx_pat_type t; } types[] = {
+        {"date", NX_PAT_DATE}, {"time", NX_PAT_TIME}, {"duration", NX_PAT_DURATION},
+        {"set", NX_PAT_SET},   {"skip", NX_PAT_SKIP},
+    };
+    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
+        if (strlen(types[i].name) == n && memcmp(types[i].name, s, n) == 0) {
+            *t = types[i].t;
+            return 1;
+        }
+    return 0;
+}
+
+static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const nx_pattern_macro *fixed,
+                           size_t n_fixed, nx_error *err) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "cannot read pattern file: %s", strerror(errno));
+        set_err(err, NX_ERR_IO, path, 0, 0, msg);
+        return NX_ERR_IO;
+    }
+    char *line = NULL;
+    size_t cap = 0, lineno = 0;
+    ssize_t got;
+    sbuf ex = {0};
+    nx_status st = NX_OK;
+    while ((got = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        size_t n = (size_t)got;
+        while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
+        line[n] = '\0';
+        size_t s = 0;
+        while (s < n && (line[s] == ' ' || line[s] == '\t')) s++;
+        if (s == n || line[s] == '#') continue;
+        char *t1 = memchr(line, '\t', n);
+        char *t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - line)) : NULL;
+        if (!t1 || !t2) {
+            set_err(err, NX_ERR_PARSE, path, lineno, 1,
+                    "expected name<TAB>type<TAB>regex (or @define<TAB>NAME<TAB>regex)");
+            st = NX_ERR_PARSE;
+            break;
+        }
+        const char *a = line, *b = t1 + 1, *re = t2 + 1;
+        size_t al = (size_t)(t1 - line), bl = (size_t)(t2 - b), rl = n - (size_t)(re - line);
+        const char *unknown = NULL;
+        int r = expand(re, rl, m, fixed, n_fixed, &ex, &unknown);
+        if (r < 0) {
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        if (r > 0) {
+            set_err(err, NX_ERR_PARSE, path, lineno, (size_t)(unknown - line) + 1, "unknown macro in pattern");
+            st = NX_ERR_PARSE;
+            break;
+        }
+        if (al == 7 && memcmp(a, "@define", 7) == 0) {
+            char **nn = realloc(m->names, (m->n + 1) * sizeof *nn);
+            if (!nn) { st = NX_ERR_NOMEM; break; }
+            m->names = nn;
+            char **bb = realloc(m->bodies, (m->n + 1) * sizeof *bb);
+            if (!bb) { st = NX_ERR_NOMEM; break; }
+            m->bodies = bb;
+            m->names[m->n] = strndup(b, bl);
+            m->bodies[m->n] = strdup(ex.s);
+            if (!m->names[m->n] || !m->bodies[m->n]) { free(m->names[m->n]); st = NX_ERR_NOMEM; break; }
+            m->n++;
+            continue;
+        }
+        nx_pat_type type;
+        if (!type_from(b, bl, &type)) {
+            set_err(err, NX_ERR_PARSE, path, lineno, (size_t)(b - line) + 1,
+                    "unknown pattern type (date, time, duration, set or skip)");
+            st = NX_ERR_PARSE;
+            break;
+        }
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *code = pcre2_compile((PCRE2_SPTR)ex.s, ex.len, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
+        if (!code) {
+            char msg[400], pm[256];
+            pcre2_get_error_message(ec, (PCRE2_UCHAR *)pm, sizeof pm);
+            snprintf(msg, sizeof msg, "regex does not compile: %s (at offset %zu of the expanded regex)", pm, (size_t)eo);
+            set_err(err, NX_ERR_PATTERN, path, lineno, (size_t)(re - line) + 1, msg);
+            st = NX_ERR_PATTERN;
+            break;
+        }
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is unavailable */
+        nx_pattern *np = realloc(p->items, (p->count + 1) * sizeof *np);
+        if (!np) {
+            pcre2_code_free(code);
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        p->items = np;
+        nx_pattern *pt = &p->items[p->count];
+        memset(pt, 0, sizeof *pt);
+        pt->code = code;
+        pt->type = type;
+        pt->name = strndup(a, al);
+        pt->file = strdup(path);
+        pt->line = lineno;
+        size_t rn = al + 6;
+        pt->rule = malloc(rn + 1);
+        if (!pt->name || !pt->file || !pt->rule) {
+            free(pt->name), free(pt->file), free(pt->rule);
+            pcre2_code_free(code);
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        snprintf(pt->rule, rn + 1, "%s:%.*s", type == NX_PAT_SKIP ? "skip" : "date", (int)al, a);
+        for (int g = 0; g < NX_GRP_COUNT; g++) {
+            int num = pcre2_substring_number_from_name(code, (PCRE2_SPTR)nx_group_names[g]);
+            pt->group[g] = num > 0 ? num : 0;
+        }
+        p->count++;
+    }
+    free(line);
+    free(ex.s);
+    fclose(f);
+    if (st == NX_ERR_NOMEM) set_err(err, st, path, lineno, 0, "out of memory");
+    return st;
+}
+
+nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, const nx_pattern_macro *macros,
+                           size_t n_macros, nx_error *err) {
+    nx_status st = NX_OK;
+    for (size_t i = 0; i < n && st == NX_OK; i++) {
+        macro_set m = {0}; /* @define is local to its file */
+        st = load_file(p, paths[i], &m, macros, n_macros, err);
+        for (size_t k = 0; k < m.n; k++) free(m.names[k]), free(m.bodies[k]);
+        free(m.names);
+        free(m.bodies);
+    }
+    if (p->count > UINT16_MAX) return NX_ERR_LIMIT;
+    return st;
+}
+
+static int cmp_match(const void *a, const void *b) {
+    const nx_pmatch *x = a, *y = b;
+    if (x->b0 != y->b0) return x->b0 < y->b0 ? -1 : 1;
+    if (x->b1 != y->b1) return x->b1 > y->b1 ? -1 : 1;
+    return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, nx_pmatch **out,
+                          size_t *n_out, int *limit_hit) {
+    *out = NULL;
+    *n_out = 0;
+    *limit_hit = 0;
+    if (!p->count || !text->len) return NX_OK;
+    pcre2_match_context *mc = pcre2_match_context_create(NULL);
+    pcre2_match_data *md = NULL;
+    nx_vec v = {0};
+    nx_status st = NX_OK;
+    if (!mc) return NX_ERR_NOMEM;
+    pcre2_set_match_limit(mc, p->match_limit);
+    pcre2_set_depth_limit(mc, p->depth_limit);
+    md = pcre2_match_data_create(NX_GRP_COUNT * 2 + 16, NULL);
+    if (!md) {
+        pcre2_match_context_free(mc);
+        return NX_ERR_NOMEM;
+    }
+    PCRE2_SPTR subject = (PCRE2_SPTR)text->work;
+    for (size_t k = 0; k < p->count && st == NX_OK; k++) {
+        const nx_pattern *pt = &p->items[k];
+        PCRE2_SIZE start = 0;
+        while (start <= text->len) {
+            int rc = pcre2_match(pt->code, subject, text->len, start, PCRE2_NO_UTF_CHECK, md, mc);
+            if (rc == PCRE2_ERROR_NOMATCH) break;
+            if (rc < 0) {
+                /* match or depth limit: give up on this pattern for this document */
+                *limit_hit = 1;
+                break;
+            }
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+            uint32_t ovn = pcre2_get_ovector_count(md);
+            if (ov[1] == ov[0]) { /* empty match: step one character */
+                start = ov[0] + 1;
+                while (start < text->len && ((unsigned char)text->work[start] & 0xC0) == 0x80) start++;
+                continue;
+            }
+            nx_pmatch *m = nx_vec_push(&v, sizeof *m);
+            if (!m) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
+            m->b0 = (uint32_t)ov[0];
+            m->b1 = (uint32_t)ov[1];
+            m->pattern = (uint16_t)k;
+            for (int g = 0; g < NX_GRP_COUNT; g++) {
+                int gi = pt->group[g];
+                if (gi > 0 && (uint32_t)gi < ovn && ov[2 * gi] != PCRE2_UNSET) {
+                    m->g0[g] = (uint32_t)ov[2 * gi];
+                    m->g1[g] = (uint32_t)ov[2 * gi + 1];
+                } else {
+                    m->g0[g] = m->g1[g] = UINT32_MAX;
+                }
+            }
+            start = ov[1];
+        }
+    }
+    pcre2_match_data_free(md);
+    pcre2_match_context_free(mc);
+    if (st == NX_OK && v.count) {
+        qsort(v.items, v.count, sizeof(nx_pmatch), cmp_match);
+        *out = nx_arena_alloc(arena, v.count * sizeof(nx_pmatch));
+        if (!*out) st = NX_ERR_NOMEM;
+        else {
+            memcpy(*out, v.items, v.count * sizeof(nx_pmatch));
+            *n_out = v.count;
+        }
+    }
+    nx_vec_free(&v);
+    return st;
+}
