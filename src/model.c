@@ -1,0 +1,333 @@
+/* model.c: nx_model_load(): finds the gazetteer directory, loads every
+ * gazetteer, derives the month/weekday maps and pattern macros from them,
+ * and compiles the patterns. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <utf8proc.h>
+
+#include "model.h"
+
+#ifndef NX_DATA_DIR
+#define NX_DATA_DIR ""
+#endif
+#ifndef NX_SOURCE_GAZETTEERS
+#define NX_SOURCE_GAZETTEERS ""
+#endif
+
+void nx_model_options_init(nx_model_options *opts) { memset(opts, 0, sizeof *opts); }
+
+static int is_dir(const char *p) {
+    struct stat st;
+    return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int ends_with(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* The files in dir ending with suffix, sorted, as malloc'd paths. */
+static nx_status list_files(const char *dir, const char *suffix, char ***out, size_t *n, nx_error *err) {
+    *out = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (errno == ENOENT) return NX_OK;
+        if (err) {
+            err->status = NX_ERR_IO;
+            snprintf(err->file, sizeof err->file, "%s", dir);
+            snprintf(err->message, sizeof err->message, "cannot read directory: %s", strerror(errno));
+        }
+        return NX_ERR_IO;
+    }
+    struct dirent *e;
+    char **v = NULL;
+    size_t cnt = 0;
+    nx_status st = NX_OK;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || !ends_with(e->d_name, suffix)) continue;
+        char **nv = realloc(v, (cnt + 1) * sizeof *nv);
+        if (!nv) {
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        v = nv;
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        v[cnt] = malloc(len);
+        if (!v[cnt]) {
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        snprintf(v[cnt], len, "%s/%s", dir, e->d_name);
+        cnt++;
+    }
+    closedir(d);
+    if (cnt) qsort(v, cnt, sizeof *v, cmp_str);
+    *out = v;
+    *n = cnt;
+    return st;
+}
+
+static void free_list(char **v, size_t n) {
+    for (size_t i = 0; i < n; i++) free(v[i]);
+    free(v);
+}
+
+static const char *find_dir(const nx_model_options *opts) {
+    if (opts && opts->gazetteer_dir) return opts->gazetteer_dir;
+    const char *env = getenv("NERX_GAZETTEERS");
+    if (env && *env) return env;
+    if (is_dir(NX_DATA_DIR)) return NX_DATA_DIR;
+    if (is_dir(NX_SOURCE_GAZETTEERS)) return NX_SOURCE_GAZETTEERS;
+    if (is_dir("gazetteers")) return "gazetteers";
+    return NULL;
+}
+
+typedef struct sbuf {
+    char *s;
+    size_t len, cap;
+} sbuf;
+
+static int sb_add(sbuf *b, const char *s, size_t n) {
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 256;
+        while (cap < b->len + n + 1) cap *= 2;
+        char *p = realloc(b->s, cap);
+        if (!p) return -1;
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n);
+    b->len += n;
+    b->s[b->len] = '\0';
+    return 0;
+}
+
+/* ---- pattern macros from gazetteer classes --------------------------------
+ * {MONTH} is every month name of every language we load (hundreds). As a
+ * plain alternation PCRE2 would try each name at every word start; as a
+ * character trie ("ju(?:ly|ne)") it tries one branch per character. */
+
+typedef struct ctrie {
+    int32_t cp;          /* the character on the edge into this node */
+    int terminal;
+    struct ctrie *kids;  /* first child */
+    struct ctrie *next;  /* next sibling */
+} ctrie;
+
+static void ctrie_free(ctrie *t) {
+    while (t) {
+        ctrie *n = t->next;
+        ctrie_free(t->kids);
+        free(t);
+        t = n;
+    }
+}
+
+/* Adds s (lower-cased, periods at the end dropped) under root. */
+static int ctrie_add(ctrie *root, const char *s, size_t len) {
+    while (len && s[len - 1] == '.') len--; /* patterns add \.? themselves */
+    ctrie *node = root;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += nx_utf8_next(s, len, i, &cp);
+        cp = nx_is_space(cp) ? ' ' : utf8proc_tolower(cp);
+        ctrie **link = &node->kids;
+        while (*link && (*link)->cp < cp) link = &(*link)->next;
+        if (!*link || (*link)->cp != cp) {
+            ctrie *k = calloc(1, sizeof *k);
+            if (!k) return -1;
+            k->cp = cp;
+            k->next = *link;
+            *link = k;
+        }
+        node = *link;
+    }
+    if (node != root) node->terminal = 1;
+    return 0;
+}
+
+static int emit_char(sbuf *b, int32_t cp) {
+    if (cp == ' ') return sb_add(b, "\\s+", 3);
+    if (cp < 0x80 && strchr("\\^$.|?*+()[]{}#-", (int)cp)) {
+        char e[2] = {'\\', (char)cp};
+        return sb_add(b, e, 2);
+    }
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
+    return sb_add(b, (const char *)enc, (size_t)n);
+}
+
+static int ctrie_emit(const ctrie *node, sbuf *b) {
+    const ctrie *k = node->kids;
+    if (!k) return 0;
+    int many = k->next != NULL || node->terminal;
+    if (many && sb_add(b, "(?:", 3)) return -1;
+    for (; k; k = k->next) {
+        if (emit_char(b, k->cp) || ctrie_emit(k, b)) return -1;
+        if (k->next && sb_add(b, "|", 1)) return -1;
+    }
+    if (many && sb_add(b, node->terminal ? ")?" : ")", node->terminal ? 2 : 1)) return -1;
+    return 0;
+}
+
+/* A regex matching every entry of one class: case-insensitive for ordinary
+ * entries, exact for case=exact ones (May). Also fills `values` with the
+ * folded name -> number (the entries' value attribute). */
+static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values) {
+    const nx_gazetteer *g = &m->gaz;
+    ctrie fold = {0}, exact = {0};
+    sbuf b = {0};
+    nx_status st = NX_OK;
+    for (size_t i = 0; i < g->n_entries && st == NX_OK; i++) {
+        const nx_entry *e = &g->entries[i];
+        if (e->cls != cls) continue;
+        const char *s = nx_gstr(g, e->surface);
+        if (e->case_exact) {
+            /* exact entries keep their case: add them as written */
+            ctrie *node = &exact;
+            size_t len = strlen(s);
+            while (len && s[len - 1] == '.') len--;
+            for (size_t k = 0; k < len && st == NX_OK;) {
+                int32_t cp;
+                k += nx_utf8_next(s, len, k, &cp);
+                ctrie **link = &node->kids;
+                while (*link && (*link)->cp < cp) link = &(*link)->next;
+                if (!*link || (*link)->cp != cp) {
+                    ctrie *n = calloc(1, sizeof *n);
+                    if (!n) { st = NX_ERR_NOMEM; break; }
+                    n->cp = cp;
+                    n->next = *link;
+                    *link = n;
+                }
+                node = *link;
+            }
+            if (node != &exact) node->terminal = 1;
+        } else if (ctrie_add(&fold, s, strlen(s))) {
+            st = NX_ERR_NOMEM;
+        }
+        const char *v = e->value ? nx_gstr(g, e->value) : "";
+        long num = strtol(v, NULL, 10);
+        if (num <= 0) continue;
+        char buf[128];
+        size_t fl = nx_fold(s, strlen(s), buf, sizeof buf);
+        if (fl > sizeof buf) continue;
+        while (fl && buf[fl - 1] == '.') fl--;
+        if (nx_strmap_put(values, buf, fl, (uint32_t)num)) st = NX_ERR_NOMEM;
+    }
+    if (st == NX_OK && fold.kids) {
+        if (sb_add(&b, "(?i:", 4) || ctrie_emit(&fold, &b) || sb_add(&b, ")", 1)) st = NX_ERR_NOMEM;
+    }
+    if (st == NX_OK && exact.kids) {
+        if ((b.len && sb_add(&b, "|", 1)) || ctrie_emit(&exact, &b)) st = NX_ERR_NOMEM;
+    }
+    /* a class with no entries must still compile and never match */
+    if (st == NX_OK && !b.len && sb_add(&b, "(?!)", 4)) st = NX_ERR_NOMEM;
+    ctrie_free(fold.kids);
+    ctrie_free(exact.kids);
+    if (st != NX_OK) {
+        free(b.s);
+        return st;
+    }
+    *out = b.s;
+    return NX_OK;
+}
+
+nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *err) {
+    *out = NULL;
+    if (err) memset(err, 0, sizeof *err);
+    const char *dir = find_dir(opts);
+    if (!dir || !is_dir(dir)) {
+        if (err) {
+            err->status = NX_ERR_IO;
+            snprintf(err->file, sizeof err->file, "%s", dir ? dir : "");
+            snprintf(err->message, sizeof err->message, "%s",
+                     dir ? "gazetteer directory not found"
+                         : "no gazetteer directory: pass --gazetteers DIR or set NERX_GAZETTEERS");
+        }
+        return NX_ERR_IO;
+    }
+    nx_model *m = calloc(1, sizeof *m);
+    if (!m) return NX_ERR_NOMEM;
+    nx_gazetteer_init(&m->gaz);
+    nx_patterns_init(&m->patterns);
+    nx_strmap_init(&m->month_value);
+    nx_strmap_init(&m->weekday_value);
+    m->dir = strdup(dir);
+    char **files = NULL, **pats = NULL, *month_re = NULL, *weekday_re = NULL, *pdir = NULL;
+    size_t nfiles = 0, npats = 0;
+    nx_status st = m->dir ? list_files(dir, ".tsv", &files, &nfiles, err) : NX_ERR_NOMEM;
+    if (st == NX_OK && opts && opts->n_extra_files) {
+        char **nf = realloc(files, (nfiles + opts->n_extra_files) * sizeof *nf);
+        if (!nf) st = NX_ERR_NOMEM;
+        else {
+            files = nf;
+            for (size_t i = 0; i < opts->n_extra_files && st == NX_OK; i++) {
+                files[nfiles] = strdup(opts->extra_files[i]);
+                if (!files[nfiles]) st = NX_ERR_NOMEM;
+                else nfiles++;
+            }
+        }
+    }
+    if (st == NX_OK && nfiles == 0) {
+        if (err) {
+            err->status = NX_ERR_IO;
+            snprintf(err->file, sizeof err->file, "%s", dir);
+            snprintf(err->message, sizeof err->message, "no *.tsv gazetteer files in the directory");
+        }
+        st = NX_ERR_IO;
+    }
+    if (st == NX_OK) st = nx_gazetteer_load(&m->gaz, (const char *const *)files, nfiles, err);
+    if (st == NX_OK) st = class_macro(m, NX_G_MONTH, &month_re, &m->month_value);
+    if (st == NX_OK) st = class_macro(m, NX_G_WEEKDAY, &weekday_re, &m->weekday_value);
+    if (st == NX_OK) {
+        size_t len = strlen(dir) + 10;
+        pdir = malloc(len);
+        if (!pdir) st = NX_ERR_NOMEM;
+        else {
+            snprintf(pdir, len, "%s/patterns", dir);
+            st = list_files(pdir, ".pat", &pats, &npats, err);
+        }
+    }
+    if (st == NX_OK) {
+        nx_pattern_macro macros[] = {{"MONTH", month_re}, {"WEEKDAY", weekday_re}};
+        st = nx_patterns_load(&m->patterns, (const char *const *)pats, npats, macros, 2, err);
+    }
+    free_list(files, nfiles);
+    free_list(pats, npats);
+    free(month_re);
+    free(weekday_re);
+    free(pdir);
+    if (st != NX_OK) {
+        if (err && err->status == NX_OK) {
+            err->status = st;
+            snprintf(err->message, sizeof err->message, "%s", nx_strerror(st));
+        }
+        nx_model_free(m);
+        return st;
+    }
+    m->lex.abbreviations = &m->gaz.abbreviations;
+    m->lex.no_sentence_end = &m->gaz.no_sentence_end;
+    *out = m;
+    return NX_OK;
+}
+
+void nx_model_free(nx_model *m) {
+    if (!m) return;
+    nx_gazetteer_free(&m->gaz);
+    nx_patterns_free(&m->patterns);
+    nx_strmap_free(&m->month_value);
+    nx_strmap_free(&m->weekday_value);
+    free(m->dir);
+    free(m);
+}
+
+const char *nx_model_gazetteer_dir(const nx_model *m) { return m->dir; }
+size_t nx_model_entry_count(const nx_model *m) { return m->gaz.n_entries; }

@@ -1,0 +1,23 @@
+/*
+ * model.h: the immutable model: gazetteers, compiled patterns and the word
+ * maps derived from them. Built by nx_model_load() (model.c), read by every
+ * stage, shared by all threads.
+ */
+#ifndef NX_MODEL_H
+#define NX_MODEL_H
+
+#include "gazetteer.h"
+#include "patterns.h"
+#include "strmap.h"
+#include "tokenize.h"
+
+struct nx_model {
+    nx_gazetteer gaz;
+    nx_patterns patterns;
+    nx_strmap month_value;    /* folded month name (no period) -> 1..12 */
+    nx_strmap weekday_value;  /* folded weekday name -> 1..7 (Monday = 1) */
+    nx_token_lexicon lex;
+    char *dir;
+};
+
+#endif
