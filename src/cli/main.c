@@ -1,0 +1,261 @@
+/*
+ * main.c: the nerx command-line tool. It only parses options, loads the
+ * model, feeds the batch and reports; everything else is the public API.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "nerx.h"
+
+/* Exit statuses (documented in --help and the README). */
+enum {
+    EXIT_ALL_OK = 0,    /* every document was processed */
+    EXIT_SOME_FAILED = 1, /* some documents became error records; the rest were processed */
+    EXIT_USAGE = 2,     /* bad command line */
+    EXIT_MODEL = 3,     /* the gazetteers or patterns could not be loaded */
+    EXIT_OUTPUT = 4     /* the output could not be written */
+};
+
+enum opt_id {
+    OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
+    OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET
+};
+
+typedef struct option_spec {
+    enum opt_id id;
+    char short_name;
+    const char *long_name;
+    const char *arg; /* NULL: a flag */
+    const char *help;
+} option_spec;
+
+/* The one option table: the parser and --help both read it. */
+static const option_spec OPTIONS[] = {
+    {OPT_INPUT, 'i', "input", "FORMAT", "input format: auto (default), text or jsonl"},
+    {OPT_OUTPUT, 'o', "output", "FORMAT",
+     "output format: auto (default: pretty JSON for one plain-text document,\n"
+     "                          JSON Lines otherwise), json (pretty) or jsonl"},
+    {OPT_DCT, 0, "dct", "YYYY-MM-DD", "document creation date for relative and partial dates\n"
+                                     "                          (a JSON Lines record's dct/date field wins)"},
+    {OPT_DATE_ORDER, 0, "date-order", "ORDER", "numeric dates: mdy (default, 07/05 is July 5) or dmy"},
+    {OPT_GAZETTEERS, 'g', "gazetteers", "DIR", "gazetteer directory (default: NERX_GAZETTEERS, the installed\n"
+                                               "                          data, or the source tree's gazetteers/)"},
+    {OPT_GAZETTEER, 0, "gazetteer", "FILE", "an extra gazetteer file of your own (repeatable)"},
+    {OPT_THREADS, 't', "threads", "N", "worker threads (default 1)"},
+    {OPT_ID_FIELD, 0, "id-field", "NAME", "JSON Lines field holding the id (default id)"},
+    {OPT_TEXT_FIELD, 0, "text-field", "NAME", "JSON Lines field holding the text (default text)"},
+    {OPT_DCT_FIELD, 0, "dct-field", "NAME", "JSON Lines field holding the dct (default dct, then date)"},
+    {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
+    {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings (errors are still printed)"},
+    {OPT_HELP, 'h', "help", NULL, "show this help and exit"},
+    {OPT_VERSION, 'V', "version", NULL, "show the version and exit"},
+};
+#define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
+
+static void usage(FILE *f) {
+    fprintf(f,
+            "Usage: nerx [OPTIONS] [FILE|DIR|-]...\n"
+            "Extract people, titles, organisations, places and dates from news text as JSON.\n"
+            "\n"
+            "Inputs: plain-text files, JSON Lines files (.jsonl, .ndjson: records with \"text\"\n"
+            "and optional \"id\" and \"dct\"), directories (searched recursively for *.txt and\n"
+            "JSON Lines files), and - for standard input (the default; plain text or JSON Lines,\n"
+            "detected from the first character).\n"
+            "\n"
+            "Options:\n");
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const option_spec *o = &OPTIONS[i];
+        char left[64];
+        snprintf(left, sizeof left, "%s%c%s--%s%s%s", o->short_name ? "-" : "  ", o->short_name ? o->short_name : ' ',
+                 o->short_name ? ", " : "  ", o->long_name, o->arg ? " " : "", o->arg ? o->arg : "");
+        fprintf(f, "  %-24s%s\n", left, o->help);
+    }
+    fprintf(f,
+            "\n"
+            "Exit status:\n"
+            "  0  every document was processed\n"
+            "  1  some documents could not be processed: each has an error record\n"
+            "     {\"id\": ..., \"error\": ...} in its place in the output, and a message on stderr\n"
+            "  2  bad command line\n"
+            "  3  the gazetteers or patterns could not be loaded\n"
+            "  4  the output could not be written\n");
+}
+
+typedef struct cli {
+    nx_input_options in;
+    nx_batch_options batch;
+    nx_model_options model;
+    const char **extra;
+    size_t n_extra;
+    const char **paths;
+    size_t n_paths;
+    int output; /* 0 auto, 1 json, 2 jsonl */
+    int quiet;
+} cli;
+
+static int fail_usage(const char *msg, const char *arg) {
+    fprintf(stderr, "nerx: %s%s%s\nTry 'nerx --help'.\n", msg, arg ? ": " : "", arg ? arg : "");
+    return EXIT_USAGE;
+}
+
+static int apply(cli *c, const option_spec *o, const char *arg) {
+    switch (o->id) {
+    case OPT_HELP: usage(stdout); exit(fclose(stdout) == 0 ? EXIT_ALL_OK : EXIT_OUTPUT);
+    case OPT_VERSION: printf("nerx %s\n", nx_version()); exit(fclose(stdout) == 0 ? EXIT_ALL_OK : EXIT_OUTPUT);
+    case OPT_INPUT:
+        if (!strcmp(arg, "auto")) c->in.format = NX_INPUT_AUTO;
+        else if (!strcmp(arg, "text")) c->in.format = NX_INPUT_TEXT;
+        else if (!strcmp(arg, "jsonl")) c->in.format = NX_INPUT_JSONL;
+        else return fail_usage("--input must be auto, text or jsonl", arg);
+        return 0;
+    case OPT_OUTPUT:
+        if (!strcmp(arg, "auto")) c->output = 0;
+        else if (!strcmp(arg, "json")) c->output = 1;
+        else if (!strcmp(arg, "jsonl")) c->output = 2;
+        else return fail_usage("--output must be auto, json or jsonl", arg);
+        return 0;
+    case OPT_DCT: {
+        int y, m, d;
+        char tail;
+        if (strlen(arg) != 10 || sscanf(arg, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 ||
+            d > 31)
+            return fail_usage("--dct must be a date written YYYY-MM-DD", arg);
+        c->batch.extract.dct = arg;
+        return 0;
+    }
+    case OPT_DATE_ORDER:
+        if (!strcmp(arg, "mdy")) c->batch.extract.date_order = NX_DATE_ORDER_MDY;
+        else if (!strcmp(arg, "dmy")) c->batch.extract.date_order = NX_DATE_ORDER_DMY;
+        else return fail_usage("--date-order must be mdy or dmy", arg);
+        return 0;
+    case OPT_GAZETTEERS: c->model.gazetteer_dir = arg; return 0;
+    case OPT_GAZETTEER: c->extra[c->n_extra++] = arg; return 0;
+    case OPT_THREADS: {
+        char *end;
+        errno = 0;
+        long n = strtol(arg, &end, 10);
+        if (errno || *end || n < 1 || n > 256) return fail_usage("--threads must be a number from 1 to 256", arg);
+        c->batch.threads = (int)n;
+        return 0;
+    }
+    case OPT_ID_FIELD: c->in.id_field = arg; return 0;
+    case OPT_TEXT_FIELD: c->in.text_field = arg; return 0;
+    case OPT_DCT_FIELD: c->in.dct_field = arg; return 0;
+    case OPT_ALL_TITLES: c->batch.extract.attached_titles_only = 0; return 0;
+    case OPT_QUIET: c->quiet = 1; return 0;
+    }
+    return 0;
+}
+
+static int parse(cli *c, int argc, char **argv) {
+    int only_paths = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (only_paths || a[0] != '-' || !strcmp(a, "-")) {
+            c->paths[c->n_paths++] = a;
+            continue;
+        }
+        if (!strcmp(a, "--")) {
+            only_paths = 1;
+            continue;
+        }
+        const option_spec *o = NULL;
+        const char *val = NULL;
+        if (a[1] == '-') {
+            const char *name = a + 2, *eq = strchr(name, '=');
+            size_t nl = eq ? (size_t)(eq - name) : strlen(name);
+            for (size_t k = 0; k < N_OPTIONS && !o; k++)
+                if (strlen(OPTIONS[k].long_name) == nl && !strncmp(OPTIONS[k].long_name, name, nl)) o = &OPTIONS[k];
+            if (!o) return fail_usage("unknown option", a);
+            if (eq) {
+                if (!o->arg) return fail_usage("option takes no value", a);
+                val = eq + 1;
+            }
+        } else {
+            for (size_t k = 0; k < N_OPTIONS && !o; k++)
+                if (OPTIONS[k].short_name == a[1]) o = &OPTIONS[k];
+            if (!o) return fail_usage("unknown option", a);
+            if (a[2]) {
+                if (!o->arg) return fail_usage("option takes no value", a);
+                val = a + 2;
+            }
+        }
+        if (o->arg && !val) {
+            if (i + 1 >= argc) return fail_usage("option needs a value", a);
+            val = argv[++i];
+        }
+        int rc = apply(c, o, val);
+        if (rc) return rc;
+    }
+    return 0;
+}
+
+static void on_message(void *user, const char *id, const char *level, const char *msg) {
+    const cli *c = user;
+    if (c->quiet && strcmp(level, "error") != 0) return;
+    fprintf(stderr, "nerx: %s: %s: %s\n", id, level, msg);
+}
+
+static int run(cli *c) {
+    nx_model *model = NULL;
+    nx_error err;
+    nx_status st = nx_model_load(&c->model, &model, &err);
+    if (st != NX_OK) {
+        if (err.line)
+            fprintf(stderr, "nerx: %s:%zu:%zu: %s\n", err.file, err.line, err.column, err.message);
+        else
+            fprintf(stderr, "nerx: %s%s%s\n", err.file, err.file[0] ? ": " : "",
+                    err.message[0] ? err.message : nx_strerror(st));
+        return EXIT_MODEL;
+    }
+    nx_reader *reader = NULL;
+    st = nx_reader_open(c->paths, c->n_paths, &c->in, &reader, &err);
+    if (st != NX_OK) {
+        fprintf(stderr, "nerx: %s\n", nx_strerror(st));
+        nx_model_free(model);
+        return EXIT_MODEL;
+    }
+    c->batch.pretty = c->output == 1 || (c->output == 0 && nx_reader_single_text(reader));
+    c->batch.on_message = on_message;
+    c->batch.user = c;
+    nx_batch_stats stats;
+    st = nx_batch_run(model, reader, &c->batch, stdout, &stats);
+    nx_reader_free(reader);
+    nx_model_free(model);
+    if (fclose(stdout) != 0 && st == NX_OK) st = NX_ERR_IO;
+    if (st != NX_OK) {
+        fprintf(stderr, "nerx: cannot write output: %s\n", st == NX_ERR_IO ? strerror(errno) : nx_strerror(st));
+        return EXIT_OUTPUT;
+    }
+    if (stats.failed) {
+        fprintf(stderr, "nerx: %zu of %zu document%s could not be processed\n", stats.failed, stats.documents,
+                stats.documents == 1 ? "" : "s");
+        return EXIT_SOME_FAILED;
+    }
+    return EXIT_ALL_OK;
+}
+
+int main(int argc, char **argv) {
+    cli c;
+    memset(&c, 0, sizeof c);
+    nx_input_options_init(&c.in);
+    nx_batch_options_init(&c.batch);
+    nx_model_options_init(&c.model);
+    c.extra = calloc((size_t)argc + 1, sizeof *c.extra);
+    c.paths = calloc((size_t)argc + 1, sizeof *c.paths);
+    int rc;
+    if (!c.extra || !c.paths) {
+        fprintf(stderr, "nerx: out of memory\n");
+        rc = EXIT_MODEL;
+    } else if ((rc = parse(&c, argc, argv)) == 0) {
+        c.model.extra_files = c.extra;
+        c.model.n_extra_files = c.n_extra;
+        rc = run(&c);
+    }
+    free(c.extra);
+    free(c.paths);
+    return rc;
+}
