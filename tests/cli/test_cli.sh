@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# test_cli.sh NERX: the command line: options, exit statuses, and bad input
+# (empty, binary, missing, malformed JSON Lines) becoming error records in
+# place while the rest of the batch is processed.
+set -u
+nerx=$1
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+expect_status() { # want cmd...
+  local want=$1; shift
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local got=$?
+  [ "$got" = "$want" ] || fail "$* exited $got, expected $want ($(head -c 300 "$tmp/err"))"
+}
+json() { python3 -c "import json,sys; $1" "$tmp/out"; }
+
+# --- options
+expect_status 0 "$nerx" --version
+grep -q '^nerx [0-9]' "$tmp/out" || fail "--version prints 'nerx VERSION'"
+expect_status 0 "$nerx" --help
+grep -q 'Usage: nerx' "$tmp/out" || fail "--help prints usage on stdout"
+grep -q -- '--gazetteer FILE' "$tmp/out" || fail "--help lists --gazetteer"
+grep -q 'Exit status' "$tmp/out" || fail "--help documents exit statuses"
+expect_status 2 "$nerx" --bogus
+grep -q "unknown option" "$tmp/err" || fail "unknown option message"
+expect_status 2 "$nerx" --threads 0 "$root/corpus/xjtu-sco-forum.txt"
+expect_status 2 "$nerx" --dct 2024-13-01 "$root/corpus/xjtu-sco-forum.txt"
+expect_status 2 "$nerx" --output xml "$root/corpus/xjtu-sco-forum.txt"
+expect_status 2 "$nerx" --dct
+
+# --- one plain-text document: pretty JSON, its path as id
+expect_status 0 "$nerx" "$root/corpus/xjtu-sco-forum.txt"
+[ "$(wc -l <"$tmp/out")" -gt 10 ] || fail "a single document is pretty-printed"
+json "d=json.load(open(sys.argv[1])); assert d['id'].endswith('corpus/xjtu-sco-forum.txt'), d['id']; assert d['dct']=='2024-07-05'" || fail "single document id/dct"
+
+# --- standard input: plain text (pretty, id stdin) and JSON Lines (auto-detected)
+printf 'Officials from Kazakhstan met on July 4.' | "$nerx" --dct 2020-01-01 >"$tmp/out" 2>"$tmp/err" || fail "stdin text"
+json "d=json.load(open(sys.argv[1])); assert d['id']=='stdin'; v=[m['value'] for m in d['mentions'] if m['type']=='date']; assert v==['2020-07-04'], v" || fail "stdin text output"
+printf '\n  {"id":"a","text":"Kazakhstan on July 4.","dct":"2024-07-05"}\n{"id":"b","text":"Kazakhstan."}\n' | "$nerx" --dct 2020-01-01 >"$tmp/out" 2>"$tmp/err" || fail "stdin jsonl"
+json "
+L=[json.loads(l) for l in open(sys.argv[1])]
+assert [d['id'] for d in L]==['a','b'], L
+assert L[0]['dct']=='2024-07-05' and L[1]['dct']=='2020-01-01', (L[0]['dct'], L[1]['dct'])
+assert [m['value'] for m in L[0]['mentions'] if m['type']=='date']==['2024-07-04']" || fail "stdin JSON Lines: ids, record dct wins over --dct"
+printf '   leading space, then Kazakhstan.' | "$nerx" --output jsonl >"$tmp/out" 2>/dev/null
+json "d=json.loads(open(sys.argv[1]).read()); m=[m for m in d['mentions'] if m['text']=='Kazakhstan'][0]; assert m['start']==23, m" || fail "stdin text keeps leading white space in offsets"
+
+# --- a batch with bad documents among good ones
+printf 'Officials from Kazakhstan met.' >"$tmp/good.txt"
+printf '  \n\t \n' >"$tmp/empty.txt"
+printf 'PK\003\004\000\000\000binary' >"$tmp/binary.txt"
+printf '%s\n' '{"id":"j1","text":"Kazakhstan."}' '{"id":"j2","text":' '{"id":"j3","text":"Astana IT University."}' >"$tmp/batch.jsonl"
+expect_status 1 "$nerx" "$tmp/good.txt" "$tmp/empty.txt" "$tmp/binary.txt" "$tmp/missing.txt" "$tmp/batch.jsonl"
+json "
+L=[json.loads(l) for l in open(sys.argv[1])]
+ids=[d['id'].rsplit('/',1)[-1] for d in L]
+assert ids==['good.txt','empty.txt','binary.txt','missing.txt','j1','batch.jsonl:2','j3'], ids
+err=[('error' in d) for d in L]
+assert err==[False,True,True,True,False,True,False], err
+assert 'empty' in L[1]['error'] and 'binary' in L[2]['error'] and 'cannot open' in L[3]['error'] and 'malformed' in L[5]['error'], L
+assert any(m['text']=='Astana IT University' for m in L[6]['mentions'])" || fail "batch: error records in place, rest processed"
+for doc in empty.txt binary.txt missing.txt batch.jsonl:2; do
+  grep -q "$doc: error:" "$tmp/err" || fail "stderr names $doc and the problem"
+done
+grep -q "4 of 7 documents could not be processed" "$tmp/err" || fail "summary on stderr ($(tail -1 "$tmp/err"))"
+
+# --- invalid UTF-8: processed, with a warning naming the document
+printf 'Caf\351 owners in Kazakhstan.' >"$tmp/latin1.txt"
+expect_status 0 "$nerx" --output jsonl "$tmp/latin1.txt"
+grep -q "latin1.txt: warning: 1 invalid UTF-8 byte" "$tmp/err" || fail "invalid UTF-8 warning"
+json "d=json.loads(open(sys.argv[1]).read()); assert any(m['text']=='Kazakhstan' and m['start']==15 for m in d['mentions'])" || fail "offsets after invalid UTF-8"
+expect_status 0 "$nerx" --quiet --output jsonl "$tmp/latin1.txt"
+[ ! -s "$tmp/err" ] || fail "--quiet silences warnings"
+
+# --- an unreadable file (only meaningful when not root)
+if [ "$(id -u)" != 0 ]; then
+  printf 'x' >"$tmp/secret.txt"; chmod 000 "$tmp/secret.txt"
+  expect_status 1 "$nerx" "$tmp/secret.txt" "$tmp/good.txt"
+  grep -q "secret.txt: error: cannot open" "$tmp/err" || fail "unreadable file message"
+fi
+
+# --- threads keep input order and give the same output
+python3 -c "
+import json
+for i in range(300):
+    print(json.dumps({'id': f'd{i}', 'text': f'Document {i}: officials from Kazakhstan met Zhang Liqun, president of Astana IT University, on July {i % 28 + 1}.', 'dct': '2024-07-05'}))
+" >"$tmp/many.jsonl"
+"$nerx" --threads 1 "$tmp/many.jsonl" >"$tmp/t1" 2>/dev/null || fail "threads 1"
+"$nerx" --threads 3 "$tmp/many.jsonl" >"$tmp/t3" 2>/dev/null || fail "threads 3"
+cmp -s "$tmp/t1" "$tmp/t3" || fail "--threads 3 output differs from --threads 1"
+[ "$(wc -l <"$tmp/t3")" = 300 ] || fail "300 records in, 300 out"
+
+# --- user gazetteers: added entries are used; a bad file stops with file:line:column
+printf '# source: test\n# licence: test\n# type: organization\nAcme Widgets\n' >"$tmp/mine.tsv"
+printf 'Shares in Acme Widgets rose.' | "$nerx" --gazetteer "$tmp/mine.tsv" --output jsonl >"$tmp/out" 2>/dev/null
+json "d=json.loads(open(sys.argv[1]).read()); assert any(m['text']=='Acme Widgets' and m['rule']=='gazetteer:mine' for m in d['mentions']), d['mentions']" || fail "--gazetteer adds entries"
+printf '# type: place\nParis\tcountry\n' >"$tmp/bad.tsv"
+expect_status 3 "$nerx" --gazetteer "$tmp/bad.tsv" "$tmp/good.txt"
+grep -q "bad.tsv:2:7: attribute without '='" "$tmp/err" || fail "bad gazetteer message: $(cat "$tmp/err")"
+expect_status 3 "$nerx" --gazetteers "$tmp/nowhere" "$tmp/good.txt"
+
+# --- output that cannot be written
+if [ -w /dev/full ]; then
+  "$nerx" "$root/corpus/xjtu-sco-forum.txt" >/dev/full 2>"$tmp/err"
+  [ $? = 4 ] || fail "writing to /dev/full exits 4"
+fi
+
+[ $fails = 0 ] && echo "test_cli: all passed" || { echo "test_cli: $fails failed"; exit 1; }
