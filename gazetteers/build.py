@@ -270,6 +270,11 @@ class Gaz:
     def lines(self):
         rows = []
         for surface, a in self.entries.values():
+            # A capitalised word that is also a common word (March, Mark,
+            # Turkey) must be capitalised in the text, in any case after that
+            # (MARCH in a headline); only acronyms must match exactly.
+            if a.get("case") == "exact" and surface[:1].isupper() and any(c.islower() for c in surface):
+                a = dict(a, case="cap")
             cells = [surface]
             for k in ATTR_ORDER:
                 if k in a:

@@ -74,6 +74,17 @@ static int read_ymd(const nx_document *doc, const nx_pmatch *mt, ymd *v) {
     if (group_month(doc, mt, NX_GRP_MONTH, &mo)) v->m = mo;
     else if (mt->g0[NX_GRP_MONTH] != UINT32_MAX) return 0;
     if (group_int(doc, mt, NX_GRP_DAY, &d)) v->d = d;
+    int a, b;
+    if (group_int(doc, mt, NX_GRP_MD1, &a) && group_int(doc, mt, NX_GRP_MD2, &b)) {
+        /* 07/05/2024: the option says which is the month, unless a number
+         * over 12 says it first (25/12/2024 is December whatever the order) */
+        int dmy = doc->opts.date_order == NX_DATE_ORDER_DMY;
+        if (a > 12 && b <= 12) dmy = 1;
+        else if (b > 12 && a <= 12) dmy = 0;
+        v->m = dmy ? b : a;
+        v->d = dmy ? a : b;
+        if (v->m < 1 || v->m > 12) return 0;
+    }
     if (v->d && (!v->m || v->d > days_in_month(v->y ? v->y : 2000, v->m))) return 0;
     return v->y || v->m;
 }

@@ -126,7 +126,7 @@ uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len) 
 
 typedef struct attrs {
     int cls;
-    int case_exact;
+    int case_rule;
     int family_first;
     int status;
     const char *name; size_t name_len;
@@ -192,7 +192,7 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
     nx_entry *e = &g->entries[g->n_entries];
     memset(e, 0, sizeof *e);
     e->cls = (uint8_t)a->cls;
-    e->case_exact = (uint8_t)a->case_exact;
+    e->case_rule = (uint8_t)a->case_rule;
     e->family_first = (uint8_t)a->family_first;
     e->status = (uint8_t)a->status;
     e->source = source;
@@ -270,8 +270,12 @@ static void trim(const char **s, size_t *n) {
 
 static int eq(const char *s, size_t n, const char *lit) { return strlen(lit) == n && memcmp(s, lit, n) == 0; }
 
+static int case_rule(const char *v, size_t n) {
+    return eq(v, n, "exact") ? NX_CASE_EXACT : eq(v, n, "cap") ? NX_CASE_CAP : eq(v, n, "fold") ? NX_CASE_FOLD : -1;
+}
+
 typedef struct file_defaults {
-    int cls, case_exact;
+    int cls, case_rule;
     const char *kind; size_t kind_len;
 } file_defaults;
 
@@ -280,7 +284,7 @@ static size_t parse_attrs(const char *line, size_t n, size_t first_tab, const fi
                           const char **bad_msg) {
     memset(a, 0, sizeof *a);
     a->cls = d->cls;
-    a->case_exact = d->case_exact;
+    a->case_rule = d->case_rule;
     a->kind = d->kind;
     a->kind_len = d->kind_len;
     size_t i = first_tab;
@@ -307,10 +311,9 @@ static size_t parse_attrs(const char *line, size_t n, size_t first_tab, const fi
             } else if (eq(k, kl, "name")) {
                 a->name = v, a->name_len = vl;
             } else if (eq(k, kl, "case")) {
-                if (eq(v, vl, "exact")) a->case_exact = 1;
-                else if (eq(v, vl, "fold")) a->case_exact = 0;
-                else {
-                    *bad_msg = "case must be exact or fold";
+                a->case_rule = case_rule(v, vl);
+                if (a->case_rule < 0) {
+                    *bad_msg = "case must be exact, cap or fold";
                     return i + 2;
                 }
             } else if (eq(k, kl, "kind")) {
@@ -380,7 +383,11 @@ static nx_status load_one(loader *L, loaded_file *lf, const char *path, int abbr
                     return NX_ERR_PARSE;
                 }
             } else if (eq(k, kl, "case")) {
-                d.case_exact = eq(v, vl, "exact");
+                d.case_rule = case_rule(v, vl);
+                if (d.case_rule < 0) {
+                    set_err(L->err, NX_ERR_PARSE, path, lineno, 1, "case must be exact, cap or fold", NULL);
+                    return NX_ERR_PARSE;
+                }
             } else if (eq(k, kl, "kind")) {
                 d.kind = v, d.kind_len = vl;
             } else if (eq(k, kl, "licence") || eq(k, kl, "license")) {
@@ -518,11 +525,12 @@ done:
 
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
                      uint32_t t0, uint32_t t1) {
-    if (!e->case_exact) return 1;
-    /* compare the surface and the text with white space removed */
-    const char *s = nx_gstr(g, e->surface);
+    if (e->case_rule == NX_CASE_FOLD) return 1;
     const char *p = text->work + toks->items[t0].b0;
     const char *end = text->work + toks->items[t1 - 1].b1;
+    if (e->case_rule == NX_CASE_CAP) return (toks->items[t0].shape & NX_SH_CAP) != 0;
+    /* exact: compare the surface and the text with white space removed */
+    const char *s = nx_gstr(g, e->surface);
     while (*s || p < end) {
         while (*s == ' ') s++;
         while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')) p++;

@@ -51,11 +51,18 @@ typedef enum nx_gclass {
 const char *nx_gclass_name(nx_gclass c);
 int nx_gclass_from_name(const char *s, size_t len); /* -1 if unknown */
 
+/* How the text's case must agree with an entry (the `case` attribute). */
+enum nx_case_rule {
+    NX_CASE_FOLD = 0, /* any case */
+    NX_CASE_EXACT,    /* exactly as the surface is written (acronyms: US, SCO) */
+    NX_CASE_CAP       /* capitalised, any case after the first letter (March, MARCH, not march) */
+};
+
 enum nx_status_attr { NX_STATUS_NONE = 0, NX_STATUS_CURRENT, NX_STATUS_FORMER, NX_STATUS_FUTURE };
 
 typedef struct nx_entry {
     uint8_t cls;          /* nx_gclass */
-    uint8_t case_exact;   /* the text must match `surface` exactly */
+    uint8_t case_rule;    /* nx_case_rule */
     uint8_t family_first; /* order=family-first */
     uint8_t status;       /* nx_status_attr, for title modifiers */
     uint16_t source;      /* index into the gazetteer's sources */

@@ -179,18 +179,32 @@ static int ctrie_emit(const ctrie *node, sbuf *b) {
 }
 
 /* A regex matching every entry of one class: case-insensitive for ordinary
- * entries, exact for case=exact ones (May). Also fills `values` with the
+ * entries, capitalised for case=cap ones (May, MAY, not may), as written for
+ * case=exact ones. Also fills `values` with the
  * folded name -> number (the entries' value attribute). */
 static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values) {
     const nx_gazetteer *g = &m->gaz;
     ctrie fold = {0}, exact = {0};
-    sbuf b = {0};
+    sbuf b = {0}, cap = {0};
     nx_status st = NX_OK;
     for (size_t i = 0; i < g->n_entries && st == NX_OK; i++) {
         const nx_entry *e = &g->entries[i];
         if (e->cls != cls) continue;
         const char *s = nx_gstr(g, e->surface);
-        if (e->case_exact) {
+        if (e->case_rule == NX_CASE_CAP) {
+            /* M(?i:arch): a capital, then any case */
+            size_t len = strlen(s);
+            while (len && s[len - 1] == '.') len--;
+            int32_t cp;
+            size_t k = len ? nx_utf8_next(s, len, 0, &cp) : 0;
+            if (!k) continue;
+            if ((cap.len && sb_add(&cap, "|", 1)) || emit_char(&cap, cp) || sb_add(&cap, "(?i:", 4)) st = NX_ERR_NOMEM;
+            for (size_t j = k; j < len && st == NX_OK;) {
+                j += nx_utf8_next(s, len, j, &cp);
+                if (emit_char(&cap, nx_is_space(cp) ? ' ' : cp)) st = NX_ERR_NOMEM;
+            }
+            if (st == NX_OK && sb_add(&cap, ")", 1)) st = NX_ERR_NOMEM;
+        } else if (e->case_rule == NX_CASE_EXACT) {
             /* exact entries keep their case: add them as written */
             ctrie *node = &exact;
             size_t len = strlen(s);
@@ -228,6 +242,10 @@ static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values
     if (st == NX_OK && exact.kids) {
         if ((b.len && sb_add(&b, "|", 1)) || ctrie_emit(&exact, &b)) st = NX_ERR_NOMEM;
     }
+    if (st == NX_OK && cap.len) {
+        if ((b.len && sb_add(&b, "|", 1)) || sb_add(&b, cap.s, cap.len)) st = NX_ERR_NOMEM;
+    }
+    free(cap.s);
     /* a class with no entries must still compile and never match */
     if (st == NX_OK && !b.len && sb_add(&b, "(?!)", 4)) st = NX_ERR_NOMEM;
     ctrie_free(fold.kids);

@@ -8,7 +8,7 @@
 
 const char *const nx_group_names[NX_GRP_COUNT] = {
     "year", "month", "day", "weekday", "year2", "month2", "day2", "rel", "num", "unit",
-    "decade", "quarter", "season", "part", "hour", "minute", "ampm", "word",
+    "decade", "quarter", "season", "part", "hour", "minute", "ampm", "word", "md1", "md2",
 };
 
 void nx_patterns_init(nx_patterns *p) {

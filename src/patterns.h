@@ -44,6 +44,8 @@ typedef enum nx_group {
     NX_GRP_MINUTE,
     NX_GRP_AMPM,
     NX_GRP_WORD,    /* a fixed word the rule interprets: today, now, ... */
+    NX_GRP_MD1,     /* 07/05: month or day, in the document's date order */
+    NX_GRP_MD2,
     NX_GRP_COUNT
 } nx_group;
 

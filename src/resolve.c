@@ -130,7 +130,7 @@ static nx_status gazetteer_entities(rctx *r) {
         if (!e) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
         /* names are capitalised in running text (or written as in the entry) */
-        if (!e->case_exact && (!(first->shape & (NX_SH_CAP | NX_SH_DIGIT)) || !(last->shape & (NX_SH_CAP | NX_SH_DIGIT))))
+        if (e->case_rule == NX_CASE_FOLD && (!(first->shape & (NX_SH_CAP | NX_SH_DIGIT)) || !(last->shape & (NX_SH_CAP | NX_SH_DIGIT))))
             continue;
         /* a one-word entry that is also a common capitalised word needs more
          * than its position at the start of a sentence */
@@ -160,7 +160,8 @@ static const nx_entry *plural_title(const rctx *r, const nx_token *t) {
     if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return NULL; /* -ies: leave */
     uint32_t node = nx_gazetteer_word(r->g, t->fold, n);
     for (uint32_t e = node ? nx_gnode_first(r->g, node) : 0; e; e = nx_gnode_next(r->g, e))
-        if (r->g->entries[e - 1].cls == NX_G_TITLE && !r->g->entries[e - 1].case_exact) return &r->g->entries[e - 1];
+        if (r->g->entries[e - 1].cls == NX_G_TITLE && r->g->entries[e - 1].case_rule == NX_CASE_FOLD)
+            return &r->g->entries[e - 1];
     return NULL;
 }
 

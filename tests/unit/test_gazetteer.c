@@ -71,6 +71,17 @@ static void test_case_rules(void) {
     nx_arena_free(&d.arena);
 }
 
+static void test_cap_rule(void) {
+    doc d;
+    run(&d, "Turkey and TURKEY, not turkey");
+    CHECK_INT(d.n, 2);
+    if (d.n == 2) {
+        CHECK_INT(d.m[0].t0, 0);
+        CHECK_INT(d.m[1].t0, 2);
+    }
+    nx_arena_free(&d.arena);
+}
+
 static void test_folding_and_features(void) {
     doc d;
     run(&d, "Francois met Zhang Liqun and Ivanov, Kanseituly; XI\xE2\x80\x99" "AN JIAOTONG UNIVERSITY's president");
@@ -120,7 +131,7 @@ static void test_errors(void) {
     expect_error("# type: place\nParis\nLyon\tcountry\n", NX_ERR_PARSE, 3, 6, "without '='");
     expect_error("Paris\n", NX_ERR_PARSE, 1, 1, "no type");
     expect_error("Paris\ttype=city\n", NX_ERR_PARSE, 1, 7, "unknown type");
-    expect_error("# type: place\nParis\tcase=sometimes\n", NX_ERR_PARSE, 2, 7, "exact or fold");
+    expect_error("# type: place\nParis\tcase=sometimes\n", NX_ERR_PARSE, 2, 7, "exact, cap or fold");
     expect_error("# type: place\nPar\xE9s\n", NX_ERR_ENCODING, 2, 0, "UTF-8");
     nx_gazetteer bad;
     nx_gazetteer_init(&bad);
@@ -136,11 +147,12 @@ int main(void) {
     const char *paths[] = {NX_TEST_DATA "/small.tsv"};
     nx_error err;
     CHECK_INT(nx_gazetteer_load(&g, paths, 1, &err), NX_OK);
-    CHECK_INT(g.n_entries, 11); /* the two name endings are kept apart */
+    CHECK_INT(g.n_entries, 12); /* the two name endings are kept apart */
     CHECK_STR(g.sources[0].rule, "gazetteer:small");
     CHECK_STR(g.sources[0].licence, "same as nerx");
     test_longest_match();
     test_case_rules();
+    test_cap_rule();
     test_folding_and_features();
     test_abbreviation_entries();
     test_errors();
