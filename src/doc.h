@@ -39,6 +39,7 @@ typedef struct nx_span {
     const char *value;      /* dates and titles */
     const char *canon;      /* canonical name (gazetteer name, acronym expansion) or NULL */
     const char *country;    /* ISO code from the gazetteer, or NULL */
+    const char *kind;       /* the gazetteer entry's kind (city, country, ...), or NULL */
     int32_t entity;         /* index into doc->ents, -1 before linking */
     int32_t head;           /* a title: the span index of the organisation word it was built from, -1 */
 } nx_span;

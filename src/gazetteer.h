@@ -40,6 +40,10 @@ typedef enum nx_gclass {
     NX_G_MONTH,
     NX_G_WEEKDAY,
     NX_G_ABBREV,
+    NX_G_SPORT,       /* a word that makes a document a sports report: innings, goalkeeper */
+    NX_G_PERSON_CUE,  /* a word after a name that marks a person: said, told */
+    NX_G_PLACE_CUE,   /* a word before a name that marks a place: in, near */
+    NX_G_TEMPORAL,    /* a word of temporal expressions, by kind: weeks, noon, yesterday */
     NX_G_CLASS_COUNT
 } nx_gclass;
 

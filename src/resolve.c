@@ -12,6 +12,8 @@ typedef struct rctx {
     int32_t *owner;      /* span index covering the token, -1 */
     uint8_t *title_tok;  /* 1 inside a title span */
     uint8_t *headline;   /* 1 in an all-caps or title-case line: no guessing there */
+    nx_strmap lower;     /* folded words seen in lower case in this document */
+    int sports;          /* a sports report: places name teams */
 } rctx;
 
 static int word_in(const nx_token *t, const char *const *list) {
@@ -25,6 +27,13 @@ static const char *const PARTICLES[] = {"de", "van", "von", "der", "den", "da", 
                                         "y", "abu", "bint", NULL};
 static const char *const OF_WORDS[] = {"of", "for", "on", NULL};
 static const char *const DETERMINERS[] = {"a", "an", "the", "its", "their", "his", "her", NULL};
+static const char *const FUNCTION_WORDS[] = {
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "and", "or", "but", "of", "in", "on", "at", "for", "with", "by", "from", "to", "as", "after", "before",
+    "during", "since", "when", "while", "if", "because", "although", "under", "over", "about", "into",
+    "between", "among", "against", "without", "within", "it", "he", "she", "they", "we", "i", "you", "there",
+    "here", "then", "so", "also", "both", "all", "some", "many", "most", "every", "each", "no", "not",
+    "other", "another", "such", "what", "which", "who", "how", "why", "where", NULL};
 static const char *const CAPTION_WORDS[] = {"l", "r", "c", "left", "right", "centre", "center", "front",
                                             "back", "top", "bottom", "middle", "rear", NULL};
 
@@ -59,18 +68,20 @@ static void mark_headlines(rctx *r) {
     while (i < r->n) {
         size_t j = i + 1;
         while (j < r->n && tok(r, j)->brk < NX_BRK_LINE) j++;
-        size_t words = 0, caps = 0, allcaps = 0;
+        size_t words = 0, allcaps = 0, lower_content = 0;
         for (size_t k = i; k < j; k++) {
             const nx_token *t = tok(r, k);
             if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_ALPHA) || (t->shape & NX_SH_POSS)) continue;
             words++;
-            if (t->shape & NX_SH_CAP) caps++;
             if (t->shape & NX_SH_ALLCAPS) allcaps++;
+            if ((t->shape & NX_SH_LOWER) && !word_in(t, FUNCTION_WORDS)) lower_content++;
         }
         const nx_token *last = tok(r, j - 1);
         int ends_sentence = last->kind == NX_TOK_PUNCT && (last->fold[0] == '.' || last->fold[0] == ':');
         int shout = words >= 3 && allcaps * 10 >= words * 7;
-        int titlecase = words >= 4 && caps * 4 >= words * 3 && !ends_sentence;
+        /* Title Case: every word but the small function words capitalised
+         * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
+        int titlecase = words >= 4 && lower_content == 0 && !ends_sentence;
         if (shout || titlecase)
             for (size_t k = i; k < j; k++) r->headline[k] = 1;
         i = j;
@@ -140,6 +151,7 @@ static nx_status gazetteer_entities(rctx *r) {
         nx_span *s = SPAN(doc, id);
         s->canon = nx_gstr(r->g, e->name);
         s->country = e->country[0] ? e->country : NULL;
+        s->kind = e->kind ? nx_gstr(r->g, e->kind) : NULL;
         r->gz_at[m->t0] = id;
     }
     return NX_OK;
@@ -295,7 +307,7 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     if (strcmp(c->fold, "and") == 0) {
         /* Science and Technology University: only when an organisation head
          * closes the words that follow and none came before */
-        if (range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD))) return 0;
+        if (range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) return 0;
         size_t k = j + 1, e;
         while ((e = unit_at(r, k)) > k) k = e;
         return k > j + 1 && head_feat(r, k - 1);
@@ -344,36 +356,95 @@ static int titled_org_before(const rctx *r, size_t i) {
 
 static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->shape & NX_SH_INITIAL); }
 
-/* Person rules for a run of capitalised words with no gazetteer reading. */
-static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence) {
-    nx_document *doc = r->doc;
-    while (a < b && stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) a++;
-    while (a < b && stop(r, a) && tok(r, a)->sent_start) a++;
-    if (a >= b) return NX_OK;
-    size_t words = 0, letters_only = 1;
-    for (size_t i = a; i < b; i++) {
-        if (!capitalised(tok(r, i))) continue;
-        words++;
-        if (!single_letter(tok(r, i))) letters_only = 0;
-    }
-    if (letters_only || single_letter(tok(r, a)) || single_letter(tok(r, b - 1))) return NX_OK;
-    if (r->headline[a]) return NX_OK;
+/* A capitalised word the document also writes in lower case ("Member" when
+ * "member" occurs) is a common word, not a name. */
+static int seen_lower(const rctx *r, size_t i) {
+    const nx_token *t = tok(r, i);
+    return !(t->shape & NX_SH_LOWER) && nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL);
+}
+
+/* A person-cue word (said, told) right after token i - 1. */
+static int person_cue_after(const rctx *r, size_t i) {
+    if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
+    /* ", 79," an age in apposition */
+    return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
+           is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
+}
+
+/* A title span right after token i - 1 (Cofinec CEO, Bundesbank President). */
+static int title_after(const rctx *r, size_t i) {
+    if (i >= r->n || !r->title_tok[i] || r->owner[i] < 0) return 0;
+    const nx_span *t = SPAN(r->doc, r->owner[i]);
+    return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
+}
+
+/* Why words [a, b) (capitalised, no gazetteer entity among them) name a
+ * person, or NULL. `evidence` is set when a title or honorific precedes. */
+static const char *person_reason(const rctx *r, size_t a, size_t b, int evidence) {
+    size_t words = 0;
+    for (size_t i = a; i < b; i++)
+        if (capitalised(tok(r, i))) words++;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
-    const char *rule = NULL;
+    if (single_letter(last) || (words == 1 && single_letter(first))) return NULL;
+    if (words > 5) return NULL;
+    if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NULL;
+    if (evidence) return "person:title-before";
+    if (caption_after(r, b)) return "person:photo-caption";
+    if (titled_org_before(r, a)) return "person:title-of-org-before";
+    if (words >= 2 && (first->feat & NX_FEAT(NX_G_GIVEN)) && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a))
+        return "person:given-name";
+    if (words >= 2 && (first->shape & NX_SH_INITIAL)) return "person:initial";
+    if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return "person:family-name-first";
+    if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return "person:name-ending";
+    if (words >= 2 && title_apposition_after(r, b)) return "person:title-apposition";
+    if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
+        (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING))) && !stop(r, a))))
+        return "person:speech-verb";
+    return NULL;
+}
+
+static nx_status add_person(rctx *r, size_t a, size_t b, const char *rule) {
     int family_first = 0;
-    if (evidence) rule = "person:title-before";
-    else if (caption_after(r, b)) rule = "person:photo-caption";
-    else if (titled_org_before(r, a)) rule = "person:title-of-org-before";
-    else if (words >= 2 && (first->feat & NX_FEAT(NX_G_GIVEN)) && !(first->shape & NX_SH_ALLCAPS)) rule = "person:given-name";
-    else if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) rule = "person:family-name-first";
-    else if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) rule = "person:name-ending";
-    else if (words >= 2 && title_apposition_after(r, b)) rule = "person:title-apposition";
-    if (!rule) return NX_OK;
-    if (words >= 2 && (first->feat & NX_FEAT_FAMILY_FIRST) && !(first->feat & NX_FEAT(NX_G_GIVEN))) family_first = 1;
-    if (words >= 2 && (last->feat & NX_FEAT_NAME_ENDING_FAMILY_FIRST)) family_first = 1;
+    const nx_token *first = tok(r, a), *last = tok(r, b - 1);
+    if (b - a >= 2 && (first->feat & NX_FEAT_FAMILY_FIRST) && !(first->feat & NX_FEAT(NX_G_GIVEN))) family_first = 1;
+    if (b - a >= 2 && (last->feat & NX_FEAT_NAME_ENDING_FAMILY_FIRST)) family_first = 1;
     int32_t id = add_span(r, a, b, NX_PERSON, rule);
     if (id < 0) return NX_ERR_NOMEM;
-    if (family_first) SPAN(doc, id)->flags |= NX_SPAN_FAMILY_FIRST;
+    if (family_first) SPAN(r->doc, id)->flags |= NX_SPAN_FAMILY_FIRST;
+    return NX_OK;
+}
+
+/* Rules for a run of capitalised words with no gazetteer reading.
+ * Returns NX_OK; *made says whether a mention was made. */
+static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
+    *made = 0;
+    while (a < b && stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) a++;
+    while (a < b && stop(r, a) && tok(r, a)->sent_start) a++;
+    if (a >= b || r->headline[a]) return NX_OK;
+    int letters_only = 1;
+    for (size_t i = a; i < b; i++)
+        if (capitalised(tok(r, i)) && !single_letter(tok(r, i))) letters_only = 0;
+    if (letters_only) return NX_OK;
+    /* a common word the document also writes in lower case is no name, and
+     * a nationality alone is no entity (Kazakh president) */
+    if (b - a == 1 && ((seen_lower(r, a) && !evidence) || feat(r, a, NX_FEAT(NX_G_DEMONYM)))) return NX_OK;
+    const char *rule = person_reason(r, a, b, evidence);
+    if (rule) {
+        *made = 1;
+        return add_person(r, a, b, rule);
+    }
+    /* results and standings: in a sports report a name followed by a
+     * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5) */
+    if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
+        !seen_lower(r, a)) {
+        *made = 1;
+        return add_span(r, a, b, NX_ORGANIZATION, "org:sports-team") < 0 ? NX_ERR_NOMEM : NX_OK;
+    }
+    /* an unknown name right before a title is whom the title is at */
+    if (title_after(r, b) && !(tok(r, a)->shape & NX_SH_INITIAL) && !(b - a == 1 && tok(r, a)->sent_start && stop(r, a))) {
+        *made = 1;
+        return add_span(r, a, b, NX_ORGANIZATION, "org:before-title") < 0 ? NX_ERR_NOMEM : NX_OK;
+    }
     return NX_OK;
 }
 
@@ -385,8 +456,23 @@ static void drop_range(rctx *r, size_t a, size_t b) {
     }
 }
 
+static int quote_close(const rctx *r, size_t i) {
+    const nx_token *t = tok(r, i);
+    return t->kind == NX_TOK_PUNCT && ((t->shape & NX_SH_CLOSE) || t->fold[0] == '"' || t->fold[0] == '\'');
+}
+
+static int is_country(const nx_span *s) {
+    return s->kind && (!strcmp(s->kind, "country") || !strcmp(s->kind, "continent") || !strcmp(s->kind, "region"));
+}
+
+static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
+
+
+
 static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     nx_document *doc = r->doc;
+    if (r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->t1 == b) return NX_OK; /* one gazetteer entity */
+    size_t a0 = a;
     int evidence = title_before(r, a);
     /* honorifics and leading common words are not part of a name */
     while (a < b && r->gz_at[a] < 0) {
@@ -402,9 +488,10 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         }
     }
     while (a < b && !capitalised(tok(r, a)) && r->gz_at[a] < 0) a++;
+    while (b > a && !capitalised(tok(r, b - 1)) && !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->t1 == b)) b--;
     if (a >= b) return NX_OK;
-    /* an organisation head word closes an organisation name */
-    int org = 0;
+    /* an organisation or place head word closes a name of its kind */
+    int org = 0, place = 0;
     if (b - a >= 2 && head_feat(r, b - 1) && !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type != NX_ORGANIZATION &&
                                                  SPAN(doc, r->owner[b - 1])->t0 == a))
         org = 1;
@@ -413,17 +500,65 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     /* a gazetteer organisation at the end already names the organisation:
      * "... Among Shanghai Cooperation Organisation" stays the entry */
     if (org && r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type == NX_ORGANIZATION) org = 0;
-    if (org) {
+    if (!org && b - a >= 2 && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0) place = 1;
+    for (size_t i = a; i + 1 < b && !org && !place; i++)
+        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && word_in(tok(r, i + 1), OF_WORDS) && i > a) place = 1;
+    /* a quoted phrase ending in a place word ("Digital Silk Road") is a
+     * title or a slogan; quoted organisation names stay organisations */
+    if (place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) place = 0;
+    /* a person's name may contain a word that is also a place (Wang
+     * Donghai, Neil Jordan): strong person evidence reads the whole chunk */
+    if (b - a >= 2 && !r->headline[a] && !gz_type(r, a, NX_ORGANIZATION) && !gz_type(r, a, NX_PLACE)) {
+        int has_org = 0;
+        for (size_t i = a; i < b; i++)
+            if (gz_type(r, i, NX_ORGANIZATION)) has_org = 1;
+        const char *rule = has_org ? NULL : person_reason(r, a, b, evidence);
+        if (rule) {
+            drop_range(r, a, b);
+            return add_person(r, a, b, rule);
+        }
+    }
+    /* In a sports report a place with more name around it is a club:
+     * Manchester City, Real Madrid, Hansa Rostock, Kansas City Royals */
+    if (r->sports && !org && b - a >= 2 && !title_before(r, a)) {
+        int has_place = 0, has_other = 0;
+        for (size_t i = a; i < b;) {
+            if (gz_type(r, i, NX_PLACE) && !is_country(SPAN(doc, r->gz_at[i]))) {
+                has_place = 1;
+                i = SPAN(doc, r->gz_at[i])->t1;
+            } else {
+                if (r->gz_at[i] >= 0 || (capitalised(tok(r, i)) && (tok(r, i)->feat & NX_FEAT(NX_G_GIVEN)) && i == a))
+                    has_other = 2; /* another entity, or a person's name */
+                else if (capitalised(tok(r, i)) && !has_other)
+                    has_other = 1;
+                i++;
+            }
+        }
+        if (has_place && has_other == 1) {
+            drop_range(r, a, b);
+            return add_span(r, a, b, NX_ORGANIZATION, "org:sports-team") < 0 ? NX_ERR_NOMEM : NX_OK;
+        }
+    }
+    if (org || place) {
+        /* "First Albany Corp.": only function words are not part of the name */
+        while (a0 < a && (word_in(tok(r, a0), FUNCTION_WORDS) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) ||
+                          !capitalised(tok(r, a0))))
+            a0++;
+        a = a0;
         drop_range(r, a, b);
-        return add_span(r, a, b, NX_ORGANIZATION, "org:head-word") < 0 ? NX_ERR_NOMEM : NX_OK;
+        nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
+        return add_span(r, a, b, t, org ? "org:head-word" : "place:head-word") < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* otherwise gazetteer entities stay, and the runs between them are
      * judged on their own */
     size_t i = a;
     int ev = evidence;
+    int32_t prev_place = -1;
     while (i < b) {
         if (r->gz_at[i] >= 0) {
-            i = SPAN(doc, r->gz_at[i])->t1;
+            int32_t k = r->gz_at[i];
+            prev_place = SPAN(doc, k)->type == NX_PLACE ? k : -1;
+            i = SPAN(doc, k)->t1;
             ev = 0;
             continue;
         }
@@ -433,14 +568,33 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         size_t x = i, y = j;
         while (x < y && !capitalised(tok(r, x))) x++;
         while (y > x && !capitalised(tok(r, y - 1))) y--;
+        int made = 0;
         if (x < y) {
-            nx_status st = classify_run(r, x, y, ev);
+            nx_status st = classify_run(r, x, y, ev, &made);
             if (st != NX_OK) return st;
+            /* a place that starts a longer name of another kind is not a
+             * place there: U.S. Open, Chicago Cubs */
+            if (!made && prev_place >= 0 && SPAN(doc, prev_place)->t1 == x && !r->headline[x]) {
+                size_t p0 = SPAN(doc, prev_place)->t0, p1 = SPAN(doc, prev_place)->t1;
+                drop_range(r, p0, p1);
+            }
         }
+        prev_place = -1;
         ev = 0;
         i = j;
     }
     return NX_OK;
+}
+
+/* Whether the capitalised words from i on reach another organisation head
+ * (First Bank System Inc.), so a head before them does not end the name. */
+static int head_ahead(const rctx *r, size_t i) {
+    size_t e;
+    while ((e = unit_at(r, i)) > i) {
+        if (head_feat(r, e - 1)) return 1;
+        i = e;
+    }
+    return 0;
 }
 
 static nx_status chunks(rctx *r) {
@@ -462,7 +616,7 @@ static nx_status chunks(rctx *r) {
             if (e2 == b + 1 && stop(r, b) && !feat(r, b, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)))
                 break;
             if (e2 > b) {
-                if (after_head && !head_feat(r, b)) break;
+                if (after_head && !head_feat(r, b) && !head_ahead(r, b)) break;
                 b = e2;
                 continue;
             }
@@ -552,6 +706,32 @@ static int key_of(const rctx *r, size_t a, size_t b, char *buf, size_t cap, size
     return 1;
 }
 
+/* "in", "near" ... right before token i; not between two names, where it
+ * joins them (CHICAGO AT TORONTO is a fixture, not a place). */
+static int place_cue_before(const rctx *r, size_t i) {
+    if (i == 0 || !feat(r, i - 1, NX_FEAT(NX_G_PLACE_CUE))) return 0;
+    return !(i >= 2 && r->owner[i - 2] >= 0 && SPAN(r->doc, r->owner[i - 2])->type <= NX_PLACE);
+}
+
+/* A dateline: at the start of a line, places and commas, then a date
+ * (LONDON 1996-08-30; ARLINGTON , Texas 1996-08-31). */
+static int in_dateline(const rctx *r, const nx_span *s) {
+    size_t i = s->t0;
+    while (i > 0 && !tok(r, i)->line_start) {
+        i--;
+        if (!(is_punct(r, i, ",") || (r->owner[i] >= 0 && SPAN(r->doc, r->owner[i])->type == NX_PLACE))) return 0;
+    }
+    for (size_t j = s->t1; j < r->n && !tok(r, j)->line_start; j++) {
+        if (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_DATE) return 1;
+        if (!(is_punct(r, j, ",") || (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE))) return 0;
+    }
+    return 0;
+}
+
+/* One sense per document. Names found once are found wherever they occur
+ * again, a person's surname alone is that person, and a one-word place that
+ * is also the surname of a person in the document is that person unless a
+ * preposition says place (Neil Jordan ... Jordan said; but: in Jordan). */
 static nx_status propagate(rctx *r) {
     nx_document *doc = r->doc;
     nx_strmap map;
@@ -561,34 +741,55 @@ static nx_status propagate(rctx *r) {
     char key[512];
     size_t kl;
     size_t n_spans = doc->spans.count;
-    for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
-        const nx_span *s = SPAN(doc, k);
-        if ((s->flags & NX_SPAN_DROPPED) || s->type > NX_PLACE) continue;
-        for (int pass = 0; pass < 2; pass++) {
-            size_t a = s->t0, b = s->t1;
-            if (pass == 1) { /* a person's surname alone */
-                if (s->type != NX_PERSON || b - a < 2) break;
-                if (s->flags & NX_SPAN_FAMILY_FIRST) b = a + 1;
-                else a = b - 1;
-                if (single_letter(tok(r, a))) break;
+    for (int people = 1; people >= 0; people--) {
+        for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
+            const nx_span *s = SPAN(doc, k);
+            if ((s->flags & NX_SPAN_DROPPED) || s->type > NX_PLACE || (s->type == NX_PERSON) != people) continue;
+            for (int pass = 0; pass < 2; pass++) {
+                size_t a = s->t0, b = s->t1;
+                if (pass == 1) { /* a person's surname alone */
+                    if (s->type != NX_PERSON || b - a < 2) break;
+                    if (s->flags & NX_SPAN_FAMILY_FIRST) b = a + 1;
+                    else a = b - 1;
+                    if (single_letter(tok(r, a))) break;
+                }
+                if (!key_of(r, a, b, key, sizeof key, &kl)) break;
+                uint32_t idx;
+                if (nx_strmap_get(&map, key, kl, &idx)) {
+                    known *kn = &NX_VEC_AT(&table, known, idx);
+                    /* people are named first; a place or a guessed team of
+                     * the same name yields */
+                    if (kn->type != s->type && kn->type != NX_PERSON) kn->type = 255;
+                    (void)0;
+                    continue;
+                }
+                known *kn = nx_vec_push(&table, sizeof *kn);
+                if (!kn || nx_strmap_put(&map, key, kl, (uint32_t)(table.count - 1))) {
+                    st = NX_ERR_NOMEM;
+                    break;
+                }
+                kn->type = s->type;
+                kn->surname = (uint8_t)pass;
+                kn->canon = s->canon;
+                kn->country = s->country;
             }
-            if (!key_of(r, a, b, key, sizeof key, &kl)) break;
-            uint32_t idx;
-            if (nx_strmap_get(&map, key, kl, &idx)) {
-                known *kn = &NX_VEC_AT(&table, known, idx);
-                if (kn->type != s->type) kn->type = 255; /* conflicting readings: propagate neither */
-                continue;
-            }
-            known *kn = nx_vec_push(&table, sizeof *kn);
-            if (!kn || nx_strmap_put(&map, key, kl, (uint32_t)(table.count - 1))) {
-                st = NX_ERR_NOMEM;
-                break;
-            }
-            kn->type = s->type;
-            kn->surname = (uint8_t)pass;
-            kn->canon = s->canon;
-            kn->country = s->country;
         }
+    }
+    for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
+        nx_span *s = SPAN(doc, k);
+        int weak_org = s->type == NX_ORGANIZATION && !strcmp(s->rule, "org:sports-team");
+        if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
+            (s->t1 - s->t0 > 1 && !weak_org) || place_cue_before(r, s->t0))
+            continue;
+        uint32_t idx;
+        if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&map, key, kl, &idx)) continue;
+        const known *kn = &NX_VEC_AT(&table, known, idx);
+        if (kn->type != NX_PERSON) continue;
+        s->type = NX_PERSON;
+        s->rule = kn->surname ? "coref:surname" : "coref:same-name";
+        s->canon = NULL;
+        s->country = NULL;
+        s->kind = NULL;
     }
     for (size_t i = 0; i < r->n && st == NX_OK && table.count; i++) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i]) continue;
@@ -625,6 +826,35 @@ static nx_status propagate(rctx *r) {
     return st;
 }
 
+/* ---- sports reports ------------------------------------------------------------ */
+
+static int is_kind(const nx_span *s, const char *const *kinds) {
+    if (!s->kind) return 0;
+    for (; *kinds; kinds++)
+        if (strcmp(s->kind, *kinds) == 0) return 1;
+    return 0;
+}
+
+/* In a sports report a city or county names its team (Surrey beat Kent;
+ * CHICAGO 5 Houston 3); countries stay places, as do venues ("Leicester :"
+ * at the start of a results line), datelines and places after "in", "at". */
+static void sports_teams(rctx *r) {
+    nx_document *doc = r->doc;
+    if (!r->sports) return;
+    static const char *const team_kinds[] = {"city", "admin1", "town", "county", NULL};
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        nx_span *s = SPAN(doc, k);
+        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
+        if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s))
+            continue;
+        if (tok(r, s->t0)->line_start && is_punct(r, s->t1, ":")) continue;
+        s->type = NX_ORGANIZATION;
+        s->rule = "org:sports-team";
+        s->country = NULL;
+        s->kind = NULL;
+    }
+}
+
 /* ---- driver ----------------------------------------------------------------- */
 
 static int cmp_span(const void *a, const void *b) {
@@ -634,7 +864,11 @@ static int cmp_span(const void *a, const void *b) {
 }
 
 nx_status nx_resolve(nx_document *doc) {
-    rctx r = {doc, &doc->model->gaz, doc->toks.count, NULL, NULL, NULL, NULL};
+    rctx r;
+    memset(&r, 0, sizeof r);
+    r.doc = doc;
+    r.g = &doc->model->gaz;
+    r.n = doc->toks.count;
     if (!r.n) return NX_OK;
     r.gz_at = nx_arena_alloc(&doc->arena, r.n * sizeof *r.gz_at);
     r.owner = nx_arena_alloc(&doc->arena, r.n * sizeof *r.owner);
@@ -645,11 +879,25 @@ nx_status nx_resolve(nx_document *doc) {
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
     mark_headlines(&r);
-    nx_status st = gazetteer_entities(&r);
+    nx_strmap_init(&r.lower);
+    nx_status st = NX_OK;
+    for (size_t i = 0; i < r.n && st == NX_OK; i++) {
+        const nx_token *t = &doc->toks.items[i];
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start &&
+            nx_strmap_put(&r.lower, t->fold, t->fold_len, 1))
+            st = NX_ERR_NOMEM;
+    }
+    size_t sport_words = 0;
+    for (size_t i = 0; i < r.n; i++)
+        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
+    r.sports = sport_words >= 2;
+    if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
+    if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
+    nx_strmap_free(&r.lower);
     if (st != NX_OK) return st;
     /* drop what later rules replaced, then order by position */
     size_t w = 0;
