@@ -14,6 +14,7 @@ typedef struct rctx {
     uint8_t *headline;   /* 1 in an all-caps or title-case line: no guessing there */
     nx_strmap lower;     /* folded words seen in lower case in this document */
     int sports;          /* a sports report: places name teams */
+    uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
 
 static int word_in(const nx_token *t, const char *const *list) {
@@ -146,6 +147,10 @@ static nx_status gazetteer_entities(rctx *r) {
         /* a one-word entry that is also a common capitalised word needs more
          * than its position at the start of a sentence */
         if (m->t1 - m->t0 == 1 && (first->feat & NX_FEAT(NX_G_STOP)) && first->sent_start) continue;
+        /* in a line in capitals every word looks like an acronym: PCT, MLN */
+        if (m->t1 - m->t0 == 1 && e->case_rule == NX_CASE_EXACT && r->headline[m->t0] && first->fold_len <= 4 &&
+            !(first->shape & NX_SH_ABBREV))
+            continue;
         int32_t id = add_span(r, m->t0, m->t1, type_of_class(e->cls), r->g->sources[e->source].rule);
         if (id < 0) return NX_ERR_NOMEM;
         nx_span *s = SPAN(doc, id);
@@ -302,15 +307,22 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         size_t s = j + 1;
         if (s < r->n && strcmp(tok(r, s)->fold, "the") == 0) s++;
         *next_start = s;
-        return unit_at(r, s) > s;
+        /* University of Delhi on Thursday: a date is not part of the name */
+        return unit_at(r, s) > s && !feat(r, s, NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY));
     }
     if (strcmp(c->fold, "and") == 0) {
-        /* Science and Technology University: only when an organisation head
-         * closes the words that follow and none came before */
-        if (range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) return 0;
         size_t k = j + 1, e;
         while ((e = unit_at(r, k)) > k) k = e;
-        return k > j + 1 && head_feat(r, k - 1);
+        if (k == j + 1) return 0;
+        /* Science and Technology University: an organisation head closes
+         * the words that follow and none came before */
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) return head_feat(r, k - 1);
+        /* Ministry of Education and Science: inside the "of" part, unless
+         * another organisation follows (University of Delhi and Hiroshima
+         * University) */
+        for (size_t i = a; i < j; i++)
+            if (word_in(tok(r, i), OF_WORDS) && tok(r, i)->fold[0] == 'o') return !head_feat(r, k - 1) && k - j <= 3;
+        return 0;
     }
     if (word_in(c, PARTICLES)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
     return 0;
@@ -378,6 +390,18 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* A capitalised word that could be part of a name: letters only, not in
+ * capitals, no other reading (common word, title, nationality, head word),
+ * and not written in lower case elsewhere in the document. */
+static int plain_name_word(const rctx *r, size_t i) {
+    const nx_token *t = tok(r, i);
+    const uint32_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
+                           NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD) |
+                           NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_HONORIFIC);
+    return capitalised(t) && (t->shape & NX_SH_ALPHA) && !(t->shape & NX_SH_ALLCAPS) && !(t->shape & NX_SH_ABBREV) &&
+           !(t->feat & other) && t->fold_len >= 2 && r->owner[i] < 0 && r->gz_at[i] < 0 && !seen_lower(r, i);
+}
+
 /* Why words [a, b) (capitalised, no gazetteer entity among them) name a
  * person, or NULL. `evidence` is set when a title or honorific precedes. */
 static const char *person_reason(const rctx *r, size_t a, size_t b, int evidence) {
@@ -440,8 +464,14 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, "org:sports-team") < 0 ? NX_ERR_NOMEM : NX_OK;
     }
-    /* an unknown name right before a title is whom the title is at */
-    if (title_after(r, b) && !(tok(r, a)->shape & NX_SH_INITIAL) && !(b - a == 1 && tok(r, a)->sent_start && stop(r, a))) {
+    /* an unknown name right before a title is whom the title is at
+     * (Cofinec CEO, Bundesbank President); not a description (a Flemish
+     * journalist, the Sun King) nor a first name (James Earl Jones) */
+    int plain = 1;
+    for (size_t i = a; i < b; i++)
+        if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
+    if (plain && title_after(r, b) && !tok(r, a)->sent_start && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
+        !(a > 0 && word_in(tok(r, a - 1), DETERMINERS) && tok(r, a - 1)->fold[0] == 'a')) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, "org:before-title") < 0 ? NX_ERR_NOMEM : NX_OK;
     }
@@ -450,6 +480,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
 
 static void drop_range(rctx *r, size_t a, size_t b) {
     for (size_t i = a; i < b; i++) {
+        r->judged[i] = 1;
         if (r->owner[i] >= 0) SPAN(r->doc, r->owner[i])->flags |= NX_SPAN_DROPPED;
         r->owner[i] = -1;
         r->gz_at[i] = -1;
@@ -497,10 +528,17 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         org = 1;
     for (size_t i = a; i + 1 < b && !org; i++)
         if (feat(r, i, NX_FEAT(NX_G_ORG_HEAD)) && word_in(tok(r, i + 1), OF_WORDS)) org = 1;
+    /* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm */
+    for (size_t i = a + 1; i + 1 < b && !org; i++)
+        if (is_punct(r, i, "&")) org = 1;
     /* a gazetteer organisation at the end already names the organisation:
      * "... Among Shanghai Cooperation Organisation" stays the entry */
     if (org && r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type == NX_ORGANIZATION) org = 0;
     if (!org && b - a >= 2 && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0) place = 1;
+    /* Lake Huron, Mount Kenya, Cape Town: a leading place word */
+    if (!org && !place && b - a == 2 && !r->headline[a] && feat(r, a, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[a] < 0 &&
+        !r->sports && (r->gz_at[b - 1] >= 0 || plain_name_word(r, b - 1)))
+        place = 1;
     for (size_t i = a; i + 1 < b && !org && !place; i++)
         if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && word_in(tok(r, i + 1), OF_WORDS) && i > a) place = 1;
     /* a quoted phrase ending in a place word ("Digital Silk Road") is a
@@ -545,6 +583,24 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
                           !capitalised(tok(r, a0))))
             a0++;
         a = a0;
+        /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before
+         * an organisation's own name stays a place */
+        if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
+            !word_in(tok(r, SPAN(doc, r->gz_at[a])->t1), OF_WORDS))
+            a = SPAN(doc, r->gz_at[a])->t1;
+        /* Ministry of Education Diane Cecile Parker: a given name after the
+         * "of" part starts a person */
+        for (size_t i = a + 2; org && i + 1 < b; i++) {
+            if (word_in(tok(r, i - 1), OF_WORDS) || !feat(r, i, NX_FEAT(NX_G_GIVEN)) || stop(r, i)) continue;
+            int after_of = 0;
+            for (size_t k = a; k + 1 < i; k++)
+                if (word_in(tok(r, k), OF_WORDS)) after_of = 1;
+            if (!after_of) continue;
+            nx_status st = classify_chunk(r, i, b);
+            if (st != NX_OK) return st;
+            b = i;
+            break;
+        }
         drop_range(r, a, b);
         nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
         return add_span(r, a, b, t, org ? "org:head-word" : "place:head-word") < 0 ? NX_ERR_NOMEM : NX_OK;
@@ -792,7 +848,7 @@ static nx_status propagate(rctx *r) {
         s->kind = NULL;
     }
     for (size_t i = 0; i < r->n && st == NX_OK && table.count; i++) {
-        if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i]) continue;
+        if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
         for (size_t len = 6; len >= 1; len--) {
@@ -847,7 +903,13 @@ static void sports_teams(rctx *r) {
         if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
         if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s))
             continue;
-        if (tok(r, s->t0)->line_start && is_punct(r, s->t1, ":")) continue;
+        /* a venue heading a results line: "Leicester :", "London ( The Oval ) :" */
+        size_t after = s->t1;
+        if (is_punct(r, after, "(")) {
+            while (after < r->n && !is_punct(r, after, ")") && same_line(r, s->t0, after)) after++;
+            after++;
+        }
+        if (tok(r, s->t0)->line_start && is_punct(r, after, ":")) continue;
         s->type = NX_ORGANIZATION;
         s->rule = "org:sports-team";
         s->country = NULL;
@@ -874,7 +936,8 @@ nx_status nx_resolve(nx_document *doc) {
     r.owner = nx_arena_alloc(&doc->arena, r.n * sizeof *r.owner);
     r.title_tok = nx_arena_alloc(&doc->arena, r.n);
     r.headline = nx_arena_alloc(&doc->arena, r.n);
-    if (!r.gz_at || !r.owner || !r.title_tok || !r.headline) return NX_ERR_NOMEM;
+    r.judged = nx_arena_alloc(&doc->arena, r.n);
+    if (!r.gz_at || !r.owner || !r.title_tok || !r.headline || !r.judged) return NX_ERR_NOMEM;
     for (size_t i = 0; i < r.n; i++) r.gz_at[i] = r.owner[i] = -1;
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
