@@ -366,6 +366,17 @@ static int titled_org_before(const rctx *r, size_t i) {
     return strcmp(tok(r, of)->fold, "of") == 0 && of > 0 && r->title_tok[of - 1];
 }
 
+static int place_cue_before(const rctx *r, size_t i);
+
+static int is_country(const nx_span *s) {
+    return s->kind && (!strcmp(s->kind, "country") || !strcmp(s->kind, "continent") || !strcmp(s->kind, "region"));
+}
+
+static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
+
+
+
+
 static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->shape & NX_SH_INITIAL); }
 
 /* A capitalised word the document also writes in lower case ("Member" when
@@ -457,6 +468,13 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         *made = 1;
         return add_person(r, a, b, rule);
     }
+    /* "in Youngstown , Ohio", "near Ouro Preto , Brazil": an unknown name
+     * after a place preposition and before ", region" is a place */
+    if (a > 0 && b - a <= 3 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && is_punct(r, b, ",") &&
+        b + 1 < r->n && gz_type(r, b + 1, NX_PLACE) && !(tok(r, a)->feat & NX_FEAT(NX_G_GIVEN))) {
+        *made = 1;
+        return add_span(r, a, b, NX_PLACE, "place:in-x-region") < 0 ? NX_ERR_NOMEM : NX_OK;
+    }
     /* results and standings: in a sports report a name followed by a
      * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
@@ -491,14 +509,6 @@ static int quote_close(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
     return t->kind == NX_TOK_PUNCT && ((t->shape & NX_SH_CLOSE) || t->fold[0] == '"' || t->fold[0] == '\'');
 }
-
-static int is_country(const nx_span *s) {
-    return s->kind && (!strcmp(s->kind, "country") || !strcmp(s->kind, "continent") || !strcmp(s->kind, "region"));
-}
-
-static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
-
-
 
 static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     nx_document *doc = r->doc;
@@ -719,7 +729,14 @@ static nx_status acronyms(rctx *r) {
         size_t i = s->t1;
         if (!is_punct(r, i, "(") || !is_punct(r, i + 2, ")")) continue;
         const nx_token *t = tok(r, i + 1);
-        if (!acronym_shape(t) || upper_count(r, t) < 2 || r->owner[i + 1] >= 0 || doc->blocked[i + 1]) continue;
+        if (!acronym_shape(t) || upper_count(r, t) < 2 || doc->blocked[i + 1]) continue;
+        /* a definition in the text wins over a gazetteer's reading of the
+         * same letters (UPI here is United Press International) */
+        if (r->owner[i + 1] >= 0) {
+            const nx_span *o = SPAN(doc, r->owner[i + 1]);
+            if (o->t0 != i + 1 || o->t1 != i + 2 || o->type > NX_PLACE || (o->flags & NX_SPAN_ACRONYM)) continue;
+            drop_range(r, i + 1, i + 2);
+        }
         /* the acronym starts with the initial of some word of the name */
         char c0 = t->fold[0];
         int ok = 0;
@@ -739,6 +756,100 @@ static nx_status acronyms(rctx *r) {
         a->canon = canon;
         a->flags |= NX_SPAN_ACRONYM;
         a->country = s->country;
+    }
+    return NX_OK;
+}
+
+/* ---- acronyms from initials ------------------------------------------------- */
+
+typedef struct words {
+    const char *w[24];
+    uint8_t len[24];
+    uint8_t function[24];  /* of, and, the ...: may give no letter */
+    uint8_t suffix[24];    /* Inc., Ltd: may close the name unused */
+    size_t n;
+} words;
+
+static void split_words(const rctx *r, size_t a, size_t b, words *out) {
+    out->n = 0;
+    for (size_t i = a; i < b && out->n < 24; i++) {
+        const nx_token *t = tok(r, i);
+        if (t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
+        /* Al-Farabi, Industry-University: each part is a word */
+        const char *f = t->fold;
+        for (;;) {
+            const char *h = strchr(f, '-');
+            size_t len = h ? (size_t)(h - f) : strlen(f);
+            while (len && f[len - 1] == '.') len--;
+            if (len && out->n < 24) {
+                out->w[out->n] = f;
+                out->len[out->n] = (uint8_t)(len > 255 ? 255 : len);
+                out->function[out->n] = (uint8_t)word_in(t, FUNCTION_WORDS);
+                out->suffix[out->n] = (uint8_t)((t->feat & NX_FEAT(NX_G_ORG_SUFFIX)) != 0);
+                out->n++;
+            }
+            if (!h) break;
+            f = h + 1;
+        }
+    }
+}
+
+/* Whether the letters ac[ai..n) are prefixes of the words from wi on, in
+ * order: each word used gives a non-empty prefix, function words may give
+ * none, up to two leading words may be skipped (KAZNU = Al-Farabi KAZakh
+ * National University) and a legal suffix may close the name unused. */
+static int initials_from(const words *w, const char *ac, size_t n, size_t ai, size_t wi, int started, int skipped) {
+    if (ai == n) {
+        for (size_t k = wi; k < w->n; k++)
+            if (!w->function[k] && !w->suffix[k]) return 0;
+        return started;
+    }
+    if (wi == w->n) return 0;
+    if ((w->function[wi] || (!started && skipped < 2)) &&
+        initials_from(w, ac, n, ai, wi + 1, started, skipped + !started))
+        return 1;
+    for (size_t k = 1; k <= w->len[wi] && ai + k <= n && w->w[wi][k - 1] == ac[ai + k - 1]; k++)
+        if (initials_from(w, ac, n, ai + k, wi + 1, 1, skipped)) return 1;
+    return 0;
+}
+
+/* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
+ * organisation named in the document is that organisation. */
+static nx_status acronyms_inferred(rctx *r) {
+    nx_document *doc = r->doc;
+    size_t n_spans = doc->spans.count;
+    for (size_t i = 0; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
+        if (!acronym_shape(t) || upper_count(r, t) < 2 || !(t->shape & NX_SH_ALPHA)) continue;
+        /* not a word in capitals: AS, BANK */
+        if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE) |
+                        NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_DEMONYM))) ||
+            nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
+            continue;
+        char ac[16];
+        size_t n = 0;
+        for (size_t k = 0; k < t->fold_len && n < sizeof ac; k++)
+            if (t->fold[k] != '.') ac[n++] = t->fold[k];
+        if (n < 2 || n > 10) continue;
+        const char *canon = NULL;
+        int ambiguous = 0;
+        for (size_t k = 0; k < n_spans && !ambiguous; k++) {
+            const nx_span *s = SPAN(doc, k);
+            if ((s->flags & (NX_SPAN_DROPPED | NX_SPAN_ACRONYM)) || s->type != NX_ORGANIZATION || s->t1 - s->t0 < 2) continue;
+            words w;
+            split_words(r, s->t0, s->t1, &w);
+            if (w.n < 2 || !initials_from(&w, ac, n, 0, 0, 0, 0)) continue;
+            const char *c = s->canon ? s->canon : nx_doc_span_text(doc, s);
+            if (!c) return NX_ERR_NOMEM;
+            if (canon && strcmp(canon, c) != 0) ambiguous = 1;
+            canon = c;
+        }
+        if (!canon || ambiguous) continue;
+        int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, "acronym:initials");
+        if (id < 0) return NX_ERR_NOMEM;
+        SPAN(doc, id)->canon = canon;
+        SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
     return NX_OK;
 }
@@ -958,6 +1069,7 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
+    if (st == NX_OK) st = acronyms_inferred(&r);
     if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
     nx_strmap_free(&r.lower);
