@@ -19,13 +19,6 @@ static int same_sentence(const lctx *l, size_t a, size_t b) {
     return a < l->n && b < l->n && tok(l, a)->sent == tok(l, b)->sent;
 }
 
-static int is_det(const lctx *l, size_t i) {
-    static const char *const dets[] = {"a", "an", "the", NULL};
-    for (const char *const *d = dets; *d; d++)
-        if (fold_is(l, i, *d)) return 1;
-    return 0;
-}
-
 /* ---- entities ------------------------------------------------------------------ */
 
 static char *fold_key(nx_document *doc, const char *s) {
@@ -137,7 +130,28 @@ static nx_status build_entities(lctx *l) {
     return NX_OK;
 }
 
-/* ---- holds_title ---------------------------------------------------------------- */
+/* ---- holds_title ----------------------------------------------------------------
+ *
+ * Titles are read in groups: "chairman, president and chief executive",
+ * "an academician of the Chinese Academy of Engineering and president of
+ * XJTU". Each item is a title span with the organisation its "of/at ORG"
+ * names. A group is then bound to one person by the first pattern that
+ * fits, in this order: the person right after it (XJTU President Zhang
+ * Liqun; Registrar of Delhi University, Vikas Gupta), an apposition before
+ * it (Zhang Liqun (L), an academician of ...), a copula or appointment verb
+ * (Zhang is the president of; named Thomas Burke president), a possessive
+ * (Chirac's spokesman, Denis Baudouin), a plural title before a list of
+ * people (Presidents Bush, Clinton and Reagan).
+ */
+
+enum { MAX_GROUP = 8 };
+
+typedef struct title_group {
+    int32_t title[MAX_GROUP];
+    int32_t org[MAX_GROUP];   /* organisation span of each item, -1 */
+    size_t n;
+    size_t t0, t1;            /* tokens covered, complements included */
+} title_group;
 
 static int add_rel(nx_document *doc, uint32_t person, uint32_t title, int32_t org, const char *rule) {
     for (size_t i = 0; i < doc->rels.count; i++) {
@@ -157,6 +171,17 @@ static int add_rel(nx_document *doc, uint32_t person, uint32_t title, int32_t or
 
 static int is_type(const lctx *l, int32_t k, nx_type t) { return k >= 0 && sp(l, k)->type == t; }
 
+static int starts(const lctx *l, size_t i, nx_type t) {
+    int32_t k = span_at(l, i);
+    return is_type(l, k, t) && sp(l, k)->t0 == i;
+}
+
+static int word_is_any(const lctx *l, size_t i, const char *const *words) {
+    for (; *words; words++)
+        if (fold_is(l, i, *words)) return 1;
+    return 0;
+}
+
 static int caption_len(const lctx *l, size_t i) {
     /* (L), (R), (2nd L) */
     if (!fold_is(l, i, "(")) return 0;
@@ -167,21 +192,30 @@ static int caption_len(const lctx *l, size_t i) {
     return 0;
 }
 
-/* An organisation named right after a title: "of [the] ORG", "at ORG". */
+/* An organisation named right after a title: "of [the] ORG", "at ORG".
+ * *end is past it. A place there ("Minister of Foreign Affairs of
+ * Uzbekistan") is skipped over and names no organisation. */
 static int32_t org_after(const lctx *l, size_t i, size_t *end) {
+    *end = i;
     if (!(fold_is(l, i, "of") || fold_is(l, i, "at") || fold_is(l, i, "for"))) return -1;
     size_t j = i + 1;
     if (fold_is(l, j, "the")) j++;
     int32_t k = span_at(l, j);
-    if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+    if (k < 0 || sp(l, k)->t0 != j) return -1;
+    if (is_type(l, k, NX_PLACE)) {
+        *end = sp(l, k)->t1;
+        return -1;
+    }
+    if (!is_type(l, k, NX_ORGANIZATION)) return -1;
     *end = sp(l, k)->t1;
     return k;
 }
 
-/* An organisation right before a title: "XJTU president", "XJTU's president". */
-static int32_t org_before(const lctx *l, size_t t0) {
-    if (t0 == 0) return -1;
-    size_t p = t0 - 1;
+/* An organisation right before token i: "XJTU president", "XJTU's
+ * president", "a Bundesbank board member". */
+static int32_t org_before(const lctx *l, size_t i) {
+    if (i == 0) return -1;
+    size_t p = i - 1;
     if (tok(l, p)->shape & NX_SH_POSS) {
         if (p == 0) return -1;
         p--;
@@ -190,66 +224,258 @@ static int32_t org_before(const lctx *l, size_t t0) {
     return is_type(l, k, NX_ORGANIZATION) && sp(l, k)->t1 == p + 1 ? k : -1;
 }
 
-/* The person a title is placed before: TITLE [of ORG] [honorific] PERSON [of ORG]. */
-static nx_status premodifier(lctx *l, int32_t ti) {
-    const nx_span *t = sp(l, ti);
-    size_t j = t->t1, org_end;
-    int32_t org = org_after(l, j, &org_end);
-    if (org >= 0) j = org_end;
-    while (j < l->n && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC)) && span_at(l, j) < 0) j++;
-    int32_t p = span_at(l, j);
-    if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) return NX_OK;
-    if (t->flags & NX_SPAN_PLURAL) return NX_OK;
-    if (org < 0) org = org_before(l, t->t0);
-    if (org < 0) {
-        size_t e;
-        org = org_after(l, sp(l, p)->t1, &e);
-    }
-    return add_rel(l->doc, (uint32_t)p, (uint32_t)ti, org, "holds_title:title-before-name") ? NX_ERR_NOMEM : NX_OK;
+/* Words that may stand between a determiner or comma and a title:
+ * "the new chairman", "a local trader", "the current ... State Secretary". */
+static const char *const TITLE_ADJECTIVES[] = {"new", "current", "then", "longtime", "long-time", "veteran",
+                                               "local", "senior", "top", "chief", "sitting", "newly",
+                                               "appointed", "elected", "named", "both", NULL};
+static const char *const DETS[] = {"a", "an", "the", "its", "his", "her", "their", NULL};
+
+/* Skips determiners and title adjectives from i; returns the next token. */
+static size_t skip_modifiers(const lctx *l, size_t i) {
+    while (i < l->n && (word_is_any(l, i, DETS) || word_is_any(l, i, TITLE_ADJECTIVES)) && span_at(l, i) < 0) i++;
+    return i;
 }
 
-/* PERSON [(L)] , [a|the] TITLE [of ORG] {and [a|the] TITLE [of ORG]} */
-static nx_status apposition(lctx *l, int32_t ti) {
-    const nx_span *t = sp(l, ti);
-    if (t->flags & NX_SPAN_PLURAL) return NX_OK;
-    size_t i = t->t0;
-    if (i > 0 && is_det(l, i - 1)) i--;
-    int32_t person = -1;
-    if (i > 0 && fold_is(l, i - 1, ",")) {
-        size_t p = i - 1; /* the comma */
-        /* skip a photo caption before the comma */
-        if (p >= 3 && fold_is(l, p - 1, ")")) {
-            size_t q = p - 1;
-            while (q > 0 && !fold_is(l, q, "(") && p - q < 5) q--;
-            if (fold_is(l, q, "(") && caption_len(l, q) == (int)(p - q)) p = q;
-        }
-        if (p > 0) {
-            int32_t k = span_at(l, p - 1);
-            if (is_type(l, k, NX_PERSON) && sp(l, k)->t1 == p && same_sentence(l, p - 1, t->t0)) person = k;
-        }
-    } else if (i > 0 && (fold_is(l, i - 1, "and") || fold_is(l, i - 1, ","))) {
-        /* a coordinated title: the person of the title before it */
-        size_t q = i - 1;
-        if (q > 0 && span_at(l, q - 1) >= 0 && is_type(l, span_at(l, q - 1), NX_ORGANIZATION))
-            q = sp(l, span_at(l, q - 1))->t0;
-        if (q > 0 && fold_is(l, q - 1, "the")) q--;
-        if (q > 0 && (fold_is(l, q - 1, "of") || fold_is(l, q - 1, "at"))) q--;
-        int32_t prev = q > 0 ? span_at(l, q - 1) : -1;
-        if (is_type(l, prev, NX_TITLE)) {
-            for (size_t r = 0; r < l->doc->rels.count; r++) {
-                const nx_rel *rel = &NX_VEC_AT(&l->doc->rels, nx_rel, r);
-                if ((int32_t)rel->title_span == prev && !strcmp(rel->rule, "holds_title:apposition")) {
-                    person = (int32_t)rel->person_span;
-                    break;
-                }
-            }
-        }
+/* The title group starting with title span ti. */
+static void read_group(const lctx *l, int32_t ti, title_group *g) {
+    g->n = 0;
+    g->t0 = sp(l, ti)->t0;
+    int32_t t = ti;
+    for (;;) {
+        size_t end;
+        int32_t org = org_after(l, sp(l, t)->t1, &end);
+        g->title[g->n] = t;
+        g->org[g->n] = org;
+        g->n++;
+        g->t1 = end;
+        if (g->n == MAX_GROUP) break;
+        /* ", and" / "and" / "," then another title, within the sentence */
+        size_t j = end;
+        int comma = fold_is(l, j, ",");
+        if (comma) j++;
+        if (fold_is(l, j, "and") || fold_is(l, j, "&")) j++;
+        else if (comma && end > sp(l, t)->t1) break; /* "X of Y, Professor Z": the "of" part closed the title */
+        if (j == end) break;
+        j = skip_modifiers(l, j);
+        if (!starts(l, j, NX_TITLE) || !same_sentence(l, g->t0, j) || (sp(l, span_at(l, j))->flags & NX_SPAN_PLURAL))
+            break;
+        t = span_at(l, j);
     }
-    if (person < 0) return NX_OK;
-    size_t e;
-    int32_t org = org_after(l, t->t1, &e);
-    if (org < 0) org = org_before(l, t->t0);
-    return add_rel(l->doc, (uint32_t)person, (uint32_t)ti, org, "holds_title:apposition") ? NX_ERR_NOMEM : NX_OK;
+    /* "chairman and chief executive officer of UPI": an organisation named
+     * only by the last item belongs to all the items before it */
+    int32_t last = g->org[g->n - 1];
+    for (size_t k = g->n - 1; k-- > 0 && last >= 0;) {
+        if (g->org[k] >= 0) break;
+        g->org[k] = last;
+    }
+}
+
+static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, const char *rule) {
+    for (size_t k = 0; k < g->n; k++) {
+        int32_t org = g->org[k] >= 0 ? g->org[k] : org_default;
+        if (add_rel(l->doc, (uint32_t)person, (uint32_t)g->title[k], org, rule)) return NX_ERR_NOMEM;
+    }
+    return NX_OK;
+}
+
+/* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
+ * or "GROUP of ORG , PERSON". */
+static int32_t person_after(const lctx *l, const title_group *g) {
+    size_t j = g->t1;
+    int comma = 0;
+    /* a comma only after an "of" part or an organisation before the title
+     * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
+    if (fold_is(l, j, ",") && (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0) >= 0)) {
+        j++;
+        comma = 1;
+    }
+    while (j < l->n && span_at(l, j) < 0 && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC))) j++;
+    /* "Executive Vice President of Hiroshima University, Professor Shinji Kaneko" */
+    if (comma && starts(l, j, NX_TITLE)) j = sp(l, span_at(l, j))->t1;
+    int32_t p = span_at(l, j);
+    if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, g->t0, j)) return -1;
+    return p;
+}
+
+/* PERSON [(L)] , [a|the] [new] GROUP: the person the group is apposed to. */
+static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
+    size_t i = g->t0;
+    *org_pre = org_before(l, i);
+    if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
+    while (i > 0 && (word_is_any(l, i - 1, DETS) || word_is_any(l, i - 1, TITLE_ADJECTIVES)) && span_at(l, i - 1) < 0)
+        i--;
+    if (i == 0 || !fold_is(l, i - 1, ",")) return -1;
+    size_t p = i - 1; /* the comma */
+    if (p >= 3 && fold_is(l, p - 1, ")")) { /* a photo caption before the comma */
+        size_t q = p - 1;
+        while (q > 0 && !fold_is(l, q, "(") && p - q < 5) q--;
+        if (fold_is(l, q, "(") && caption_len(l, q) == (int)(p - q)) p = q;
+    }
+    if (p == 0) return -1;
+    int32_t k = span_at(l, p - 1);
+    if (!is_type(l, k, NX_PERSON) || sp(l, k)->t1 != p || !same_sentence(l, p - 1, g->t0)) return -1;
+    return k;
+}
+
+/* Generic nouns for the organisation a title is at: "company president". */
+static const char *const ORG_NOUNS[] = {"company", "group", "agency", "bank", "party", "board", "firm",
+                                        "university", "ministry", "government", "club", "team", NULL};
+
+/* Back from a title over what may stand before it in a noun phrase: a
+ * determiner, title adjectives, an adjective after a determiner (an
+ * economic adviser), a generic organisation noun (company president). */
+static size_t phrase_start(const lctx *l, size_t j) {
+    size_t k = j;
+    while (k > 0 && span_at(l, k - 1) < 0 &&
+           (word_is_any(l, k - 1, DETS) || word_is_any(l, k - 1, TITLE_ADJECTIVES) || word_is_any(l, k - 1, ORG_NOUNS)))
+        k--;
+    if (k == j && k >= 2 && span_at(l, k - 1) < 0 && (tok(l, k - 1)->shape & NX_SH_LOWER) &&
+        tok(l, k - 1)->kind == NX_TOK_WORD && !(tok(l, k - 1)->feat & NX_FEAT(NX_G_STOP)) && word_is_any(l, k - 2, DETS))
+        k -= 2; /* an economic adviser */
+    return k;
+}
+
+static const char *const COPULAS[] = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served",
+                                      "named", "appointed", "elected", "made", "been", "as", "resigned",
+                                      "retired", "joined", "become", NULL};
+
+/* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
+ * words and with no other name in between. */
+static int32_t person_copula(const lctx *l, const title_group *g) {
+    size_t j = phrase_start(l, g->t0);
+    if (j == 0 || !word_is_any(l, j - 1, COPULAS)) return -1;
+    /* walk back over verbs, adverbs and "who" to the person */
+    size_t k = j - 1;
+    for (size_t steps = 0; k > 0 && steps < 6; steps++) {
+        int32_t s = span_at(l, k - 1);
+        if (s >= 0 && !is_type(l, s, NX_TITLE)) {
+            if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
+            return s;
+        }
+        const nx_token *t = tok(l, k - 1);
+        if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !fold_is(l, k - 1, "who")) return -1;
+        k--;
+    }
+    return -1;
+}
+
+/* "named Thomas Burke president", "appointed PERSON as GROUP". */
+static int32_t person_named(const lctx *l, const title_group *g) {
+    size_t j = g->t0;
+    while (j > 0 && (word_is_any(l, j - 1, DETS) || fold_is(l, j - 1, "as")) && span_at(l, j - 1) < 0) j--;
+    int32_t p = j > 0 ? span_at(l, j - 1) : -1;
+    if (!is_type(l, p, NX_PERSON) || sp(l, p)->t1 != j) return -1;
+    size_t v = sp(l, p)->t0;
+    static const char *const NAMING[] = {"named", "appointed", "elected", "made", "promoted", "nominated", NULL};
+    if (v == 0 || !word_is_any(l, v - 1, NAMING)) return -1;
+    return p;
+}
+
+/* "Chirac's spokesman, Denis Baudouin,": a possessed title apposed to the
+ * person after it. */
+static int32_t person_after_possessive(const lctx *l, const title_group *g) {
+    size_t i = g->t0;
+    while (i > 0 && word_is_any(l, i - 1, TITLE_ADJECTIVES)) i--;
+    if (i == 0 || !(tok(l, i - 1)->shape & NX_SH_POSS)) return -1;
+    size_t j = g->t1;
+    if (!fold_is(l, j, ",")) return -1;
+    int32_t p = span_at(l, j + 1);
+    if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j + 1 || !same_sentence(l, g->t0, j + 1)) return -1;
+    return p;
+}
+
+/* "Presidents George W Bush, Bill Clinton and Ronald Reagan". */
+static nx_status plural_list(lctx *l, int32_t ti) {
+    const nx_span *t = sp(l, ti);
+    size_t j = t->t1;
+    int any = 0;
+    while (j < l->n) {
+        int32_t p = span_at(l, j);
+        if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
+        nx_rel *r = nx_vec_push(&l->doc->rels, sizeof *r);
+        if (!r) return NX_ERR_NOMEM;
+        r->person_span = (uint32_t)p;
+        r->title_span = (uint32_t)ti;
+        r->org_span = -1;
+        r->status = t->status;
+        r->rule = "holds_title:title-before-names";
+        any = 1;
+        j = sp(l, p)->t1;
+        if (fold_is(l, j, ",")) j++;
+        if (fold_is(l, j, "and")) j++;
+    }
+    if (any) SPAN(l->doc, ti)->flags |= NX_SPAN_ATTACHED;
+    return NX_OK;
+}
+
+static nx_status link_titles(lctx *l) {
+    nx_document *doc = l->doc;
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        nx_span *t = SPAN(doc, k);
+        if (t->type != NX_TITLE || (t->flags & NX_SPAN_ATTACHED)) continue;
+        if (t->flags & NX_SPAN_PLURAL) {
+            nx_status st = plural_list(l, (int32_t)k);
+            if (st != NX_OK) return st;
+            continue;
+        }
+        title_group g;
+        read_group(l, (int32_t)k, &g);
+        int32_t org_pre = org_before(l, g.t0), person;
+        const char *rule;
+        if ((person = person_after(l, &g)) >= 0) {
+            /* "Professor Shinji Kaneko": a professor before a name is a
+             * form of address, unless it says of what */
+            if (g.n == 1 && !strcmp(t->value, "professor") && g.t1 == t->t1) continue;
+            rule = "holds_title:title-before-name";
+            if (org_pre < 0) { /* President Zhang Liqun of XJTU */
+                size_t e;
+                org_pre = org_after(l, sp(l, person)->t1, &e);
+            }
+        } else if ((person = person_before(l, &g, &org_pre)) >= 0) {
+            rule = "holds_title:apposition";
+            /* "P1, President of AASTU, and Rector P2": the last item
+             * belongs to the name right after it */
+            if (g.n >= 2 && person_after(l, &g) >= 0) g.n--;
+        } else if ((person = person_copula(l, &g)) >= 0) {
+            rule = "holds_title:copula";
+        } else if ((person = person_named(l, &g)) >= 0) {
+            rule = "holds_title:named";
+        } else if ((person = person_after_possessive(l, &g)) >= 0) {
+            rule = "holds_title:possessive-apposition";
+            org_pre = org_before(l, g.t0);
+        } else {
+            continue;
+        }
+        nx_status st = bind(l, &g, person, org_pre, rule);
+        if (st != NX_OK) return st;
+    }
+    return NX_OK;
+}
+
+/* One fact per person, title and organisation: the same statement made
+ * twice is one fact, and a fact without an organisation adds nothing to
+ * the same fact with one. */
+static void dedupe_relations(nx_document *doc) {
+    size_t n = doc->rels.count, w = 0;
+    for (size_t i = 0; i < n; i++) {
+        nx_rel *a = &NX_VEC_AT(&doc->rels, nx_rel, i);
+        const nx_span *pa = SPAN(doc, a->person_span), *ta = SPAN(doc, a->title_span);
+        const nx_span *oa = a->org_span >= 0 ? SPAN(doc, a->org_span) : NULL;
+        int keep = 1;
+        for (size_t j = 0; j < n && keep; j++) {
+            if (j == i) continue;
+            const nx_rel *b = &NX_VEC_AT(&doc->rels, nx_rel, j);
+            const nx_span *pb = SPAN(doc, b->person_span), *tb = SPAN(doc, b->title_span);
+            const nx_span *ob = b->org_span >= 0 ? SPAN(doc, b->org_span) : NULL;
+            if (pa->entity != pb->entity || strcmp(ta->value, tb->value) != 0) continue;
+            int same_org = (oa ? oa->entity : -1) == (ob ? ob->entity : -1);
+            if ((same_org && j < i) || (!oa && ob)) keep = 0;
+        }
+        if (keep) NX_VEC_AT(&doc->rels, nx_rel, w++) = *a;
+    }
+    doc->rels.count = w;
 }
 
 nx_status nx_link(nx_document *doc) {
@@ -264,9 +490,7 @@ nx_status nx_link(nx_document *doc) {
         for (uint32_t t = s->t0; t < s->t1 && t < l.n; t++) l.span_at[t] = (int32_t)k;
     }
     nx_status st = build_entities(&l);
-    for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++)
-        if (SPAN(doc, k)->type == NX_TITLE) st = premodifier(&l, (int32_t)k);
-    for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++)
-        if (SPAN(doc, k)->type == NX_TITLE && !(SPAN(doc, k)->flags & NX_SPAN_ATTACHED)) st = apposition(&l, (int32_t)k);
+    if (st == NX_OK) st = link_titles(&l);
+    if (st == NX_OK) dedupe_relations(doc);
     return st;
 }

@@ -191,7 +191,7 @@ static size_t title_complement(const rctx *r, size_t i) {
     size_t k = j;
     while (k < r->n && same_line(r, i, k)) {
         const nx_token *t = tok(r, k);
-        if (capitalised(t) && !(t->shape & NX_SH_ALLCAPS) && r->owner[k] < 0 && !r->doc->blocked[k] &&
+        if (capitalised(t) && !(t->shape & NX_SH_ALLCAPS) && r->owner[k] < 0 && !r->doc->blocked[k] && t->fold_len > 1 &&
             !(t->feat & (NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD) |
                          NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_TITLE)))) {
             k++;
@@ -206,6 +206,13 @@ static size_t title_complement(const rctx *r, size_t i) {
     /* a complement ends on a capitalised word and is followed by no more name */
     if (k < r->n && (capitalised(tok(r, k)) && r->owner[k] < 0)) return 0;
     return k - i;
+}
+
+/* Whether a title gazetteer match starts at token i (m: the next match index). */
+static int starts_title(const rctx *r, size_t m, size_t i) {
+    const nx_document *doc = r->doc;
+    while (m < doc->n_gm && doc->gm[m].t0 < i) m++;
+    return m < doc->n_gm && doc->gm[m].t0 == i && title_entry(r, &doc->gm[m]) != NULL;
 }
 
 static nx_status titles(rctx *r) {
@@ -225,6 +232,9 @@ static nx_status titles(rctx *r) {
             plural = e != NULL;
         }
         if (!e || blocked_range(r, a, b)) continue;
+        /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
+         * and a title is the modifier of a title right after it */
+        if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n && starts_title(r, k + 1, i + 1)) continue;
         /* a title word followed by 's is a possessor, still a title; one
          * followed by a capitalised organisation head is part of a name */
         if (b < r->n && (tok(r, b)->feat & NX_FEAT(NX_G_ORG_HEAD)) && capitalised(tok(r, i)) && capitalised(tok(r, b)))
@@ -357,13 +367,17 @@ static int title_before(const rctx *r, size_t i) {
 }
 
 static int titled_org_before(const rctx *r, size_t i) {
-    /* the vice president of Carnegie Mellon University Kuen Jimmy Hsia */
+    /* the vice president of Carnegie Mellon University Kuen Jimmy Hsia;
+     * Registrar of Delhi University, Vikas Gupta */
+    if (tok(r, i)->shape & NX_SH_ALLCAPS) return 0; /* presidents of XJTU, KAZNU and AITU */
+    if (i >= 2 && is_punct(r, i - 1, ",")) i--;
     if (i == 0 || r->owner[i - 1] < 0) return 0;
     const nx_span *o = SPAN(r->doc, r->owner[i - 1]);
     if (o->type != NX_ORGANIZATION || o->t0 < 2) return 0;
     size_t of = o->t0 - 1;
     if (strcmp(tok(r, of)->fold, "the") == 0 && of > 0) of--;
-    return strcmp(tok(r, of)->fold, "of") == 0 && of > 0 && r->title_tok[of - 1];
+    if (strcmp(tok(r, of)->fold, "of") != 0 || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return 0;
+    return !(SPAN(r->doc, r->owner[of - 1])->flags & NX_SPAN_PLURAL);
 }
 
 static int place_cue_before(const rctx *r, size_t i);

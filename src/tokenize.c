@@ -156,6 +156,20 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
                 *flags |= NX_SH_ABBREV;
                 break;
             }
+            /* "Yu. S. Borovikov": a two-letter name part before an initial */
+            if (ncp == 2 && seg_letters == 2 && next == ' ') {
+                size_t k3, k4;
+                int32_t a1 = peek(sc, j + k + k2, &k3);
+                int32_t a2 = peek(sc, j + k + k2 + k3, &k4);
+                int32_t first;
+                size_t kf;
+                first = peek(sc, i, &kf);
+                if (is_upper(first) && !is_upper(prev) && a1 >= 0 && is_upper(a1) && a2 == '.') {
+                    j += k;
+                    *flags |= NX_SH_ABBREV | NX_SH_INITIAL;
+                    break;
+                }
+            }
             if (ncp == 1 && is_upper(prev)) {
                 j += k; /* an initial: W. */
                 *flags |= NX_SH_ABBREV | NX_SH_INITIAL;
