@@ -202,13 +202,25 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end) {
     if (fold_is(l, j, "the")) j++;
     int32_t k = span_at(l, j);
     if (k < 0 || sp(l, k)->t0 != j) return -1;
-    if (is_type(l, k, NX_PLACE)) {
-        *end = sp(l, k)->t1;
-        return -1;
+    if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
+    int32_t org = is_type(l, k, NX_ORGANIZATION) ? k : -1;
+    j = sp(l, k)->t1;
+    /* the organisation may be placed further: "at the Higher Secretariat of
+     * Brazil's Ministry of Education", "of the University Education
+     * Department in South Africa's Ministry of Education" */
+    for (int step = 0; step < 3; step++) {
+        size_t m = j;
+        if (m < l->n && (tok(l, m)->shape & NX_SH_POSS)) m++;
+        else if (fold_is(l, m, "in") || fold_is(l, m, "at") || fold_is(l, m, "of")) m++;
+        else break;
+        if (fold_is(l, m, "the")) m++;
+        int32_t n = span_at(l, m);
+        if (n < 0 || sp(l, n)->t0 != m || !(is_type(l, n, NX_PLACE) || is_type(l, n, NX_ORGANIZATION))) break;
+        if (org < 0 && is_type(l, n, NX_ORGANIZATION)) org = n;
+        j = sp(l, n)->t1;
     }
-    if (!is_type(l, k, NX_ORGANIZATION)) return -1;
-    *end = sp(l, k)->t1;
-    return k;
+    *end = j;
+    return org;
 }
 
 /* An organisation right before token i: "XJTU president", "XJTU's
@@ -281,7 +293,7 @@ static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org
 
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
-static int32_t person_after(const lctx *l, const title_group *g) {
+static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
     size_t j = g->t1;
     int comma = 0;
     /* a comma only after an "of" part or an organisation before the title
@@ -295,6 +307,7 @@ static int32_t person_after(const lctx *l, const title_group *g) {
     if (comma && starts(l, j, NX_TITLE)) j = sp(l, span_at(l, j))->t1;
     int32_t p = span_at(l, j);
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, g->t0, j)) return -1;
+    if (via_comma) *via_comma = comma;
     return p;
 }
 
@@ -318,6 +331,10 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     return k;
 }
 
+static const char *const COPULAS[] = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served",
+                                      "serving", "named", "appointed", "elected", "reelected", "re-elected", "made",
+                                      "been", "as", "resigned", "retired", "joined", "become", "worked", NULL};
+
 /* Generic nouns for the organisation a title is at: "company president". */
 static const char *const ORG_NOUNS[] = {"company", "group", "agency", "bank", "party", "board", "firm",
                                         "university", "ministry", "government", "club", "team", NULL};
@@ -330,30 +347,67 @@ static size_t phrase_start(const lctx *l, size_t j) {
     while (k > 0 && span_at(l, k - 1) < 0 &&
            (word_is_any(l, k - 1, DETS) || word_is_any(l, k - 1, TITLE_ADJECTIVES) || word_is_any(l, k - 1, ORG_NOUNS)))
         k--;
-    if (k == j && k >= 2 && span_at(l, k - 1) < 0 && (tok(l, k - 1)->shape & NX_SH_LOWER) &&
-        tok(l, k - 1)->kind == NX_TOK_WORD && !(tok(l, k - 1)->feat & NX_FEAT(NX_G_STOP)) && word_is_any(l, k - 2, DETS))
-        k -= 2; /* an economic adviser */
+    /* "an economic adviser", "as trade house representative", "a freelance
+     * restaurant critic": up to three plain lower-case words after a
+     * determiner or "as" */
+    if (k == j) {
+        size_t m = k;
+        while (m > 0 && k - m < 3 && span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD &&
+               (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
+               !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !word_is_any(l, m - 1, COPULAS))
+            m--;
+        if (m < k && m > 0 && (word_is_any(l, m - 1, DETS) || fold_is(l, m - 1, "as"))) k = word_is_any(l, m - 1, DETS) ? m - 1 : m;
+    }
     return k;
 }
 
-static const char *const COPULAS[] = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served",
-                                      "named", "appointed", "elected", "made", "been", "as", "resigned",
-                                      "retired", "joined", "become", NULL};
+
+
+/* "he" or "she": the person the nearest earlier sentence with a person
+ * starts with (its subject, as a rule): "Poehl was made an economic
+ * adviser to Chancellor Willy Brandt. A year later he was appointed ...". */
+static int32_t antecedent(const lctx *l, size_t i) {
+    uint32_t sent = tok(l, i)->sent;
+    for (size_t k = i; k-- > 0;) {
+        int32_t s = span_at(l, k);
+        if (!is_type(l, s, NX_PERSON)) continue;
+        if (tok(l, k)->sent + 2 < sent) return -1;
+        /* the first person of that sentence */
+        uint32_t ps = tok(l, k)->sent;
+        int32_t first = s;
+        for (size_t m = k; m-- > 0 && tok(l, m)->sent == ps;)
+            if (is_type(l, span_at(l, m), NX_PERSON)) first = span_at(l, m);
+        return ps == sent ? s : first;
+    }
+    return -1;
+}
 
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
 static int32_t person_copula(const lctx *l, const title_group *g) {
     size_t j = phrase_start(l, g->t0);
     if (j == 0 || !word_is_any(l, j - 1, COPULAS)) return -1;
-    /* walk back over verbs, adverbs and "who" to the person */
+    /* walk back over verbs, adverbs and "who" to the person, jumping over
+     * an apposition between commas ("John Tafaro, owner of Tafaro
+     * Brokerage, was reelected as ...") */
     size_t k = j - 1;
-    for (size_t steps = 0; k > 0 && steps < 6; steps++) {
+    for (size_t steps = 0; k > 0 && steps < 12; steps++) {
         int32_t s = span_at(l, k - 1);
         if (s >= 0 && !is_type(l, s, NX_TITLE)) {
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
             return s;
         }
         const nx_token *t = tok(l, k - 1);
+        if (fold_is(l, k - 1, "he") || fold_is(l, k - 1, "she")) return antecedent(l, k - 1);
+        if (fold_is(l, k - 1, ",") && k >= 2) {
+            size_t q = k - 2;
+            while (q > 0 && k - q < 10 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
+                q--;
+            if (fold_is(l, q, ",") && q > 0) {
+                k = q;
+                continue;
+            }
+        }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !fold_is(l, k - 1, "who")) return -1;
         k--;
@@ -410,6 +464,42 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     return NX_OK;
 }
 
+/* Whether a title was bound to person span p from right before it. */
+static int titled_before(const lctx *l, int32_t p) {
+    for (size_t i = 0; i < l->doc->rels.count; i++) {
+        const nx_rel *r = &NX_VEC_AT(&l->doc->rels, nx_rel, i);
+        if ((int32_t)r->person_span == p && SPAN(l->doc, r->title_span)->t1 <= sp(l, p)->t0 &&
+            !strcmp(r->rule, "holds_title:title-before-name"))
+            return 1;
+    }
+    return 0;
+}
+
+/* The organisation a document is about: the one named most often (at
+ * least three times), for "company president", "the agency's chairman". */
+static int32_t main_org(const lctx *l) {
+    const nx_document *doc = l->doc;
+    int32_t best = -1;
+    size_t best_n = 2;
+    for (size_t e = 0; e < doc->ents.count; e++) {
+        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+        if (en->type == NX_ORGANIZATION && en->mentions.count > best_n) {
+            best_n = en->mentions.count;
+            best = (int32_t)e;
+        }
+    }
+    if (best < 0) return -1;
+    return (int32_t)NX_VEC_AT(&NX_VEC_AT(&doc->ents, nx_ent, best).mentions, uint32_t, 0);
+}
+
+/* "company president", "the agency's chairman": a generic noun naming
+ * the organisation right before the title. */
+static int generic_org_before(const lctx *l, size_t t0) {
+    size_t p = t0;
+    if (p > 0 && (tok(l, p - 1)->shape & NX_SH_POSS)) p--;
+    return p > 0 && word_is_any(l, p - 1, ORG_NOUNS) && span_at(l, p - 1) < 0;
+}
+
 static nx_status link_titles(lctx *l) {
     nx_document *doc = l->doc;
     for (size_t k = 0; k < doc->spans.count; k++) {
@@ -422,22 +512,38 @@ static nx_status link_titles(lctx *l) {
         }
         title_group g;
         read_group(l, (int32_t)k, &g);
-        int32_t org_pre = org_before(l, g.t0), person;
+        int32_t org_pre = org_before(l, g.t0), org_app = -1, person;
+        int via_comma = 0;
+        int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
         const char *rule;
-        if ((person = person_after(l, &g)) >= 0) {
+        /* "T1 P1, T2 of O2, P2": when P1 already has its title before it,
+         * the title after the comma is P2's */
+        if (after >= 0 && before >= 0 && via_comma && titled_before(l, before)) before = -1;
+        if (after >= 0 && (before < 0 || !via_comma)) {
             /* "Professor Shinji Kaneko": a professor before a name is a
              * form of address, unless it says of what */
             if (g.n == 1 && !strcmp(t->value, "professor") && g.t1 == t->t1) continue;
+            if (before >= 0 && g.n >= 2) {
+                /* "P1, President of AASTU, and Rector P2": the last item
+                 * belongs to the name right after it, the rest to P1 */
+                title_group last = g;
+                last.title[0] = g.title[g.n - 1];
+                last.org[0] = g.org[g.n - 1];
+                last.n = 1;
+                g.n--;
+                nx_status st = bind(l, &g, before, org_app, "holds_title:apposition");
+                if (st != NX_OK) return st;
+                g = last;
+            }
+            person = after;
             rule = "holds_title:title-before-name";
             if (org_pre < 0) { /* President Zhang Liqun of XJTU */
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e);
             }
-        } else if ((person = person_before(l, &g, &org_pre)) >= 0) {
+        } else if ((person = before) >= 0) {
             rule = "holds_title:apposition";
-            /* "P1, President of AASTU, and Rector P2": the last item
-             * belongs to the name right after it */
-            if (g.n >= 2 && person_after(l, &g) >= 0) g.n--;
+            org_pre = org_app;
         } else if ((person = person_copula(l, &g)) >= 0) {
             rule = "holds_title:copula";
         } else if ((person = person_named(l, &g)) >= 0) {
@@ -448,6 +554,7 @@ static nx_status link_titles(lctx *l) {
         } else {
             continue;
         }
+        if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
         nx_status st = bind(l, &g, person, org_pre, rule);
         if (st != NX_OK) return st;
     }

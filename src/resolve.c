@@ -203,8 +203,15 @@ static size_t title_complement(const rctx *r, size_t i) {
         }
     }
     if (k == j) return 0;
-    /* a complement ends on a capitalised word and is followed by no more name */
-    if (k < r->n && (capitalised(tok(r, k)) && r->owner[k] < 0)) return 0;
+    /* a complement ends on a capitalised word and is followed by no more
+     * name, unless what follows starts a person's name: an initial, an
+     * honorific, a given name (Dean of Academic Affairs K Ratnabali) */
+    if (k < r->n && capitalised(tok(r, k)) && r->owner[k] < 0) {
+        const nx_token *n = tok(r, k);
+        int name_start = n->fold_len == 1 || (n->shape & NX_SH_INITIAL) ||
+                         (n->feat & (NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_GIVEN)));
+        if (!name_start) return 0;
+    }
     return k - i;
 }
 
@@ -555,9 +562,16 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     /* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm */
     for (size_t i = a + 1; i + 1 < b && !org; i++)
         if (is_punct(r, i, "&")) org = 1;
-    /* a gazetteer organisation at the end already names the organisation:
-     * "... Among Shanghai Cooperation Organisation" stays the entry */
-    if (org && r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type == NX_ORGANIZATION) org = 0;
+    /* a gazetteer organisation at the end already names the organisation
+     * unless plain words before it belong to its name ("University
+     * Education Department") */
+    if (org && r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type == NX_ORGANIZATION) {
+        size_t o0 = SPAN(doc, r->owner[b - 1])->t0;
+        int plain = o0 > a;
+        for (size_t i = a; i < o0; i++)
+            if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN))) plain = 0;
+        if (!plain) org = 0;
+    }
     if (!org && b - a >= 2 && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0) place = 1;
     /* Lake Huron, Mount Kenya, Cape Town: a leading place word */
     if (!org && !place && b - a == 2 && !r->headline[a] && feat(r, a, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[a] < 0 &&
@@ -624,6 +638,20 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
             if (st != NX_OK) return st;
             b = i;
             break;
+        }
+        /* "... Ministry of Education Dilvo Ristoff, Minister in ...": two
+         * plain name words closing the "of" part before an apposed title
+         * are a person */
+        if (org && b - a >= 5 && title_apposition_after(r, b) && plain_name_word(r, b - 1) && plain_name_word(r, b - 2) &&
+            !word_in(tok(r, b - 3), OF_WORDS) && range_has(r, a, b - 2, NX_FEAT(NX_G_ORG_HEAD))) {
+            size_t of = 0;
+            for (size_t k = a; k + 2 < b; k++)
+                if (word_in(tok(r, k), OF_WORDS)) of = k;
+            if (of && of + 1 < b - 2) {
+                nx_status st = add_person(r, b - 2, b, "person:title-apposition");
+                if (st != NX_OK) return st;
+                b -= 2;
+            }
         }
         drop_range(r, a, b);
         nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
