@@ -147,6 +147,8 @@ static nx_status gazetteer_entities(rctx *r) {
         /* a one-word entry that is also a common capitalised word needs more
          * than its position at the start of a sentence */
         if (m->t1 - m->t0 == 1 && (first->feat & NX_FEAT(NX_G_STOP)) && first->sent_start) continue;
+        /* "Chinese" is a nationality before it is any party's short name */
+        if (m->t1 - m->t0 == 1 && e->cls == NX_G_ORG && (first->feat & NX_FEAT(NX_G_DEMONYM))) continue;
         /* in a line in capitals every word looks like an acronym: PCT, MLN */
         if (m->t1 - m->t0 == 1 && e->case_rule == NX_CASE_EXACT && r->headline[m->t0] && first->fold_len <= 4 &&
             !(first->shape & NX_SH_ABBREV))
@@ -446,7 +448,7 @@ static const char *person_reason(const rctx *r, size_t a, size_t b, int evidence
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NULL;
     if (evidence) return "person:title-before";
     if (caption_after(r, b)) return "person:photo-caption";
-    if (titled_org_before(r, a)) return "person:title-of-org-before";
+    if (words >= 2 && titled_org_before(r, a)) return "person:title-of-org-before";
     if (words >= 2 && (first->feat & NX_FEAT(NX_G_GIVEN)) && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a))
         return "person:given-name";
     if (words >= 2 && (first->shape & NX_SH_INITIAL)) return "person:initial";
@@ -509,7 +511,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     int plain = 1;
     for (size_t i = a; i < b; i++)
         if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
-    if (plain && title_after(r, b) && !tok(r, a)->sent_start && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
+    if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && word_in(tok(r, a - 1), DETERMINERS) && tok(r, a - 1)->fold[0] == 'a')) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, "org:before-title") < 0 ? NX_ERR_NOMEM : NX_OK;
@@ -584,7 +586,7 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     if (place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) place = 0;
     /* a person's name may contain a word that is also a place (Wang
      * Donghai, Neil Jordan): strong person evidence reads the whole chunk */
-    if (b - a >= 2 && !r->headline[a] && !gz_type(r, a, NX_ORGANIZATION) && !gz_type(r, a, NX_PLACE)) {
+    if (!org && !place && b - a >= 2 && !r->headline[a] && !gz_type(r, a, NX_ORGANIZATION) && !gz_type(r, a, NX_PLACE)) {
         int has_org = 0;
         for (size_t i = a; i < b; i++)
             if (gz_type(r, i, NX_ORGANIZATION)) has_org = 1;
@@ -798,6 +800,25 @@ static nx_status acronyms(rctx *r) {
         a->canon = canon;
         a->flags |= NX_SPAN_ACRONYM;
         a->country = s->country;
+    }
+    return NX_OK;
+}
+
+/* "rector of KAZNU", "chairman of NYMEX": a word in capitals right after a
+ * title and "of" or "at" is the organisation the title is at. */
+static nx_status acronyms_after_titles(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 2; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
+            !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8)
+            continue;
+        if (!(strcmp(tok(r, i - 1)->fold, "of") == 0 || strcmp(tok(r, i - 1)->fold, "at") == 0) || !r->title_tok[i - 2])
+            continue;
+        if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM))) ||
+            nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
+            continue;
+        if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:acronym-after-title") < 0) return NX_ERR_NOMEM;
     }
     return NX_OK;
 }
@@ -1112,6 +1133,7 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
     if (st == NX_OK) st = acronyms_inferred(&r);
+    if (st == NX_OK) st = acronyms_after_titles(&r);
     if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
     nx_strmap_free(&r.lower);

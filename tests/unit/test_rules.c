@@ -1,0 +1,141 @@
+/* test_rules.c: recognition and linking rules on short sentences, from
+ * two tables: tests/data/entities.tsv (the people, organisations and
+ * places in each sentence) and tests/data/relations.tsv (the holds_title
+ * facts each sentence states). The expected values are what the text
+ * says, written by hand. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "nerx.h"
+
+static nx_model *model;
+
+static nx_document *extract(const char *text) {
+    nx_options o;
+    nx_options_init(&o);
+    o.dct = "2024-07-05";
+    nx_document *doc = NULL;
+    nx_error err;
+    if (nx_extract(model, text, strlen(text), "rule", &o, &doc, &err) != NX_OK) {
+        fprintf(stderr, "extract failed: %s\n", err.message);
+        return NULL;
+    }
+    return doc;
+}
+
+static void append(char *buf, size_t cap, const char *sep, const char *s) {
+    size_t n = strlen(buf);
+    snprintf(buf + n, cap - n, "%s%s", n ? sep : "", s);
+}
+
+static int entities_row(const char *text, const char *want, size_t line) {
+    nx_document *doc = extract(text);
+    if (!doc) return 1;
+    char got[4096] = "";
+    size_t n;
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].type > NX_PLACE) continue;
+        char item[512];
+        snprintf(item, sizeof item, "%s:%s", nx_type_name(m[i].type), m[i].text);
+        append(got, sizeof got, " | ", item);
+    }
+    if (!got[0]) strcpy(got, "-");
+    nx_document_free(doc);
+    if (strcmp(got, want)) {
+        fprintf(stderr, "entities.tsv:%zu: %s\n    got      %s\n    expected %s\n", line, text, got, want);
+        return 1;
+    }
+    return 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Facts as sorted "person|title|org" strings joined by " ; ". The person
+ * and organisation are the mention texts of the relation. */
+static int relations_row(const char *text, const char *want, size_t line) {
+    nx_document *doc = extract(text);
+    if (!doc) return 1;
+    size_t nm, nr;
+    const nx_mention *m = nx_document_mentions(doc, &nm);
+    const nx_relation *r = nx_document_relations(doc, &nr);
+    char *items[32];
+    size_t k = 0;
+    for (size_t i = 0; i < nr && k < 32; i++) {
+        const char *person = NULL, *org = "";
+        for (size_t j = 0; j < r[i].n_mentions; j++) {
+            const nx_mention *x = &m[r[i].mentions[j]];
+            if (x->type == NX_PERSON && !person) person = x->text;
+            if (x->type == NX_ORGANIZATION) org = x->text;
+        }
+        char buf[512];
+        snprintf(buf, sizeof buf, "%s|%s|%s", person ? person : "?", r[i].title, org);
+        items[k++] = strdup(buf);
+    }
+    qsort(items, k, sizeof *items, cmp_str);
+    char got[4096] = "";
+    for (size_t i = 0; i < k; i++) {
+        append(got, sizeof got, " ; ", items[i]);
+        free(items[i]);
+    }
+    if (!got[0]) strcpy(got, "-");
+    /* sort the expected facts the same way */
+    char wbuf[4096];
+    snprintf(wbuf, sizeof wbuf, "%s", want);
+    char *wi[32];
+    size_t wk = 0;
+    for (char *p = strtok(wbuf, ";"); p && wk < 32; p = strtok(NULL, ";")) {
+        while (*p == ' ') p++;
+        size_t len = strlen(p);
+        while (len && p[len - 1] == ' ') p[--len] = '\0';
+        wi[wk++] = p;
+    }
+    qsort(wi, wk, sizeof *wi, cmp_str);
+    char exp[4096] = "";
+    for (size_t i = 0; i < wk; i++) append(exp, sizeof exp, " ; ", wi[i]);
+    nx_document_free(doc);
+    if (strcmp(got, exp)) {
+        fprintf(stderr, "relations.tsv:%zu: %s\n    got      %s\n    expected %s\n", line, text, got, exp);
+        return 1;
+    }
+    return 0;
+}
+
+static size_t run_table(const char *path, int (*row)(const char *, const char *, size_t)) {
+    FILE *f = fopen(path, "r");
+    CHECK(f != NULL);
+    if (!f) return 0;
+    char buf[4096];
+    size_t line = 0, rows = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        line++;
+        buf[strcspn(buf, "\r\n")] = '\0';
+        if (!buf[0] || buf[0] == '#') continue;
+        char *tab = strchr(buf, '\t');
+        if (!tab) {
+            fprintf(stderr, "%s:%zu: expected sentence<TAB>expected\n", path, line);
+            CHECK(0);
+            continue;
+        }
+        *tab = '\0';
+        rows++;
+        CHECK(row(buf, tab + 1, line) == 0);
+    }
+    fclose(f);
+    return rows;
+}
+
+int main(void) {
+    nx_model_options mo;
+    nx_model_options_init(&mo);
+    mo.gazetteer_dir = NX_GAZETTEERS_DIR;
+    nx_error err;
+    if (nx_model_load(&mo, &model, &err) != NX_OK) {
+        fprintf(stderr, "cannot load model: %s: %s\n", err.file, err.message);
+        return 1;
+    }
+    CHECK(run_table(NX_TEST_DATA "/entities.tsv", entities_row) >= 20);
+    CHECK(run_table(NX_TEST_DATA "/relations.tsv", relations_row) >= 25);
+    nx_model_free(model);
+    return check_result("test_rules");
+}
