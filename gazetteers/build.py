@@ -10,7 +10,7 @@ rewrites the file table in README.md below the ``<!-- files -->`` marker.
 Python 3 standard library only; the output is deterministic (same input,
 same bytes).  Hand-written word lists (stop words, common English words,
 title core, modifiers, honorifics, name endings, designators,
-abbreviations) live in this file.
+abbreviations, the news organisations and places) live in this file.
 """
 
 import collections
@@ -203,6 +203,11 @@ ATTR_ORDER = ["type", "kind", "name", "case", "country", "rank", "value", "order
               "status", "lang"]
 
 WRITTEN = []  # (file, what, entries, source, licence)
+SURFACES = {}  # folded surface -> [(file, type, canonical name)] over the files written so far
+ENTITY_TYPES = ("organization", "place", "person")
+NEWS_FILE = "orgs-news.tsv"
+NEWS_OWNED = {}  # folded surface -> folded canonical name, from the hand-written news list
+DISPLACED = []  # entries of other files left out because the news list owns their surface
 
 
 class Gaz:
@@ -263,6 +268,10 @@ class Gaz:
         k = self.key(surface, a)
         if k in self.entries:
             return False
+        if self.fname != NEWS_FILE and k[1] in ("organization", "person") and \
+                NEWS_OWNED.get(k[0], k[2]) != k[2]:
+            DISPLACED.append((self.fname, surface, a.get("name", surface)))
+            return False  # the hand-written news list gives this surface another meaning
         self.entries[k] = (surface, a)
         self.surfaces.add(k[0])
         return True
@@ -305,6 +314,8 @@ class Gaz:
             f.write(text)
         WRITTEN.append((self.fname, self.what, len(body), self.source, self.licence,
                         len(text.encode("utf-8"))))
+        for (fs, t, fn), (surface, a) in self.entries.items():
+            SURFACES.setdefault(fs, []).append((self.fname, t, a.get("name", surface)))
         return len(body)
 
 
@@ -853,6 +864,8 @@ def build_admin1():
             continue  # Isle of Man parishes Patrick, Michael; Mary (TM)
         if fold(s) in country_names and cc != "US":
             continue  # Taiwan as a CN subdivision, Jersey... (Georgia the US state stays)
+        if s in UK_COUNTY_FIRST:
+            continue  # Midlands (Zimbabwe): the English region in places-gate.tsv
         if len(re.sub(r"[^A-Za-z]", "", strip_accents(s))) < 3:
             continue
         if g.add(s, name=canon if fold(canon) != fold(s) else None, country=cc,
@@ -1045,7 +1058,7 @@ def build_cities():
         if fold(name) in country_names and REF["country_canon"].get(cc) and \
                 fold(REF["country_canon"][cc]) != fold(name):
             continue  # Armenia (Colombia)
-        if is_common(name) or fold(name) in STOPWORDS or name in CITY_BLOCK:
+        if is_common(name) or fold(name) in STOPWORDS or name in CITY_BLOCK or name in UK_COUNTY_FIRST:
             continue
         pop = int(r["population"] or 0)
         if g.add(name, country=cc, rank=pop, case="exact" if name in CITY_EXACT else None):
@@ -1085,6 +1098,8 @@ def build_cities():
             if len(toks) > 3:
                 continue
             fa = fold(a)
+            if a in UK_COUNTY_FIRST:
+                continue
             if is_common(a) or fa in ssa_top or fa in country_names or fa in admin1:
                 continue
             if fa in REF["given_top"] or fa in REF["surname_top"]:
@@ -1535,6 +1550,1460 @@ def build_parties():
                     fs not in PLACES and fs not in REF["iso3_codes"]:
                 short_seen.add(fs)  # most-voted party keeps an acronym
                 g.add(short, name=canon, case="exact", country=cc, rank=rank)
+    g.write()
+
+
+# ---------------------------------------------------------------------------
+# Hand-written news organisations (nerx project)
+# ---------------------------------------------------------------------------
+
+# The organisations a news reader meets every day and the open lists lack or
+# get wrong: news agencies, newspapers and broadcasters, central banks,
+# stock exchanges, legislatures, sports bodies, NGOs, armed groups.
+#
+# One organisation a line: the canonical name, then ` | ` and its aliases.
+# `@kind` lines set the kind of the lines after them; `;CC` after the
+# canonical name gives the country.  A trailing `!` on a surface means
+# case=exact, `^` case=cap (a word that is also common in lower case);
+# all-capital acronyms are case=exact anyway.  A surface listed here is
+# owned by this list: other files' entity entries for it with another
+# canonical name are left out (IOC is the Olympic committee, not the olive
+# council; BBC the broadcaster, not a Bible college).
+NEWS_ORGS = """
+@news-agency
+Reuters | Reuters News Agency | Thomson Reuters Foundation
+Associated Press ;US | AP!
+Agence France-Presse ;FR | Agence France Presse | AFP!
+Xinhua ;CN | Xinhua News Agency | New China News Agency
+Interfax ;RU | Interfax-Ukraine
+TASS ;RU | ITAR-TASS! | Itar-Tass! | Itar Tass | ITAR TASS! | Tass^
+RIA Novosti ;RU | RIA!
+Sputnik News ;RU
+Kyodo ;JP | Kyodo News | Kyodo News Agency
+Jiji Press ;JP | Jiji
+Yonhap ;KR | Yonhap News Agency | Yonhap News
+Korean Central News Agency ;KP | KCNA!
+Bernama ;MY
+Antara News Agency ;ID
+Asian News International ;IN | ANI!
+Press Trust of India ;IN | PTI!
+Indo-Asian News Service ;IN | IANS!
+United News of India ;IN | UNI!
+United Press International ;US | UPI!
+Deutsche Presse-Agentur ;DE | dpa! | DPA!
+ANSA ;IT | Agenzia Nazionale Stampa Associata
+Agencia EFE ;ES | EFE! | Efe^
+Anadolu Agency ;TR | Anadolu! | Anadolu News Agency | ANADOLU!
+Kazinform ;KZ
+Trend News Agency ;AZ | Trend^
+AKIpress ;KG
+Ukrinform ;UA
+UNIAN ;UA
+BelTA ;BY | Belarusian Telegraph Agency
+Polish Press Agency ;PL
+Czech News Agency ;CZ | CTK!
+Bulgarian News Agency ;BG | BTA!
+Tanjug ;RS
+HINA ;HR | Croatian News Agency
+Lusa ;PT
+Agerpres ;RO
+Belga ;BE
+Australian Associated Press ;AU
+Canadian Press ;CA
+Press Association ;GB
+Ritzau ;DK
+Islamic Republic News Agency ;IR | IRNA!
+Iranian Students' News Agency ;IR | ISNA!
+Fars News Agency ;IR
+Tasnim News Agency ;IR | Tasnim
+Mehr News Agency ;IR
+Saudi Press Agency ;SA
+Emirates News Agency ;AE | WAM!
+Kuwait News Agency ;KW | KUNA!
+Qatar News Agency ;QA | QNA!
+Middle East News Agency ;EG
+Syrian Arab News Agency ;SY | SANA!
+WAFA ;PS | Wafa^ | Palestinian News and Information Agency
+Petra News Agency ;JO
+Notimex ;MX
+Prensa Latina ;CU
+Bloomberg News ;US | Bloomberg L.P. | Bloomberg LP | Bloomberg Television | Bloomberg TV
+Dow Jones Newswires ;US
+@newspaper
+New York Times ;US | NYT!
+Wall Street Journal ;US | WSJ!
+Washington Post ;US
+Los Angeles Times ;US | LA Times | L.A. Times
+USA Today ;US
+Chicago Tribune ;US
+Boston Globe ;US
+San Francisco Chronicle ;US
+New York Post ;US
+New York Daily News ;US
+Newsday ;US
+Miami Herald ;US
+Houston Chronicle ;US
+Financial Times ;GB | FT!
+The Times ;GB | Times of London | The Times of London
+Sunday Times ;GB
+The Guardian ;GB
+The Observer ;GB
+The Independent ;GB
+Daily Telegraph ;GB | The Telegraph | Sunday Telegraph
+Daily Mail ;GB | Mail on Sunday | MailOnline
+Daily Mirror ;GB | The Mirror
+The Sun ;GB
+Evening Standard ;GB | London Evening Standard
+The Economist ;GB
+International Herald Tribune | IHT!
+Le Monde ;FR
+Le Figaro ;FR
+Les Echos ;FR
+Le Parisien ;FR
+Der Spiegel ;DE | Spiegel Online
+Die Zeit ;DE
+Frankfurter Allgemeine Zeitung ;DE | Frankfurter Allgemeine | FAZ!
+Sueddeutsche Zeitung ;DE | Süddeutsche Zeitung
+Handelsblatt ;DE
+Die Welt ;DE
+Bild ;DE | Bild-Zeitung | Bild am Sonntag
+El Pais ;ES | El País
+El Mundo ;ES
+La Vanguardia ;ES
+La Repubblica ;IT
+Corriere della Sera ;IT
+La Stampa ;IT
+Il Sole 24 Ore ;IT
+Neue Zuercher Zeitung ;CH | Neue Zürcher Zeitung | NZZ!
+De Telegraaf ;NL
+NRC Handelsblad ;NL
+Le Soir ;BE
+Kommersant ;RU
+Izvestia ;RU
+Pravda ;RU
+Vedomosti ;RU
+Rossiyskaya Gazeta ;RU
+Novaya Gazeta ;RU
+Moscow Times ;RU
+Kyiv Post ;UA | Kiev Post
+Kyiv Independent ;UA
+Gazeta Wyborcza ;PL
+Hurriyet ;TR | Hürriyet | Hurriyet Daily News
+Milliyet ;TR
+Cumhuriyet ;TR
+Haaretz ;IL
+Jerusalem Post ;IL
+Times of Israel ;IL
+Yedioth Ahronoth ;IL
+Al-Ahram ;EG | Al Ahram
+Asharq Al-Awsat | Asharq al-Awsat
+Al-Hayat | Al Hayat
+Gulf News ;AE
+Khaleej Times ;AE
+Arab News ;SA
+The Hindu ;IN
+Times of India ;IN
+Hindustan Times ;IN
+Indian Express ;IN
+Economic Times ;IN
+Straits Times ;SG
+South China Morning Post ;HK | SCMP!
+China Daily ;CN
+Global Times ;CN
+People's Daily ;CN
+Asahi Shimbun ;JP | Asahi
+Yomiuri Shimbun ;JP | Yomiuri
+Mainichi Shimbun ;JP | Mainichi
+Nihon Keizai Shimbun ;JP | Nikkei Asia | Nikkei Asian Review
+Japan Times ;JP
+Korea Herald ;KR
+Korea Times ;KR
+JoongAng Ilbo ;KR
+Chosun Ilbo ;KR
+Sydney Morning Herald ;AU
+Globe and Mail ;CA
+Toronto Star ;CA
+National Post ;CA
+Clarin ;AR | Clarín
+O Globo ;BR
+Folha de S.Paulo ;BR | Folha de Sao Paulo | Folha
+Estado de S. Paulo ;BR | O Estado de S. Paulo | Estadao | Estadão
+Mail & Guardian ;ZA
+Newsweek ;US
+Forbes ;US
+Politico ;US
+Axios ;US
+The New Yorker ;US
+Bloomberg Businessweek ;US | BusinessWeek | Business Week
+Huffington Post ;US | HuffPost | HuffPost^
+BuzzFeed News ;US
+Breitbart News ;US | Breitbart
+@broadcaster
+BBC ;GB | British Broadcasting Corporation | BBC News | BBC World Service | BBC Radio
+BBC One ;GB
+BBC Two ;GB
+BBC Three ;GB
+BBC Four ;GB
+BBC Scotland ;GB
+BBC Wales ;GB
+BBC Alba ;GB
+BBC iPlayer ;GB
+BBC Persian ;GB
+BBC Arabic ;GB
+CNN ;US | Cable News Network | CNN International
+Al Jazeera ;QA | Al-Jazeera | Aljazeera | al-Jazeera! | al Jazeera!
+Al Arabiya ;AE | Al-Arabiya | al-Arabiya!
+Sky News ;GB
+ITV ;GB | ITN!
+Channel 4 ;GB | Channel 4 News
+CBS ;US | CBS News
+NBC ;US | NBC News
+ABC ;US | ABC News
+Fox News ;US | Fox News Channel
+MSNBC ;US
+CNBC ;US
+PBS ;US | Public Broadcasting Service
+NPR ;US | National Public Radio
+Voice of America ;US | VOA!
+Radio Free Europe/Radio Liberty ;US | RFE/RL! | Radio Free Europe | Radio Liberty
+Radio Free Asia ;US
+Deutsche Welle ;DE
+France 24 ;FR
+Radio France Internationale ;FR | RFI!
+Euronews
+Russia Today ;RU
+Channel One Russia ;RU
+NHK ;JP
+China Central Television ;CN
+China Global Television Network ;CN | CGTN!
+Phoenix Television | Phoenix TV
+KBS ;KR | Korean Broadcasting System
+MBC | Munhwa Broadcasting Corporation
+SBS | Seoul Broadcasting System | Special Broadcasting Service
+NDTV ;IN
+Doordarshan ;IN
+Geo News ;PK | Geo TV
+Press TV ;IR
+TRT ;TR | Turkish Radio and Television
+CBC ;CA | Canadian Broadcasting Corporation | CBC News
+Australian Broadcasting Corporation ;AU
+RTL
+ZDF ;DE
+ARD ;DE
+ORF ;AT
+RAI ;IT | RAI TV
+TF1 ;FR
+RTVE ;ES
+Al Mayadeen ;LB
+Al-Manar ;LB | Al Manar
+Khabar Agency ;KZ
+@central-bank
+Federal Reserve ;US | Fed^ | Federal Reserve Board | Federal Reserve System
+Federal Reserve Bank of New York ;US | New York Fed
+Bank of England ;GB | BoE^ | BOE!
+Bank of Japan ;JP | BOJ! | BoJ^
+People's Bank of China ;CN | PBOC! | PBoC^
+Bundesbank ;DE | Deutsche Bundesbank
+Banque de France ;FR | Bank of France
+Bank of Italy ;IT | Banca d'Italia
+Bank of Spain ;ES | Banco de Espana | Banco de España
+Swiss National Bank ;CH | SNB!
+Riksbank ;SE | Sveriges Riksbank
+Norges Bank ;NO
+Danmarks Nationalbank ;DK
+De Nederlandsche Bank ;NL
+National Bank of Belgium ;BE
+Austrian National Bank ;AT | Oesterreichische Nationalbank
+Central Bank of Ireland ;IE
+National Bank of Poland ;PL | NBP!
+Czech National Bank ;CZ | CNB!
+Hungarian National Bank ;HU | National Bank of Hungary | Magyar Nemzeti Bank
+National Bank of Romania ;RO
+Bank of Russia ;RU | Central Bank of Russia | Central Bank of the Russian Federation
+National Bank of Ukraine ;UA | NBU!
+National Bank of Kazakhstan ;KZ
+Central Bank of Turkey ;TR | Central Bank of the Republic of Turkey | CBRT!
+Reserve Bank of India ;IN
+Reserve Bank of Australia ;AU | RBA!
+Reserve Bank of New Zealand ;NZ | RBNZ!
+Bank of Canada ;CA
+Bank of Korea ;KR | BOK!
+Bank of Thailand ;TH
+Bank Indonesia ;ID
+Bank Negara Malaysia ;MY | Bank Negara
+Monetary Authority of Singapore ;SG
+Hong Kong Monetary Authority ;HK | HKMA!
+State Bank of Pakistan ;PK
+Bangladesh Bank ;BD
+Central Bank of Brazil ;BR | Banco Central do Brasil
+Bank of Mexico ;MX | Banco de Mexico | Banco de México | Banxico
+Central Bank of Argentina ;AR | Banco Central de la Republica Argentina
+Central Bank of Chile ;CL
+South African Reserve Bank ;ZA | SARB!
+Central Bank of Nigeria ;NG | CBN!
+Central Bank of Egypt ;EG
+Saudi Central Bank ;SA | Saudi Arabian Monetary Authority | Saudi Arabian Monetary Agency | SAMA!
+Central Bank of Iran ;IR
+Bank of Israel ;IL
+Central Bank of Kenya ;KE
+Bank of Ghana ;GH
+@government
+Treasury^ | Treasury Department | HM Treasury | Her Majesty's Treasury
+Kremlin ;RU
+Pentagon ;US
+United States Congress ;US
+United States Senate ;US
+United States House of Representatives ;US
+House of Commons ;GB
+House of Lords ;GB
+Bundestag ;DE
+Bundesrat ;DE
+State Duma ;RU | Duma^
+Federation Council ;RU
+Knesset ;IL
+Lok Sabha ;IN
+Rajya Sabha ;IN
+National People's Congress ;CN
+Sejm ;PL
+Verkhovna Rada ;UA | Rada^
+Mazhilis ;KZ | Majilis
+Politburo^
+Downing Street ;GB | 10 Downing Street
+Elysee Palace ;FR | Elysee^ | Élysée | Élysée Palace
+@exchange
+New York Stock Exchange ;US | NYSE! | Big Board
+Nasdaq ;US | NASDAQ! | Nasdaq Stock Market
+London Stock Exchange ;GB
+Tokyo Stock Exchange ;JP
+Hong Kong Stock Exchange ;HK | Hong Kong Exchanges and Clearing | HKEX! | HKEx^
+Shanghai Stock Exchange ;CN
+Shenzhen Stock Exchange ;CN
+Bombay Stock Exchange ;IN
+National Stock Exchange of India ;IN | NSE!
+Euronext
+Deutsche Boerse ;DE | Deutsche Börse | Frankfurt Stock Exchange
+SIX Swiss Exchange ;CH
+Moscow Exchange ;RU | MICEX!
+Toronto Stock Exchange ;CA | TSX!
+Australian Securities Exchange ;AU | ASX!
+Korea Exchange ;KR
+Taiwan Stock Exchange ;TW
+Singapore Exchange ;SG | SGX!
+Johannesburg Stock Exchange ;ZA | JSE!
+Borsa Istanbul ;TR
+Saudi Stock Exchange ;SA | Tadawul
+Kazakhstan Stock Exchange ;KZ | KASE!
+Astana International Exchange ;KZ | AIX!
+Chicago Mercantile Exchange ;US
+Chicago Board of Trade ;US | CBOT!
+Chicago Board Options Exchange ;US | CBOE!
+London Metal Exchange ;GB | LME!
+New York Mercantile Exchange ;US
+Intercontinental Exchange ;US
+@intl
+United Nations | U.N.!
+United Nations Security Council | UN Security Council | U.N. Security Council
+United Nations General Assembly | UN General Assembly | U.N. General Assembly
+@sports-body
+International Olympic Committee | IOC!
+FIFA | Federation Internationale de Football Association
+UEFA | Union of European Football Associations
+International Cricket Council
+World Anti-Doping Agency | WADA!
+Court of Arbitration for Sport
+World Athletics | International Association of Athletics Federations | IAAF!
+International Tennis Federation | ITF!
+Association of Tennis Professionals | ATP!
+Women's Tennis Association | WTA!
+National Basketball Association ;US | NBA!
+National Football League ;US | NFL!
+National Hockey League | NHL!
+Major League Baseball ;US | MLB!
+National Collegiate Athletic Association ;US | NCAA!
+NASCAR ;US
+Professional Golfers' Association
+@ngo
+Amnesty International | Amnesty^
+Human Rights Watch | HRW!
+Greenpeace
+Medecins Sans Frontieres | Médecins Sans Frontières | Doctors Without Borders | MSF!
+Transparency International
+Reporters Without Borders | Reporters Sans Frontieres | Reporters sans frontières
+Committee to Protect Journalists | CPJ!
+Oxfam | Oxfam International
+Save the Children
+World Wildlife Fund | World Wide Fund for Nature | WWF!
+World Economic Forum | WEF!
+Bill & Melinda Gates Foundation | Gates Foundation | Bill and Melinda Gates Foundation
+Open Society Foundations
+@intl
+Financial Action Task Force | FATF!
+Eurasian Economic Union | EAEU!
+Commonwealth of Independent States | CIS!
+Collective Security Treaty Organization | CSTO!
+International Energy Agency | IEA!
+Islamic Development Bank | IsDB^
+Eurasian Development Bank
+European Bank for Reconstruction and Development | EBRD!
+Asian Development Bank | ADB!
+African Development Bank | AfDB^
+Inter-American Development Bank | IDB!
+New Development Bank
+@rating-agency
+Standard & Poor's | S&P! | S&P Global Ratings
+Moody's | Moody's Investors Service
+Fitch Ratings
+@armed-group
+Taliban | Taleban
+al-Qaeda | al-Qaeda! | Al-Qaeda | al Qaeda! | Al Qaeda | al-Qaida! | Al-Qaida | Al Qaida | al Qaida!
+Islamic State | ISIS! | ISIL! | Daesh | Islamic State of Iraq and the Levant | Islamic State of Iraq and Syria
+Hezbollah ;LB | Hizbollah | Hizbullah | Hezbolla
+Islamic Jihad
+Boko Haram ;NG
+al-Shabaab | al-Shabaab! | Al-Shabaab | al-Shabab! | Al-Shabab | al Shabaab! | Al Shabaab
+Houthi movement ;YE | Ansar Allah | Ansarallah
+Kurdistan Workers' Party | PKK! | Kurdistan Workers Party
+People's Protection Units | YPG!
+Syrian Democratic Forces ;SY | SDF!
+Hayat Tahrir al-Sham ;SY | HTS!
+Nusra Front | al-Nusra Front | Jabhat al-Nusra | Al-Nusra Front
+Irish Republican Army ;GB | IRA! | Provisional IRA
+ETA ;ES | Euskadi Ta Askatasuna
+Revolutionary Armed Forces of Colombia ;CO | FARC!
+National Liberation Army ;CO | ELN!
+Shining Path ;PE
+Liberation Tigers of Tamil Eelam ;LK | LTTE! | Tamil Tigers
+Lashkar-e-Taiba ;PK | Lashkar-e-Toiba
+Jaish-e-Mohammed ;PK | Jaish-e-Muhammad
+Tehrik-i-Taliban Pakistan ;PK | Pakistani Taliban
+Muslim Brotherhood
+Ku Klux Klan ;US | KKK!
+Kosovo Liberation Army
+Palestine Liberation Organization ;PS | PLO! | Palestine Liberation Organisation | Palestinian Liberation Organisation
+Polisario Front | Polisario
+Sudan People's Liberation Army ;SS | SPLA!
+Rapid Support Forces ;SD
+Janjaweed ;SD
+Abu Sayyaf ;PH
+Jemaah Islamiyah
+Al-Aqsa Martyrs' Brigades ;PS | Al-Aqsa Martyrs Brigades
+Red Brigades ;IT
+Wagner Group ;RU
+@party
+Labour Party ;GB
+Conservative Party ;GB | Tories | Tory Party | Conservative and Unionist Party
+Liberal Democrats ;GB | Lib Dems
+Scottish National Party ;GB | SNP!
+Republican Party ;US | GOP! | G.O.P.!
+Democratic Party ;US
+Kuomintang ;TW | KMT!
+Communist Party of China ;CN | Chinese Communist Party | CCP!
+Bharatiya Janata Party ;IN | BJP!
+Indian National Congress ;IN | Congress Party | Congress party
+United Russia ;RU
+Christian Democratic Union ;DE | CDU!
+Christian Social Union ;DE | CSU!
+Social Democratic Party of Germany ;DE | SPD!
+Alternative for Germany ;DE | AfD^
+Likud ;IL
+Sinn Fein ;GB | Sinn Féin
+Amanat ;KZ | Nur Otan
+"""
+
+
+def news_surfaces():
+    """Parse NEWS_ORGS: [(kind, canonical, country, [(surface, case)])]."""
+    out = []
+    kind = None
+    for line in NEWS_ORGS.strip().split("\n"):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("@"):
+            kind = line[1:]
+            continue
+        parts = [p.strip() for p in line.split(" | ")]
+        head, _, cc = parts[0].partition(" ;")
+        forms = []
+        for p in [head] + parts[1:]:
+            case = None
+            if p.endswith("!"):
+                p, case = p[:-1], "exact"
+            elif p.endswith("^"):
+                p, case = p[:-1], "cap"
+            elif re.fullmatch(r"[A-Z][A-Z0-9&/.\-]*[A-Z0-9.]", p) and len(p) <= 8:
+                case = "exact"
+            elif not last_token_ok(p):
+                case = "cap"  # 'Interfax news agency': the matcher checks the first word only
+            forms.append((clean(p), case))
+        out.append((kind, forms[0][0], cc.strip() or None, forms))
+    return out
+
+
+def init_news_owned():
+    for kind, canon, cc, forms in news_surfaces():
+        for s, case in forms:
+            NEWS_OWNED[fold(s)] = fold(canon)
+
+
+def entity_names(surface):
+    """Canonical names (folded) the files written so far give an entity surface."""
+    return {fold(n) for f, t, n in SURFACES.get(fold(surface), ()) if t in ENTITY_TYPES}
+
+
+def entity_types(surface):
+    return {t for f, t, n in SURFACES.get(fold(surface), ()) if t in ENTITY_TYPES}
+
+
+def earlier_org_name(surface):
+    for f, t, n in SURFACES.get(fold(surface), ()):
+        if t == "organization":
+            return n
+    return None
+
+
+def is_title_surface(surface):
+    return any(t == "title" for f, t, n in SURFACES.get(fold(surface), ()))
+
+
+def build_orgs_news():
+    g = Gaz(NEWS_FILE, "news organisations: agencies, newspapers, broadcasters, central banks, "
+            "exchanges, legislatures, sports bodies, NGOs, armed groups, party short names",
+            "nerx project", LIC_HAND, type_="organization")
+    for kind, canon, cc, forms in news_surfaces():
+        for s, case in forms:
+            g.add(s, name=canon, kind=kind, case=case, country=cc)
+    g.write()
+
+
+# ---------------------------------------------------------------------------
+# GATE ANNIE organisation lists
+# ---------------------------------------------------------------------------
+
+def gate_fix(s):
+    """Repair or reject one GATE entry: HTML entities, wiki debris, mojibake."""
+    if s is None or "\ufffd" in s:
+        return None  # 'Est\ufffde Lauder': the accent was lost upstream
+    s = s.replace("&AMP;", "&").replace("&amp;", "&")
+    s = re.sub(r"\[[^\]]*\]", "", s)  # 'N[edit]', 'CMC[disambiguation needed]'
+    s = clean(s)
+    if not s:
+        return None
+    s = re.sub(r"\s+,", ",", s)
+    return s
+
+
+def split_paren(s):
+    """'Amtrak (National Railroad Passenger Corporation)' -> ('Amtrak', 'National ...')."""
+    m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*(.*)", s)
+    if not m:
+        return s, None
+    main = clean((m.group(1) + " " + m.group(3)).strip())
+    return main, clean(m.group(2))
+
+
+QUALIFIERS = {"ni", "uk", "gb", "england", "scotland", "wales", "northern ireland", "usa", "us"}
+
+
+def looks_like_person(s):
+    """'Dale Lang', 'Julia Burness': a given name and one or two more capitalised words."""
+    toks = s.split()
+    if not 2 <= len(toks) <= 3 or any(not re.fullmatch(r"[A-Z][a-z'\-]+|[A-Z]\.?", t) for t in toks):
+        return False
+    if fold(toks[0]) not in REF["given_top"]:
+        return False
+    heads = {fold(w) for w in words(ORG_HEADS)}
+    return not any(fold(t) in heads or fold(t) in COMMON_WORDS for t in toks[1:])
+
+
+def last_token_ok(s):
+    """The matcher wants a case=fold entry to end on a capitalised word or a digit."""
+    toks = [t for t in re.split(r"[\s\-]+", s) if t]
+    if not toks:
+        return False
+    last = re.sub(r"^[^\w]+|[^\w.]+$", "", toks[-1])
+    return bool(last) and (last[0].isupper() or last[0].isdigit())
+
+
+def org_name_ok(s):
+    """A multi-word organisation name or a distinctive single word."""
+    if not s or len(re.sub(r"[^A-Za-z]", "", strip_accents(s))) < 3:
+        return False
+    if not is_latin(re.sub(r"[0-9&!,()+/]", "", s)):
+        return False
+    if "," in s or s.endswith((" and", " &", " of", " the", " for")):
+        return False
+    toks = [t for t in re.split(r"[ \-]", fold(s)) if t]
+    if len(toks) == 1:
+        f = toks[0]
+        return not (is_common(s) or f in REF["given_top"] or f in REF["surname_top"] or f in PLACES)
+    if all(t in COMMON_WORDS or t in ("&",) for t in toks):
+        return False
+    return True
+
+
+def gate_case(s):
+    """case for a GATE surface: acronyms exact, lower-case first letter exact."""
+    letters = re.sub(r"[^A-Za-z]", "", s)
+    if s[:1].islower():
+        return "exact"
+    if letters.isupper() and (len(letters) <= 5 or " " not in s and "." in s):
+        return "exact"
+    return None
+
+
+def acronym_usable(a, taken_ok=None):
+    """An all-capital acronym of 3+ letters that no earlier file uses for something else."""
+    letters = re.sub(r"[^A-Za-z]", "", a)
+    if len(letters) < 3 or not acronym_ok(a) or fold(a) in REF["iso3_codes"] or fold(a) in PLACES:
+        return False
+    names = entity_names(a)
+    return not names or (taken_ok is not None and names == {fold(taken_ok)})
+
+
+# Single words GATE lists as companies that are the company in news although
+# they are also a surname, place or word (nerx project).
+GATE_COMPANY_OK = {"Toyota", "Nokia", "Siemens", "Unilever", "Tesco", "Nestle", "Nestlé", "Philips",
+                   "Bombardier", "Intel", "Intuit", "Hutchison", "Sainsbury's", "Heineken",
+                   "Carlsberg", "Reebok", "Ikea", "Renault", "Peugeot", "Citroen", "Bayer",
+                   "Airbus", "Daimler", "Volvo", "Saab", "Ericsson", "Fiat", "Pirelli", "Michelin"}
+# Three-letter company acronyms well enough known to be matched as written
+# (other three-letter acronyms in the GATE lists are too ambiguous).
+GATE_ACRONYM_OK = set(words("""
+AEG AMD ANZ AOL AXA BHP BMW BOC BTR DAF DHL EDF GEC GKN GTE ICI JAL JVC KDD KFC KPN MCI MTV
+NCR NEC NKK NTT NWA QVC RBS THQ TRW TWA UPS USX WWE
+"""))
+# Shouted names in the GATE lists that are names, not acronyms.
+GATE_SHOUTED = {"AMOCO": "Amoco", "EXXON": "Exxon", "RICOH": "Ricoh", "NYNEX": "Nynex", "AFL-CIO": "AFL-CIO", "ALCOA": "Alcoa", "AMGEN": "Amgen"}
+# GATE company entries that are no company (a team, a union, a person, an
+# index), a common word, or a name nearly always meaning something else.
+GATE_COMPANY_SKIP = set(words("""
+Mercosur Rover Jaguar Orange Virgin Shell Delta Continental Target Gap Sprint Subway Crown
+Dominion Premier Imperial Metro Total Quaker Paramount Sharp Seat Sage Quest Eagle Fox Ford Cox
+Duke Grant Halifax Hampshire Arlington Brunswick Amazon Apple Boots Caterpillar Courier Tribune
+Nationwide Mainstream Citizen Customers Concert Courage Dana Elisa Genie Kelly Kay Lilly
+Meredith Owens Reed Reynolds Thomson Thorn Norton Dresser Boone Baxter Cameron Cooper Dexter
+Hughes Lear Mead Abbott Achilles Aeneas Hermes Edison Elders Ayer Burroughs Sunset Synergy Vale
+Loot Genus Eureka Abbey Abacus Beefeater Blockbuster Cliffs Crimson Cypress Deluxe Dome
+Equitable Meridian Metaphor Pentagram Prodigy Quantum Regency Sailor Telecom Time Fortune
+Guardian Observer Express Mirror Sun Times Post Standard Herald Chronicle Caledonia Reuters AP
+BBC ITV ACME FTSE Topix GMO IPO KGB NHS N.H.S. C.S.P.A. CSPA DOW TNT Academi Apache Arcadian
+Argonne Ascii Barlaston Braintree Brixton Candela Carbide Cathay Collagen Commodore Conus Cubic
+Curzon Delphi Diploma Entree Ethyl Evergreen Fabrik Fidelity Fossil Gateway Glacier Gruppo
+Harvard Hanne Heineman Holdsworth Hussman Ignite Ince Khashoggi Krypton Lambda Lepton Liem Magma
+Marines Melrose Miti Nautilus Occidental Orbis Orioles Ortho Pacha Pall Peruvian Pirates
+Pressman Pressmans Pritzker Proton Quercus Resolution Rotarian Salim Salman Scoot Scriven
+Shaftesbury Signet Sidley Spread Stac Stet Summa Teamsters Telco Telekom Tilda Tati Ultra Valve
+Vesuvius Vitro Vulcan Whitewater Yankees Westfield Wickes Woolwich Waxman Penske Burnet Dods
+Debartolo Oberoi Bose Aoki Okamoto Furukawa Kitagawa Komatsubara Onoda Manpower Storehouse
+Kingfisher Greyhound Wrangler Shazam Rockstar Yell Ovum Wartburg Coalport Ogilvy Scripps
+Harcourt Nelsons Astra Huon Sahlen Sime Gmfanuc Armstorng Mortorola Matsuhsita Peugot Whirpool
+Vodaphone Experien Marstellar Sgs-Thompson Voicestrean Tele-Commmunications Windbond
+"""))
+GATE_COMPANY_SKIP |= {"Dow Jones", "Dale Lang", "Dale W Lang", "World Press", "Julia Burness", "Sak's",
+                      "Mortimer's", "Northern Star", "Analog Devices", "Banana Republic",
+                      "Arctic Cat", "Jack in the Box", "Los Angeles Daily News",
+                      "Independent Digital", "Academy of Sciences", "Sioux Tribe", "Beta 2",
+                      "The Bedford Estate", "Crazy Eddie"}
+
+
+def company_form_ok(f, ambig):
+    """(ok, case) for one surface of a GATE company."""
+    cs = gate_case(f)
+    if is_title_surface(f) or looks_like_person(f):
+        return False, None
+    if f.endswith(".") and not re.search(r"\b(Inc|Corp|Co|Cos|Ltd|Bros|L\.P|N\.V|S\.A|P\.L\.C)\.$", f):
+        return False, None  # 'Amoco.', 'Du Pont Merck Pharm.': truncated
+    m = re.fullmatch(r"(.*)'s", f)
+    if m and " " not in f and (is_common(m.group(1)) or fold(m.group(1)) in REF["given_top"] or
+                               fold(m.group(1)) in REF["surname_top"]):
+        return False, None  # "Carter's", "Harvey's"
+    if cs == "exact":
+        if f[:1].isupper():
+            if not re.fullmatch(r"[A-Z][A-Z0-9&.\-]*", f.replace(" ", "")) or not acronym_usable(f):
+                return False, None
+            if len(re.sub(r"[^A-Z]", "", f)) == 3 and f not in GATE_ACRONYM_OK:
+                return False, None
+        elif not re.fullmatch(r"[a-z]+[A-Z][A-Za-z0-9]*", f):
+            return False, None  # eBay, iRobot; not 'the Link Project'
+        return True, cs
+    if not last_token_ok(f):
+        return False, None
+    single = len(re.split(r"[ \-]", f)) == 1
+    if not org_name_ok(f) and f not in GATE_COMPANY_OK:
+        return False, None
+    if entity_types(f) - {"organization"} and f not in GATE_COMPANY_OK:
+        return False, None  # a place or person elsewhere (Halifax)
+    if single and f in ambig:
+        cs = "cap"
+    return True, cs
+
+
+def build_companies_gate():
+    g = Gaz("companies-gate.tsv", "companies from the GATE ANNIE lists (world, UK and franchise companies) "
+            "not in companies.tsv: full and short names",
+            "%s company.lst, more_company.lst, companies_uk.lst (company_ambig.lst and "
+            "non_company.lst as filters)" % GATE,
+            LIC_LGPL3, type_="organization", kind="company",
+            attribution="GATE ANNIE gazetteer lists (GateNLP/gateplugin-ANNIE), LGPL-3.0")
+    ambig = {gate_fix(s) for s in read_lst("company_ambig.lst")}
+    non_company = {fold(gate_fix(s) or "") for s in read_lst("non_company.lst")}
+    raw = []
+    for lst in ("more_company.lst", "company.lst", "companies_uk.lst"):
+        raw += read_lst(lst)
+    recs = collections.OrderedDict()  # canonical -> [(surface, case)]
+    seen = set()
+    for s in raw:
+        s = gate_fix(s)
+        if not s or s in GATE_COMPANY_SKIP or fold(s) in non_company:
+            continue
+        if re.search(r"\bformerly\b|, now ", s):
+            continue  # 'FileMaker Inc., formerly Claris Corp.'
+        main, inner = split_paren(s)
+        if not main or "(" in main or "/" in main or ")" in main:
+            continue
+        main = re.sub(r"!$", "", main).strip()
+        if fold(main) in seen:
+            continue
+        seen.add(fold(main))
+        letters = re.sub(r"[^A-Za-z]", "", main)
+        # shouted names (ALCOA, AMGEN, ASEA BROWN BOVERI): written as names
+        if main in GATE_SHOUTED:
+            main = GATE_SHOUTED[main]
+        elif main.isupper() and " " not in main and len(letters) >= 6 and "." not in main and \
+                "-" not in main:
+            main = sec_title(main)
+        elif main.isupper() and " " in main and len(letters) > 8:
+            main = sec_title(main)
+        short = strip_legal(main)
+        forms = []
+        if short and short != main and fold(short) not in non_company:
+            forms.append(short)
+        forms.append(main)
+        if inner and fold(inner) not in QUALIFIERS:
+            forms.append(inner)
+        if any(f in GATE_COMPANY_SKIP for f in forms):
+            continue
+        canon = next((earlier_org_name(f) for f in forms if earlier_org_name(f)), None)
+        out = []
+        for f in forms:
+            if entity_names(f) and "organization" in entity_types(f):
+                continue  # companies.tsv (or another file) has it already
+            ok, cs = company_form_ok(f, ambig)
+            if ok:
+                out.append((f, cs))
+        if not out:
+            continue
+        if not canon:
+            canon = out[0][0]
+            if len(out) > 1 and out[0][1] == "exact" and out[1][1] != "exact":
+                canon = out[1][0]  # 'Control Data Corporation (CDC)'
+        recs.setdefault(canon, []).extend(out)
+    for canon, forms in recs.items():
+        for f, cs in forms:
+            g.add(f, name=canon, case=cs)
+            nd = f.replace(" Inc.", " Inc").replace(" Corp.", " Corp").replace(" Co.", " Co")
+            if nd != f and last_token_ok(nd):
+                g.add(nd, name=canon, case=cs)
+    g.write()
+
+
+# ---------------------------------------------------------------------------
+# GATE ANNIE organisation lists other than companies
+# ---------------------------------------------------------------------------
+
+SMALL_INITIAL_WORDS = {"of", "for", "and", "the", "in", "on", "&", "to", "at", "de"}
+
+
+def initials_of(name, with_small):
+    """'Department for Culture, Media and Sport' -> 'DCMS' (or 'DFCMAS' with small words);
+    all-capital words give all their letters ('HM Treasury' -> 'HMT')."""
+    out = ""
+    for w in re.split(r"[\s\-,]+", strip_accents(name)):
+        w = re.sub(r"[^A-Za-z]", "", w)
+        if not w:
+            continue
+        if w.lower() in SMALL_INITIAL_WORDS and not with_small:
+            continue
+        if w.isupper() and len(w) <= 3 and w.lower() not in SMALL_INITIAL_WORDS:
+            out += w
+        else:
+            out += w[0]
+    return out.upper()
+
+
+def pair_acronym(acr, names):
+    """The one name in names that acr abbreviates, or None."""
+    letters = re.sub(r"[^A-Za-z]", "", acr)
+    up = re.sub(r"[^A-Z]", "", acr)
+    cands = set()
+    for n in names:
+        for ws in (False, True):
+            ini = initials_of(n, ws)
+            if ini and (ini == letters.upper() or (up != letters and ini == up)):
+                cands.add(n)
+    return next(iter(cands)) if len(cands) == 1 else None
+
+
+GATE_ORG_SKIP = set(words("""
+Bank Catholic Catholics Protestant Protestants Nazi Jihad Nats NATS Epsi EPSI Exchequer INA MPC
+NAPP NTB SSL PSL SLD CEC CEE HINA EC Army ARMY Cabinet Congress Conservatives Government House
+Naval Navy NAVY Parliament Police Republican Senate Tories TREASURY Treasury UNSCUM Jihad
+SDP ASI A.S.I. Q.U.I.T. N.A.S.D.A. NASDA Pentagon PENTAGON GOP IRA SEC Sandia Unicef katv FT WP QUIT Q.U.I.T. BDA Acet JDF
+DOT FAA FBI HUD IRS JPL NCSL NRL NTSB DTI
+"""))
+GATE_ORG_SKIP |= {
+    "Gulf Peace Team", "Peoples Party", "Red Party", "Polish Peasants", "Ohio state Supreme Court",
+    "Party of the Radical Left", "Democratic Left Party", "Progressive Left Party",
+    "Democratic Communist Party", "Communist Party", "Fatherland and Freedom", "Northern Alliance",
+    "C B I", "C E C", "C E E", "U N", "S D P", "S E C", "Air Force", "Army Corps", "Federal Government",
+    "Labour Government", "Naval Operations", "State Senate", "the Fed", "The Fed", "the House",
+    "the Police", "Tory Government", "Tory Party", "Transport and Health Departments", "United Front",
+    "Highway Department", "Independent Digital", "The Finanical Times Limited", "the Sun", "the Times",
+    "Body Positive", "Children In Need", "Children in Need", "the Link Project",
+    "Advocate General for Scotland", "Solicitor General", "Law Officers", "Law Officers' Departments",
+    "Leader of The House of Lords and Minister for Women", "High Court judge", "County Court Bulk Centre",
+    "Christian Democrats", "Social Democrats", "Republicans", "Liberals", "Copa Libertadores",
+    "Boston red sox", "red sox", "Museums and Galleries", "Green Party", "New Party", "BRIC",
+    "African League of Nations", "Criminal Procedure Rule Committee", "Channel 50", "Fox TV",
+    "Magiv 105.4FM", "Independent on Sunday", "Investor's Daily", "De Standard", "Le Matin",
+}
+GATE_ORG_FIX = {"BBC Radio Cambridgeshir": "BBC Radio Cambridgeshire", "BBC Radio Stok": "BBC Radio Stoke",
+                "LA PRESSE": "La Presse", "LE TEMPS": "Le Temps", "CONSERVATIVE PARTY": "Conservative Party",
+                "LABOUR PARTY": "Labour Party", "DATA CAPTURE AGENCY": "Data Capture Agency",
+                "UNITED NATIONS": "United Nations", "Charterred Institute of Purchasing and Supply":
+                "Chartered Institute of Purchasing and Supply", "Taleban": "Taliban"}
+GATE_ORG_LISTS = [
+    # (list, kind, names may be made of common words)
+    ("organization.lst", None, False),
+    ("newspapers.lst", "newspaper", False),
+    ("tvcompany.lst", "broadcaster", False),
+    ("radio_stations_uk.lst", "broadcaster", True),
+    ("charities.lst", "charity", False),
+    ("political_party.lst", "party", False),
+    ("government__org-political.lst", "party", False),
+    ("agency.lst", "government", False),
+    ("department.lst", "government", False),
+    ("ministry.lst", "government", True),
+    ("government.lst", "government", True),
+    ("government__govt-departments-ministerial.lst", "government", True),
+    ("government__govt-departments-non-ministerial.lst", "government", True),
+    ("government__govt-departments-non-ministerial-old.lst", "government", True),
+    ("government__executive-agencies.lst", "government", True),
+    ("government__executive-agencies-old.lst", "government", True),
+    ("government__public-bodies-non-departmental.lst", "government", False),
+    ("government__org-law.lst", "court", True),
+    ("government__org-military.lst", "military", True),
+    ("government__org-other.lst", None, True),
+    ("team.lst", "team", False),
+    ("mlb-teams.lst", "team", False),
+    ("nba-teams.lst", "team", False),
+    ("nfl-teams.lst", "team", False),
+]
+# lists whose generic names (no proper noun in them) are left out; the UK
+# department lists name British bodies only ('Home Office')
+GATE_GENERIC_LISTS = {"organization.lst", "agency.lst", "department.lst", "ministry.lst", "government.lst",
+                      "government__org-law.lst", "government__org-military.lst",
+                      "government__org-other.lst", "charities.lst", "newspapers.lst"}
+GATE_ABBR_LISTS = ["government__govt-departments-ministerial-abbreviations.lst",
+                   "government__govt-departments-non-ministerial-abbreviations.lst",
+                   "government__executive-agencies-abbreviations.lst"]
+# UK department abbreviations that are also everyday words or other things
+UK_ABBR_SKIP = {"FSA", "FAS", "GEO", "MOT", "CE", "RM", "IR", "LO", "SO", "WO", "HO", "DH", "fFSA", "CLG", "BIS",
+                "BSC", "FSC", "OPG", "RFS", "IPS", "ARA", "COI", "LCD", "NSG", "PCO", "DSS", "DNH"}
+
+
+def gate_org_lines(lst):
+    """(name, abbreviation or None) pairs of a GATE list: 'Name (ABBR)', and the
+    '-old' lists' 'abbrev=ABBR' lines after their name."""
+    path = os.path.join(DATA, "gate_annie", lst)
+    with open(path, encoding="utf-8") as f:
+        lines = [l.strip() for l in f.read().split("\n")]
+    out = []
+    for line in lines:
+        if not line:
+            continue
+        m = re.fullmatch(r"abbrev=(.+)", line)
+        if m:
+            if out:
+                out[-1] = (out[-1][0], m.group(1).strip())
+            continue
+        name, _, abbr = line.partition("|abbrev=")
+        out.append((name.strip(), abbr.strip() or None))
+    return out
+
+
+def gate_org_name(raw):
+    """Clean one GATE organisation entry: -> (name, [acronyms]) or (None, [])."""
+    s = gate_fix(raw)
+    if not s:
+        return None, []
+    s = GATE_ORG_FIX.get(s, s)
+    acrs = []
+    while True:
+        m = re.fullmatch(r"(.*?)\s*\(([^()]*)\)\s*(.*)", s)
+        if not m:
+            break
+        inner = clean(m.group(2)) or ""
+        s = clean((m.group(1) + " " + m.group(3)).strip()) or ""
+        if re.fullmatch(r"[A-Z][A-Za-z&]*[A-Z]", inner):
+            acrs.append(inner)
+        elif fold(inner) not in QUALIFIERS:
+            return None, []  # '(Northern Ireland)' is dropped, any other remark rejects
+    if not re.fullmatch(r"([A-Z]\.)+", s):
+        s = s.rstrip(".").strip()
+    if s.endswith(",") or '"' in s or ";" in s:
+        return None, []
+    if re.search(r"\b[A-Z] [A-Z]\b", s) and len(s) <= 6:
+        return None, []  # 'C B I'
+    if s.isupper() and " " in s:
+        return None, []  # shouted copies of names the list has in mixed case
+    # 'Driver And Vehicle Licensing Agency', 'Office of The Deputy Prime Minister'
+    s = re.sub(r"(?<= )(The|And|For|Of|In|On|At|To)(?= )", lambda m: m.group(1).lower(), s)
+    return s, acrs
+
+
+ORG_SMALL_WORDS = {"for", "in", "to", "with", "by", "a", "an", "at", "on", "of", "and", "the", "&",
+                   "products", "incorporating"}
+
+
+# Words of generic organisation names ('Academy of Sciences', 'County Court',
+# 'Chamber of Commerce'): such a name is usually part of a longer one (the
+# Russian Academy of Sciences, the Florida Supreme Court) that the head-word
+# rule finds whole, so a gazetteer entry for it would only cut that short.
+GENERIC_ORG_WORDS = set(words("""
+appeals sciences deputies magistrates magistrates' circuit elections administrative municipal
+regional agriculture culture affairs investigation aeronautics aviation postal naval forces
+statistics archives economic social studies supreme federal national state central general
+"""))
+
+
+def generic_org_name(s):
+    heads = {fold(w) for w in words(ORG_HEADS)}
+    toks = [t for t in re.split(r"[ \-]+", fold(s).replace(",", "")) if t]
+    return all(t in COMMON_WORDS or t in heads or t in GENERIC_ORG_WORDS or t in ORG_SMALL_WORDS
+               for t in toks)
+
+
+def org_entry_ok(s, generic_ok):
+    if not s or s in GATE_ORG_SKIP or is_title_surface(s):
+        return False
+    if not is_latin(re.sub(r"[0-9&!,()+/']", "", s)) or not last_token_ok(s):
+        return False
+    if not s[0].isupper() and not s[0].isdigit():
+        return False
+    if "," in s and not re.fullmatch(r"[^,]+(, [A-Z][^,]*)+", s):
+        return False
+    for w in re.split(r"[ \-]+", re.sub(r"[,!]", "", s)):
+        if w and w[0].islower() and w not in LOWER_PARTICLES and w not in ORG_SMALL_WORDS:
+            return False  # 'Ohio state Supreme Court'
+    toks = [t for t in re.split(r"[ \-]", fold(s)) if t]
+    if len(toks) == 1:
+        return org_name_ok(s)
+    if not generic_ok and all(t in COMMON_WORDS or t in ("&", "uk") for t in toks):
+        return False
+    return True
+
+
+def build_orgs_gate():
+    g = Gaz("orgs-gate.tsv", "organisations from the GATE ANNIE lists: UK government departments, "
+            "agencies and public bodies with abbreviations, newspapers, broadcasters, charities, "
+            "parties, US sports teams, other organisations",
+            "%s organization.lst, newspapers.lst, tvcompany.lst, radio_stations_uk.lst, charities.lst, "
+            "political_party.lst, agency.lst, department.lst, ministry.lst, government.lst, "
+            "government__*.lst (UK departments, executive agencies, non-departmental public bodies, "
+            "abbreviations, law/military/other/political organisations), team.lst, mlb-teams.lst, "
+            "nba-teams.lst, nfl-teams.lst" % GATE,
+            LIC_LGPL3, type_="organization",
+            attribution="GATE ANNIE gazetteer lists (GateNLP/gateplugin-ANNIE), LGPL-3.0")
+    entries = []  # (name, kind, [acronyms])
+    for lst, kind, generic_ok in GATE_ORG_LISTS:
+        for raw, abbr in gate_org_lines(lst):
+            name, acrs = gate_org_name(raw)
+            if abbr:
+                acrs.append(abbr)
+            if not name or not org_entry_ok(name, generic_ok):
+                continue
+            if lst in GATE_GENERIC_LISTS and len(name.split()) > 1 and generic_org_name(name):
+                continue  # 'Supreme Court', 'Coast Guard', 'Foreign Ministry'
+            entries.append((name, kind, acrs, lst))
+    # all-capital entries with no full name in their list are acronyms of their own
+    fulls = [n for n, k, a, l in entries if not re.fullmatch(r"[A-Z][A-Za-z.&\-]*", n) or " " in n]
+    pairs = collections.OrderedDict()  # acronym -> full name
+    for n, k, acrs, lst in entries:
+        for a in acrs:
+            if lst == "government__public-bodies-non-departmental.lst" and \
+                    len(re.sub(r"[^A-Za-z]", "", a)) <= 3:
+                continue  # EAP, HDC, MLC: obscure and ambiguous
+            pairs.setdefault(a, n)
+    by_fold = {fold(a): n for a, n in pairs.items()}
+    uk_names = []
+    for lst in GATE_ORG_LISTS:
+        if lst[0].startswith("government__"):
+            for raw, abbr in gate_org_lines(lst[0]):
+                nm, _ = gate_org_name(raw)
+                if nm:
+                    uk_names.append(nm)
+    for lst in GATE_ABBR_LISTS:
+        for a in read_lst(lst):
+            a = clean(a)
+            if a and a not in pairs:
+                full = by_fold.get(fold(a)) or pair_acronym(a, uk_names)
+                if full:
+                    pairs[a] = full
+    kind_of = {}
+    for n, k, acrs, l in entries:
+        kind_of.setdefault(fold(n), k)
+    # the team nicknames GATE lists (Yankees): name = the one full name ending in it
+    team_full = [n for n, k, a, l in entries if k == "team" and len(n.split()) >= 2]
+    added = set()
+    for n, k, acrs, l in entries:
+        is_acr = re.fullmatch(r"[A-Z][A-Z.&\-]*[A-Z.]|[A-Z][a-z]?[A-Z][A-Za-z]*", n) and " " not in n
+        if is_acr:
+            full = pairs.get(n) or by_fold.get(fold(n)) or pair_acronym(n, fulls)
+            if n.replace(".", "") in UK_ABBR_SKIP or not acronym_usable(n, taken_ok=full):
+                continue
+            if not full and len(re.sub(r"[^A-Za-z]", "", n)) < 4:
+                continue
+            full = full or n
+            g.add(n, name=earlier_org_name(full) or full, kind=k or kind_of.get(fold(full)),
+                  case="exact")
+            continue
+        if k == "team" and len(n.split()) == 1 or n in ("White Sox", "Blue Jays", "Red Sox"):
+            owners = [f for f in team_full if f.endswith(" " + n) and f != n]
+            if len(owners) != 1 or not org_name_ok(n):
+                continue
+            if entity_names(n) and fold(owners[0]) not in entity_names(n):
+                continue
+            g.add(n, name=owners[0], kind=k)
+            continue
+        if entity_names(n):
+            continue  # an earlier file has it
+        if entity_types(n) or fold(n) in PLACES:
+            continue
+        g.add(n, kind=k)
+        added.add(fold(n))
+    # a word-like spelling (Ofsted, Defra) first: it matches OFSTED too (case=cap)
+    for a, full in sorted(pairs.items(), key=lambda x: x[0].isupper()):
+        if a.replace(".", "") in UK_ABBR_SKIP or fold(full) not in added and not earlier_org_name(full):
+            continue
+        canon = earlier_org_name(full) or full
+        if re.fullmatch(r"[A-Z][A-Z&.\-]+", a):
+            if not acronym_usable(a, taken_ok=canon):
+                continue
+            g.add(a, name=canon, kind=kind_of.get(fold(full)), case="exact")
+        elif re.fullmatch(r"[A-Z][a-z]+", a) and not is_common(a) and not entity_names(a):
+            g.add(a, name=canon, kind=kind_of.get(fold(full)), case="cap")  # Ofsted, Defra
+        elif re.fullmatch(r"[A-Z]([fo][A-Z]|[a-z]?[A-Z][fo]?)[A-Z]*", a) and acronym_usable(a, taken_ok=canon):
+            g.add(a, name=canon, kind=kind_of.get(fold(full)), case="exact")  # DfE, MoD
+    g.write()
+
+
+# ---------------------------------------------------------------------------
+# GATE ANNIE place lists and hand-written news places
+# ---------------------------------------------------------------------------
+
+# British counties that are also foreign cities or provinces: the county is
+# what English news means, so cities.tsv and admin1.tsv leave the other out
+# (the first place entry loaded for a surface wins).
+UK_COUNTY_FIRST = {"Kent", "Surrey", "Orkney", "Durham", "Midlands"}
+
+# Short county names (Herts, Lancs) and their counties.
+UK_COUNTY_SHORT = {"Berks": "Berkshire", "Royal Berks": "Berkshire", "Royal Berkshire": "Berkshire",
+                   "Hants": "Hampshire", "Herts": "Hertfordshire", "Lancs": "Lancashire",
+                   "Northants": "Northamptonshire", "Oxon": "Oxfordshire", "North Yorks": "North Yorkshire",
+                   "South Yorks": "South Yorkshire", "West Yorks": "West Yorkshire"}
+UK_REGION_SKIP = {"Bucks", "Borders", "Highland", "Avon", "Belfast", "Cleveland", "Ards", "Moyle",
+                  "Castlereagh"}
+NI_COUNTIES = {"Antrim", "Armagh", "Down", "Fermanagh", "Londonderry", "Tyrone"}
+IE_COUNTIES = set(words("""
+Carlow Cavan Clare Cork Donegal Galway Kerry Kildare Kilkenny Laois Leitrim Limerick Longford
+Louth Mayo Meath Monaghan Offaly Roscommon Sligo Tipperary Waterford Westmeath Wexford Wicklow
+"""))
+UK_REGION_KIND = {"Dartmoor": "region", "Exmoor": "region", "East Anglia": "region",
+                  "Northumbria": "region", "West Midlands": "region", "Midlands": "region",
+                  "Snowdonia": "region"}
+# GATE country.lst spellings the country files lack, and their ISO codes.
+GATE_COUNTRY_ALIAS = {"Malvinas": "FK", "N. Korea": "KP", "N Korea": "KP", "S. Korea": "KR",
+                      "S Korea": "KR", "Kazakstan": "KZ", "Kirghizistan": "KG", "Irak": "IQ",
+                      "Surinam": "SR", "Guinea Bissau": "GW", "Turks and Caicos": "TC",
+                      "US Virgin Islands": "VI", "Saint Vincent": "VC",
+                      "Former Yugoslav Republic of Macedonia": "MK", "Wallis & Futuna": "WF",
+                      "Saint-Pierre and Miquelon": "PM", "South Sandwich Islands": "GS"}
+GATE_REGION_FIX = {"the Far East": "Far East", "W Indies": None, "W. Indies": None,
+                   "South East Asia": None, "West Europe": None, "The Gulf": None, "the Gulf": None,
+                   "The Persian Gulf": None, "the Persian Gulf": None, "Bassin Pacifique": None,
+                   "Bay of Pigs": None, "Eastern Bloc": None, "Cook Island": None, "Providencia": None,
+                   "San Andres": None, "Antarctic": None}
+GATE_REGION_ALIAS = {"W Indies": "West Indies", "W. Indies": "West Indies",
+                     "South East Asia": "Southeast Asia", "Spitzbergen": "Spitsbergen"}
+# province.lst entries that are not (or no longer) places news names, or
+# that mean something else in English text.
+GATE_PROVINCE_SKIP = set(words("""
+Jacksons Smiths Cascade Glacis Ouest Litoral Pest Colonia Baja Ilhas Irian Ellesmere Cheviot
+Waverley Woodville Eltham Malvern Clutha Kiwitea Raglan Runanga Waimea Hawera Patea Tuapeka
+Masterton Ohinemuri Silverpeaks Strathallan Piako Oroua Paparua Waimate Opotiki Hurunui Waipa
+Waipawa Wairoa Amuri Akaroa Ashburton Mangonui Hokianga Whangaroa Kairanga Pahiatua Pohangina
+Eketahuna Dannevirke Hikurangi Inangahua Maniototo Matamata Otamatea Otorohanga Rangiora
+Rangitikei Taumarunui Waiapu Waihemo Waikohu Waimairi Waimarino Waitotara Wairewa Westland
+Bordjbou Algsu Icel Afic Nator Feni Magura Mirdite Puke Fier Tov Seti Kosi Mechi Rapti Bheri
+Karnali Lumbini Gandaki Narayani Bagmati Janakpur Sagarmatha Mahakali Dhawalagiri Naviyani
+Laviyani Daalu Waavu Vavau Haapai Truk Ponape Aana Anetan Biminis Chelm Maluka Makira Glacis
+Satupaitea Gagaemauga Gagaifomauga Faasaleleaga Curepipe Praslin Nariva Caroni Roscommon
+Dibre Permet Puke Skrapar Tepelene Tropoje Kolonje Librazhd Lushnje Pogradec Sarande Gramsh Kukes
+Kruje Lezhe Jundubah Qabis Qafsah Qibili Safaqis Susah Tatawin Tawzar Silyanah Zaghwan Nabul
+Madanin Bajah Banzart Bayrut Halab Hims Dahuk Ninawa Sadah Marib Sitrah Farwaniyyah
+Abruzzi Acores Afyon Akhaia Arkadhia Atjeh Attiki Djambi Djogjakarta Jogjakarta Yogyakara
+Dhodhekanisos Evritania Evvoia Fokis Fthiotis Kardhitsa Kefallinia Kerkira Khalkidhiki Khania
+Kikladhes Kilkis Lakonia Lasithi Levkas Magnisia Messinia Rethimni Rodhopi Voiotia Zakinthos
+Smec Kabol Kondoz Parvan Vardak Lowgar Konar Bamian Nurestan Mus Olt Raa Oio Uvs Azua Fogo
+Gumma Jaipurhat Chattagram Borguna Chuadanga Gaibandha Gopalganj Habiganj Jhalakati Jhenaidah
+Khagrachari Kishorganj Kurigram Laksmipur Lalmonirhat Madaripur Manikganj Meherpur Moulavibazar
+Munshiganj Naogaon Narail Netrakona Nilphamari Noakhali Panchagar Patuakhali Pirojpur Rajbari
+Shariyatpur Sunamganj Thakurgaon Arhangay Darhan Dzavhan Hovsgol Erdenet Rigali Butare Byumba
+Cyangugu Gikongoro Gitarama Kibungo Kibuye Ruhengeri Chikwawa Chiradzulu Chitipa Dedza Dowa
+Karonga Kasungu Kasupe Mangochi Mchinji Mulanje Mzimba Ncheu Nsanje Ntchisi Rumphi Thyolo
+Ciechanow Krosno Leszno Lomza Ostroleka Piotrkow Przemysl Siedlce Sieradz Skierniewice Slupsk
+Suwalki Tarnobrzeg Zamosc Mikhaylovgrad Khaskovo Dimbovita Vilcea Arges Komarom Makedonija
+Frederiksborg Ribe Ringkobing Roskilde Storstrom Vejle Viborg Fyn Sonderjylland Nordjylland
+Vestsjaelland Nordgronland Ostgronland Vestgronland Cottbus Neubrandenburg Suhl Schwarzheide
+Karnten Niederosterreich Oberosterreich Steiermark Tirol Luzern Zug Hainaut Bornholm Planken
+Evros Grevena Imathia Ioannina Kastoria Kavala Korinthia Kozani Lesvos Pieria Preveza Samos
+Serrai Thesprotia Trikala Xanthi Khios Kyreni Argolis Shkoder Korce Gjirokaster Elaz Tisza
+Azilal Boulemane Chaouen Essaouira Figuig Ifrane Ouarzazate Taounate Taroudannt Tiznit
+Hadramawt Esfahan Bakhtaran Khorasan Kordestan Urfa Amasya Jacksons Dauphin Egmont Heathcote
+Pella Salima Aliff Manaia Abaco
+"""))
+GATE_PROVINCE_SKIP |= {"New Brunswic", "British Colombia", "N Ireland"}
+
+
+def build_places_gate(canon):
+    g = Gaz("places-gate.tsv", "British counties, regions and towns (>= 15,000 people), more regions, "
+            "mountains, seas, old provinces and country spellings from the GATE ANNIE lists",
+            "%s region_uk.lst, city_uk.lst, region.lst, province.lst, country.lst, mountain.lst, "
+            "water.lst, rivers.lst, loc_other.lst; %s cities15000.zip (GeoNames populations for "
+            "the towns)" % (GATE, GEOBANK),
+            "%s AND %s" % (LIC_LGPL3, LIC_GEONAMES), type_="place",
+            attribution="GATE ANNIE gazetteer lists (GateNLP/gateplugin-ANNIE), LGPL-3.0; "
+                        "town populations %s" % ATTR_GEONAMES)
+
+    def fresh(s):
+        return not entity_types(s) and fold(s) not in PLACES
+
+    def single_ok(s):
+        f = fold(s)
+        return not (is_common(s) or f in STOPWORDS or f in REF["given_top"] or f in REF["surname_top"])
+
+    # countries: spellings of GATE country.lst the country files lack
+    for s, code in GATE_COUNTRY_ALIAS.items():
+        if code in canon and fresh(s):
+            g.add(s, name=canon[code], kind="country", country=code, rank=REF["country_pop"].get(code))
+    if fresh("British Isles"):
+        g.add("British Isles", kind="region")
+    # British counties and regions; counties are surnames too, but in news
+    # (and in cricket reports) they are places
+    for s in read_lst("region_uk.lst"):
+        s = clean(s)
+        if not s or s in UK_REGION_SKIP or not fresh(s):
+            continue
+        if s in UK_COUNTY_SHORT:
+            continue
+        m = re.fullmatch(r"County (.+)", s)
+        if m and m.group(1) not in NI_COUNTIES:
+            continue  # GATE's 'County Ballymena': a district, never called so
+        g.add(s, kind=UK_REGION_KIND.get(s, "county"), country="GB")
+    if fresh("County Tyrone"):
+        g.add("County Tyrone", kind="county", country="GB")
+    for s, full in UK_COUNTY_SHORT.items():
+        if fresh(s) and g.has_surface(full):
+            g.add(s, name=full, kind="county", country="GB")
+    # British towns of 15,000 people or more (GeoNames) that cities.tsv leaves out
+    uk = {fold(clean(s)) for s in read_lst("city_uk.lst") if clean(s)}
+    rows = read_tsv("places/geonames_cities15000.tsv")
+    rows = [r for r in rows if r["country"] == "GB" and fold(r["name"]) in uk]
+    rows.sort(key=lambda r: (-int(r["population"] or 0), int(r["geonameid"])))
+    for r in rows:
+        s = clean(r["name"])
+        if not s or not fresh(s):
+            continue
+        toks = [t for t in re.split(r"[ \-]", fold(s)) if t]
+        cs = None
+        if s in ("Bath", "Reading"):
+            cs = "cap"  # common words, but large towns
+        elif len(toks) == 1 and not single_ok(s):
+            continue
+        elif all(t in COMMON_WORDS for t in toks):
+            continue  # Wood Green, Chalk Farm
+        g.add(s, kind="town", country="GB", rank=int(r["population"] or 0) or None, case=cs)
+    # regions, mountains, seas
+    aliases = []
+    for lst, kind in (("region.lst", "region"), ("mountain.lst", "mountain"), ("water.lst", "water"),
+                      ("rivers.lst", "water"), ("loc_other.lst", "region")):
+        for s in read_lst(lst):
+            s = clean(s)
+            if not s:
+                continue
+            if s in GATE_REGION_ALIAS:
+                aliases.append((s, GATE_REGION_ALIAS[s], kind))
+                continue
+            s = GATE_REGION_FIX.get(s, s)
+            if not s or not fresh(s) or s == "Amazon":
+                continue
+            if len(s.split()) == 1 and not single_ok(s) and s != "Thames":
+                continue
+            if s in ("Atlantic", "Pacific"):
+                continue  # Atlantic City, Pacific Gas: they would cut longer names short
+            g.add(s, kind=kind)
+    for s, full, kind in aliases:
+        if fresh(s) and (g.has_surface(full) or fold(full) in PLACES):
+            g.add(s, name=full, kind=kind)
+    # old first-level divisions (Alsace, Bavaria's Bayern, Irish counties)
+    for s in read_lst("province.lst"):
+        s = clean(s)
+        if not s or "." in s or s in GATE_PROVINCE_SKIP or not fresh(s) or s.isupper():
+            continue
+        letters = re.sub(r"[^A-Za-z]", "", strip_accents(s))
+        if len(letters) < 5 or not is_latin(s) or not capitalised_words_ok(s):
+            continue
+        if len(s.split()) == 1 and not single_ok(s):
+            continue
+        if s in IE_COUNTIES:
+            g.add(s, kind="county", country="IE")
+        else:
+            g.add(s, kind="province")
+    g.write()
+
+
+# Places news names every day that the open lists lack (nerx project):
+# `name|alias|alias...` per line; `@kind` and `;CC` as in NEWS_ORGS.
+US_STATE_ABBR = """
+Ala.:Alabama Ariz.:Arizona Ark.:Arkansas Calif.:California Colo.:Colorado
+Conn.:Connecticut Del.:Delaware Fla.:Florida Ga.:Georgia Ill.:Illinois Ind.:Indiana
+Kan.:Kansas Kans.:Kansas Ky.:Kentucky La.:Louisiana Md.:Maryland Mass.:Massachusetts
+Mich.:Michigan Minn.:Minnesota Miss.:Mississippi Mo.:Missouri Mont.:Montana Neb.:Nebraska
+Nebr.:Nebraska Nev.:Nevada N.H.:New_Hampshire N.J.:New_Jersey N.M.:New_Mexico N.Y.:New_York
+N.C.:North_Carolina N.D.:North_Dakota N.Dak.:North_Dakota Okla.:Oklahoma Ore.:Oregon
+Oreg.:Oregon Pa.:Pennsylvania R.I.:Rhode_Island S.C.:South_Carolina
+S.D.:South_Dakota S.Dak.:South_Dakota Tenn.:Tennessee Tex.:Texas Va.:Virginia Vt.:Vermont
+Wash.:Washington W.Va.:West_Virginia Wis.:Wisconsin Wisc.:Wisconsin Wyo.:Wyoming
+D.C.:District_of_Columbia
+"""
+CA_PROVINCE_ABBR = """
+Ont.:Ontario Que.:Quebec Alta.:Alberta Sask.:Saskatchewan Nfld.:Newfoundland_and_Labrador
+"""
+
+NEWS_PLACES = """
+@region
+Near East
+Far East
+Central Europe
+Western Hemisphere
+Eastern Hemisphere
+Southern Hemisphere
+Northern Hemisphere
+Asia Minor
+Korean Peninsula
+Arabian Peninsula
+Iberian Peninsula
+Balkan Peninsula
+Crimean Peninsula
+Pacific Rim
+South Pacific
+Transcaucasia
+Central Eurasia
+Siberia
+Patagonia
+Kashmir
+Jammu and Kashmir
+Kurdistan
+Iraqi Kurdistan
+Donbas | Donbass
+Darfur
+Sinai | Sinai Peninsula
+Golan Heights | Golan
+Gaza Strip
+Transnistria | Trans-Dniester | Transdniestria
+Nagorno-Karabakh | Karabakh
+South Ossetia
+Abkhazia
+Chechnya
+Dagestan
+Balochistan | Baluchistan
+Bengal
+Anatolia
+Mesopotamia
+Benelux
+Lapland
+Riviera | French Riviera
+Sahara | Sahara Desert
+Western Sahara
+Kalahari | Kalahari Desert
+Gobi | Gobi Desert
+Negev | Negev Desert
+Amazonia
+Appalachia
+Great Plains
+Midwest | Middle West
+Deep South
+Pacific Northwest
+New England
+Silicon Valley
+Bay Area | San Francisco Bay Area
+Rust Belt
+Sun Belt
+West Coast
+East Coast
+Scottish Highlands
+Lake District
+Cotswolds
+Home Counties
+Ulster
+Fergana Valley | Ferghana Valley | Fergana
+Semirechye
+Tibetan Plateau
+Pamirs | Pamir Mountains | Pamir
+Tian Shan | Tien Shan
+Hindu Kush
+Karakoram
+Himalaya | Himalayas
+Alps
+Andes
+Urals | Ural Mountains
+Rockies | Rocky Mountains
+Carpathians | Carpathian Mountains
+Caucasus Mountains
+Altai | Altai Mountains
+Kilimanjaro | Mount Kilimanjaro
+Mount Everest | Everest
+@water
+Black Sea
+Caspian Sea
+Red Sea
+Mediterranean Sea | Mediterranean
+South China Sea
+East China Sea
+Yellow Sea
+Sea of Japan
+Sea of Okhotsk
+Baltic Sea
+North Sea
+Norwegian Sea
+Barents Sea
+Aegean Sea | Aegean
+Adriatic Sea | Adriatic
+Ionian Sea
+Arabian Sea
+Aral Sea
+Dead Sea
+Sea of Azov
+Sea of Marmara
+Irish Sea
+Celtic Sea
+Caribbean Sea
+Coral Sea
+Tasman Sea
+Bering Sea
+Arctic Ocean
+Atlantic Ocean
+Pacific Ocean
+Indian Ocean
+Southern Ocean
+Gulf of Aden
+Gulf of Oman
+Gulf of Guinea
+Gulf of Finland
+Gulf of Thailand
+Gulf of Mexico
+Strait of Hormuz
+Strait of Malacca | Malacca Strait
+Taiwan Strait
+Bosphorus | Bosporus
+Dardanelles
+Strait of Gibraltar
+Kerch Strait
+English Channel
+Suez Canal
+Panama Canal
+Bab el-Mandeb | Bab al-Mandab
+Lake Baikal | Baikal
+Lake Balkhash | Balkhash
+Lake Victoria
+Lake Geneva
+Lake Tanganyika
+Lake Superior
+Lake Michigan
+Lake Erie
+Lake Ontario
+Lake Chad
+Yangtze | Yangtze River
+Yellow River
+Mekong | Mekong River
+Danube | Danube River
+Rhine | Rhine River
+Volga | Volga River
+Dnieper | Dnipro River
+Don River
+Ob River
+Yenisei
+Irtysh | Irtysh River
+Syr Darya
+Amu Darya
+Ili River
+Ganges | Ganges River
+Indus | Indus River
+Brahmaputra
+Euphrates | Euphrates River
+Tigris | Tigris River
+Jordan River
+Nile River | River Nile
+Congo River
+Niger River
+Zambezi | Zambezi River
+Limpopo
+Mississippi River
+Missouri River
+Rio Grande
+Colorado River
+St. Lawrence River | Saint Lawrence River
+Amazon River
+Orinoco
+Parana River
+River Thames | Thames River
+Seine
+Loire
+Elbe
+Oder
+Vistula
+Tagus
+Po River
+"""
+
+
+def build_places_news(canon):
+    g = Gaz("places-news.tsv", "places news names every day that the open lists lack: regions, seas, "
+            "rivers, mountain ranges; US state and Canadian province abbreviations (Calif., Ont.)",
+            "nerx project", LIC_HAND, type_="place")
+    for text, cc in ((US_STATE_ABBR, "US"), (CA_PROVINCE_ABBR, "CA")):
+        for item in text.split():
+            abbr, _, full = item.partition(":")
+            full = full.replace("_", " ")
+            # abbreviations with a period: capitalised in the text (Ill., Mass., Ore.)
+            g.add(abbr, name=full, kind="admin1", country=cc, case="cap")
+    kind = None
+    for line in NEWS_PLACES.strip().split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("@"):
+            kind = line[1:]
+            continue
+        forms = [clean(p) for p in line.split(" | ")]
+        name = forms[0]
+        for s in forms:
+            if entity_types(s) or fold(s) in PLACES:
+                continue  # an earlier file has it (as a place or as something else)
+            cs = "cap" if not last_token_ok(s) else None
+            g.add(s, name=name, kind=kind, case=cs)
     g.write()
 
 
@@ -2849,7 +4318,7 @@ M.A. M.Sc. B.Sc. LL.B. LL.M. M.B.A. H.E. approx. est. fig. Fig. pp. p. cf. al. c
 Ave. Blvd. Rd. Sq. Hwy. Pl. Ct. Ln. Dist. Prov. Reg. Ph. Ed. Eds. eds. Jr Ala. Ariz. Ark.
 Calif. Colo. Conn. Del. Fla. Ga. Ill. Ind. Kan. Ky. La. Md. Mass. Mich. Minn. Miss. Mo.
 Mont. Neb. Nev. N.H. N.J. N.M. N.C. N.D. Okla. Ore. Pa. R.I. S.C. S.D. Tenn. Tex. Va. Vt.
-Wash. Wis. Wyo. Nr. nr. Tel. tel. ext. Ext. Op. op. Art. Sec. Ch. Para. para. incl. excl.
+Wash. Wis. Wyo. W.Va. Wisc. Kans. Nebr. Oreg. N.Dak. S.Dak. Ont. Que. Alta. Sask. Nfld. Nr. nr. Tel. tel. ext. Ext. Op. op. Art. Sec. Ch. Para. para. incl. excl.
 Rt. Gp. Flt. Wg. Sqn. Lt.-Gen. Maj.-Gen. Lt.-Col.
 """
 
@@ -2959,6 +4428,7 @@ def main(argv):
         return 2
     DATA = os.path.abspath(argv[1])
     load_refs()
+    init_news_owned()
     canon = build_countries()
     build_countries_odbl(canon)
     build_regions()
@@ -2969,6 +4439,11 @@ def main(argv):
     build_us_agencies()
     build_companies()
     build_parties()
+    build_places_gate(canon)
+    build_places_news(canon)
+    build_orgs_news()
+    build_companies_gate()
+    build_orgs_gate()
     build_given_names()
     build_surnames()
     build_surnames_zh()
