@@ -868,8 +868,10 @@ def build_admin1():
             continue  # Midlands (Zimbabwe): the English region in places-gate.tsv
         if len(re.sub(r"[^A-Za-z]", "", strip_accents(s))) < 3:
             continue
+        # England, Scotland, Wales, Northern Ireland: countries in their own right
+        kind = "country" if cc == "GB" and s in ("England", "Scotland", "Wales", "Northern Ireland") else None
         if g.add(s, name=canon if fold(canon) != fold(s) else None, country=cc,
-                 rank=rank or None):
+                 rank=rank or None, kind=kind):
             note_place(s, "admin1")
     g.write()
     REF["admin1_names"] = {k[0] for k in g.entries}
@@ -3895,6 +3897,8 @@ def build_honorifics_extra(g):
 # ---------------------------------------------------------------------------
 
 ORG_HEADS = """
+Hotel Fellowship Division Force Forces Bros. Orchestra Philharmonic Choir Library
+Newsroom Newsdesk Gallery Theatre Theater Zoo
 University Universities Academy Institute Institution College School Polytechnic
 Conservatory Conservatoire Seminary Lyceum Ministry Department Agency Bank Council
 Committee Commission Organisation Organization Association Federation Confederation
@@ -3911,7 +3915,17 @@ Insurance Bancorp Securities Investments Brands Stores Hotels Resorts Institutes
 Consortium Cooperative Co-operative Syndicate Guild Brotherhood Chamber Agencies
 """
 
+# Events, awards, laws and works: a capitalised phrase ending in one of these
+# is not a person, organisation or place (Summer Olympics, Berlin Grand Prix).
+MISC_HEADS = """
+Olympics Games Cup Championship Championships Open Prix Festival War Wars Revolution
+Award Awards Prize Prizes Medal Trophy Series Marathon Declaration Treaty Accord
+Accords Act Doctrine Summit Symposium Expo Exhibition Biennale Tournament Classic
+Derby Rally Grand Slam Uprising Crisis Massacre Offensive Campaign Operation
+"""
+
 PLACE_HEADS = """
+Drive Lane Palace Arena Stadium Hall Empire Cemetery Monument Pass Peak Peaks Ridge
 River Lake Lakes Mountain Mountains Mount Mt. Island Islands Isle Isles Province County
 Region District Valley Sea Ocean Bay Gulf Peninsula Desert Strait Straits Canal Channel
 Basin Plateau Highlands Hills Hill Range Delta Coast Oblast Oblysy Krai Kray Governorate
@@ -3956,7 +3970,7 @@ def build_org_designators():
         if len(s.split()) == 1 and is_common(s) and s not in words(ORG_HEADS):
             continue
         g.add(s, type="org-head")
-    suffixes = """Inc Inc. Incorporated Corp Corp. Corporation Co. Ltd Ltd. Limited LLC L.L.C. LLP
+    suffixes = """International Worldwide Inc Inc. Incorporated Corp Corp. Corporation Co. Ltd Ltd. Limited LLC L.L.C. LLP
                   LP L.P. PLC Plc plc P.L.C. GmbH AG KG KGaA SE SA S.A. S.A.S. SAS SARL Sarl
                   NV N.V. BV B.V. SpA S.p.A. Srl S.r.l. AB ASA AS A/S ApS Oy Oyj KK K.K. Pty
                   Pty. Bhd Berhad Sdn Tbk PT Ltda S.L. S.A.B. OAO ZAO PAO JSC LLP"""
@@ -3991,6 +4005,8 @@ def build_org_designators():
             g.add(s, type="org-suffix", case=cs)
     for w in words(PLACE_HEADS):
         g.add(w, type="place-head")
+    for w in words(MISC_HEADS):
+        g.add(w, type="misc-head")
     for s in read_lst("loc_key.lst"):
         s = clean(s)
         if not s or not s[0].isupper() or s.isupper() or "Head" in s or "Quarter" in s:

@@ -44,6 +44,7 @@ typedef enum nx_gclass {
     NX_G_PERSON_CUE,  /* a word after a name that marks a person: said, told */
     NX_G_PLACE_CUE,   /* a word before a name that marks a place: in, near */
     NX_G_TEMPORAL,    /* a word of temporal expressions, by kind: weeks, noon, yesterday */
+    NX_G_MISC_HEAD,   /* a word that makes a capitalised phrase an event, award or work: Cup, Prize, War */
     NX_G_CLASS_COUNT
 } nx_gclass;
 

@@ -554,6 +554,17 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     while (a < b && !capitalised(tok(r, a)) && r->gz_at[a] < 0) a++;
     while (b > a && !capitalised(tok(r, b - 1)) && !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->t1 == b)) b--;
     if (a >= b) return NX_OK;
+    /* an event, award, law or work (Summer Olympics, Berlin Grand Prix,
+     * Treaty of Rome) is no entity, nor are the places in its name */
+    if (b - a >= 2 && !(r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->t1 == b)) {
+        int misc = feat(r, b - 1, NX_FEAT(NX_G_MISC_HEAD));
+        for (size_t i = a; i + 1 < b && !misc; i++)
+            if (feat(r, i, NX_FEAT(NX_G_MISC_HEAD)) && word_in(tok(r, i + 1), OF_WORDS) && i > a) misc = 1;
+        if (misc) {
+            drop_range(r, a, b);
+            return NX_OK;
+        }
+    }
     /* an organisation or place head word closes a name of its kind */
     int org = 0, place = 0;
     if (b - a >= 2 && head_feat(r, b - 1) && !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type != NX_ORGANIZATION &&
