@@ -1131,6 +1131,36 @@ def build_cities():
     g.write()
 
 
+def build_towns():
+    """Towns of 15,000 to 100,000 people (kind=town): names the cities file
+    leaves out. Names that are also common words, given names or surnames,
+    or another entry's name, are left out: a town needs its name to itself."""
+    rows = read_tsv("places/geonames_cities15000.tsv")
+    rows = [r for r in rows if 15000 <= int(r["population"] or 0) < 100000 and r["feature_code"] != "PPLC"]
+    rows.sort(key=lambda r: (-int(r["population"] or 0), int(r["geonameid"])))
+    g = Gaz("towns.tsv", "towns of 15,000 to 100,000 people",
+            "%s cities15000.zip (GeoNames dump 2025-11-19)" % GEOBANK,
+            LIC_GEONAMES, type_="place", kind="town", attribution=ATTR_GEONAMES)
+    country_names = REF["country_names"]
+    for r in rows:
+        pop = int(r["population"] or 0)
+        for s in (r["name"], r["asciiname"]):
+            s = clean(re.sub(r"^[\u2018\u02bf']+(?=[A-Z])", "", s or ""))
+            if not s or has_digit(s) or not is_latin(s) or not s[0].isupper() or "," in s or "(" in s:
+                continue
+            f = fold(s)
+            if is_common(s) or f in STOPWORDS or s in CITY_BLOCK or s in UK_COUNTY_FIRST or f in country_names:
+                continue
+            if f in REF["given_top"] or f in REF["surname_top"] or f in REF["ssa_top"]:
+                continue
+            if f in SURFACES or len(re.sub(r"[^A-Za-z]", "", strip_accents(s))) < 4:
+                continue
+            name = clean(r["name"])
+            if g.add(s, name=name if fold(name) != f else None, country=r["country"], rank=pop):
+                note_place(s, "town")
+    g.write()
+
+
 # ---------------------------------------------------------------------------
 # Organisations
 # ---------------------------------------------------------------------------
@@ -4460,6 +4490,7 @@ def main(argv):
     build_orgs_news()
     build_companies_gate()
     build_orgs_gate()
+    build_towns()
     build_given_names()
     build_surnames()
     build_surnames_zh()

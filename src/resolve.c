@@ -395,6 +395,9 @@ static int is_country(const nx_span *s) {
     return s->kind && (!strcmp(s->kind, "country") || !strcmp(s->kind, "continent") || !strcmp(s->kind, "region"));
 }
 
+/* A town is weak evidence: a person's name may start with one (Daman Saluja). */
+static int is_town(const nx_span *s) { return s->kind && !strcmp(s->kind, "town"); }
+
 static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
 
 
@@ -597,7 +600,8 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     if (place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) place = 0;
     /* a person's name may contain a word that is also a place (Wang
      * Donghai, Neil Jordan): strong person evidence reads the whole chunk */
-    if (!org && !place && b - a >= 2 && !r->headline[a] && !gz_type(r, a, NX_ORGANIZATION) && !gz_type(r, a, NX_PLACE)) {
+    if (!org && !place && b - a >= 2 && !r->headline[a] && !gz_type(r, a, NX_ORGANIZATION) &&
+        (!gz_type(r, a, NX_PLACE) || is_town(SPAN(doc, r->gz_at[a])))) {
         int has_org = 0;
         for (size_t i = a; i < b; i++)
             if (gz_type(r, i, NX_ORGANIZATION)) has_org = 1;
@@ -1019,8 +1023,10 @@ static nx_status propagate(rctx *r) {
     for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
         nx_span *s = SPAN(doc, k);
         int weak_org = s->type == NX_ORGANIZATION && !strcmp(s->rule, "org:sports-team");
+        /* "sources at Seguin's ministry": a possessive says person before a preposition says place */
+        int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
-            (s->t1 - s->t0 > 1 && !weak_org) || place_cue_before(r, s->t0))
+            (s->t1 - s->t0 > 1 && !weak_org) || (place_cue_before(r, s->t0) && !poss))
             continue;
         uint32_t idx;
         if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&map, key, kl, &idx)) continue;
