@@ -412,8 +412,11 @@ static int seen_lower(const rctx *r, size_t i) {
     return !(t->shape & NX_SH_LOWER) && nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL);
 }
 
-/* A person-cue word (said, told) right after token i - 1. */
+/* A person-cue word (said, told, died) right after token i - 1, or after
+ * an auxiliary (was born, has said). */
 static int person_cue_after(const rctx *r, size_t i) {
+    static const char *const AUX[] = {"was", "is", "has", "had", "also", "later", "then", NULL};
+    if (i + 1 < r->n && word_in(tok(r, i), AUX)) i++;
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
     /* ", 79," an age in apposition */
     return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
@@ -459,8 +462,10 @@ static const char *person_reason(const rctx *r, size_t a, size_t b, int evidence
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return "person:name-ending";
     if (words >= 2 && title_apposition_after(r, b)) return "person:title-apposition";
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
-        (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING))) && !stop(r, a))))
+        (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
+                        !stop(r, a)) || (words == 1 && plain_name_word(r, a))))
         return "person:speech-verb";
+
     return NULL;
 }
 
