@@ -331,6 +331,8 @@ def words(text):
 # are not names by themselves.  Words that are common given names or surnames
 # (Will, May, Grant, Young, ...) are deliberately absent.
 STOPWORDS_TEXT = """
+gmt edt est pst cst utc bst cet aids hiv isdn gdp gnp cpi ppi pmi ceo cfo coo cto vat
+ipo atm dna rna faq tv dvd cd pc usb gps lcd led mri nb ps pps
 a an the this that these those some any each every either neither no none all both
 half several many much more most few fewer less least other others another such
 what which whose who whom whoever whatever whichever whenever wherever however

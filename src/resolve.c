@@ -843,6 +843,35 @@ static nx_status acronyms_after_titles(rctx *r) {
     return NX_OK;
 }
 
+/* "the Committee", "the Senate": a capitalised organisation head alone after
+ * "the", in running text, names the organisation the context has in mind;
+ * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
+static nx_status lone_org_words(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 1; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || r->title_tok[i] || r->judged[i] ||
+            t->kind != NX_TOK_WORD)
+            continue;
+        int next_cap = i + 1 < r->n && capitalised(tok(r, i + 1)) && tok(r, i + 1)->brk == NX_BRK_SPACE;
+        if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
+            !t->sent_start && strcmp(tok(r, i - 1)->fold, "the") == 0 && !next_cap &&
+            !(i + 1 < r->n && word_in(tok(r, i + 1), OF_WORDS))) {
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:the-head-word") < 0) return NX_ERR_NOMEM;
+            continue;
+        }
+        /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
+        int label = i + 1 < r->n && tok(r, i + 1)->kind == NX_TOK_PUNCT && strchr(":-/=", tok(r, i + 1)->fold[0]);
+        if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 && !t->feat &&
+            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
+            !nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL) &&
+            !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:acronym-shape") < 0) return NX_ERR_NOMEM;
+        }
+    }
+    return NX_OK;
+}
+
 /* ---- acronyms from initials ------------------------------------------------- */
 
 typedef struct words {
@@ -1158,6 +1187,7 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = acronyms_after_titles(&r);
     if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
+    if (st == NX_OK) st = lone_org_words(&r);
     nx_strmap_free(&r.lower);
     if (st != NX_OK) return st;
     /* drop what later rules replaced, then order by position */
