@@ -3957,6 +3957,8 @@ Derby Rally Grand Slam Uprising Crisis Massacre Offensive Campaign Operation
 """
 
 PLACE_HEADS = """
+Kingdom Duchy Grand Duchy Principality Margraviate Electorate Emirate Sultanate Khanate
+Viceroyalty Commonwealth Diocese Archdiocese Prefecture Governorate
 Drive Lane Palace Arena Stadium Hall Empire Cemetery Monument Pass Peak Peaks Ridge
 River Lake Lakes Mountain Mountains Mount Mt. Island Islands Isle Isles Province County
 Region District Valley Sea Ocean Bay Gulf Peninsula Desert Strait Straits Canal Channel

@@ -11,6 +11,7 @@ static const char *const class_names[NX_G_CLASS_COUNT] = {
     "given",     "surname",      "name-ending", "org-head", "org-suffix", "place-head",
     "demonym",   "stop",         "month",   "weekday", "abbreviation",
     "sport",     "person-cue",   "place-cue", "temporal", "misc-head",
+    "person-noun", "org-noun",   "place-noun",
 };
 
 const char *nx_gclass_name(nx_gclass c) { return c < NX_G_CLASS_COUNT ? class_names[c] : "?"; }

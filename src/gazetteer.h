@@ -45,6 +45,9 @@ typedef enum nx_gclass {
     NX_G_PLACE_CUE,   /* a word before a name that marks a place: in, near */
     NX_G_TEMPORAL,    /* a word of temporal expressions, by kind: weeks, noon, yesterday */
     NX_G_MISC_HEAD,   /* a word that makes a capitalised phrase an event, award or work: Cup, Prize, War */
+    NX_G_PERSON_NOUN, /* a common noun that says a name is a person: "X, an American actor" */
+    NX_G_ORG_NOUN,    /* ... an organisation: "X is a rock band" */
+    NX_G_PLACE_NOUN,  /* ... a place: "X is a village in Wallonia" */
     NX_G_CLASS_COUNT
 } nx_gclass;
 

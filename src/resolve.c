@@ -480,6 +480,33 @@ static nx_status add_person(rctx *r, size_t a, size_t b, const char *rule) {
     return NX_OK;
 }
 
+/* "X, an American actor", "X is a rock band", "X was a village in Y": the
+ * type a definition after token b - 1 gives the name, or -1. */
+static int defined_type(const rctx *r, size_t b) {
+    static const char *const COPULA[] = {"is", "was", "are", "were", NULL};
+    static const char *const ARTICLE[] = {"a", "an", "the", NULL};
+    size_t j = b;
+    if (is_punct(r, j, ",")) j++;
+    else if (j < r->n && word_in(tok(r, j), COPULA)) j++;
+    else return -1;
+    if (j >= r->n || !word_in(tok(r, j), ARTICLE)) return -1;
+    j++;
+    for (size_t k = 0; k < 5 && j < r->n; k++, j++) {
+        const nx_token *t = tok(r, j);
+        if (t->kind != NX_TOK_WORD || !same_line(r, b, j)) return -1;
+        if (t->shape & NX_SH_LOWER) {
+            if (t->feat & NX_FEAT(NX_G_PERSON_NOUN)) return NX_PERSON;
+            if (t->feat & NX_FEAT(NX_G_ORG_NOUN)) return NX_ORGANIZATION;
+            if (t->feat & NX_FEAT(NX_G_PLACE_NOUN)) return NX_PLACE;
+            if (word_in(t, FUNCTION_WORDS)) return -1; /* "is a member of": no noun yet */
+            continue;                                   /* small, rock, former, 19th-century */
+        }
+        /* American, German-born, Boston-based: capitalised modifiers */
+        if (!(t->feat & NX_FEAT(NX_G_DEMONYM)) && !(t->shape & NX_SH_HYPHEN)) return -1;
+    }
+    return -1;
+}
+
 /* Rules for a run of capitalised words with no gazetteer reading.
  * Returns NX_OK; *made says whether a mention was made. */
 static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
@@ -498,6 +525,12 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     if (rule) {
         *made = 1;
         return add_person(r, a, b, rule);
+    }
+    int def = b - a <= 4 ? defined_type(r, b) : -1;
+    if (def >= 0) {
+        *made = 1;
+        if (def == NX_PERSON) return add_person(r, a, b, "person:defined");
+        return add_span(r, a, b, (nx_type)def, def == NX_PLACE ? "place:defined" : "org:defined") < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* "in Youngstown , Ohio", "near Ouro Preto , Brazil": an unknown name
      * after a place preposition and before ", region" is a place */
@@ -598,8 +631,11 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     if (!org && !place && b - a == 2 && !r->headline[a] && feat(r, a, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[a] < 0 &&
         !r->sports && (r->gz_at[b - 1] >= 0 || plain_name_word(r, b - 1)))
         place = 1;
-    for (size_t i = a; i + 1 < b && !org && !place; i++)
-        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && word_in(tok(r, i + 1), OF_WORDS) && i > a) place = 1;
+    /* Gulf of Mexico, Province of Ontario, Kingdom of Prussia */
+    for (size_t i = a; i + 2 < b && !org && !place; i++)
+        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && word_in(tok(r, i + 1), OF_WORDS) &&
+            tok(r, i + 1)->fold[0] == 'o' && !r->headline[a])
+            place = 1;
     /* a quoted phrase ending in a place word ("Digital Silk Road") is a
      * title or a slogan; quoted organisation names stay organisations */
     if (place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) place = 0;
