@@ -1164,6 +1164,16 @@ static void sports_teams(rctx *r) {
         if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
         if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s))
             continue;
+        /* "Los Angeles , California": a city placed in its region, and the
+         * region, are places ("Essex , Derbyshire and Surrey" are teams) */
+        static const char *const city_kinds[] = {"city", "town", NULL};
+        static const char *const region_kinds[] = {"admin1", "country", NULL};
+        if (is_kind(s, city_kinds) && is_punct(r, s->t1, ",") && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
+            is_kind(SPAN(doc, r->owner[s->t1 + 1]), region_kinds))
+            continue;
+        if (is_kind(s, region_kinds) && s->t0 >= 2 && is_punct(r, s->t0 - 1, ",") && r->owner[s->t0 - 2] >= 0 &&
+            is_kind(SPAN(doc, r->owner[s->t0 - 2]), city_kinds))
+            continue;
         /* a venue heading a results line: "Leicester :", "London ( The Oval ) :" */
         size_t after = s->t1;
         if (is_punct(r, after, "(")) {
