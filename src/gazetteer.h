@@ -52,9 +52,10 @@ typedef enum nx_gclass {
 } nx_gclass;
 
 #define NX_FEAT(cls) (1u << (cls))
-/* Extra per-token feature bits (above the class bits). */
-#define NX_FEAT_NAME_ENDING_FAMILY_FIRST (1u << 24) /* a patronymic: -uly, -ovich */
-#define NX_FEAT_FAMILY_FIRST (1u << 25)             /* a surname written first: Zhang */
+/* Extra per-token feature bits (above the class bits, which must stay below them). */
+#define NX_FEAT_NAME_ENDING_FAMILY_FIRST (1u << 30) /* a patronymic: -uly, -ovich */
+#define NX_FEAT_FAMILY_FIRST (1u << 31)             /* a surname written first: Zhang */
+_Static_assert(NX_G_CLASS_COUNT <= 30, "gazetteer classes overlap the extra feature bits");
 
 const char *nx_gclass_name(nx_gclass c);
 int nx_gclass_from_name(const char *s, size_t len); /* -1 if unknown */
