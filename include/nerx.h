@@ -115,6 +115,10 @@ typedef struct nx_options {
      * partial and relative dates. When NULL, nerx looks for a dateline at the
      * top of the text. */
     const char *dct;
+    /* Where `dct` came from, reported with the document (nx_document_dct):
+     * NULL means "option"; the batch sets "record" for a JSON Lines record's
+     * own date. */
+    const char *dct_source;
     nx_date_order date_order;
     /* Emit title mentions only when they describe a named person (the
      * annotation convention of news gold standards). Default 1. */
@@ -188,7 +192,8 @@ typedef struct nx_relation {
 
 NX_API const char *nx_document_id(const nx_document *doc);
 /*! @return the dct used ("YYYY-MM-DD") or NULL, and in *source where it came
- *  from: "option", "dateline" or NULL. */
+ *  from: "option", "record" (a JSON Lines record's field), "dateline" (a date
+ *  at the top of the article) or NULL. */
 NX_API const char *nx_document_dct(const nx_document *doc, const char **source);
 NX_API const nx_mention *nx_document_mentions(const nx_document *doc, size_t *count);
 NX_API const nx_entity *nx_document_entities(const nx_document *doc, size_t *count);

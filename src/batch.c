@@ -51,7 +51,10 @@ static void run_job(const pool *p, job *j) {
         return;
     }
     nx_options o = p->opts->extract;
-    if (j->dct) o.dct = j->dct;
+    if (j->dct) {
+        o.dct = j->dct;
+        o.dct_source = "record";
+    }
     nx_document *doc = NULL;
     nx_error err;
     nx_status st = nx_extract(p->model, j->text, j->len, j->id, &o, &doc, &err);

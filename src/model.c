@@ -178,11 +178,11 @@ static int ctrie_emit(const ctrie *node, sbuf *b) {
     return 0;
 }
 
-/* A regex matching every entry of one class: case-insensitive for ordinary
- * entries, capitalised for case=cap ones (May, MAY, not may), as written for
- * case=exact ones. Also fills `values` with the
- * folded name -> number (the entries' value attribute). */
-static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values) {
+/* A regex matching every entry of one class (and kind, when `kind` is not
+ * NULL): case-insensitive for ordinary entries, capitalised for case=cap ones
+ * (May, MAY, not may), as written for case=exact ones. Also fills `values`
+ * (when not NULL) with the folded name -> number (the entries' value attribute). */
+static nx_status class_macro(nx_model *m, int cls, const char *kind, char **out, nx_strmap *values) {
     const nx_gazetteer *g = &m->gaz;
     ctrie fold = {0}, exact = {0};
     sbuf b = {0}, cap = {0};
@@ -190,6 +190,7 @@ static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values
     for (size_t i = 0; i < g->n_entries && st == NX_OK; i++) {
         const nx_entry *e = &g->entries[i];
         if (e->cls != cls) continue;
+        if (kind && strcmp(nx_gstr(g, e->kind), kind) != 0) continue;
         const char *s = nx_gstr(g, e->surface);
         if (e->case_rule == NX_CASE_CAP) {
             /* M(?i:arch): a capital, then any case */
@@ -227,6 +228,7 @@ static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values
         } else if (ctrie_add(&fold, s, strlen(s))) {
             st = NX_ERR_NOMEM;
         }
+        if (!values) continue;
         const char *v = e->value ? nx_gstr(g, e->value) : "";
         long num = strtol(v, NULL, 10);
         if (num <= 0) continue;
@@ -258,6 +260,28 @@ static nx_status class_macro(nx_model *m, int cls, char **out, nx_strmap *values
     return NX_OK;
 }
 
+/* Temporal words (temporal.tsv): "kind:folded surface" -> the pool offset
+ * of the entry's value string, for the date stage (see model.h). */
+static nx_status temporal_values(nx_model *m) {
+    const nx_gazetteer *g = &m->gaz;
+    for (size_t i = 0; i < g->n_entries; i++) {
+        const nx_entry *e = &g->entries[i];
+        if (e->cls != NX_G_TEMPORAL || !e->kind || !e->value) continue;
+        const char *kind = nx_gstr(g, e->kind), *s = nx_gstr(g, e->surface);
+        char buf[160];
+        size_t kl = strlen(kind);
+        if (kl + 1 >= sizeof buf) continue;
+        memcpy(buf, kind, kl);
+        buf[kl++] = ':';
+        size_t fl = nx_fold(s, strlen(s), buf + kl, sizeof buf - kl);
+        if (fl > sizeof buf - kl) continue;
+        fl += kl;
+        while (fl > kl && buf[fl - 1] == '.') fl--;
+        if (nx_strmap_put(&m->temporal_value, buf, fl, e->value)) return NX_ERR_NOMEM;
+    }
+    return NX_OK;
+}
+
 nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *err) {
     *out = NULL;
     if (err) memset(err, 0, sizeof *err);
@@ -278,8 +302,17 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
     nx_patterns_init(&m->patterns);
     nx_strmap_init(&m->month_value);
     nx_strmap_init(&m->weekday_value);
+    nx_strmap_init(&m->temporal_value);
     m->dir = strdup(dir);
     char **files = NULL, **pats = NULL, *month_re = NULL, *weekday_re = NULL, *pdir = NULL;
+    /* {NUMBER}, {UNIT}, ...: the temporal words of each kind */
+    static const struct { const char *macro, *kind; } tkinds[] = {
+        {"NUMBER", "number"}, {"ORDINAL", "ordinal"}, {"UNIT", "unit"},       {"SEASON", "season"},
+        {"DAYPART", "daypart"}, {"CLOCK", "clock"},   {"HOLIDAY", "holiday"}, {"REL", "rel"},
+        {"TWORD", "word"},    {"TSET", "set"},
+    };
+    enum { N_TKINDS = sizeof tkinds / sizeof *tkinds };
+    char *tkind_re[N_TKINDS] = {0};
     size_t nfiles = 0, npats = 0;
     nx_status st = m->dir ? list_files(dir, ".tsv", &files, &nfiles, err) : NX_ERR_NOMEM;
     if (st == NX_OK && opts && opts->n_extra_files) {
@@ -303,8 +336,11 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
         st = NX_ERR_IO;
     }
     if (st == NX_OK) st = nx_gazetteer_load(&m->gaz, (const char *const *)files, nfiles, err);
-    if (st == NX_OK) st = class_macro(m, NX_G_MONTH, &month_re, &m->month_value);
-    if (st == NX_OK) st = class_macro(m, NX_G_WEEKDAY, &weekday_re, &m->weekday_value);
+    if (st == NX_OK) st = class_macro(m, NX_G_MONTH, NULL, &month_re, &m->month_value);
+    if (st == NX_OK) st = class_macro(m, NX_G_WEEKDAY, NULL, &weekday_re, &m->weekday_value);
+    for (size_t k = 0; k < N_TKINDS && st == NX_OK; k++)
+        st = class_macro(m, NX_G_TEMPORAL, tkinds[k].kind, &tkind_re[k], NULL);
+    if (st == NX_OK) st = temporal_values(m);
     if (st == NX_OK) {
         size_t len = strlen(dir) + 10;
         pdir = malloc(len);
@@ -315,9 +351,11 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
         }
     }
     if (st == NX_OK) {
-        nx_pattern_macro macros[] = {{"MONTH", month_re}, {"WEEKDAY", weekday_re}};
-        st = nx_patterns_load(&m->patterns, (const char *const *)pats, npats, macros, 2, err);
+        nx_pattern_macro macros[2 + N_TKINDS] = {{"MONTH", month_re}, {"WEEKDAY", weekday_re}};
+        for (size_t k = 0; k < N_TKINDS; k++) macros[2 + k] = (nx_pattern_macro){tkinds[k].macro, tkind_re[k]};
+        st = nx_patterns_load(&m->patterns, (const char *const *)pats, npats, macros, 2 + N_TKINDS, err);
     }
+    for (size_t k = 0; k < N_TKINDS; k++) free(tkind_re[k]);
     free_list(files, nfiles);
     free_list(pats, npats);
     free(month_re);
@@ -343,6 +381,7 @@ void nx_model_free(nx_model *m) {
     nx_patterns_free(&m->patterns);
     nx_strmap_free(&m->month_value);
     nx_strmap_free(&m->weekday_value);
+    nx_strmap_free(&m->temporal_value);
     free(m->dir);
     free(m);
 }

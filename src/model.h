@@ -16,6 +16,7 @@ struct nx_model {
     nx_patterns patterns;
     nx_strmap month_value;    /* folded month name (no period) -> 1..12 */
     nx_strmap weekday_value;  /* folded weekday name -> 1..7 (Monday = 1) */
+    nx_strmap temporal_value; /* "kind:folded word" (unit:weeks) -> pool offset of its value (W) */
     nx_token_lexicon lex;
     char *dir;
 };

@@ -9,6 +9,7 @@
 const char *const nx_group_names[NX_GRP_COUNT] = {
     "year", "month", "day", "weekday", "year2", "month2", "day2", "rel", "num", "unit",
     "decade", "quarter", "season", "part", "hour", "minute", "ampm", "word", "md1", "md2",
+    "half", "dpart", "holiday", "century", "yrel", "clock", "tset",
 };
 
 void nx_patterns_init(nx_patterns *p) {

@@ -46,6 +46,13 @@ typedef enum nx_group {
     NX_GRP_WORD,    /* a fixed word the rule interprets: today, now, ... */
     NX_GRP_MD1,     /* 07/05: month or day, in the document's date order */
     NX_GRP_MD2,
+    NX_GRP_HALF,    /* H1, first half */
+    NX_GRP_DPART,   /* morning, night */
+    NX_GRP_HOLIDAY, /* Thanksgiving */
+    NX_GRP_CENTURY, /* 20th, twentieth */
+    NX_GRP_YREL,    /* a year relative to the document date: last year, year-ago */
+    NX_GRP_CLOCK,   /* noon, midnight */
+    NX_GRP_TSET,    /* daily, annually */
     NX_GRP_COUNT
 } nx_group;
 

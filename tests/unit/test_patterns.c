@@ -13,6 +13,17 @@ static const nx_pattern_macro macros[] = {
     {"WEEKDAY", "(?i:monday|tuesday)"},
 };
 
+/* Stand-ins for every macro the model provides (model.c: month, weekday and
+ * the temporal.tsv kinds), for the shipped pattern files. */
+static const nx_pattern_macro model_macros[] = {
+    {"MONTH", "(?i:january|july|jan)|May"}, {"WEEKDAY", "(?i:monday|tuesday)"},
+    {"NUMBER", "(?i:one|two|several)"},    {"ORDINAL", "(?i:first|second)"},
+    {"UNIT", "(?i:days?|years?)"},          {"SEASON", "(?i:summer|fall)"},
+    {"DAYPART", "(?i:morning|night)"},      {"CLOCK", "(?i:noon)"},
+    {"HOLIDAY", "(?i:christmas)"},          {"REL", "(?i:last|next|ago)"},
+    {"TWORD", "(?i:today|now)"},            {"TSET", "(?i:daily)"},
+};
+
 static char *write_tmp(const char *content) {
     static char path[64];
     snprintf(path, sizeof path, "/tmp/nerx-pat-XXXXXX");
@@ -135,7 +146,7 @@ static void test_shipped_patterns(void) {
         nx_patterns_init(&p);
         nx_error err;
         const char *paths[] = {path};
-        nx_status st = nx_patterns_load(&p, paths, 1, macros, 2, &err);
+        nx_status st = nx_patterns_load(&p, paths, 1, model_macros, sizeof model_macros / sizeof *model_macros, &err);
         if (st != NX_OK) fprintf(stderr, "%s:%zu: %s\n", path, err.line, err.message);
         CHECK_INT(st, NX_OK);
         nx_patterns_free(&p);
