@@ -3957,6 +3957,7 @@ Derby Rally Grand Slam Uprising Crisis Massacre Offensive Campaign Operation
 """
 
 PLACE_HEADS = """
+San Santa Santo São Sankt
 Kingdom Duchy Grand Duchy Principality Margraviate Electorate Emirate Sultanate Khanate
 Viceroyalty Commonwealth Diocese Archdiocese Prefecture Governorate
 Drive Lane Palace Arena Stadium Hall Empire Cemetery Monument Pass Peak Peaks Ridge

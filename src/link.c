@@ -93,6 +93,20 @@ static nx_status build_entities(lctx *l) {
                         }
                     }
                 }
+                /* a given name alone: the person of that given name */
+                for (size_t e = 0; e < doc->ents.count && ent < 0; e++) {
+                    const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+                    if (en->type != NX_PERSON) continue;
+                    for (size_t m = 0; m < en->mentions.count; m++) {
+                        const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
+                        if (ms->t1 - ms->t0 < 2 || (ms->flags & NX_SPAN_FAMILY_FIRST)) continue;
+                        const nx_token *gt = tok(l, ms->t0);
+                        if (gt->fold_len == t->fold_len && memcmp(gt->fold, t->fold, t->fold_len) == 0) {
+                            ent = (int32_t)e;
+                            break;
+                        }
+                    }
+                }
             }
             if (ent < 0) {
                 const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);

@@ -452,6 +452,8 @@ static const char *person_reason(const rctx *r, size_t a, size_t b, int evidence
     if (single_letter(last) || (words == 1 && single_letter(first))) return NULL;
     if (words > 5) return NULL;
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NULL;
+    /* West African, Roman Catholic: a name does not end in a nationality */
+    if (b - a >= 2 && (last->feat & NX_FEAT(NX_G_DEMONYM))) return NULL;
     if (evidence) return "person:title-before";
     if (caption_after(r, b)) return "person:photo-caption";
     if (words >= 2 && titled_org_before(r, a)) return "person:title-of-org-before";
@@ -1060,7 +1062,7 @@ static nx_status propagate(rctx *r) {
         for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
             const nx_span *s = SPAN(doc, k);
             if ((s->flags & NX_SPAN_DROPPED) || s->type > NX_PLACE || (s->type == NX_PERSON) != people) continue;
-            for (int pass = 0; pass < 2; pass++) {
+            for (int pass = 0; pass < 3; pass++) {
                 size_t a = s->t0, b = s->t1;
                 if (pass == 1) { /* a person's surname alone */
                     if (s->type != NX_PERSON || b - a < 2) break;
@@ -1068,6 +1070,13 @@ static nx_status propagate(rctx *r) {
                     else a = b - 1;
                     if (single_letter(tok(r, a))) break;
                 }
+                if (pass == 2) { /* a person's given name alone: Mario for Mario Vazquez-Rana */
+                    if (s->type != NX_PERSON || b - a < 2 || (s->flags & NX_SPAN_FAMILY_FIRST)) break;
+                    b = a + 1;
+                    if (single_letter(tok(r, a)) || !feat(r, a, NX_FEAT(NX_G_GIVEN))) break;
+                }
+                /* a nationality or common word inside a name is not the name alone */
+                if (pass > 0 && (stop(r, a) || feat(r, a, NX_FEAT(NX_G_DEMONYM)) || seen_lower(r, a))) break;
                 if (!key_of(r, a, b, key, sizeof key, &kl)) break;
                 uint32_t idx;
                 if (nx_strmap_get(&map, key, kl, &idx)) {
@@ -1075,7 +1084,6 @@ static nx_status propagate(rctx *r) {
                     /* people are named first; a place or a guessed team of
                      * the same name yields */
                     if (kn->type != s->type && kn->type != NX_PERSON) kn->type = 255;
-                    (void)0;
                     continue;
                 }
                 known *kn = nx_vec_push(&table, sizeof *kn);
@@ -1084,7 +1092,7 @@ static nx_status propagate(rctx *r) {
                     break;
                 }
                 kn->type = s->type;
-                kn->surname = (uint8_t)pass;
+                kn->surname = (uint8_t)(pass != 0);
                 kn->canon = s->canon;
                 kn->country = s->country;
             }

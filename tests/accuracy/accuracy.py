@@ -6,6 +6,8 @@ usage: accuracy.py NERX EVAL_DIR FILE:METRIC>=FLOOR ...
 
 METRIC is a path into score.py's --json output for that file, e.g.
   seed.jsonl:mentions.micro.f1>=0.95
+or a micro average over some mention types, computed from their counts:
+  redocred-dev.jsonl:mentions.micro(person,organization,place).f1>=0.70
   newsgold-dev.jsonl:holds_title.person+title+org.f1>=0.80
   timebank-aquaint.jsonl:dates.value_f1>=0.80
 Exits 77 (skipped) when EVAL_DIR does not exist: the dev data is not part of
@@ -26,7 +28,7 @@ def main():
         return 77
     wanted = {}
     for c in checks:
-        m = re.fullmatch(r"([^:]+):([\w.+()-]+)>=([0-9.]+)", c)
+        m = re.fullmatch(r"([^:]+):([\w.+(),-]+)>=([0-9.]+)", c)
         if not m:
             sys.exit(f"bad check {c!r}")
         wanted.setdefault(m.group(1), []).append((m.group(2), float(m.group(3))))
@@ -54,8 +56,18 @@ def main():
                 failed += 1
             for path, floor in metrics:
                 v = scores
-                for part in path.split("."):
-                    v = v.get(part) if isinstance(v, dict) else None
+                sub = re.fullmatch(r"mentions\.micro\(([\w,]+)\)\.(p|r|f1)", path)
+                if sub:
+                    tp = fp = fn = 0
+                    for t in sub.group(1).split(","):
+                        c = scores["mentions"].get(t, {})
+                        tp, fp, fn = tp + c.get("tp", 0), fp + c.get("fp", 0), fn + c.get("fn", 0)
+                    pr = tp / (tp + fp) if tp + fp else 0.0
+                    rc = tp / (tp + fn) if tp + fn else 0.0
+                    v = {"p": pr, "r": rc, "f1": 2 * pr * rc / (pr + rc) if pr + rc else 0.0}[sub.group(2)]
+                else:
+                    for part in path.split("."):
+                        v = v.get(part) if isinstance(v, dict) else None
                 if not isinstance(v, (int, float)):
                     print(f"FAIL {name}: no figure {path}")
                     failed += 1
