@@ -219,10 +219,10 @@ static nx_status run(nx_document *doc, const char *text, size_t len, nx_error *e
     if ((st = nx_tokenize(&doc->arena, &doc->text, &model->lex, &doc->toks)) != NX_OK) return st;
     if ((st = nx_gazetteer_match(&model->gaz, &doc->arena, &doc->text, &doc->toks, &doc->gm, &doc->n_gm)) != NX_OK)
         return st;
-    int limit_hit = 0;
+    const char *limit_hit = NULL;
     if ((st = nx_patterns_run(&model->patterns, &doc->arena, &doc->text, &doc->pm, &doc->n_pm, &limit_hit)) != NX_OK)
         return st;
-    if (limit_hit && nx_doc_warn(doc, "a pattern hit its match limit and was skipped for this document"))
+    if (limit_hit && nx_doc_warn(doc, "pattern %s hit its match limit and was skipped for this document", limit_hit))
         return NX_ERR_NOMEM;
     doc->blocked = nx_arena_alloc(&doc->arena, doc->toks.count + 1);
     if (!doc->blocked) return NX_ERR_NOMEM;

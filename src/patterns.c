@@ -252,10 +252,10 @@ static int cmp_match(const void *a, const void *b) {
 }
 
 nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, nx_pmatch **out,
-                          size_t *n_out, int *limit_hit) {
+                          size_t *n_out, const char **limit_hit) {
     *out = NULL;
     *n_out = 0;
-    *limit_hit = 0;
+    *limit_hit = NULL;
     if (!p->count || !text->len) return NX_OK;
     pcre2_match_context *mc = pcre2_match_context_create(NULL);
     pcre2_match_data *md = NULL;
@@ -278,7 +278,7 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
             if (rc == PCRE2_ERROR_NOMATCH) break;
             if (rc < 0) {
                 /* match or depth limit: give up on this pattern for this document */
-                *limit_hit = 1;
+                if (!*limit_hit) *limit_hit = pt->rule;
                 break;
             }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);

@@ -94,8 +94,9 @@ typedef struct nx_pmatch {
     uint32_t g0[NX_GRP_COUNT], g1[NX_GRP_COUNT]; /* group byte spans; g0 == g1 == UINT32_MAX: unset */
 } nx_pmatch;
 
-/* Runs every pattern over the text; *out is sorted by start, then longest. */
+/* Runs every pattern over the text; *out is sorted by start, then longest.
+ * *limit_hit names the first pattern that hit its match limit, or NULL. */
 nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, nx_pmatch **out,
-                          size_t *n_out, int *limit_hit);
+                          size_t *n_out, const char **limit_hit);
 
 #endif

@@ -1,6 +1,7 @@
 # nerx patterns: text that is never part of an entity
 # source: nerx project (hand-written)
 # licence: same as nerx
-filename	skip	(?i)(?<![\w.])[\w.-]*\w\.(?:jpe?g|png|gif|bmp|tiff?|webp|svg|pdf|docx?|xlsx?|pptx?|zip|mp[34]|html?)\b
+# Quantifiers are possessive: a long run of "1.2.3..." must not back-track.
+filename	skip	(?i)(?<![\w.-])[\w-]+(?:\.[\w-]+)++(?<=\.jpg|\.jpeg|\.png|\.gif|\.bmp|\.tif|\.tiff|\.webp|\.svg|\.pdf|\.doc|\.docx|\.xls|\.xlsx|\.ppt|\.pptx|\.zip|\.mp3|\.mp4|\.htm|\.html)
 url	skip	(?i)\b(?:https?|ftp)://[^\s<>"]+|\bwww\.[^\s<>"]+
 email	skip	\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b

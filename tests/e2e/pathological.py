@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Adversarial inputs must finish quickly, exit 0 and give valid JSON:
+"""Adversarial inputs must finish quickly, exit 0, give valid JSON and never
+make a shipped pattern hit its match limit:
 100k capitalised words, long digit runs, repeated titles, parentheses,
 apostrophes and hyphens, one huge line, many tiny documents.
 
@@ -26,6 +27,7 @@ cases = {
     "acronyms": " ".join(["Xi'an Jiaotong University (XJTU)"] * 20000),
     "one long token": "a" * 1000000,
     "commas": "Zhang Liqun, " * 50000,
+    "dotted run": "see " + "1." * 60000 + "jpg and " + "a." * 50000,
 }
 
 failed = 0
@@ -39,7 +41,8 @@ for name, text in cases.items():
         failed += 1
         continue
     dt = time.time() - t0
-    ok = r.returncode == 0
+    # the shipped patterns are linear: none may need the match limit
+    ok = r.returncode == 0 and b"match limit" not in r.stderr
     if ok:
         try:
             json.loads(r.stdout)
