@@ -20,7 +20,7 @@ duration	duration	\b(?:{MOD}\s++|{LEAD})?(?<![\d.,])(?:{NUMX})\s++{ADJ}?(?![[:up
 # a year, an hour: only where a period is meant (for a year, within a week)
 duration-a	duration	(?=(?i:an?)\s)(?<=(?i)\bfor\s|\bin\s|\bwithin\s|\bthan\s|\bover\s|\babout\s|\bnearly\s|\balmost\s|\bafter\s|\bleast\s|\bonly\s|\bjust\s|\banother\s|\btook\s|\btake\s|\btakes\s|\bspend\s|\bspent\s|\blasted\s|\blasting\s)(?<num>(?i:an?))\s++{ADJ}?(?<unit>{UNIT})\b{NOTFRAC}(?:\s++(?i:and\s++a\s++half))?(?![-'’])(?!\s++(?i:ago|earlier|later|before|after))
 # two-year, 30-day, 8-month-old, day-long
-duration-adj	duration	\b(?<![\d.,])(?<num>\d+(?:\.\d+)?|{NUMBER}(?:-{NUMBER})?)(?:[-‐]| - )(?<unit>(?i:second|minute|hour|day|week|month|quarter|year|decade|century))(?:[-‐](?i:long))?\b(?![-‐]\w)
+duration-adj	duration	\b(?<![\d.,])(?<num>\d++(?:\.\d++)?|{NUMBER}(?:-{NUMBER})?)(?:[-‐]| - )(?<unit>(?i:second|minute|hour|day|week|month|quarter|year|decade|century))(?:[-‐](?i:long))?\b(?![-‐]\w)
 # the year (a reporting period): for the year ended Sept. 30
 duration-the-year	duration	(?=(?i:the)\s)(?<=(?i)\bfor\s|\bin\s|\bof\s|\bduring\s|\bthrough\s)(?i:the)\s++(?:(?i:full|fiscal|whole|entire)\s++)?(?<unit>(?i:year))\b(?=\s++(?i:ended|ending|that\s++ended|to\s++date)\b)
 duration-long	duration	\b(?<unit>(?i:hour|day|week|month|year))[-‐](?i:long)\b
