@@ -39,4 +39,13 @@ void nx_vec_free(nx_vec *v);
 
 #define NX_VEC_AT(v, type, i) (((type *)(v)->items)[i])
 
+/* nx_sbuf: a growing NUL-terminated string (malloc); free(b.s) when done. */
+typedef struct nx_sbuf {
+    char *s;
+    size_t len, cap;
+} nx_sbuf;
+
+/* Appends s[0..n). Returns 0, or -1 when out of memory (b is unchanged). */
+int nx_sbuf_add(nx_sbuf *b, const char *s, size_t n);
+
 #endif

@@ -41,7 +41,6 @@ typedef struct nx_span {
     const char *country;    /* ISO code from the gazetteer, or NULL */
     const char *kind;       /* the gazetteer entry's kind (city, country, ...), or NULL */
     int32_t entity;         /* index into doc->ents, -1 before linking */
-    int32_t head;           /* a title: the span index of the organisation word it was built from, -1 */
 } nx_span;
 
 typedef struct nx_ent {

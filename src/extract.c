@@ -32,7 +32,6 @@ nx_span *nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type typ
     s->type = (uint8_t)type;
     s->rule = rule;
     s->entity = -1;
-    s->head = -1;
     return s;
 }
 

@@ -90,26 +90,6 @@ static const char *find_dir(const nx_model_options *opts) {
     return NULL;
 }
 
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static int sb_add(sbuf *b, const char *s, size_t n) {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) return -1;
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-    return 0;
-}
-
 /* ---- pattern macros from gazetteer classes --------------------------------
  * {MONTH} is every month name of every language we load (hundreds). As a
  * plain alternation PCRE2 would try each name at every word start; as a
@@ -154,27 +134,27 @@ static int ctrie_add(ctrie *root, const char *s, size_t len) {
     return 0;
 }
 
-static int emit_char(sbuf *b, int32_t cp) {
-    if (cp == ' ') return sb_add(b, "\\s+", 3);
+static int emit_char(nx_sbuf *b, int32_t cp) {
+    if (cp == ' ') return nx_sbuf_add(b, "\\s+", 3);
     if (cp < 0x80 && strchr("\\^$.|?*+()[]{}#-", (int)cp)) {
         char e[2] = {'\\', (char)cp};
-        return sb_add(b, e, 2);
+        return nx_sbuf_add(b, e, 2);
     }
     utf8proc_uint8_t enc[4];
     utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
-    return sb_add(b, (const char *)enc, (size_t)n);
+    return nx_sbuf_add(b, (const char *)enc, (size_t)n);
 }
 
-static int ctrie_emit(const ctrie *node, sbuf *b) {
+static int ctrie_emit(const ctrie *node, nx_sbuf *b) {
     const ctrie *k = node->kids;
     if (!k) return 0;
     int many = k->next != NULL || node->terminal;
-    if (many && sb_add(b, "(?:", 3)) return -1;
+    if (many && nx_sbuf_add(b, "(?:", 3)) return -1;
     for (; k; k = k->next) {
         if (emit_char(b, k->cp) || ctrie_emit(k, b)) return -1;
-        if (k->next && sb_add(b, "|", 1)) return -1;
+        if (k->next && nx_sbuf_add(b, "|", 1)) return -1;
     }
-    if (many && sb_add(b, node->terminal ? ")?" : ")", node->terminal ? 2 : 1)) return -1;
+    if (many && nx_sbuf_add(b, node->terminal ? ")?" : ")", node->terminal ? 2 : 1)) return -1;
     return 0;
 }
 
@@ -185,7 +165,7 @@ static int ctrie_emit(const ctrie *node, sbuf *b) {
 static nx_status class_macro(nx_model *m, int cls, const char *kind, char **out, nx_strmap *values) {
     const nx_gazetteer *g = &m->gaz;
     ctrie fold = {0}, exact = {0};
-    sbuf b = {0}, cap = {0};
+    nx_sbuf b = {0}, cap = {0};
     nx_status st = NX_OK;
     for (size_t i = 0; i < g->n_entries && st == NX_OK; i++) {
         const nx_entry *e = &g->entries[i];
@@ -199,12 +179,12 @@ static nx_status class_macro(nx_model *m, int cls, const char *kind, char **out,
             int32_t cp;
             size_t k = len ? nx_utf8_next(s, len, 0, &cp) : 0;
             if (!k) continue;
-            if ((cap.len && sb_add(&cap, "|", 1)) || emit_char(&cap, cp) || sb_add(&cap, "(?i:", 4)) st = NX_ERR_NOMEM;
+            if ((cap.len && nx_sbuf_add(&cap, "|", 1)) || emit_char(&cap, cp) || nx_sbuf_add(&cap, "(?i:", 4)) st = NX_ERR_NOMEM;
             for (size_t j = k; j < len && st == NX_OK;) {
                 j += nx_utf8_next(s, len, j, &cp);
                 if (emit_char(&cap, nx_is_space(cp) ? ' ' : cp)) st = NX_ERR_NOMEM;
             }
-            if (st == NX_OK && sb_add(&cap, ")", 1)) st = NX_ERR_NOMEM;
+            if (st == NX_OK && nx_sbuf_add(&cap, ")", 1)) st = NX_ERR_NOMEM;
         } else if (e->case_rule == NX_CASE_EXACT) {
             /* exact entries keep their case: add them as written */
             ctrie *node = &exact;
@@ -239,17 +219,17 @@ static nx_status class_macro(nx_model *m, int cls, const char *kind, char **out,
         if (nx_strmap_put(values, buf, fl, (uint32_t)num)) st = NX_ERR_NOMEM;
     }
     if (st == NX_OK && fold.kids) {
-        if (sb_add(&b, "(?i:", 4) || ctrie_emit(&fold, &b) || sb_add(&b, ")", 1)) st = NX_ERR_NOMEM;
+        if (nx_sbuf_add(&b, "(?i:", 4) || ctrie_emit(&fold, &b) || nx_sbuf_add(&b, ")", 1)) st = NX_ERR_NOMEM;
     }
     if (st == NX_OK && exact.kids) {
-        if ((b.len && sb_add(&b, "|", 1)) || ctrie_emit(&exact, &b)) st = NX_ERR_NOMEM;
+        if ((b.len && nx_sbuf_add(&b, "|", 1)) || ctrie_emit(&exact, &b)) st = NX_ERR_NOMEM;
     }
     if (st == NX_OK && cap.len) {
-        if ((b.len && sb_add(&b, "|", 1)) || sb_add(&b, cap.s, cap.len)) st = NX_ERR_NOMEM;
+        if ((b.len && nx_sbuf_add(&b, "|", 1)) || nx_sbuf_add(&b, cap.s, cap.len)) st = NX_ERR_NOMEM;
     }
     free(cap.s);
     /* a class with no entries must still compile and never match */
-    if (st == NX_OK && !b.len && sb_add(&b, "(?!)", 4)) st = NX_ERR_NOMEM;
+    if (st == NX_OK && !b.len && nx_sbuf_add(&b, "(?!)", 4)) st = NX_ERR_NOMEM;
     ctrie_free(fold.kids);
     ctrie_free(exact.kids);
     if (st != NX_OK) {

@@ -39,26 +39,6 @@ static void set_err(nx_error *err, nx_status st, const char *file, size_t line, 
     snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
-typedef struct sbuf {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static int sb_add(sbuf *b, const char *s, size_t n) {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + n + 1) cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) return -1;
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = '\0';
-    return 0;
-}
-
 typedef struct macro_set {
     char **names;
     char **bodies;
@@ -77,12 +57,12 @@ static const char *macro_find(const macro_set *m, const nx_pattern_macro *fixed,
 /* Expands {NAME} (upper-case letters, digits, _) where NAME is a macro;
  * other braces ({2,4}) are left alone. Macros may use earlier macros. */
 static int expand(const char *re, size_t n, const macro_set *m, const nx_pattern_macro *fixed, size_t n_fixed,
-                  sbuf *out, const char **unknown) {
+                  nx_sbuf *out, const char **unknown) {
     out->len = 0;
-    if (sb_add(out, "", 0)) return -1;
+    if (nx_sbuf_add(out, "", 0)) return -1;
     for (size_t i = 0; i < n;) {
         if (re[i] == '\\' && i + 1 < n) {
-            if (sb_add(out, re + i, 2)) return -1;
+            if (nx_sbuf_add(out, re + i, 2)) return -1;
             i += 2;
             continue;
         }
@@ -95,12 +75,12 @@ static int expand(const char *re, size_t n, const macro_set *m, const nx_pattern
                     *unknown = re + i;
                     return 1;
                 }
-                if (sb_add(out, "(?:", 3) || sb_add(out, body, strlen(body)) || sb_add(out, ")", 1)) return -1;
+                if (nx_sbuf_add(out, "(?:", 3) || nx_sbuf_add(out, body, strlen(body)) || nx_sbuf_add(out, ")", 1)) return -1;
                 i = j + 1;
                 continue;
             }
         }
-        if (sb_add(out, re + i, 1)) return -1;
+        if (nx_sbuf_add(out, re + i, 1)) return -1;
         i++;
     }
     return 0;
@@ -131,7 +111,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
     char *line = NULL;
     size_t cap = 0, lineno = 0;
     ssize_t got;
-    sbuf ex = {0};
+    nx_sbuf ex = {0};
     nx_status st = NX_OK;
     while ((got = getline(&line, &cap, f)) >= 0) {
         lineno++;

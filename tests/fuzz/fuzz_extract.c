@@ -10,20 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../unit/model_fixture.h"
 #include "nerx.h"
 
 static nx_model *model;
 
 static void init_model(void) {
     if (model) return;
-    nx_model_options mo;
-    nx_model_options_init(&mo);
-    mo.gazetteer_dir = NX_GAZETTEERS_DIR;
-    nx_error err;
-    if (nx_model_load(&mo, &model, &err) != NX_OK) {
-        fprintf(stderr, "fuzz: cannot load model: %s: %s\n", err.file, err.message);
-        abort();
-    }
+    model = load_test_model();
+    if (!model) abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "model_fixture.h"
 #include "nerx.h"
 
 static nx_model *model;
@@ -58,14 +59,8 @@ static int run_row(const char *dct, const char *order, const char *text, const c
 }
 
 int main(void) {
-    nx_model_options mo;
-    nx_model_options_init(&mo);
-    mo.gazetteer_dir = NX_GAZETTEERS_DIR;
-    nx_error err;
-    if (nx_model_load(&mo, &model, &err) != NX_OK) {
-        fprintf(stderr, "cannot load model: %s: %s\n", err.file, err.message);
-        return 1;
-    }
+    model = load_test_model();
+    if (!model) return 1;
     FILE *f = fopen(NX_TEST_DATA "/dates.tsv", "r");
     CHECK(f != NULL);
     char buf[4096];

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "model_fixture.h"
 #include "nerx.h"
 
 static nx_model *model;
@@ -126,14 +127,8 @@ static size_t run_table(const char *path, int (*row)(const char *, const char *,
 }
 
 int main(void) {
-    nx_model_options mo;
-    nx_model_options_init(&mo);
-    mo.gazetteer_dir = NX_GAZETTEERS_DIR;
-    nx_error err;
-    if (nx_model_load(&mo, &model, &err) != NX_OK) {
-        fprintf(stderr, "cannot load model: %s: %s\n", err.file, err.message);
-        return 1;
-    }
+    model = load_test_model();
+    if (!model) return 1;
     CHECK(run_table(NX_TEST_DATA "/entities.tsv", entities_row) >= 20);
     CHECK(run_table(NX_TEST_DATA "/relations.tsv", relations_row) >= 25);
     nx_model_free(model);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "model_fixture.h"
 #include "nerx.h"
 
 static nx_model *model;
@@ -106,14 +107,8 @@ static void test_error_record(void) {
 }
 
 int main(void) {
-    nx_model_options mo;
-    nx_model_options_init(&mo);
-    mo.gazetteer_dir = NX_GAZETTEERS_DIR;
-    nx_error err;
-    if (nx_model_load(&mo, &model, &err) != NX_OK) {
-        fprintf(stderr, "cannot load model: %s:%zu: %s\n", err.file, err.line, err.message);
-        return 1;
-    }
+    model = load_test_model();
+    if (!model) return 1;
     test_escaping();
     test_invalid_utf8();
     test_error_record();

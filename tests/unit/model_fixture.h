@@ -1,0 +1,24 @@
+/* model_fixture.h: the model every test that runs the whole pipeline loads:
+ * the gazetteers shipped in the source tree. */
+#ifndef NX_MODEL_FIXTURE_H
+#define NX_MODEL_FIXTURE_H
+
+#include <stdio.h>
+
+#include "nerx.h"
+
+/* The shipped model, or NULL after printing why it did not load. */
+static inline nx_model *load_test_model(void) {
+    nx_model_options mo;
+    nx_model_options_init(&mo);
+    mo.gazetteer_dir = NX_GAZETTEERS_DIR;
+    nx_model *model = NULL;
+    nx_error err;
+    if (nx_model_load(&mo, &model, &err) != NX_OK) {
+        fprintf(stderr, "cannot load model: %s:%zu: %s\n", err.file, err.line, err.message);
+        return NULL;
+    }
+    return model;
+}
+
+#endif
