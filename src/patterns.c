@@ -173,7 +173,9 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
             st = NX_ERR_PATTERN;
             break;
         }
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE); /* falls back to the interpreter if JIT is unavailable */
+        /* JIT unless NERX_NO_JIT is set (valgrind cannot follow JIT code);
+         * PCRE2 falls back to its interpreter when JIT is unavailable */
+        if (!getenv("NERX_NO_JIT")) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
         nx_pattern *np = realloc(p->items, (p->count + 1) * sizeof *np);
         if (!np) {
             pcre2_code_free(code);
