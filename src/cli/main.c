@@ -75,6 +75,10 @@ static void usage(FILE *f) {
     }
     fprintf(f,
             "\n"
+            "Environment:\n"
+            "  NERX_GAZETTEERS  the gazetteer directory when --gazetteers is not given\n"
+            "  NERX_NO_JIT      compile patterns without JIT (slower; for valgrind)\n"
+            "\n"
             "Exit status:\n"
             "  0  every document was processed\n"
             "  1  some documents could not be processed: each has an error record\n"
