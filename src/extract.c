@@ -7,6 +7,7 @@
 
 #include "dates.h"
 #include "doc.h"
+#include "error.h"
 #include "link.h"
 #include "resolve.h"
 
@@ -67,14 +68,6 @@ const char *nx_doc_span_text(nx_document *doc, const nx_span *s) {
     }
     out[w] = '\0';
     return out;
-}
-
-static void set_err(nx_error *err, nx_status st, const char *id, const char *msg) {
-    if (!err) return;
-    memset(err, 0, sizeof *err);
-    err->status = st;
-    snprintf(err->file, sizeof err->file, "%s", id ? id : "");
-    snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
 static int keep_mention(const nx_document *doc, const nx_span *s) {
@@ -199,15 +192,15 @@ static nx_status run(nx_document *doc, const char *text, size_t len, nx_error *e
     const nx_model *model = doc->model;
     nx_status st = nx_text_prepare(&doc->arena, text, len, &doc->text);
     if (st == NX_ERR_EMPTY) {
-        set_err(err, st, doc->id, "empty document (no text)");
+        nx_error_set(err, st, doc->id, 0, 0, "empty document (no text)");
         return st;
     }
     if (st == NX_ERR_BINARY) {
-        set_err(err, st, doc->id, "binary data, not text (NUL bytes, or mostly invalid UTF-8 or control codes)");
+        nx_error_set(err, st, doc->id, 0, 0, "binary data, not text (NUL bytes, or mostly invalid UTF-8 or control codes)");
         return st;
     }
     if (st == NX_ERR_LIMIT) {
-        set_err(err, st, doc->id, "document too large (4 GiB or more)");
+        nx_error_set(err, st, doc->id, 0, 0, "document too large (4 GiB or more)");
         return st;
     }
     if (st != NX_OK) return st;
@@ -226,7 +219,7 @@ static nx_status run(nx_document *doc, const char *text, size_t len, nx_error *e
     doc->blocked = nx_arena_alloc(&doc->arena, doc->toks.count + 1);
     if (!doc->blocked) return NX_ERR_NOMEM;
     if ((st = nx_dates_run(doc)) != NX_OK) {
-        if (st == NX_ERR_ARG) set_err(err, st, doc->id, "dct must be a date written YYYY-MM-DD");
+        if (st == NX_ERR_ARG) nx_error_set(err, st, doc->id, 0, 0, "dct must be a date written YYYY-MM-DD");
         return st;
     }
     if ((st = nx_resolve(doc)) != NX_OK) return st;
@@ -239,7 +232,7 @@ nx_status nx_extract(const nx_model *model, const char *text, size_t len, const 
     *out = NULL;
     if (err) memset(err, 0, sizeof *err);
     if (!model || (!text && len)) {
-        set_err(err, NX_ERR_ARG, id, "no model or no text");
+        nx_error_set(err, NX_ERR_ARG, id, 0, 0, "no model or no text");
         return NX_ERR_ARG;
     }
     nx_document *doc = calloc(1, sizeof *doc);
@@ -251,7 +244,7 @@ nx_status nx_extract(const nx_model *model, const char *text, size_t len, const 
     doc->id = nx_arena_strdup(&doc->arena, id ? id : "");
     nx_status st = doc->id ? run(doc, text ? text : "", len, err) : NX_ERR_NOMEM;
     if (st != NX_OK) {
-        if (st == NX_ERR_NOMEM) set_err(err, st, id, "out of memory");
+        if (st == NX_ERR_NOMEM) nx_error_set(err, st, id, 0, 0, "out of memory");
         nx_document_free(doc);
         return st;
     }

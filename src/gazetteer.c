@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+
 static const char *const class_names[NX_G_CLASS_COUNT] = {
     "person",    "organization", "place",   "title",  "title-modifier", "honorific",
     "given",     "surname",      "name-ending", "org-head", "org-suffix", "place-head",
@@ -58,16 +60,6 @@ typedef struct loader {
     nx_strmap intern; /* string -> pool offset */
     nx_error *err;
 } loader;
-
-static void set_err(nx_error *err, nx_status st, const char *file, size_t line, size_t col, const char *fmt,
-                    const char *arg) {
-    if (!err) return;
-    err->status = st;
-    snprintf(err->file, sizeof err->file, "%s", file ? file : "");
-    err->line = line;
-    err->column = col;
-    snprintf(err->message, sizeof err->message, fmt, arg ? arg : "");
-}
 
 static long pool_add(loader *L, const char *s, size_t len) {
     nx_gazetteer *g = L->g;
@@ -381,13 +373,13 @@ static nx_status load_one(loader *L, loaded_file *lf, const char *path, int abbr
             if (eq(k, kl, "type")) {
                 d.cls = nx_gclass_from_name(v, vl);
                 if (d.cls < 0) {
-                    set_err(L->err, NX_ERR_PARSE, path, lineno, 1, "unknown type in header (see gazetteers/README.md)", NULL);
+                    nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "unknown type in header (see gazetteers/README.md)");
                     return NX_ERR_PARSE;
                 }
             } else if (eq(k, kl, "case")) {
                 d.case_rule = case_rule(v, vl);
                 if (d.case_rule < 0) {
-                    set_err(L->err, NX_ERR_PARSE, path, lineno, 1, "case must be exact, cap or fold", NULL);
+                    nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "case must be exact, cap or fold");
                     return NX_ERR_PARSE;
                 }
             } else if (eq(k, kl, "kind")) {
@@ -409,22 +401,22 @@ static nx_status load_one(loader *L, loaded_file *lf, const char *path, int abbr
         const char *bad = NULL;
         size_t col = parse_attrs(line, n, tab, &d, &a, &bad);
         if (col) {
-            set_err(L->err, NX_ERR_PARSE, path, lineno, col, "%s", bad);
+            nx_error_set(L->err, NX_ERR_PARSE, path, lineno, col, "%s", bad);
             return NX_ERR_PARSE;
         }
         if (a.cls < 0) {
-            set_err(L->err, NX_ERR_PARSE, path, lineno, 1,
-                    "entry has no type (add type=... or a '# type: ...' header line)", NULL);
+            nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1,
+                         "entry has no type (add type=... or a '# type: ...' header line)");
             return NX_ERR_PARSE;
         }
         if (!sl) {
-            set_err(L->err, NX_ERR_PARSE, path, lineno, 1, "empty surface form", NULL);
+            nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "empty surface form");
             return NX_ERR_PARSE;
         }
         if ((a.cls == NX_G_ABBREV) != (abbreviations_only != 0)) continue;
         int r = insert_entry(L, surf, sl, &a, lf->source, scratch, &lex);
         if (r < 0) {
-            set_err(L->err, NX_ERR_NOMEM, path, lineno, 0, "out of memory", NULL);
+            nx_error_set(L->err, NX_ERR_NOMEM, path, lineno, 0, "out of memory");
             return NX_ERR_NOMEM;
         }
         if (++*since_reset >= 4096) {
@@ -476,13 +468,13 @@ nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n,
     }
     for (size_t i = 0; i < n; i++) {
         if (read_file(paths[i], &files[i].data, &files[i].len)) {
-            set_err(err, NX_ERR_IO, paths[i], 0, 0, "cannot read gazetteer: %s", strerror(errno));
+            nx_error_set(err, NX_ERR_IO, paths[i], 0, 0, "cannot read gazetteer: %s", strerror(errno));
             st = NX_ERR_IO;
             goto done;
         }
         size_t bad_line;
         if (has_utf8_errors(files[i].data, files[i].len, &bad_line)) {
-            set_err(err, NX_ERR_ENCODING, paths[i], bad_line, 0, "gazetteer is not valid UTF-8", NULL);
+            nx_error_set(err, NX_ERR_ENCODING, paths[i], bad_line, 0, "gazetteer is not valid UTF-8");
             st = NX_ERR_ENCODING;
             goto done;
         }
@@ -519,7 +511,7 @@ done:
     free(files);
     nx_strmap_free(&L.intern);
     nx_arena_free(&scratch);
-    if (st == NX_ERR_NOMEM && err && err->status == NX_OK) set_err(err, st, "", 0, 0, "out of memory", NULL);
+    if (st == NX_ERR_NOMEM && err && err->status == NX_OK) nx_error_set(err, st, "", 0, 0, "out of memory");
     return st;
 }
 

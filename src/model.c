@@ -10,6 +10,7 @@
 
 #include <utf8proc.h>
 
+#include "error.h"
 #include "model.h"
 
 #ifndef NX_DATA_DIR
@@ -40,11 +41,7 @@ static nx_status list_files(const char *dir, const char *suffix, char ***out, si
     DIR *d = opendir(dir);
     if (!d) {
         if (errno == ENOENT) return NX_OK;
-        if (err) {
-            err->status = NX_ERR_IO;
-            snprintf(err->file, sizeof err->file, "%s", dir);
-            snprintf(err->message, sizeof err->message, "cannot read directory: %s", strerror(errno));
-        }
+        nx_error_set(err, NX_ERR_IO, dir, 0, 0, "cannot read directory: %s", strerror(errno));
         return NX_ERR_IO;
     }
     struct dirent *e;
@@ -267,13 +264,9 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
     if (err) memset(err, 0, sizeof *err);
     const char *dir = find_dir(opts);
     if (!dir || !is_dir(dir)) {
-        if (err) {
-            err->status = NX_ERR_IO;
-            snprintf(err->file, sizeof err->file, "%s", dir ? dir : "");
-            snprintf(err->message, sizeof err->message, "%s",
+        nx_error_set(err, NX_ERR_IO, dir, 0, 0, "%s",
                      dir ? "gazetteer directory not found"
                          : "no gazetteer directory: pass --gazetteers DIR or set NERX_GAZETTEERS");
-        }
         return NX_ERR_IO;
     }
     nx_model *m = calloc(1, sizeof *m);
@@ -308,11 +301,7 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
         }
     }
     if (st == NX_OK && nfiles == 0) {
-        if (err) {
-            err->status = NX_ERR_IO;
-            snprintf(err->file, sizeof err->file, "%s", dir);
-            snprintf(err->message, sizeof err->message, "no *.tsv gazetteer files in the directory");
-        }
+        nx_error_set(err, NX_ERR_IO, dir, 0, 0, "no *.tsv gazetteer files in the directory");
         st = NX_ERR_IO;
     }
     if (st == NX_OK) st = nx_gazetteer_load(&m->gaz, (const char *const *)files, nfiles, err);
@@ -342,10 +331,7 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
     free(weekday_re);
     free(pdir);
     if (st != NX_OK) {
-        if (err && err->status == NX_OK) {
-            err->status = st;
-            snprintf(err->message, sizeof err->message, "%s", nx_strerror(st));
-        }
+        if (err && err->status == NX_OK) nx_error_set(err, st, "", 0, 0, "%s", nx_strerror(st));
         nx_model_free(m);
         return st;
     }

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
+
 const char *const nx_group_names[NX_GRP_COUNT] = {
     "year", "month", "day", "weekday", "year2", "month2", "day2", "rel", "num", "unit",
     "decade", "quarter", "season", "part", "hour", "minute", "ampm", "word", "md1", "md2",
@@ -28,15 +30,6 @@ void nx_patterns_free(nx_patterns *p) {
     }
     free(p->items);
     memset(p, 0, sizeof *p);
-}
-
-static void set_err(nx_error *err, nx_status st, const char *file, size_t line, size_t col, const char *msg) {
-    if (!err) return;
-    err->status = st;
-    snprintf(err->file, sizeof err->file, "%s", file);
-    err->line = line;
-    err->column = col;
-    snprintf(err->message, sizeof err->message, "%s", msg);
 }
 
 typedef struct macro_set {
@@ -103,9 +96,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
                            size_t n_fixed, nx_error *err) {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        char msg[300];
-        snprintf(msg, sizeof msg, "cannot read pattern file: %s", strerror(errno));
-        set_err(err, NX_ERR_IO, path, 0, 0, msg);
+        nx_error_set(err, NX_ERR_IO, path, 0, 0, "cannot read pattern file: %s", strerror(errno));
         return NX_ERR_IO;
     }
     char *line = NULL;
@@ -124,7 +115,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
         char *t1 = memchr(line, '\t', n);
         char *t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - line)) : NULL;
         if (!t1 || !t2) {
-            set_err(err, NX_ERR_PARSE, path, lineno, 1,
+            nx_error_set(err, NX_ERR_PARSE, path, lineno, 1,
                     "expected name<TAB>type<TAB>regex (or @define<TAB>NAME<TAB>regex)");
             st = NX_ERR_PARSE;
             break;
@@ -138,7 +129,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
             break;
         }
         if (r > 0) {
-            set_err(err, NX_ERR_PARSE, path, lineno, (size_t)(unknown - line) + 1, "unknown macro in pattern");
+            nx_error_set(err, NX_ERR_PARSE, path, lineno, (size_t)(unknown - line) + 1, "unknown macro in pattern");
             st = NX_ERR_PARSE;
             break;
         }
@@ -157,7 +148,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
         }
         nx_pat_type type;
         if (!type_from(b, bl, &type)) {
-            set_err(err, NX_ERR_PARSE, path, lineno, (size_t)(b - line) + 1,
+            nx_error_set(err, NX_ERR_PARSE, path, lineno, (size_t)(b - line) + 1,
                     "unknown pattern type (date, time, duration, set or skip)");
             st = NX_ERR_PARSE;
             break;
@@ -166,10 +157,10 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
         PCRE2_SIZE eo;
         pcre2_code *code = pcre2_compile((PCRE2_SPTR)ex.s, ex.len, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
         if (!code) {
-            char msg[400], pm[256];
+            char pm[256];
             pcre2_get_error_message(ec, (PCRE2_UCHAR *)pm, sizeof pm);
-            snprintf(msg, sizeof msg, "regex does not compile: %s (at offset %zu of the expanded regex)", pm, (size_t)eo);
-            set_err(err, NX_ERR_PATTERN, path, lineno, (size_t)(re - line) + 1, msg);
+            nx_error_set(err, NX_ERR_PATTERN, path, lineno, (size_t)(re - line) + 1,
+                         "regex does not compile: %s (at offset %zu of the expanded regex)", pm, (size_t)eo);
             st = NX_ERR_PATTERN;
             break;
         }
@@ -208,7 +199,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
     free(line);
     free(ex.s);
     fclose(f);
-    if (st == NX_ERR_NOMEM) set_err(err, st, path, lineno, 0, "out of memory");
+    if (st == NX_ERR_NOMEM) nx_error_set(err, st, path, lineno, 0, "out of memory");
     return st;
 }
 

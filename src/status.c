@@ -1,7 +1,9 @@
-/* status.c: version and status messages. */
+/* status.c: version, status messages and error details. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
-#include "nerx.h"
+#include "error.h"
 
 #define NX_STR2(x) #x
 #define NX_STR(x) NX_STR2(x)
@@ -28,3 +30,15 @@ const char *nx_strerror(nx_status status) {
 }
 
 void nx_free(void *p) { free(p); }
+
+void nx_error_set(nx_error *err, nx_status status, const char *where, size_t line, size_t column, const char *fmt, ...) {
+    if (!err) return;
+    err->status = status;
+    snprintf(err->file, sizeof err->file, "%s", where ? where : "");
+    err->line = line;
+    err->column = column;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
