@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "fs.h"
 
 static const char *const class_names[NX_G_CLASS_COUNT] = {
     "person",    "organization", "place",   "title",  "title-modifier", "honorific",
@@ -224,37 +225,9 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
 static int read_file(const char *path, char **data, size_t *len) {
     FILE *f = fopen(path, "rb");
     if (!f) return -1;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf) {
-        fclose(f);
-        return -1;
-    }
-    for (;;) {
-        if (n == cap) {
-            cap *= 2;
-            char *b = realloc(buf, cap + 1);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                return -1;
-            }
-            buf = b;
-        }
-        size_t r = fread(buf + n, 1, cap - n, f);
-        n += r;
-        if (r == 0) break;
-    }
-    int bad = ferror(f);
+    nx_status st = nx_read_stream(f, NULL, 0, SIZE_MAX, data, len);
     fclose(f);
-    if (bad) {
-        free(buf);
-        return -1;
-    }
-    buf[n] = '\0';
-    *data = buf;
-    *len = n;
-    return 0;
+    return st == NX_OK ? 0 : -1;
 }
 
 static void trim(const char **s, size_t *n) {

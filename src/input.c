@@ -4,15 +4,15 @@
 #include "input.h"
 
 #include <cjson/cJSON.h>
-#include <stdarg.h>
-#include <dirent.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "dates.h"
+#include "fs.h"
 
 enum src_kind { SRC_TEXT, SRC_JSONL, SRC_STDIN, SRC_MISSING };
 
@@ -53,12 +53,7 @@ void nx_input_options_init(nx_input_options *o) {
     o->max_document_bytes = 64u << 20;
 }
 
-static int has_ext(const char *p, const char *ext) {
-    size_t n = strlen(p), k = strlen(ext);
-    return n > k && strcmp(p + n - k, ext) == 0;
-}
-
-static int is_jsonl_name(const char *p) { return has_ext(p, ".jsonl") || has_ext(p, ".ndjson"); }
+static int is_jsonl_name(const char *p) { return nx_has_suffix(p, ".jsonl") || nx_has_suffix(p, ".ndjson"); }
 
 static int add_src(nx_reader *r, const char *path, int kind, const char *error) {
     if (r->n_src == r->cap_src) {
@@ -81,38 +76,19 @@ static int add_src(nx_reader *r, const char *path, int kind, const char *error) 
     return 0;
 }
 
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
 /* Adds the *.txt and JSON Lines files under dir, recursively, in name order. */
 static int walk(nx_reader *r, const char *dir, int depth) {
     if (depth > 64) return add_src(r, dir, SRC_MISSING, "directory nesting too deep");
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    size_t n;
+    nx_status st = nx_dir_names(dir, &names, &n);
+    if (st == NX_ERR_IO) {
         char msg[300];
         snprintf(msg, sizeof msg, "cannot read directory: %s", strerror(errno));
         return add_src(r, dir, SRC_MISSING, msg);
     }
-    char **names = NULL;
-    size_t n = 0;
-    struct dirent *e;
+    if (st != NX_OK) return -1;
     int rc = 0;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char **nn = realloc(names, (n + 1) * sizeof *nn);
-        if (!nn) {
-            rc = -1;
-            break;
-        }
-        names = nn;
-        names[n] = strdup(e->d_name);
-        if (!names[n]) {
-            rc = -1;
-            break;
-        }
-        n++;
-    }
-    closedir(d);
-    if (n) qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n && rc == 0; i++) {
         size_t len = strlen(dir) + strlen(names[i]) + 2;
         char *p = malloc(len);
@@ -120,15 +96,14 @@ static int walk(nx_reader *r, const char *dir, int depth) {
             rc = -1;
             break;
         }
-        snprintf(p, len, "%s%s%s", dir, has_ext(dir, "/") ? "" : "/", names[i]);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) rc = walk(r, p, depth + 1);
-        else if (has_ext(p, ".txt")) rc = add_src(r, p, SRC_TEXT, NULL);
+        snprintf(p, len, "%s%s%s", dir, nx_has_suffix(dir, "/") ? "" : "/", names[i]);
+        struct stat sb;
+        if (stat(p, &sb) == 0 && S_ISDIR(sb.st_mode)) rc = walk(r, p, depth + 1);
+        else if (nx_has_suffix(p, ".txt")) rc = add_src(r, p, SRC_TEXT, NULL);
         else if (is_jsonl_name(p)) rc = add_src(r, p, SRC_JSONL, NULL);
         free(p);
     }
-    for (size_t i = 0; i < n; i++) free(names[i]);
-    free(names);
+    nx_free_names(names, n);
     return rc;
 }
 
@@ -233,41 +208,8 @@ static void error_record(nx_reader *r, nx_record *rec, nx_status st, const char 
 }
 
 /* Reads all of f (after `pre`, n_pre bytes already read) into r->text. */
-static nx_status read_all(nx_reader *r, FILE *f, char *pre, size_t n_pre, size_t *len) {
-    size_t cap = n_pre + (1 << 16), n = n_pre;
-    char *buf = malloc(cap + 1);
-    if (!buf) return NX_ERR_NOMEM;
-    if (n_pre) memcpy(buf, pre, n_pre);
-    for (;;) {
-        if (n == cap) {
-            if (cap >= r->opts.max_document_bytes) {
-                free(buf);
-                return NX_ERR_LIMIT;
-            }
-            cap *= 2;
-            char *b = realloc(buf, cap + 1);
-            if (!b) {
-                free(buf);
-                return NX_ERR_NOMEM;
-            }
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0) break;
-    }
-    if (ferror(f)) {
-        free(buf);
-        return NX_ERR_IO;
-    }
-    if (n > r->opts.max_document_bytes) {
-        free(buf);
-        return NX_ERR_LIMIT;
-    }
-    buf[n] = '\0';
-    r->text = buf;
-    *len = n;
-    return NX_OK;
+static nx_status read_all(nx_reader *r, FILE *f, const char *pre, size_t n_pre, size_t *len) {
+    return nx_read_stream(f, pre, n_pre, r->opts.max_document_bytes, &r->text, len);
 }
 
 static void close_current(nx_reader *r) {

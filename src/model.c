@@ -1,7 +1,6 @@
 /* model.c: nx_model_load(): finds the gazetteer directory, loads every
  * gazetteer, derives the month/weekday maps and pattern macros from them,
  * and compiles the patterns. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "error.h"
+#include "fs.h"
 #include "model.h"
 
 #ifndef NX_DATA_DIR
@@ -27,54 +27,36 @@ static int is_dir(const char *p) {
     return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static int ends_with(const char *s, const char *suffix) {
-    size_t n = strlen(s), k = strlen(suffix);
-    return n > k && strcmp(s + n - k, suffix) == 0;
-}
-
-static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-/* The files in dir ending with suffix, sorted, as malloc'd paths. */
+/* The files in dir ending with suffix, in name order, as malloc'd paths
+ * (none when dir does not exist). */
 static nx_status list_files(const char *dir, const char *suffix, char ***out, size_t *n, nx_error *err) {
     *out = NULL;
     *n = 0;
-    DIR *d = opendir(dir);
-    if (!d) {
+    char **names;
+    size_t n_names;
+    nx_status st = nx_dir_names(dir, &names, &n_names);
+    if (st == NX_ERR_IO) {
         if (errno == ENOENT) return NX_OK;
         nx_error_set(err, NX_ERR_IO, dir, 0, 0, "cannot read directory: %s", strerror(errno));
-        return NX_ERR_IO;
     }
-    struct dirent *e;
-    char **v = NULL;
+    if (st != NX_OK) return st;
+    char **paths = calloc(n_names ? n_names : 1, sizeof *paths);
     size_t cnt = 0;
-    nx_status st = NX_OK;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.' || !ends_with(e->d_name, suffix)) continue;
-        char **nv = realloc(v, (cnt + 1) * sizeof *nv);
-        if (!nv) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        v = nv;
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        v[cnt] = malloc(len);
-        if (!v[cnt]) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        snprintf(v[cnt], len, "%s/%s", dir, e->d_name);
-        cnt++;
+    st = paths ? NX_OK : NX_ERR_NOMEM;
+    for (size_t i = 0; st == NX_OK && i < n_names; i++) {
+        if (!nx_has_suffix(names[i], suffix)) continue;
+        size_t len = strlen(dir) + strlen(names[i]) + 2;
+        if (!(paths[cnt] = malloc(len))) st = NX_ERR_NOMEM;
+        else snprintf(paths[cnt++], len, "%s/%s", dir, names[i]);
     }
-    closedir(d);
-    if (cnt) qsort(v, cnt, sizeof *v, cmp_str);
-    *out = v;
+    nx_free_names(names, n_names);
+    if (st != NX_OK) {
+        nx_free_names(paths, cnt);
+        return st;
+    }
+    *out = paths;
     *n = cnt;
-    return st;
-}
-
-static void free_list(char **v, size_t n) {
-    for (size_t i = 0; i < n; i++) free(v[i]);
-    free(v);
+    return NX_OK;
 }
 
 static const char *find_dir(const nx_model_options *opts) {
@@ -325,8 +307,8 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
         st = nx_patterns_load(&m->patterns, (const char *const *)pats, npats, macros, 2 + N_TKINDS, err);
     }
     for (size_t k = 0; k < N_TKINDS; k++) free(tkind_re[k]);
-    free_list(files, nfiles);
-    free_list(pats, npats);
+    nx_free_names(files, nfiles);
+    nx_free_names(pats, npats);
     free(month_re);
     free(weekday_re);
     free(pdir);

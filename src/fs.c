@@ -1,0 +1,88 @@
+/* fs.c: see fs.h. */
+#include "fs.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+nx_status nx_read_stream(FILE *f, const char *pre, size_t n_pre, size_t limit, char **out, size_t *len) {
+    *out = NULL;
+    *len = 0;
+    size_t cap = n_pre + (1 << 16), n = n_pre;
+    char *buf = malloc(cap + 1);
+    if (!buf) return NX_ERR_NOMEM;
+    if (n_pre) memcpy(buf, pre, n_pre);
+    for (;;) {
+        if (n == cap) {
+            if (cap >= limit) {
+                free(buf);
+                return NX_ERR_LIMIT;
+            }
+            cap *= 2;
+            char *b = realloc(buf, cap + 1);
+            if (!b) {
+                free(buf);
+                return NX_ERR_NOMEM;
+            }
+            buf = b;
+        }
+        size_t got = fread(buf + n, 1, cap - n, f);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(f)) {
+        free(buf);
+        return NX_ERR_IO;
+    }
+    if (n > limit) {
+        free(buf);
+        return NX_ERR_LIMIT;
+    }
+    buf[n] = '\0';
+    *out = buf;
+    *len = n;
+    return NX_OK;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+nx_status nx_dir_names(const char *dir, char ***names, size_t *n) {
+    *names = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (!d) return NX_ERR_IO;
+    char **v = NULL;
+    size_t cnt = 0;
+    nx_status st = NX_OK;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char **nv = realloc(v, (cnt + 1) * sizeof *nv);
+        if (!nv || !(nv[cnt] = strdup(e->d_name))) {
+            if (nv) v = nv;
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        v = nv;
+        cnt++;
+    }
+    closedir(d);
+    if (st != NX_OK) {
+        nx_free_names(v, cnt);
+        return st;
+    }
+    if (cnt) qsort(v, cnt, sizeof *v, cmp_str);
+    *names = v;
+    *n = cnt;
+    return NX_OK;
+}
+
+void nx_free_names(char **names, size_t n) {
+    for (size_t i = 0; i < n; i++) free(names[i]);
+    free(names);
+}
+
+int nx_has_suffix(const char *s, const char *suffix) {
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
