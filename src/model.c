@@ -90,14 +90,15 @@ static void ctrie_free(ctrie *t) {
     }
 }
 
-/* Adds s (lower-cased, periods at the end dropped) under root. */
-static int ctrie_add(ctrie *root, const char *s, size_t len) {
+/* Adds s (periods at the end dropped) under root; with `fold`, lower-cased
+ * and with any white space as a space, else as written. */
+static int ctrie_add(ctrie *root, const char *s, size_t len, int fold) {
     while (len && s[len - 1] == '.') len--; /* patterns add \.? themselves */
     ctrie *node = root;
     for (size_t i = 0; i < len;) {
         int32_t cp;
         i += nx_utf8_next(s, len, i, &cp);
-        cp = nx_is_space(cp) ? ' ' : utf8proc_tolower(cp);
+        if (fold) cp = nx_is_space(cp) ? ' ' : utf8proc_tolower(cp);
         ctrie **link = &node->kids;
         while (*link && (*link)->cp < cp) link = &(*link)->next;
         if (!*link || (*link)->cp != cp) {
@@ -164,28 +165,9 @@ static nx_status class_macro(nx_model *m, int cls, const char *kind, char **out,
                 if (emit_char(&cap, nx_is_space(cp) ? ' ' : cp)) st = NX_ERR_NOMEM;
             }
             if (st == NX_OK && nx_sbuf_add(&cap, ")", 1)) st = NX_ERR_NOMEM;
-        } else if (e->case_rule == NX_CASE_EXACT) {
-            /* exact entries keep their case: add them as written */
-            ctrie *node = &exact;
-            size_t len = strlen(s);
-            while (len && s[len - 1] == '.') len--;
-            for (size_t k = 0; k < len && st == NX_OK;) {
-                int32_t cp;
-                k += nx_utf8_next(s, len, k, &cp);
-                ctrie **link = &node->kids;
-                while (*link && (*link)->cp < cp) link = &(*link)->next;
-                if (!*link || (*link)->cp != cp) {
-                    ctrie *n = calloc(1, sizeof *n);
-                    if (!n) { st = NX_ERR_NOMEM; break; }
-                    n->cp = cp;
-                    n->next = *link;
-                    *link = n;
-                }
-                node = *link;
-            }
-            if (node != &exact) node->terminal = 1;
-        } else if (ctrie_add(&fold, s, strlen(s))) {
-            st = NX_ERR_NOMEM;
+        } else if (ctrie_add(e->case_rule == NX_CASE_EXACT ? &exact : &fold, s, strlen(s),
+                             e->case_rule != NX_CASE_EXACT)) {
+            st = NX_ERR_NOMEM; /* exact entries keep their case: added as written */
         }
         if (!values) continue;
         const char *v = e->value ? nx_gstr(g, e->value) : "";
