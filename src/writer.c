@@ -38,6 +38,16 @@ static int add_str_or_null(cJSON *o, const char *k, const char *v) {
     return (v ? cJSON_AddStringToObject(o, k, v) : cJSON_AddNullToObject(o, k)) != NULL;
 }
 
+/* A new object at the end of arr, or NULL when out of memory. */
+static cJSON *append_object(cJSON *arr) {
+    cJSON *o = cJSON_CreateObject();
+    if (o && !cJSON_AddItemToArray(arr, o)) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
 static cJSON *document_json(const nx_document *doc) {
     cJSON *root = cJSON_CreateObject();
     if (!root) return NULL;
@@ -56,12 +66,8 @@ static cJSON *document_json(const nx_document *doc) {
     ok = arr != NULL;
     for (size_t i = 0; ok && i < nm; i++) {
         const nx_mention *m = &ms[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(arr, o);
-        if (!ok) {
-            cJSON_Delete(o);
-            break;
-        }
+        cJSON *o = append_object(arr);
+        if (!(ok = o != NULL)) break;
         cJSON_AddItemToObject(o, "id", id_ref('m', (long)i));
         cJSON_AddStringToObject(o, "type", nx_type_name(m->type));
         cJSON_AddStringToObject(o, "text", m->text);
@@ -78,12 +84,8 @@ static cJSON *document_json(const nx_document *doc) {
     ok = arr != NULL;
     for (size_t i = 0; ok && i < ne; i++) {
         const nx_entity *e = &es[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(arr, o);
-        if (!ok) {
-            cJSON_Delete(o);
-            break;
-        }
+        cJSON *o = append_object(arr);
+        if (!(ok = o != NULL)) break;
         cJSON_AddItemToObject(o, "id", id_ref('E', (long)i));
         cJSON_AddStringToObject(o, "type", nx_type_name(e->type));
         cJSON_AddStringToObject(o, "name", e->name);
@@ -98,12 +100,8 @@ static cJSON *document_json(const nx_document *doc) {
     ok = arr != NULL;
     for (size_t i = 0; ok && i < nr; i++) {
         const nx_relation *r = &rs[i];
-        cJSON *o = cJSON_CreateObject();
-        ok = o && cJSON_AddItemToArray(arr, o);
-        if (!ok) {
-            cJSON_Delete(o);
-            break;
-        }
+        cJSON *o = append_object(arr);
+        if (!(ok = o != NULL)) break;
         cJSON_AddStringToObject(o, "type", r->type);
         cJSON_AddItemToObject(o, "person", id_ref('E', r->person));
         cJSON_AddStringToObject(o, "title", r->title ? r->title : "");
