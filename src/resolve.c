@@ -963,11 +963,33 @@ static int initials_from(const words *w, const char *ac, size_t n, size_t ai, si
     return 0;
 }
 
+/* An organisation named in words (two or more), not by an acronym. */
+static int org_name(const nx_span *s) {
+    return !(s->flags & (NX_SPAN_DROPPED | NX_SPAN_ACRONYM)) && s->type == NX_ORGANIZATION && s->t1 - s->t0 >= 2;
+}
+
 /* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
  * organisation named in the document is that organisation. */
 static nx_status acronyms_inferred(rctx *r) {
     nx_document *doc = r->doc;
-    size_t n_spans = doc->spans.count;
+    /* the words of each organisation name of two words or more, split once */
+    typedef struct org_words {
+        uint32_t span;
+        words w;
+    } org_words;
+    size_t n_orgs = 0;
+    for (size_t k = 0; k < doc->spans.count; k++) n_orgs += org_name(SPAN(doc, k));
+    if (!n_orgs) return NX_OK;
+    org_words *orgs = nx_arena_alloc(&doc->arena, n_orgs * sizeof *orgs);
+    if (!orgs) return NX_ERR_NOMEM;
+    n_orgs = 0;
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        const nx_span *s = SPAN(doc, k);
+        if (!org_name(s)) continue;
+        split_words(r, s->t0, s->t1, &orgs[n_orgs].w);
+        if (orgs[n_orgs].w.n < 2) continue;
+        orgs[n_orgs++].span = (uint32_t)k;
+    }
     for (size_t i = 0; i < r->n; i++) {
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
@@ -984,12 +1006,9 @@ static nx_status acronyms_inferred(rctx *r) {
         if (n < 2 || n > 10) continue;
         const char *canon = NULL;
         int ambiguous = 0;
-        for (size_t k = 0; k < n_spans && !ambiguous; k++) {
-            const nx_span *s = SPAN(doc, k);
-            if ((s->flags & (NX_SPAN_DROPPED | NX_SPAN_ACRONYM)) || s->type != NX_ORGANIZATION || s->t1 - s->t0 < 2) continue;
-            words w;
-            split_words(r, s->t0, s->t1, &w);
-            if (w.n < 2 || !initials_from(&w, ac, n, 0, 0, 0, 0)) continue;
+        for (size_t k = 0; k < n_orgs && !ambiguous; k++) {
+            if (!initials_from(&orgs[k].w, ac, n, 0, 0, 0, 0)) continue;
+            const nx_span *s = SPAN(doc, orgs[k].span);
             const char *c = s->canon ? s->canon : nx_doc_span_text(doc, s);
             if (!c) return NX_ERR_NOMEM;
             if (canon && strcmp(canon, c) != 0) ambiguous = 1;
