@@ -40,6 +40,7 @@ typedef struct nx_span {
     const char *canon;      /* canonical name (gazetteer name, acronym expansion) or NULL */
     const char *country;    /* ISO code from the gazetteer, or NULL */
     const char *kind;       /* the gazetteer entry's kind (city, country, ...), or NULL */
+    const char *text;       /* its text once asked for (nx_doc_span_text), or NULL */
     int32_t entity;         /* index into doc->ents, -1 before linking */
 } nx_span;
 
@@ -89,7 +90,7 @@ struct nx_document {
 
 nx_span *nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, const char *rule);
 int nx_doc_warn(nx_document *doc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* The span's text, NUL-terminated, in the arena. */
-const char *nx_doc_span_text(nx_document *doc, const nx_span *s);
+/* The span's text, NUL-terminated, in the arena; made once and kept in s. */
+const char *nx_doc_span_text(nx_document *doc, nx_span *s);
 
 #endif

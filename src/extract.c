@@ -50,7 +50,7 @@ int nx_doc_warn(nx_document *doc, const char *fmt, ...) {
 
 /* The input's bytes, except that invalid UTF-8 bytes become U+FFFD, so the
  * string can always be written as JSON. */
-const char *nx_doc_span_text(nx_document *doc, const nx_span *s) {
+static const char *span_text(nx_document *doc, const nx_span *s) {
     const char *src = doc->text.orig + s->b0;
     size_t n = s->b1 - s->b0;
     if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n))
@@ -68,6 +68,11 @@ const char *nx_doc_span_text(nx_document *doc, const nx_span *s) {
     }
     out[w] = '\0';
     return out;
+}
+
+const char *nx_doc_span_text(nx_document *doc, nx_span *s) {
+    if (!s->text) s->text = span_text(doc, s);
+    return s->text;
 }
 
 static int keep_mention(const nx_document *doc, const nx_span *s) {
@@ -102,7 +107,7 @@ static nx_status build_views(nx_document *doc) {
     if (!doc->mentions) return NX_ERR_NOMEM;
     for (size_t k = 0; k < ns; k++) {
         if (mention_of[k] < 0) continue;
-        const nx_span *s = SPAN(doc, k);
+        nx_span *s = SPAN(doc, k);
         nx_mention *m = &doc->mentions[mention_of[k]];
         m->type = (nx_type)s->type;
         m->byte_start = s->b0;

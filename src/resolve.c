@@ -1008,7 +1008,7 @@ static nx_status acronyms_inferred(rctx *r) {
         int ambiguous = 0;
         for (size_t k = 0; k < n_orgs && !ambiguous; k++) {
             if (!initials_from(&orgs[k].w, ac, n, 0, 0, 0, 0)) continue;
-            const nx_span *s = SPAN(doc, orgs[k].span);
+            nx_span *s = SPAN(doc, orgs[k].span);
             const char *c = s->canon ? s->canon : nx_doc_span_text(doc, s);
             if (!c) return NX_ERR_NOMEM;
             if (canon && strcmp(canon, c) != 0) ambiguous = 1;
