@@ -54,72 +54,81 @@ static int attach(nx_document *doc, int32_t ent, uint32_t span) {
     return 0;
 }
 
-static int32_t find_entity(nx_document *doc, nx_type type, const char *key) {
-    for (size_t i = 0; i < doc->ents.count; i++) {
-        const nx_ent *e = &NX_VEC_AT(&doc->ents, nx_ent, i);
-        if (e->type == type && strcmp(e->key, key) == 0) return (int32_t)i;
-    }
-    return -1;
-}
-
 /* The surname token of a multi-word person span. */
 static const nx_token *surname_tok(const lctx *l, const nx_span *s) {
     return (s->flags & NX_SPAN_FAMILY_FIRST) ? tok(l, s->t0) : tok(l, s->t1 - 1);
 }
 
+/* Maps the surname and the given name of every multi-word person mention to
+ * its entity (the first entity, when several share one). */
+static int index_names(const lctx *l, nx_strmap *surnames, nx_strmap *given) {
+    nx_document *doc = l->doc;
+    for (size_t e = 0; e < doc->ents.count; e++) {
+        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+        if (en->type != NX_PERSON) continue;
+        for (size_t m = 0; m < en->mentions.count; m++) {
+            const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
+            if (ms->t1 - ms->t0 < 2) continue;
+            const nx_token *st = surname_tok(l, ms), *gt = tok(l, ms->t0);
+            if (!nx_strmap_get(surnames, st->fold, st->fold_len, NULL) &&
+                nx_strmap_put(surnames, st->fold, st->fold_len, (uint32_t)e))
+                return -1;
+            if (!(ms->flags & NX_SPAN_FAMILY_FIRST) && !nx_strmap_get(given, gt->fold, gt->fold_len, NULL) &&
+                nx_strmap_put(given, gt->fold, gt->fold_len, (uint32_t)e))
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* The entity of a span: a one-word person is the person of that surname,
+ * else of that given name, named in full elsewhere; other spans group by
+ * their folded name (`by_key`: type and key -> entity). */
+static int32_t entity_for(lctx *l, nx_span *s, const nx_strmap *surnames, const nx_strmap *given, nx_strmap *by_key) {
+    nx_document *doc = l->doc;
+    uint32_t e;
+    if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
+        const nx_token *t = tok(l, s->t0);
+        if (nx_strmap_get(surnames, t->fold, t->fold_len, &e) || nx_strmap_get(given, t->fold, t->fold_len, &e))
+            return (int32_t)e;
+    }
+    const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
+    const char *key = name ? fold_key(doc, name) : NULL;
+    if (!key) return -1;
+    size_t kl = strlen(key);
+    char *typed = nx_arena_alloc(&doc->arena, kl + 2);
+    if (!typed) return -1;
+    typed[0] = (char)('0' + s->type);
+    memcpy(typed + 1, key, kl + 1);
+    if (nx_strmap_get(by_key, typed, kl + 1, &e)) return (int32_t)e;
+    int32_t ent = new_entity(doc, (nx_type)s->type, key);
+    if (ent >= 0 && nx_strmap_put(by_key, typed, kl + 1, (uint32_t)ent)) return -1;
+    return ent;
+}
+
 static nx_status build_entities(lctx *l) {
     nx_document *doc = l->doc;
     size_t n = doc->spans.count;
+    nx_strmap surnames, given, by_key;
+    nx_strmap_init(&surnames);
+    nx_strmap_init(&given);
+    nx_strmap_init(&by_key);
+    nx_status st = NX_OK;
     /* full names first, so a surname alone finds its person wherever it is */
-    for (int pass = 0; pass < 2; pass++) {
-        for (size_t k = 0; k < n; k++) {
+    for (int pass = 0; pass < 2 && st == NX_OK; pass++) {
+        if (pass == 1 && index_names(l, &surnames, &given)) st = NX_ERR_NOMEM;
+        for (size_t k = 0; k < n && st == NX_OK; k++) {
             nx_span *s = SPAN(doc, k);
             if (s->type > NX_PLACE || s->entity >= 0) continue;
-            int single_person = s->type == NX_PERSON && s->t1 - s->t0 == 1;
-            if (pass == 0 && single_person) continue;
-            int32_t ent = -1;
-            if (single_person) {
-                const nx_token *t = tok(l, s->t0);
-                for (size_t e = 0; e < doc->ents.count && ent < 0; e++) {
-                    const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
-                    if (en->type != NX_PERSON) continue;
-                    for (size_t m = 0; m < en->mentions.count; m++) {
-                        const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
-                        if (ms->t1 - ms->t0 < 2) continue;
-                        const nx_token *st = surname_tok(l, ms);
-                        if (st->fold_len == t->fold_len && memcmp(st->fold, t->fold, t->fold_len) == 0) {
-                            ent = (int32_t)e;
-                            break;
-                        }
-                    }
-                }
-                /* a given name alone: the person of that given name */
-                for (size_t e = 0; e < doc->ents.count && ent < 0; e++) {
-                    const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
-                    if (en->type != NX_PERSON) continue;
-                    for (size_t m = 0; m < en->mentions.count; m++) {
-                        const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
-                        if (ms->t1 - ms->t0 < 2 || (ms->flags & NX_SPAN_FAMILY_FIRST)) continue;
-                        const nx_token *gt = tok(l, ms->t0);
-                        if (gt->fold_len == t->fold_len && memcmp(gt->fold, t->fold, t->fold_len) == 0) {
-                            ent = (int32_t)e;
-                            break;
-                        }
-                    }
-                }
-            }
-            if (ent < 0) {
-                const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-                if (!name) return NX_ERR_NOMEM;
-                const char *key = fold_key(doc, name);
-                if (!key) return NX_ERR_NOMEM;
-                ent = find_entity(doc, (nx_type)s->type, key);
-                if (ent < 0) ent = new_entity(doc, (nx_type)s->type, key);
-                if (ent < 0) return NX_ERR_NOMEM;
-            }
-            if (attach(doc, ent, (uint32_t)k)) return NX_ERR_NOMEM;
+            if (pass == 0 && s->type == NX_PERSON && s->t1 - s->t0 == 1) continue;
+            int32_t ent = entity_for(l, s, &surnames, &given, &by_key);
+            if (ent < 0 || attach(doc, ent, (uint32_t)k)) st = NX_ERR_NOMEM;
         }
     }
+    nx_strmap_free(&surnames);
+    nx_strmap_free(&given);
+    nx_strmap_free(&by_key);
+    if (st != NX_OK) return st;
     /* each entity's name: the canonical name when there is one, else the longest surface */
     for (size_t e = 0; e < doc->ents.count; e++) {
         nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
@@ -168,10 +177,7 @@ typedef struct title_group {
 } title_group;
 
 static int add_rel(nx_document *doc, uint32_t person, uint32_t title, int32_t org, const char *rule) {
-    for (size_t i = 0; i < doc->rels.count; i++) {
-        const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, i);
-        if (r->title_span == title) return 0;
-    }
+    if (SPAN(doc, title)->flags & NX_SPAN_ATTACHED) return 0; /* a title states one fact */
     nx_rel *r = nx_vec_push(&doc->rels, sizeof *r);
     if (!r) return -1;
     r->person_span = person;
