@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "words.h"
+
 typedef struct lctx {
     nx_document *doc;
     size_t n;              /* tokens */
@@ -196,11 +198,7 @@ static int starts(const lctx *l, size_t i, nx_type t) {
     return is_type(l, k, t) && sp(l, k)->t0 == i;
 }
 
-static int word_is_any(const lctx *l, size_t i, const char *const *words) {
-    for (; *words; words++)
-        if (fold_is(l, i, *words)) return 1;
-    return 0;
-}
+static int word_is_any(const lctx *l, size_t i, const char *const *words) { return i < l->n && nx_word_in(tok(l, i), words); }
 
 static int caption_len(const lctx *l, size_t i) {
     /* (L), (R), (2nd L) */
@@ -261,11 +259,10 @@ static int32_t org_before(const lctx *l, size_t i) {
 static const char *const TITLE_ADJECTIVES[] = {"new", "current", "then", "longtime", "long-time", "veteran",
                                                "local", "senior", "top", "chief", "sitting", "newly",
                                                "appointed", "elected", "named", "both", NULL};
-static const char *const DETS[] = {"a", "an", "the", "its", "his", "her", "their", NULL};
 
 /* Skips determiners and title adjectives from i; returns the next token. */
 static size_t skip_modifiers(const lctx *l, size_t i) {
-    while (i < l->n && (word_is_any(l, i, DETS) || word_is_any(l, i, TITLE_ADJECTIVES)) && span_at(l, i) < 0) i++;
+    while (i < l->n && (word_is_any(l, i, NX_DETERMINERS) || word_is_any(l, i, TITLE_ADJECTIVES)) && span_at(l, i) < 0) i++;
     return i;
 }
 
@@ -336,7 +333,7 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     size_t i = g->t0;
     *org_pre = org_before(l, i);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
-    while (i > 0 && (word_is_any(l, i - 1, DETS) || word_is_any(l, i - 1, TITLE_ADJECTIVES)) && span_at(l, i - 1) < 0)
+    while (i > 0 && (word_is_any(l, i - 1, NX_DETERMINERS) || word_is_any(l, i - 1, TITLE_ADJECTIVES)) && span_at(l, i - 1) < 0)
         i--;
     if (i == 0 || !fold_is(l, i - 1, ",")) return -1;
     size_t p = i - 1; /* the comma */
@@ -365,7 +362,7 @@ static const char *const ORG_NOUNS[] = {"company", "group", "agency", "bank", "p
 static size_t phrase_start(const lctx *l, size_t j) {
     size_t k = j;
     while (k > 0 && span_at(l, k - 1) < 0 &&
-           (word_is_any(l, k - 1, DETS) || word_is_any(l, k - 1, TITLE_ADJECTIVES) || word_is_any(l, k - 1, ORG_NOUNS)))
+           (word_is_any(l, k - 1, NX_DETERMINERS) || word_is_any(l, k - 1, TITLE_ADJECTIVES) || word_is_any(l, k - 1, ORG_NOUNS)))
         k--;
     /* "an economic adviser", "as trade house representative", "a freelance
      * restaurant critic": up to three plain lower-case words after a
@@ -376,7 +373,7 @@ static size_t phrase_start(const lctx *l, size_t j) {
                (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
                !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !word_is_any(l, m - 1, COPULAS))
             m--;
-        if (m < k && m > 0 && (word_is_any(l, m - 1, DETS) || fold_is(l, m - 1, "as"))) k = word_is_any(l, m - 1, DETS) ? m - 1 : m;
+        if (m < k && m > 0 && (word_is_any(l, m - 1, NX_DETERMINERS) || fold_is(l, m - 1, "as"))) k = word_is_any(l, m - 1, NX_DETERMINERS) ? m - 1 : m;
     }
     return k;
 }
@@ -438,7 +435,7 @@ static int32_t person_copula(const lctx *l, const title_group *g) {
 /* "named Thomas Burke president", "appointed PERSON as GROUP". */
 static int32_t person_named(const lctx *l, const title_group *g) {
     size_t j = g->t0;
-    while (j > 0 && (word_is_any(l, j - 1, DETS) || fold_is(l, j - 1, "as")) && span_at(l, j - 1) < 0) j--;
+    while (j > 0 && (word_is_any(l, j - 1, NX_DETERMINERS) || fold_is(l, j - 1, "as")) && span_at(l, j - 1) < 0) j--;
     int32_t p = j > 0 ? span_at(l, j - 1) : -1;
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t1 != j) return -1;
     size_t v = sp(l, p)->t0;

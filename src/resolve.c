@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "words.h"
+
 typedef struct rctx {
     nx_document *doc;
     const nx_gazetteer *g;
@@ -17,17 +19,11 @@ typedef struct rctx {
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
 
-static int word_in(const nx_token *t, const char *const *list) {
-    for (; *list; list++)
-        if (strlen(*list) == t->fold_len && memcmp(*list, t->fold, t->fold_len) == 0) return 1;
-    return 0;
-}
-
 static const char *const PARTICLES[] = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della",
                                         "dos", "das", "bin", "ibn", "al", "el", "la", "le", "ter", "ten",
                                         "y", "abu", "bint", NULL};
 static const char *const OF_WORDS[] = {"of", "for", "on", NULL};
-static const char *const DETERMINERS[] = {"a", "an", "the", "its", "their", "his", "her", NULL};
+static const char *const INDEFINITE[] = {"a", "an", NULL};
 static const char *const FUNCTION_WORDS[] = {
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
     "and", "or", "but", "of", "in", "on", "at", "for", "with", "by", "from", "to", "as", "after", "before",
@@ -75,7 +71,7 @@ static void mark_headlines(rctx *r) {
             if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_ALPHA) || (t->shape & NX_SH_POSS)) continue;
             words++;
             if (t->shape & NX_SH_ALLCAPS) allcaps++;
-            if ((t->shape & NX_SH_LOWER) && !word_in(t, FUNCTION_WORDS)) lower_content++;
+            if ((t->shape & NX_SH_LOWER) && !nx_word_in(t, FUNCTION_WORDS)) lower_content++;
         }
         const nx_token *last = tok(r, j - 1);
         int ends_sentence = last->kind == NX_TOK_PUNCT && (last->fold[0] == '.' || last->fold[0] == ':');
@@ -187,7 +183,7 @@ static const nx_entry *plural_title(const rctx *r, const nx_token *t) {
 /* Capitalised words after "of" that name a field, not an organisation or
  * place: Minister of Foreign Affairs, Dean of Academic Affairs. */
 static size_t title_complement(const rctx *r, size_t i) {
-    if (i >= r->n || !word_in(tok(r, i), OF_WORDS) || tok(r, i)->fold[0] != 'o') return 0;
+    if (i >= r->n || !nx_word_in(tok(r, i), OF_WORDS) || tok(r, i)->fold[0] != 'o') return 0;
     size_t j = i + 1;
     if (j < r->n && strcmp(tok(r, j)->fold, "the") == 0) j++;
     size_t k = j;
@@ -321,7 +317,7 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     *next_start = j + 1;
     if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "&") == 0) return unit_at(r, j + 1) > j + 1;
     if (c->kind != NX_TOK_WORD || !(c->shape & NX_SH_LOWER)) return 0;
-    if (word_in(c, OF_WORDS)) {
+    if (nx_word_in(c, OF_WORDS)) {
         if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD))) return 0;
         size_t s = j + 1;
         if (s < r->n && strcmp(tok(r, s)->fold, "the") == 0) s++;
@@ -340,10 +336,10 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * another organisation follows (University of Delhi and Hiroshima
          * University) */
         for (size_t i = a; i < j; i++)
-            if (word_in(tok(r, i), OF_WORDS) && tok(r, i)->fold[0] == 'o') return !head_feat(r, k - 1) && k - j <= 3;
+            if (nx_word_in(tok(r, i), OF_WORDS) && tok(r, i)->fold[0] == 'o') return !head_feat(r, k - 1) && k - j <= 3;
         return 0;
     }
-    if (word_in(c, PARTICLES)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
+    if (nx_word_in(c, PARTICLES)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
     return 0;
 }
 
@@ -351,7 +347,7 @@ static int caption_after(const rctx *r, size_t i) {
     if (!is_punct(r, i, "(")) return 0;
     size_t j = i + 1;
     if (j < r->n && tok(r, j)->kind == NX_TOK_NUM) j++;
-    if (j >= r->n || !word_in(tok(r, j), CAPTION_WORDS)) return 0;
+    if (j >= r->n || !nx_word_in(tok(r, j), CAPTION_WORDS)) return 0;
     return is_punct(r, j + 1, ")");
 }
 
@@ -363,7 +359,7 @@ static int title_apposition_after(const rctx *r, size_t i) {
     }
     if (!is_punct(r, i, ",")) return 0;
     size_t j = i + 1;
-    if (j < r->n && word_in(tok(r, j), DETERMINERS)) j++;
+    if (j < r->n && nx_word_in(tok(r, j), NX_DETERMINERS)) j++;
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -416,7 +412,7 @@ static int seen_lower(const rctx *r, size_t i) {
  * an auxiliary (was born, has said). */
 static int person_cue_after(const rctx *r, size_t i) {
     static const char *const AUX[] = {"was", "is", "has", "had", "also", "later", "then", NULL};
-    if (i + 1 < r->n && word_in(tok(r, i), AUX)) i++;
+    if (i + 1 < r->n && nx_word_in(tok(r, i), AUX)) i++;
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
     /* ", 79," an age in apposition */
     return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
@@ -489,9 +485,9 @@ static int defined_type(const rctx *r, size_t b) {
     static const char *const ARTICLE[] = {"a", "an", "the", NULL};
     size_t j = b;
     if (is_punct(r, j, ",")) j++;
-    else if (j < r->n && word_in(tok(r, j), COPULA)) j++;
+    else if (j < r->n && nx_word_in(tok(r, j), COPULA)) j++;
     else return -1;
-    if (j >= r->n || !word_in(tok(r, j), ARTICLE)) return -1;
+    if (j >= r->n || !nx_word_in(tok(r, j), ARTICLE)) return -1;
     j++;
     for (size_t k = 0; k < 5 && j < r->n; k++, j++) {
         const nx_token *t = tok(r, j);
@@ -500,7 +496,7 @@ static int defined_type(const rctx *r, size_t b) {
             if (t->feat & NX_FEAT(NX_G_PERSON_NOUN)) return NX_PERSON;
             if (t->feat & NX_FEAT(NX_G_ORG_NOUN)) return NX_ORGANIZATION;
             if (t->feat & NX_FEAT(NX_G_PLACE_NOUN)) return NX_PLACE;
-            if (word_in(t, FUNCTION_WORDS)) return -1; /* "is a member of": no noun yet */
+            if (nx_word_in(t, FUNCTION_WORDS)) return -1; /* "is a member of": no noun yet */
             continue;                                   /* small, rock, former, 19th-century */
         }
         /* American, German-born, Boston-based: capitalised modifiers */
@@ -555,7 +551,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     for (size_t i = a; i < b; i++)
         if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
     if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
-        !(a > 0 && word_in(tok(r, a - 1), DETERMINERS) && tok(r, a - 1)->fold[0] == 'a')) {
+        !(a > 0 && nx_word_in(tok(r, a - 1), INDEFINITE))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, "org:before-title") < 0 ? NX_ERR_NOMEM : NX_OK;
     }
@@ -602,7 +598,7 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     if (b - a >= 2 && !(r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->t1 == b)) {
         int misc = feat(r, b - 1, NX_FEAT(NX_G_MISC_HEAD));
         for (size_t i = a; i + 1 < b && !misc; i++)
-            if (feat(r, i, NX_FEAT(NX_G_MISC_HEAD)) && word_in(tok(r, i + 1), OF_WORDS) && i > a) misc = 1;
+            if (feat(r, i, NX_FEAT(NX_G_MISC_HEAD)) && nx_word_in(tok(r, i + 1), OF_WORDS) && i > a) misc = 1;
         if (misc) {
             drop_range(r, a, b);
             return NX_OK;
@@ -614,7 +610,7 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
                                                  SPAN(doc, r->owner[b - 1])->t0 == a))
         org = 1;
     for (size_t i = a; i + 1 < b && !org; i++)
-        if (feat(r, i, NX_FEAT(NX_G_ORG_HEAD)) && word_in(tok(r, i + 1), OF_WORDS)) org = 1;
+        if (feat(r, i, NX_FEAT(NX_G_ORG_HEAD)) && nx_word_in(tok(r, i + 1), OF_WORDS)) org = 1;
     /* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm */
     for (size_t i = a + 1; i + 1 < b && !org; i++)
         if (is_punct(r, i, "&")) org = 1;
@@ -635,7 +631,7 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         place = 1;
     /* Gulf of Mexico, Province of Ontario, Kingdom of Prussia */
     for (size_t i = a; i + 2 < b && !org && !place; i++)
-        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && word_in(tok(r, i + 1), OF_WORDS) &&
+        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && nx_word_in(tok(r, i + 1), OF_WORDS) &&
             tok(r, i + 1)->fold[0] == 'o' && !r->headline[a])
             place = 1;
     /* a quoted phrase ending in a place word ("Digital Silk Road") is a
@@ -677,22 +673,22 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     }
     if (org || place) {
         /* "First Albany Corp.": only function words are not part of the name */
-        while (a0 < a && (word_in(tok(r, a0), FUNCTION_WORDS) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) ||
+        while (a0 < a && (nx_word_in(tok(r, a0), FUNCTION_WORDS) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) ||
                           !capitalised(tok(r, a0))))
             a0++;
         a = a0;
         /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before
          * an organisation's own name stays a place */
         if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
-            !word_in(tok(r, SPAN(doc, r->gz_at[a])->t1), OF_WORDS))
+            !nx_word_in(tok(r, SPAN(doc, r->gz_at[a])->t1), OF_WORDS))
             a = SPAN(doc, r->gz_at[a])->t1;
         /* Ministry of Education Diane Cecile Parker: a given name after the
          * "of" part starts a person */
         for (size_t i = a + 2; org && i + 1 < b; i++) {
-            if (word_in(tok(r, i - 1), OF_WORDS) || !feat(r, i, NX_FEAT(NX_G_GIVEN)) || stop(r, i)) continue;
+            if (nx_word_in(tok(r, i - 1), OF_WORDS) || !feat(r, i, NX_FEAT(NX_G_GIVEN)) || stop(r, i)) continue;
             int after_of = 0;
             for (size_t k = a; k + 1 < i; k++)
-                if (word_in(tok(r, k), OF_WORDS)) after_of = 1;
+                if (nx_word_in(tok(r, k), OF_WORDS)) after_of = 1;
             if (!after_of) continue;
             nx_status st = classify_chunk(r, i, b);
             if (st != NX_OK) return st;
@@ -703,10 +699,10 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
          * plain name words closing the "of" part before an apposed title
          * are a person */
         if (org && b - a >= 5 && title_apposition_after(r, b) && plain_name_word(r, b - 1) && plain_name_word(r, b - 2) &&
-            !word_in(tok(r, b - 3), OF_WORDS) && range_has(r, a, b - 2, NX_FEAT(NX_G_ORG_HEAD))) {
+            !nx_word_in(tok(r, b - 3), OF_WORDS) && range_has(r, a, b - 2, NX_FEAT(NX_G_ORG_HEAD))) {
             size_t of = 0;
             for (size_t k = a; k + 2 < b; k++)
-                if (word_in(tok(r, k), OF_WORDS)) of = k;
+                if (nx_word_in(tok(r, k), OF_WORDS)) of = k;
             if (of && of + 1 < b - 2) {
                 nx_status st = add_person(r, b - 2, b, "person:title-apposition");
                 if (st != NX_OK) return st;
@@ -894,7 +890,7 @@ static nx_status lone_org_words(rctx *r) {
         int next_cap = i + 1 < r->n && capitalised(tok(r, i + 1)) && tok(r, i + 1)->brk == NX_BRK_SPACE;
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
             !t->sent_start && strcmp(tok(r, i - 1)->fold, "the") == 0 && !next_cap &&
-            !(i + 1 < r->n && word_in(tok(r, i + 1), OF_WORDS))) {
+            !(i + 1 < r->n && nx_word_in(tok(r, i + 1), OF_WORDS))) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:the-head-word") < 0) return NX_ERR_NOMEM;
             continue;
         }
@@ -934,7 +930,7 @@ static void split_words(const rctx *r, size_t a, size_t b, words *out) {
             if (len && out->n < 24) {
                 out->w[out->n] = f;
                 out->len[out->n] = (uint8_t)(len > 255 ? 255 : len);
-                out->function[out->n] = (uint8_t)word_in(t, FUNCTION_WORDS);
+                out->function[out->n] = (uint8_t)nx_word_in(t, FUNCTION_WORDS);
                 out->suffix[out->n] = (uint8_t)((t->feat & NX_FEAT(NX_G_ORG_SUFFIX)) != 0);
                 out->n++;
             }
