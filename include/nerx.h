@@ -128,6 +128,10 @@ typedef struct nx_options {
 /*! nx_options_init() : fills `opts` with the defaults. */
 NX_API void nx_options_init(nx_options *opts);
 
+/*! nx_is_date() : @return 1 when `s` is a calendar date written YYYY-MM-DD,
+ *  the form nx_options.dct takes (nx_extract() refuses any other), else 0. */
+NX_API int nx_is_date(const char *s);
+
 typedef struct nx_document nx_document;
 
 /*! nx_extract() : runs the whole pipeline on `len` bytes of `text`.

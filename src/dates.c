@@ -40,6 +40,11 @@ int nx_parse_iso_date(const char *s, size_t len, int *y, int *m, int *d) {
     return *y >= 1 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
 }
 
+int nx_is_date(const char *s) {
+    int y, m, d;
+    return s && nx_parse_iso_date(s, strlen(s), &y, &m, &d);
+}
+
 /* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
 static long days_from_civil(int y, int m, int d) {
     y -= m <= 2;

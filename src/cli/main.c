@@ -121,15 +121,10 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
         else if (!strcmp(arg, "jsonl")) c->output = 2;
         else return fail_usage("--output must be auto, json or jsonl", arg);
         return 0;
-    case OPT_DCT: {
-        int y, m, d;
-        char tail;
-        if (strlen(arg) != 10 || sscanf(arg, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || m < 1 || m > 12 || d < 1 ||
-            d > 31)
-            return fail_usage("--dct must be a date written YYYY-MM-DD", arg);
+    case OPT_DCT:
+        if (!nx_is_date(arg)) return fail_usage("--dct must be a date written YYYY-MM-DD", arg);
         c->batch.extract.dct = arg;
         return 0;
-    }
     case OPT_DATE_ORDER:
         if (!strcmp(arg, "mdy")) c->batch.extract.date_order = NX_DATE_ORDER_MDY;
         else if (!strcmp(arg, "dmy")) c->batch.extract.date_order = NX_DATE_ORDER_DMY;

@@ -28,6 +28,9 @@ expect_status 2 "$nerx" --bogus
 grep -q "unknown option" "$tmp/err" || fail "unknown option message"
 expect_status 2 "$nerx" --threads 0 "$root/corpus/xjtu-sco-forum.txt"
 expect_status 2 "$nerx" --dct 2024-13-01 "$root/corpus/xjtu-sco-forum.txt"
+# a date that is not in the calendar is refused up front, not by every document
+expect_status 2 "$nerx" --dct 2023-02-29 "$root/corpus/xjtu-sco-forum.txt"
+expect_status 0 "$nerx" --dct 2024-02-29 "$root/corpus/xjtu-sco-forum.txt"
 expect_status 2 "$nerx" --output xml "$root/corpus/xjtu-sco-forum.txt"
 expect_status 2 "$nerx" --dct
 

@@ -25,6 +25,17 @@ static void unescape(char *s) {
     *w = '\0';
 }
 
+/* The dct form every caller validates with (the CLI's --dct included). */
+static void test_is_date(void) {
+    CHECK_INT(nx_is_date("2024-02-29"), 1);
+    CHECK_INT(nx_is_date("2023-02-29"), 0); /* not a leap year */
+    CHECK_INT(nx_is_date("2024-04-31"), 0);
+    CHECK_INT(nx_is_date("2024-13-01"), 0);
+    CHECK_INT(nx_is_date("2024-7-05"), 0);
+    CHECK_INT(nx_is_date("2024-07-05T10:00"), 0);
+    CHECK_INT(nx_is_date(NULL), 0);
+}
+
 static int run_row(const char *dct, const char *order, const char *text, const char *want, size_t line) {
     nx_options o;
     nx_options_init(&o);
@@ -88,6 +99,7 @@ int main(void) {
     }
     if (f) fclose(f);
     CHECK(rows >= 300);
+    test_is_date();
     nx_model_free(model);
     return check_result("test_dates");
 }
