@@ -48,9 +48,8 @@ void nx_gazetteer_free(nx_gazetteer *g) {
         free(g->sources[i].licence);
     }
     free(g->sources);
-    for (size_t i = 0; i < g->n_endings; i++) free(g->endings[i]);
+    for (size_t i = 0; i < g->n_endings; i++) free(g->endings[i].fold);
     free(g->endings);
-    free(g->ending_family_first);
     memset(g, 0, sizeof *g);
 }
 
@@ -139,20 +138,19 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
         size_t n = slen;
         while (n && (*s == '-' || *s == ' ')) s++, n--;
         if (!n) return 0;
-        char **e = realloc(g->endings, (g->n_endings + 1) * sizeof *e);
+        nx_ending *e = realloc(g->endings, (g->n_endings + 1) * sizeof *e);
         if (!e) return -1;
         g->endings = e;
-        uint8_t *ff = realloc(g->ending_family_first, g->n_endings + 1);
-        if (!ff) return -1;
-        g->ending_family_first = ff;
+        e = &g->endings[g->n_endings];
         char buf[128];
         size_t fl = nx_fold(s, n, buf, sizeof buf);
         if (fl > sizeof buf) fl = sizeof buf;
-        g->endings[g->n_endings] = malloc(fl + 1);
-        if (!g->endings[g->n_endings]) return -1;
-        memcpy(g->endings[g->n_endings], buf, fl);
-        g->endings[g->n_endings][fl] = '\0';
-        g->ending_family_first[g->n_endings] = (uint8_t)a->family_first;
+        e->fold = malloc(fl + 1);
+        if (!e->fold) return -1;
+        memcpy(e->fold, buf, fl);
+        e->fold[fl] = '\0';
+        e->len = fl;
+        e->family_first = (uint8_t)a->family_first;
         g->n_endings++;
         return 0;
     }
@@ -525,10 +523,10 @@ static uint32_t ending_features(const nx_gazetteer *g, const nx_token *t) {
     if (!(t->shape & NX_SH_ALPHA) || !(t->shape & NX_SH_CAP) || t->fold_len < 5) return 0;
     uint32_t f = 0;
     for (size_t k = 0; k < g->n_endings; k++) {
-        size_t el = strlen(g->endings[k]);
-        if (el + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - el, g->endings[k], el) == 0) {
+        const nx_ending *e = &g->endings[k];
+        if (e->len + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - e->len, e->fold, e->len) == 0) {
             f |= NX_FEAT(NX_G_NAME_ENDING);
-            if (g->ending_family_first[k]) f |= NX_FEAT_NAME_ENDING_FAMILY_FIRST;
+            if (e->family_first) f |= NX_FEAT_NAME_ENDING_FAMILY_FIRST;
         }
     }
     return f;

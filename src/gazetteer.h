@@ -90,6 +90,13 @@ typedef struct nx_gsource {
     char *licence;
 } nx_gsource;
 
+/* A name ending (-ov, -uly): the folded letters without the '-'. */
+typedef struct nx_ending {
+    char *fold;
+    size_t len;
+    uint8_t family_first; /* a patronymic: the surname comes first */
+} nx_ending;
+
 typedef struct nx_gazetteer {
     nx_entry *entries;
     uint32_t *entry_next;  /* next entry at the same trie node, + 1; 0 = end */
@@ -101,8 +108,7 @@ typedef struct nx_gazetteer {
     nx_strmap edges;       /* (parent node, folded token) -> child node */
     nx_gsource *sources;
     size_t n_sources;
-    char **endings;        /* folded name endings without the '-' */
-    uint8_t *ending_family_first;
+    nx_ending *endings;
     size_t n_endings;
     nx_strmap abbreviations;   /* folded "dr." */
     nx_strmap no_sentence_end; /* abbreviations that are honorifics or titles */
