@@ -3324,6 +3324,9 @@ def build_surnames_zh():
 # Curated core (nerx project).  "surface|value|case"; value defaults to the
 # normalised surface.  Combinations (deputy X, vice X, X and Y) are left to the
 # linker, except fixed titles such as "vice president" or "vice-chancellor".
+# One title per line: surface|value|case|attributes (key=value ...); empty
+# fields take the defaults. kind=address: also a form of address before a
+# name ("Professor Shinji Kaneko"), which alone says no office.
 TITLE_CORE = """
 president
 vice president
@@ -3346,7 +3349,7 @@ vice-rector
 provost
 dean
 academician
-professor
+professor|||kind=address
 lecturer
 research fellow
 fellow
@@ -3743,7 +3746,8 @@ def build_titles():
         s = parts[0].strip()
         v = parts[1].strip() if len(parts) > 1 and parts[1].strip() else norm_title(s)
         cs = parts[2].strip() if len(parts) > 2 else None
-        g.add(s, value=v, case=cs)
+        extra = dict(a.split("=", 1) for a in parts[3].split()) if len(parts) > 3 else {}
+        g.add(s, value=v, case=cs, **extra)
     topics = [clean(t) for t in re.split(r";", MINISTRY_TOPICS.replace("\n", " ")) if clean(t)]
     for t in topics:
         for pat in ("minister of %s", "minister for %s", "ministry of %s"):

@@ -39,7 +39,7 @@ typedef struct nx_span {
     const char *value;      /* dates and titles */
     const char *canon;      /* canonical name (gazetteer name, acronym expansion) or NULL */
     const char *country;    /* ISO code from the gazetteer, or NULL */
-    const char *kind;       /* the gazetteer entry's kind (city, country, ...), or NULL */
+    const char *kind;       /* the gazetteer entry's kind (city, country, address ...), or NULL */
     const char *text;       /* its text once asked for (nx_doc_span_text), or NULL */
     int32_t entity;         /* index into doc->ents, -1 before linking */
 } nx_span;

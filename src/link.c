@@ -537,9 +537,10 @@ static nx_status link_titles(lctx *l) {
          * the title after the comma is P2's */
         if (after >= 0 && before >= 0 && via_comma && titled_before(l, before)) before = -1;
         if (after >= 0 && (before < 0 || !via_comma)) {
-            /* "Professor Shinji Kaneko": a professor before a name is a
-             * form of address, unless it says of what */
-            if (g.n == 1 && !strcmp(t->value, "professor") && g.t1 == t->t1) continue;
+            /* "Professor Shinji Kaneko": a title that is also a form of
+             * address (kind=address), alone before a name, says no office */
+            if (g.n == 1 && t->kind && !strcmp(t->kind, "address") && !strchr(t->value, ' ') && g.t1 == t->t1)
+                continue;
             if (before >= 0 && g.n >= 2) {
                 /* "P1, President of AASTU, and Rector P2": the last item
                  * belongs to the name right after it, the rest to P1 */

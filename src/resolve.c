@@ -280,6 +280,7 @@ static nx_status titles(rctx *r) {
         nx_span *s = SPAN(doc, id);
         s->value = nx_arena_strndup(&doc->arena, val, vl);
         if (!s->value) return NX_ERR_NOMEM;
+        s->kind = e->kind ? nx_gstr(r->g, e->kind) : NULL;
         s->status = status;
         if (plural) s->flags |= NX_SPAN_PLURAL;
         for (size_t t = a; t < b; t++) r->title_tok[t] = 1;
