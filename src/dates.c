@@ -618,6 +618,9 @@ static void shift_point(tpoint *p, const char *unit, long n) {
     }
 }
 
+/* Hours, minutes, seconds: written after a T in a TIMEX3 duration (PT2H). */
+static int time_unit(const char *unit) { return !strcmp(unit, "H") || !strcmp(unit, "MIN") || !strcmp(unit, "S"); }
+
 /* TIMEX3 seasons, in the order of a year (winter: December to February) */
 static const char *const SEASONS[4] = {"SP", "SU", "FA", "WI"};
 
@@ -1109,7 +1112,7 @@ static int offset(dctx *c, tpoint *p) {
         p->gran = G_YEAR;
         p->y = c->dy;
         shift_point(p, unit, rel * num);
-    } else if (!strcmp(unit, "H") || !strcmp(unit, "MIN") || !strcmp(unit, "S")) {
+    } else if (time_unit(unit)) {
         set_day(p, z);
     } else {
         return 0;
@@ -1311,7 +1314,7 @@ static const char *duration_value(dctx *c) {
     }
     char buf[40];
     const char *code = unit;
-    int timeunit = !strcmp(unit, "H") || !strcmp(unit, "MIN") || !strcmp(unit, "S");
+    int timeunit = time_unit(unit);
     long scale = mult;
     if (!strcmp(unit, "MIN")) code = "M";
     else if (!strcmp(unit, "WE")) code = "D", scale *= 2;
@@ -1369,7 +1372,7 @@ static const char *set_value(dctx *c) {
         }
         const char *code = unit;
         long scale = mult;
-        int timeunit = !strcmp(unit, "H") || !strcmp(unit, "MIN") || !strcmp(unit, "S");
+        int timeunit = time_unit(unit);
         if (!strcmp(unit, "MIN")) code = "M";
         else if (!strcmp(unit, "WE")) code = "W";
         else if (!strcmp(unit, "DE")) code = "Y", scale *= 10;

@@ -378,8 +378,6 @@ static size_t phrase_start(const lctx *l, size_t j) {
     return k;
 }
 
-
-
 /* "he" or "she": the person the nearest earlier sentence with a person
  * starts with (its subject, as a rule): "Poehl was made an economic
  * adviser to Chancellor Willy Brandt. A year later he was appointed ...". */

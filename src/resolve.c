@@ -366,10 +366,7 @@ static int title_apposition_after(const rctx *r, size_t i) {
 
 /* A title (or "TITLE of ORG", or an honorific) right before token i. */
 static int title_before(const rctx *r, size_t i) {
-    if (i == 0) return 0;
-    size_t p = i - 1;
-    if (r->title_tok[p] || feat(r, p, NX_FEAT(NX_G_HONORIFIC))) return 1;
-    return 0;
+    return i > 0 && (r->title_tok[i - 1] || feat(r, i - 1, NX_FEAT(NX_G_HONORIFIC)));
 }
 
 static int titled_org_before(const rctx *r, size_t i) {
@@ -396,9 +393,6 @@ static int is_country(const nx_span *s) {
 static int is_town(const nx_span *s) { return s->kind && !strcmp(s->kind, "town"); }
 
 static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
-
-
-
 
 static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->shape & NX_SH_INITIAL); }
 
