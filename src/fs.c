@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
+
 nx_status nx_read_stream(FILE *f, const char *pre, size_t n_pre, size_t limit, char **out, size_t *len) {
     *out = NULL;
     *len = 0;
@@ -51,29 +53,22 @@ nx_status nx_dir_names(const char *dir, char ***names, size_t *n) {
     *n = 0;
     DIR *d = opendir(dir);
     if (!d) return NX_ERR_IO;
-    char **v = NULL;
-    size_t cnt = 0;
+    nx_vec v = {0}; /* char * */
     nx_status st = NX_OK;
     struct dirent *e;
-    while ((e = readdir(d))) {
+    while (st == NX_OK && (e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        char **nv = realloc(v, (cnt + 1) * sizeof *nv);
-        if (!nv || !(nv[cnt] = strdup(e->d_name))) {
-            if (nv) v = nv;
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        v = nv;
-        cnt++;
+        char **slot = nx_vec_push(&v, sizeof *slot);
+        if (!slot || !(*slot = strdup(e->d_name))) st = NX_ERR_NOMEM;
     }
     closedir(d);
     if (st != NX_OK) {
-        nx_free_names(v, cnt);
+        nx_free_names(v.items, v.count);
         return st;
     }
-    if (cnt) qsort(v, cnt, sizeof *v, cmp_str);
-    *names = v;
-    *n = cnt;
+    if (v.count) qsort(v.items, v.count, sizeof(char *), cmp_str);
+    *names = v.items;
+    *n = v.count;
     return NX_OK;
 }
 

@@ -48,8 +48,8 @@ void nx_gazetteer_free(nx_gazetteer *g) {
         free(g->sources[i].licence);
     }
     free(g->sources);
-    for (size_t i = 0; i < g->n_endings; i++) free(g->endings[i].fold);
-    free(g->endings);
+    for (size_t i = 0; i < g->endings.count; i++) free(NX_VEC_AT(&g->endings, nx_ending, i).fold);
+    nx_vec_free(&g->endings);
     memset(g, 0, sizeof *g);
 }
 
@@ -138,10 +138,8 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
         size_t n = slen;
         while (n && (*s == '-' || *s == ' ')) s++, n--;
         if (!n) return 0;
-        nx_ending *e = realloc(g->endings, (g->n_endings + 1) * sizeof *e);
+        nx_ending *e = nx_vec_push(&g->endings, sizeof *e);
         if (!e) return -1;
-        g->endings = e;
-        e = &g->endings[g->n_endings];
         char buf[128];
         size_t fl = nx_fold(s, n, buf, sizeof buf);
         if (fl > sizeof buf) fl = sizeof buf;
@@ -151,7 +149,6 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
         e->fold[fl] = '\0';
         e->len = fl;
         e->family_first = (uint8_t)a->family_first;
-        g->n_endings++;
         return 0;
     }
     nx_text text;
@@ -522,8 +519,8 @@ static uint32_t features_at(const nx_gazetteer *g, const nx_text *text, const nx
 static uint32_t ending_features(const nx_gazetteer *g, const nx_token *t) {
     if (!(t->shape & NX_SH_ALPHA) || !(t->shape & NX_SH_CAP) || t->fold_len < 5) return 0;
     uint32_t f = 0;
-    for (size_t k = 0; k < g->n_endings; k++) {
-        const nx_ending *e = &g->endings[k];
+    for (size_t k = 0; k < g->endings.count; k++) {
+        const nx_ending *e = &NX_VEC_AT(&g->endings, nx_ending, k);
         if (e->len + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - e->len, e->fold, e->len) == 0) {
             f |= NX_FEAT(NX_G_NAME_ENDING);
             if (e->family_first) f |= NX_FEAT_NAME_ENDING_FAMILY_FIRST;

@@ -108,8 +108,7 @@ typedef struct nx_gazetteer {
     nx_strmap edges;       /* (parent node, folded token) -> child node */
     nx_gsource *sources;
     size_t n_sources;
-    nx_ending *endings;
-    size_t n_endings;
+    nx_vec endings;        /* nx_ending */
     nx_strmap abbreviations;   /* folded "dr." */
     nx_strmap no_sentence_end; /* abbreviations that are honorifics or titles */
 } nx_gazetteer;

@@ -24,8 +24,7 @@ typedef struct source {
 
 struct nx_reader {
     nx_input_options opts;
-    source *src;
-    size_t n_src, cap_src;
+    nx_vec src;          /* source */
     size_t cur;          /* index of the source being read */
     int open;            /* the current source is open */
     FILE *f;
@@ -56,23 +55,17 @@ void nx_input_options_init(nx_input_options *o) {
 static int is_jsonl_name(const char *p) { return nx_has_suffix(p, ".jsonl") || nx_has_suffix(p, ".ndjson"); }
 
 static int add_src(nx_reader *r, const char *path, int kind, const char *error) {
-    if (r->n_src == r->cap_src) {
-        size_t cap = r->cap_src ? r->cap_src * 2 : 16;
-        source *s = realloc(r->src, cap * sizeof *s);
-        if (!s) return -1;
-        r->src = s;
-        r->cap_src = cap;
-    }
-    source *s = &r->src[r->n_src];
+    source *s = nx_vec_push(&r->src, sizeof *s);
+    if (!s) return -1;
     s->path = strdup(path);
     s->kind = kind;
     s->error = error ? strdup(error) : NULL;
     if (!s->path || (error && !s->error)) {
         free(s->path);
         free(s->error);
+        r->src.count--;
         return -1;
     }
-    r->n_src++;
     return 0;
 }
 
@@ -173,9 +166,10 @@ static void peek_stdin(nx_reader *r) {
 }
 
 int nx_reader_single_text(nx_reader *r) {
-    if (r->n_src != 1) return 0;
-    if (r->src[0].kind == SRC_TEXT) return 1;
-    if (r->src[0].kind == SRC_STDIN) {
+    if (r->src.count != 1) return 0;
+    int kind = NX_VEC_AT(&r->src, source, 0).kind;
+    if (kind == SRC_TEXT) return 1;
+    if (kind == SRC_STDIN) {
         peek_stdin(r);
         return !r->stdin_is_jsonl;
     }
@@ -307,8 +301,8 @@ nx_status nx_reader_next(nx_reader *r, nx_record *rec) {
     free(r->text);
     r->text = NULL;
     for (;;) {
-        if (r->cur >= r->n_src) return NX_ERR_END;
-        source *s = &r->src[r->cur];
+        if (r->cur >= r->src.count) return NX_ERR_END;
+        source *s = &NX_VEC_AT(&r->src, source, r->cur);
         const char *name = s->kind == SRC_STDIN ? "stdin" : s->path;
         if (!r->open) {
             r->lineno = 0;
@@ -387,11 +381,11 @@ nx_status nx_reader_next(nx_reader *r, nx_record *rec) {
 void nx_reader_free(nx_reader *r) {
     if (!r) return;
     close_current(r);
-    for (size_t i = 0; i < r->n_src; i++) {
-        free(r->src[i].path);
-        free(r->src[i].error);
+    for (size_t i = 0; i < r->src.count; i++) {
+        free(NX_VEC_AT(&r->src, source, i).path);
+        free(NX_VEC_AT(&r->src, source, i).error);
     }
-    free(r->src);
+    nx_vec_free(&r->src);
     free(r->line);
     free(r->text);
     free(r->stdin_pre);

@@ -32,16 +32,19 @@ void nx_patterns_free(nx_patterns *p) {
     memset(p, 0, sizeof *p);
 }
 
-typedef struct macro_set {
-    char **names;
-    char **bodies;
-    size_t n;
-} macro_set;
+/* A file's `@define NAME regex` (malloc'd strings). */
+typedef struct define {
+    char *name;
+    char *body;
+} define;
+
+typedef nx_vec macro_set; /* define */
 
 static const char *macro_find(const macro_set *m, const nx_pattern_macro *fixed, size_t n_fixed, const char *name,
                               size_t len) {
-    for (size_t i = m->n; i-- > 0;)
-        if (strlen(m->names[i]) == len && memcmp(m->names[i], name, len) == 0) return m->bodies[i];
+    const define *d = m->items;
+    for (size_t i = m->count; i-- > 0;) /* a later @define overrides an earlier one */
+        if (strlen(d[i].name) == len && memcmp(d[i].name, name, len) == 0) return d[i].body;
     for (size_t i = 0; i < n_fixed; i++)
         if (strlen(fixed[i].name) == len && memcmp(fixed[i].name, name, len) == 0) return fixed[i].regex;
     return NULL;
@@ -134,16 +137,11 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
             break;
         }
         if (al == 7 && memcmp(a, "@define", 7) == 0) {
-            char **nn = realloc(m->names, (m->n + 1) * sizeof *nn);
-            if (!nn) { st = NX_ERR_NOMEM; break; }
-            m->names = nn;
-            char **bb = realloc(m->bodies, (m->n + 1) * sizeof *bb);
-            if (!bb) { st = NX_ERR_NOMEM; break; }
-            m->bodies = bb;
-            m->names[m->n] = strndup(b, bl);
-            m->bodies[m->n] = strdup(ex.s);
-            if (!m->names[m->n] || !m->bodies[m->n]) { free(m->names[m->n]); st = NX_ERR_NOMEM; break; }
-            m->n++;
+            define *d = nx_vec_push(m, sizeof *d);
+            if (!d || !(d->name = strndup(b, bl)) || !(d->body = strdup(ex.s))) {
+                st = NX_ERR_NOMEM; /* a half-made define is freed with the set */
+                break;
+            }
             continue;
         }
         nx_pat_type type;
@@ -209,9 +207,8 @@ nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, c
     for (size_t i = 0; i < n && st == NX_OK; i++) {
         macro_set m = {0}; /* @define is local to its file */
         st = load_file(p, paths[i], &m, macros, n_macros, err);
-        for (size_t k = 0; k < m.n; k++) free(m.names[k]), free(m.bodies[k]);
-        free(m.names);
-        free(m.bodies);
+        for (size_t k = 0; k < m.count; k++) free(NX_VEC_AT(&m, define, k).name), free(NX_VEC_AT(&m, define, k).body);
+        nx_vec_free(&m);
     }
     if (p->count > UINT16_MAX) return NX_ERR_LIMIT;
     return st;
