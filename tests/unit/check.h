@@ -4,7 +4,9 @@
 #define NX_CHECK_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int check_failures;
 static int check_count;
@@ -39,6 +41,20 @@ static int check_count;
             check_failures++;                                                             \
         }                                                                                 \
     } while (0)
+
+/* Writes content to a new file under /tmp and returns its path (a static
+ * buffer: one file at a time), or NULL. The caller unlinks it. */
+static inline char *check_tmp_file(const char *content) {
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/nerx-test-XXXXXX");
+    int fd = mkstemp(path);
+    if (fd < 0) return NULL;
+    ssize_t n = (ssize_t)strlen(content);
+    int ok = write(fd, content, (size_t)n) == n;
+    close(fd);
+    if (!ok) unlink(path);
+    return ok ? path : NULL;
+}
 
 static inline int check_result(const char *name) {
     if (check_failures) {

@@ -107,12 +107,9 @@ static void test_abbreviation_entries(void) {
 }
 
 static void expect_error(const char *content, nx_status want, size_t line, size_t col, const char *msg_part) {
-    char path[] = "/tmp/nerx-gaz-XXXXXX";
-    int fd = mkstemp(path);
-    CHECK(fd >= 0);
-    if (fd < 0) return;
-    CHECK(write(fd, content, strlen(content)) == (ssize_t)strlen(content));
-    close(fd);
+    char *path = check_tmp_file(content);
+    CHECK(path != NULL);
+    if (!path) return;
     nx_gazetteer bad;
     nx_gazetteer_init(&bad);
     nx_error err;

@@ -24,23 +24,10 @@ static const nx_pattern_macro model_macros[] = {
     {"TWORD", "(?i:today|now)"},            {"TSET", "(?i:daily)"},
 };
 
-static char *write_tmp(const char *content) {
-    static char path[64];
-    snprintf(path, sizeof path, "/tmp/nerx-pat-XXXXXX");
-    int fd = mkstemp(path);
-    if (fd < 0) return NULL;
-    if (write(fd, content, strlen(content)) != (ssize_t)strlen(content)) {
-        close(fd);
-        return NULL;
-    }
-    close(fd);
-    return path;
-}
-
 static void test_groups(void) {
-    char *path = write_tmp("# test\n@define\tDAY\t(?:[0-9]{1,2})\n"
-                           "mdy\tdate\t\\b(?<month>{MONTH})\\s+(?<day>{DAY}),\\s+(?<year>[0-9]{4})\\b\n"
-                           "file\tskip\t\\w+\\.jpg\\b\n");
+    char *path = check_tmp_file("# test\n@define\tDAY\t(?:[0-9]{1,2})\n"
+                                "mdy\tdate\t\\b(?<month>{MONTH})\\s+(?<day>{DAY}),\\s+(?<year>[0-9]{4})\\b\n"
+                                "file\tskip\t\\w+\\.jpg\\b\n");
     CHECK(path != NULL);
     nx_patterns p;
     nx_patterns_init(&p);
@@ -78,7 +65,7 @@ static void test_groups(void) {
 
 static void test_limits(void) {
     /* catastrophic backtracking must end quickly and be reported */
-    char *path = write_tmp("evil\tdate\t^(?:a|aa)+$\n");
+    char *path = check_tmp_file("evil\tdate\t^(?:a|aa)+$\n");
     nx_patterns p;
     nx_patterns_init(&p);
     p.match_limit = 10000;
@@ -108,7 +95,7 @@ static void test_limits(void) {
 }
 
 static void expect_error(const char *content, nx_status want, size_t line, size_t col, const char *part) {
-    char *path = write_tmp(content);
+    char *path = check_tmp_file(content);
     nx_patterns p;
     nx_patterns_init(&p);
     nx_error err;
