@@ -385,8 +385,17 @@ static int titled_org_before(const rctx *r, size_t i) {
 
 static int place_cue_before(const rctx *r, size_t i);
 
+/* Whether a span's gazetteer kind is one of a NULL-terminated list. */
+static int is_kind(const nx_span *s, const char *const *kinds) {
+    if (!s->kind) return 0;
+    for (; *kinds; kinds++)
+        if (strcmp(s->kind, *kinds) == 0) return 1;
+    return 0;
+}
+
 static int is_country(const nx_span *s) {
-    return s->kind && (!strcmp(s->kind, "country") || !strcmp(s->kind, "continent") || !strcmp(s->kind, "region"));
+    static const char *const country_kinds[] = {"country", "continent", "region", NULL};
+    return is_kind(s, country_kinds);
 }
 
 /* A town is weak evidence: a person's name may start with one (Daman Saluja). */
@@ -1162,13 +1171,6 @@ static nx_status propagate(rctx *r) {
 }
 
 /* ---- sports reports ------------------------------------------------------------ */
-
-static int is_kind(const nx_span *s, const char *const *kinds) {
-    if (!s->kind) return 0;
-    for (; *kinds; kinds++)
-        if (strcmp(s->kind, *kinds) == 0) return 1;
-    return 0;
-}
 
 /* In a sports report a city or county names its team (Surrey beat Kent;
  * CHICAGO 5 Houston 3); countries stay places, as do venues ("Leicester :"
