@@ -2,10 +2,13 @@
 """nerx benchmark: throughput on a large JSON Lines file, next to `cat` on
 the same file in the same run, plus model load time and peak memory.
 
-usage: bench/bench.py [--nerx build/nerx] [--mb 50] [--runs 5] [--threads 1,2]
+usage: bench/bench.py [--nerx build/nerx] [--mb 50] [--long-mb 1] [--runs 5] [--threads 1,2]
 
 The input is built from corpus/*.txt and, when present, the texts of
 ../shared/eval/dev/*.jsonl, repeated (with fresh ids) up to --mb megabytes.
+A second input joins the same texts into one document of --long-mb
+megabytes: a long report or book chapter, where any rule that compares
+every mention with every other shows.
 Reports medians of --runs runs. Build nerx in Release mode first:
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j
 """
@@ -55,6 +58,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--nerx", default=os.path.join(root, "build", "nerx"))
     ap.add_argument("--mb", type=float, default=50)
+    ap.add_argument("--long-mb", type=float, default=1)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--threads", default="1,2")
     a = ap.parse_args()
@@ -75,6 +79,17 @@ def main():
                     docs += 1
                     if size >= a.mb * 1e6:
                         break
+        long_doc = os.path.join(tmp, "long.jsonl")
+        parts, long_size = [], 0
+        while long_size < a.long_mb * 1e6:
+            for _, text, _ in src:
+                parts.append(text)
+                long_size += len(text.encode()) + 2
+                if long_size >= a.long_mb * 1e6:
+                    break
+        with open(long_doc, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"id": "long", "text": "\n\n".join(parts)}, ensure_ascii=False) + "\n")
+        long_mb = os.path.getsize(long_doc) / 1e6
         tiny = os.path.join(tmp, "tiny.txt")
         open(tiny, "w").write("Kazakhstan.")
         mb = size / 1e6
@@ -95,6 +110,11 @@ def main():
             net = max(sec - load, 1e-9)
             print(f"  {'nerx --threads ' + str(t):28s} {sec:7.3f} s  {mb / sec:9.2f} MB/s  {docs / sec:9.0f} docs/s"
                   f"  ({mb / net:.2f} MB/s without startup; cat is {sec / cat:.0f}x faster)")
+        cmd = [a.nerx, "--input", "jsonl", "--output", "jsonl", "--quiet"]
+        sec = statistics.median(timed(cmd, long_doc) for _ in range(a.runs))
+        cat = statistics.median(timed(["cat"], long_doc) for _ in range(a.runs))
+        print(f"  {'nerx, one document':28s} {sec:7.3f} s  {long_mb / sec:9.2f} MB/s  ({long_mb:.1f} MB;"
+              f" {long_mb / max(sec - load, 1e-9):.2f} MB/s without startup; cat is {sec / cat:.0f}x faster)")
         rss = peak_rss_mb([a.nerx, "--input", "jsonl", "--output", "jsonl", "--quiet"], big)
         rss0 = peak_rss_mb([a.nerx, "--output", "jsonl", tiny], tiny)
         print(f"  peak memory: {rss0:.0f} MB for the model and one document, {rss:.0f} MB over the whole input")
