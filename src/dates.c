@@ -15,78 +15,12 @@
  * report is about and the same quarter a year before. */
 #include "dates.h"
 
+#include "calendar.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* ---- calendar arithmetic --------------------------------------------------- */
-
-static int is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-static int days_in_month(int y, int m) {
-    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m < 1 || m > 12) return 0;
-    return m == 2 && (y <= 0 || is_leap(y)) ? 29 : d[m - 1];
-}
-
-int nx_parse_iso_date(const char *s, size_t len, int *y, int *m, int *d) {
-    if (len != 10 || s[4] != '-' || s[7] != '-') return 0;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9')) return 0;
-    *y = atoi(s);
-    *m = (s[5] - '0') * 10 + (s[6] - '0');
-    *d = (s[8] - '0') * 10 + (s[9] - '0');
-    return *y >= 1 && *m >= 1 && *m <= 12 && *d >= 1 && *d <= days_in_month(*y, *m);
-}
-
-int nx_is_date(const char *s) {
-    int y, m, d;
-    return s && nx_parse_iso_date(s, strlen(s), &y, &m, &d);
-}
-
-/* Days since 1970-01-01 (proleptic Gregorian; H. Hinnant's algorithm). */
-static long days_from_civil(int y, int m, int d) {
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    long yoe = y - era * 400;
-    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d) {
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-/* 1 = Monday ... 7 = Sunday */
-static int weekday_of_days(long z) { return (int)(((z % 7) + 7 + 3) % 7) + 1; }
-
-/* The ISO 8601 week (and its year) of a day. */
-static void iso_week(long z, int *wy, int *w) {
-    long thursday = z - weekday_of_days(z) + 4;
-    int y, m, d;
-    civil_from_days(thursday, &y, &m, &d);
-    *wy = y;
-    *w = (int)((thursday - days_from_civil(y, 1, 1)) / 7) + 1;
-}
-
-/* Easter Sunday (anonymous Gregorian algorithm). */
-static long easter(int y) {
-    int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
-    int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
-    int m = (a + 11 * h + 22 * l) / 451;
-    int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
-    return days_from_civil(y, month, day);
-}
 
 /* ---- values ------------------------------------------------------------------ */
 
@@ -540,12 +474,12 @@ static int tense(const dctx *c) {
 
 static void set_day(tpoint *p, long z) {
     p->gran = G_DAY;
-    civil_from_days(z, &p->y, &p->m, &p->d);
+    nx_cal_civil(z, &p->y, &p->m, &p->d);
 }
 
 static void set_week(tpoint *p, long z) {
     p->gran = G_WEEK;
-    iso_week(z, &p->y, &p->sub);
+    nx_cal_iso_week(z, &p->y, &p->sub);
 }
 
 /* The year of a month (and day) said without one: the nearest such month
@@ -563,7 +497,7 @@ static int year_near(const dctx *c, int m, int back, int ahead) {
  * one after it, rel == 0 this week's (the coming one), rel == 2 the nearest
  * one the tense points to. */
 static long weekday_near(const dctx *c, long base, int wd, int rel) {
-    int cur = weekday_of_days(base);
+    int cur = nx_cal_weekday(base);
     int back = (cur - wd + 7) % 7, ahead = (wd - cur + 7) % 7;
     if (rel < 0) return base - (back ? back : 7);
     if (rel == 1) return base + (ahead ? ahead : 7);
@@ -599,7 +533,7 @@ static void shift_months(tpoint *p, int months) {
 static void shift_point(tpoint *p, const char *unit, long n) {
     if (!strcmp(unit, "Y")) {
         if (p->y > 0) p->y += (int)n;
-        if (p->gran == G_DAY && p->m == 2 && p->d == 29 && p->y > 0 && !is_leap(p->y)) p->d = 28;
+        if (p->gran == G_DAY && p->m == 2 && p->d == 29 && p->y > 0 && !nx_cal_is_leap(p->y)) p->d = 28;
     } else if (!strcmp(unit, "DE")) {
         if (p->y > 0) p->y += (int)(10 * n);
     } else if (!strcmp(unit, "CE")) {
@@ -614,7 +548,7 @@ static void shift_point(tpoint *p, const char *unit, long n) {
         }
     } else if (!strcmp(unit, "M")) {
         shift_months(p, (int)n);
-        if (p->gran >= G_DAY && p->d > days_in_month(p->y, p->m)) p->d = days_in_month(p->y, p->m);
+        if (p->gran >= G_DAY && p->d > nx_cal_days_in_month(p->y, p->m)) p->d = nx_cal_days_in_month(p->y, p->m);
     }
 }
 
@@ -640,16 +574,16 @@ static long season_count(int y, int m) {
 /* A holiday's date in year y: MM-DD, MM-DD-W (the first weekday W on or
  * after MM-DD), easter, easter+N / easter-N. Returns days, or LONG_MIN. */
 static long holiday_in(const char *v, int y) {
-    if (!strncmp(v, "easter", 6)) return easter(y) + (v[6] ? atol(v + 6) : 0);
+    if (!strncmp(v, "easter", 6)) return nx_cal_easter(y) + (v[6] ? atol(v + 6) : 0);
     int m = atoi(v), d = 0, w = 0;
     const char *p = strchr(v, '-');
     if (!p) return LONG_MIN;
     d = atoi(p + 1);
     p = strchr(p + 1, '-');
     if (p) w = atoi(p + 1);
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return LONG_MIN;
-    long z = days_from_civil(y, m, d);
-    if (w >= 1 && w <= 7) z += (w - weekday_of_days(z) + 7) % 7;
+    if (m < 1 || m > 12 || d < 1 || d > nx_cal_days_in_month(y, m)) return LONG_MIN;
+    long z = nx_cal_days(y, m, d);
+    if (w >= 1 && w <= 7) z += (w - nx_cal_weekday(z) + 7) % 7;
     return z;
 }
 
@@ -737,13 +671,13 @@ static int calendar(dctx *c, tpoint *p) {
         static const int tries[] = {0, -1, 1};
         for (int k = 0; k < 3; k++) {
             int yy = y + tries[k];
-            if (d <= days_in_month(yy, mo) && weekday_of_days(days_from_civil(yy, mo, d)) == wd) {
+            if (d <= nx_cal_days_in_month(yy, mo) && nx_cal_weekday(nx_cal_days(yy, mo, d)) == wd) {
                 y = yy;
                 break;
             }
         }
     }
-    if (d && d > days_in_month(y ? y : 2000, mo)) {
+    if (d && d > nx_cal_days_in_month(y ? y : 2000, mo)) {
         c->invalid = 1; /* February 30, 2024: no date, and no year either */
         return 0;
     }
@@ -892,11 +826,11 @@ static int weekday_date(dctx *c, tpoint *p, int wd) {
     }
     long base = c->dz;
     if (ana && c->ref.gran == G_DAY && c->ref.m && c->sent - c->ref_sent <= 3)
-        base = days_from_civil(c->ref.y, c->ref.m, c->ref.d);
+        base = nx_cal_days(c->ref.y, c->ref.m, c->ref.d);
     long z;
     if (unit && !strcmp(unit, "W")) {
         /* Friday last week: that weekday of the week before */
-        long monday = base - weekday_of_days(base) + 1 + 7L * (rel > 1 ? 0 : rel);
+        long monday = base - nx_cal_weekday(base) + 1 + 7L * (rel > 1 ? 0 : rel);
         z = monday + wd - 1;
     } else {
         z = weekday_near(c, base, wd, rel > 1 ? 2 : rel);
@@ -976,7 +910,7 @@ static int holiday_date(dctx *c, tpoint *p) {
 static int ref_day(const dctx *c, long *z) {
     if (c->ref.gran < G_DAY || c->ref.gran == G_REF || !c->ref.m || c->ref.y <= 0 || c->sent - c->ref_sent > 3)
         return 0;
-    *z = days_from_civil(c->ref.y, c->ref.m, c->ref.d);
+    *z = nx_cal_days(c->ref.y, c->ref.m, c->ref.d);
     return 1;
 }
 
@@ -1034,7 +968,7 @@ static int rel_unit(dctx *c, tpoint *p) {
         p->sub = quarter_of(base.m);
         shift_point(p, "Q", rel);
     } else if (!strcmp(unit, "W") || !strcmp(unit, "WE")) {
-        long z = days_from_civil(base.y, base.m, base.d ? base.d : 1) + 7L * rel * mult;
+        long z = nx_cal_days(base.y, base.m, base.d ? base.d : 1) + 7L * rel * mult;
         set_week(p, z);
         p->weekend = !strcmp(unit, "WE");
     } else if (!strcmp(unit, "DE")) {
@@ -1084,7 +1018,7 @@ static int offset(dctx *c, tpoint *p) {
         p->dpart = NULL;
         if (p->gran == G_TIME) p->gran = G_DAY;
         if (p->gran == G_DAY && (!strcmp(unit, "D") || !strcmp(unit, "W"))) {
-            long z = days_from_civil(p->y, p->m, p->d) + rel * num * (!strcmp(unit, "W") ? 7 : 1);
+            long z = nx_cal_days(p->y, p->m, p->d) + rel * num * (!strcmp(unit, "W") ? 7 : 1);
             set_day(p, z);
             return 1;
         }
@@ -1177,7 +1111,7 @@ static int date_value(dctx *c, tpoint *p) {
         if (!calendar(c, p)) return 0;
         int mult;
         const char *u = read_unit(c, NX_GRP_UNIT, &mult);
-        if (u && !strcmp(u, "W") && p->gran == G_DAY && p->y > 0) set_week(p, days_from_civil(p->y, p->m, p->d));
+        if (u && !strcmp(u, "W") && p->gran == G_DAY && p->y > 0) set_week(p, nx_cal_days(p->y, p->m, p->d));
         return 1;
     }
     if (has(c, NX_GRP_WEEKDAY)) {
@@ -1211,7 +1145,7 @@ static int date_value(dctx *c, tpoint *p) {
                 p->gran = G_WEEK, p->weekend = 1;
                 return 1;
             }
-            set_week(p, weekday_of_days(c->dz) <= 3 ? c->dz - 7 : c->dz);
+            set_week(p, nx_cal_weekday(c->dz) <= 3 ? c->dz - 7 : c->dz);
             p->weekend = 1;
             return 1;
         }
@@ -1511,7 +1445,7 @@ nx_status nx_dates_run(nx_document *doc) {
     c.doc = doc;
     c.last_q_sent = c.ref_sent = -100;
     if (doc->opts.dct) {
-        if (!nx_parse_iso_date(doc->opts.dct, strlen(doc->opts.dct), &c.dy, &c.dm, &c.dd)) return NX_ERR_ARG;
+        if (!nx_cal_parse_iso(doc->opts.dct, strlen(doc->opts.dct), &c.dy, &c.dm, &c.dd)) return NX_ERR_ARG;
         doc->dct = nx_arena_strdup(&doc->arena, doc->opts.dct);
         doc->dct_source = doc->opts.dct_source ? doc->opts.dct_source : "option";
         c.has_dct = 1;
@@ -1523,7 +1457,7 @@ nx_status nx_dates_run(nx_document *doc) {
         c.has_dct = 1;
     }
     if (doc->dct_source && !doc->dct) return NX_ERR_NOMEM;
-    if (c.has_dct) c.dz = days_from_civil(c.dy, c.dm, c.dd);
+    if (c.has_dct) c.dz = nx_cal_days(c.dy, c.dm, c.dd);
 
     const nx_patterns *pats = &doc->model->patterns;
     uint32_t last_end = 0;

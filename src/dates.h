@@ -26,9 +26,6 @@
 
 #include "doc.h"
 
-/* Parses "YYYY-MM-DD" (a real calendar date). Returns 1 when valid. */
-int nx_parse_iso_date(const char *s, size_t len, int *y, int *m, int *d);
-
 /* NX_OK, NX_ERR_ARG for a malformed dct option, NX_ERR_NOMEM. */
 nx_status nx_dates_run(nx_document *doc);
 

@@ -11,7 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "dates.h"
+#include "arena.h"
+#include "calendar.h"
 #include "fs.h"
 
 enum src_kind { SRC_TEXT, SRC_JSONL, SRC_STDIN, SRC_MISSING };
@@ -219,7 +220,7 @@ static const char *json_str(const cJSON *o, const char *field) {
 
 int nx_input_dct_prefix(const char *s, char out[11]) {
     int y, m, d;
-    if (!s || strlen(s) < 10 || !nx_parse_iso_date(s, 10, &y, &m, &d)) return 0;
+    if (!s || strlen(s) < 10 || !nx_cal_parse_iso(s, 10, &y, &m, &d)) return 0;
     if (s[10] && s[10] != 'T' && s[10] != ' ') return 0;
     memcpy(out, s, 10);
     out[10] = '\0';
