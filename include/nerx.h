@@ -148,17 +148,21 @@ NX_API void nx_document_free(nx_document *doc);
 /* ---------------------------------------------------------------------------
  * Reading a document. Arrays are owned by the document.
  */
-typedef enum nx_type {
-    NX_PERSON = 0,
-    NX_ORGANIZATION,
-    NX_PLACE,
-    NX_DATE,
-    NX_TITLE,
-    NX_TIME,
-    NX_DURATION,
-    NX_SET,
-    NX_TYPE_COUNT
-} nx_type;
+/* The types of mentions and entities: X(ID, "schema name"), one line each;
+ * the enum and nx_type_name() are generated from this list. */
+#define NX_TYPE_LIST(X)             \
+    X(PERSON, "person")             \
+    X(ORGANIZATION, "organization") \
+    X(PLACE, "place")               \
+    X(DATE, "date")                 \
+    X(TITLE, "title")               \
+    X(TIME, "time")                 \
+    X(DURATION, "duration")         \
+    X(SET, "set")
+
+#define NX_TYPE_ENUM_(id, name) NX_##id,
+typedef enum nx_type { NX_TYPE_LIST(NX_TYPE_ENUM_) NX_TYPE_COUNT } nx_type;
+#undef NX_TYPE_ENUM_
 
 /*! nx_type_name() : @return the schema name of a type ("person", ...). */
 NX_API const char *nx_type_name(nx_type type);

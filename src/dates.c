@@ -15,12 +15,13 @@
  * report is about and the same quarter a year before. */
 #include "dates.h"
 
-#include "calendar.h"
-
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "calendar.h"
+#include "model.h"
 
 /* ---- values ------------------------------------------------------------------ */
 
@@ -1494,8 +1495,9 @@ nx_status nx_dates_run(nx_document *doc) {
             b1--;
             t1--;
         }
-        nx_span *s = nx_doc_add_span(doc, t0, t1, r.type, p->rule);
-        if (!s) return NX_ERR_NOMEM;
+        int32_t k = nx_doc_add_span(doc, t0, t1, r.type, NX_RULE_PATTERN, m->pattern);
+        if (k < 0) return NX_ERR_NOMEM;
+        nx_span *s = SPAN(doc, k);
         s->b0 = m->b0;
         s->b1 = b1;
         s->value = r.value;

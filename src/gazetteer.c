@@ -9,23 +9,6 @@
 #include "error.h"
 #include "fs.h"
 
-static const char *const class_names[NX_G_CLASS_COUNT] = {
-    "person",    "organization", "place",   "title",  "title-modifier", "honorific",
-    "given",     "surname",      "name-ending", "org-head", "org-suffix", "place-head",
-    "demonym",   "stop",         "month",   "weekday", "abbreviation",
-    "sport",     "person-cue",   "place-cue", "temporal", "misc-head",
-    "person-noun", "org-noun",   "place-noun",
-};
-
-const char *nx_gclass_name(nx_gclass c) { return c < NX_G_CLASS_COUNT ? class_names[c] : "?"; }
-
-int nx_gclass_from_name(const char *s, size_t len) {
-    for (int i = 0; i < NX_G_CLASS_COUNT; i++)
-        if (strlen(class_names[i]) == len && memcmp(class_names[i], s, len) == 0) return i;
-    if (len == 12 && memcmp(s, "organisation", 12) == 0) return NX_G_ORG;
-    return -1;
-}
-
 void nx_gazetteer_init(nx_gazetteer *g) {
     memset(g, 0, sizeof *g);
     nx_strmap_init(&g->edges);
@@ -232,10 +215,6 @@ static void trim(const char **s, size_t *n) {
 
 static int eq(const char *s, size_t n, const char *lit) { return strlen(lit) == n && memcmp(s, lit, n) == 0; }
 
-static int case_rule(const char *v, size_t n) {
-    return eq(v, n, "exact") ? NX_CASE_EXACT : eq(v, n, "cap") ? NX_CASE_CAP : eq(v, n, "fold") ? NX_CASE_FOLD : -1;
-}
-
 typedef struct file_defaults {
     int cls, case_rule;
     const char *kind; size_t kind_len;
@@ -273,7 +252,7 @@ static size_t parse_attrs(const char *line, size_t n, size_t first_tab, const fi
             } else if (eq(k, kl, "name")) {
                 a->name = v, a->name_len = vl;
             } else if (eq(k, kl, "case")) {
-                a->case_rule = case_rule(v, vl);
+                a->case_rule = nx_case_from_name(v, vl);
                 if (a->case_rule < 0) {
                     *bad_msg = "case must be exact, cap or fold";
                     return i + 2;
@@ -289,10 +268,7 @@ static size_t parse_attrs(const char *line, size_t n, size_t first_tab, const fi
             } else if (eq(k, kl, "order")) {
                 a->family_first = eq(v, vl, "family-first");
             } else if (eq(k, kl, "status")) {
-                a->status = eq(v, vl, "former") ? NX_STATUS_FORMER
-                            : eq(v, vl, "future") ? NX_STATUS_FUTURE
-                            : eq(v, vl, "current") ? NX_STATUS_CURRENT
-                                                   : NX_STATUS_NONE;
+                a->status = nx_status_from_name(v, vl);
             } /* other keys are for tools; nerx ignores them */
         }
         i = j;
@@ -345,7 +321,7 @@ static nx_status load_one(loader *L, loaded_file *lf, const char *path, int abbr
                     return NX_ERR_PARSE;
                 }
             } else if (eq(k, kl, "case")) {
-                d.case_rule = case_rule(v, vl);
+                d.case_rule = nx_case_from_name(v, vl);
                 if (d.case_rule < 0) {
                     nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "case must be exact, cap or fold");
                     return NX_ERR_PARSE;

@@ -18,38 +18,9 @@
 
 #include "arena.h"
 #include "nerx.h"
+#include "registry.h"
 #include "strmap.h"
 #include "tokenize.h"
-
-/* Entry classes: the `type` attribute of a gazetteer line. */
-typedef enum nx_gclass {
-    NX_G_PERSON = 0,
-    NX_G_ORG,
-    NX_G_PLACE,
-    NX_G_TITLE,
-    NX_G_TITLE_MOD,
-    NX_G_HONORIFIC,
-    NX_G_GIVEN,
-    NX_G_SURNAME,
-    NX_G_NAME_ENDING,
-    NX_G_ORG_HEAD,
-    NX_G_ORG_SUFFIX,
-    NX_G_PLACE_HEAD,
-    NX_G_DEMONYM,
-    NX_G_STOP,
-    NX_G_MONTH,
-    NX_G_WEEKDAY,
-    NX_G_ABBREV,
-    NX_G_SPORT,       /* a word that makes a document a sports report: innings, goalkeeper */
-    NX_G_PERSON_CUE,  /* a word after a name that marks a person: said, told */
-    NX_G_PLACE_CUE,   /* a word before a name that marks a place: in, near */
-    NX_G_TEMPORAL,    /* a word of temporal expressions, by kind: weeks, noon, yesterday */
-    NX_G_MISC_HEAD,   /* a word that makes a capitalised phrase an event, award or work: Cup, Prize, War */
-    NX_G_PERSON_NOUN, /* a common noun that says a name is a person: "X, an American actor" */
-    NX_G_ORG_NOUN,    /* ... an organisation: "X is a rock band" */
-    NX_G_PLACE_NOUN,  /* ... a place: "X is a village in Wallonia" */
-    NX_G_CLASS_COUNT
-} nx_gclass;
 
 #define NX_FEAT(cls) (1u << (cls))
 /* Extra per-token feature bits (above the class bits, which must stay below them). */
@@ -57,23 +28,11 @@ typedef enum nx_gclass {
 #define NX_FEAT_FAMILY_FIRST (1u << 31)             /* a surname written first: Zhang */
 _Static_assert(NX_G_CLASS_COUNT <= 30, "gazetteer classes overlap the extra feature bits");
 
-const char *nx_gclass_name(nx_gclass c);
-int nx_gclass_from_name(const char *s, size_t len); /* -1 if unknown */
-
-/* How the text's case must agree with an entry (the `case` attribute). */
-enum nx_case_rule {
-    NX_CASE_FOLD = 0, /* any case */
-    NX_CASE_EXACT,    /* exactly as the surface is written (acronyms: US, SCO) */
-    NX_CASE_CAP       /* capitalised, any case after the first letter (March, MARCH, not march) */
-};
-
-enum nx_status_attr { NX_STATUS_NONE = 0, NX_STATUS_CURRENT, NX_STATUS_FORMER, NX_STATUS_FUTURE };
-
 typedef struct nx_entry {
     uint8_t cls;          /* nx_gclass */
     uint8_t case_rule;    /* nx_case_rule */
     uint8_t family_first; /* order=family-first */
-    uint8_t status;       /* nx_status_attr, for title modifiers */
+    uint8_t status;       /* nx_title_status, for title modifiers */
     uint16_t source;      /* index into the gazetteer's sources */
     uint16_t ntok;        /* tokens in the surface */
     char country[4];

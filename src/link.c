@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gazetteer.h"
 #include "words.h"
 
 typedef struct lctx {
@@ -52,7 +53,7 @@ static int attach(nx_document *doc, int32_t ent, uint32_t span) {
     uint32_t *m = nx_vec_push(&e->mentions, sizeof *m);
     if (!m) return -1;
     *m = span;
-    SPAN(doc, span)->entity = ent;
+    nx_doc_set_entity(doc, span, ent);
     return 0;
 }
 
@@ -178,7 +179,7 @@ typedef struct title_group {
     size_t t0, t1;            /* tokens covered, complements included */
 } title_group;
 
-static int add_rel(nx_document *doc, uint32_t person, uint32_t title, int32_t org, const char *rule) {
+static int add_rel(nx_document *doc, uint32_t person, uint32_t title, int32_t org, nx_rule rule) {
     if (SPAN(doc, title)->flags & NX_SPAN_ATTACHED) return 0; /* a title states one fact */
     nx_rel *r = nx_vec_push(&doc->rels, sizeof *r);
     if (!r) return -1;
@@ -300,7 +301,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
     }
 }
 
-static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, const char *rule) {
+static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, nx_rule rule) {
     for (size_t k = 0; k < g->n; k++) {
         int32_t org = g->org[k] >= 0 ? g->org[k] : org_default;
         if (add_rel(l->doc, (uint32_t)person, (uint32_t)g->title[k], org, rule)) return NX_ERR_NOMEM;
@@ -469,7 +470,7 @@ static nx_status plural_list(lctx *l, int32_t ti) {
         r->title_span = (uint32_t)ti;
         r->org_span = -1;
         r->status = t->status;
-        r->rule = "holds_title:title-before-names";
+        r->rule = NX_RULE_HT_TITLE_BEFORE_NAMES;
         any = 1;
         j = sp(l, p)->t1;
         if (fold_is(l, j, ",")) j++;
@@ -484,7 +485,7 @@ static int titled_before(const lctx *l, int32_t p) {
     for (size_t i = 0; i < l->doc->rels.count; i++) {
         const nx_rel *r = &NX_VEC_AT(&l->doc->rels, nx_rel, i);
         if ((int32_t)r->person_span == p && SPAN(l->doc, r->title_span)->t1 <= sp(l, p)->t0 &&
-            !strcmp(r->rule, "holds_title:title-before-name"))
+            r->rule == NX_RULE_HT_TITLE_BEFORE_NAME)
             return 1;
     }
     return 0;
@@ -530,7 +531,7 @@ static nx_status link_titles(lctx *l) {
         int32_t org_pre = org_before(l, g.t0), org_app = -1, person;
         int via_comma = 0;
         int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
-        const char *rule;
+        nx_rule rule;
         /* "T1 P1, T2 of O2, P2": when P1 already has its title before it,
          * the title after the comma is P2's */
         if (after >= 0 && before >= 0 && via_comma && titled_before(l, before)) before = -1;
@@ -547,25 +548,25 @@ static nx_status link_titles(lctx *l) {
                 last.org[0] = g.org[g.n - 1];
                 last.n = 1;
                 g.n--;
-                nx_status st = bind(l, &g, before, org_app, "holds_title:apposition");
+                nx_status st = bind(l, &g, before, org_app, NX_RULE_HT_APPOSITION);
                 if (st != NX_OK) return st;
                 g = last;
             }
             person = after;
-            rule = "holds_title:title-before-name";
+            rule = NX_RULE_HT_TITLE_BEFORE_NAME;
             if (org_pre < 0) { /* President Zhang Liqun of XJTU */
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e);
             }
         } else if ((person = before) >= 0) {
-            rule = "holds_title:apposition";
+            rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
         } else if ((person = person_copula(l, &g)) >= 0) {
-            rule = "holds_title:copula";
+            rule = NX_RULE_HT_COPULA;
         } else if ((person = person_named(l, &g)) >= 0) {
-            rule = "holds_title:named";
+            rule = NX_RULE_HT_NAMED;
         } else if ((person = person_after_possessive(l, &g)) >= 0) {
-            rule = "holds_title:possessive-apposition";
+            rule = NX_RULE_HT_POSSESSIVE_APPOSITION;
             org_pre = org_before(l, g.t0);
         } else {
             continue;
@@ -609,7 +610,6 @@ nx_status nx_link(nx_document *doc) {
     for (size_t i = 0; i < l.n; i++) l.span_at[i] = -1;
     for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
-        s->entity = -1;
         for (uint32_t t = s->t0; t < s->t1 && t < l.n; t++) l.span_at[t] = (int32_t)k;
     }
     nx_status st = build_entities(&l);

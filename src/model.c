@@ -316,5 +316,11 @@ void nx_model_free(nx_model *m) {
     free(m);
 }
 
+const char *nx_model_rule_name(const nx_model *m, nx_rule rule, uint16_t rule_src) {
+    if (rule == NX_RULE_GAZETTEER) return rule_src < m->gaz.n_sources ? m->gaz.sources[rule_src].rule : "gazetteer";
+    if (rule == NX_RULE_PATTERN) return rule_src < m->patterns.count ? m->patterns.items[rule_src].rule : "pattern";
+    return nx_rule_name(rule);
+}
+
 const char *nx_model_gazetteer_dir(const nx_model *m) { return m->dir; }
 size_t nx_model_entry_count(const nx_model *m) { return m->gaz.n_entries; }

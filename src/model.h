@@ -21,4 +21,9 @@ struct nx_model {
     char *dir;
 };
 
+/* The name of a rule: the registry's, or for the two families whose names
+ * come from the model, "gazetteer:<file stem>" (rule_src: the source file)
+ * and "date:<name>" / "skip:<name>" (rule_src: the pattern). */
+const char *nx_model_rule_name(const nx_model *m, nx_rule rule, uint16_t rule_src);
+
 #endif

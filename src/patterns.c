@@ -8,12 +8,6 @@
 
 #include "error.h"
 
-const char *const nx_group_names[NX_GRP_COUNT] = {
-    "year", "month", "day", "weekday", "year2", "month2", "day2", "rel", "num", "unit",
-    "decade", "quarter", "season", "part", "hour", "minute", "ampm", "word", "md1", "md2",
-    "half", "dpart", "holiday", "century", "yrel", "clock", "tset",
-};
-
 void nx_patterns_init(nx_patterns *p) {
     memset(p, 0, sizeof *p);
     p->match_limit = 200000;
@@ -82,19 +76,6 @@ static int expand(const char *re, size_t n, const macro_set *m, const nx_pattern
     return 0;
 }
 
-static int type_from(const char *s, size_t n, nx_pat_type *t) {
-    static const struct { const char *name; nx_pat_type t; } types[] = {
-        {"date", NX_PAT_DATE}, {"time", NX_PAT_TIME}, {"duration", NX_PAT_DURATION},
-        {"set", NX_PAT_SET},   {"skip", NX_PAT_SKIP},
-    };
-    for (size_t i = 0; i < sizeof types / sizeof *types; i++)
-        if (strlen(types[i].name) == n && memcmp(types[i].name, s, n) == 0) {
-            *t = types[i].t;
-            return 1;
-        }
-    return 0;
-}
-
 static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const nx_pattern_macro *fixed,
                            size_t n_fixed, nx_error *err) {
     FILE *f = fopen(path, "rb");
@@ -144,8 +125,8 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
             }
             continue;
         }
-        nx_pat_type type;
-        if (!type_from(b, bl, &type)) {
+        int type = nx_pat_type_from_name(b, bl);
+        if (type < 0) {
             nx_error_set(err, NX_ERR_PARSE, path, lineno, (size_t)(b - line) + 1,
                     "unknown pattern type (date, time, duration, set or skip)");
             st = NX_ERR_PARSE;
@@ -175,7 +156,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
         nx_pattern *pt = &p->items[p->count];
         memset(pt, 0, sizeof *pt);
         pt->code = code;
-        pt->type = type;
+        pt->type = (nx_pat_type)type;
         pt->name = strndup(a, al);
         pt->file = strdup(path);
         pt->line = lineno;
@@ -187,7 +168,7 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
             st = NX_ERR_NOMEM;
             break;
         }
-        snprintf(pt->rule, rn + 1, "%s:%.*s", type == NX_PAT_SKIP ? "skip" : "date", (int)al, a);
+        snprintf(pt->rule, rn + 1, "%s:%.*s", nx_pat_type_rule_prefix((nx_pat_type)type), (int)al, a);
         for (int g = 0; g < NX_GRP_COUNT; g++) {
             int num = pcre2_substring_number_from_name(code, (PCRE2_SPTR)nx_group_names[g]);
             pt->group[g] = num > 0 ? num : 0;

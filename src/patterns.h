@@ -22,43 +22,8 @@
 
 #include "arena.h"
 #include "nerx.h"
+#include "registry.h"
 #include "text.h"
-
-/* The named groups the date stage understands. A pattern may use any subset. */
-typedef enum nx_group {
-    NX_GRP_YEAR = 0,
-    NX_GRP_MONTH,
-    NX_GRP_DAY,
-    NX_GRP_WEEKDAY,
-    NX_GRP_YEAR2,   /* second year of a range */
-    NX_GRP_MONTH2,
-    NX_GRP_DAY2,
-    NX_GRP_REL,     /* last, next, this, ... */
-    NX_GRP_NUM,     /* a count: two, 3 */
-    NX_GRP_UNIT,    /* day, week, month, year, decade ... */
-    NX_GRP_DECADE,  /* 1990s, nineties */
-    NX_GRP_QUARTER,
-    NX_GRP_SEASON,
-    NX_GRP_PART,    /* early, mid, late */
-    NX_GRP_HOUR,
-    NX_GRP_MINUTE,
-    NX_GRP_AMPM,
-    NX_GRP_WORD,    /* a fixed word the rule interprets: today, now, ... */
-    NX_GRP_MD1,     /* 07/05: month or day, in the document's date order */
-    NX_GRP_MD2,
-    NX_GRP_HALF,    /* H1, first half */
-    NX_GRP_DPART,   /* morning, night */
-    NX_GRP_HOLIDAY, /* Thanksgiving */
-    NX_GRP_CENTURY, /* 20th, twentieth */
-    NX_GRP_YREL,    /* a year relative to the document date: last year, year-ago */
-    NX_GRP_CLOCK,   /* noon, midnight */
-    NX_GRP_TSET,    /* daily, annually */
-    NX_GRP_COUNT
-} nx_group;
-
-extern const char *const nx_group_names[NX_GRP_COUNT];
-
-typedef enum nx_pat_type { NX_PAT_DATE = 0, NX_PAT_TIME, NX_PAT_DURATION, NX_PAT_SET, NX_PAT_SKIP } nx_pat_type;
 
 typedef struct nx_pattern {
     char *name;      /* "month-day-year" */

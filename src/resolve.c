@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "words.h"
 
 typedef struct rctx {
@@ -121,12 +122,14 @@ static void own(rctx *r, size_t a, size_t b, int32_t span) {
     for (size_t i = a; i < b; i++) r->owner[i] = span;
 }
 
-static int32_t add_span(rctx *r, size_t a, size_t b, nx_type type, const char *rule) {
-    nx_span *s = nx_doc_add_span(r->doc, (uint32_t)a, (uint32_t)b, type, rule);
-    if (!s) return -1;
-    int32_t id = (int32_t)(r->doc->spans.count - 1);
-    own(r, a, b, id);
+static int32_t add_span_src(rctx *r, size_t a, size_t b, nx_type type, nx_rule rule, uint16_t src) {
+    int32_t id = nx_doc_add_span(r->doc, (uint32_t)a, (uint32_t)b, type, rule, src);
+    if (id >= 0) own(r, a, b, id);
     return id;
+}
+
+static int32_t add_span(rctx *r, size_t a, size_t b, nx_type type, nx_rule rule) {
+    return add_span_src(r, a, b, type, rule, 0);
 }
 
 static nx_status gazetteer_entities(rctx *r) {
@@ -149,7 +152,7 @@ static nx_status gazetteer_entities(rctx *r) {
         if (m->t1 - m->t0 == 1 && e->case_rule == NX_CASE_EXACT && r->headline[m->t0] && first->fold_len <= 4 &&
             !(first->shape & NX_SH_ABBREV))
             continue;
-        int32_t id = add_span(r, m->t0, m->t1, type_of_class(e->cls), r->g->sources[e->source].rule);
+        int32_t id = add_span_src(r, m->t0, m->t1, type_of_class(e->cls), NX_RULE_GAZETTEER, e->source);
         if (id < 0) return NX_ERR_NOMEM;
         nx_span *s = SPAN(doc, id);
         s->canon = nx_gstr(r->g, e->name);
@@ -275,7 +278,7 @@ static nx_status titles(rctx *r) {
         size_t comp = title_complement(r, b);
         for (size_t t = b; t < b + comp; t++) append_fold(val, sizeof val, &vl, tok(r, t)->fold, tok(r, t)->fold_len);
         b += comp;
-        int32_t id = add_span(r, a, b, NX_TITLE, r->g->sources[e->source].rule);
+        int32_t id = add_span_src(r, a, b, NX_TITLE, NX_RULE_GAZETTEER, e->source);
         if (id < 0) return NX_ERR_NOMEM;
         nx_span *s = SPAN(doc, id);
         s->value = nx_arena_strndup(&doc->arena, val, vl);
@@ -443,35 +446,35 @@ static int plain_name_word(const rctx *r, size_t i) {
 }
 
 /* Why words [a, b) (capitalised, no gazetteer entity among them) name a
- * person, or NULL. `evidence` is set when a title or honorific precedes. */
-static const char *person_reason(const rctx *r, size_t a, size_t b, int evidence) {
+ * person (the rule), or NX_RULE_NONE. `evidence` is set when a title or honorific precedes. */
+static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     size_t words = 0;
     for (size_t i = a; i < b; i++)
         if (capitalised(tok(r, i))) words++;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
-    if (single_letter(last) || (words == 1 && single_letter(first))) return NULL;
-    if (words > 5) return NULL;
-    if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NULL;
+    if (single_letter(last) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
+    if (words > 5) return NX_RULE_NONE;
+    if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NX_RULE_NONE;
     /* West African, Roman Catholic: a name does not end in a nationality */
-    if (b - a >= 2 && (last->feat & NX_FEAT(NX_G_DEMONYM))) return NULL;
-    if (evidence) return "person:title-before";
-    if (caption_after(r, b)) return "person:photo-caption";
-    if (words >= 2 && titled_org_before(r, a)) return "person:title-of-org-before";
+    if (b - a >= 2 && (last->feat & NX_FEAT(NX_G_DEMONYM))) return NX_RULE_NONE;
+    if (evidence) return NX_RULE_PERSON_TITLE_BEFORE;
+    if (caption_after(r, b)) return NX_RULE_PERSON_PHOTO_CAPTION;
+    if (words >= 2 && titled_org_before(r, a)) return NX_RULE_PERSON_TITLE_OF_ORG_BEFORE;
     if (words >= 2 && (first->feat & NX_FEAT(NX_G_GIVEN)) && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a))
-        return "person:given-name";
-    if (words >= 2 && (first->shape & NX_SH_INITIAL)) return "person:initial";
-    if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return "person:family-name-first";
-    if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return "person:name-ending";
-    if (words >= 2 && title_apposition_after(r, b)) return "person:title-apposition";
+        return NX_RULE_PERSON_GIVEN_NAME;
+    if (words >= 2 && (first->shape & NX_SH_INITIAL)) return NX_RULE_PERSON_INITIAL;
+    if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return NX_RULE_PERSON_FAMILY_NAME_FIRST;
+    if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
+    if (words >= 2 && title_apposition_after(r, b)) return NX_RULE_PERSON_TITLE_APPOSITION;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
         (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
                         !stop(r, a)) || (words == 1 && plain_name_word(r, a))))
-        return "person:speech-verb";
+        return NX_RULE_PERSON_SPEECH_VERB;
 
-    return NULL;
+    return NX_RULE_NONE;
 }
 
-static nx_status add_person(rctx *r, size_t a, size_t b, const char *rule) {
+static nx_status add_person(rctx *r, size_t a, size_t b, nx_rule rule) {
     int family_first = 0;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
     if (b - a >= 2 && (first->feat & NX_FEAT_FAMILY_FIRST) && !(first->feat & NX_FEAT(NX_G_GIVEN))) family_first = 1;
@@ -523,30 +526,30 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* a common word the document also writes in lower case is no name, and
      * a nationality alone is no entity (Kazakh president) */
     if (b - a == 1 && ((seen_lower(r, a) && !evidence) || feat(r, a, NX_FEAT(NX_G_DEMONYM)))) return NX_OK;
-    const char *rule = person_reason(r, a, b, evidence);
-    if (rule) {
+    nx_rule rule = person_reason(r, a, b, evidence);
+    if (rule != NX_RULE_NONE) {
         *made = 1;
         return add_person(r, a, b, rule);
     }
     int def = b - a <= 4 ? defined_type(r, b) : -1;
     if (def >= 0) {
         *made = 1;
-        if (def == NX_PERSON) return add_person(r, a, b, "person:defined");
-        return add_span(r, a, b, (nx_type)def, def == NX_PLACE ? "place:defined" : "org:defined") < 0 ? NX_ERR_NOMEM : NX_OK;
+        if (def == NX_PERSON) return add_person(r, a, b, NX_RULE_PERSON_DEFINED);
+        return add_span(r, a, b, (nx_type)def, def == NX_PLACE ? NX_RULE_PLACE_DEFINED : NX_RULE_ORG_DEFINED) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* "in Youngstown , Ohio", "near Ouro Preto , Brazil": an unknown name
      * after a place preposition and before ", region" is a place */
     if (a > 0 && b - a <= 3 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && is_punct(r, b, ",") &&
         b + 1 < r->n && gz_type(r, b + 1, NX_PLACE) && !(tok(r, a)->feat & NX_FEAT(NX_G_GIVEN))) {
         *made = 1;
-        return add_span(r, a, b, NX_PLACE, "place:in-x-region") < 0 ? NX_ERR_NOMEM : NX_OK;
+        return add_span(r, a, b, NX_PLACE, NX_RULE_PLACE_IN_X_REGION) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* results and standings: in a sports report a name followed by a
      * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
         !seen_lower(r, a)) {
         *made = 1;
-        return add_span(r, a, b, NX_ORGANIZATION, "org:sports-team") < 0 ? NX_ERR_NOMEM : NX_OK;
+        return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* an unknown name right before a title is whom the title is at
      * (Cofinec CEO, Bundesbank President); not a description (a Flemish
@@ -557,7 +560,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && nx_word_in(tok(r, a - 1), INDEFINITE))) {
         *made = 1;
-        return add_span(r, a, b, NX_ORGANIZATION, "org:before-title") < 0 ? NX_ERR_NOMEM : NX_OK;
+        return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_BEFORE_TITLE) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     return NX_OK;
 }
@@ -565,7 +568,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
 static void drop_range(rctx *r, size_t a, size_t b) {
     for (size_t i = a; i < b; i++) {
         r->judged[i] = 1;
-        if (r->owner[i] >= 0) SPAN(r->doc, r->owner[i])->flags |= NX_SPAN_DROPPED;
+        if (r->owner[i] >= 0) nx_doc_drop_span(r->doc, r->owner[i]);
         r->owner[i] = -1;
         r->gz_at[i] = -1;
     }
@@ -648,8 +651,8 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         int has_org = 0;
         for (size_t i = a; i < b; i++)
             if (gz_type(r, i, NX_ORGANIZATION)) has_org = 1;
-        const char *rule = has_org ? NULL : person_reason(r, a, b, evidence);
-        if (rule) {
+        nx_rule rule = has_org ? NX_RULE_NONE : person_reason(r, a, b, evidence);
+        if (rule != NX_RULE_NONE) {
             drop_range(r, a, b);
             return add_person(r, a, b, rule);
         }
@@ -672,7 +675,7 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         }
         if (has_place && has_other == 1) {
             drop_range(r, a, b);
-            return add_span(r, a, b, NX_ORGANIZATION, "org:sports-team") < 0 ? NX_ERR_NOMEM : NX_OK;
+            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
         }
     }
     if (org || place) {
@@ -708,14 +711,14 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
             for (size_t k = a; k + 2 < b; k++)
                 if (nx_word_in(tok(r, k), OF_WORDS)) of = k;
             if (of && of + 1 < b - 2) {
-                nx_status st = add_person(r, b - 2, b, "person:title-apposition");
+                nx_status st = add_person(r, b - 2, b, NX_RULE_PERSON_TITLE_APPOSITION);
                 if (st != NX_OK) return st;
                 b -= 2;
             }
         }
         drop_range(r, a, b);
         nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
-        return add_span(r, a, b, t, org ? "org:head-word" : "place:head-word") < 0 ? NX_ERR_NOMEM : NX_OK;
+        return add_span(r, a, b, t, org ? NX_RULE_ORG_HEAD_WORD : NX_RULE_PLACE_HEAD_WORD) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* otherwise gazetteer entities stay, and the runs between them are
      * judged on their own */
@@ -851,7 +854,7 @@ static nx_status acronyms(rctx *r) {
         if (!ok) continue;
         const char *canon = s->canon ? s->canon : nx_doc_span_text(doc, s);
         if (!canon) return NX_ERR_NOMEM;
-        int32_t id = add_span(r, i + 1, i + 2, (nx_type)s->type, "acronym:defined");
+        int32_t id = add_span(r, i + 1, i + 2, (nx_type)s->type, NX_RULE_ACRONYM_DEFINED);
         if (id < 0) return NX_ERR_NOMEM;
         s = SPAN(doc, k);
         nx_span *a = SPAN(doc, id);
@@ -876,7 +879,7 @@ static nx_status acronyms_after_titles(rctx *r) {
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM))) ||
             nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
             continue;
-        if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:acronym-after-title") < 0) return NX_ERR_NOMEM;
+        if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_AFTER_TITLE) < 0) return NX_ERR_NOMEM;
     }
     return NX_OK;
 }
@@ -895,7 +898,7 @@ static nx_status lone_org_words(rctx *r) {
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
             !t->sent_start && strcmp(tok(r, i - 1)->fold, "the") == 0 && !next_cap &&
             !(i + 1 < r->n && nx_word_in(tok(r, i + 1), OF_WORDS))) {
-            if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:the-head-word") < 0) return NX_ERR_NOMEM;
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD) < 0) return NX_ERR_NOMEM;
             continue;
         }
         /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
@@ -904,7 +907,7 @@ static nx_status lone_org_words(rctx *r) {
             !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
             !nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL) &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
-            if (add_span(r, i, i + 1, NX_ORGANIZATION, "org:acronym-shape") < 0) return NX_ERR_NOMEM;
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) return NX_ERR_NOMEM;
         }
     }
     return NX_OK;
@@ -1015,7 +1018,7 @@ static nx_status acronyms_inferred(rctx *r) {
             canon = c;
         }
         if (!canon || ambiguous) continue;
-        int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, "acronym:initials");
+        int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ACRONYM_INITIALS);
         if (id < 0) return NX_ERR_NOMEM;
         SPAN(doc, id)->canon = canon;
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
@@ -1119,7 +1122,7 @@ static nx_status propagate(rctx *r) {
     }
     for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
         nx_span *s = SPAN(doc, k);
-        int weak_org = s->type == NX_ORGANIZATION && !strcmp(s->rule, "org:sports-team");
+        int weak_org = s->type == NX_ORGANIZATION && s->rule == NX_RULE_ORG_SPORTS_TEAM;
         /* "sources at Seguin's ministry": a possessive says person before a preposition says place */
         int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
@@ -1129,11 +1132,7 @@ static nx_status propagate(rctx *r) {
         if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&map, key, kl, &idx)) continue;
         const known *kn = &NX_VEC_AT(&table, known, idx);
         if (kn->type != NX_PERSON) continue;
-        s->type = NX_PERSON;
-        s->rule = kn->surname ? "coref:surname" : "coref:same-name";
-        s->canon = NULL;
-        s->country = NULL;
-        s->kind = NULL;
+        nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, kn->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
     }
     for (size_t i = 0; i < r->n && st == NX_OK && table.count; i++) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
@@ -1153,7 +1152,7 @@ static nx_status propagate(rctx *r) {
                 capitalised(tok(r, i + 1)) && !r->title_tok[i + 1] && tok(r, i + 1)->brk == NX_BRK_SPACE &&
                 !r->headline[i])
                 break;
-            int32_t id = add_span(r, i, i + len, (nx_type)kn->type, kn->surname ? "coref:surname" : "coref:same-name");
+            int32_t id = add_span(r, i, i + len, (nx_type)kn->type, kn->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME);
             if (id < 0) {
                 st = NX_ERR_NOMEM;
                 break;
@@ -1201,20 +1200,11 @@ static void sports_teams(rctx *r) {
             after++;
         }
         if (tok(r, s->t0)->line_start && is_punct(r, after, ":")) continue;
-        s->type = NX_ORGANIZATION;
-        s->rule = "org:sports-team";
-        s->country = NULL;
-        s->kind = NULL;
+        nx_doc_retype_span(doc, (int32_t)k, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM, 1);
     }
 }
 
 /* ---- driver ----------------------------------------------------------------- */
-
-static int cmp_span(const void *a, const void *b) {
-    const nx_span *x = a, *y = b;
-    if (x->b0 != y->b0) return x->b0 < y->b0 ? -1 : 1;
-    return x->b1 > y->b1 ? -1 : x->b1 < y->b1;
-}
 
 nx_status nx_resolve(nx_document *doc) {
     rctx r;
@@ -1255,12 +1245,5 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
     nx_strmap_free(&r.lower);
-    if (st != NX_OK) return st;
-    /* drop what later rules replaced, then order by position */
-    size_t w = 0;
-    for (size_t k = 0; k < doc->spans.count; k++)
-        if (!(SPAN(doc, k)->flags & NX_SPAN_DROPPED)) *SPAN(doc, w++) = *SPAN(doc, k);
-    doc->spans.count = w;
-    if (w) qsort(doc->spans.items, w, sizeof(nx_span), cmp_span);
-    return NX_OK;
+    return st;
 }

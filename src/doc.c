@@ -1,0 +1,119 @@
+/* doc.c: the document's owner: spans added, dropped, retyped and sealed,
+ * entity links, span texts, rule names and warnings (see doc.h). */
+#include "doc.h"
+
+#include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+int32_t nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, nx_rule rule, uint16_t rule_src) {
+    assert(doc->phase == NX_PHASE_GROWING && t0 < t1 && t1 <= doc->toks.count);
+    nx_span *s = nx_vec_push(&doc->spans, sizeof *s);
+    if (!s) return -1;
+    s->t0 = t0;
+    s->t1 = t1;
+    s->b0 = doc->toks.items[t0].b0;
+    s->b1 = doc->toks.items[t1 - 1].b1;
+    s->type = (uint8_t)type;
+    s->rule = (uint16_t)rule;
+    s->rule_src = rule_src;
+    s->entity = -1;
+    return (int32_t)(doc->spans.count - 1);
+}
+
+void nx_doc_drop_span(nx_document *doc, int32_t i) {
+    assert(doc->phase == NX_PHASE_GROWING && i >= 0 && (size_t)i < doc->spans.count);
+    SPAN(doc, i)->flags |= NX_SPAN_DROPPED;
+}
+
+void nx_doc_retype_span(nx_document *doc, int32_t i, nx_type type, nx_rule rule, int keep_name) {
+    assert(doc->phase == NX_PHASE_GROWING && i >= 0 && (size_t)i < doc->spans.count);
+    nx_span *s = SPAN(doc, i);
+    s->type = (uint8_t)type;
+    s->rule = (uint16_t)rule;
+    s->rule_src = 0;
+    if (!keep_name) s->canon = NULL;
+    s->country = NULL;
+    s->kind = NULL;
+}
+
+static int cmp_span(const void *a, const void *b) {
+    const nx_span *x = a, *y = b;
+    if (x->b0 != y->b0) return x->b0 < y->b0 ? -1 : 1;
+    return x->b1 > y->b1 ? -1 : x->b1 < y->b1;
+}
+
+nx_status nx_doc_seal(nx_document *doc, nx_error *err) {
+    (void)err;
+    assert(doc->phase == NX_PHASE_GROWING);
+    size_t w = 0;
+    for (size_t k = 0; k < doc->spans.count; k++)
+        if (!(SPAN(doc, k)->flags & NX_SPAN_DROPPED)) *SPAN(doc, w++) = *SPAN(doc, k);
+    doc->spans.count = w;
+    if (w) qsort(doc->spans.items, w, sizeof(nx_span), cmp_span);
+    doc->phase = NX_PHASE_SEALED;
+    return NX_OK;
+}
+
+void nx_doc_set_entity(nx_document *doc, uint32_t i, int32_t e) {
+    assert(doc->phase >= NX_PHASE_SEALED && i < doc->spans.count);
+    SPAN(doc, i)->entity = e;
+}
+
+/* The input's bytes, except that invalid UTF-8 bytes become U+FFFD, so the
+ * string can always be written as JSON. */
+static const char *span_text(nx_document *doc, const nx_span *s) {
+    const char *src = doc->text.orig + s->b0;
+    size_t n = s->b1 - s->b0;
+    if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n))
+        return nx_arena_strndup(&doc->arena, src, n);
+    char *out = nx_arena_alloc(&doc->arena, 3 * n + 1);
+    if (!out) return NULL;
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (doc->text.work[s->b0 + i] == 0x1A && src[i] != 0x1A) {
+            memcpy(out + w, "\xEF\xBF\xBD", 3);
+            w += 3;
+        } else {
+            out[w++] = src[i];
+        }
+    }
+    out[w] = '\0';
+    return out;
+}
+
+const char *nx_doc_span_text(nx_document *doc, nx_span *s) {
+    if (!s->text) s->text = span_text(doc, s);
+    return s->text;
+}
+
+const char *nx_doc_rule_name(const nx_document *doc, nx_rule rule, uint16_t rule_src) {
+    return nx_model_rule_name(doc->model, rule, rule_src);
+}
+
+int nx_doc_warn(nx_document *doc, const char *fmt, ...) {
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    const char **w = nx_vec_push(&doc->warnings, sizeof *w);
+    if (!w) return -1;
+    *w = nx_arena_strdup(&doc->arena, buf);
+    return *w ? 0 : -1;
+}
+
+void nx_document_free(nx_document *doc) {
+    if (!doc) return;
+    for (size_t e = 0; e < doc->ents.count; e++) nx_vec_free(&NX_VEC_AT(&doc->ents, nx_ent, e).mentions);
+    nx_vec_free(&doc->ents);
+    nx_vec_free(&doc->spans);
+    nx_vec_free(&doc->rels);
+    nx_vec_free(&doc->warnings);
+    nx_arena_free(&doc->arena);
+    free(doc);
+}

@@ -1,0 +1,154 @@
+/* views.c: the public arrays of a document (nx_mention, nx_entity,
+ * nx_relation; nerx.h), built once at the end of the pipeline from its
+ * spans, entities and relations, and the accessors that read them. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "views.h"
+
+static int keep_mention(const nx_document *doc, const nx_span *s) {
+    if (s->type == NX_TITLE && doc->opts.attached_titles_only) return (s->flags & NX_SPAN_ATTACHED) != 0;
+    return 1;
+}
+
+/* Equal but for the kind and amount of white space (a no-break space in
+ * "Xi'an Jiaotong University" does not make another alias). */
+static int same_words(const char *a, const char *b) {
+    for (;;) {
+        int sa = 0, sb = 0;
+        int32_t ca, cb;
+        size_t la, lb;
+        while (*a && (la = nx_utf8_next(a, strnlen(a, 4), 0, &ca), nx_is_space(ca))) a += la, sa = 1;
+        while (*b && (lb = nx_utf8_next(b, strnlen(b, 4), 0, &cb), nx_is_space(cb))) b += lb, sb = 1;
+        if (!*a || !*b) return !*a && !*b;
+        if (sa != sb || *a != *b) return 0;
+        a++, b++;
+    }
+}
+
+/* The public arrays, all in the arena. */
+nx_status nx_views_build(nx_document *doc, nx_error *err) {
+    (void)err;
+    nx_arena *A = &doc->arena;
+    size_t ns = doc->spans.count;
+    long *mention_of = nx_arena_alloc(A, (ns + 1) * sizeof *mention_of);
+    if (!mention_of) return NX_ERR_NOMEM;
+    size_t nm = 0;
+    for (size_t k = 0; k < ns; k++) mention_of[k] = keep_mention(doc, SPAN(doc, k)) ? (long)nm++ : -1;
+    doc->mentions = nx_arena_alloc(A, (nm + 1) * sizeof *doc->mentions);
+    if (!doc->mentions) return NX_ERR_NOMEM;
+    for (size_t k = 0; k < ns; k++) {
+        if (mention_of[k] < 0) continue;
+        nx_span *s = SPAN(doc, k);
+        nx_mention *m = &doc->mentions[mention_of[k]];
+        m->type = (nx_type)s->type;
+        m->byte_start = s->b0;
+        m->byte_end = s->b1;
+        m->start = doc->text.cp_at[s->b0];
+        m->end = doc->text.cp_at[s->b1];
+        m->text = nx_doc_span_text(doc, s);
+        if (!m->text) return NX_ERR_NOMEM;
+        m->value = s->value;
+        m->rule = nx_doc_rule_name(doc, (nx_rule)s->rule, s->rule_src);
+        m->entity = s->entity;
+    }
+    doc->n_mentions = nm;
+
+    size_t ne = doc->ents.count;
+    doc->entities = nx_arena_alloc(A, (ne + 1) * sizeof *doc->entities);
+    if (!doc->entities) return NX_ERR_NOMEM;
+    for (size_t e = 0; e < ne; e++) {
+        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+        nx_entity *out = &doc->entities[e];
+        out->type = (nx_type)en->type;
+        out->name = en->name;
+        size_t *ms = nx_arena_alloc(A, (en->mentions.count + 1) * sizeof *ms);
+        const char **al = nx_arena_alloc(A, (en->mentions.count + 1) * sizeof *al);
+        if (!ms || !al) return NX_ERR_NOMEM;
+        size_t na = 0;
+        for (size_t m = 0; m < en->mentions.count; m++) {
+            uint32_t k = NX_VEC_AT(&en->mentions, uint32_t, m);
+            ms[m] = (size_t)mention_of[k];
+            const char *t = doc->mentions[mention_of[k]].text;
+            if (same_words(t, en->name)) continue;
+            int dup = 0;
+            for (size_t a = 0; a < na && !dup; a++) dup = same_words(al[a], t);
+            if (!dup) al[na++] = t;
+        }
+        out->mentions = ms;
+        out->n_mentions = en->mentions.count;
+        out->aliases = al;
+        out->n_aliases = na;
+    }
+    doc->n_entities = ne;
+
+    size_t nr = doc->rels.count;
+    doc->relations = nx_arena_alloc(A, (nr + 1) * sizeof *doc->relations);
+    if (!doc->relations) return NX_ERR_NOMEM;
+    for (size_t r = 0; r < nr; r++) {
+        const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, r);
+        const nx_span *p = SPAN(doc, rel->person_span), *t = SPAN(doc, rel->title_span);
+        const nx_span *o = rel->org_span >= 0 ? SPAN(doc, rel->org_span) : NULL;
+        nx_relation *out = &doc->relations[r];
+        out->type = "holds_title";
+        out->person = p->entity;
+        out->title = t->value;
+        out->organization = o ? o->entity : -1;
+        out->status = nx_status_name((nx_title_status)rel->status);
+        out->rule = nx_doc_rule_name(doc, (nx_rule)rel->rule, 0);
+        size_t *ms = nx_arena_alloc(A, 3 * sizeof *ms);
+        if (!ms) return NX_ERR_NOMEM;
+        size_t n = 0;
+        uint32_t lo = p->b0, hi = p->b1;
+        const nx_span *parts[3] = {p, t, o};
+        uint32_t idx[3] = {rel->person_span, rel->title_span, rel->org_span >= 0 ? (uint32_t)rel->org_span : 0};
+        for (int i = 0; i < 3; i++) {
+            if (!parts[i]) continue;
+            if (mention_of[idx[i]] >= 0) ms[n++] = (size_t)mention_of[idx[i]];
+            if (parts[i]->b0 < lo) lo = parts[i]->b0;
+            if (parts[i]->b1 > hi) hi = parts[i]->b1;
+        }
+        /* mention ids in text order */
+        for (size_t i = 1; i < n; i++)
+            for (size_t j = i; j > 0 && ms[j - 1] > ms[j]; j--) {
+                size_t x = ms[j];
+                ms[j] = ms[j - 1];
+                ms[j - 1] = x;
+            }
+        out->mentions = ms;
+        out->n_mentions = n;
+        out->start = doc->text.cp_at[lo];
+        out->end = doc->text.cp_at[hi];
+    }
+    doc->n_relations = nr;
+    doc->phase = NX_PHASE_VIEWED;
+    return NX_OK;
+}
+
+const char *nx_document_id(const nx_document *doc) { return doc->id; }
+
+const char *nx_document_dct(const nx_document *doc, const char **source) {
+    if (source) *source = doc->dct_source;
+    return doc->dct;
+}
+
+const nx_mention *nx_document_mentions(const nx_document *doc, size_t *count) {
+    *count = doc->n_mentions;
+    return doc->mentions;
+}
+
+const nx_entity *nx_document_entities(const nx_document *doc, size_t *count) {
+    *count = doc->n_entities;
+    return doc->entities;
+}
+
+const nx_relation *nx_document_relations(const nx_document *doc, size_t *count) {
+    *count = doc->n_relations;
+    return doc->relations;
+}
+
+const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {
+    *count = doc->warnings.count;
+    return (const char *const *)doc->warnings.items;
+}
