@@ -186,17 +186,34 @@ typedef struct nx_entity {
     size_t n_mentions;
 } nx_entity;
 
+/* A relation's argument: the entity or mention that fills one role. */
+typedef struct nx_argument {
+    const char *role;             /* "person", "title", "organization" */
+    long entity;                  /* entity index, or -1 (a title; a role the text fills with no entity) */
+    long mention;                 /* mention index, or -1 when the text names none */
+} nx_argument;
+
+/* A fact the text states: a type, its arguments named by role (in the
+ * type's order), the value it states, the evidence and the rule.
+ *   holds_title: person (entity), title (a mention; the normalised title is
+ *   the relation's value), organization (entity, or entity -1 and mention -1
+ *   when the text names none). */
 typedef struct nx_relation {
     const char *type;             /* "holds_title" */
-    long person;                  /* entity index */
-    const char *title;            /* normalised title */
-    long organization;            /* entity index, or -1 when the text names none */
+    const nx_argument *arguments;
+    size_t n_arguments;
+    const char *value;            /* the normalised value stated (holds_title: the title), or NULL */
+    const char *value_role;       /* the role whose value that is ("title"), or NULL */
     const char *status;           /* "current", "former" or "future" */
-    const size_t *mentions;       /* supporting mention indexes */
+    const size_t *mentions;       /* supporting mention indexes, in text order */
     size_t n_mentions;
     size_t start, end;            /* code points bounding the evidence */
-    const char *rule;             /* the linking rule */
+    const char *rule;             /* the rule that found it */
 } nx_relation;
+
+/*! nx_relation_argument() : @return the argument of `r` with role `role`
+ *  ("person", ...), or NULL when the relation type has no such role. */
+NX_API const nx_argument *nx_relation_argument(const nx_relation *r, const char *role);
 
 NX_API const char *nx_document_id(const nx_document *doc);
 /*! @return the dct used ("YYYY-MM-DD") or NULL, and in *source where it came

@@ -64,6 +64,11 @@ void nx_doc_set_entity(nx_document *doc, uint32_t i, int32_t e) {
     SPAN(doc, i)->entity = e;
 }
 
+void nx_doc_mark_attached(nx_document *doc, uint32_t i) {
+    assert(doc->phase >= NX_PHASE_SEALED && i < doc->spans.count);
+    SPAN(doc, i)->flags |= NX_SPAN_ATTACHED;
+}
+
 /* The input's bytes, except that invalid UTF-8 bytes become U+FFFD, so the
  * string can always be written as JSON. */
 static const char *span_text(nx_document *doc, const nx_span *s) {

@@ -86,11 +86,24 @@ typedef struct nx_ent {
     nx_vec mentions;     /* uint32_t span indexes (malloc) */
 } nx_ent;
 
+/* A relation argument: the span that fills a role (its entity, if any, is
+ * the span's), or -1 when the text names none. */
+typedef struct nx_rel_arg {
+    uint8_t role;        /* nx_role */
+    int32_t span;
+} nx_rel_arg;
+
+enum { NX_REL_MAX_ARGS = 4 };
+
+/* A relation: a typed fact with role-named arguments, in the order its
+ * family declares them (relations.c). */
 typedef struct nx_rel {
-    uint32_t person_span, title_span;
-    int32_t org_span;       /* -1 when the text names none */
-    uint8_t status;
-    uint16_t rule;          /* nx_rule */
+    uint8_t type;        /* nx_rel_type */
+    uint8_t status;      /* nx_title_status */
+    uint16_t rule;       /* nx_rule */
+    uint8_t n_args;
+    nx_rel_arg args[NX_REL_MAX_ARGS];
+    const char *value;   /* the value it states (holds_title: the title), or NULL */
 } nx_rel;
 
 struct nx_document {
@@ -145,6 +158,8 @@ void nx_doc_retype_span(nx_document *doc, int32_t i, nx_type type, nx_rule rule,
 nx_status nx_doc_seal(nx_document *doc, nx_error *err);
 /* Links span i to entity e (linked phase). */
 void nx_doc_set_entity(nx_document *doc, uint32_t i, int32_t e);
+/* Marks title span i as describing a named person (a relation states it). */
+void nx_doc_mark_attached(nx_document *doc, uint32_t i);
 
 /* The span's text, NUL-terminated, in the arena; made once and kept. */
 const char *nx_doc_span_text(nx_document *doc, nx_span *s);

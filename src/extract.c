@@ -8,9 +8,10 @@
 #include "doc.h"
 #include "error.h"
 #include "gazetteer.h"
-#include "link.h"
+#include "coref.h"
 #include "model.h"
 #include "patterns.h"
+#include "relations.h"
 #include "resolve.h"
 #include "views.h"
 
@@ -83,9 +84,8 @@ static nx_status resolve(nx_document *doc, nx_error *err) {
     return nx_resolve(doc);
 }
 
-static nx_status link(nx_document *doc, nx_error *err) {
-    (void)err;
-    nx_status st = nx_link(doc);
+static nx_status relations(nx_document *doc, nx_error *err) {
+    nx_status st = nx_relations(doc, err);
     doc->phase = NX_PHASE_LINKED;
     return st;
 }
@@ -96,7 +96,8 @@ static const struct {
     nx_status (*run)(nx_document *doc, nx_error *err);
 } STAGES[] = {
     {"normalise", normalise}, {"tokenize", tokenize}, {"gazetteer", gazetteer}, {"patterns", patterns},
-    {"dates", dates},         {"resolve", resolve},   {"seal", nx_doc_seal},     {"link", link},
+    {"dates", dates},         {"resolve", resolve},   {"seal", nx_doc_seal},     {"coref", nx_coref},
+    {"relations", relations},
     {"views", nx_views_build},
 };
 

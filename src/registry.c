@@ -18,6 +18,12 @@ static const char *const rule_docs[NX_RULE_COUNT] = {NX_RULE_LIST(DOC_)};
 const char *nx_rule_name(nx_rule r) { return (unsigned)r < NX_RULE_COUNT ? rule_names[r] : ""; }
 const char *nx_rule_doc(nx_rule r) { return (unsigned)r < NX_RULE_COUNT ? rule_docs[r] : ""; }
 
+static const char *const rel_type_names[NX_REL_TYPE_COUNT] = {NX_REL_TYPE_LIST(NAME_)};
+static const char *const role_names[NX_ROLE_COUNT] = {NX_ROLE_LIST(NAME_)};
+
+const char *nx_rel_type_name(nx_rel_type t) { return (unsigned)t < NX_REL_TYPE_COUNT ? rel_type_names[t] : ""; }
+const char *nx_role_name(nx_role r) { return (unsigned)r < NX_ROLE_COUNT ? role_names[r] : ""; }
+
 static const char *const gclass_names[NX_G_CLASS_COUNT] = {NX_GCLASS_LIST(NAME_)};
 
 const char *nx_gclass_name(nx_gclass c) { return (unsigned)c < NX_G_CLASS_COUNT ? gclass_names[c] : "?"; }

@@ -61,6 +61,27 @@ typedef enum nx_rule { NX_RULE_LIST(NX_RULE_ENUM_) NX_RULE_COUNT } nx_rule;
 const char *nx_rule_name(nx_rule r);
 const char *nx_rule_doc(nx_rule r);
 
+/* ---- relations ---------------------------------------------------------------
+ * Relation types and the roles of their arguments (the families, with the
+ * rules that find them, are registered in relations.c). X(ID, "name"). */
+#define NX_REL_TYPE_LIST(X) X(HOLDS_TITLE, "holds_title")
+
+#define NX_REL_TYPE_ENUM_(id, name) NX_REL_##id,
+typedef enum nx_rel_type { NX_REL_TYPE_LIST(NX_REL_TYPE_ENUM_) NX_REL_TYPE_COUNT } nx_rel_type;
+#undef NX_REL_TYPE_ENUM_
+
+#define NX_ROLE_LIST(X)  \
+    X(PERSON, "person") \
+    X(TITLE, "title")   \
+    X(ORGANIZATION, "organization")
+
+#define NX_ROLE_ENUM_(id, name) NX_ROLE_##id,
+typedef enum nx_role { NX_ROLE_LIST(NX_ROLE_ENUM_) NX_ROLE_COUNT } nx_role;
+#undef NX_ROLE_ENUM_
+
+const char *nx_rel_type_name(nx_rel_type t);
+const char *nx_role_name(nx_role r);
+
 /* ---- gazetteer classes --------------------------------------------------------
  * The `type` attribute of a gazetteer line; each class is also a token
  * feature bit (NX_FEAT). X(ID, "name", "what an entry of it is"). */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "relations.h"
 #include "views.h"
 
 static int keep_mention(const nx_document *doc, const nx_span *s) {
@@ -88,26 +89,29 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     if (!doc->relations) return NX_ERR_NOMEM;
     for (size_t r = 0; r < nr; r++) {
         const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, r);
-        const nx_span *p = SPAN(doc, rel->person_span), *t = SPAN(doc, rel->title_span);
-        const nx_span *o = rel->org_span >= 0 ? SPAN(doc, rel->org_span) : NULL;
+        const nx_relation_family *f = nx_relation_family_of((nx_rel_type)rel->type);
         nx_relation *out = &doc->relations[r];
-        out->type = "holds_title";
-        out->person = p->entity;
-        out->title = t->value;
-        out->organization = o ? o->entity : -1;
+        nx_argument *args = nx_arena_alloc(A, (rel->n_args + 1) * sizeof *args);
+        size_t *ms = nx_arena_alloc(A, (rel->n_args + 1) * sizeof *ms);
+        if (!args || !ms) return NX_ERR_NOMEM;
+        out->type = nx_rel_type_name((nx_rel_type)rel->type);
+        out->value = rel->value;
+        out->value_role = NULL;
         out->status = nx_status_name((nx_title_status)rel->status);
         out->rule = nx_doc_rule_name(doc, (nx_rule)rel->rule, 0);
-        size_t *ms = nx_arena_alloc(A, 3 * sizeof *ms);
-        if (!ms) return NX_ERR_NOMEM;
         size_t n = 0;
-        uint32_t lo = p->b0, hi = p->b1;
-        const nx_span *parts[3] = {p, t, o};
-        uint32_t idx[3] = {rel->person_span, rel->title_span, rel->org_span >= 0 ? (uint32_t)rel->org_span : 0};
-        for (int i = 0; i < 3; i++) {
-            if (!parts[i]) continue;
-            if (mention_of[idx[i]] >= 0) ms[n++] = (size_t)mention_of[idx[i]];
-            if (parts[i]->b0 < lo) lo = parts[i]->b0;
-            if (parts[i]->b1 > hi) hi = parts[i]->b1;
+        uint32_t lo = UINT32_MAX, hi = 0;
+        for (size_t i = 0; i < rel->n_args; i++) {
+            int32_t k = rel->args[i].span;
+            const nx_span *s = k >= 0 ? SPAN(doc, k) : NULL;
+            args[i].role = nx_role_name((nx_role)rel->args[i].role);
+            args[i].entity = s && f->roles[i].kind == NX_ARG_ENTITY ? s->entity : -1;
+            args[i].mention = s ? mention_of[k] : -1;
+            if (f->roles[i].kind == NX_ARG_VALUE) out->value_role = args[i].role;
+            if (!s) continue;
+            if (mention_of[k] >= 0) ms[n++] = (size_t)mention_of[k];
+            if (s->b0 < lo) lo = s->b0;
+            if (s->b1 > hi) hi = s->b1;
         }
         /* mention ids in text order */
         for (size_t i = 1; i < n; i++)
@@ -116,9 +120,11 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
                 ms[j] = ms[j - 1];
                 ms[j - 1] = x;
             }
+        out->arguments = args;
+        out->n_arguments = rel->n_args;
         out->mentions = ms;
         out->n_mentions = n;
-        out->start = doc->text.cp_at[lo];
+        out->start = doc->text.cp_at[lo == UINT32_MAX ? 0 : lo];
         out->end = doc->text.cp_at[hi];
     }
     doc->n_relations = nr;
@@ -151,4 +157,10 @@ const nx_relation *nx_document_relations(const nx_document *doc, size_t *count) 
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {
     *count = doc->warnings.count;
     return (const char *const *)doc->warnings.items;
+}
+
+const nx_argument *nx_relation_argument(const nx_relation *r, const char *role) {
+    for (size_t i = 0; i < r->n_arguments; i++)
+        if (!strcmp(r->arguments[i].role, role)) return &r->arguments[i];
+    return NULL;
 }

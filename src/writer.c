@@ -103,10 +103,14 @@ static cJSON *document_json(const nx_document *doc) {
         cJSON *o = append_object(arr);
         if (!(ok = o != NULL)) break;
         cJSON_AddStringToObject(o, "type", r->type);
-        cJSON_AddItemToObject(o, "person", id_ref('E', r->person));
-        cJSON_AddStringToObject(o, "title", r->title ? r->title : "");
-        if (r->organization >= 0) cJSON_AddItemToObject(o, "organization", id_ref('E', r->organization));
-        else cJSON_AddNullToObject(o, "organization");
+        /* each argument under its role: an entity id, the value for the
+         * value's role (holds_title's title), or null */
+        for (size_t k = 0; k < r->n_arguments; k++) {
+            const nx_argument *a = &r->arguments[k];
+            if (r->value_role && !strcmp(a->role, r->value_role)) cJSON_AddStringToObject(o, a->role, r->value ? r->value : "");
+            else if (a->entity >= 0) cJSON_AddItemToObject(o, a->role, id_ref('E', a->entity));
+            else cJSON_AddNullToObject(o, a->role);
+        }
         cJSON *mm = cJSON_AddArrayToObject(o, "mentions");
         ok = mm != NULL;
         for (size_t k = 0; ok && k < r->n_mentions; k++) ok = cJSON_AddItemToArray(mm, id_ref('m', (long)r->mentions[k]));

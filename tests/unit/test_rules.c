@@ -63,14 +63,11 @@ static int relations_row(const char *text, const char *want, size_t line) {
     char *items[32];
     size_t k = 0;
     for (size_t i = 0; i < nr && k < 32; i++) {
-        const char *person = NULL, *org = "";
-        for (size_t j = 0; j < r[i].n_mentions; j++) {
-            const nx_mention *x = &m[r[i].mentions[j]];
-            if (x->type == NX_PERSON && !person) person = x->text;
-            if (x->type == NX_ORGANIZATION) org = x->text;
-        }
+        const nx_argument *pa = nx_relation_argument(&r[i], "person"), *oa = nx_relation_argument(&r[i], "organization");
+        const char *person = pa && pa->mention >= 0 ? m[pa->mention].text : NULL;
+        const char *org = oa && oa->mention >= 0 ? m[oa->mention].text : "";
         char buf[512];
-        snprintf(buf, sizeof buf, "%s|%s|%s", person ? person : "?", r[i].title, org);
+        snprintf(buf, sizeof buf, "%s|%s|%s", person ? person : "?", r[i].value ? r[i].value : "", org);
         items[k++] = strdup(buf);
     }
     qsort(items, k, sizeof *items, cmp_str);

@@ -1,16 +1,16 @@
-/* link.c: entities and holds_title relations (see link.h). */
-#include "link.h"
-
-#include <stdlib.h>
+/* holds_title.c: the holds_title family: who holds which title, at which
+ * organisation, from the ways news states it (see relations.h). */
 #include <string.h>
 
 #include "gazetteer.h"
+#include "relations.h"
 #include "words.h"
 
 typedef struct lctx {
     nx_document *doc;
     size_t n;              /* tokens */
-    int32_t *span_at;      /* span index covering each token, -1 */
+    const int32_t *span_at; /* span index covering each token, -1 */
+    uint8_t *titled_before; /* per span: a person bound to a title right before the name */
 } lctx;
 
 static const nx_token *tok(const lctx *l, size_t i) { return &l->doc->toks.items[i]; }
@@ -22,143 +22,7 @@ static int same_sentence(const lctx *l, size_t a, size_t b) {
     return a < l->n && b < l->n && tok(l, a)->sent == tok(l, b)->sent;
 }
 
-/* ---- entities ------------------------------------------------------------------ */
-
-static char *fold_key(nx_document *doc, const char *s) {
-    size_t n;
-    char *k = nx_fold_dup(&doc->arena, s, strlen(s), &n);
-    if (!k) return NULL;
-    /* collapse white space, drop hyphens so Al-Farabi == Al Farabi */
-    size_t w = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = k[i] == '-' ? ' ' : k[i];
-        if ((c == ' ' || c == '\n' || c == '\t') && (w == 0 || k[w - 1] == ' ')) continue;
-        k[w++] = (c == '\n' || c == '\t') ? ' ' : c;
-    }
-    while (w && k[w - 1] == ' ') w--;
-    k[w] = '\0';
-    return k;
-}
-
-static int32_t new_entity(nx_document *doc, nx_type type, const char *key) {
-    nx_ent *e = nx_vec_push(&doc->ents, sizeof *e);
-    if (!e) return -1;
-    e->type = (uint8_t)type;
-    e->key = key;
-    return (int32_t)(doc->ents.count - 1);
-}
-
-static int attach(nx_document *doc, int32_t ent, uint32_t span) {
-    nx_ent *e = &NX_VEC_AT(&doc->ents, nx_ent, ent);
-    uint32_t *m = nx_vec_push(&e->mentions, sizeof *m);
-    if (!m) return -1;
-    *m = span;
-    nx_doc_set_entity(doc, span, ent);
-    return 0;
-}
-
-/* The surname token of a multi-word person span. */
-static const nx_token *surname_tok(const lctx *l, const nx_span *s) {
-    return (s->flags & NX_SPAN_FAMILY_FIRST) ? tok(l, s->t0) : tok(l, s->t1 - 1);
-}
-
-/* Maps the surname and the given name of every multi-word person mention to
- * its entity (the first entity, when several share one). */
-static int index_names(const lctx *l, nx_strmap *surnames, nx_strmap *given) {
-    nx_document *doc = l->doc;
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
-        if (en->type != NX_PERSON) continue;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
-            if (ms->t1 - ms->t0 < 2) continue;
-            const nx_token *st = surname_tok(l, ms), *gt = tok(l, ms->t0);
-            if (!nx_strmap_get(surnames, st->fold, st->fold_len, NULL) &&
-                nx_strmap_put(surnames, st->fold, st->fold_len, (uint32_t)e))
-                return -1;
-            if (!(ms->flags & NX_SPAN_FAMILY_FIRST) && !nx_strmap_get(given, gt->fold, gt->fold_len, NULL) &&
-                nx_strmap_put(given, gt->fold, gt->fold_len, (uint32_t)e))
-                return -1;
-        }
-    }
-    return 0;
-}
-
-/* The entity of a span: a one-word person is the person of that surname,
- * else of that given name, named in full elsewhere; other spans group by
- * their folded name (`by_key`: type and key -> entity). */
-static int32_t entity_for(lctx *l, nx_span *s, const nx_strmap *surnames, const nx_strmap *given, nx_strmap *by_key) {
-    nx_document *doc = l->doc;
-    uint32_t e;
-    if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
-        const nx_token *t = tok(l, s->t0);
-        if (nx_strmap_get(surnames, t->fold, t->fold_len, &e) || nx_strmap_get(given, t->fold, t->fold_len, &e))
-            return (int32_t)e;
-    }
-    const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-    const char *key = name ? fold_key(doc, name) : NULL;
-    if (!key) return -1;
-    size_t kl = strlen(key);
-    char *typed = nx_arena_alloc(&doc->arena, kl + 2);
-    if (!typed) return -1;
-    typed[0] = (char)('0' + s->type);
-    memcpy(typed + 1, key, kl + 1);
-    if (nx_strmap_get(by_key, typed, kl + 1, &e)) return (int32_t)e;
-    int32_t ent = new_entity(doc, (nx_type)s->type, key);
-    if (ent >= 0 && nx_strmap_put(by_key, typed, kl + 1, (uint32_t)ent)) return -1;
-    return ent;
-}
-
-static nx_status build_entities(lctx *l) {
-    nx_document *doc = l->doc;
-    size_t n = doc->spans.count;
-    nx_strmap surnames, given, by_key;
-    nx_strmap_init(&surnames);
-    nx_strmap_init(&given);
-    nx_strmap_init(&by_key);
-    nx_status st = NX_OK;
-    /* full names first, so a surname alone finds its person wherever it is */
-    for (int pass = 0; pass < 2 && st == NX_OK; pass++) {
-        if (pass == 1 && index_names(l, &surnames, &given)) st = NX_ERR_NOMEM;
-        for (size_t k = 0; k < n && st == NX_OK; k++) {
-            nx_span *s = SPAN(doc, k);
-            if (s->type > NX_PLACE || s->entity >= 0) continue;
-            if (pass == 0 && s->type == NX_PERSON && s->t1 - s->t0 == 1) continue;
-            int32_t ent = entity_for(l, s, &surnames, &given, &by_key);
-            if (ent < 0 || attach(doc, ent, (uint32_t)k)) st = NX_ERR_NOMEM;
-        }
-    }
-    nx_strmap_free(&surnames);
-    nx_strmap_free(&given);
-    nx_strmap_free(&by_key);
-    if (st != NX_OK) return st;
-    /* each entity's name: the canonical name when there is one, else the longest surface */
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
-        const char *best = NULL;
-        size_t best_len = 0;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            nx_span *s = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
-            if (s->canon) {
-                best = s->canon;
-                break;
-            }
-            const char *t = nx_doc_span_text(doc, s);
-            if (!t) return NX_ERR_NOMEM;
-            size_t tl = strlen(t);
-            if (tl > best_len || (tl == best_len && !(s->flags & NX_SPAN_PROPAGATED) && best && strcmp(t, best) < 0)) {
-                best = t;
-                best_len = tl;
-            }
-        }
-        en->name = best ? best : "";
-    }
-    return NX_OK;
-}
-
-/* ---- holds_title ----------------------------------------------------------------
- *
- * Titles are read in groups: "chairman, president and chief executive",
+/* Titles are read in groups: "chairman, president and chief executive",
  * "an academician of the Chinese Academy of Engineering and president of
  * XJTU". Each item is a title span with the organisation its "of/at ORG"
  * names. A group is then bound to one person by the first pattern that
@@ -179,16 +43,23 @@ typedef struct title_group {
     size_t t0, t1;            /* tokens covered, complements included */
 } title_group;
 
-static int add_rel(nx_document *doc, uint32_t person, uint32_t title, int32_t org, nx_rule rule) {
-    if (SPAN(doc, title)->flags & NX_SPAN_ATTACHED) return 0; /* a title states one fact */
-    nx_rel *r = nx_vec_push(&doc->rels, sizeof *r);
-    if (!r) return -1;
-    r->person_span = person;
-    r->title_span = title;
-    r->org_span = org;
-    r->status = SPAN(doc, title)->status;
-    r->rule = rule;
-    SPAN(doc, title)->flags |= NX_SPAN_ATTACHED;
+/* One holds_title fact: the person, the title (its value is the fact's) and
+ * the organisation or -1. */
+static int add_fact(nx_document *doc, uint32_t person, uint32_t title, int32_t org, nx_rule rule) {
+    const nx_span *t = SPAN(doc, title);
+    nx_rel r = {.type = NX_REL_HOLDS_TITLE, .status = t->status, .rule = (uint16_t)rule, .n_args = 3,
+                .args = {{NX_ROLE_PERSON, (int32_t)person}, {NX_ROLE_TITLE, (int32_t)title}, {NX_ROLE_ORGANIZATION, org}},
+                .value = t->value};
+    return nx_rel_add(doc, &r);
+}
+
+/* Binds a title to a person: a title states one fact. */
+static int add_rel(lctx *l, uint32_t person, uint32_t title, int32_t org, nx_rule rule) {
+    nx_document *doc = l->doc;
+    if (SPAN(doc, title)->flags & NX_SPAN_ATTACHED) return 0;
+    if (add_fact(doc, person, title, org, rule)) return -1;
+    nx_doc_mark_attached(doc, title);
+    if (rule == NX_RULE_HT_TITLE_BEFORE_NAME && SPAN(doc, title)->t1 <= SPAN(doc, person)->t0) l->titled_before[person] = 1;
     return 0;
 }
 
@@ -304,7 +175,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
 static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, nx_rule rule) {
     for (size_t k = 0; k < g->n; k++) {
         int32_t org = g->org[k] >= 0 ? g->org[k] : org_default;
-        if (add_rel(l->doc, (uint32_t)person, (uint32_t)g->title[k], org, rule)) return NX_ERR_NOMEM;
+        if (add_rel(l, (uint32_t)person, (uint32_t)g->title[k], org, rule)) return NX_ERR_NOMEM;
     }
     return NX_OK;
 }
@@ -464,31 +335,14 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
-        nx_rel *r = nx_vec_push(&l->doc->rels, sizeof *r);
-        if (!r) return NX_ERR_NOMEM;
-        r->person_span = (uint32_t)p;
-        r->title_span = (uint32_t)ti;
-        r->org_span = -1;
-        r->status = t->status;
-        r->rule = NX_RULE_HT_TITLE_BEFORE_NAMES;
+        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, -1, NX_RULE_HT_TITLE_BEFORE_NAMES)) return NX_ERR_NOMEM;
         any = 1;
         j = sp(l, p)->t1;
         if (fold_is(l, j, ",")) j++;
         if (fold_is(l, j, "and")) j++;
     }
-    if (any) SPAN(l->doc, ti)->flags |= NX_SPAN_ATTACHED;
+    if (any) nx_doc_mark_attached(l->doc, (uint32_t)ti);
     return NX_OK;
-}
-
-/* Whether a title was bound to person span p from right before it. */
-static int titled_before(const lctx *l, int32_t p) {
-    for (size_t i = 0; i < l->doc->rels.count; i++) {
-        const nx_rel *r = &NX_VEC_AT(&l->doc->rels, nx_rel, i);
-        if ((int32_t)r->person_span == p && SPAN(l->doc, r->title_span)->t1 <= sp(l, p)->t0 &&
-            r->rule == NX_RULE_HT_TITLE_BEFORE_NAME)
-            return 1;
-    }
-    return 0;
 }
 
 /* The organisation a document is about: the one named most often (at
@@ -516,8 +370,11 @@ static int generic_org_before(const lctx *l, size_t t0) {
     return p > 0 && word_is_any(l, p - 1, ORG_NOUNS) && span_at(l, p - 1) < 0;
 }
 
-static nx_status link_titles(lctx *l) {
-    nx_document *doc = l->doc;
+nx_status nx_holds_title_find(const nx_relctx *c) {
+    nx_document *doc = c->doc;
+    lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1)};
+    if (!ctx.titled_before) return NX_ERR_NOMEM;
+    lctx *l = &ctx;
     for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *t = SPAN(doc, k);
         if (t->type != NX_TITLE || (t->flags & NX_SPAN_ATTACHED)) continue;
@@ -534,7 +391,7 @@ static nx_status link_titles(lctx *l) {
         nx_rule rule;
         /* "T1 P1, T2 of O2, P2": when P1 already has its title before it,
          * the title after the comma is P2's */
-        if (after >= 0 && before >= 0 && via_comma && titled_before(l, before)) before = -1;
+        if (after >= 0 && before >= 0 && via_comma && l->titled_before[before]) before = -1;
         if (after >= 0 && (before < 0 || !via_comma)) {
             /* "Professor Shinji Kaneko": a title that is also a form of
              * address (kind=address), alone before a name, says no office */
@@ -578,42 +435,3 @@ static nx_status link_titles(lctx *l) {
     return NX_OK;
 }
 
-/* One fact per person, title and organisation: the same statement made
- * twice is one fact, and a fact without an organisation adds nothing to
- * the same fact with one. */
-static void dedupe_relations(nx_document *doc) {
-    size_t n = doc->rels.count, w = 0;
-    for (size_t i = 0; i < n; i++) {
-        nx_rel *a = &NX_VEC_AT(&doc->rels, nx_rel, i);
-        const nx_span *pa = SPAN(doc, a->person_span), *ta = SPAN(doc, a->title_span);
-        const nx_span *oa = a->org_span >= 0 ? SPAN(doc, a->org_span) : NULL;
-        int keep = 1;
-        for (size_t j = 0; j < n && keep; j++) {
-            if (j == i) continue;
-            const nx_rel *b = &NX_VEC_AT(&doc->rels, nx_rel, j);
-            const nx_span *pb = SPAN(doc, b->person_span), *tb = SPAN(doc, b->title_span);
-            const nx_span *ob = b->org_span >= 0 ? SPAN(doc, b->org_span) : NULL;
-            if (pa->entity != pb->entity || strcmp(ta->value, tb->value) != 0) continue;
-            int same_org = (oa ? oa->entity : -1) == (ob ? ob->entity : -1);
-            if ((same_org && j < i) || (!oa && ob)) keep = 0;
-        }
-        if (keep) NX_VEC_AT(&doc->rels, nx_rel, w++) = *a;
-    }
-    doc->rels.count = w;
-}
-
-nx_status nx_link(nx_document *doc) {
-    lctx l = {doc, doc->toks.count, NULL};
-    if (!l.n) return NX_OK;
-    l.span_at = nx_arena_alloc(&doc->arena, l.n * sizeof *l.span_at);
-    if (!l.span_at) return NX_ERR_NOMEM;
-    for (size_t i = 0; i < l.n; i++) l.span_at[i] = -1;
-    for (size_t k = 0; k < doc->spans.count; k++) {
-        nx_span *s = SPAN(doc, k);
-        for (uint32_t t = s->t0; t < s->t1 && t < l.n; t++) l.span_at[t] = (int32_t)k;
-    }
-    nx_status st = build_entities(&l);
-    if (st == NX_OK) st = link_titles(&l);
-    if (st == NX_OK) dedupe_relations(doc);
-    return st;
-}

@@ -1,0 +1,59 @@
+/*
+ * relations.h: the relation stage, and the registry of relation families.
+ *
+ * Consumes: the sealed spans with their entities (coref stage).
+ * Produces: relations (doc->rels): typed facts whose arguments are named by
+ *   role, each naming the rule that found it. Each relation type is one
+ *   family, registered once in relations.c's table with its roles and the
+ *   function that finds its facts (holds_title.c for holds_title). After
+ *   the families ran, a fact stated twice is kept once, and a fact that
+ *   leaves an optional argument open (no organisation) adds nothing to the
+ *   same fact with it.
+ *
+ * To add a relation type: a line in NX_REL_TYPE_LIST (registry.h), its roles
+ * in NX_ROLE_LIST if new, a finder in its own file, and a row in the
+ * families table of relations.c. The writers need no change.
+ */
+#ifndef NX_RELATIONS_H
+#define NX_RELATIONS_H
+
+#include "doc.h"
+
+/* How an argument is written: as an entity, or as the relation's value (the
+ * title of holds_title, normalised). */
+typedef enum nx_arg_kind { NX_ARG_ENTITY = 0, NX_ARG_VALUE } nx_arg_kind;
+
+typedef struct nx_role_spec {
+    nx_role role;
+    nx_arg_kind kind;
+    int optional;        /* the text may name none (holds_title's organisation) */
+} nx_role_spec;
+
+/* What every finder gets: the document and the span covering each token. */
+typedef struct nx_relctx {
+    nx_document *doc;
+    size_t n;              /* tokens */
+    const int32_t *span_at; /* span index covering each token, -1 */
+} nx_relctx;
+
+typedef struct nx_relation_family {
+    nx_rel_type type;
+    nx_role_spec roles[NX_REL_MAX_ARGS];
+    size_t n_roles;
+    nx_status (*find)(const nx_relctx *c);
+} nx_relation_family;
+
+/* The family of a relation type (never NULL for a registered type). */
+const nx_relation_family *nx_relation_family_of(nx_rel_type type);
+
+/* Adds a relation; its arguments must follow its family's roles. Returns 0,
+ * or -1 when out of memory. */
+int nx_rel_add(nx_document *doc, const nx_rel *r);
+
+/* The stage: every family's finder in table order, then deduplication. */
+nx_status nx_relations(nx_document *doc, nx_error *err);
+
+/* The finders, one per family. */
+nx_status nx_holds_title_find(const nx_relctx *c);
+
+#endif
