@@ -61,7 +61,7 @@ static nx_status patterns(nx_document *doc, nx_error *err) {
     (void)err;
     nx_pmatch *pm;
     const char *limit_hit = NULL;
-    nx_status st = nx_patterns_run(&doc->model->patterns, &doc->arena, &doc->text, &pm, &doc->n_pm, &limit_hit);
+    nx_status st = nx_patterns_run(&doc->model->patterns, &doc->arena, &doc->text, &doc->toks, &pm, &doc->n_pm, &limit_hit);
     doc->pm = pm;
     if (st != NX_OK) return st;
     if (limit_hit && nx_doc_warn(doc, "pattern %s hit its match limit and was skipped for this document", limit_hit))

@@ -1,4 +1,5 @@
-/* patterns.c: loading, macro expansion, JIT compilation and matching. */
+/* patterns.c: loading .pat files, macro expansion, and running the
+ * compiled patterns through the matcher backend. */
 #include "patterns.h"
 
 #include <errno.h>
@@ -12,6 +13,7 @@ void nx_patterns_init(nx_patterns *p) {
     memset(p, 0, sizeof *p);
     p->match_limit = 200000;
     p->depth_limit = 10000;
+    p->backend = nx_matcher_backend_find(NULL);
 }
 
 void nx_patterns_free(nx_patterns *p) {
@@ -20,9 +22,9 @@ void nx_patterns_free(nx_patterns *p) {
         free(p->items[i].name);
         free(p->items[i].rule);
         free(p->items[i].file);
-        pcre2_code_free(p->items[i].code);
     }
     free(p->items);
+    if (p->matcher) p->backend->free(p->matcher);
     memset(p, 0, sizeof *p);
 }
 
@@ -132,46 +134,37 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
             st = NX_ERR_PARSE;
             break;
         }
-        int ec;
-        PCRE2_SIZE eo;
-        pcre2_code *code = pcre2_compile((PCRE2_SPTR)ex.s, ex.len, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
-        if (!code) {
-            char pm[256];
-            pcre2_get_error_message(ec, (PCRE2_UCHAR *)pm, sizeof pm);
-            nx_error_set(err, NX_ERR_PATTERN, path, lineno, (size_t)(re - line) + 1,
-                         "regex does not compile: %s (at offset %zu of the expanded regex)", pm, (size_t)eo);
-            st = NX_ERR_PATTERN;
-            break;
+        if (!p->matcher) {
+            nx_matcher_limits limits = {p->match_limit, p->depth_limit};
+            if (!(p->matcher = p->backend->create(&limits))) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
         }
-        /* JIT unless NERX_NO_JIT is set (valgrind cannot follow JIT code);
-         * PCRE2 falls back to its interpreter when JIT is unavailable */
-        if (!getenv("NERX_NO_JIT")) pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
         nx_pattern *np = realloc(p->items, (p->count + 1) * sizeof *np);
         if (!np) {
-            pcre2_code_free(code);
             st = NX_ERR_NOMEM;
             break;
         }
         p->items = np;
         nx_pattern *pt = &p->items[p->count];
         memset(pt, 0, sizeof *pt);
-        pt->code = code;
         pt->type = (nx_pat_type)type;
         pt->name = strndup(a, al);
         pt->file = strdup(path);
         pt->line = lineno;
         size_t rn = al + 6;
         pt->rule = malloc(rn + 1);
-        if (!pt->name || !pt->file || !pt->rule) {
-            free(pt->name), free(pt->file), free(pt->rule);
-            pcre2_code_free(code);
+        if (pt->name && pt->file && pt->rule) {
+            snprintf(pt->rule, rn + 1, "%s:%.*s", nx_pat_type_rule_prefix((nx_pat_type)type), (int)al, a);
+            nx_pattern_def def = {pt->name, ex.s, ex.len, path, lineno, (size_t)(re - line) + 1};
+            st = p->backend->add(p->matcher, &def, err);
+        } else {
             st = NX_ERR_NOMEM;
-            break;
         }
-        snprintf(pt->rule, rn + 1, "%s:%.*s", nx_pat_type_rule_prefix((nx_pat_type)type), (int)al, a);
-        for (int g = 0; g < NX_GRP_COUNT; g++) {
-            int num = pcre2_substring_number_from_name(code, (PCRE2_SPTR)nx_group_names[g]);
-            pt->group[g] = num > 0 ? num : 0;
+        if (st != NX_OK) {
+            free(pt->name), free(pt->file), free(pt->rule);
+            break;
         }
         p->count++;
     }
@@ -192,6 +185,7 @@ nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, c
         nx_vec_free(&m);
     }
     if (p->count > UINT16_MAX) return NX_ERR_LIMIT;
+    if (st == NX_OK && p->matcher && p->backend->finish) st = p->backend->finish(p->matcher, err);
     return st;
 }
 
@@ -202,65 +196,16 @@ static int cmp_match(const void *a, const void *b) {
     return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
-nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, nx_pmatch **out,
-                          size_t *n_out, const char **limit_hit) {
+nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, const nx_tokens *toks,
+                          nx_pmatch **out, size_t *n_out, const char **limit_hit) {
     *out = NULL;
     *n_out = 0;
     *limit_hit = NULL;
     if (!p->count || !text->len) return NX_OK;
-    pcre2_match_context *mc = pcre2_match_context_create(NULL);
-    pcre2_match_data *md = NULL;
     nx_vec v = {0};
-    nx_status st = NX_OK;
-    if (!mc) return NX_ERR_NOMEM;
-    pcre2_set_match_limit(mc, p->match_limit);
-    pcre2_set_depth_limit(mc, p->depth_limit);
-    md = pcre2_match_data_create(NX_GRP_COUNT * 2 + 16, NULL);
-    if (!md) {
-        pcre2_match_context_free(mc);
-        return NX_ERR_NOMEM;
-    }
-    PCRE2_SPTR subject = (PCRE2_SPTR)text->work;
-    for (size_t k = 0; k < p->count && st == NX_OK; k++) {
-        const nx_pattern *pt = &p->items[k];
-        PCRE2_SIZE start = 0;
-        while (start <= text->len) {
-            int rc = pcre2_match(pt->code, subject, text->len, start, PCRE2_NO_UTF_CHECK, md, mc);
-            if (rc == PCRE2_ERROR_NOMATCH) break;
-            if (rc < 0) {
-                /* match or depth limit: give up on this pattern for this document */
-                if (!*limit_hit) *limit_hit = pt->rule;
-                break;
-            }
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-            uint32_t ovn = pcre2_get_ovector_count(md);
-            if (ov[1] == ov[0]) { /* empty match: step one character */
-                start = ov[0] + 1;
-                while (start < text->len && ((unsigned char)text->work[start] & 0xC0) == 0x80) start++;
-                continue;
-            }
-            nx_pmatch *m = nx_vec_push(&v, sizeof *m);
-            if (!m) {
-                st = NX_ERR_NOMEM;
-                break;
-            }
-            m->b0 = (uint32_t)ov[0];
-            m->b1 = (uint32_t)ov[1];
-            m->pattern = (uint16_t)k;
-            for (int g = 0; g < NX_GRP_COUNT; g++) {
-                int gi = pt->group[g];
-                if (gi > 0 && (uint32_t)gi < ovn && ov[2 * gi] != PCRE2_UNSET) {
-                    m->g0[g] = (uint32_t)ov[2 * gi];
-                    m->g1[g] = (uint32_t)ov[2 * gi + 1];
-                } else {
-                    m->g0[g] = m->g1[g] = UINT32_MAX;
-                }
-            }
-            start = ov[1];
-        }
-    }
-    pcre2_match_data_free(md);
-    pcre2_match_context_free(mc);
+    size_t limit = SIZE_MAX;
+    nx_status st = p->backend->scan(p->matcher, text, toks, &v, &limit);
+    if (limit < p->count) *limit_hit = p->items[limit].rule;
     if (st == NX_OK && v.count) {
         qsort(v.items, v.count, sizeof(nx_pmatch), cmp_match);
         *out = nx_arena_alloc(arena, v.count * sizeof(nx_pmatch));
