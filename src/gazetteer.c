@@ -1,13 +1,11 @@
-/* gazetteer.c: loading gazetteer files into the token trie, and matching. */
+/* gazetteer.c: the read-only gazetteer view: word lookups, case rules,
+ * token features and longest matches (gazetteer_build.c makes the view). */
 #include "gazetteer.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "error.h"
-#include "fs.h"
 
 void nx_gazetteer_init(nx_gazetteer *g) {
     memset(g, 0, sizeof *g);
@@ -18,69 +16,19 @@ void nx_gazetteer_init(nx_gazetteer *g) {
 
 void nx_gazetteer_free(nx_gazetteer *g) {
     if (!g) return;
-    free(g->entries);
-    free(g->entry_next);
-    free(g->pool);
-    free(g->node_head);
+    free((void *)g->entries);
+    free((void *)g->entry_next);
+    free((void *)g->pool);
+    free((void *)g->node_head);
+    free((void *)g->sources);
+    free((void *)g->endings);
     nx_strmap_free(&g->edges);
     nx_strmap_free(&g->abbreviations);
     nx_strmap_free(&g->no_sentence_end);
-    for (size_t i = 0; i < g->n_sources; i++) {
-        free(g->sources[i].path);
-        free(g->sources[i].rule);
-        free(g->sources[i].licence);
-    }
-    free(g->sources);
-    for (size_t i = 0; i < g->endings.count; i++) free(NX_VEC_AT(&g->endings, nx_ending, i).fold);
-    nx_vec_free(&g->endings);
     memset(g, 0, sizeof *g);
 }
 
-/* ---- building ---------------------------------------------------------- */
-
-typedef struct loader {
-    nx_gazetteer *g;
-    nx_strmap intern; /* string -> pool offset */
-    nx_error *err;
-} loader;
-
-static long pool_add(loader *L, const char *s, size_t len) {
-    nx_gazetteer *g = L->g;
-    uint32_t off;
-    if (len == 0) return 0;
-    if (nx_strmap_get(&L->intern, s, len, &off)) return off;
-    if (g->pool_len + len + 1 > g->pool_cap) {
-        size_t cap = g->pool_cap ? g->pool_cap * 2 : 1 << 16;
-        while (cap < g->pool_len + len + 1) cap *= 2;
-        if (cap > UINT32_MAX) return -1;
-        char *p = realloc(g->pool, cap);
-        if (!p) return -1;
-        g->pool = p;
-        g->pool_cap = cap;
-    }
-    if (g->pool_len == 0) g->pool[g->pool_len++] = '\0'; /* offset 0 is "" */
-    off = (uint32_t)g->pool_len;
-    memcpy(g->pool + off, s, len);
-    g->pool[off + len] = '\0';
-    g->pool_len += len + 1;
-    if (nx_strmap_put(&L->intern, s, len, off)) return -1;
-    return off;
-}
-
-static long new_node(nx_gazetteer *g) {
-    if (g->n_nodes == g->cap_nodes) {
-        size_t cap = g->cap_nodes ? g->cap_nodes * 2 : 1024;
-        uint32_t *h = realloc(g->node_head, cap * sizeof *h);
-        if (!h) return -1;
-        g->node_head = h;
-        g->cap_nodes = cap;
-    }
-    g->node_head[g->n_nodes] = 0;
-    return (long)g->n_nodes++;
-}
-
-/* The edge key: the parent node's 4 bytes, then the folded token. */
-static size_t edge_key(char *buf, size_t cap, uint32_t node, const char *fold, size_t len) {
+size_t nx_gazetteer_edge_key(char *buf, size_t cap, uint32_t node, const char *fold, size_t len) {
     if (len + 4 > cap) return 0;
     memcpy(buf, &node, 4);
     memcpy(buf + 4, fold, len);
@@ -89,7 +37,7 @@ static size_t edge_key(char *buf, size_t cap, uint32_t node, const char *fold, s
 
 static long child(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len) {
     char key[260];
-    size_t kl = edge_key(key, sizeof key, node, fold, len);
+    size_t kl = nx_gazetteer_edge_key(key, sizeof key, node, fold, len);
     uint32_t c;
     if (!kl || !nx_strmap_get(&g->edges, key, kl, &c)) return -1;
     return c;
@@ -99,364 +47,6 @@ uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len) 
     if (!g->n_nodes) return 0;
     long c = child(g, 0, fold, len);
     return c < 0 ? 0 : (uint32_t)c;
-}
-
-typedef struct attrs {
-    int cls;
-    int case_rule;
-    int family_first;
-    int status;
-    const char *name; size_t name_len;
-    const char *kind; size_t kind_len;
-    const char *value; size_t value_len;
-    const char *country; size_t country_len;
-    double rank;
-} attrs;
-
-static int insert_entry(loader *L, const char *surface, size_t slen, const attrs *a, uint16_t source,
-                        nx_arena *scratch, const nx_token_lexicon *lex) {
-    nx_gazetteer *g = L->g;
-    if (a->cls == NX_G_NAME_ENDING) {
-        const char *s = surface;
-        size_t n = slen;
-        while (n && (*s == '-' || *s == ' ')) s++, n--;
-        if (!n) return 0;
-        nx_ending *e = nx_vec_push(&g->endings, sizeof *e);
-        if (!e) return -1;
-        char buf[128];
-        size_t fl = nx_fold(s, n, buf, sizeof buf);
-        if (fl > sizeof buf) fl = sizeof buf;
-        e->fold = malloc(fl + 1);
-        if (!e->fold) return -1;
-        memcpy(e->fold, buf, fl);
-        e->fold[fl] = '\0';
-        e->len = fl;
-        e->family_first = (uint8_t)a->family_first;
-        return 0;
-    }
-    nx_text text;
-    nx_tokens toks;
-    if (nx_text_prepare(scratch, surface, slen, &text) != NX_OK) return 1;
-    if (nx_tokenize(scratch, &text, lex, &toks) != NX_OK) return -1;
-    if (toks.count == 0 || toks.count > 64) return 1;
-    uint32_t node = 0;
-    for (size_t i = 0; i < toks.count; i++) {
-        const nx_token *t = &toks.items[i];
-        long c = child(g, node, t->fold, t->fold_len);
-        if (c < 0) {
-            char key[260];
-            size_t kl = edge_key(key, sizeof key, node, t->fold, t->fold_len);
-            if (!kl) return 1; /* a token over 255 bytes: not a name */
-            c = new_node(g);
-            if (c < 0 || nx_strmap_put(&g->edges, key, kl, (uint32_t)c)) return -1;
-        }
-        node = (uint32_t)c;
-    }
-    if (g->n_entries == g->cap_entries) {
-        size_t cap = g->cap_entries ? g->cap_entries * 2 : 4096;
-        nx_entry *e = realloc(g->entries, cap * sizeof *e);
-        if (!e) return -1;
-        g->entries = e;
-        uint32_t *nx = realloc(g->entry_next, cap * sizeof *nx);
-        if (!nx) return -1;
-        g->entry_next = nx;
-        g->cap_entries = cap;
-    }
-    nx_entry *e = &g->entries[g->n_entries];
-    memset(e, 0, sizeof *e);
-    e->cls = (uint8_t)a->cls;
-    e->case_rule = (uint8_t)a->case_rule;
-    e->family_first = (uint8_t)a->family_first;
-    e->status = (uint8_t)a->status;
-    e->source = source;
-    e->ntok = (uint16_t)toks.count;
-    if (a->country_len && a->country_len < sizeof e->country) memcpy(e->country, a->country, a->country_len);
-    long off = pool_add(L, surface, slen);
-    long name = a->name_len ? pool_add(L, a->name, a->name_len) : off;
-    long kind = a->kind_len ? pool_add(L, a->kind, a->kind_len) : 0;
-    long value = a->value_len ? pool_add(L, a->value, a->value_len) : 0;
-    if (off < 0 || name < 0 || kind < 0 || value < 0) return -1;
-    e->surface = (uint32_t)off;
-    e->name = (uint32_t)name;
-    e->kind = (uint32_t)kind;
-    e->value = (uint32_t)value;
-    e->rank = a->rank;
-    /* append to the node's list, keeping file order */
-    g->entry_next[g->n_entries] = 0;
-    uint32_t id = (uint32_t)g->n_entries + 1;
-    if (!g->node_head[node]) {
-        g->node_head[node] = id;
-    } else {
-        uint32_t p = g->node_head[node];
-        while (g->entry_next[p - 1]) p = g->entry_next[p - 1];
-        g->entry_next[p - 1] = id;
-    }
-    g->n_entries++;
-    if (a->cls == NX_G_ABBREV) {
-        char buf[128];
-        size_t fl = nx_fold(surface, slen, buf, sizeof buf);
-        if (fl <= sizeof buf && nx_strmap_put(&g->abbreviations, buf, fl, 1)) return -1;
-    }
-    return 0;
-}
-
-static int read_file(const char *path, char **data, size_t *len) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    nx_status st = nx_read_stream(f, NULL, 0, SIZE_MAX, data, len);
-    fclose(f);
-    return st == NX_OK ? 0 : -1;
-}
-
-static void trim(const char **s, size_t *n) {
-    while (*n && (**s == ' ' || **s == '\t' || **s == '\r')) (*s)++, (*n)--;
-    while (*n && ((*s)[*n - 1] == ' ' || (*s)[*n - 1] == '\t' || (*s)[*n - 1] == '\r')) (*n)--;
-}
-
-static int eq(const char *s, size_t n, const char *lit) { return strlen(lit) == n && memcmp(s, lit, n) == 0; }
-
-typedef struct file_defaults {
-    int cls, case_rule;
-    const char *kind; size_t kind_len;
-} file_defaults;
-
-/* Parses one entry line's attributes. Returns 0, or the column of a bad one. */
-static size_t parse_attrs(const char *line, size_t n, size_t first_tab, const file_defaults *d, attrs *a,
-                          const char **bad_msg) {
-    memset(a, 0, sizeof *a);
-    a->cls = d->cls;
-    a->case_rule = d->case_rule;
-    a->kind = d->kind;
-    a->kind_len = d->kind_len;
-    size_t i = first_tab;
-    while (i < n) {
-        size_t j = i + 1;
-        while (j < n && line[j] != '\t') j++;
-        const char *f = line + i + 1;
-        size_t fl = j - i - 1;
-        trim(&f, &fl);
-        if (fl) {
-            const char *eqp = memchr(f, '=', fl);
-            if (!eqp) {
-                *bad_msg = "attribute without '=' (expected key=value)";
-                return i + 2;
-            }
-            const char *k = f, *v = eqp + 1;
-            size_t kl = (size_t)(eqp - f), vl = fl - kl - 1;
-            if (eq(k, kl, "type")) {
-                a->cls = nx_gclass_from_name(v, vl);
-                if (a->cls < 0) {
-                    *bad_msg = "unknown type (see gazetteers/README.md)";
-                    return i + 2;
-                }
-            } else if (eq(k, kl, "name")) {
-                a->name = v, a->name_len = vl;
-            } else if (eq(k, kl, "case")) {
-                a->case_rule = nx_case_from_name(v, vl);
-                if (a->case_rule < 0) {
-                    *bad_msg = "case must be exact, cap or fold";
-                    return i + 2;
-                }
-            } else if (eq(k, kl, "kind")) {
-                a->kind = v, a->kind_len = vl;
-            } else if (eq(k, kl, "value")) {
-                a->value = v, a->value_len = vl;
-            } else if (eq(k, kl, "country")) {
-                a->country = v, a->country_len = vl;
-            } else if (eq(k, kl, "rank")) {
-                a->rank = strtod(v, NULL);
-            } else if (eq(k, kl, "order")) {
-                a->family_first = eq(v, vl, "family-first");
-            } else if (eq(k, kl, "status")) {
-                a->status = nx_status_from_name(v, vl);
-            } /* other keys are for tools; nerx ignores them */
-        }
-        i = j;
-    }
-    return 0;
-}
-
-typedef struct loaded_file {
-    char *data;
-    size_t len;
-    uint16_t source;
-} loaded_file;
-
-static nx_status load_one(loader *L, loaded_file *lf, const char *path, int abbreviations_only,
-                          nx_arena *scratch, size_t *since_reset) {
-    nx_gazetteer *g = L->g;
-    nx_token_lexicon lex = {&g->abbreviations, NULL};
-    file_defaults d = {-1, 0, NULL, 0};
-    int in_header = 1;
-    size_t lineno = 0;
-    char *s = lf->data;
-    size_t pos = 0;
-    while (pos < lf->len) {
-        char *nl = memchr(s + pos, '\n', lf->len - pos);
-        size_t end = nl ? (size_t)(nl - s) : lf->len;
-        const char *line = s + pos;
-        size_t n = end - pos;
-        pos = end + 1;
-        lineno++;
-        if (n && line[n - 1] == '\r') n--;
-        if (lineno == 1 && n >= 3 && memcmp(line, "\xEF\xBB\xBF", 3) == 0) line += 3, n -= 3;
-        const char *t = line;
-        size_t tn = n;
-        trim(&t, &tn);
-        if (tn == 0) continue;
-        if (t[0] == '#') {
-            if (!in_header) continue;
-            const char *k = t + 1;
-            size_t kn = tn - 1;
-            trim(&k, &kn);
-            const char *colon = memchr(k, ':', kn);
-            if (!colon) continue;
-            const char *v = colon + 1;
-            size_t kl = (size_t)(colon - k), vl = kn - kl - 1;
-            trim(&v, &vl);
-            if (eq(k, kl, "type")) {
-                d.cls = nx_gclass_from_name(v, vl);
-                if (d.cls < 0) {
-                    nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "unknown type in header (see gazetteers/README.md)");
-                    return NX_ERR_PARSE;
-                }
-            } else if (eq(k, kl, "case")) {
-                d.case_rule = nx_case_from_name(v, vl);
-                if (d.case_rule < 0) {
-                    nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "case must be exact, cap or fold");
-                    return NX_ERR_PARSE;
-                }
-            } else if (eq(k, kl, "kind")) {
-                d.kind = v, d.kind_len = vl;
-            } else if (eq(k, kl, "licence") || eq(k, kl, "license")) {
-                if (!abbreviations_only && !g->sources[lf->source].licence) {
-                    g->sources[lf->source].licence = strndup(v, vl);
-                }
-            }
-            continue;
-        }
-        in_header = 0;
-        size_t tab = 0;
-        while (tab < n && line[tab] != '\t') tab++;
-        const char *surf = line;
-        size_t sl = tab;
-        trim(&surf, &sl);
-        attrs a;
-        const char *bad = NULL;
-        size_t col = parse_attrs(line, n, tab, &d, &a, &bad);
-        if (col) {
-            nx_error_set(L->err, NX_ERR_PARSE, path, lineno, col, "%s", bad);
-            return NX_ERR_PARSE;
-        }
-        if (a.cls < 0) {
-            nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1,
-                         "entry has no type (add type=... or a '# type: ...' header line)");
-            return NX_ERR_PARSE;
-        }
-        if (!sl) {
-            nx_error_set(L->err, NX_ERR_PARSE, path, lineno, 1, "empty surface form");
-            return NX_ERR_PARSE;
-        }
-        if ((a.cls == NX_G_ABBREV) != (abbreviations_only != 0)) continue;
-        int r = insert_entry(L, surf, sl, &a, lf->source, scratch, &lex);
-        if (r < 0) {
-            nx_error_set(L->err, NX_ERR_NOMEM, path, lineno, 0, "out of memory");
-            return NX_ERR_NOMEM;
-        }
-        if (++*since_reset >= 4096) {
-            nx_arena_free(scratch);
-            *since_reset = 0;
-        }
-    }
-    return NX_OK;
-}
-
-static int has_utf8_errors(const char *s, size_t n, size_t *line) {
-    *line = 1;
-    for (size_t i = 0; i < n;) {
-        int32_t cp;
-        size_t k = nx_utf8_next(s, n, i, &cp);
-        if (cp == 0xFFFD && k == 1 && (unsigned char)s[i] >= 0x80) return 1;
-        if (s[i] == '\n') (*line)++;
-        i += k;
-    }
-    return 0;
-}
-
-static char *rule_name(const char *path) {
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    size_t n = strlen(base);
-    const char *dot = strrchr(base, '.');
-    if (dot && dot != base) n = (size_t)(dot - base);
-    char *r = malloc(n + 11);
-    if (!r) return NULL;
-    memcpy(r, "gazetteer:", 10);
-    memcpy(r + 10, base, n);
-    r[10 + n] = '\0';
-    return r;
-}
-
-nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n, nx_error *err) {
-    if (n > UINT16_MAX) return NX_ERR_LIMIT;
-    loader L = {g, {0}, err};
-    nx_strmap_init(&L.intern);
-    nx_arena scratch;
-    nx_arena_init(&scratch);
-    nx_status st = NX_OK;
-    loaded_file *files = calloc(n ? n : 1, sizeof *files);
-    g->sources = calloc(n ? n : 1, sizeof *g->sources);
-    if (!files || !g->sources || (!g->n_nodes && new_node(g) < 0)) {
-        st = NX_ERR_NOMEM;
-        goto done;
-    }
-    for (size_t i = 0; i < n; i++) {
-        if (read_file(paths[i], &files[i].data, &files[i].len)) {
-            nx_error_set(err, NX_ERR_IO, paths[i], 0, 0, "cannot read gazetteer: %s", strerror(errno));
-            st = NX_ERR_IO;
-            goto done;
-        }
-        size_t bad_line;
-        if (has_utf8_errors(files[i].data, files[i].len, &bad_line)) {
-            nx_error_set(err, NX_ERR_ENCODING, paths[i], bad_line, 0, "gazetteer is not valid UTF-8");
-            st = NX_ERR_ENCODING;
-            goto done;
-        }
-        files[i].source = (uint16_t)i;
-        g->sources[i].path = strdup(paths[i]);
-        g->sources[i].rule = rule_name(paths[i]);
-        if (!g->sources[i].path || !g->sources[i].rule) {
-            st = NX_ERR_NOMEM;
-            goto done;
-        }
-        g->n_sources = i + 1;
-    }
-    size_t since_reset = 0;
-    for (int pass = 1; pass >= 0 && st == NX_OK; pass--)
-        for (size_t i = 0; i < n && st == NX_OK; i++)
-            st = load_one(&L, &files[i], paths[i], pass, &scratch, &since_reset);
-    if (st != NX_OK) goto done;
-    /* Abbreviations that are honorifics or titles (Dr., Gen.) never end a sentence. */
-    for (size_t i = 0; i < g->n_entries; i++) {
-        const nx_entry *e = &g->entries[i];
-        if (e->cls != NX_G_HONORIFIC && e->cls != NX_G_TITLE) continue;
-        const char *s = nx_gstr(g, e->surface);
-        size_t sl = strlen(s);
-        if (e->ntok != 1 || !sl || s[sl - 1] != '.') continue;
-        char buf[128];
-        size_t fl = nx_fold(s, sl, buf, sizeof buf);
-        if (fl <= sizeof buf && nx_strmap_put(&g->no_sentence_end, buf, fl, 1)) {
-            st = NX_ERR_NOMEM;
-            goto done;
-        }
-    }
-done:
-    for (size_t i = 0; files && i < n; i++) free(files[i].data);
-    free(files);
-    nx_strmap_free(&L.intern);
-    nx_arena_free(&scratch);
-    if (st == NX_ERR_NOMEM && err && err->status == NX_OK) nx_error_set(err, st, "", 0, 0, "out of memory");
-    return st;
 }
 
 /* ---- matching ------------------------------------------------------------ */
@@ -495,9 +85,9 @@ static uint32_t features_at(const nx_gazetteer *g, const nx_text *text, const nx
 static uint32_t ending_features(const nx_gazetteer *g, const nx_token *t) {
     if (!(t->shape & NX_SH_ALPHA) || !(t->shape & NX_SH_CAP) || t->fold_len < 5) return 0;
     uint32_t f = 0;
-    for (size_t k = 0; k < g->endings.count; k++) {
-        const nx_ending *e = &NX_VEC_AT(&g->endings, nx_ending, k);
-        if (e->len + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - e->len, e->fold, e->len) == 0) {
+    for (size_t k = 0; k < g->n_endings; k++) {
+        const nx_ending *e = &g->endings[k];
+        if (e->len + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - e->len, nx_gstr(g, e->fold), e->len) == 0) {
             f |= NX_FEAT(NX_G_NAME_ENDING);
             if (e->family_first) f |= NX_FEAT_NAME_ENDING_FAMILY_FIRST;
         }

@@ -8,7 +8,8 @@
  *   (given name, surname, title word, organisation head ...).
  *
  * The trie is keyed by (parent node, case-folded token); a node holds the
- * list of entries whose surface ends there. Immutable after loading.
+ * list of entries whose surface ends there. The view (this header) is
+ * immutable; gazetteer_build.c reads the files and makes it.
  */
 #ifndef NX_GAZETTEER_H
 #define NX_GAZETTEER_H
@@ -43,39 +44,45 @@ typedef struct nx_entry {
     double rank;
 } nx_entry;
 
+/* A gazetteer file: its path, its rule name ("gazetteer:<stem>") and its
+ * licence header, as pool offsets. */
 typedef struct nx_gsource {
-    char *path;
-    char *rule;           /* "gazetteer:<stem>" */
-    char *licence;
+    uint32_t path;
+    uint32_t rule;
+    uint32_t licence;     /* 0 = none given */
 } nx_gsource;
 
 /* A name ending (-ov, -uly): the folded letters without the '-'. */
 typedef struct nx_ending {
-    char *fold;
-    size_t len;
+    uint32_t fold;        /* pool offset */
+    uint32_t len;
     uint8_t family_first; /* a patronymic: the surname comes first */
 } nx_ending;
 
+/* The read-only view every stage reads: flat arrays and string offsets,
+ * with no pointers between them, so it can live in one block of memory
+ * (the shape a saved, memory-mapped model needs). Made by the builder
+ * (gazetteer_build.c); immutable afterwards. */
 typedef struct nx_gazetteer {
-    nx_entry *entries;
-    uint32_t *entry_next;  /* next entry at the same trie node, + 1; 0 = end */
-    size_t n_entries, cap_entries;
-    char *pool;            /* NUL-terminated strings; offset 0 is "" */
-    size_t pool_len, pool_cap;
-    uint32_t *node_head;   /* first entry + 1 at each node; node 0 is the root */
-    size_t n_nodes, cap_nodes;
-    nx_strmap edges;       /* (parent node, folded token) -> child node */
-    nx_gsource *sources;
+    const nx_entry *entries;
+    const uint32_t *entry_next; /* next entry at the same trie node, + 1; 0 = end */
+    size_t n_entries;
+    const char *pool;           /* NUL-terminated strings; offset 0 is "" */
+    size_t pool_len;
+    const uint32_t *node_head;  /* first entry + 1 at each node; node 0 is the root */
+    size_t n_nodes;
+    nx_strmap edges;            /* (parent node, folded token) -> child node */
+    const nx_gsource *sources;
     size_t n_sources;
-    nx_vec endings;        /* nx_ending */
-    nx_strmap abbreviations;   /* folded "dr." */
-    nx_strmap no_sentence_end; /* abbreviations that are honorifics or titles */
+    const nx_ending *endings;
+    size_t n_endings;
+    nx_strmap abbreviations;    /* folded "dr." */
+    nx_strmap no_sentence_end;  /* abbreviations that are honorifics or titles */
 } nx_gazetteer;
 
 void nx_gazetteer_init(nx_gazetteer *g);
 void nx_gazetteer_free(nx_gazetteer *g);
-/* Loads the files in order (abbreviations of all files first, since the
- * tokenizer needs them to split the other surfaces). */
+/* Builds the view from the files, in order (gazetteer_build.c). */
 nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n, nx_error *err);
 
 static inline const char *nx_gstr(const nx_gazetteer *g, uint32_t off) { return g->pool + off; }
@@ -98,6 +105,10 @@ static inline uint32_t nx_gnode_next(const nx_gazetteer *g, uint32_t e) { return
 /* Whether an entry's case rule accepts tokens [t0, t1) of the text. */
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
                      uint32_t t0, uint32_t t1);
+
+/* The trie's edge key: the parent node's 4 bytes, then the folded token;
+ * its length, or 0 when it does not fit in cap. */
+size_t nx_gazetteer_edge_key(char *buf, size_t cap, uint32_t node, const char *fold, size_t len);
 
 /* Looks up a single folded word: the node for it (0 when absent). */
 uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len);

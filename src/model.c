@@ -317,7 +317,7 @@ void nx_model_free(nx_model *m) {
 }
 
 const char *nx_model_rule_name(const nx_model *m, nx_rule rule, uint16_t rule_src) {
-    if (rule == NX_RULE_GAZETTEER) return rule_src < m->gaz.n_sources ? m->gaz.sources[rule_src].rule : "gazetteer";
+    if (rule == NX_RULE_GAZETTEER) return rule_src < m->gaz.n_sources ? nx_gstr(&m->gaz, m->gaz.sources[rule_src].rule) : "gazetteer";
     if (rule == NX_RULE_PATTERN) return rule_src < m->patterns.count ? m->patterns.items[rule_src].rule : "pattern";
     return nx_rule_name(rule);
 }

@@ -145,8 +145,8 @@ int main(void) {
     nx_error err;
     CHECK_INT(nx_gazetteer_load(&g, paths, 1, &err), NX_OK);
     CHECK_INT(g.n_entries, 12); /* the two name endings are kept apart */
-    CHECK_STR(g.sources[0].rule, "gazetteer:small");
-    CHECK_STR(g.sources[0].licence, "same as nerx");
+    CHECK_STR(nx_gstr(&g, g.sources[0].rule), "gazetteer:small");
+    CHECK_STR(nx_gstr(&g, g.sources[0].licence), "same as nerx");
     test_longest_match();
     test_case_rules();
     test_cap_rule();
