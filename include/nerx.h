@@ -295,6 +295,7 @@ typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level,
 
 typedef struct nx_batch_options {
     int threads;            /* worker threads (1..256); default 1 */
+    const char *format;     /* output format: "json" (the default; NULL means it) or "jsonl" */
     int pretty;             /* pretty-print (single documents) */
     nx_options extract;     /* per-document options; a record's dct wins over extract.dct */
     nx_message_fn on_message; /* errors and warnings, per document; may be NULL */
@@ -310,7 +311,8 @@ typedef struct nx_batch_stats {
 NX_API void nx_batch_options_init(nx_batch_options *opts);
 /*! nx_batch_run() : @return NX_OK when every record was read and written
  *  (records that failed are counted in stats->failed and written as error
- *  records), NX_ERR_IO when writing `out` failed, NX_ERR_ARG for bad options. */
+ *  records), NX_ERR_IO when writing `out` failed, NX_ERR_ARG for bad options
+ *  (an unknown format among them). */
 NX_API nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_options *opts,
                               FILE *out, nx_batch_stats *stats);
 

@@ -8,14 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "nerx.h"
+#include "writer.h"
 
 typedef struct job {
     char *id, *text, *dct;
     size_t len;
     nx_status read_status; /* the reader's verdict */
     char *read_error;
-    char *json;            /* output line (malloc) */
+    nx_sbuf out;           /* the rendered record (malloc) */
+    int out_failed;        /* rendering ran out of memory */
     char *error;           /* extraction error message, or NULL */
     char **warnings;
     size_t n_warnings;
@@ -24,6 +27,7 @@ typedef struct job {
 typedef struct pool {
     const nx_model *model;
     const nx_batch_options *opts;
+    const nx_writer *writer;
     job *jobs;
     size_t n_jobs;
     atomic_size_t next;
@@ -36,7 +40,7 @@ static void job_clear(job *j) {
     free(j->text);
     free(j->dct);
     free(j->read_error);
-    free(j->json);
+    free(j->out.s);
     free(j->error);
     for (size_t i = 0; i < j->n_warnings; i++) free(j->warnings[i]);
     free(j->warnings);
@@ -47,7 +51,7 @@ static void run_job(const pool *p, job *j) {
     int flags = p->opts->pretty ? NX_WRITE_PRETTY : 0;
     if (j->read_status != NX_OK) {
         j->error = dup_or_null(j->read_error ? j->read_error : nx_strerror(j->read_status));
-        j->json = nx_error_to_json(j->id, j->error, flags);
+        j->out_failed = p->writer->error(j->id, j->error, flags, &j->out);
         return;
     }
     nx_options o = p->opts->extract;
@@ -60,7 +64,7 @@ static void run_job(const pool *p, job *j) {
     nx_status st = nx_extract(p->model, j->text, j->len, j->id, &o, &doc, &err);
     if (st != NX_OK) {
         j->error = dup_or_null(err.message[0] ? err.message : nx_strerror(st));
-        j->json = nx_error_to_json(j->id, j->error, flags);
+        j->out_failed = p->writer->error(j->id, j->error, flags, &j->out);
         return;
     }
     size_t nw;
@@ -69,7 +73,7 @@ static void run_job(const pool *p, job *j) {
         j->warnings = calloc(nw, sizeof *j->warnings);
         for (size_t i = 0; j->warnings && i < nw; i++) j->warnings[j->n_warnings++] = dup_or_null(w[i]);
     }
-    j->json = nx_document_to_json(doc, flags);
+    j->out_failed = p->writer->document(doc, flags, &j->out);
     nx_document_free(doc);
 }
 
@@ -99,6 +103,9 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (!stats) stats = &local;
     memset(stats, 0, sizeof *stats);
     if (!model || !reader || !opts || !out || opts->threads < 1 || opts->threads > 256) return NX_ERR_ARG;
+    const nx_writer *writer = nx_writer_find(opts->format);
+    if (!writer) return NX_ERR_ARG;
+    int flags = opts->pretty ? NX_WRITE_PRETTY : 0;
     size_t chunk = (size_t)opts->threads * 32; /* flush and hand out work in chunks */
     job *jobs = calloc(chunk, sizeof *jobs);
     pthread_t *th = calloc((size_t)opts->threads, sizeof *th);
@@ -108,6 +115,12 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
         return NX_ERR_NOMEM;
     }
     nx_status result = NX_OK;
+    if (writer->begin) {
+        nx_sbuf head = {0};
+        if (writer->begin(&head, flags)) result = NX_ERR_NOMEM;
+        else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) result = NX_ERR_IO;
+        free(head.s);
+    }
     int done = 0;
     while (!done && result == NX_OK) {
         size_t n = 0;
@@ -133,7 +146,7 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
                 j->read_error = dup_or_null(rec.error);
             }
         }
-        pool p = {model, opts, jobs, n, 0};
+        pool p = {model, opts, writer, jobs, n, 0};
         atomic_init(&p.next, 0);
         int started = 0;
         if (opts->threads > 1 && n > 1) {
@@ -153,14 +166,20 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
                 stats->warnings++;
                 say(opts, j->id ? j->id : "", "warning", j->warnings[w] ? j->warnings[w] : "");
             }
-            if (!j->json) {
+            if (j->out_failed) {
                 result = NX_ERR_NOMEM;
-            } else if (result == NX_OK && (fputs(j->json, out) == EOF || fputc('\n', out) == EOF)) {
+            } else if (result == NX_OK && j->out.len && fwrite(j->out.s, 1, j->out.len, out) != j->out.len) {
                 result = NX_ERR_IO;
             }
             job_clear(j);
         }
         if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
+    }
+    if (result == NX_OK && writer->end) {
+        nx_sbuf tail = {0};
+        if (writer->end(&tail, flags)) result = NX_ERR_NOMEM;
+        else if (tail.len && (fwrite(tail.s, 1, tail.len, out) != tail.len || fflush(out) == EOF)) result = NX_ERR_IO;
+        free(tail.s);
     }
     free(jobs);
     free(th);

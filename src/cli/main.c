@@ -218,6 +218,7 @@ static int run(cli *c) {
         return EXIT_MODEL;
     }
     c->batch.pretty = c->output == 1 || (c->output == 0 && nx_reader_single_text(reader));
+    c->batch.format = c->output == 2 ? "jsonl" : "json";
     c->batch.on_message = on_message;
     c->batch.user = c;
     nx_batch_stats stats;
