@@ -440,7 +440,7 @@ static int capitalised_word(const nx_token *t) {
 static int name_like(const dctx *c) {
     const nx_token *first = tok_at(c, c->t0), *prev = tok_at(c, (long)c->t0 - 1), *next = tok_at(c, c->t1);
     if (!first || !(first->feat & NX_FEAT(NX_G_GIVEN))) return 0;
-    uint32_t not_name = NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_TEMPORAL) | NX_FEAT(NX_G_STOP) |
+    uint64_t not_name = NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_TEMPORAL) | NX_FEAT(NX_G_STOP) |
                         NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_DEMONYM);
     if (prev && !first->sent_start && prev->brk < NX_BRK_LINE && capitalised_word(prev) && !(prev->feat & not_name))
         return 1;

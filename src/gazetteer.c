@@ -70,9 +70,9 @@ int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *te
     return !*s && p >= end;
 }
 
-static uint32_t features_at(const nx_gazetteer *g, const nx_text *text, const nx_tokens *toks, uint32_t node,
+static uint64_t features_at(const nx_gazetteer *g, const nx_text *text, const nx_tokens *toks, uint32_t node,
                             uint32_t i) {
-    uint32_t f = 0;
+    uint64_t f = 0;
     for (uint32_t e = nx_gnode_first(g, node); e; e = nx_gnode_next(g, e)) {
         const nx_entry *en = &g->entries[e - 1];
         if (!nx_entry_case_ok(g, en, text, toks, i, i + 1)) continue;
@@ -82,9 +82,9 @@ static uint32_t features_at(const nx_gazetteer *g, const nx_text *text, const nx
     return f;
 }
 
-static uint32_t ending_features(const nx_gazetteer *g, const nx_token *t) {
+static uint64_t ending_features(const nx_gazetteer *g, const nx_token *t) {
     if (!(t->shape & NX_SH_ALPHA) || !(t->shape & NX_SH_CAP) || t->fold_len < 5) return 0;
-    uint32_t f = 0;
+    uint64_t f = 0;
     for (size_t k = 0; k < g->n_endings; k++) {
         const nx_ending *e = &g->endings[k];
         if (e->len + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - e->len, nx_gstr(g, e->fold), e->len) == 0) {

@@ -23,11 +23,15 @@
 #include "strmap.h"
 #include "tokenize.h"
 
-#define NX_FEAT(cls) (1u << (cls))
+/* A token's features: one bit per gazetteer class it has an entry of. */
+#define NX_FEAT(cls) (UINT64_C(1) << (cls))
 /* Extra per-token feature bits (above the class bits, which must stay below them). */
-#define NX_FEAT_NAME_ENDING_FAMILY_FIRST (1u << 30) /* a patronymic: -uly, -ovich */
-#define NX_FEAT_FAMILY_FIRST (1u << 31)             /* a surname written first: Zhang */
-_Static_assert(NX_G_CLASS_COUNT <= 30, "gazetteer classes overlap the extra feature bits");
+#define NX_FEAT_NAME_ENDING_FAMILY_FIRST (UINT64_C(1) << 62) /* a patronymic: -uly, -ovich */
+#define NX_FEAT_FAMILY_FIRST (UINT64_C(1) << 63)             /* a surname written first: Zhang */
+_Static_assert(NX_G_CLASS_COUNT <= 62, "gazetteer classes overlap the extra feature bits");
+/* The closed-class word features (function-words.tsv): a token with only
+ * these is still an unknown word as far as names go. */
+#define NX_FEAT_CLOSED_CLASS (((UINT64_C(1) << NX_G_CLASS_COUNT) - 1) & ~((UINT64_C(1) << NX_G_DETERMINER) - 1))
 
 typedef struct nx_entry {
     uint8_t cls;          /* nx_gclass */

@@ -4,7 +4,6 @@
 
 #include "gazetteer.h"
 #include "relations.h"
-#include "words.h"
 
 typedef struct lctx {
     nx_document *doc;
@@ -70,14 +69,15 @@ static int starts(const lctx *l, size_t i, nx_type t) {
     return is_type(l, k, t) && sp(l, k)->t0 == i;
 }
 
-static int word_is_any(const lctx *l, size_t i, const char *const *words) { return i < l->n && nx_word_in(tok(l, i), words); }
+/* Whether token i is a word of a closed class (function-words.tsv). */
+static int is_word(const lctx *l, size_t i, nx_gclass c) { return i < l->n && (tok(l, i)->feat & NX_FEAT(c)) != 0; }
 
 static int caption_len(const lctx *l, size_t i) {
     /* (L), (R), (2nd L) */
     if (!fold_is(l, i, "(")) return 0;
     size_t j = i + 1;
     if (j < l->n && tok(l, j)->kind == NX_TOK_NUM) j++;
-    if (j + 1 < l->n && tok(l, j)->kind == NX_TOK_WORD && tok(l, j)->fold_len <= 6 && fold_is(l, j + 1, ")"))
+    if (j + 1 < l->n && is_word(l, j, NX_G_CAPTION_WORD) && fold_is(l, j + 1, ")"))
         return (int)(j + 2 - i);
     return 0;
 }
@@ -87,9 +87,9 @@ static int caption_len(const lctx *l, size_t i) {
  * Uzbekistan") is skipped over and names no organisation. */
 static int32_t org_after(const lctx *l, size_t i, size_t *end) {
     *end = i;
-    if (!(fold_is(l, i, "of") || fold_is(l, i, "at") || fold_is(l, i, "for"))) return -1;
+    if (!is_word(l, i, NX_G_EMPLOYER_LINKER)) return -1;
     size_t j = i + 1;
-    if (fold_is(l, j, "the")) j++;
+    if (is_word(l, j, NX_G_DEFINITE)) j++;
     int32_t k = span_at(l, j);
     if (k < 0 || sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
@@ -101,9 +101,9 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end) {
     for (int step = 0; step < 3; step++) {
         size_t m = j;
         if (m < l->n && (tok(l, m)->shape & NX_SH_POSS)) m++;
-        else if (fold_is(l, m, "in") || fold_is(l, m, "at") || fold_is(l, m, "of")) m++;
+        else if (is_word(l, m, NX_G_PLACEMENT_LINKER)) m++;
         else break;
-        if (fold_is(l, m, "the")) m++;
+        if (is_word(l, m, NX_G_DEFINITE)) m++;
         int32_t n = span_at(l, m);
         if (n < 0 || sp(l, n)->t0 != m || !(is_type(l, n, NX_PLACE) || is_type(l, n, NX_ORGANIZATION))) break;
         if (org < 0 && is_type(l, n, NX_ORGANIZATION)) org = n;
@@ -126,15 +126,9 @@ static int32_t org_before(const lctx *l, size_t i) {
     return is_type(l, k, NX_ORGANIZATION) && sp(l, k)->t1 == p + 1 ? k : -1;
 }
 
-/* Words that may stand between a determiner or comma and a title:
- * "the new chairman", "a local trader", "the current ... State Secretary". */
-static const char *const TITLE_ADJECTIVES[] = {"new", "current", "then", "longtime", "long-time", "veteran",
-                                               "local", "senior", "top", "chief", "sitting", "newly",
-                                               "appointed", "elected", "named", "both", NULL};
-
 /* Skips determiners and title adjectives from i; returns the next token. */
 static size_t skip_modifiers(const lctx *l, size_t i) {
-    while (i < l->n && (word_is_any(l, i, NX_DETERMINERS) || word_is_any(l, i, TITLE_ADJECTIVES)) && span_at(l, i) < 0) i++;
+    while (i < l->n && (is_word(l, i, NX_G_DETERMINER) || is_word(l, i, NX_G_TITLE_ADJECTIVE)) && span_at(l, i) < 0) i++;
     return i;
 }
 
@@ -155,7 +149,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         size_t j = end;
         int comma = fold_is(l, j, ",");
         if (comma) j++;
-        if (fold_is(l, j, "and") || fold_is(l, j, "&")) j++;
+        if (is_word(l, j, NX_G_CONJUNCTION) || fold_is(l, j, "&")) j++;
         else if (comma && end > sp(l, t)->t1) break; /* "X of Y, Professor Z": the "of" part closed the title */
         if (j == end) break;
         j = skip_modifiers(l, j);
@@ -205,7 +199,7 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     size_t i = g->t0;
     *org_pre = org_before(l, i);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
-    while (i > 0 && (word_is_any(l, i - 1, NX_DETERMINERS) || word_is_any(l, i - 1, TITLE_ADJECTIVES)) && span_at(l, i - 1) < 0)
+    while (i > 0 && (is_word(l, i - 1, NX_G_DETERMINER) || is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) && span_at(l, i - 1) < 0)
         i--;
     if (i == 0 || !fold_is(l, i - 1, ",")) return -1;
     size_t p = i - 1; /* the comma */
@@ -220,21 +214,13 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     return k;
 }
 
-static const char *const COPULAS[] = {"is", "was", "became", "becomes", "remains", "remained", "serves", "served",
-                                      "serving", "named", "appointed", "elected", "reelected", "re-elected", "made",
-                                      "been", "as", "resigned", "retired", "joined", "become", "worked", NULL};
-
-/* Generic nouns for the organisation a title is at: "company president". */
-static const char *const ORG_NOUNS[] = {"company", "group", "agency", "bank", "party", "board", "firm",
-                                        "university", "ministry", "government", "club", "team", NULL};
-
 /* Back from a title over what may stand before it in a noun phrase: a
  * determiner, title adjectives, an adjective after a determiner (an
  * economic adviser), a generic organisation noun (company president). */
 static size_t phrase_start(const lctx *l, size_t j) {
     size_t k = j;
     while (k > 0 && span_at(l, k - 1) < 0 &&
-           (word_is_any(l, k - 1, NX_DETERMINERS) || word_is_any(l, k - 1, TITLE_ADJECTIVES) || word_is_any(l, k - 1, ORG_NOUNS)))
+           (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC)))
         k--;
     /* "an economic adviser", "as trade house representative", "a freelance
      * restaurant critic": up to three plain lower-case words after a
@@ -243,9 +229,10 @@ static size_t phrase_start(const lctx *l, size_t j) {
         size_t m = k;
         while (m > 0 && k - m < 3 && span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD &&
                (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
-               !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !word_is_any(l, m - 1, COPULAS))
+               !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !is_word(l, m - 1, NX_G_TITLE_VERB))
             m--;
-        if (m < k && m > 0 && (word_is_any(l, m - 1, NX_DETERMINERS) || fold_is(l, m - 1, "as"))) k = word_is_any(l, m - 1, NX_DETERMINERS) ? m - 1 : m;
+        if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
+            k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
     }
     return k;
 }
@@ -273,7 +260,7 @@ static int32_t antecedent(const lctx *l, size_t i) {
  * words and with no other name in between. */
 static int32_t person_copula(const lctx *l, const title_group *g) {
     size_t j = phrase_start(l, g->t0);
-    if (j == 0 || !word_is_any(l, j - 1, COPULAS)) return -1;
+    if (j == 0 || !is_word(l, j - 1, NX_G_TITLE_VERB)) return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
      * an apposition between commas ("John Tafaro, owner of Tafaro
      * Brokerage, was reelected as ...") */
@@ -285,7 +272,7 @@ static int32_t person_copula(const lctx *l, const title_group *g) {
             return s;
         }
         const nx_token *t = tok(l, k - 1);
-        if (fold_is(l, k - 1, "he") || fold_is(l, k - 1, "she")) return antecedent(l, k - 1);
+        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN)) return antecedent(l, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
             size_t q = k - 2;
             while (q > 0 && k - q < 10 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
@@ -296,7 +283,7 @@ static int32_t person_copula(const lctx *l, const title_group *g) {
             }
         }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !fold_is(l, k - 1, "who")) return -1;
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) return -1;
         k--;
     }
     return -1;
@@ -305,12 +292,11 @@ static int32_t person_copula(const lctx *l, const title_group *g) {
 /* "named Thomas Burke president", "appointed PERSON as GROUP". */
 static int32_t person_named(const lctx *l, const title_group *g) {
     size_t j = g->t0;
-    while (j > 0 && (word_is_any(l, j - 1, NX_DETERMINERS) || fold_is(l, j - 1, "as")) && span_at(l, j - 1) < 0) j--;
+    while (j > 0 && (is_word(l, j - 1, NX_G_DETERMINER) || is_word(l, j - 1, NX_G_ROLE_MARKER)) && span_at(l, j - 1) < 0) j--;
     int32_t p = j > 0 ? span_at(l, j - 1) : -1;
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t1 != j) return -1;
     size_t v = sp(l, p)->t0;
-    static const char *const NAMING[] = {"named", "appointed", "elected", "made", "promoted", "nominated", NULL};
-    if (v == 0 || !word_is_any(l, v - 1, NAMING)) return -1;
+    if (v == 0 || !is_word(l, v - 1, NX_G_NAMING_VERB)) return -1;
     return p;
 }
 
@@ -318,7 +304,7 @@ static int32_t person_named(const lctx *l, const title_group *g) {
  * person after it. */
 static int32_t person_after_possessive(const lctx *l, const title_group *g) {
     size_t i = g->t0;
-    while (i > 0 && word_is_any(l, i - 1, TITLE_ADJECTIVES)) i--;
+    while (i > 0 && is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) i--;
     if (i == 0 || !(tok(l, i - 1)->shape & NX_SH_POSS)) return -1;
     size_t j = g->t1;
     if (!fold_is(l, j, ",")) return -1;
@@ -339,7 +325,7 @@ static nx_status plural_list(lctx *l, int32_t ti) {
         any = 1;
         j = sp(l, p)->t1;
         if (fold_is(l, j, ",")) j++;
-        if (fold_is(l, j, "and")) j++;
+        if (is_word(l, j, NX_G_CONJUNCTION)) j++;
     }
     if (any) nx_doc_mark_attached(l->doc, (uint32_t)ti);
     return NX_OK;
@@ -367,7 +353,7 @@ static int32_t main_org(const lctx *l) {
 static int generic_org_before(const lctx *l, size_t t0) {
     size_t p = t0;
     if (p > 0 && (tok(l, p - 1)->shape & NX_SH_POSS)) p--;
-    return p > 0 && word_is_any(l, p - 1, ORG_NOUNS) && span_at(l, p - 1) < 0;
+    return p > 0 && is_word(l, p - 1, NX_G_ORG_GENERIC) && span_at(l, p - 1) < 0;
 }
 
 nx_status nx_holds_title_find(const nx_relctx *c) {

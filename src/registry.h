@@ -110,7 +110,31 @@ const char *nx_role_name(nx_role r);
     X(MISC_HEAD, "misc-head", "a word that makes a capitalised phrase an event, award or work: Cup, Prize")         \
     X(PERSON_NOUN, "person-noun", "a common noun that says a name is a person: X, an American actor")                \
     X(ORG_NOUN, "org-noun", "a common noun that says a name is an organisation: X is a rock band")                  \
-    X(PLACE_NOUN, "place-noun", "a common noun that says a name is a place: X is a village")
+    X(PLACE_NOUN, "place-noun", "a common noun that says a name is a place: X is a village")                        \
+    /* closed-class words, read by their role (gazetteers/function-words.tsv) */                                   \
+    X(DETERMINER, "determiner", "opens a noun phrase before a title: the new chairman")                              \
+    X(ARTICLE, "article", "an article: X, an American actor")                                                        \
+    X(INDEFINITE, "indefinite", "an indefinite article: a Flemish journalist")                                       \
+    X(DEFINITE, "definite", "the definite article: the Committee")                                                   \
+    X(GENITIVE, "genitive", "the preposition of a part: the president of X")                                         \
+    X(COMPLEMENT_LINKER, "complement-linker", "opens a head word's complement: Minister of X, Committee on Y")     \
+    X(NAME_LINKER, "name-linker", "joins a head word to the rest of a name: Ministry of X, Center for Y")          \
+    X(CONJUNCTION, "conjunction", "coordinates names or titles: chairman and chief executive")                      \
+    X(NAME_PARTICLE, "name-particle", "a particle inside a person's name: van, bin, de")                            \
+    X(FUNCTION_WORD, "function-word", "a closed-class word: its lower case says nothing of a headline")             \
+    X(CAPTION_WORD, "caption-word", "a word of a photo caption: (L), (2nd R), (centre)")                            \
+    X(AUXILIARY, "auxiliary", "between a name and a person cue: X was born, X has said")                             \
+    X(COPULA, "copula", "the verb of a definition: X is a village")                                                  \
+    X(TITLE_VERB, "title-verb", "before a title, says whom it describes: X became chairman, served as")            \
+    X(NAMING_VERB, "naming-verb", "names a person to a title: the board named X president")                         \
+    X(TITLE_ADJECTIVE, "title-adjective", "between a determiner and a title: the new chairman")                     \
+    X(ORG_GENERIC, "org-generic", "a generic noun for the organisation of a title: company president")             \
+    X(EMPLOYER_LINKER, "employer-linker", "between a title and its organisation: president of X, professor at Y")  \
+    X(PLACEMENT_LINKER, "placement-linker", "places an organisation in a larger one: at the Secretariat of X")      \
+    X(ACRONYM_LINKER, "acronym-linker", "between a title and an acronym: rector of KAZNU")                          \
+    X(SUBJECT_PRONOUN, "subject-pronoun", "a pronoun for a person named before: he was appointed")                  \
+    X(RELATIVE_PRONOUN, "relative-pronoun", "a relative pronoun after a name: X, who is chairman")                  \
+    X(ROLE_MARKER, "role-marker", "introduces a role: as chairman")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;

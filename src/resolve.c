@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "model.h"
-#include "words.h"
 
 typedef struct rctx {
     nx_document *doc;
@@ -20,23 +19,10 @@ typedef struct rctx {
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
 
-static const char *const PARTICLES[] = {"de", "van", "von", "der", "den", "da", "di", "du", "del", "della",
-                                        "dos", "das", "bin", "ibn", "al", "el", "la", "le", "ter", "ten",
-                                        "y", "abu", "bint", NULL};
-static const char *const OF_WORDS[] = {"of", "for", "on", NULL};
-static const char *const INDEFINITE[] = {"a", "an", NULL};
-static const char *const FUNCTION_WORDS[] = {
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "and", "or", "but", "of", "in", "on", "at", "for", "with", "by", "from", "to", "as", "after", "before",
-    "during", "since", "when", "while", "if", "because", "although", "under", "over", "about", "into",
-    "between", "among", "against", "without", "within", "it", "he", "she", "they", "we", "i", "you", "there",
-    "here", "then", "so", "also", "both", "all", "some", "many", "most", "every", "each", "no", "not",
-    "other", "another", "such", "what", "which", "who", "how", "why", "where", NULL};
-static const char *const CAPTION_WORDS[] = {"l", "r", "c", "left", "right", "centre", "center", "front",
-                                            "back", "top", "bottom", "middle", "rear", NULL};
-
 static const nx_token *tok(const rctx *r, size_t i) { return &r->doc->toks.items[i]; }
-static int feat(const rctx *r, size_t i, uint32_t f) { return i < r->n && (tok(r, i)->feat & f) != 0; }
+static int feat(const rctx *r, size_t i, uint64_t f) { return i < r->n && (tok(r, i)->feat & f) != 0; }
+/* Whether token i is a word of a closed class (function-words.tsv). */
+static int is_word(const rctx *r, size_t i, nx_gclass c) { return feat(r, i, NX_FEAT(c)); }
 static int is_punct(const rctx *r, size_t i, const char *p) {
     return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT && strcmp(tok(r, i)->fold, p) == 0;
 }
@@ -72,7 +58,7 @@ static void mark_headlines(rctx *r) {
             if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_ALPHA) || (t->shape & NX_SH_POSS)) continue;
             words++;
             if (t->shape & NX_SH_ALLCAPS) allcaps++;
-            if ((t->shape & NX_SH_LOWER) && !nx_word_in(t, FUNCTION_WORDS)) lower_content++;
+            if ((t->shape & NX_SH_LOWER) && !(t->feat & NX_FEAT(NX_G_FUNCTION_WORD))) lower_content++;
         }
         const nx_token *last = tok(r, j - 1);
         int ends_sentence = last->kind == NX_TOK_PUNCT && (last->fold[0] == '.' || last->fold[0] == ':');
@@ -186,9 +172,9 @@ static const nx_entry *plural_title(const rctx *r, const nx_token *t) {
 /* Capitalised words after "of" that name a field, not an organisation or
  * place: Minister of Foreign Affairs, Dean of Academic Affairs. */
 static size_t title_complement(const rctx *r, size_t i) {
-    if (i >= r->n || !nx_word_in(tok(r, i), OF_WORDS) || tok(r, i)->fold[0] != 'o') return 0;
+    if (!is_word(r, i, NX_G_COMPLEMENT_LINKER)) return 0;
     size_t j = i + 1;
-    if (j < r->n && strcmp(tok(r, j)->fold, "the") == 0) j++;
+    if (is_word(r, j, NX_G_DEFINITE)) j++;
     size_t k = j;
     while (k < r->n && same_line(r, i, k)) {
         const nx_token *t = tok(r, k);
@@ -196,7 +182,7 @@ static size_t title_complement(const rctx *r, size_t i) {
             !(t->feat & (NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD) |
                          NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_TITLE)))) {
             k++;
-        } else if (k > j && k + 1 < r->n && strcmp(t->fold, "and") == 0 && capitalised(tok(r, k + 1)) &&
+        } else if (k > j && k + 1 < r->n && is_word(r, k, NX_G_CONJUNCTION) && capitalised(tok(r, k + 1)) &&
                    !(tok(r, k + 1)->feat & (NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_TITLE)))) {
             k++;
         } else {
@@ -309,7 +295,7 @@ static int head_feat(const rctx *r, size_t i) {
     return feat(r, i, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX));
 }
 
-static int range_has(const rctx *r, size_t a, size_t b, uint32_t f) {
+static int range_has(const rctx *r, size_t a, size_t b, uint64_t f) {
     for (size_t i = a; i < b; i++)
         if (feat(r, i, f)) return 1;
     return 0;
@@ -321,15 +307,15 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     *next_start = j + 1;
     if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "&") == 0) return unit_at(r, j + 1) > j + 1;
     if (c->kind != NX_TOK_WORD || !(c->shape & NX_SH_LOWER)) return 0;
-    if (nx_word_in(c, OF_WORDS)) {
+    if (is_word(r, j, NX_G_NAME_LINKER)) {
         if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD))) return 0;
         size_t s = j + 1;
-        if (s < r->n && strcmp(tok(r, s)->fold, "the") == 0) s++;
+        if (is_word(r, s, NX_G_DEFINITE)) s++;
         *next_start = s;
         /* University of Delhi on Thursday: a date is not part of the name */
         return unit_at(r, s) > s && !feat(r, s, NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY));
     }
-    if (strcmp(c->fold, "and") == 0) {
+    if (is_word(r, j, NX_G_CONJUNCTION)) {
         size_t k = j + 1, e;
         while ((e = unit_at(r, k)) > k) k = e;
         if (k == j + 1) return 0;
@@ -340,10 +326,10 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * another organisation follows (University of Delhi and Hiroshima
          * University) */
         for (size_t i = a; i < j; i++)
-            if (nx_word_in(tok(r, i), OF_WORDS) && tok(r, i)->fold[0] == 'o') return !head_feat(r, k - 1) && k - j <= 3;
+            if (is_word(r, i, NX_G_COMPLEMENT_LINKER)) return !head_feat(r, k - 1) && k - j <= 3;
         return 0;
     }
-    if (nx_word_in(c, PARTICLES)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
+    if (is_word(r, j, NX_G_NAME_PARTICLE)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
     return 0;
 }
 
@@ -351,7 +337,7 @@ static int caption_after(const rctx *r, size_t i) {
     if (!is_punct(r, i, "(")) return 0;
     size_t j = i + 1;
     if (j < r->n && tok(r, j)->kind == NX_TOK_NUM) j++;
-    if (j >= r->n || !nx_word_in(tok(r, j), CAPTION_WORDS)) return 0;
+    if (!is_word(r, j, NX_G_CAPTION_WORD)) return 0;
     return is_punct(r, j + 1, ")");
 }
 
@@ -363,7 +349,7 @@ static int title_apposition_after(const rctx *r, size_t i) {
     }
     if (!is_punct(r, i, ",")) return 0;
     size_t j = i + 1;
-    if (j < r->n && nx_word_in(tok(r, j), NX_DETERMINERS)) j++;
+    if (is_word(r, j, NX_G_DETERMINER)) j++;
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -381,8 +367,8 @@ static int titled_org_before(const rctx *r, size_t i) {
     const nx_span *o = SPAN(r->doc, r->owner[i - 1]);
     if (o->type != NX_ORGANIZATION || o->t0 < 2) return 0;
     size_t of = o->t0 - 1;
-    if (strcmp(tok(r, of)->fold, "the") == 0 && of > 0) of--;
-    if (strcmp(tok(r, of)->fold, "of") != 0 || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return 0;
+    if (is_word(r, of, NX_G_DEFINITE) && of > 0) of--;
+    if (!is_word(r, of, NX_G_GENITIVE) || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return 0;
     return !(SPAN(r->doc, r->owner[of - 1])->flags & NX_SPAN_PLURAL);
 }
 
@@ -418,8 +404,7 @@ static int seen_lower(const rctx *r, size_t i) {
 /* A person-cue word (said, told, died) right after token i - 1, or after
  * an auxiliary (was born, has said). */
 static int person_cue_after(const rctx *r, size_t i) {
-    static const char *const AUX[] = {"was", "is", "has", "had", "also", "later", "then", NULL};
-    if (i + 1 < r->n && nx_word_in(tok(r, i), AUX)) i++;
+    if (i + 1 < r->n && is_word(r, i, NX_G_AUXILIARY)) i++;
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
     /* ", 79," an age in apposition */
     return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
@@ -438,7 +423,7 @@ static int title_after(const rctx *r, size_t i) {
  * and not written in lower case elsewhere in the document. */
 static int plain_name_word(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
-    const uint32_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
+    const uint64_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
                            NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD) |
                            NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_HONORIFIC);
     return capitalised(t) && (t->shape & NX_SH_ALPHA) && !(t->shape & NX_SH_ALLCAPS) && !(t->shape & NX_SH_ABBREV) &&
@@ -488,13 +473,11 @@ static nx_status add_person(rctx *r, size_t a, size_t b, nx_rule rule) {
 /* "X, an American actor", "X is a rock band", "X was a village in Y": the
  * type a definition after token b - 1 gives the name, or -1. */
 static int defined_type(const rctx *r, size_t b) {
-    static const char *const COPULA[] = {"is", "was", "are", "were", NULL};
-    static const char *const ARTICLE[] = {"a", "an", "the", NULL};
     size_t j = b;
     if (is_punct(r, j, ",")) j++;
-    else if (j < r->n && nx_word_in(tok(r, j), COPULA)) j++;
+    else if (is_word(r, j, NX_G_COPULA)) j++;
     else return -1;
-    if (j >= r->n || !nx_word_in(tok(r, j), ARTICLE)) return -1;
+    if (!is_word(r, j, NX_G_ARTICLE)) return -1;
     j++;
     for (size_t k = 0; k < 5 && j < r->n; k++, j++) {
         const nx_token *t = tok(r, j);
@@ -503,7 +486,7 @@ static int defined_type(const rctx *r, size_t b) {
             if (t->feat & NX_FEAT(NX_G_PERSON_NOUN)) return NX_PERSON;
             if (t->feat & NX_FEAT(NX_G_ORG_NOUN)) return NX_ORGANIZATION;
             if (t->feat & NX_FEAT(NX_G_PLACE_NOUN)) return NX_PLACE;
-            if (nx_word_in(t, FUNCTION_WORDS)) return -1; /* "is a member of": no noun yet */
+            if (t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) return -1; /* "is a member of": no noun yet */
             continue;                                   /* small, rock, former, 19th-century */
         }
         /* American, German-born, Boston-based: capitalised modifiers */
@@ -558,7 +541,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     for (size_t i = a; i < b; i++)
         if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
     if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
-        !(a > 0 && nx_word_in(tok(r, a - 1), INDEFINITE))) {
+        !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_BEFORE_TITLE) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
@@ -579,151 +562,240 @@ static int quote_close(const rctx *r, size_t i) {
     return t->kind == NX_TOK_PUNCT && ((t->shape & NX_SH_CLOSE) || t->fold[0] == '"' || t->fold[0] == '\'');
 }
 
-static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
+/* ---- classifying a chunk ------------------------------------------------------
+ * A chunk is a run of capitalised words (and the connectors inside names)
+ * that chunks() found. It is read by the steps of CHUNK_STEPS in order; a
+ * step either settles the chunk (makes or drops spans, or finds nothing to
+ * make) or leaves it to the next. The head-word readings that decide
+ * "organisation" or "place" are a table of their own (HEAD_READINGS). */
+
+typedef struct chunk {
+    size_t a0;    /* the first word, before honorifics and common words were trimmed */
+    size_t a, b;  /* the name's words [a, b) */
+    int evidence; /* a title or honorific stands before it */
+    int org;      /* the head words make it an organisation */
+    int place;    /* ... a place */
+} chunk;
+
+typedef enum { NEXT = 0, DONE } step_result;
+
+static nx_status classify_chunk(rctx *r, size_t a, size_t b);
+
+/* Exactly one gazetteer entity: nothing more to read. */
+static step_result one_entity(rctx *r, chunk *c, nx_status *st) {
+    (void)st;
+    return r->gz_at[c->a] >= 0 && SPAN(r->doc, r->gz_at[c->a])->t1 == c->b ? DONE : NEXT;
+}
+
+/* Honorifics and leading common words are not part of a name (an honorific
+ * is evidence of a person); nor are lower-case words at either edge. */
+static step_result trim(rctx *r, chunk *c, nx_status *st) {
+    (void)st;
     nx_document *doc = r->doc;
-    if (r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->t1 == b) return NX_OK; /* one gazetteer entity */
-    size_t a0 = a;
-    int evidence = title_before(r, a);
-    /* honorifics and leading common words are not part of a name */
-    while (a < b && r->gz_at[a] < 0) {
-        if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) {
-            evidence = 1;
-            a++;
-        } else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
-            a++;
-        } else if (stop(r, a) && tok(r, a)->sent_start && b - a > 1) {
-            a++;
-        } else {
-            break;
-        }
+    c->evidence = title_before(r, c->a);
+    while (c->a < c->b && r->gz_at[c->a] < 0) {
+        size_t a = c->a;
+        if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) c->evidence = 1;
+        else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
+        } else if (!(stop(r, a) && tok(r, a)->sent_start && c->b - a > 1)) break;
+        c->a++;
     }
-    while (a < b && !capitalised(tok(r, a)) && r->gz_at[a] < 0) a++;
-    while (b > a && !capitalised(tok(r, b - 1)) && !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->t1 == b)) b--;
-    if (a >= b) return NX_OK;
-    /* an event, award, law or work (Summer Olympics, Berlin Grand Prix,
-     * Treaty of Rome) is no entity, nor are the places in its name */
-    if (b - a >= 2 && !(r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->t1 == b)) {
-        int misc = feat(r, b - 1, NX_FEAT(NX_G_MISC_HEAD));
-        for (size_t i = a; i + 1 < b && !misc; i++)
-            if (feat(r, i, NX_FEAT(NX_G_MISC_HEAD)) && nx_word_in(tok(r, i + 1), OF_WORDS) && i > a) misc = 1;
-        if (misc) {
-            drop_range(r, a, b);
-            return NX_OK;
-        }
-    }
-    /* an organisation or place head word closes a name of its kind */
-    int org = 0, place = 0;
-    if (b - a >= 2 && head_feat(r, b - 1) && !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type != NX_ORGANIZATION &&
-                                                 SPAN(doc, r->owner[b - 1])->t0 == a))
-        org = 1;
-    for (size_t i = a; i + 1 < b && !org; i++)
-        if (feat(r, i, NX_FEAT(NX_G_ORG_HEAD)) && nx_word_in(tok(r, i + 1), OF_WORDS)) org = 1;
-    /* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm */
-    for (size_t i = a + 1; i + 1 < b && !org; i++)
-        if (is_punct(r, i, "&")) org = 1;
-    /* a gazetteer organisation at the end already names the organisation
-     * unless plain words before it belong to its name ("University
-     * Education Department") */
-    if (org && r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type == NX_ORGANIZATION) {
-        size_t o0 = SPAN(doc, r->owner[b - 1])->t0;
-        int plain = o0 > a;
-        for (size_t i = a; i < o0; i++)
-            if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN))) plain = 0;
-        if (!plain) org = 0;
-    }
-    if (!org && b - a >= 2 && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0) place = 1;
-    /* Lake Huron, Mount Kenya, Cape Town: a leading place word */
-    if (!org && !place && b - a == 2 && !r->headline[a] && feat(r, a, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[a] < 0 &&
+    while (c->a < c->b && !capitalised(tok(r, c->a)) && r->gz_at[c->a] < 0) c->a++;
+    while (c->b > c->a && !capitalised(tok(r, c->b - 1)) &&
+           !(r->owner[c->b - 1] >= 0 && SPAN(doc, r->owner[c->b - 1])->t1 == c->b))
+        c->b--;
+    return c->a >= c->b ? DONE : NEXT;
+}
+
+/* An event, award, law or work (Summer Olympics, Berlin Grand Prix, Treaty
+ * of Rome) is no entity, nor are the places in its name. */
+static step_result event_award_or_work(rctx *r, chunk *c, nx_status *st) {
+    (void)st;
+    size_t a = c->a, b = c->b;
+    if (b - a < 2 || (r->gz_at[a] >= 0 && SPAN(r->doc, r->gz_at[a])->t1 == b)) return NEXT;
+    int misc = feat(r, b - 1, NX_FEAT(NX_G_MISC_HEAD));
+    for (size_t i = a; i + 1 < b && !misc; i++)
+        if (feat(r, i, NX_FEAT(NX_G_MISC_HEAD)) && is_word(r, i + 1, NX_G_NAME_LINKER) && i > a) misc = 1;
+    if (!misc) return NEXT;
+    drop_range(r, a, b);
+    return DONE;
+}
+
+/* -- head-word readings, in order: each may set or clear c->org, c->place -- */
+
+/* An organisation head word closes the name (Astana IT University), unless
+ * the last word is another kind of entity that starts the chunk. */
+static void org_closing_head(const rctx *r, chunk *c) {
+    const nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (b - a >= 2 && head_feat(r, b - 1) &&
+        !(r->owner[b - 1] >= 0 && SPAN(doc, r->owner[b - 1])->type != NX_ORGANIZATION && SPAN(doc, r->owner[b - 1])->t0 == a))
+        c->org = 1;
+}
+
+/* A head word and its complement: Ministry of Education, Center for X. */
+static void org_head_with_complement(const rctx *r, chunk *c) {
+    for (size_t i = c->a; i + 1 < c->b && !c->org; i++)
+        if (feat(r, i, NX_FEAT(NX_G_ORG_HEAD)) && is_word(r, i + 1, NX_G_NAME_LINKER)) c->org = 1;
+}
+
+/* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm. */
+static void org_ampersand(const rctx *r, chunk *c) {
+    for (size_t i = c->a + 1; i + 1 < c->b && !c->org; i++)
+        if (is_punct(r, i, "&")) c->org = 1;
+}
+
+/* A gazetteer organisation at the end already names the organisation,
+ * unless plain words before it belong to its name ("University Education
+ * Department"). */
+static void org_named_by_gazetteer(const rctx *r, chunk *c) {
+    const nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (!c->org || r->owner[b - 1] < 0 || SPAN(doc, r->owner[b - 1])->type != NX_ORGANIZATION) return;
+    size_t o0 = SPAN(doc, r->owner[b - 1])->t0;
+    int plain = o0 > a;
+    for (size_t i = a; i < o0; i++)
+        if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN))) plain = 0;
+    if (!plain) c->org = 0;
+}
+
+/* A place head word closes the name: Tianshan Mountains. */
+static void place_closing_head(const rctx *r, chunk *c) {
+    size_t a = c->a, b = c->b;
+    if (!c->org && b - a >= 2 && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0)
+        c->place = 1;
+}
+
+/* Lake Huron, Mount Kenya, Cape Town: a leading place word. */
+static void place_leading_word(const rctx *r, chunk *c) {
+    size_t a = c->a, b = c->b;
+    if (!c->org && !c->place && b - a == 2 && !r->headline[a] && feat(r, a, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[a] < 0 &&
         !r->sports && (r->gz_at[b - 1] >= 0 || plain_name_word(r, b - 1)))
-        place = 1;
-    /* Gulf of Mexico, Province of Ontario, Kingdom of Prussia */
-    for (size_t i = a; i + 2 < b && !org && !place; i++)
-        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && nx_word_in(tok(r, i + 1), OF_WORDS) &&
-            tok(r, i + 1)->fold[0] == 'o' && !r->headline[a])
-            place = 1;
-    /* a quoted phrase ending in a place word ("Digital Silk Road") is a
-     * title or a slogan; quoted organisation names stay organisations */
-    if (place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) place = 0;
-    /* a person's name may contain a word that is also a place (Wang
-     * Donghai, Neil Jordan): strong person evidence reads the whole chunk */
-    if (!org && !place && b - a >= 2 && !r->headline[a] && !gz_type(r, a, NX_ORGANIZATION) &&
-        (!gz_type(r, a, NX_PLACE) || is_town(SPAN(doc, r->gz_at[a])))) {
-        int has_org = 0;
-        for (size_t i = a; i < b; i++)
-            if (gz_type(r, i, NX_ORGANIZATION)) has_org = 1;
-        nx_rule rule = has_org ? NX_RULE_NONE : person_reason(r, a, b, evidence);
-        if (rule != NX_RULE_NONE) {
-            drop_range(r, a, b);
-            return add_person(r, a, b, rule);
+        c->place = 1;
+}
+
+/* Gulf of Mexico, Province of Ontario, Kingdom of Prussia. */
+static void place_head_with_complement(const rctx *r, chunk *c) {
+    for (size_t i = c->a; i + 2 < c->b && !c->org && !c->place; i++)
+        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && is_word(r, i + 1, NX_G_COMPLEMENT_LINKER) &&
+            !r->headline[c->a])
+            c->place = 1;
+}
+
+/* A quoted phrase ending in a place word ("Digital Silk Road") is a title
+ * or a slogan; quoted organisation names stay organisations. */
+static void place_not_quoted(const rctx *r, chunk *c) {
+    size_t a = c->a, b = c->b;
+    if (c->place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) c->place = 0;
+}
+
+static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
+    org_closing_head,   org_head_with_complement, org_ampersand,              org_named_by_gazetteer,
+    place_closing_head, place_leading_word,       place_head_with_complement, place_not_quoted,
+};
+
+/* An organisation or place head word closes a name of its kind. */
+static step_result head_words(rctx *r, chunk *c, nx_status *st) {
+    (void)st;
+    c->org = c->place = 0;
+    for (size_t i = 0; i < sizeof HEAD_READINGS / sizeof *HEAD_READINGS; i++) HEAD_READINGS[i](r, c);
+    return NEXT;
+}
+
+/* A person's name may contain a word that is also a place (Wang Donghai,
+ * Neil Jordan): strong person evidence reads the whole chunk. */
+static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION) ||
+        (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a]))))
+        return NEXT;
+    for (size_t i = a; i < b; i++)
+        if (gz_type(r, i, NX_ORGANIZATION)) return NEXT;
+    nx_rule rule = person_reason(r, a, b, c->evidence);
+    if (rule == NX_RULE_NONE) return NEXT;
+    drop_range(r, a, b);
+    *st = add_person(r, a, b, rule);
+    return DONE;
+}
+
+/* In a sports report a place with more name around it is a club:
+ * Manchester City, Real Madrid, Hansa Rostock, Kansas City Royals. */
+static step_result sports_club(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (!r->sports || c->org || b - a < 2 || title_before(r, a)) return NEXT;
+    int has_place = 0, has_other = 0;
+    for (size_t i = a; i < b;) {
+        if (gz_type(r, i, NX_PLACE) && !is_country(SPAN(doc, r->gz_at[i]))) {
+            has_place = 1;
+            i = SPAN(doc, r->gz_at[i])->t1;
+        } else {
+            if (r->gz_at[i] >= 0 || (capitalised(tok(r, i)) && (tok(r, i)->feat & NX_FEAT(NX_G_GIVEN)) && i == a))
+                has_other = 2; /* another entity, or a person's name */
+            else if (capitalised(tok(r, i)) && !has_other)
+                has_other = 1;
+            i++;
         }
     }
-    /* In a sports report a place with more name around it is a club:
-     * Manchester City, Real Madrid, Hansa Rostock, Kansas City Royals */
-    if (r->sports && !org && b - a >= 2 && !title_before(r, a)) {
-        int has_place = 0, has_other = 0;
-        for (size_t i = a; i < b;) {
-            if (gz_type(r, i, NX_PLACE) && !is_country(SPAN(doc, r->gz_at[i]))) {
-                has_place = 1;
-                i = SPAN(doc, r->gz_at[i])->t1;
-            } else {
-                if (r->gz_at[i] >= 0 || (capitalised(tok(r, i)) && (tok(r, i)->feat & NX_FEAT(NX_G_GIVEN)) && i == a))
-                    has_other = 2; /* another entity, or a person's name */
-                else if (capitalised(tok(r, i)) && !has_other)
-                    has_other = 1;
-                i++;
-            }
-        }
-        if (has_place && has_other == 1) {
-            drop_range(r, a, b);
-            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
+    if (!has_place || has_other != 1) return NEXT;
+    drop_range(r, a, b);
+    *st = add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
+    return DONE;
+}
+
+/* The organisation or place the head words found, with its edges fixed. */
+static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    if (!c->org && !c->place) return NEXT;
+    int org = c->org;
+    size_t a0 = c->a0, a = c->a, b = c->b;
+    /* "First Albany Corp.": only function words are not part of the name */
+    while (a0 < a &&
+           (is_word(r, a0, NX_G_FUNCTION_WORD) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) || !capitalised(tok(r, a0))))
+        a0++;
+    a = a0;
+    /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
+     * organisation's own name stays a place */
+    if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
+        !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER))
+        a = SPAN(doc, r->gz_at[a])->t1;
+    /* Ministry of Education Diane Cecile Parker: a given name after the
+     * "of" part starts a person */
+    for (size_t i = a + 2; org && i + 1 < b; i++) {
+        if (is_word(r, i - 1, NX_G_NAME_LINKER) || !feat(r, i, NX_FEAT(NX_G_GIVEN)) || stop(r, i)) continue;
+        int after_of = 0;
+        for (size_t k = a; k + 1 < i; k++)
+            if (is_word(r, k, NX_G_NAME_LINKER)) after_of = 1;
+        if (!after_of) continue;
+        if ((*st = classify_chunk(r, i, b)) != NX_OK) return DONE;
+        b = i;
+        break;
+    }
+    /* "... Ministry of Education Dilvo Ristoff, Minister in ...": two plain
+     * name words closing the "of" part before an apposed title are a person */
+    if (org && b - a >= 5 && title_apposition_after(r, b) && plain_name_word(r, b - 1) && plain_name_word(r, b - 2) &&
+        !is_word(r, b - 3, NX_G_NAME_LINKER) && range_has(r, a, b - 2, NX_FEAT(NX_G_ORG_HEAD))) {
+        size_t of = 0;
+        for (size_t k = a; k + 2 < b; k++)
+            if (is_word(r, k, NX_G_NAME_LINKER)) of = k;
+        if (of && of + 1 < b - 2) {
+            if ((*st = add_person(r, b - 2, b, NX_RULE_PERSON_TITLE_APPOSITION)) != NX_OK) return DONE;
+            b -= 2;
         }
     }
-    if (org || place) {
-        /* "First Albany Corp.": only function words are not part of the name */
-        while (a0 < a && (nx_word_in(tok(r, a0), FUNCTION_WORDS) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) ||
-                          !capitalised(tok(r, a0))))
-            a0++;
-        a = a0;
-        /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before
-         * an organisation's own name stays a place */
-        if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
-            !nx_word_in(tok(r, SPAN(doc, r->gz_at[a])->t1), OF_WORDS))
-            a = SPAN(doc, r->gz_at[a])->t1;
-        /* Ministry of Education Diane Cecile Parker: a given name after the
-         * "of" part starts a person */
-        for (size_t i = a + 2; org && i + 1 < b; i++) {
-            if (nx_word_in(tok(r, i - 1), OF_WORDS) || !feat(r, i, NX_FEAT(NX_G_GIVEN)) || stop(r, i)) continue;
-            int after_of = 0;
-            for (size_t k = a; k + 1 < i; k++)
-                if (nx_word_in(tok(r, k), OF_WORDS)) after_of = 1;
-            if (!after_of) continue;
-            nx_status st = classify_chunk(r, i, b);
-            if (st != NX_OK) return st;
-            b = i;
-            break;
-        }
-        /* "... Ministry of Education Dilvo Ristoff, Minister in ...": two
-         * plain name words closing the "of" part before an apposed title
-         * are a person */
-        if (org && b - a >= 5 && title_apposition_after(r, b) && plain_name_word(r, b - 1) && plain_name_word(r, b - 2) &&
-            !nx_word_in(tok(r, b - 3), OF_WORDS) && range_has(r, a, b - 2, NX_FEAT(NX_G_ORG_HEAD))) {
-            size_t of = 0;
-            for (size_t k = a; k + 2 < b; k++)
-                if (nx_word_in(tok(r, k), OF_WORDS)) of = k;
-            if (of && of + 1 < b - 2) {
-                nx_status st = add_person(r, b - 2, b, NX_RULE_PERSON_TITLE_APPOSITION);
-                if (st != NX_OK) return st;
-                b -= 2;
-            }
-        }
-        drop_range(r, a, b);
-        nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
-        return add_span(r, a, b, t, org ? NX_RULE_ORG_HEAD_WORD : NX_RULE_PLACE_HEAD_WORD) < 0 ? NX_ERR_NOMEM : NX_OK;
-    }
-    /* otherwise gazetteer entities stay, and the runs between them are
-     * judged on their own */
-    size_t i = a;
-    int ev = evidence;
+    drop_range(r, a, b);
+    nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
+    *st = add_span(r, a, b, t, org ? NX_RULE_ORG_HEAD_WORD : NX_RULE_PLACE_HEAD_WORD) < 0 ? NX_ERR_NOMEM : NX_OK;
+    return DONE;
+}
+
+/* Otherwise the gazetteer entities stay, and the runs between them are
+ * judged on their own (classify_run). */
+static step_result runs_between_entities(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    size_t i = c->a, b = c->b;
+    int ev = c->evidence;
     int32_t prev_place = -1;
     while (i < b) {
         if (r->gz_at[i] >= 0) {
@@ -741,8 +813,7 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         while (y > x && !capitalised(tok(r, y - 1))) y--;
         int made = 0;
         if (x < y) {
-            nx_status st = classify_run(r, x, y, ev, &made);
-            if (st != NX_OK) return st;
+            if ((*st = classify_run(r, x, y, ev, &made)) != NX_OK) return DONE;
             /* a place that starts a longer name of another kind is not a
              * place there: U.S. Open, Chicago Cubs */
             if (!made && prev_place >= 0 && SPAN(doc, prev_place)->t1 == x && !r->headline[x]) {
@@ -754,7 +825,30 @@ static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
         ev = 0;
         i = j;
     }
-    return NX_OK;
+    return DONE;
+}
+
+/* The steps, in order; the last one always settles the chunk. */
+static const struct {
+    const char *name;
+    step_result (*run)(rctx *r, chunk *c, nx_status *st);
+} CHUNK_STEPS[] = {
+    {"one gazetteer entity", one_entity},
+    {"trim", trim},
+    {"event, award or work", event_award_or_work},
+    {"head words", head_words},
+    {"person over places", person_over_places},
+    {"sports club", sports_club},
+    {"organisation or place", org_or_place},
+    {"runs between entities", runs_between_entities},
+};
+
+static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
+    chunk c = {a, a, b, 0, 0, 0};
+    nx_status st = NX_OK;
+    for (size_t i = 0; i < sizeof CHUNK_STEPS / sizeof *CHUNK_STEPS; i++)
+        if (CHUNK_STEPS[i].run(r, &c, &st) == DONE) break;
+    return st;
 }
 
 /* Whether the capitalised words from i on reach another organisation head
@@ -874,7 +968,7 @@ static nx_status acronyms_after_titles(rctx *r) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
             !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8)
             continue;
-        if (!(strcmp(tok(r, i - 1)->fold, "of") == 0 || strcmp(tok(r, i - 1)->fold, "at") == 0) || !r->title_tok[i - 2])
+        if (!is_word(r, i - 1, NX_G_ACRONYM_LINKER) || !r->title_tok[i - 2])
             continue;
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM))) ||
             nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
@@ -896,14 +990,15 @@ static nx_status lone_org_words(rctx *r) {
             continue;
         int next_cap = i + 1 < r->n && capitalised(tok(r, i + 1)) && tok(r, i + 1)->brk == NX_BRK_SPACE;
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
-            !t->sent_start && strcmp(tok(r, i - 1)->fold, "the") == 0 && !next_cap &&
-            !(i + 1 < r->n && nx_word_in(tok(r, i + 1), OF_WORDS))) {
+            !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && !next_cap &&
+            !is_word(r, i + 1, NX_G_NAME_LINKER)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD) < 0) return NX_ERR_NOMEM;
             continue;
         }
         /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
         int label = i + 1 < r->n && tok(r, i + 1)->kind == NX_TOK_PUNCT && strchr(":-/=", tok(r, i + 1)->fold[0]);
-        if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 && !t->feat &&
+        if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 &&
+            !(t->feat & ~NX_FEAT_CLOSED_CLASS) &&
             !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
             !nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL) &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
@@ -937,7 +1032,7 @@ static void split_words(const rctx *r, size_t a, size_t b, words *out) {
             if (len && out->n < 24) {
                 out->w[out->n] = f;
                 out->len[out->n] = (uint8_t)(len > 255 ? 255 : len);
-                out->function[out->n] = (uint8_t)nx_word_in(t, FUNCTION_WORDS);
+                out->function[out->n] = (uint8_t)((t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) != 0);
                 out->suffix[out->n] = (uint8_t)((t->feat & NX_FEAT(NX_G_ORG_SUFFIX)) != 0);
                 out->n++;
             }
@@ -1026,13 +1121,6 @@ static nx_status acronyms_inferred(rctx *r) {
     return NX_OK;
 }
 
-typedef struct known {
-    uint8_t type;
-    uint8_t surname;
-    const char *canon;
-    const char *country;
-} known;
-
 static int key_of(const rctx *r, size_t a, size_t b, char *buf, size_t cap, size_t *len) {
     *len = 0;
     for (size_t i = a; i < b; i++) {
@@ -1070,71 +1158,110 @@ static int in_dateline(const rctx *r, const nx_span *s) {
 /* One sense per document. Names found once are found wherever they occur
  * again, a person's surname alone is that person, and a one-word place that
  * is also the surname of a person in the document is that person unless a
- * preposition says place (Neil Jordan ... Jordan said; but: in Jordan). */
-static nx_status propagate(rctx *r) {
-    nx_document *doc = r->doc;
-    nx_strmap map;
-    nx_strmap_init(&map);
-    nx_vec table = {0};
-    nx_status st = NX_OK;
+ * preposition says place (Neil Jordan ... Jordan said; but: in Jordan).
+ * Three steps: learn the names (known_names), retype places that are
+ * people's names, find the names again. */
+
+typedef struct known {
+    uint8_t type;    /* what the name names; KNOWN_AMBIGUOUS when two kinds of thing */
+    uint8_t surname; /* a part of a person's name, not the whole */
+    const char *canon;
+    const char *country;
+} known;
+
+enum { KNOWN_AMBIGUOUS = 255 };
+
+typedef struct known_names {
+    nx_strmap map; /* folded words -> index into table */
+    nx_vec table;  /* known */
+} known_names;
+
+/* Name forms a span makes known, in order: its whole name, a person's
+ * surname alone, a person's given name alone (Mario for Mario
+ * Vazquez-Rana). Sets [*a, *b) and returns 1, or 0 when the span has no
+ * such form (and no later one). */
+static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_t *b) {
+    *a = s->t0, *b = s->t1;
+    if (form == 1) {
+        if (s->type != NX_PERSON || *b - *a < 2) return 0;
+        if (s->flags & NX_SPAN_FAMILY_FIRST) *b = *a + 1;
+        else *a = *b - 1;
+        if (single_letter(tok(r, *a))) return 0;
+    }
+    if (form == 2) {
+        if (s->type != NX_PERSON || *b - *a < 2 || (s->flags & NX_SPAN_FAMILY_FIRST)) return 0;
+        *b = *a + 1;
+        if (single_letter(tok(r, *a)) || !feat(r, *a, NX_FEAT(NX_G_GIVEN))) return 0;
+    }
+    /* a nationality or common word inside a name is not the name alone */
+    return !(form > 0 && (stop(r, *a) || feat(r, *a, NX_FEAT(NX_G_DEMONYM)) || seen_lower(r, *a)));
+}
+
+/* Learns the name forms of one span. */
+static nx_status learn(const rctx *r, known_names *kn, const nx_span *s) {
     char key[512];
-    size_t kl;
-    size_t n_spans = doc->spans.count;
-    for (int people = 1; people >= 0; people--) {
-        for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
+    size_t kl, a, b;
+    for (int form = 0; form < 3; form++) {
+        if (!name_form(r, s, form, &a, &b) || !key_of(r, a, b, key, sizeof key, &kl)) break;
+        uint32_t idx;
+        if (nx_strmap_get(&kn->map, key, kl, &idx)) {
+            known *k = &NX_VEC_AT(&kn->table, known, idx);
+            /* people are named first; a place or a guessed team of the same
+             * name yields */
+            if (k->type != s->type && k->type != NX_PERSON) k->type = KNOWN_AMBIGUOUS;
+            continue;
+        }
+        known *k = nx_vec_push(&kn->table, sizeof *k);
+        if (!k || nx_strmap_put(&kn->map, key, kl, (uint32_t)(kn->table.count - 1))) return NX_ERR_NOMEM;
+        k->type = s->type;
+        k->surname = (uint8_t)(form != 0);
+        k->canon = s->canon;
+        k->country = s->country;
+    }
+    return NX_OK;
+}
+
+/* The names of the people first, then of the rest. */
+static nx_status learn_names(const rctx *r, known_names *kn) {
+    const nx_document *doc = r->doc;
+    for (int people = 1; people >= 0; people--)
+        for (size_t k = 0; k < doc->spans.count; k++) {
             const nx_span *s = SPAN(doc, k);
             if ((s->flags & NX_SPAN_DROPPED) || s->type > NX_PLACE || (s->type == NX_PERSON) != people) continue;
-            for (int pass = 0; pass < 3; pass++) {
-                size_t a = s->t0, b = s->t1;
-                if (pass == 1) { /* a person's surname alone */
-                    if (s->type != NX_PERSON || b - a < 2) break;
-                    if (s->flags & NX_SPAN_FAMILY_FIRST) b = a + 1;
-                    else a = b - 1;
-                    if (single_letter(tok(r, a))) break;
-                }
-                if (pass == 2) { /* a person's given name alone: Mario for Mario Vazquez-Rana */
-                    if (s->type != NX_PERSON || b - a < 2 || (s->flags & NX_SPAN_FAMILY_FIRST)) break;
-                    b = a + 1;
-                    if (single_letter(tok(r, a)) || !feat(r, a, NX_FEAT(NX_G_GIVEN))) break;
-                }
-                /* a nationality or common word inside a name is not the name alone */
-                if (pass > 0 && (stop(r, a) || feat(r, a, NX_FEAT(NX_G_DEMONYM)) || seen_lower(r, a))) break;
-                if (!key_of(r, a, b, key, sizeof key, &kl)) break;
-                uint32_t idx;
-                if (nx_strmap_get(&map, key, kl, &idx)) {
-                    known *kn = &NX_VEC_AT(&table, known, idx);
-                    /* people are named first; a place or a guessed team of
-                     * the same name yields */
-                    if (kn->type != s->type && kn->type != NX_PERSON) kn->type = 255;
-                    continue;
-                }
-                known *kn = nx_vec_push(&table, sizeof *kn);
-                if (!kn || nx_strmap_put(&map, key, kl, (uint32_t)(table.count - 1))) {
-                    st = NX_ERR_NOMEM;
-                    break;
-                }
-                kn->type = s->type;
-                kn->surname = (uint8_t)(pass != 0);
-                kn->canon = s->canon;
-                kn->country = s->country;
-            }
+            nx_status st = learn(r, kn, s);
+            if (st != NX_OK) return st;
         }
-    }
-    for (size_t k = 0; k < n_spans && st == NX_OK; k++) {
-        nx_span *s = SPAN(doc, k);
+    return NX_OK;
+}
+
+/* A one-word place (or a guessed team of up to three words) that names a
+ * person of the document is that person, unless a place cue comes first
+ * and no possessive follows ("sources at Seguin's ministry"). */
+static void retype_people(rctx *r, const known_names *kn) {
+    nx_document *doc = r->doc;
+    char key[512];
+    size_t kl;
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        const nx_span *s = SPAN(doc, k);
         int weak_org = s->type == NX_ORGANIZATION && s->rule == NX_RULE_ORG_SPORTS_TEAM;
-        /* "sources at Seguin's ministry": a possessive says person before a preposition says place */
         int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
             (s->t1 - s->t0 > 1 && !weak_org) || (place_cue_before(r, s->t0) && !poss))
             continue;
         uint32_t idx;
-        if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&map, key, kl, &idx)) continue;
-        const known *kn = &NX_VEC_AT(&table, known, idx);
-        if (kn->type != NX_PERSON) continue;
-        nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, kn->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
+        if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&kn->map, key, kl, &idx)) continue;
+        const known *n = &NX_VEC_AT(&kn->table, known, idx);
+        if (n->type != NX_PERSON) continue;
+        nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
     }
-    for (size_t i = 0; i < r->n && st == NX_OK && table.count; i++) {
+}
+
+/* The known names wherever else they occur, longest first (up to six words). */
+static nx_status find_again(rctx *r, const known_names *kn) {
+    nx_document *doc = r->doc;
+    char key[512];
+    size_t kl;
+    for (size_t i = 0; i < r->n && kn->table.count; i++) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
@@ -1143,29 +1270,34 @@ static nx_status propagate(rctx *r) {
             if (!capitalised(tok(r, i + len - 1))) continue;
             if (!key_of(r, i, i + len, key, sizeof key, &kl)) continue;
             uint32_t idx;
-            if (!nx_strmap_get(&map, key, kl, &idx)) continue;
-            const known *kn = &NX_VEC_AT(&table, known, idx);
-            if (kn->type == 255) break;
+            if (!nx_strmap_get(&kn->map, key, kl, &idx)) continue;
+            const known *n = &NX_VEC_AT(&kn->table, known, idx);
+            if (n->type == KNOWN_AMBIGUOUS) break;
             /* Zhang Wei is not Zhang Liqun: a known name word followed by an
              * unknown capitalised word is part of another name */
-            if (kn->type == NX_PERSON && len == 1 && i + 1 < r->n && r->owner[i + 1] < 0 &&
-                capitalised(tok(r, i + 1)) && !r->title_tok[i + 1] && tok(r, i + 1)->brk == NX_BRK_SPACE &&
-                !r->headline[i])
+            if (n->type == NX_PERSON && len == 1 && i + 1 < r->n && r->owner[i + 1] < 0 && capitalised(tok(r, i + 1)) &&
+                !r->title_tok[i + 1] && tok(r, i + 1)->brk == NX_BRK_SPACE && !r->headline[i])
                 break;
-            int32_t id = add_span(r, i, i + len, (nx_type)kn->type, kn->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME);
-            if (id < 0) {
-                st = NX_ERR_NOMEM;
-                break;
-            }
-            SPAN(doc, id)->canon = kn->canon;
-            SPAN(doc, id)->country = kn->country;
+            int32_t id = add_span(r, i, i + len, (nx_type)n->type, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME);
+            if (id < 0) return NX_ERR_NOMEM;
+            SPAN(doc, id)->canon = n->canon;
+            SPAN(doc, id)->country = n->country;
             SPAN(doc, id)->flags |= NX_SPAN_PROPAGATED;
             i += len - 1;
             break;
         }
     }
-    nx_strmap_free(&map);
-    nx_vec_free(&table);
+    return NX_OK;
+}
+
+static nx_status propagate(rctx *r) {
+    known_names kn = {{0}, {0}};
+    nx_strmap_init(&kn.map);
+    nx_status st = learn_names(r, &kn);
+    if (st == NX_OK) retype_people(r, &kn);
+    if (st == NX_OK) st = find_again(r, &kn);
+    nx_strmap_free(&kn.map);
+    nx_vec_free(&kn.table);
     return st;
 }
 

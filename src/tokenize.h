@@ -53,7 +53,7 @@ typedef struct nx_token {
     uint8_t brk;        /* nx_break before this token */
     uint8_t sent_start; /* first token of its sentence */
     uint8_t line_start; /* first token of its line */
-    uint32_t feat;      /* gazetteer features, set by the match stage */
+    uint64_t feat;      /* gazetteer features (NX_FEAT), set by the match stage */
 } nx_token;
 
 typedef struct nx_tokens {
