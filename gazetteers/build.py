@@ -2885,7 +2885,10 @@ def check_outputs():
                 if k in attrs:
                     problems.append("%s:%d: repeated %s" % (fname, i, k))
                 attrs[k] = v
-            key = (surf, attrs.get("type", header.get("type")), attrs.get("name", surf))
+            # one entry per surface, type, kind and name (a temporal word may
+            # be of several kinds: "this" is a relation word and a current one)
+            key = (surf, attrs.get("type", header.get("type")), attrs.get("kind", header.get("kind")),
+                   attrs.get("name", surf))
             if key in seen:
                 problems.append("%s:%d: duplicate %r" % (fname, i, key))
             seen.add(key)

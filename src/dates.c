@@ -189,13 +189,6 @@ static void split_words(const char *s, size_t n, words *out) {
     }
 }
 
-static int word_is(const char *w, size_t n, const char *lit) {
-    size_t l = strlen(lit);
-    if (n != l) return 0;
-    for (size_t i = 0; i < n; i++)
-        if ((w[i] | 0x20) != lit[i]) return 0;
-    return 1;
-}
 
 /* A count: digits, "2 1/2", "a", number words ("twenty-four", "a couple
  * of", "two hundred"). *v = -1 for an unknown amount (several, a few);
@@ -219,11 +212,11 @@ static int parse_count(const dctx *c, const char *s, size_t n, long *v, int *hal
     long total = 0, cur = 0;
     int any = 0, unknown = 0;
     for (int i = 0; i < w.count; i++) {
-        if (word_is(w.w[i], w.n[i], "a") || word_is(w.w[i], w.n[i], "an")) {
+        if (tword(c, "article", w.w[i], w.n[i])) { /* "a" alone is one: a year */
             if (w.count == 1) cur = 1, any = 1;
             continue;
         }
-        if (word_is(w.w[i], w.n[i], "of") || word_is(w.w[i], w.n[i], "and")) continue;
+        if (tword(c, "joiner", w.w[i], w.n[i])) continue; /* a couple of, two hundred and five */
         const char *val = tword(c, "number", w.w[i], w.n[i]);
         if (!val) return 0;
         any = 1;
@@ -278,7 +271,8 @@ static int parse_year_words(const dctx *c, const char *s, size_t n, int *y) {
     if (!first) return 0;
     long a = atol(first), rest = 0;
     int start = 1;
-    if (a == 2 && word_is(w.w[1], w.n[1], "thousand")) {
+    const char *second = tword(c, "number", w.w[1], w.n[1]);
+    if (a == 2 && second && atol(second) == 1000) { /* two thousand (and) one */
         a = 2000;
         start = 2;
     } else if (a < 10 || a > 99) {
@@ -287,10 +281,10 @@ static int parse_year_words(const dctx *c, const char *s, size_t n, int *y) {
         a *= 100;
     }
     for (int i = start; i < w.count; i++) {
-        if (word_is(w.w[i], w.n[i], "and")) continue;
-        if (word_is(w.w[i], w.n[i], "hundred")) continue;
+        if (tword(c, "joiner", w.w[i], w.n[i])) continue;
         const char *v = tword(c, "number", w.w[i], w.n[i]);
         if (!v || v[0] == 'X') return 0;
+        if (atol(v) == 100) continue; /* nineteen hundred */
         rest += atol(v);
     }
     if (rest > 99) return 0;
@@ -392,7 +386,8 @@ static const char *read_unit(const dctx *c, int g, int *mult) {
         if (w.count > 1) v = tword(c, "unit", w.w[w.count - 1], w.n[w.count - 1]);
     }
     if (!v) {
-        /* plurals written other ways: "nights" */
+        /* a plural temporal.tsv does not list ("nights"): English's -s
+         * plural is a rule of spelling, not a word, so it stays here */
         if (n > 1 && (s[n - 1] == 's' || s[n - 1] == 'S')) v = tword(c, "unit", s, n - 1);
     }
     if (!v) return NULL;
@@ -504,12 +499,14 @@ static long weekday_near(const dctx *c, long base, int wd, int rel) {
     if (rel == 1) return base + (ahead ? ahead : 7);
     if (rel == 0) return base + ahead;
     if (!back) return base;
-    /* Friday's meeting: something that happened */
+    /* Friday's meeting: something that happened (a possessive token right
+     * after the weekday) */
     uint32_t e = c->m->g1[NX_GRP_WEEKDAY];
-    const nx_text *t = &c->doc->text;
-    if (e != UINT32_MAX && ((e + 2 <= t->len && !memcmp(t->work + e, "'s", 2)) ||
-                            (e + 4 <= t->len && !memcmp(t->work + e, "\xE2\x80\x99s", 4))))
-        return base - back;
+    if (e != UINT32_MAX) {
+        uint32_t k = first_token_at_or_after(c->doc, e);
+        const nx_token *t = tok_at(c, k);
+        if (t && t->b0 == e && (t->shape & NX_SH_POSS)) return base - back;
+    }
     return tense(c) > 0 ? base + ahead : base - back;
 }
 
@@ -575,6 +572,7 @@ static long season_count(int y, int m) {
 /* A holiday's date in year y: MM-DD, MM-DD-W (the first weekday W on or
  * after MM-DD), easter, easter+N / easter-N. Returns days, or LONG_MIN. */
 static long holiday_in(const char *v, int y) {
+    /* "easter" is the value syntax of temporal.tsv's holidays, not a word */
     if (!strncmp(v, "easter", 6)) return nx_cal_easter(y) + (v[6] ? atol(v + 6) : 0);
     int m = atoi(v), d = 0, w = 0;
     const char *p = strchr(v, '-');
@@ -736,7 +734,8 @@ static int quarter_half(dctx *c, tpoint *p) {
     }
     if (!s) return 0;
     long q;
-    if (is_half && (word_is(s, n, "last") || word_is(s, n, "latter"))) q = 2;
+    const char *final = is_half ? tword(c, "final", s, n) : NULL; /* the latter half */
+    if (final) q = atol(final);
     else if (!parse_ordinal(c, s, n, &q)) return 0;
     if (q < 1 || q > (is_half ? 2 : 4)) return 0;
     int y = 0;
@@ -767,7 +766,7 @@ static int ref_quarter(dctx *c, tpoint *p) {
     const char *unit = read_unit(c, NX_GRP_UNIT, &mult);
     size_t n;
     const char *us = gtext(c, NX_GRP_UNIT, &n);
-    int period = us && word_is(us, n, "period");
+    int period = us && tword(c, "period", us, n);
     if (!unit && !period) return 0;
     tpoint q = {0};
     int have = c->last_q.gran == G_QUARTER;
@@ -776,9 +775,9 @@ static int ref_quarter(dctx *c, tpoint *p) {
     int has_rel = read_rel(c, NX_GRP_REL, &rel, &ana);
     size_t rn = 0;
     const char *rs = gtext(c, NX_GRP_REL, &rn);
-    int current = rs && (word_is(rs, rn, "current") || word_is(rs, rn, "this"));
+    int current = rs && tword(c, "current", rs, rn);
     /* the latest quarter: the last one that ended (what a report is about) */
-    int latest = rs && (word_is(rs, rn, "latest") || word_is(rs, rn, "most recent"));
+    int latest = rs && tword(c, "latest", rs, rn);
     if (period && !have) return 0;
     if (!have || current || latest) {
         if (!c->has_dct) {
@@ -1132,7 +1131,7 @@ static int date_value(dctx *c, tpoint *p) {
         int rel, ana;
         int deictic_rel = read_rel(c, NX_GRP_REL, &rel, &ana) && !ana;
         /* next quarter: from the dct; the quarter, the year-ago period: the text's */
-        if (((u && !strcmp(u, "Q")) && !deictic_rel) || (us && word_is(us, n, "period"))) return ref_quarter(c, p);
+        if (((u && !strcmp(u, "Q")) && !deictic_rel) || (us && tword(c, "period", us, n))) return ref_quarter(c, p);
         if (u && (!strcmp(u, "Y") || !strcmp(u, "M")) && !has(c, NX_GRP_REL) && !has(c, NX_GRP_YREL)) {
             /* for the year, the end of the month: the dct's */
             p->gran = !strcmp(u, "Y") ? G_YEAR : G_MONTH;
@@ -1236,16 +1235,16 @@ static const char *duration_value(dctx *c) {
     if (ns && !parse_count(c, ns, n, &num, &half)) return NULL;
     if (!ns && has(c, NX_GRP_REL)) num = -1; /* recent years, coming weeks */
     if (!ns && !has(c, NX_GRP_REL) && !has(c, NX_GRP_NUM)) {
-        /* "for years", or "day-long" */
+        /* "for years" (a plural: an unknown number), or "day-long" */
         size_t un;
         const char *us = gtext(c, NX_GRP_UNIT, &un);
         num = (us && un > 1 && (us[un - 1] | 0x20) == 's') ? -1 : 1;
     }
-    {
-        size_t mn = c->m->b1 - c->m->b0;
-        const char *all = c->doc->text.work + c->m->b0;
-        for (size_t i = 0; i + 4 <= mn; i++)
-            if (!memcmp(all + i, "half", 4)) half = 1;
+    { /* two and a half years, half-hour */
+        words w;
+        split_words(c->doc->text.work + c->m->b0, c->m->b1 - c->m->b0, &w);
+        for (int i = 0; i < w.count; i++)
+            if (tword(c, "fraction", w.w[i], w.n[i])) half = 1;
     }
     char buf[40];
     const char *code = unit;
@@ -1302,7 +1301,8 @@ static const char *set_value(dctx *c) {
         const char *ns = gtext(c, NX_GRP_NUM, &n);
         if (ns) {
             int half;
-            if (word_is(ns, n, "other")) num = 2;
+            const char *step = tword(c, "step", ns, n); /* every other week */
+            if (step) num = atol(step);
             else if (!parse_count(c, ns, n, &num, &half) || num < 1) return NULL;
         }
         const char *code = unit;

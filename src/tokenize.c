@@ -113,7 +113,9 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
         size_t k2;
         int32_t next = peek(sc, j + k, &k2);
         if (c >= 0 && is_apostrophe(c) && next >= 0 && is_letter(next)) {
-            /* possessive 's / 'S ends the word; other apostrophes are internal */
+            /* possessive 's / 'S ends the word; other apostrophes are internal.
+             * The English possessive is a rule of spelling the tokenizer
+             * applies to every word, not a word a list could hold. */
             size_t k3;
             int32_t after = peek(sc, j + k + k2, &k3);
             if ((next == 's' || next == 'S') && !(after >= 0 && is_wordchar(after))) break;
