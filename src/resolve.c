@@ -374,7 +374,10 @@ static int titled_org_before(const rctx *r, size_t i) {
 
 static int place_cue_before(const rctx *r, size_t i);
 
-/* Whether a span's gazetteer kind is one of a NULL-terminated list. */
+/* Whether a span's gazetteer kind is one of a NULL-terminated list. Kinds
+ * (city, admin1, country, town ...) are the gazetteers' own vocabulary, the
+ * `kind` attribute documented in gazetteers/README.md, not words of the
+ * text: the rules name the kinds they treat alike here. */
 static int is_kind(const nx_span *s, const char *const *kinds) {
     if (!s->kind) return 0;
     for (; *kinds; kinds++)
