@@ -123,6 +123,8 @@ typedef struct nx_options {
     /* Emit title mentions only when they describe a named person (the
      * annotation convention of news gold standards). Default 1. */
     int attached_titles_only;
+    /* Time each stage of the pipeline (nx_document_stage_seconds()). Default 0. */
+    int time_stages;
 } nx_options;
 
 /*! nx_options_init() : fills `opts` with the defaults. */
@@ -144,6 +146,13 @@ typedef struct nx_document nx_document;
 NX_API nx_status nx_extract(const nx_model *model, const char *text, size_t len, const char *id,
                             const nx_options *opts, nx_document **out, nx_error *err);
 NX_API void nx_document_free(nx_document *doc);
+
+/* The pipeline's stages, in the order nx_extract() runs them. */
+enum { NX_MAX_STAGES = 16 };
+/*! nx_stage_count() : @return the number of stages (at most NX_MAX_STAGES). */
+NX_API size_t nx_stage_count(void);
+/*! nx_stage_name() : @return the name of stage i ("tokenize", ...), or NULL. */
+NX_API const char *nx_stage_name(size_t i);
 
 /* ---------------------------------------------------------------------------
  * Reading a document. Arrays are owned by the document.
@@ -223,6 +232,9 @@ NX_API const char *nx_document_dct(const nx_document *doc, const char **source);
 NX_API const nx_mention *nx_document_mentions(const nx_document *doc, size_t *count);
 NX_API const nx_entity *nx_document_entities(const nx_document *doc, size_t *count);
 NX_API const nx_relation *nx_document_relations(const nx_document *doc, size_t *count);
+/*! @return the seconds each stage took for this document (nx_stage_count()
+ *  values, in stage order), or NULL unless nx_options.time_stages was set. */
+NX_API const double *nx_document_stage_seconds(const nx_document *doc);
 /*! @return the warnings raised while processing (e.g. invalid UTF-8). */
 NX_API const char *const *nx_document_warnings(const nx_document *doc, size_t *count);
 
@@ -306,6 +318,10 @@ typedef struct nx_batch_stats {
     size_t documents; /* records read */
     size_t failed;    /* records that became error records */
     size_t warnings;
+    /* With extract.time_stages: seconds spent in each stage (nx_stage_name()),
+     * summed over all documents and threads, and in rendering the output. */
+    double stage_seconds[NX_MAX_STAGES];
+    double write_seconds;
 } nx_batch_stats;
 
 NX_API void nx_batch_options_init(nx_batch_options *opts);

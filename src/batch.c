@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "nerx.h"
@@ -18,6 +19,8 @@ typedef struct job {
     nx_status read_status; /* the reader's verdict */
     char *read_error;
     nx_sbuf out;           /* the rendered record (malloc) */
+    double stage_seconds[NX_MAX_STAGES]; /* with extract.time_stages */
+    double write_seconds;
     int out_failed;        /* rendering ran out of memory */
     char *error;           /* extraction error message, or NULL */
     char **warnings;
@@ -73,7 +76,17 @@ static void run_job(const pool *p, job *j) {
         j->warnings = calloc(nw, sizeof *j->warnings);
         for (size_t i = 0; j->warnings && i < nw; i++) j->warnings[j->n_warnings++] = dup_or_null(w[i]);
     }
+    const double *times = nx_document_stage_seconds(doc);
+    struct timespec t0, t1;
+    if (times) {
+        memcpy(j->stage_seconds, times, nx_stage_count() * sizeof *times);
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+    }
     j->out_failed = p->writer->document(doc, flags, &j->out);
+    if (times) {
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        j->write_seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    }
     nx_document_free(doc);
 }
 
@@ -99,7 +112,7 @@ static void say(const nx_batch_options *o, const char *id, const char *level, co
 
 nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_options *opts, FILE *out,
                        nx_batch_stats *stats) {
-    nx_batch_stats local = {0, 0, 0};
+    nx_batch_stats local;
     if (!stats) stats = &local;
     memset(stats, 0, sizeof *stats);
     if (!model || !reader || !opts || !out || opts->threads < 1 || opts->threads > 256) return NX_ERR_ARG;
@@ -158,6 +171,8 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
         for (size_t i = 0; i < n; i++) {
             job *j = &jobs[i];
             stats->documents++;
+            for (size_t k = 0; k < NX_MAX_STAGES; k++) stats->stage_seconds[k] += j->stage_seconds[k];
+            stats->write_seconds += j->write_seconds;
             if (j->error) {
                 stats->failed++;
                 say(opts, j->id ? j->id : "", "error", j->error);

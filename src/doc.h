@@ -130,6 +130,7 @@ struct nx_document {
     nx_vec ents;            /* nx_ent */
     nx_vec rels;            /* nx_rel */
     nx_vec warnings;        /* const char * (arena strings) */
+    double *stage_seconds;  /* per stage, when nx_options.time_stages (arena) */
     /* viewed */
     nx_mention *mentions;
     size_t n_mentions;

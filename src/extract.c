@@ -3,6 +3,7 @@
  * document; it reads what the stages before it made and adds its own layer. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "dates.h"
 #include "doc.h"
@@ -101,6 +102,18 @@ static const struct {
     {"views", nx_views_build},
 };
 
+enum { N_STAGES = sizeof STAGES / sizeof *STAGES };
+_Static_assert((int)N_STAGES <= (int)NX_MAX_STAGES, "more stages than nx_batch_stats can time");
+
+size_t nx_stage_count(void) { return N_STAGES; }
+const char *nx_stage_name(size_t i) { return i < N_STAGES ? STAGES[i].name : NULL; }
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
 nx_status nx_extract(const nx_model *model, const char *text, size_t len, const char *id, const nx_options *opts,
                      nx_document **out, nx_error *err) {
     *out = NULL;
@@ -119,7 +132,15 @@ nx_status nx_extract(const nx_model *model, const char *text, size_t len, const 
     doc->input_len = len;
     doc->id = nx_arena_strdup(&doc->arena, id ? id : "");
     nx_status st = doc->id ? NX_OK : NX_ERR_NOMEM;
-    for (size_t i = 0; st == NX_OK && i < sizeof STAGES / sizeof *STAGES; i++) st = STAGES[i].run(doc, err);
+    if (st == NX_OK && doc->opts.time_stages) {
+        doc->stage_seconds = nx_arena_alloc(&doc->arena, N_STAGES * sizeof *doc->stage_seconds);
+        if (!doc->stage_seconds) st = NX_ERR_NOMEM;
+    }
+    for (size_t i = 0; st == NX_OK && i < N_STAGES; i++) {
+        double t0 = doc->stage_seconds ? now() : 0;
+        st = STAGES[i].run(doc, err);
+        if (doc->stage_seconds) doc->stage_seconds[i] = now() - t0;
+    }
     doc->input = NULL;
     if (st != NX_OK) {
         if (st == NX_ERR_NOMEM) nx_error_set(err, st, id, 0, 0, "out of memory");

@@ -154,6 +154,8 @@ const nx_relation *nx_document_relations(const nx_document *doc, size_t *count) 
     return doc->relations;
 }
 
+const double *nx_document_stage_seconds(const nx_document *doc) { return doc->stage_seconds; }
+
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {
     *count = doc->warnings.count;
     return (const char *const *)doc->warnings.items;

@@ -21,7 +21,7 @@ enum {
 
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
-    OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET
+    OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES
 };
 
 typedef struct option_spec {
@@ -50,6 +50,7 @@ static const option_spec OPTIONS[] = {
     {OPT_DCT_FIELD, 0, "dct-field", "NAME", "JSON Lines field holding the dct (default dct, then date)"},
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
     {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings (errors are still printed)"},
+    {OPT_STAGE_TIMES, 0, "stage-times", NULL, "print the seconds spent in each pipeline stage on stderr at the end"},
     {OPT_HELP, 'h', "help", NULL, "show this help and exit"},
     {OPT_VERSION, 'V', "version", NULL, "show the version and exit"},
 };
@@ -145,6 +146,7 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
     case OPT_DCT_FIELD: c->in.dct_field = arg; return 0;
     case OPT_ALL_TITLES: c->batch.extract.attached_titles_only = 0; return 0;
     case OPT_QUIET: c->quiet = 1; return 0;
+    case OPT_STAGE_TIMES: c->batch.extract.time_stages = 1; return 0;
     }
     return 0;
 }
@@ -225,6 +227,12 @@ static int run(cli *c) {
     st = nx_batch_run(model, reader, &c->batch, stdout, &stats);
     nx_reader_free(reader);
     nx_model_free(model);
+    if (c->batch.extract.time_stages) {
+        /* one line a stage, summed over documents and threads */
+        for (size_t i = 0; i < nx_stage_count(); i++)
+            fprintf(stderr, "nerx: stage-times: %-10s %10.6f s\n", nx_stage_name(i), stats.stage_seconds[i]);
+        fprintf(stderr, "nerx: stage-times: %-10s %10.6f s\n", "write", stats.write_seconds);
+    }
     if (fclose(stdout) != 0 && st == NX_OK) st = NX_ERR_IO;
     if (st != NX_OK) {
         fprintf(stderr, "nerx: cannot write output: %s\n", st == NX_ERR_IO ? strerror(errno) : nx_strerror(st));
