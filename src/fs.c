@@ -2,10 +2,13 @@
 #include "fs.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arena.h"
+#include "error.h"
 
 nx_status nx_read_stream(FILE *f, const char *pre, size_t n_pre, size_t limit, char **out, size_t *len) {
     *out = NULL;
@@ -81,3 +84,34 @@ int nx_has_suffix(const char *s, const char *suffix) {
     size_t n = strlen(s), k = strlen(suffix);
     return n > k && strcmp(s + n - k, suffix) == 0;
 }
+
+nx_status nx_list_files(const char *dir, const char *suffix, char ***out, size_t *n, nx_error *err) {
+    *out = NULL;
+    *n = 0;
+    char **names;
+    size_t n_names;
+    nx_status st = nx_dir_names(dir, &names, &n_names);
+    if (st == NX_ERR_IO) {
+        if (errno == ENOENT) return NX_OK;
+        nx_error_set(err, NX_ERR_IO, dir, 0, 0, "cannot read directory: %s", strerror(errno));
+    }
+    if (st != NX_OK) return st;
+    char **paths = calloc(n_names ? n_names : 1, sizeof *paths);
+    size_t cnt = 0;
+    st = paths ? NX_OK : NX_ERR_NOMEM;
+    for (size_t i = 0; st == NX_OK && i < n_names; i++) {
+        if (!nx_has_suffix(names[i], suffix)) continue;
+        size_t len = strlen(dir) + strlen(names[i]) + 2;
+        if (!(paths[cnt] = malloc(len))) st = NX_ERR_NOMEM;
+        else snprintf(paths[cnt++], len, "%s/%s", dir, names[i]);
+    }
+    nx_free_names(names, n_names);
+    if (st != NX_OK) {
+        nx_free_names(paths, cnt);
+        return st;
+    }
+    *out = paths;
+    *n = cnt;
+    return NX_OK;
+}
+

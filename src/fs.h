@@ -23,6 +23,11 @@ nx_status nx_read_stream(FILE *f, const char *pre, size_t n_pre, size_t limit, c
 nx_status nx_dir_names(const char *dir, char ***names, size_t *n);
 void nx_free_names(char **names, size_t n);
 
+/* The files in dir ending with suffix, in name order, as malloc'd paths
+ * "dir/name" (free with nx_free_names); none when dir does not exist.
+ * NX_ERR_IO (err says why) when it cannot be read, NX_ERR_NOMEM. */
+nx_status nx_list_files(const char *dir, const char *suffix, char ***out, size_t *n, nx_error *err);
+
 /* Whether s ends with suffix (and is longer than it). */
 int nx_has_suffix(const char *s, const char *suffix);
 

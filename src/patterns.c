@@ -7,7 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #include "error.h"
+#include "fs.h"
+#include "gazetteer.h"
 
 void nx_patterns_init(nx_patterns *p) {
     memset(p, 0, sizeof *p);
@@ -216,5 +220,163 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
         }
     }
     nx_vec_free(&v);
+    return st;
+}
+
+/* ---- pattern macros from gazetteer classes --------------------------------
+ * {MONTH} is every month name of every language we load (hundreds). As a
+ * plain alternation PCRE2 would try each name at every word start; as a
+ * character trie ("ju(?:ly|ne)") it tries one branch per character. */
+
+typedef struct ctrie {
+    int32_t cp;          /* the character on the edge into this node */
+    int terminal;
+    struct ctrie *kids;  /* first child */
+    struct ctrie *next;  /* next sibling */
+} ctrie;
+
+static void ctrie_free(ctrie *t) {
+    while (t) {
+        ctrie *n = t->next;
+        ctrie_free(t->kids);
+        free(t);
+        t = n;
+    }
+}
+
+/* Adds s (periods at the end dropped) under root; with `fold`, lower-cased
+ * and with any white space as a space, else as written. */
+static int ctrie_add(ctrie *root, const char *s, size_t len, int fold) {
+    while (len && s[len - 1] == '.') len--; /* patterns add \.? themselves */
+    ctrie *node = root;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += nx_utf8_next(s, len, i, &cp);
+        if (fold) cp = nx_is_space(cp) ? ' ' : utf8proc_tolower(cp);
+        ctrie **link = &node->kids;
+        while (*link && (*link)->cp < cp) link = &(*link)->next;
+        if (!*link || (*link)->cp != cp) {
+            ctrie *k = calloc(1, sizeof *k);
+            if (!k) return -1;
+            k->cp = cp;
+            k->next = *link;
+            *link = k;
+        }
+        node = *link;
+    }
+    if (node != root) node->terminal = 1;
+    return 0;
+}
+
+static int emit_char(nx_sbuf *b, int32_t cp) {
+    if (cp == ' ') return nx_sbuf_add(b, "\\s+", 3);
+    if (cp < 0x80 && strchr("\\^$.|?*+()[]{}#-", (int)cp)) {
+        char e[2] = {'\\', (char)cp};
+        return nx_sbuf_add(b, e, 2);
+    }
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t n = utf8proc_encode_char(cp, enc);
+    return nx_sbuf_add(b, (const char *)enc, (size_t)n);
+}
+
+static int ctrie_emit(const ctrie *node, nx_sbuf *b) {
+    const ctrie *k = node->kids;
+    if (!k) return 0;
+    int many = k->next != NULL || node->terminal;
+    if (many && nx_sbuf_add(b, "(?:", 3)) return -1;
+    for (; k; k = k->next) {
+        if (emit_char(b, k->cp) || ctrie_emit(k, b)) return -1;
+        if (k->next && nx_sbuf_add(b, "|", 1)) return -1;
+    }
+    if (many && nx_sbuf_add(b, node->terminal ? ")?" : ")", node->terminal ? 2 : 1)) return -1;
+    return 0;
+}
+
+/* A regex matching every entry of one class (and kind, when `kind` is not
+ * NULL): case-insensitive for ordinary entries, capitalised for case=cap ones
+ * (May, MAY, not may), as written for case=exact ones. */
+static nx_status class_macro(const nx_gazetteer *g, int cls, const char *kind, char **out) {
+    ctrie fold = {0}, exact = {0};
+    nx_sbuf b = {0}, cap = {0};
+    nx_status st = NX_OK;
+    for (size_t i = 0; i < g->n_entries && st == NX_OK; i++) {
+        const nx_entry *e = &g->entries[i];
+        if (e->cls != cls) continue;
+        if (kind && strcmp(nx_gstr(g, e->kind), kind) != 0) continue;
+        const char *s = nx_gstr(g, e->surface);
+        if (e->case_rule == NX_CASE_CAP) {
+            /* M(?i:arch): a capital, then any case */
+            size_t len = strlen(s);
+            while (len && s[len - 1] == '.') len--;
+            int32_t cp;
+            size_t k = len ? nx_utf8_next(s, len, 0, &cp) : 0;
+            if (!k) continue;
+            if ((cap.len && nx_sbuf_add(&cap, "|", 1)) || emit_char(&cap, cp) || nx_sbuf_add(&cap, "(?i:", 4)) st = NX_ERR_NOMEM;
+            for (size_t j = k; j < len && st == NX_OK;) {
+                j += nx_utf8_next(s, len, j, &cp);
+                if (emit_char(&cap, nx_is_space(cp) ? ' ' : cp)) st = NX_ERR_NOMEM;
+            }
+            if (st == NX_OK && nx_sbuf_add(&cap, ")", 1)) st = NX_ERR_NOMEM;
+        } else if (ctrie_add(e->case_rule == NX_CASE_EXACT ? &exact : &fold, s, strlen(s),
+                             e->case_rule != NX_CASE_EXACT)) {
+            st = NX_ERR_NOMEM; /* exact entries keep their case: added as written */
+        }
+    }
+    if (st == NX_OK && fold.kids) {
+        if (nx_sbuf_add(&b, "(?i:", 4) || ctrie_emit(&fold, &b) || nx_sbuf_add(&b, ")", 1)) st = NX_ERR_NOMEM;
+    }
+    if (st == NX_OK && exact.kids) {
+        if ((b.len && nx_sbuf_add(&b, "|", 1)) || ctrie_emit(&exact, &b)) st = NX_ERR_NOMEM;
+    }
+    if (st == NX_OK && cap.len) {
+        if ((b.len && nx_sbuf_add(&b, "|", 1)) || nx_sbuf_add(&b, cap.s, cap.len)) st = NX_ERR_NOMEM;
+    }
+    free(cap.s);
+    /* a class with no entries must still compile and never match */
+    if (st == NX_OK && !b.len && nx_sbuf_add(&b, "(?!)", 4)) st = NX_ERR_NOMEM;
+    ctrie_free(fold.kids);
+    ctrie_free(exact.kids);
+    if (st != NX_OK) {
+        free(b.s);
+        return st;
+    }
+    *out = b.s;
+    return NX_OK;
+}
+
+nx_status nx_patterns_load_dir(nx_patterns *p, const nx_gazetteer *g, const char *dir, nx_error *err) {
+    /* {NUMBER}, {UNIT}, ...: the temporal words of each kind */
+    static const struct {
+        const char *macro, *kind;
+    } tkinds[] = {
+        {"NUMBER", "number"},   {"ORDINAL", "ordinal"}, {"UNIT", "unit"},       {"SEASON", "season"},
+        {"DAYPART", "daypart"}, {"CLOCK", "clock"},     {"HOLIDAY", "holiday"}, {"REL", "rel"},
+        {"TWORD", "word"},      {"TSET", "set"},
+    };
+    enum { N_TKINDS = sizeof tkinds / sizeof *tkinds };
+    char *tkind_re[N_TKINDS] = {0}, *month_re = NULL, *weekday_re = NULL, *pdir = NULL, **pats = NULL;
+    size_t npats = 0;
+    nx_status st = class_macro(g, NX_G_MONTH, NULL, &month_re);
+    if (st == NX_OK) st = class_macro(g, NX_G_WEEKDAY, NULL, &weekday_re);
+    for (size_t k = 0; k < N_TKINDS && st == NX_OK; k++) st = class_macro(g, NX_G_TEMPORAL, tkinds[k].kind, &tkind_re[k]);
+    if (st == NX_OK) {
+        size_t len = strlen(dir) + 10;
+        pdir = malloc(len);
+        if (!pdir) st = NX_ERR_NOMEM;
+        else {
+            snprintf(pdir, len, "%s/patterns", dir);
+            st = nx_list_files(pdir, ".pat", &pats, &npats, err);
+        }
+    }
+    if (st == NX_OK) {
+        nx_pattern_macro macros[2 + N_TKINDS] = {{"MONTH", month_re}, {"WEEKDAY", weekday_re}};
+        for (size_t k = 0; k < N_TKINDS; k++) macros[2 + k] = (nx_pattern_macro){tkinds[k].macro, tkind_re[k]};
+        st = nx_patterns_load(p, (const char *const *)pats, npats, macros, 2 + N_TKINDS, err);
+    }
+    for (size_t k = 0; k < N_TKINDS; k++) free(tkind_re[k]);
+    nx_free_names(pats, npats);
+    free(month_re);
+    free(weekday_re);
+    free(pdir);
     return st;
 }

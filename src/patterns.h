@@ -53,6 +53,13 @@ void nx_patterns_free(nx_patterns *p);
 nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, const nx_pattern_macro *macros,
                            size_t n_macros, nx_error *err);
 
+struct nx_gazetteer;
+/* Loads the .pat files of DIR/patterns with the macros the gazetteer provides: {MONTH}
+ * and {WEEKDAY} (every month and weekday name), {NUMBER}, {ORDINAL}, {UNIT},
+ * {SEASON}, {DAYPART}, {CLOCK}, {HOLIDAY}, {REL}, {TWORD}, {TSET} (the
+ * temporal.tsv words of that kind). */
+nx_status nx_patterns_load_dir(nx_patterns *p, const struct nx_gazetteer *g, const char *dir, nx_error *err);
+
 /* Runs every pattern over the text (toks: its tokens, for backends that
  * match tokens; may be NULL for the PCRE2 one); *out (arena) is sorted by
  * start, then longest, then pattern. *limit_hit names the first pattern
