@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static const nx_matcher_backend *const BACKENDS[] = {&nx_matcher_pcre2};
+static const nx_matcher_backend *const BACKENDS[] = {&nx_matcher_pcre2, &nx_matcher_tokens};
 
 const nx_matcher_backend *nx_matcher_backend_find(const char *name) {
     if (!name) return BACKENDS[0];

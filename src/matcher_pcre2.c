@@ -29,7 +29,7 @@ static nx_status add(nx_matcher *m, const nx_pattern_def *def, nx_error *err) {
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *code =
-        pcre2_compile((PCRE2_SPTR)def->regex, def->regex_len, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
+        pcre2_compile((PCRE2_SPTR)def->source, def->source_len, PCRE2_UTF | PCRE2_UCP | PCRE2_NO_UTF_CHECK, &ec, &eo, NULL);
     if (!code) {
         char pm[256];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)pm, sizeof pm);
@@ -53,7 +53,8 @@ static nx_status add(nx_matcher *m, const nx_pattern_def *def, nx_error *err) {
     return NX_OK;
 }
 
-static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens *toks, nx_vec *out, size_t *limit_hit) {
+static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens *toks, const uint8_t *enabled,
+                      nx_vec *out, size_t *limit_hit) {
     (void)toks;
     pcre2_match_context *mc = pcre2_match_context_create(NULL);
     if (!mc) return NX_ERR_NOMEM;
@@ -68,6 +69,7 @@ static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens 
     PCRE2_SPTR subject = (PCRE2_SPTR)text->work;
     for (size_t k = 0; k < m->items.count && st == NX_OK; k++) {
         const compiled *pt = &NX_VEC_AT(&m->items, compiled, k);
+        if (enabled && !enabled[k]) continue;
         PCRE2_SIZE start = 0;
         while (start <= text->len) {
             int rc = pcre2_match(pt->code, subject, text->len, start, PCRE2_NO_UTF_CHECK, md, mc);

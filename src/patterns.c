@@ -6,18 +6,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
 #include "error.h"
 #include "fs.h"
 #include "gazetteer.h"
+#include "tokpat.h"
 
 void nx_patterns_init(nx_patterns *p) {
     memset(p, 0, sizeof *p);
     p->match_limit = 200000;
     p->depth_limit = 10000;
-    p->backend = nx_matcher_backend_find(NULL);
+    p->engines[NX_ENGINE_REGEX].backend = &nx_matcher_pcre2;
+    p->engines[NX_ENGINE_TOKENS].backend = &nx_matcher_tokens;
 }
 
 void nx_patterns_free(nx_patterns *p) {
@@ -26,9 +29,14 @@ void nx_patterns_free(nx_patterns *p) {
         free(p->items[i].name);
         free(p->items[i].rule);
         free(p->items[i].file);
+        for (size_t k = 0; k < p->items[i].n_needs; k++) free(p->items[i].needs[k]);
+        free(p->items[i].needs);
     }
     free(p->items);
-    if (p->matcher) p->backend->free(p->matcher);
+    for (int e = 0; e < NX_ENGINE_COUNT; e++) {
+        if (p->engines[e].matcher) p->engines[e].backend->free(p->engines[e].matcher);
+        nx_vec_free(&p->engines[e].global);
+    }
     memset(p, 0, sizeof *p);
 }
 
@@ -82,6 +90,34 @@ static int expand(const char *re, size_t n, const macro_set *m, const nx_pattern
     return 0;
 }
 
+/* The engine of an engine index, created on first use. */
+static nx_status engine(nx_patterns *p, int e, nx_matcher **out) {
+    nx_pattern_engine *en = &p->engines[e];
+    if (!en->matcher) {
+        nx_matcher_limits limits = {p->match_limit, p->depth_limit, p->gaz};
+        if (!(en->matcher = en->backend->create(&limits))) return NX_ERR_NOMEM;
+    }
+    *out = en->matcher;
+    return NX_OK;
+}
+
+/* The needs= attribute of a pattern line: strings separated by '|'. */
+static nx_status parse_needs(nx_pattern *pt, const char *v, size_t n) {
+    for (size_t i = 0; i <= n;) {
+        size_t j = i;
+        while (j < n && v[j] != '|') j++;
+        if (j > i) {
+            char **nn = realloc(pt->needs, (pt->n_needs + 1) * sizeof *nn);
+            if (!nn) return NX_ERR_NOMEM;
+            pt->needs = nn;
+            if (!(pt->needs[pt->n_needs] = strndup(v + i, j - i))) return NX_ERR_NOMEM;
+            pt->n_needs++;
+        }
+        i = j + 1;
+    }
+    return NX_OK;
+}
+
 static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const nx_pattern_macro *fixed,
                            size_t n_fixed, nx_error *err) {
     FILE *f = fopen(path, "rb");
@@ -94,11 +130,13 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
     ssize_t got;
     nx_sbuf ex = {0};
     nx_status st = NX_OK;
+    int tokens = 0; /* "# format: tokens" */
     while ((got = getline(&line, &cap, f)) >= 0) {
         lineno++;
         size_t n = (size_t)got;
         while (n && (line[n - 1] == '\n' || line[n - 1] == '\r')) n--;
         line[n] = '\0';
+        if (lineno == 1 && !strcmp(line, "# format: tokens")) tokens = 1;
         size_t s = 0;
         while (s < n && (line[s] == ' ' || line[s] == '\t')) s++;
         if (s == n || line[s] == '#') continue;
@@ -106,44 +144,59 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
         char *t2 = t1 ? memchr(t1 + 1, '\t', n - (size_t)(t1 + 1 - line)) : NULL;
         if (!t1 || !t2) {
             nx_error_set(err, NX_ERR_PARSE, path, lineno, 1,
-                    "expected name<TAB>type<TAB>regex (or @define<TAB>NAME<TAB>regex)");
+                         "expected name<TAB>type<TAB>pattern (or @define<TAB>NAME<TAB>pattern)");
             st = NX_ERR_PARSE;
             break;
         }
         const char *a = line, *b = t1 + 1, *re = t2 + 1;
-        size_t al = (size_t)(t1 - line), bl = (size_t)(t2 - b), rl = n - (size_t)(re - line);
-        const char *unknown = NULL;
-        int r = expand(re, rl, m, fixed, n_fixed, &ex, &unknown);
-        if (r < 0) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        if (r > 0) {
-            nx_error_set(err, NX_ERR_PARSE, path, lineno, (size_t)(unknown - line) + 1, "unknown macro in pattern");
-            st = NX_ERR_PARSE;
-            break;
-        }
-        if (al == 7 && memcmp(a, "@define", 7) == 0) {
-            define *d = nx_vec_push(m, sizeof *d);
-            if (!d || !(d->name = strndup(b, bl)) || !(d->body = strdup(ex.s))) {
-                st = NX_ERR_NOMEM; /* a half-made define is freed with the set */
-                break;
-            }
-            continue;
-        }
-        int type = nx_pat_type_from_name(b, bl);
-        if (type < 0) {
+        size_t al = (size_t)(t1 - line), bl = (size_t)(t2 - b);
+        /* an optional fourth column of key=value attributes */
+        const char *t3 = memchr(re, '\t', n - (size_t)(re - line));
+        size_t rl = (t3 ? (size_t)(t3 - re) : n - (size_t)(re - line));
+        int is_define = al == 7 && memcmp(a, "@define", 7) == 0;
+        int type = is_define ? -1 : nx_pat_type_from_name(b, bl);
+        if (!is_define && type < 0) {
             nx_error_set(err, NX_ERR_PARSE, path, lineno, (size_t)(b - line) + 1,
-                    "unknown pattern type (date, time, duration, set or skip)");
+                         "unknown pattern type (date, time, duration, set or skip)");
             st = NX_ERR_PARSE;
             break;
         }
-        if (!p->matcher) {
-            nx_matcher_limits limits = {p->match_limit, p->depth_limit};
-            if (!(p->matcher = p->backend->create(&limits))) {
+        /* token patterns: the tokens engine reads them, macros and all */
+        int eng = tokens && (is_define || type != NX_PAT_SKIP) ? NX_ENGINE_TOKENS : NX_ENGINE_REGEX;
+        const char *src = re;
+        size_t src_len = rl;
+        if (eng == NX_ENGINE_REGEX && !tokens) {
+            const char *unknown = NULL;
+            int r = expand(re, rl, m, fixed, n_fixed, &ex, &unknown);
+            if (r < 0) {
                 st = NX_ERR_NOMEM;
                 break;
             }
+            if (r > 0) {
+                nx_error_set(err, NX_ERR_PARSE, path, lineno, (size_t)(unknown - line) + 1, "unknown macro in pattern");
+                st = NX_ERR_PARSE;
+                break;
+            }
+            src = ex.s;
+            src_len = ex.len;
+            if (is_define) {
+                define *d = nx_vec_push(m, sizeof *d);
+                if (!d || !(d->name = strndup(b, bl)) || !(d->body = strdup(ex.s))) {
+                    st = NX_ERR_NOMEM; /* a half-made define is freed with the set */
+                    break;
+                }
+                continue;
+            }
+        }
+        nx_matcher *mt;
+        if ((st = engine(p, eng, &mt)) != NX_OK) break;
+        if (is_define) {
+            char *name = strndup(b, bl);
+            nx_pattern_def def = {name, src, src_len, path, lineno, (size_t)(re - line) + 1, 1};
+            st = name ? p->engines[eng].backend->add(mt, &def, err) : NX_ERR_NOMEM;
+            free(name);
+            if (st != NX_OK) break;
+            continue;
         }
         nx_pattern *np = realloc(p->items, (p->count + 1) * sizeof *np);
         if (!np) {
@@ -157,19 +210,33 @@ static nx_status load_file(nx_patterns *p, const char *path, macro_set *m, const
         pt->name = strndup(a, al);
         pt->file = strdup(path);
         pt->line = lineno;
+        pt->engine = (uint8_t)eng;
+        pt->local = (uint16_t)p->engines[eng].global.count;
         size_t rn = al + 6;
         pt->rule = malloc(rn + 1);
         if (pt->name && pt->file && pt->rule) {
             snprintf(pt->rule, rn + 1, "%s:%.*s", nx_pat_type_rule_prefix((nx_pat_type)type), (int)al, a);
-            nx_pattern_def def = {pt->name, ex.s, ex.len, path, lineno, (size_t)(re - line) + 1};
-            st = p->backend->add(p->matcher, &def, err);
+            for (const char *at = t3; at && st == NX_OK;) { /* attributes */
+                at++;
+                const char *end = strchr(at, '\t');
+                size_t len = end ? (size_t)(end - at) : strlen(at);
+                if (len > 6 && !memcmp(at, "needs=", 6)) st = parse_needs(pt, at + 6, len - 6);
+                at = end;
+            }
+            nx_pattern_def def = {pt->name, src, src_len, path, lineno, (size_t)(re - line) + 1, 0};
+            if (st == NX_OK) st = p->engines[eng].backend->add(mt, &def, err);
         } else {
             st = NX_ERR_NOMEM;
         }
+        uint16_t *g = st == NX_OK ? nx_vec_push(&p->engines[eng].global, sizeof *g) : NULL;
+        if (st == NX_OK && !g) st = NX_ERR_NOMEM;
         if (st != NX_OK) {
             free(pt->name), free(pt->file), free(pt->rule);
+            for (size_t k = 0; k < pt->n_needs; k++) free(pt->needs[k]);
+            free(pt->needs);
             break;
         }
+        *g = (uint16_t)p->count;
         p->count++;
     }
     free(line);
@@ -189,7 +256,9 @@ nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, c
         nx_vec_free(&m);
     }
     if (p->count > UINT16_MAX) return NX_ERR_LIMIT;
-    if (st == NX_OK && p->matcher && p->backend->finish) st = p->backend->finish(p->matcher, err);
+    for (int e = 0; e < NX_ENGINE_COUNT && st == NX_OK; e++)
+        if (p->engines[e].matcher && p->engines[e].backend->finish)
+            st = p->engines[e].backend->finish(p->engines[e].matcher, err);
     return st;
 }
 
@@ -200,6 +269,24 @@ static int cmp_match(const void *a, const void *b) {
     return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
+/* Whether the text holds s (ASCII letters in any case). */
+static int holds(const nx_text *text, const char *s) {
+    size_t n = strlen(s);
+    if (!n || n > text->len) return n == 0;
+    unsigned char c0 = (unsigned char)s[0], lo = (unsigned char)(c0 | 0x20), up = (unsigned char)(c0 & ~0x20);
+    int letter = lo >= 'a' && lo <= 'z';
+    const char *t = text->work, *end = t + text->len - n + 1;
+    for (const char *x = t; x < end;) {
+        const char *a = memchr(x, letter ? lo : c0, (size_t)(end - x));
+        const char *b = letter ? memchr(x, up, (size_t)(end - x)) : NULL;
+        const char *h = !a ? b : !b ? a : a < b ? a : b;
+        if (!h) return 0;
+        if (!strncasecmp(h, s, n)) return 1;
+        x = h + 1;
+    }
+    return 0;
+}
+
 nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, const nx_tokens *toks,
                           nx_pmatch **out, size_t *n_out, const char **limit_hit) {
     *out = NULL;
@@ -207,9 +294,30 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
     *limit_hit = NULL;
     if (!p->count || !text->len) return NX_OK;
     nx_vec v = {0};
-    size_t limit = SIZE_MAX;
-    nx_status st = p->backend->scan(p->matcher, text, toks, &v, &limit);
-    if (limit < p->count) *limit_hit = p->items[limit].rule;
+    nx_status st = NX_OK;
+    for (int e = 0; e < NX_ENGINE_COUNT && st == NX_OK; e++) {
+        const nx_pattern_engine *en = &p->engines[e];
+        if (!en->matcher) continue;
+        /* patterns whose needs= the text does not meet are left out */
+        size_t nl = en->global.count;
+        uint8_t stack[256], *enabled = nl <= sizeof stack ? stack : malloc(nl);
+        if (!enabled) return NX_ERR_NOMEM;
+        int any = 0;
+        for (size_t k = 0; k < nl; k++) {
+            const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
+            enabled[k] = pt->n_needs == 0;
+            for (size_t i = 0; i < pt->n_needs && !enabled[k]; i++) enabled[k] = (uint8_t)holds(text, pt->needs[i]);
+            any |= enabled[k];
+        }
+        size_t first = v.count, limit = SIZE_MAX;
+        if (any) st = en->backend->scan(en->matcher, text, toks, enabled, &v, &limit);
+        if (enabled != stack) free(enabled);
+        if (limit < nl && !*limit_hit) *limit_hit = p->items[NX_VEC_AT(&en->global, uint16_t, limit)].rule;
+        for (size_t k = first; k < v.count; k++) { /* the engine's indexes to the model's */
+            nx_pmatch *m = &NX_VEC_AT(&v, nx_pmatch, k);
+            m->pattern = NX_VEC_AT(&en->global, uint16_t, m->pattern);
+        }
+    }
     if (st == NX_OK && v.count) {
         qsort(v.items, v.count, sizeof(nx_pmatch), cmp_match);
         *out = nx_arena_alloc(arena, v.count * sizeof(nx_pmatch));
@@ -356,6 +464,7 @@ nx_status nx_patterns_load_dir(nx_patterns *p, const nx_gazetteer *g, const char
     enum { N_TKINDS = sizeof tkinds / sizeof *tkinds };
     char *tkind_re[N_TKINDS] = {0}, *month_re = NULL, *weekday_re = NULL, *pdir = NULL, **pats = NULL;
     size_t npats = 0;
+    p->gaz = g;
     nx_status st = class_macro(g, NX_G_MONTH, NULL, &month_re);
     if (st == NX_OK) st = class_macro(g, NX_G_WEEKDAY, NULL, &weekday_re);
     for (size_t k = 0; k < N_TKINDS && st == NX_OK; k++) st = class_macro(g, NX_G_TEMPORAL, tkinds[k].kind, &tkind_re[k]);

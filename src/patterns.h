@@ -1,16 +1,22 @@
 /*
- * patterns.h: the pattern matcher.
+ * patterns.h: the pattern matcher (the "patterns" stage).
  *
- * Consumes (at load): the .pat files in gazetteers/patterns (see gazetteers/README.md),
- *   with {MONTH}/{WEEKDAY} and `@define NAME<TAB>regex` macros expanded.
- * Consumes (per document): the working text of the normalise stage.
+ * Consumes (at load): the .pat files in gazetteers/patterns (the format is
+ *   in gazetteers/README.md, "Patterns"). A file that starts with the line
+ *   "# format: tokens" holds token patterns (tokpat.h) for dates, times,
+ *   durations and sets, and regular expressions (PCRE2) for skip patterns,
+ *   each run only on a text holding one of its needs= strings; any other
+ *   file is read as regular expressions throughout, with {MONTH}, {WEEKDAY}
+ *   and `@define NAME<TAB>regex` macros expanded.
+ * Consumes (per document): the working text of the normalise stage, and
+ *   its tokens.
  * Produces: every non-overlapping match of every pattern over the whole
  *   text, with the byte spans of the named groups the date stage reads.
  *
- * Patterns are compiled once per model by a matcher backend (matcher.h;
- * PCRE2 with JIT by default); limits cap each pattern's work per document,
- * so no input can stall a batch (a pattern that hits the cap is skipped for
- * that document and the document gets a warning).
+ * Patterns are compiled once per model by two matcher backends (matcher.h):
+ * the token engine and PCRE2 with JIT. Limits cap each pattern's work per
+ * document, so no input can stall a batch (a pattern that hits the cap is
+ * skipped for that document and the document gets a warning).
  */
 #ifndef NX_PATTERNS_H
 #define NX_PATTERNS_H
@@ -25,21 +31,35 @@
 #include "text.h"
 #include "tokenize.h"
 
+struct nx_gazetteer;
+
 typedef struct nx_pattern {
     char *name;      /* "month-day-year" */
     char *rule;      /* "date:month-day-year" */
     nx_pat_type type;
     char *file;
     size_t line;
+    uint8_t engine;  /* index into nx_patterns.engines */
+    uint16_t local;  /* its index inside that engine */
+    char **needs;    /* strings one of which the text must hold (any case), or NULL */
+    size_t n_needs;
 } nx_pattern;
+
+enum { NX_ENGINE_REGEX = 0, NX_ENGINE_TOKENS, NX_ENGINE_COUNT };
+
+typedef struct nx_pattern_engine {
+    const nx_matcher_backend *backend;
+    nx_matcher *matcher;
+    nx_vec global;   /* uint16_t: its patterns' indexes in nx_patterns.items */
+} nx_pattern_engine;
 
 typedef struct nx_patterns {
     nx_pattern *items;
     size_t count;
     uint32_t match_limit;
     uint32_t depth_limit;
-    const nx_matcher_backend *backend;
-    nx_matcher *matcher;
+    const struct nx_gazetteer *gaz; /* classes the token patterns name */
+    nx_pattern_engine engines[NX_ENGINE_COUNT];
 } nx_patterns;
 
 /* Macros available to every pattern ({MONTH}, {WEEKDAY}, ...). */
@@ -53,7 +73,6 @@ void nx_patterns_free(nx_patterns *p);
 nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, const nx_pattern_macro *macros,
                            size_t n_macros, nx_error *err);
 
-struct nx_gazetteer;
 /* Loads the .pat files of DIR/patterns with the macros the gazetteer provides: {MONTH}
  * and {WEEKDAY} (every month and weekday name), {NUMBER}, {ORDINAL}, {UNIT},
  * {SEASON}, {DAYPART}, {CLOCK}, {HOLIDAY}, {REL}, {TWORD}, {TSET} (the

@@ -1,0 +1,28 @@
+/*
+ * tokpat.h: token patterns, the matcher backend for temporal expressions
+ * (the language is documented in gazetteers/README.md, "Patterns").
+ *
+ * Consumes (at load): pattern lines of the .pat files (name, type, pattern),
+ *   their @define macros, and the gazetteer classes the patterns name
+ *   ([month], [temporal:unit], MONTH ...), which become tries over atoms.
+ * Consumes (per document): the working text.
+ * Produces: every non-overlapping match of every pattern, with the byte spans
+ *   of its named groups (nx_pmatch, matcher.h).
+ *
+ * A pattern is a sequence of elements over atoms, not characters: the text
+ * is cut into atoms (a run of letters, a run of digits, one CJK character,
+ * or one other character), each knowing whether white space comes before
+ * it. Character-level checks happen only inside an atom (/regex/). All
+ * patterns are compiled into one program for a small backtracking machine;
+ * a table from an atom's folded form (and its kind) to the patterns that
+ * can start with it means that an atom no pattern can start with costs one
+ * hash lookup, so the whole set runs in one pass over the atoms.
+ */
+#ifndef NX_TOKPAT_H
+#define NX_TOKPAT_H
+
+#include "matcher.h"
+
+extern const nx_matcher_backend nx_matcher_tokens;
+
+#endif
