@@ -1,18 +1,201 @@
-/* write_json.c: the JSON writer: schema v1 (docs/output-schema.md) with
- * cJSON, from the public views only, so anything a library user can read is
- * what we write. One object per record: pretty with NX_WRITE_PRETTY, else
- * on one line (JSON Lines). */
-#include <cjson/cJSON.h>
-#include <stdio.h>
+/* write_json.c: the JSON writer: schema v1 (docs/output-schema.md), from
+ * the public views only, so anything a library user can read is what we
+ * write. One object per record: pretty with NX_WRITE_PRETTY, else on one
+ * line (JSON Lines).
+ *
+ * Consumes: a finished document's views (or an error record's id and message).
+ * Produces: JSON text appended directly to an nx_sbuf, no tree in between.
+ *
+ * The bytes are exactly those cJSON 1.7 printed when this writer built a
+ * cJSON tree (cJSON_PrintUnformatted for one line, cJSON_Print for pretty),
+ * so the output did not change when the tree went: building it (a malloc
+ * and a strdup per value) and printing it cost most of the write stage.
+ * tests/unit/test_writer.c keeps the tree builder as the reference and
+ * compares the bytes. cJSON's layout, which `jw` reproduces:
+ *   - compact: no whitespace at all;
+ *   - pretty: an object is "{", then for each member a newline, one tab
+ *     per nesting depth, "key":<TAB>value, with "," between members, then a
+ *     newline, depth - 1 tabs and "}" (an empty object is "{\n" + tabs +
+ *     "}"); an array stays on one line, its items separated by ", " (an
+ *     empty one is "[]"), but still counts as a level of depth for the
+ *     objects inside it;
+ *   - strings: \" \\ \b \f \n \r \t escaped, other bytes below 0x20 as
+ *     \u00xx (lower-case hex), every other byte (UTF-8 or not) as is. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "nerx.h"
 #include "writer.h"
 
-/* Decimal digits of v into buf (at least 21 bytes); returns the length.
- * Offsets are integers, and cJSON's number printer (printf, then sscanf to
- * check the round trip) costs more than the rest of the writer. */
+/* The deepest nesting the schema has: document { mentions [ { aliases [ */
+#define JW_MAX_DEPTH 8
+
+/* A JSON text being appended to `out`. Bytes gather in `buf` and go to the
+ * nx_sbuf in large pieces, so writing a byte is a store and a bounds check,
+ * not a call. After an allocation failure `failed` is set and the rest is
+ * dropped; the caller then undoes the whole record (jw_finish). */
+typedef struct jw {
+    nx_sbuf *out;
+    size_t start;                        /* out->len when the record began */
+    int pretty;
+    int failed;
+    unsigned depth;                      /* containers open, as cJSON counts them */
+    unsigned char has_items[JW_MAX_DEPTH]; /* the container at each depth has an item */
+    size_t n;
+    char buf[4096];
+} jw;
+
+static void jw_init(jw *w, nx_sbuf *out, int flags) {
+    w->out = out;
+    w->start = out->len;
+    w->pretty = (flags & NX_WRITE_PRETTY) != 0;
+    w->failed = 0;
+    w->depth = 0;
+    w->n = 0;
+}
+
+static void jw_flush(jw *w) {
+    if (!w->failed && w->n && nx_sbuf_add(w->out, w->buf, w->n)) w->failed = 1;
+    w->n = 0;
+}
+
+static void jw_put(jw *w, const char *s, size_t n) {
+    if (n > sizeof w->buf - w->n) {
+        jw_flush(w);
+        if (n > sizeof w->buf) {
+            if (!w->failed && nx_sbuf_add(w->out, s, n)) w->failed = 1;
+            return;
+        }
+    }
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
+
+static void jw_byte(jw *w, char c) {
+    if (w->n == sizeof w->buf) jw_flush(w);
+    w->buf[w->n++] = c;
+}
+
+#define JW_LIT(w, lit) jw_put((w), (lit), sizeof(lit) - 1)
+
+/* Flushes the record, and on failure removes whatever part of it reached
+ * `out`, so `out` is as it was before. Returns 0, or -1 when out of memory. */
+static int jw_finish(jw *w) {
+    jw_flush(w);
+    if (!w->failed) return 0;
+    w->out->len = w->start;
+    if (w->out->s) w->out->s[w->start] = '\0';
+    return -1;
+}
+
+static void jw_tabs(jw *w, unsigned n) {
+    for (unsigned i = 0; i < n; i++) jw_byte(w, '\t');
+}
+
+/* A string value (or key), escaped as cJSON's print_string_ptr does. Runs
+ * of bytes that need no escape are copied whole. */
+static void jw_string(jw *w, const char *s) {
+    static const char hex[] = "0123456789abcdef";
+    jw_byte(w, '"');
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
+        if (*p >= 0x20 && *p != '"' && *p != '\\') continue;
+        jw_put(w, (const char *)run, (size_t)(p - run));
+        run = p + 1;
+        char e[6] = {'\\', 0, 0, 0, 0, 0};
+        size_t len = 2;
+        switch (*p) {
+        case '"': e[1] = '"'; break;
+        case '\\': e[1] = '\\'; break;
+        case '\b': e[1] = 'b'; break;
+        case '\f': e[1] = 'f'; break;
+        case '\n': e[1] = 'n'; break;
+        case '\r': e[1] = 'r'; break;
+        case '\t': e[1] = 't'; break;
+        default:
+            e[1] = 'u';
+            e[2] = '0';
+            e[3] = '0';
+            e[4] = hex[*p >> 4];
+            e[5] = hex[*p & 15];
+            len = 6;
+        }
+        jw_put(w, e, len);
+    }
+    jw_put(w, (const char *)run, (size_t)(p - run));
+    jw_byte(w, '"');
+}
+
+/* The separator before an item of the innermost container. */
+static void jw_item(jw *w) {
+    unsigned char *has = &w->has_items[w->depth - 1];
+    if (*has) jw_byte(w, ',');
+    *has = 1;
+}
+
+static void jw_open(jw *w, char c) {
+    jw_byte(w, c);
+    assert(w->depth < JW_MAX_DEPTH); /* the schema's nesting is fixed */
+    w->has_items[w->depth++] = 0;
+}
+
+static void jw_object(jw *w) { jw_open(w, '{'); }
+
+static void jw_object_end(jw *w) {
+    if (w->pretty) {
+        jw_byte(w, '\n');
+        jw_tabs(w, w->depth - 1);
+    }
+    w->depth--;
+    jw_byte(w, '}');
+}
+
+static void jw_array(jw *w) { jw_open(w, '['); }
+
+static void jw_array_end(jw *w) {
+    w->depth--;
+    jw_byte(w, ']');
+}
+
+/* An array item's separator: "," or, pretty, ", ". */
+static void jw_array_item(jw *w) {
+    int first = !w->has_items[w->depth - 1];
+    jw_item(w);
+    if (!first && w->pretty) jw_byte(w, ' ');
+}
+
+/* Before a member's key: the separator and, pretty, the indentation. */
+static void jw_member(jw *w) {
+    jw_item(w);
+    if (w->pretty) {
+        jw_byte(w, '\n');
+        jw_tabs(w, w->depth);
+    }
+}
+
+/* After a member's key: ":" and, pretty, a tab. */
+static void jw_colon(jw *w) {
+    jw_byte(w, ':');
+    if (w->pretty) jw_byte(w, '\t');
+}
+
+/* A key written in this file: plain ASCII, nothing to escape. */
+#define JW_KEY(w, lit)                         \
+    do {                                       \
+        jw_member(w);                          \
+        JW_LIT((w), "\"" lit "\"");            \
+        jw_colon(w);                           \
+    } while (0)
+
+/* A key from elsewhere (a relation's role name), escaped. */
+static void jw_key(jw *w, const char *key) {
+    jw_member(w);
+    jw_string(w, key);
+    jw_colon(w);
+}
+
+/* Decimal digits of v into buf (at least 21 bytes); returns the length. */
 static size_t utoa(unsigned long v, char *buf) {
     char tmp[24];
     size_t n = 0;
@@ -21,153 +204,222 @@ static size_t utoa(unsigned long v, char *buf) {
         v /= 10;
     } while (v);
     for (size_t i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
-    buf[n] = '\0';
     return n;
 }
 
-static cJSON *id_ref(char prefix, long index) {
-    char buf[32];
-    buf[0] = prefix;
-    utoa((unsigned long)(index + 1), buf + 1);
-    return cJSON_CreateString(buf);
-}
-
-static void add_uint(cJSON *o, const char *k, size_t v) {
+static void jw_uint(jw *w, size_t v) {
     char buf[24];
-    utoa(v, buf);
-    cJSON_AddRawToObject(o, k, buf);
+    jw_put(w, buf, utoa(v, buf));
 }
 
-static int add_str_or_null(cJSON *o, const char *k, const char *v) {
-    return (v ? cJSON_AddStringToObject(o, k, v) : cJSON_AddNullToObject(o, k)) != NULL;
+/* "m12", "E3": a mention or entity id from its 0-based index. */
+static void jw_id(jw *w, char prefix, long index) {
+    char buf[32];
+    buf[0] = '"';
+    buf[1] = prefix;
+    size_t n = 2 + utoa((unsigned long)(index + 1), buf + 2);
+    buf[n++] = '"';
+    jw_put(w, buf, n);
 }
 
-/* A new object at the end of arr, or NULL when out of memory. */
-static cJSON *append_object(cJSON *arr) {
-    cJSON *o = cJSON_CreateObject();
-    if (o && !cJSON_AddItemToArray(arr, o)) {
-        cJSON_Delete(o);
-        return NULL;
+static void jw_str_or_null(jw *w, const char *s) {
+    if (s) jw_string(w, s);
+    else JW_LIT(w, "null");
+}
+
+/* A string member whose string the views promise: a NULL one leaves the
+ * key out, as cJSON_AddStringToObject did (it fails on NULL, unchecked). */
+#define JW_STR_MEMBER(w, lit, s)              \
+    do {                                      \
+        const char *jw_s_ = (s);              \
+        if (jw_s_) {                          \
+            JW_KEY((w), lit);                 \
+            jw_string((w), jw_s_);            \
+        }                                     \
+    } while (0)
+
+static void write_mention(jw *w, const nx_mention *m, size_t i) {
+    jw_array_item(w);
+    jw_object(w);
+    JW_KEY(w, "id");
+    jw_id(w, 'm', (long)i);
+    JW_STR_MEMBER(w, "type", nx_type_name(m->type));
+    JW_STR_MEMBER(w, "text", m->text);
+    JW_KEY(w, "start");
+    jw_uint(w, m->start);
+    JW_KEY(w, "end");
+    jw_uint(w, m->end);
+    JW_KEY(w, "byte_start");
+    jw_uint(w, m->byte_start);
+    JW_KEY(w, "byte_end");
+    jw_uint(w, m->byte_end);
+    if (m->entity >= 0) {
+        JW_KEY(w, "entity");
+        jw_id(w, 'E', m->entity);
     }
-    return o;
+    JW_STR_MEMBER(w, "value", m->value);
+    JW_KEY(w, "rule");
+    jw_string(w, m->rule ? m->rule : "");
+    jw_object_end(w);
 }
 
-static cJSON *document_json(const nx_document *doc) {
-    cJSON *root = cJSON_CreateObject();
-    if (!root) return NULL;
+/* An array of mention ids. */
+static void write_mention_ids(jw *w, const size_t *ms, size_t n) {
+    jw_array(w);
+    for (size_t k = 0; k < n; k++) {
+        jw_array_item(w);
+        jw_id(w, 'm', (long)ms[k]);
+    }
+    jw_array_end(w);
+}
+
+/* An array of strings; a NULL one fails the record, as adding a NULL item
+ * to a cJSON array did. */
+static void write_strings(jw *w, const char *const *s, size_t n) {
+    jw_array(w);
+    for (size_t k = 0; k < n; k++) {
+        if (!s[k]) {
+            w->failed = 1;
+            break;
+        }
+        jw_array_item(w);
+        jw_string(w, s[k]);
+    }
+    jw_array_end(w);
+}
+
+static void write_entity(jw *w, const nx_entity *e, size_t i) {
+    jw_array_item(w);
+    jw_object(w);
+    JW_KEY(w, "id");
+    jw_id(w, 'E', (long)i);
+    JW_STR_MEMBER(w, "type", nx_type_name(e->type));
+    JW_STR_MEMBER(w, "name", e->name);
+    JW_KEY(w, "aliases");
+    write_strings(w, e->aliases, e->n_aliases);
+    JW_KEY(w, "mentions");
+    write_mention_ids(w, e->mentions, e->n_mentions);
+    jw_object_end(w);
+}
+
+static void write_relation(jw *w, const nx_relation *r) {
+    jw_array_item(w);
+    jw_object(w);
+    JW_STR_MEMBER(w, "type", r->type);
+    /* each argument under its role: an entity id, the value for the
+     * value's role (holds_title's title), or null */
+    for (size_t k = 0; k < r->n_arguments; k++) {
+        const nx_argument *a = &r->arguments[k];
+        if (!a->role) continue; /* cJSON refused a NULL key */
+        jw_key(w, a->role);
+        if (r->value_role && !strcmp(a->role, r->value_role)) jw_string(w, r->value ? r->value : "");
+        else if (a->entity >= 0) jw_id(w, 'E', a->entity);
+        else JW_LIT(w, "null");
+    }
+    JW_KEY(w, "mentions");
+    write_mention_ids(w, r->mentions, r->n_mentions);
+    JW_KEY(w, "start");
+    jw_uint(w, r->start);
+    JW_KEY(w, "end");
+    jw_uint(w, r->end);
+    JW_STR_MEMBER(w, "status", r->status);
+    JW_KEY(w, "rule");
+    jw_string(w, r->rule ? r->rule : "");
+    jw_object_end(w);
+}
+
+/* The document's object (no newline after it); see jw_finish. */
+static int render_document(const nx_document *doc, int flags, nx_sbuf *out) {
+    jw w;
+    jw_init(&w, out, flags);
+    const char *id = nx_document_id(doc);
     const char *dct_source;
     const char *dct = nx_document_dct(doc, &dct_source);
-    int ok = cJSON_AddStringToObject(root, "id", nx_document_id(doc)) != NULL && add_str_or_null(root, "dct", dct) &&
-             add_str_or_null(root, "dct_source", dct_source);
-
     size_t nm, ne, nr, nw;
     const nx_mention *ms = nx_document_mentions(doc, &nm);
     const nx_entity *es = nx_document_entities(doc, &ne);
     const nx_relation *rs = nx_document_relations(doc, &nr);
     const char *const *ws = nx_document_warnings(doc, &nw);
+    if (!id) return -1; /* the record had no id: no record, as with cJSON */
 
-    cJSON *arr = ok ? cJSON_AddArrayToObject(root, "mentions") : NULL;
-    ok = arr != NULL;
-    for (size_t i = 0; ok && i < nm; i++) {
-        const nx_mention *m = &ms[i];
-        cJSON *o = append_object(arr);
-        if (!(ok = o != NULL)) break;
-        cJSON_AddItemToObject(o, "id", id_ref('m', (long)i));
-        cJSON_AddStringToObject(o, "type", nx_type_name(m->type));
-        cJSON_AddStringToObject(o, "text", m->text);
-        add_uint(o, "start", m->start);
-        add_uint(o, "end", m->end);
-        add_uint(o, "byte_start", m->byte_start);
-        add_uint(o, "byte_end", m->byte_end);
-        if (m->entity >= 0) cJSON_AddItemToObject(o, "entity", id_ref('E', m->entity));
-        if (m->value) cJSON_AddStringToObject(o, "value", m->value);
-        ok = cJSON_AddStringToObject(o, "rule", m->rule ? m->rule : "") != NULL;
-    }
+    jw_object(&w);
+    JW_KEY(&w, "id");
+    jw_string(&w, id);
+    JW_KEY(&w, "dct");
+    jw_str_or_null(&w, dct);
+    JW_KEY(&w, "dct_source");
+    jw_str_or_null(&w, dct_source);
 
-    arr = ok ? cJSON_AddArrayToObject(root, "entities") : NULL;
-    ok = arr != NULL;
-    for (size_t i = 0; ok && i < ne; i++) {
-        const nx_entity *e = &es[i];
-        cJSON *o = append_object(arr);
-        if (!(ok = o != NULL)) break;
-        cJSON_AddItemToObject(o, "id", id_ref('E', (long)i));
-        cJSON_AddStringToObject(o, "type", nx_type_name(e->type));
-        cJSON_AddStringToObject(o, "name", e->name);
-        cJSON *al = cJSON_AddArrayToObject(o, "aliases");
-        cJSON *mm = cJSON_AddArrayToObject(o, "mentions");
-        ok = al && mm;
-        for (size_t k = 0; ok && k < e->n_aliases; k++) ok = cJSON_AddItemToArray(al, cJSON_CreateString(e->aliases[k]));
-        for (size_t k = 0; ok && k < e->n_mentions; k++) ok = cJSON_AddItemToArray(mm, id_ref('m', (long)e->mentions[k]));
-    }
+    JW_KEY(&w, "mentions");
+    jw_array(&w);
+    for (size_t i = 0; i < nm; i++) write_mention(&w, &ms[i], i);
+    jw_array_end(&w);
 
-    arr = ok ? cJSON_AddArrayToObject(root, "relations") : NULL;
-    ok = arr != NULL;
-    for (size_t i = 0; ok && i < nr; i++) {
-        const nx_relation *r = &rs[i];
-        cJSON *o = append_object(arr);
-        if (!(ok = o != NULL)) break;
-        cJSON_AddStringToObject(o, "type", r->type);
-        /* each argument under its role: an entity id, the value for the
-         * value's role (holds_title's title), or null */
-        for (size_t k = 0; k < r->n_arguments; k++) {
-            const nx_argument *a = &r->arguments[k];
-            if (r->value_role && !strcmp(a->role, r->value_role)) cJSON_AddStringToObject(o, a->role, r->value ? r->value : "");
-            else if (a->entity >= 0) cJSON_AddItemToObject(o, a->role, id_ref('E', a->entity));
-            else cJSON_AddNullToObject(o, a->role);
-        }
-        cJSON *mm = cJSON_AddArrayToObject(o, "mentions");
-        ok = mm != NULL;
-        for (size_t k = 0; ok && k < r->n_mentions; k++) ok = cJSON_AddItemToArray(mm, id_ref('m', (long)r->mentions[k]));
-        add_uint(o, "start", r->start);
-        add_uint(o, "end", r->end);
-        cJSON_AddStringToObject(o, "status", r->status);
-        ok = ok && cJSON_AddStringToObject(o, "rule", r->rule ? r->rule : "") != NULL;
+    JW_KEY(&w, "entities");
+    jw_array(&w);
+    for (size_t i = 0; i < ne; i++) write_entity(&w, &es[i], i);
+    jw_array_end(&w);
+
+    JW_KEY(&w, "relations");
+    jw_array(&w);
+    for (size_t i = 0; i < nr; i++) write_relation(&w, &rs[i]);
+    jw_array_end(&w);
+
+    if (nw) {
+        JW_KEY(&w, "warnings");
+        write_strings(&w, ws, nw);
     }
-    if (ok && nw) {
-        arr = cJSON_AddArrayToObject(root, "warnings");
-        ok = arr != NULL;
-        for (size_t i = 0; ok && i < nw; i++) ok = cJSON_AddItemToArray(arr, cJSON_CreateString(ws[i]));
-    }
-    if (!ok) {
-        cJSON_Delete(root);
+    jw_object_end(&w);
+    return jw_finish(&w);
+}
+
+static int render_error(const char *id, const char *message, int flags, nx_sbuf *out) {
+    jw w;
+    jw_init(&w, out, flags);
+    jw_object(&w);
+    JW_KEY(&w, "id");
+    jw_string(&w, id ? id : "");
+    JW_KEY(&w, "error");
+    jw_string(&w, message ? message : "");
+    jw_object_end(&w);
+    return jw_finish(&w);
+}
+
+/* The text of a buffer that render filled, or NULL (the buffer freed). */
+static char *take(nx_sbuf *b, int rc) {
+    if (rc || !b->s) {
+        free(b->s);
         return NULL;
     }
-    return root;
+    return b->s;
 }
 
-static char *print(cJSON *root, int flags) {
-    if (!root) return NULL;
-    char *s = (flags & NX_WRITE_PRETTY) ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
-    cJSON_Delete(root);
-    return s;
+char *nx_document_to_json(const nx_document *doc, int flags) {
+    nx_sbuf b = {0};
+    return take(&b, render_document(doc, flags, &b));
 }
-
-char *nx_document_to_json(const nx_document *doc, int flags) { return print(document_json(doc), flags); }
 
 char *nx_error_to_json(const char *id, const char *message, int flags) {
-    cJSON *root = cJSON_CreateObject();
-    if (!root) return NULL;
-    if (!cJSON_AddStringToObject(root, "id", id ? id : "") || !cJSON_AddStringToObject(root, "error", message ? message : "")) {
-        cJSON_Delete(root);
-        return NULL;
-    }
-    return print(root, flags);
+    nx_sbuf b = {0};
+    return take(&b, render_error(id, message, flags, &b));
 }
 
-/* A record and its newline appended to out; the printed string is freed. */
-static int append_line(char *s, nx_sbuf *out) {
-    if (!s) return -1;
-    int rc = nx_sbuf_add(out, s, strlen(s)) || nx_sbuf_add(out, "\n", 1) ? -1 : 0;
-    free(s);
-    return rc;
+/* The record's newline, or on failure out back as it was. */
+static int end_line(nx_sbuf *out, size_t start, int rc) {
+    if (!rc && !nx_sbuf_add(out, "\n", 1)) return 0;
+    out->len = start;
+    if (out->s) out->s[start] = '\0';
+    return -1;
 }
 
 static int write_document(const nx_document *doc, int flags, nx_sbuf *out) {
-    return append_line(nx_document_to_json(doc, flags), out);
+    size_t start = out->len;
+    return end_line(out, start, render_document(doc, flags, out));
 }
 
 static int write_error(const char *id, const char *message, int flags, nx_sbuf *out) {
-    return append_line(nx_error_to_json(id, message, flags), out);
+    size_t start = out->len;
+    return end_line(out, start, render_error(id, message, flags, out));
 }
 
 /* JSON Lines: the same records, never pretty. */
