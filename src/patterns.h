@@ -2,12 +2,10 @@
  * patterns.h: the pattern matcher (the "patterns" stage).
  *
  * Consumes (at load): the .pat files in gazetteers/patterns (the format is
- *   in gazetteers/README.md, "Patterns"). A file that starts with the line
- *   "# format: tokens" holds token patterns (tokpat.h) for dates, times,
- *   durations and sets, and regular expressions (PCRE2) for skip patterns,
- *   each run only on a text holding one of its needs= strings; any other
- *   file is read as regular expressions throughout, with {MONTH}, {WEEKDAY}
- *   and `@define NAME<TAB>regex` macros expanded.
+ *   in gazetteers/README.md, "Patterns"): token patterns (tokpat.h) for
+ *   dates, times, durations and sets, with their @define macros, and
+ *   regular expressions (PCRE2) for skip patterns, each run only on a text
+ *   that holds one of its needs= strings.
  * Consumes (per document): the working text of the normalise stage, and
  *   its tokens.
  * Produces: every non-overlapping match of every pattern over the whole
@@ -62,21 +60,14 @@ typedef struct nx_patterns {
     nx_pattern_engine engines[NX_ENGINE_COUNT];
 } nx_patterns;
 
-/* Macros available to every pattern ({MONTH}, {WEEKDAY}, ...). */
-typedef struct nx_pattern_macro {
-    const char *name;
-    const char *regex;
-} nx_pattern_macro;
-
 void nx_patterns_init(nx_patterns *p);
 void nx_patterns_free(nx_patterns *p);
-nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, const nx_pattern_macro *macros,
-                           size_t n_macros, nx_error *err);
+/* Loads pattern files in order; p->gaz must be set for token patterns that
+ * name gazetteer classes. */
+nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, nx_error *err);
 
-/* Loads the .pat files of DIR/patterns with the macros the gazetteer provides: {MONTH}
- * and {WEEKDAY} (every month and weekday name), {NUMBER}, {ORDINAL}, {UNIT},
- * {SEASON}, {DAYPART}, {CLOCK}, {HOLIDAY}, {REL}, {TWORD}, {TSET} (the
- * temporal.tsv words of that kind). */
+/* Loads the .pat files of DIR/patterns, in name order; their token patterns
+ * may name the classes of gazetteer g (MONTH, WEEKDAY, NUMBER, [temporal:unit] ...). */
 nx_status nx_patterns_load_dir(nx_patterns *p, const struct nx_gazetteer *g, const char *dir, nx_error *err);
 
 /* Runs every pattern over the text (toks: its tokens, for backends that

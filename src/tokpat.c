@@ -52,6 +52,106 @@ static uint32_t hash32(const char *s, size_t n) {
     return h;
 }
 
+/* ---- word maps: open addressing keyed by an atom's hash ----------------------
+ * The literal sets, the dispatch table and the class tries all look atoms up
+ * by their folded (or, for exact entries, written) form. Keys carry the hash
+ * computed once per atom, a parent (a trie node, else 0) and a flags byte. */
+
+typedef struct wkey {
+    uint32_t hash, parent, off, value;
+    uint16_t len;
+    uint8_t flags;
+} wkey;
+
+typedef struct wmap {
+    uint32_t *slots; /* key index + 1; 0 = empty */
+    size_t mask;
+    wkey *keys;
+    size_t n, cap;
+    nx_sbuf pool;
+} wmap;
+
+static uint32_t wmix(uint32_t h, uint32_t parent, uint8_t flags) {
+    uint32_t x = h ^ (parent * 0x9E3779B1u) ^ ((uint32_t)flags << 27);
+    x ^= x >> 16;
+    x *= 0x85EBCA6Bu;
+    x ^= x >> 13;
+    return x;
+}
+
+/* The key's index, or -1. */
+static inline long wmap_find(const wmap *m, uint32_t hash, uint32_t parent, uint8_t flags, const char *s, size_t n) {
+    if (!m->slots) return -1;
+    for (size_t i = wmix(hash, parent, flags) & m->mask;; i = (i + 1) & m->mask) {
+        uint32_t k = m->slots[i];
+        if (!k) return -1;
+        const wkey *key = &m->keys[k - 1];
+        if (key->hash == hash && key->parent == parent && key->flags == flags && key->len == n &&
+            !memcmp(m->pool.s + key->off, s, n))
+            return (long)(k - 1);
+    }
+}
+
+static int wmap_grow(wmap *m) {
+    size_t n_slots = m->slots ? (m->mask + 1) * 2 : 64;
+    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    if (!slots) return -1;
+    for (size_t k = 0; k < m->n; k++) {
+        const wkey *key = &m->keys[k];
+        size_t i = wmix(key->hash, key->parent, key->flags) & (n_slots - 1);
+        while (slots[i]) i = (i + 1) & (n_slots - 1);
+        slots[i] = (uint32_t)(k + 1);
+    }
+    free(m->slots);
+    m->slots = slots;
+    m->mask = n_slots - 1;
+    return 0;
+}
+
+/* Adds a key (or finds it); *index gets its index. Returns 0, -1 when out of memory. */
+static int wmap_put(wmap *m, uint32_t hash, uint32_t parent, uint8_t flags, const char *s, size_t n, uint32_t value,
+                    long *index) {
+    long k = wmap_find(m, hash, parent, flags, s, n);
+    if (k >= 0) {
+        if (index) *index = k;
+        return 0;
+    }
+    if (n > UINT16_MAX) return -1;
+    if (!m->slots || (m->n + 1) * 2 > m->mask + 1) {
+        if (wmap_grow(m)) return -1;
+    }
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 32;
+        wkey *keys = realloc(m->keys, cap * sizeof *keys);
+        if (!keys) return -1;
+        m->keys = keys;
+        m->cap = cap;
+    }
+    wkey *key = &m->keys[m->n];
+    key->hash = hash;
+    key->parent = parent;
+    key->flags = flags;
+    key->len = (uint16_t)n;
+    key->value = value;
+    key->off = (uint32_t)m->pool.len;
+    if (nx_sbuf_add(&m->pool, s, n)) return -1;
+    size_t i = wmix(hash, parent, flags) & m->mask;
+    while (m->slots[i]) i = (i + 1) & m->mask;
+    m->slots[i] = (uint32_t)(m->n + 1);
+    if (index) *index = (long)m->n;
+    m->n++;
+    return 0;
+}
+
+static void wmap_free(wmap *m) {
+    free(m->slots);
+    free(m->keys);
+    free(m->pool.s);
+    memset(m, 0, sizeof *m);
+}
+
+static const char *wkey_str(const wmap *m, const wkey *k) { return m->pool.s + k->off; }
+
 /* CJK ideographs, kana and Hangul syllables: each is a word of its own. */
 static int is_ideo(int32_t c) {
     return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
@@ -90,7 +190,15 @@ static int is_lower_cp(int32_t c) {
     return utf8proc_category(c) == UTF8PROC_CATEGORY_LL;
 }
 
-static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind, int glued) {
+/* The kind of each ASCII byte (0: white space), so ASCII text needs no
+ * decoding. */
+static uint8_t ascii_kind[128];
+
+static void init_ascii_kind(void) {
+    for (int c = 0; c < 128; c++) ascii_kind[c] = (uint8_t)char_kind(c);
+}
+
+static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind, int glued, int ascii) {
     if (A->n == A->cap) {
         size_t cap = A->cap ? A->cap * 2 : 256;
         atom *a = realloc(A->a, cap * sizeof *a);
@@ -105,67 +213,102 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
     a->flags = glued ? AF_GLUED : 0;
     /* the folded form: ASCII by table, the rest through nx_fold */
     size_t n = b1 - b0, start = A->fold.len;
-    int ascii = 1;
-    for (size_t i = 0; i < n && ascii; i++) ascii = (unsigned char)s[b0 + i] < 0x80;
     if (ascii) {
-        if (nx_sbuf_add(&A->fold, s + b0, n)) return -1;
+        if (A->fold.len + n + 1 > A->fold.cap && nx_sbuf_add(&A->fold, "", 0)) return -1;
+        if (A->fold.len + n + 1 > A->fold.cap) {
+            size_t cap = A->fold.cap * 2 + n + 64;
+            char *p = realloc(A->fold.s, cap);
+            if (!p) return -1;
+            A->fold.s = p;
+            A->fold.cap = cap;
+        }
+        uint32_t h = 2166136261u;
+        char *out = A->fold.s + start;
         for (size_t i = 0; i < n; i++) {
-            char c = A->fold.s[start + i];
-            if (c >= 'A' && c <= 'Z') A->fold.s[start + i] = (char)(c + 32);
+            char c = s[b0 + i];
+            if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
+            out[i] = c;
+            h = (h ^ (unsigned char)c) * 16777619u;
+        }
+        A->fold.len += n;
+        A->fold.s[A->fold.len] = '\0';
+        a->hash = h;
+        if (kind == AK_ALPHA) {
+            char c0 = s[b0], c1 = n > 1 ? s[b0 + 1] : 0;
+            if (c0 >= 'A' && c0 <= 'Z') {
+                a->flags |= AF_CAP;
+                if (c1 >= 'a' && c1 <= 'z') a->flags |= AF_CAPWORD;
+                int upper = 1;
+                for (size_t i = 1; i < n && upper; i++) upper = !(s[b0 + i] >= 'a' && s[b0 + i] <= 'z');
+                if (upper) a->flags |= AF_UPPER;
+            } else {
+                a->flags |= AF_LOWER;
+            }
         }
     } else {
         char buf[256];
         size_t fl = nx_fold(s + b0, n, buf, sizeof buf);
         if (fl > sizeof buf) fl = sizeof buf; /* an atom this long matches no pattern word */
         if (nx_sbuf_add(&A->fold, buf, fl)) return -1;
+        a->hash = hash32(A->fold.s + start, A->fold.len - start);
+        if (kind == AK_ALPHA) {
+            int32_t c0, c1 = 0;
+            size_t k = nx_utf8_next(s, b1, b0, &c0);
+            if (b0 + k < b1) nx_utf8_next(s, b1, b0 + k, &c1);
+            if (is_upper_cp(c0)) a->flags |= AF_CAP;
+            else if (is_lower_cp(c0)) a->flags |= AF_LOWER;
+            if ((a->flags & AF_CAP) && is_lower_cp(c1)) a->flags |= AF_CAPWORD;
+            int upper = 1;
+            for (size_t i = b0; i < b1 && upper;) {
+                int32_t c;
+                i += nx_utf8_next(s, b1, i, &c);
+                if (is_lower_cp(c)) upper = 0;
+            }
+            if (upper && (a->flags & AF_CAP)) a->flags |= AF_UPPER;
+        }
     }
     a->fold = (uint32_t)start;
     a->fold_len = (uint16_t)(A->fold.len - start > UINT16_MAX ? UINT16_MAX : A->fold.len - start);
-    a->hash = hash32(A->fold.s + start, A->fold.len - start);
-    if (kind == AK_ALPHA) {
-        int32_t c0, c1 = 0;
-        size_t k = nx_utf8_next(s, b1, b0, &c0);
-        if (b0 + k < b1) nx_utf8_next(s, b1, b0 + k, &c1);
-        if (is_upper_cp(c0)) a->flags |= AF_CAP;
-        else if (is_lower_cp(c0)) a->flags |= AF_LOWER;
-        if ((a->flags & AF_CAP) && is_lower_cp(c1)) a->flags |= AF_CAPWORD;
-        int upper = 1;
-        for (size_t i = b0; i < b1 && upper;) {
-            int32_t c;
-            i += nx_utf8_next(s, b1, i, &c);
-            if (is_lower_cp(c)) upper = 0;
-        }
-        if (upper && (a->flags & AF_CAP)) a->flags |= AF_UPPER;
-    }
     A->n++;
     return 0;
 }
 
-/* Cuts s[0..n) into atoms. */
+/* Cuts s[0..n) into atoms: runs of letters, runs of digits, single CJK
+ * characters and single other characters, each knowing whether white space
+ * came before it. ASCII goes by table; only other bytes are decoded. */
 static int atomize(const char *s, size_t n, atoms *A) {
     A->n = 0;
     A->fold.len = 0;
     int glued = 0;
     size_t i = 0;
     while (i < n) {
-        int32_t c;
-        size_t k = nx_utf8_next(s, n, i, &c);
-        int kind = char_kind(c);
+        unsigned char b = (unsigned char)s[i];
+        int32_t c = b;
+        size_t k = 1;
+        int kind = b < 0x80 ? ascii_kind[b] : (k = nx_utf8_next(s, n, i, &c), char_kind(c));
         if (!kind) {
             glued = 0;
             i += k;
             continue;
         }
         size_t j = i + k;
+        int ascii = b < 0x80;
         if (kind == AK_ALPHA || kind == AK_DIGIT) {
             while (j < n) {
-                int32_t d;
-                size_t l = nx_utf8_next(s, n, j, &d);
-                if (char_kind(d) != kind) break;
+                unsigned char d = (unsigned char)s[j];
+                if (d < 0x80) {
+                    if (ascii_kind[d] != kind) break;
+                    j++;
+                    continue;
+                }
+                int32_t cp;
+                size_t l = nx_utf8_next(s, n, j, &cp);
+                if (char_kind(cp) != kind) break;
+                ascii = 0;
                 j += l;
             }
         }
-        if (push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0)) return -1;
+        if (push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii)) return -1;
         glued = 1;
         i = j;
     }
@@ -181,32 +324,22 @@ enum { T_FOLD = 1, T_CAP = 2, T_EXACT = 4 };
 /* The entries of one gazetteer class (and kind) as a trie over atoms: edge
  * keys are the parent node, the glue of the atom (glued or spaced) and the
  * atom, folded for ordinary and case=cap entries, as written for
- * case=exact ones (kept apart by a mode byte). */
+ * case=exact ones (kept apart by a flag). */
 typedef struct ctrie {
     char *name;        /* "month", "temporal:unit" */
     int cls;
     char *kind;        /* NULL: any */
-    nx_strmap edges;
+    wmap edges;        /* value: the child node */
     nx_vec term;       /* uint8_t per node: T_* of the entries that end there */
     size_t n_nodes;
     size_t max_len;    /* atoms in the longest entry */
 } ctrie;
 
-static size_t edge_key(char *buf, size_t cap, uint32_t node, int glued, int exact, const char *s, size_t n) {
-    if (n + 6 > cap) return 0;
-    memcpy(buf, &node, 4);
-    buf[4] = (char)glued;
-    buf[5] = (char)exact;
-    memcpy(buf + 6, s, n);
-    return n + 6;
-}
+enum { E_GLUED = 1, E_EXACT = 2 };
 
-static long ctrie_child(const ctrie *t, uint32_t node, int glued, int exact, const char *s, size_t n) {
-    char key[300];
-    size_t kl = edge_key(key, sizeof key, node, glued, exact, s, n);
-    uint32_t c;
-    if (!kl || !nx_strmap_get(&t->edges, key, kl, &c)) return -1;
-    return c;
+static long ctrie_child(const ctrie *t, uint32_t node, uint8_t flags, uint32_t hash, const char *s, size_t n) {
+    long k = wmap_find(&t->edges, hash, node, flags, s, n);
+    return k < 0 ? -1 : (long)t->edges.keys[k].value;
 }
 
 static long ctrie_new_node(ctrie *t) {
@@ -226,13 +359,12 @@ static int ctrie_add(ctrie *t, const char *surface, int case_rule, atoms *scratc
         const atom *a = &scratch->a[i];
         const char *s = exact ? surface + a->b0 : atom_fold(scratch, a);
         size_t n = exact ? a->b1 - a->b0 : a->fold_len;
-        int glued = i > 0 && (a->flags & AF_GLUED);
-        long c = ctrie_child(t, node, glued, exact, s, n);
+        uint8_t flags = (uint8_t)((i > 0 && (a->flags & AF_GLUED) ? E_GLUED : 0) | (exact ? E_EXACT : 0));
+        uint32_t hash = exact ? hash32(s, n) : a->hash;
+        long c = ctrie_child(t, node, flags, hash, s, n);
         if (c < 0) {
-            char key[300];
-            size_t kl = edge_key(key, sizeof key, node, glued, exact, s, n);
-            if (!kl) return 0; /* an atom too long to be a pattern word: leave the entry out */
-            if ((c = ctrie_new_node(t)) < 0 || nx_strmap_put(&t->edges, key, kl, (uint32_t)c)) return -1;
+            if (n > 255) return 0; /* an atom too long to be a pattern word: leave the entry out */
+            if ((c = ctrie_new_node(t)) < 0 || wmap_put(&t->edges, hash, node, flags, s, n, (uint32_t)c, NULL)) return -1;
         }
         node = (uint32_t)c;
     }
@@ -244,7 +376,7 @@ static int ctrie_add(ctrie *t, const char *surface, int case_rule, atoms *scratc
 static void ctrie_free(ctrie *t) {
     free(t->name);
     free(t->kind);
-    nx_strmap_free(&t->edges);
+    wmap_free(&t->edges);
     nx_vec_free(&t->term);
 }
 
@@ -252,7 +384,7 @@ static void ctrie_free(ctrie *t) {
 
 /* A set of words an atom may be: folded (or as written, for exact ones). */
 typedef struct litset {
-    nx_strmap words;
+    wmap words;
     int exact;
 } litset;
 
@@ -263,6 +395,10 @@ typedef struct apred {
     pcre2_code *regex; /* must match the whole atom, or NULL */
     uint8_t n_groups;  /* named groups of the regex that are date groups */
     uint8_t group[4], capture[4]; /* their nx_group and capture number */
+    char *source;      /* the regex as written with its flags, to share one test */
+    uint8_t range;     /* a number test (#lo..hi): digits of `width_lo`..`width_hi`, value lo..hi */
+    uint8_t width_lo, width_hi;
+    uint32_t lo, hi;
 } apred;
 
 /* ---- the program ------------------------------------------------------------ */
@@ -299,9 +435,23 @@ typedef struct macro {
     node *body;
 } macro;
 
+/* An anchor: a required element of a pattern, its first atoms (first-element
+ * descriptors), the range of atoms between the match's start and it, and
+ * the slot that marks the atoms it may start at (see scan). */
+enum { MAX_FILTERS = 4 };
+typedef struct filter {
+    nx_vec first;      /* uint32_t */
+    int32_t lo, hi;
+    uint32_t slot;
+    uint64_t tests;    /* the atom tests among its first atoms (bits of nx_matcher.anchor_preds) */
+} filter;
+
 typedef struct pattern {
     int32_t pc;        /* entry point */
     nx_vec first;      /* uint32_t: how it may start, see dispatch */
+    nx_vec first_preds; /* uint32_t: the atom tests it may start with (not word sets) */
+    filter filters[MAX_FILTERS]; /* its anchors, see anchor_of */
+    size_t n_filters;
 } pattern;
 
 struct nx_matcher {
@@ -314,11 +464,17 @@ struct nx_matcher {
     nx_vec macros;   /* macro */
     nx_vec patterns; /* pattern */
     nx_arena nodes;  /* the trees, until finish */
-    /* dispatch: folded word -> row of pattern bits; atom kind -> row */
-    nx_strmap by_word;
-    nx_vec rows;     /* uint64_t[words] per row */
-    size_t words;    /* uint64_t per row */
-    uint64_t *by_kind[16];
+    /* dispatch: folded word -> row of pattern bits; atom kind -> row. The
+     * first table holds the words a pattern may start with, the second the
+     * words of its anchor (a rare element every match holds, see anchor_of) */
+    wmap by_word;    /* value: a row of rows: [words] first bits, then [slot_words] anchor slot bits */
+    nx_vec rows;     /* uint64_t */
+    size_t words;    /* uint64_t per pattern row */
+    size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
+    uint64_t *by_kind[16], *anchor_kind[16];
+    uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
+    size_t n_anchor_preds;
+    uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
     int finished;
 };
 
@@ -372,7 +528,7 @@ static void skip_space(parser *P) {
     while (P->i < P->n && (P->s[P->i] == ' ' || P->s[P->i] == '\t')) P->i++;
 }
 
-static int is_syntax(char c) { return strchr("()|?*+{}~<>\"/[]=_", c) != NULL; }
+static int is_syntax(char c) { return strchr("()|?*+{}~<>\"/[]=_#", c) != NULL; }
 
 static int32_t add_pred(parser *P, apred p) {
     apred *x = nx_vec_push(&P->m->preds, sizeof *x);
@@ -390,7 +546,7 @@ static int32_t new_litset(parser *P, int exact) {
         P->st = NX_ERR_NOMEM;
         return -1;
     }
-    nx_strmap_init(&x->words);
+    memset(&x->words, 0, sizeof x->words);
     x->exact = exact;
     return (int32_t)(P->m->sets.count - 1);
 }
@@ -412,13 +568,13 @@ static node *literal(parser *P, const char *s, size_t n, int exact) {
         litset *ls = &NX_VEC_AT(&P->m->sets, litset, set);
         const char *w = exact ? s + a->b0 : atom_fold(&A, a);
         size_t wl = exact ? a->b1 - a->b0 : a->fold_len;
-        if (nx_strmap_put(&ls->words, w, wl, 1)) {
+        if (wmap_put(&ls->words, exact ? hash32(w, wl) : a->hash, 0, 0, w, wl, 1, NULL)) {
             P->st = NX_ERR_NOMEM;
             break;
         }
         node *x = new_node(P, N_ATOM);
         if (!x) break;
-        x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}});
+        x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0});
         x->glue = i == 0 ? G_DEFAULT : (a->flags & AF_GLUED) ? G_GLUED : G_SPACED;
         add_kid(P, seq, x);
     }
@@ -455,7 +611,7 @@ static int32_t class_trie(parser *P, const char *name, size_t n) {
         P->st = NX_ERR_NOMEM;
         return -1;
     }
-    nx_strmap_init(&t->edges);
+    memset(&t->edges, 0, sizeof t->edges);
     t->name = strndup(name, n);
     t->cls = cls;
     t->kind = colon ? strndup(colon + 1, n - cl - 1) : NULL;
@@ -505,7 +661,7 @@ static node *named(parser *P, const char *name, size_t n) {
     for (size_t k = 0; k < sizeof SHAPES / sizeof *SHAPES; k++)
         if (strlen(SHAPES[k].name) == n && !memcmp(SHAPES[k].name, name, n)) {
             node *x = new_node(P, N_ATOM);
-            if (x) x->ref = add_pred(P, (apred){SHAPES[k].kinds, SHAPES[k].flags, -1, NULL, 0, {0}, {0}});
+            if (x) x->ref = add_pred(P, (apred){SHAPES[k].kinds, SHAPES[k].flags, -1, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0});
             return x;
         }
     for (size_t k = 0; k < sizeof CLASSES / sizeof *CLASSES; k++)
@@ -518,6 +674,27 @@ static node *named(parser *P, const char *name, size_t n) {
     return NULL;
 }
 
+/* The atom kinds a regex can match, from the bytes it can start with (so
+ * that /[0-9]{4}/ is tried on digits only); 0 (any) when PCRE2 cannot say. */
+static uint8_t regex_kinds(const pcre2_code *re) {
+    const uint8_t *bits = NULL;
+    uint32_t unit;
+    uint8_t kinds = 0;
+    if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits) {
+        for (int c = 0; c < 256; c++) {
+            if (!(bits[c / 8] & (1 << (c % 8)))) continue;
+            if (c >= 0x80) return 0; /* a non-ASCII start: letters, digits or signs */
+            kinds |= (uint8_t)char_kind(c);
+        }
+        return kinds;
+    }
+    uint32_t how;
+    if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &how) == 0 && how == 1 &&
+        pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80)
+        return (uint8_t)char_kind((int32_t)unit);
+    return 0;
+}
+
 static node *regex_atom(parser *P) {
     size_t start = ++P->i; /* after '/' */
     while (P->i < P->n && P->s[P->i] != '/') P->i += P->s[P->i] == '\\' && P->i + 1 < P->n ? 2 : 1;
@@ -528,6 +705,16 @@ static node *regex_atom(parser *P) {
     size_t end = P->i++;
     uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED;
     while (P->i < P->n && P->s[P->i] == 'i') opts |= PCRE2_CASELESS, P->i++;
+    /* the same regex written twice is one test (and one answer per atom) */
+    size_t src_len = P->i - start;
+    for (size_t k = 0; k < P->m->preds.count; k++) {
+        const apred *q = &NX_VEC_AT(&P->m->preds, apred, k);
+        if (q->source && strlen(q->source) == src_len && !memcmp(q->source, P->s + start, src_len)) {
+            node *x = new_node(P, N_ATOM);
+            if (x) x->ref = (int32_t)k;
+            return x;
+        }
+    }
     int ec;
     PCRE2_SIZE eo;
     pcre2_code *re = pcre2_compile((PCRE2_SPTR)(P->s + start), end - start, opts, &ec, &eo, NULL);
@@ -545,7 +732,7 @@ static node *regex_atom(parser *P) {
         pcre2_code_free(re);
         return NULL;
     }
-    apred pr = {0, 0, -1, re, 0, {0}, {0}};
+    apred pr = {regex_kinds(re), 0, -1, re, 0, {0}, {0}, strndup(P->s + start, src_len), 0, 0, 0, 0, 0};
     for (int g = 0; g < NX_GRP_COUNT && pr.n_groups < 4; g++) {
         int num = pcre2_substring_number_from_name(re, (PCRE2_SPTR)nx_group_names[g]);
         if (num > 0) {
@@ -553,9 +740,54 @@ static node *regex_atom(parser *P) {
             pr.capture[pr.n_groups++] = (uint8_t)num;
         }
     }
-    x->ref = add_pred(P, pr);
-    if (x->ref < 0) pcre2_code_free(re);
+    x->ref = pr.source ? add_pred(P, pr) : -1;
+    if (x->ref < 0) {
+        pcre2_code_free(re);
+        free(pr.source);
+        if (P->st == NX_OK) P->st = NX_ERR_NOMEM;
+    }
     return x->ref < 0 ? NULL : x;
+}
+
+/* #lo..hi: an atom of digits whose value is lo..hi, as many digits as hi
+ * has at most, and as lo has at least when lo is written with a leading
+ * zero or as wide as hi (#1..31: 5, 05, 31; #00..59: 07, not 7). */
+static node *range_atom(parser *P) {
+    size_t a = ++P->i;
+    while (P->i < P->n && P->s[P->i] >= '0' && P->s[P->i] <= '9') P->i++;
+    size_t la = P->i - a;
+    if (!la || P->i + 2 > P->n || P->s[P->i] != '.' || P->s[P->i + 1] != '.') {
+        fail(P, "expected #lo..hi (digits)");
+        return NULL;
+    }
+    P->i += 2;
+    size_t b = P->i;
+    while (P->i < P->n && P->s[P->i] >= '0' && P->s[P->i] <= '9') P->i++;
+    size_t lb = P->i - b;
+    if (!lb || la > 9 || lb > 9) {
+        fail(P, "expected #lo..hi (at most nine digits each)");
+        return NULL;
+    }
+    apred pr = {AK_DIGIT, 0, -1, NULL, 0, {0}, {0}, NULL, 1, 1, (uint8_t)lb, 0, 0};
+    for (size_t k = 0; k < la; k++) pr.lo = pr.lo * 10 + (uint32_t)(P->s[a + k] - '0');
+    for (size_t k = 0; k < lb; k++) pr.hi = pr.hi * 10 + (uint32_t)(P->s[b + k] - '0');
+    if ((la > 1 && P->s[a] == '0') || la == lb) pr.width_lo = (uint8_t)la;
+    if (pr.lo > pr.hi) {
+        fail(P, "#lo..hi with lo above hi");
+        return NULL;
+    }
+    /* the same test written twice is one test */
+    for (size_t k = 0; k < P->m->preds.count; k++) {
+        const apred *q = &NX_VEC_AT(&P->m->preds, apred, k);
+        if (q->range && q->lo == pr.lo && q->hi == pr.hi && q->width_lo == pr.width_lo && q->width_hi == pr.width_hi) {
+            node *x = new_node(P, N_ATOM);
+            if (x) x->ref = (int32_t)k;
+            return x;
+        }
+    }
+    node *x = new_node(P, N_ATOM);
+    if (x) x->ref = add_pred(P, pr);
+    return x && x->ref >= 0 ? x : NULL;
 }
 
 /* One element, before its quantifier. */
@@ -613,6 +845,7 @@ static node *parse_primary(parser *P) {
         return literal(P, s + a, P->i++ - a, 0);
     }
     if (c == '/') return regex_atom(P);
+    if (c == '#') return range_atom(P);
     if (c == '[') {
         size_t a = ++P->i;
         while (P->i < P->n && s[P->i] != ']') P->i++;
@@ -718,6 +951,51 @@ static node *parse_seq(parser *P, char close) {
     return seq;
 }
 
+/* A one-word literal: an atom test on a word set and nothing else. */
+static int one_word(const parser *P, const node *x, int *exact) {
+    if (x->type != N_ATOM || x->glue != G_DEFAULT) return 0;
+    const apred *p = &NX_VEC_AT(&P->m->preds, apred, x->ref);
+    if (p->lits < 0 || p->kinds || p->flags || p->regex) return 0;
+    *exact = NX_VEC_AT(&P->m->sets, litset, p->lits).exact;
+    return 1;
+}
+
+/* Consecutive one-word alternatives of the same case rule become one atom
+ * test on the union of their words: one step instead of one per word. Only
+ * one of them can match a given atom, so their order did not matter. */
+static void merge_literals(parser *P, node *alt) {
+    size_t w = 0;
+    for (size_t k = 0; k < alt->n_kids && P->st == NX_OK;) {
+        int ex, ex2;
+        if (!one_word(P, alt->kids[k], &ex)) {
+            alt->kids[w++] = alt->kids[k++];
+            continue;
+        }
+        size_t j = k + 1;
+        while (j < alt->n_kids && one_word(P, alt->kids[j], &ex2) && ex2 == ex) j++;
+        if (j - k > 1) {
+            int32_t set = new_litset(P, ex);
+            if (set < 0) return;
+            for (size_t i = k; i < j; i++) {
+                const apred *p = &NX_VEC_AT(&P->m->preds, apred, alt->kids[i]->ref);
+                const wmap *from = &NX_VEC_AT(&P->m->sets, litset, p->lits).words;
+                wmap *to = &NX_VEC_AT(&P->m->sets, litset, set).words;
+                for (size_t e = 0; e < from->n; e++)
+                    if (wmap_put(to, from->keys[e].hash, 0, 0, wkey_str(from, &from->keys[e]), from->keys[e].len, 1, NULL))
+                        P->st = NX_ERR_NOMEM;
+            }
+            node *x = new_node(P, N_ATOM);
+            if (!x) return;
+            x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0});
+            alt->kids[w++] = x;
+        } else {
+            alt->kids[w++] = alt->kids[k];
+        }
+        k = j;
+    }
+    alt->n_kids = w;
+}
+
 /* Alternatives up to `close` (consumed; 0: the end of the pattern). */
 static node *parse_alt(parser *P, char close) {
     node *alt = new_node(P, N_ALT);
@@ -730,6 +1008,7 @@ static node *parse_alt(parser *P, char close) {
         }
         break;
     }
+    merge_literals(P, alt);
     if (close) {
         if (P->i >= P->n || P->s[P->i] != close) {
             fail(P, close == ')' ? "missing )" : "missing >");
@@ -911,7 +1190,7 @@ static void gen_node(gen *G, const node *x, int glue) {
 /* The ways a tree may start, added to `first` as (kind << 24 | set-or-trie),
  * see first_of(); returns 1 when the tree may span nothing (so what follows
  * may start the match too). */
-enum { FIRST_KINDS = 1, FIRST_SET = 2, FIRST_TRIE = 3 };
+enum { FIRST_KINDS = 1, FIRST_SET = 2, FIRST_TRIE = 3, FIRST_PRED = 4 };
 
 static int first_of(const nx_matcher *m, const node *x, nx_vec *first, int *fail) {
     switch (x->type) {
@@ -923,7 +1202,7 @@ static int first_of(const nx_matcher *m, const node *x, nx_vec *first, int *fail
         uint32_t *f = nx_vec_push(first, sizeof *f);
         if (!f) return *fail = 1, 0;
         if (p->lits >= 0) *f = (uint32_t)FIRST_SET << 24 | (uint32_t)p->lits;
-        else *f = (uint32_t)FIRST_KINDS << 24 | (p->kinds ? p->kinds : 0xFF);
+        else *f = (uint32_t)FIRST_PRED << 24 | (uint32_t)x->ref; /* dispatched by kind, then tested */
         return 0;
     }
     case N_CLASS: {
@@ -947,15 +1226,105 @@ static int first_of(const nx_matcher *m, const node *x, nx_vec *first, int *fail
     return 0;
 }
 
+/* ---- anchors: required elements, checked before a pattern runs -----------------
+ * Dispatch by the first element alone tries "the past two years" at every
+ * "the", and "March 5, 2024" at every month name. A pattern's anchors are
+ * the required elements of its top-level sequence (a class, a word set, a
+ * year or day test) at a bounded distance from the match's start, the
+ * rarest first; a pattern is tried at an atom only if each anchor may
+ * start somewhere in its range after it. */
+
+/* How common a word is: 20 for the function words of the gazetteers (the,
+ * of, this ...: function-words.tsv), else 1. */
+static int word_cost(const nx_matcher *m, const char *w, size_t n) {
+    char buf[256];
+    size_t fl = nx_fold(w, n, buf, sizeof buf);
+    if (fl > sizeof buf || !m->gaz) return 1;
+    uint32_t at = nx_gazetteer_word(m->gaz, buf, fl);
+    for (uint32_t e = at ? nx_gnode_first(m->gaz, at) : 0; e; e = nx_gnode_next(m->gaz, e))
+        if (m->gaz->entries[e - 1].cls == NX_G_FUNCTION_WORD) return 20;
+    return 1;
+}
+
+/* How common the first atoms of an element are (its first-element
+ * descriptors, see first_of): the commonest one counts. An atom test with a
+ * regex (a year, a day) costs 5, digits alone 30, any other kind of atom too
+ * much to be an anchor. */
+static int first_cost(const nx_matcher *m, const nx_vec *first) {
+    int cost = 0;
+    for (size_t f = 0; f < first->count; f++) {
+        uint32_t d = NX_VEC_AT(first, uint32_t, f), what = d >> 24, ref = d & 0xFFFFFF;
+        int c = 0;
+        if (what == FIRST_PRED) {
+            const apred *p = &NX_VEC_AT(&m->preds, apred, ref);
+            c = (p->regex || p->range) && p->kinds == AK_DIGIT ? 5 : p->kinds == AK_DIGIT ? 30 : 1 << 20;
+        } else if (what == FIRST_KINDS) {
+            c = ref == AK_DIGIT ? 30 : 1 << 20;
+        } else {
+            const wmap *w = what == FIRST_SET ? &NX_VEC_AT(&m->sets, litset, ref).words : &NX_VEC_AT(&m->tries, ctrie, ref).edges;
+            for (size_t i = 0; i < w->n && c < 20; i++)
+                if (what == FIRST_SET || w->keys[i].parent == 0) {
+                    int wc = word_cost(m, wkey_str(w, &w->keys[i]), w->keys[i].len);
+                    if (wc > c) c = wc;
+                }
+        }
+        if (c > cost) cost = c;
+    }
+    return cost;
+}
+
+/* Picks the anchors of a pattern's tree: up to MAX_FILTERS elements of its
+ * top-level sequence, not the first (dispatch tests that one), that every
+ * match holds at a bounded distance from its start, the rarest first. */
+static nx_status anchor_of(const nx_matcher *m, const node *tree, pattern *pt) {
+    if (tree->type != N_SEQ) return NX_OK;
+    typedef struct cand {
+        filter f;
+        int cost;
+    } cand;
+    cand c[32];
+    size_t nc = 0;
+    int lo = 0, hi = 0;
+    for (size_t k = 0; k < tree->n_kids && hi >= 0; k++) {
+        const node *x = tree->kids[k];
+        int a, b;
+        span_of(m, x, &a, &b);
+        if (a > 0 && hi > 0 && nc < 32) {
+            filter f = {{0}, lo, hi, 0, 0};
+            int fail = 0;
+            first_of(m, x, &f.first, &fail);
+            if (fail) {
+                nx_vec_free(&f.first);
+                return NX_ERR_NOMEM;
+            }
+            int cost = first_cost(m, &f.first);
+            if (cost < 1 << 20) c[nc++] = (cand){f, cost};
+            else nx_vec_free(&f.first);
+        }
+        lo += a;
+        hi = b < 0 ? -1 : hi + b;
+    }
+    /* the rarest first (a stable selection) */
+    for (size_t n = 0; n < MAX_FILTERS && nc; n++) {
+        size_t best = 0;
+        for (size_t i = 1; i < nc; i++)
+            if (c[i].cost < c[best].cost) best = i;
+        pt->filters[pt->n_filters++] = c[best].f;
+        c[best] = c[--nc];
+    }
+    for (size_t i = 0; i < nc; i++) nx_vec_free(&c[i].f.first);
+    return NX_OK;
+}
+
 /* ---- the backend: create, add, finish ---------------------------------------------- */
 
 static nx_matcher *create(const nx_matcher_limits *limits) {
     nx_matcher *m = calloc(1, sizeof *m);
     if (!m) return NULL;
+    if (!ascii_kind['a']) init_ascii_kind();
     m->limits = *limits;
     m->gaz = limits->gazetteer;
     nx_arena_init(&m->nodes);
-    nx_strmap_init(&m->by_word);
     return m;
 }
 
@@ -978,11 +1347,20 @@ static nx_status add(nx_matcher *m, const nx_pattern_def *def, nx_error *err) {
     pt->pc = (int32_t)m->code.count;
     int fail_first = 0;
     if (first_of(m, tree, &pt->first, &fail_first) && !fail_first) {
+        nx_vec_free(&pt->first);
         m->patterns.count--;
         nx_error_set(err, NX_ERR_PARSE, def->file, def->line, def->column, "a pattern must match at least one atom");
         return NX_ERR_PARSE;
     }
     if (fail_first) return NX_ERR_NOMEM;
+    if (anchor_of(m, tree, pt)) return NX_ERR_NOMEM;
+    for (size_t f = 0; f < pt->first.count; f++) {
+        uint32_t d = NX_VEC_AT(&pt->first, uint32_t, f);
+        if (d >> 24 != FIRST_PRED) continue;
+        uint32_t *x = nx_vec_push(&pt->first_preds, sizeof *x);
+        if (!x) return NX_ERR_NOMEM;
+        *x = d & 0xFFFFFF;
+    }
     gen_node(&G, tree, G_DEFAULT);
     emit(&G, (inst){I_MATCH, 0, 0, 0, 0, 0, 0, 0});
     /* look-around bodies after the pattern, each ending in its own match */
@@ -999,69 +1377,88 @@ static nx_status add(nx_matcher *m, const nx_pattern_def *def, nx_error *err) {
     return G.st;
 }
 
-/* Builds the dispatch table from each pattern's first elements. */
+/* Sets bit p for every word a descriptor covers, in the first part of the
+ * word's row (half 0: p is a pattern that may start with it) or the second
+ * (half 1: p is an anchor slot that may start with it), or in the kind rows
+ * `by_kind`. */
+static nx_status dispatch_add(nx_matcher *m, uint32_t desc, size_t p, int half, uint64_t **by_kind) {
+    uint64_t bit = UINT64_C(1) << (p % 64);
+    size_t w = p / 64, row_words = m->words + m->slot_words;
+    uint32_t what = desc >> 24, ref = desc & 0xFFFFFF;
+    if (what == FIRST_PRED) {
+        uint8_t kinds = NX_VEC_AT(&m->preds, apred, ref).kinds;
+        what = FIRST_KINDS;
+        ref = kinds ? kinds : 0xFF;
+    }
+    if (what == FIRST_KINDS) {
+        for (int k = 0; k < 16; k++)
+            if (k & ref) by_kind[k][w] |= bit;
+        return NX_OK;
+    }
+    const wmap *src = what == FIRST_SET ? &NX_VEC_AT(&m->sets, litset, ref).words : &NX_VEC_AT(&m->tries, ctrie, ref).edges;
+    for (size_t i = 0; i < src->n; i++) {
+        const wkey *key = &src->keys[i];
+        if (what == FIRST_TRIE && key->parent != 0) continue;
+        /* dispatch is by the folded form: fold exact words too */
+        char buf[256];
+        size_t fl = nx_fold(wkey_str(src, key), key->len, buf, sizeof buf);
+        if (fl > sizeof buf) continue;
+        long k;
+        size_t row = m->rows.count / row_words;
+        if (wmap_put(&m->by_word, hash32(buf, fl), 0, 0, buf, fl, (uint32_t)row, &k)) return NX_ERR_NOMEM;
+        if (m->by_word.keys[k].value == row) /* a new word: a new row */
+            for (size_t j = 0; j < row_words; j++) {
+                uint64_t *x = nx_vec_push(&m->rows, sizeof *x);
+                if (!x) return NX_ERR_NOMEM;
+                *x = 0;
+            }
+        ((uint64_t *)m->rows.items)[m->by_word.keys[k].value * row_words + (size_t)half * m->words + w] |= bit;
+    }
+    return NX_OK;
+}
+
+/* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
     size_t np = m->patterns.count;
-    m->words = (np + 63) / 64;
-    if (!m->words) m->words = 1;
+    m->words = np ? (np + 63) / 64 : 1;
+    for (size_t p = 0; p < np; p++) {
+        pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+        for (size_t f = 0; f < pt->n_filters; f++) pt->filters[f].slot = (uint32_t)m->slots++;
+    }
+    m->slot_words = m->slots ? (m->slots + 63) / 64 : 1;
     for (int k = 0; k < 16; k++) {
         m->by_kind[k] = calloc(m->words, sizeof(uint64_t));
-        if (!m->by_kind[k]) return NX_ERR_NOMEM;
+        m->anchor_kind[k] = calloc(m->slot_words, sizeof(uint64_t));
+        if (!m->by_kind[k] || !m->anchor_kind[k]) return NX_ERR_NOMEM;
     }
     for (size_t p = 0; p < np; p++) {
-        const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
-        uint64_t bit = UINT64_C(1) << (p % 64);
-        size_t w = p / 64;
+        pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
         for (size_t f = 0; f < pt->first.count; f++) {
-            uint32_t v = NX_VEC_AT(&pt->first, uint32_t, f), what = v >> 24, ref = v & 0xFFFFFF;
-            if (what == FIRST_KINDS) {
-                for (int k = 0; k < 16; k++)
-                    if (k & ref) m->by_kind[k][w] |= bit;
-                continue;
-            }
-            /* words: every word of the set, or every first atom of the class */
-            nx_vec words = {0};
-            if (what == FIRST_SET) {
-                const litset *ls = &NX_VEC_AT(&m->sets, litset, ref);
-                for (size_t i = 0; i < ls->words.count; i++) {
-                    const char **wp = nx_vec_push(&words, 2 * sizeof *wp);
-                    if (!wp) return NX_ERR_NOMEM;
-                    wp[0] = ls->words.pool + ls->words.key_off[i];
-                    wp[1] = wp[0] + ls->words.key_len[i];
-                }
-            } else {
-                const ctrie *t = &NX_VEC_AT(&m->tries, ctrie, ref);
-                for (size_t i = 0; i < t->edges.count; i++) {
-                    const char *key = t->edges.pool + t->edges.key_off[i];
-                    uint32_t parent;
-                    memcpy(&parent, key, 4);
-                    if (parent != 0) continue;
-                    const char **wp = nx_vec_push(&words, 2 * sizeof *wp);
-                    if (!wp) return NX_ERR_NOMEM;
-                    wp[0] = key + 6;
-                    wp[1] = key + t->edges.key_len[i];
-                }
-            }
-            for (size_t i = 0; i < words.count; i++) {
-                const char *const *wp = &((const char **)words.items)[2 * i];
-                /* dispatch is by the folded form: fold exact words too */
-                char buf[256];
-                size_t fl = nx_fold(wp[0], (size_t)(wp[1] - wp[0]), buf, sizeof buf);
-                if (fl > sizeof buf) continue;
-                uint32_t row;
-                if (!nx_strmap_get(&m->by_word, buf, fl, &row)) {
-                    row = (uint32_t)(m->rows.count / m->words);
-                    for (size_t k = 0; k < m->words; k++) {
-                        uint64_t *x = nx_vec_push(&m->rows, sizeof *x);
-                        if (!x) return NX_ERR_NOMEM;
-                        *x = 0;
+            nx_status st = dispatch_add(m, NX_VEC_AT(&pt->first, uint32_t, f), p, 0, m->by_kind);
+            if (st != NX_OK) return st;
+        }
+        for (size_t i = 0; i < pt->n_filters; i++) {
+            filter *fl = &pt->filters[i];
+            for (size_t f = 0; f < fl->first.count; f++) {
+                uint32_t d = NX_VEC_AT(&fl->first, uint32_t, f);
+                if (d >> 24 == FIRST_PRED) { /* tested per atom, see scan */
+                    uint32_t pi = d & 0xFFFFFF;
+                    size_t k = 0;
+                    while (k < m->n_anchor_preds && m->anchor_preds[k] != pi) k++;
+                    if (k == m->n_anchor_preds && k < 64) {
+                        m->anchor_preds[m->n_anchor_preds++] = pi;
+                        uint8_t kinds = NX_VEC_AT(&m->preds, apred, pi).kinds;
+                        m->anchor_pred_kinds |= kinds ? kinds : 0xFF;
                     }
-                    if (nx_strmap_put(&m->by_word, buf, fl, row)) return NX_ERR_NOMEM;
+                    if (k < 64) {
+                        fl->tests |= UINT64_C(1) << k;
+                        continue;
+                    }
                 }
-                ((uint64_t *)m->rows.items)[row * m->words + w] |= bit;
+                nx_status st = dispatch_add(m, d, fl->slot, 1, m->anchor_kind);
+                if (st != NX_OK) return st;
             }
-            nx_vec_free(&words);
         }
     }
     /* the trees are compiled: their memory can go */
@@ -1073,15 +1470,26 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
 
 static void free_matcher(nx_matcher *m) {
     if (!m) return;
-    for (size_t k = 0; k < m->preds.count; k++) pcre2_code_free(NX_VEC_AT(&m->preds, apred, k).regex);
-    for (size_t k = 0; k < m->sets.count; k++) nx_strmap_free(&NX_VEC_AT(&m->sets, litset, k).words);
+    for (size_t k = 0; k < m->preds.count; k++) {
+        pcre2_code_free(NX_VEC_AT(&m->preds, apred, k).regex);
+        free(NX_VEC_AT(&m->preds, apred, k).source);
+    }
+    for (size_t k = 0; k < m->sets.count; k++) wmap_free(&NX_VEC_AT(&m->sets, litset, k).words);
     for (size_t k = 0; k < m->tries.count; k++) ctrie_free(&NX_VEC_AT(&m->tries, ctrie, k));
     for (size_t k = 0; k < m->macros.count; k++) {
         free(NX_VEC_AT(&m->macros, macro, k).file);
         free(NX_VEC_AT(&m->macros, macro, k).name);
     }
-    for (size_t k = 0; k < m->patterns.count; k++) nx_vec_free(&NX_VEC_AT(&m->patterns, pattern, k).first);
-    for (int k = 0; k < 16; k++) free(m->by_kind[k]);
+    for (size_t k = 0; k < m->patterns.count; k++) {
+        nx_vec_free(&NX_VEC_AT(&m->patterns, pattern, k).first);
+        pattern *pt = &NX_VEC_AT(&m->patterns, pattern, k);
+        for (size_t f = 0; f < pt->n_filters; f++) nx_vec_free(&pt->filters[f].first);
+        nx_vec_free(&pt->first_preds);
+    }
+    for (int k = 0; k < 16; k++) {
+        free(m->by_kind[k]);
+        free(m->anchor_kind[k]);
+    }
     nx_vec_free(&m->code);
     nx_vec_free(&m->preds);
     nx_vec_free(&m->sets);
@@ -1089,7 +1497,7 @@ static void free_matcher(nx_matcher *m) {
     nx_vec_free(&m->macros);
     nx_vec_free(&m->patterns);
     nx_vec_free(&m->rows);
-    nx_strmap_free(&m->by_word);
+    wmap_free(&m->by_word);
     nx_arena_free(&m->nodes);
     free(m);
 }
@@ -1097,6 +1505,19 @@ static void free_matcher(nx_matcher *m) {
 /* ---- the machine --------------------------------------------------------------------- */
 
 enum { NO_TARGET = UINT32_MAX };
+
+/* A choice point: where to go on if what follows fails, and how much of
+ * the undo trail to roll back. */
+typedef struct choice {
+    int32_t pc;
+    uint32_t pos;
+    uint32_t trail;
+} choice;
+
+/* An undone group bound: the slot and its old value. */
+typedef struct undo {
+    uint32_t slot, old;
+} undo;
 
 typedef struct vm {
     const nx_matcher *m;
@@ -1108,9 +1529,39 @@ typedef struct vm {
     uint32_t target; /* a look-behind body must end here */
     int looking;     /* inside a look-around body */
     uint32_t end;    /* where the top-level match ended */
+    choice *stack;   /* choice points, shared by nested runs (each uses the part above its base) */
+    size_t n_stack, cap_stack;
+    undo *trail;
+    size_t n_trail, cap_trail;
+    int oom;
 } vm;
 
-static int glue_ok(const vm *v, uint32_t pos, int glue) {
+static inline int push_choice(vm *v, int32_t pc, uint32_t pos) {
+    if (v->n_stack == v->cap_stack) {
+        size_t cap = v->cap_stack ? v->cap_stack * 2 : 64;
+        choice *c = realloc(v->stack, cap * sizeof *c);
+        if (!c) return v->oom = 1, -1;
+        v->stack = c;
+        v->cap_stack = cap;
+    }
+    v->stack[v->n_stack++] = (choice){pc, pos, (uint32_t)v->n_trail};
+    return 0;
+}
+
+static inline int set_cap(vm *v, uint32_t slot, uint32_t value) {
+    if (v->n_trail == v->cap_trail) {
+        size_t cap = v->cap_trail ? v->cap_trail * 2 : 64;
+        undo *u = realloc(v->trail, cap * sizeof *u);
+        if (!u) return v->oom = 1, -1;
+        v->trail = u;
+        v->cap_trail = cap;
+    }
+    v->trail[v->n_trail++] = (undo){slot, v->caps[slot]};
+    v->caps[slot] = value;
+    return 0;
+}
+
+static inline int glue_ok(const vm *v, uint32_t pos, int glue) {
     const atom *a = &v->A->a[pos];
     switch (glue) {
     case G_GLUED: return pos > 0 && (a->flags & AF_GLUED);
@@ -1121,14 +1572,24 @@ static int glue_ok(const vm *v, uint32_t pos, int glue) {
     }
 }
 
-static int pred_ok(vm *v, const apred *p, const atom *a) {
+static inline int pred_ok(vm *v, const apred *p, const atom *a) {
     if (p->kinds && !(p->kinds & a->kind)) return 0;
     if ((a->flags & p->flags) != p->flags) return 0;
+    if (p->range) {
+        uint32_t w = a->b1 - a->b0, value = 0;
+        if (w < p->width_lo || w > p->width_hi) return 0;
+        for (uint32_t k = 0; k < w; k++) {
+            unsigned char d = (unsigned char)v->text[a->b0 + k];
+            if (d < '0' || d > '9') return 0; /* another script's digits */
+            value = value * 10 + (d - '0');
+        }
+        return value >= p->lo && value <= p->hi;
+    }
     if (p->lits >= 0) {
         const litset *ls = &NX_VEC_AT(&v->m->sets, litset, p->lits);
         const char *w = ls->exact ? v->text + a->b0 : atom_fold(v->A, a);
         size_t wl = ls->exact ? a->b1 - a->b0 : a->fold_len;
-        if (!nx_strmap_get(&ls->words, w, wl, NULL)) return 0;
+        if (wmap_find(&ls->words, ls->exact ? hash32(w, wl) : a->hash, 0, 0, w, wl) < 0) return 0;
     }
     if (p->regex) {
         int rc = pcre2_match(p->regex, (PCRE2_SPTR)(v->text + a->b0), a->b1 - a->b0, 0, PCRE2_NO_UTF_CHECK, v->md, NULL);
@@ -1146,9 +1607,9 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
     int fold_alive = 1, exact_alive = 1;
     for (uint32_t k = pos; k < A->n && (fold_alive || exact_alive); k++) {
         const atom *a = &A->a[k];
-        int glued = k > pos && (a->flags & AF_GLUED);
+        uint8_t glued = k > pos && (a->flags & AF_GLUED) ? E_GLUED : 0;
         if (fold_alive) {
-            long c = ctrie_child(t, fnode, glued, 0, atom_fold(A, a), a->fold_len);
+            long c = ctrie_child(t, fnode, glued, a->hash, atom_fold(A, a), a->fold_len);
             if (c < 0) fold_alive = 0;
             else {
                 fnode = (uint32_t)c;
@@ -1157,7 +1618,8 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
             }
         }
         if (exact_alive) {
-            long c = ctrie_child(t, enode, glued, 1, v->text + a->b0, a->b1 - a->b0);
+            const char *w = v->text + a->b0;
+            long c = ctrie_child(t, enode, glued | E_EXACT, hash32(w, a->b1 - a->b0), w, a->b1 - a->b0);
             if (c < 0) exact_alive = 0;
             else {
                 enode = (uint32_t)c;
@@ -1197,127 +1659,234 @@ static int look(vm *v, const inst *in, uint32_t pos) {
     return r;
 }
 
-/* Runs the program from pc at atom pos: 1 matched, 0 not, -1 step limit. */
+/* Runs the program from pc at atom pos: 1 matched, 0 not, -1 step limit
+ * (or out of memory: v->oom). Backtracking is a stack of choice points and a
+ * trail that undoes group bounds, so a long pattern costs no recursion (but
+ * for look-arounds, which run their body to a verdict). */
 static int run(vm *v, int32_t pc, uint32_t pos) {
     const inst *code = v->m->code.items;
     const atoms *A = v->A;
+    size_t base = v->n_stack, trail_base = v->n_trail;
+    int result = 0;
     for (;;) {
-        if (++v->steps > v->limit) return -1;
+        int fail = 0;
+        if (++v->steps > v->limit) {
+            result = -1;
+            break;
+        }
         const inst *in = &code[pc];
         switch (in->op) {
         case I_ATOM: {
             const apred *p = &NX_VEC_AT(&v->m->preds, apred, in->x);
-            if (pos >= A->n || !glue_ok(v, pos, in->glue) || !pred_ok(v, p, &A->a[pos])) return 0;
+            if (pos >= A->n || !glue_ok(v, pos, in->glue) || !pred_ok(v, p, &A->a[pos])) {
+                fail = 1;
+                break;
+            }
             if (p->n_groups && !v->looking) { /* groups inside the atom, from its regex */
-                uint32_t old[8];
                 PCRE2_SIZE *ov = pcre2_get_ovector_pointer(v->md);
                 for (int k = 0; k < p->n_groups; k++) {
-                    old[2 * k] = v->caps[2 * p->group[k]];
-                    old[2 * k + 1] = v->caps[2 * p->group[k] + 1];
                     size_t c = p->capture[k];
                     if (ov[2 * c] == PCRE2_UNSET) continue;
-                    v->caps[2 * p->group[k]] = A->a[pos].b0 + (uint32_t)ov[2 * c];
-                    v->caps[2 * p->group[k] + 1] = A->a[pos].b0 + (uint32_t)ov[2 * c + 1];
+                    if (set_cap(v, 2u * p->group[k], A->a[pos].b0 + (uint32_t)ov[2 * c]) ||
+                        set_cap(v, 2u * p->group[k] + 1, A->a[pos].b0 + (uint32_t)ov[2 * c + 1]))
+                        return -1;
                 }
-                int r = run(v, pc + 1, pos + 1);
-                if (r <= 0)
-                    for (int k = 0; k < p->n_groups; k++) {
-                        v->caps[2 * p->group[k]] = old[2 * k];
-                        v->caps[2 * p->group[k] + 1] = old[2 * k + 1];
-                    }
-                return r;
             }
             pos++;
             pc++;
             continue;
         }
         case I_GLUETEST:
-            if (pos >= A->n || !glue_ok(v, pos, in->glue)) return 0;
-            pc++;
-            continue;
+            if (pos >= A->n || !glue_ok(v, pos, in->glue)) fail = 1;
+            else pc++;
+            break;
         case I_CLASS: {
             uint32_t ends[16];
             size_t n = class_ends(v, &NX_VEC_AT(&v->m->tries, ctrie, in->x), pos, in->glue, ends, 16);
-            for (size_t k = 0; k < n; k++) {
-                int r = run(v, pc + 1, ends[k]);
-                if (r) return r;
+            if (!n) {
+                fail = 1;
+                break;
             }
-            return 0;
+            /* the shorter entries are choices for later, the longest first */
+            for (size_t k = n; k-- > 1;)
+                if (push_choice(v, pc + 1, ends[k])) return -1;
+            pos = ends[0];
+            pc++;
+            break;
         }
-        case I_SPLIT: {
-            int r = run(v, in->x, pos);
-            if (r) return r;
-            pc = in->y;
-            continue;
-        }
-        case I_JMP: pc = in->x; continue;
-        case I_SAVE: {
-            if (v->looking) { /* look-arounds keep no groups */
-                pc++;
-                continue;
-            }
-            uint32_t old = v->caps[in->x];
+        case I_SPLIT:
+            if (push_choice(v, in->y, pos)) return -1;
+            pc = in->x;
+            break;
+        case I_JMP: pc = in->x; break;
+        case I_SAVE:
             /* a group's start is its first atom's first byte, its end the
-             * last atom's last byte */
-            v->caps[in->x] = in->x & 1 ? (pos ? A->a[pos - 1].b1 : 0) : (pos < A->n ? A->a[pos].b0 : UINT32_MAX);
-            int r = run(v, pc + 1, pos);
-            if (r <= 0) v->caps[in->x] = old;
-            return r;
-        }
+             * last atom's last byte; look-arounds keep no groups */
+            if (!v->looking &&
+                set_cap(v, (uint32_t)in->x,
+                        in->x & 1 ? (pos ? A->a[pos - 1].b1 : 0) : (pos < A->n ? A->a[pos].b0 : UINT32_MAX)))
+                return -1;
+            pc++;
+            break;
         case I_LOOK: {
             int r = look(v, in, pos);
-            if (r < 0) return -1;
-            if (r == in->neg) return 0;
-            pc++;
-            continue;
+            if (r < 0) {
+                result = -1;
+                goto done;
+            }
+            if (r == in->neg) fail = 1;
+            else pc++;
+            break;
         }
         case I_MATCH:
-            if (v->looking) return v->target == NO_TARGET || pos == v->target;
+            if (v->looking) {
+                if (v->target == NO_TARGET || pos == v->target) {
+                    result = 1;
+                    goto done;
+                }
+                fail = 1;
+                break;
+            }
             /* a match ends at a word's end: not before a glued letter or digit */
             if (pos < A->n && (A->a[pos].flags & AF_GLUED) && (A->a[pos].kind & AK_WORD) &&
-                (A->a[pos - 1].kind & AK_WORD))
-                return 0;
+                (A->a[pos - 1].kind & AK_WORD)) {
+                fail = 1;
+                break;
+            }
             v->end = pos;
-            return 1;
+            result = 1;
+            goto done;
         }
+        if (!fail) continue;
+        if (v->n_stack == base) break; /* no choice left: no match */
+        choice c = v->stack[--v->n_stack];
+        while (v->n_trail > c.trail) { /* undo the groups bound since */
+            undo u = v->trail[--v->n_trail];
+            v->caps[u.slot] = u.old;
+        }
+        pc = c.pc;
+        pos = c.pos;
     }
+done:
+    v->n_stack = base;
+    if (result != 1)
+        while (v->n_trail > trail_base) {
+            undo u = v->trail[--v->n_trail];
+            v->caps[u.slot] = u.old;
+        }
+    return result;
 }
 
-static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens *toks, const uint8_t *enabled,
-                      nx_vec *out, size_t *limit_hit) {
-    (void)toks;
-    size_t np = m->patterns.count;
+/* Whether atom q passes one of the anchor atom tests `want`; each test is
+ * asked once per atom. */
+static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64_t *tested) {
+    const atom *a = &v->A->a[q];
+    if (!(v->m->anchor_pred_kinds & a->kind)) return 0;
+    uint64_t ask = want & ~tested[q];
+    while (ask) {
+        int k = __builtin_ctzll(ask);
+        ask &= ask - 1;
+        const apred *p = &NX_VEC_AT(&v->m->preds, apred, v->m->anchor_preds[k]);
+        if ((!p->kinds || (p->kinds & a->kind)) && pred_ok(v, p, a)) tests[q] |= UINT64_C(1) << k;
+        tested[q] |= UINT64_C(1) << k;
+    }
+    return (tests[q] & want) != 0;
+}
+
+/* The row of the word table for an atom (first bits, then anchor bits), or NULL. */
+static const uint64_t *row_of(const nx_matcher *m, const atoms *A, const atom *a) {
+    long k = wmap_find(&m->by_word, a->hash, 0, 0, atom_fold(A, a), a->fold_len);
+    return k < 0 ? NULL : &((const uint64_t *)m->rows.items)[m->by_word.keys[k].value * (m->words + m->slot_words)];
+}
+
+/* exhaustive: every pattern at every atom, with no dispatch, anchor or
+ * first-atom test (the reference the tests hold the fast path to) */
+static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8_t *enabled, nx_vec *out,
+                           size_t *limit_hit, int exhaustive) {
+    size_t np = m->patterns.count, W = m->words;
     if (!np || !m->finished) return NX_OK;
     atoms A = {0};
     nx_status st = NX_OK;
     uint32_t *next = calloc(np, sizeof *next); /* per pattern: the first atom a match may start at */
-    uint64_t *skip = calloc(m->words, sizeof *skip); /* patterns given up for this text */
-    uint64_t *cand = calloc(m->words, sizeof *cand);
+    uint64_t *skip = calloc(W, sizeof *skip);  /* patterns given up for this text */
+    uint64_t *cand = calloc(W, sizeof *cand);
+    size_t SW = m->slot_words;
+    uint64_t *anchors = NULL;                  /* per atom: the anchor slots that may start there */
+    const uint64_t **rowp = NULL;              /* per atom: its word row, or NULL */
+    uint64_t *tests = NULL, *tested = NULL;    /* per atom: the anchor atom tests asked, and passed */
     pcre2_match_data *md = pcre2_match_data_create(8, NULL);
     if (!next || !skip || !cand || !md || atomize(text->work, text->len, &A)) st = NX_ERR_NOMEM;
+    if (st == NX_OK && (!(anchors = malloc((A.n * SW + 1) * sizeof *anchors)) || !(rowp = malloc((A.n + 1) * sizeof *rowp)) ||
+                        !(tests = malloc((A.n + 1) * sizeof *tests)) || !(tested = malloc((A.n + 1) * sizeof *tested))))
+        st = NX_ERR_NOMEM;
+    vm v = {m, &A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
     for (size_t p = 0; st == NX_OK && enabled && p < np; p++)
         if (!enabled[p]) skip[p / 64] |= UINT64_C(1) << (p % 64);
-    vm v = {m, &A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0};
-    const uint64_t *rows = m->rows.items;
+    for (uint32_t q = 0; st == NX_OK && q < A.n; q++) {
+        const atom *a = &A.a[q];
+        const uint64_t *row = rowp[q] = row_of(m, &A, a);
+        for (size_t w = 0; w < SW; w++) anchors[q * SW + w] = m->anchor_kind[a->kind][w] | (row ? row[W + w] : 0);
+        tests[q] = tested[q] = 0;
+    }
+    /* per atom predicate: the last atom tested and the answer (0/1) */
+    uint32_t *memo_at = st == NX_OK ? malloc((m->preds.count + 1) * sizeof *memo_at) : NULL;
+    uint8_t *memo = st == NX_OK ? malloc(m->preds.count + 1) : NULL;
+    if (st == NX_OK && (!memo_at || !memo)) st = NX_ERR_NOMEM;
+    for (size_t k = 0; st == NX_OK && k < m->preds.count; k++) memo_at[k] = NO_TARGET;
     for (uint32_t pos = 0; st == NX_OK && pos < A.n; pos++) {
         const atom *a = &A.a[pos];
-        for (size_t w = 0; w < m->words; w++) cand[w] = m->by_kind[a->kind][w];
-        uint32_t row;
-        if (nx_strmap_get(&m->by_word, atom_fold(&A, a), a->fold_len, &row))
-            for (size_t w = 0; w < m->words; w++) cand[w] |= rows[row * m->words + w];
-        for (size_t w = 0; w < m->words; w++) {
-            uint64_t bits = cand[w] & ~skip[w];
+        const uint64_t *row = rowp[pos];
+        int any = 0;
+        for (size_t w = 0; w < W; w++) {
+            cand[w] = (exhaustive ? ~UINT64_C(0) : m->by_kind[a->kind][w] | (row ? row[w] : 0)) & ~skip[w];
+            if (exhaustive && w == W - 1 && np % 64) cand[w] &= (UINT64_C(1) << (np % 64)) - 1;
+            any |= cand[w] != 0;
+        }
+        if (!any) continue;
+        for (size_t w = 0; w < W; w++) {
+            uint64_t bits = cand[w];
             while (bits) {
                 size_t p = w * 64 + (size_t)__builtin_ctzll(bits);
+                uint64_t bit = bits & -bits;
                 bits &= bits - 1;
                 if (pos < next[p]) continue;
                 const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+                if (!exhaustive && !(row && (row[w] & bit))) {
+                    /* dispatched by the atom's kind: one of the pattern's
+                     * first atom tests must pass (each test asked once per atom) */
+                    int ok = 0;
+                    for (size_t f = 0; f < pt->first_preds.count && !ok; f++) {
+                        uint32_t pi = NX_VEC_AT(&pt->first_preds, uint32_t, f);
+                        if (memo_at[pi] != pos) {
+                            memo_at[pi] = pos;
+                            memo[pi] = (uint8_t)pred_ok(&v, &NX_VEC_AT(&m->preds, apred, pi), a);
+                        }
+                        ok = memo[pi];
+                    }
+                    if (!ok) continue;
+                }
+                /* each anchor must be able to start within its reach */
+                int ok = 1;
+                for (size_t f = 0; f < pt->n_filters && ok && !exhaustive; f++) {
+                    const filter *fl = &pt->filters[f];
+                    uint64_t sbit = UINT64_C(1) << (fl->slot % 64);
+                    size_t sw = fl->slot / 64;
+                    ok = 0;
+                    for (uint32_t q = pos + (uint32_t)fl->lo; q <= pos + (uint32_t)fl->hi && q < A.n && !ok; q++)
+                        ok = (anchors[q * SW + sw] & sbit) || (fl->tests && anchor_test(&v, q, fl->tests, tests, tested));
+                }
+                if (!ok) continue;
                 for (int g = 0; g < 2 * NX_GRP_COUNT; g++) v.caps[g] = NO_TARGET;
                 v.steps = 0;
+                v.n_trail = 0;
                 int r = run(&v, pt->pc, pos);
+                if (v.oom) {
+                    st = NX_ERR_NOMEM;
+                    break;
+                }
                 if (r < 0) { /* the step limit: give this pattern up for this text */
                     if (*limit_hit == SIZE_MAX) *limit_hit = p;
-                    skip[w] |= UINT64_C(1) << (p % 64);
+                    skip[w] |= bit;
                     continue;
                 }
                 if (!r) continue;
@@ -1342,9 +1911,28 @@ static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens 
     free(next);
     free(skip);
     free(cand);
+    free(anchors);
+    free(rowp);
+    free(tests);
+    free(tested);
+    free(v.stack);
+    free(v.trail);
+    free(memo_at);
+    free(memo);
     free(A.a);
     free(A.fold.s);
     return st;
+}
+
+static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens *toks, const uint8_t *enabled,
+                      nx_vec *out, size_t *limit_hit) {
+    (void)toks;
+    return scan_impl(m, text, enabled, out, limit_hit, 0);
+}
+
+nx_status nx_tokpat_scan_exhaustive(const nx_matcher *m, const nx_text *text, nx_vec *out) {
+    size_t limit = SIZE_MAX;
+    return scan_impl(m, text, NULL, out, &limit, 1);
 }
 
 const nx_matcher_backend nx_matcher_tokens = {"tokens", create, add, finish, scan, free_matcher};

@@ -25,4 +25,9 @@
 
 extern const nx_matcher_backend nx_matcher_tokens;
 
+/* For tests: the matches of every pattern tried at every atom, without the
+ * dispatch table, the anchors and the first-atom tests that make scanning
+ * fast; a correct fast path finds exactly these. */
+nx_status nx_tokpat_scan_exhaustive(const nx_matcher *m, const nx_text *text, nx_vec *out);
+
 #endif

@@ -1,86 +1,170 @@
-/* test_patterns.c: pattern files, macros, named groups, match limits and
- * errors with their location; the shipped pattern files compile. */
-#include <dirent.h>
+/* test_patterns.c: pattern files: the token pattern language (literals,
+ * classes, number ranges, atom regexes, glue, groups, look-arounds,
+ * macros), skip regexes and their needs= prefilter, step limits, errors
+ * with their location, the shipped pattern files; and the fast scan (the
+ * dispatch table, anchors and first-atom tests) against trying every
+ * pattern at every atom. */
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "fs.h"
+#include "gazetteer.h"
 #include "patterns.h"
+#include "tokpat.h"
 
-static const nx_pattern_macro macros[] = {
-    {"MONTH", "(?i:january|july|jan)|May"},
-    {"WEEKDAY", "(?i:monday|tuesday)"},
-};
+static nx_gazetteer gaz;
 
-/* Stand-ins for every macro the model provides (model.c: month, weekday and
- * the temporal.tsv kinds), for the shipped pattern files. */
-static const nx_pattern_macro model_macros[] = {
-    {"MONTH", "(?i:january|july|jan)|May"}, {"WEEKDAY", "(?i:monday|tuesday)"},
-    {"NUMBER", "(?i:one|two|several)"},    {"ORDINAL", "(?i:first|second)"},
-    {"UNIT", "(?i:days?|years?)"},          {"SEASON", "(?i:summer|fall)"},
-    {"DAYPART", "(?i:morning|night)"},      {"CLOCK", "(?i:noon)"},
-    {"HOLIDAY", "(?i:christmas)"},          {"REL", "(?i:last|next|ago)"},
-    {"TWORD", "(?i:today|now)"},            {"TSET", "(?i:daily)"},
-};
-
-static void test_groups(void) {
-    char *path = check_tmp_file("# test\n@define\tDAY\t(?:[0-9]{1,2})\n"
-                                "mdy\tdate\t\\b(?<month>{MONTH})\\s+(?<day>{DAY}),\\s+(?<year>[0-9]{4})\\b\n"
-                                "file\tskip\t\\w+\\.jpg\\b\n");
+/* A small gazetteer: months (one of them case=cap) and a few temporal words. */
+static void load_gazetteer(void) {
+    char *path = check_tmp_file("# type: month\n"
+                                "January\tvalue=1\n"
+                                "Jan.\tvalue=1\n"
+                                "July\tvalue=7\n"
+                                "June\tvalue=6\n"
+                                "May\tvalue=5\tcase=cap\n"
+                                "October\tvalue=10\n"
+                                "two\ttype=temporal\tkind=number\tvalue=2\n"
+                                "years\ttype=temporal\tkind=unit\tvalue=Y\n"
+                                "Mother's Day\ttype=temporal\tkind=holiday\tvalue=05-08-7\n");
     CHECK(path != NULL);
-    nx_patterns p;
-    nx_patterns_init(&p);
+    nx_gazetteer_init(&gaz);
     nx_error err;
     const char *paths[] = {path};
-    CHECK_INT(nx_patterns_load(&p, paths, 1, macros, 2, &err), NX_OK);
-    CHECK_INT(p.count, 2);
-    CHECK_STR(p.items[0].rule, "date:mdy");
-    CHECK_STR(p.items[1].rule, "skip:file");
+    CHECK_INT(nx_gazetteer_load(&gaz, paths, 1, &err), NX_OK);
+    unlink(path);
+}
+
+static int load(nx_patterns *p, const char *content, nx_error *err) {
+    char *path = check_tmp_file(content);
+    CHECK(path != NULL);
+    nx_patterns_init(p);
+    p->gaz = &gaz;
+    const char *paths[] = {path};
+    memset(err, 0, sizeof *err);
+    nx_status st = nx_patterns_load(p, paths, 1, err);
+    unlink(path);
+    return st;
+}
+
+/* The matches of the patterns over s as "rule:text" joined by " | ". */
+static void matches(const nx_patterns *p, const char *s, char *out, size_t cap) {
     nx_arena a;
     nx_arena_init(&a);
     nx_text t;
-    const char *s = "On July 05, 2024 and JANUARY 1, 1990 (see a_b.jpg); may 3, 2020 is not May.";
+    out[0] = '\0';
+    CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
+    nx_pmatch *m;
+    size_t n;
+    const char *limit;
+    CHECK_INT(nx_patterns_run(p, &a, &t, NULL, &m, &n, &limit), NX_OK);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, cap - len, "%s%s:%.*s", len ? " | " : "", p->items[m[i].pattern].name, (int)(m[i].b1 - m[i].b0),
+                 s + m[i].b0);
+    }
+    nx_arena_free(&a);
+}
+
+static void expect(const nx_patterns *p, const char *s, const char *want) {
+    char got[2048];
+    matches(p, s, got, sizeof got);
+    if (strcmp(got, want)) fprintf(stderr, "  text     %s\n  got      %s\n  expected %s\n", s, got, want);
+    CHECK_STR(got, want);
+}
+
+static void test_language(void) {
+    nx_patterns p;
+    nx_error err;
+    int st = load(&p,
+                  "# test\n"
+                  "@define\tDAY\t#1..31\n"
+                  "@define\tORD\t~(st | nd | rd | th)\n"
+                  "mdy\tdate\t<month MONTH> ~\".\"? <day DAY> ORD? \",\"? <year #1000..2099>\n"
+                  "range\tdate\t<month MONTH> \"-\" <month2 MONTH>\n"
+                  "ago\tdate\t<num NUMBER> <unit UNIT> ago\n"
+                  "holiday\tdate\t<holiday HOLIDAY>\n"
+                  "iso\tdate\t(?<! (DIGITS | \".\") ~) <year #1000..2099> ~\"-\" ~<month #01..12> ~\"-\" ~<day DAY>\n"
+                  "clock\ttime\t/(?<hour>[01][0-9]|2[0-3])(?<minute>[0-5][0-9])/ =GMT\n"
+                  "may\tdate\t(?<= (in | by) _) <month =May>\n"
+                  "file\tskip\t\\w+\\.jpg\\b\tneeds=.jpg\n",
+                  &err);
+    if (st != NX_OK) fprintf(stderr, "%s:%zu:%zu: %s\n", err.file, err.line, err.column, err.message);
+    CHECK_INT(st, NX_OK);
+    CHECK_STR(p.items[0].rule, "date:mdy");
+    CHECK_STR(p.items[7].rule, "skip:file");
+    expect(&p, "On July 05, 2024 and JANUARY 1st 1990, but not july5 2024.",
+           "mdy:July 05, 2024 | mdy:JANUARY 1st 1990");
+    /* a glued "st" is an ordinal; a day glued to another word is no day */
+    expect(&p, "Jan. 3rd 1999 and Jan 31x 1999", "mdy:Jan. 3rd 1999");
+    /* dates that start inside a hyphenated word: January-June, end-October */
+    expect(&p, "in January-June and the end-October 5, 2024 talks", "range:January-June | mdy:October 5, 2024");
+    expect(&p, "two years ago", "ago:two years ago");
+    /* a class entry of several atoms, glued as written */
+    expect(&p, "on Mother's Day, not Mother 's Day", "holiday:Mother's Day");
+    expect(&p, "2024-07-05 but not 1.2024-07-05 or 2024-13-05", "iso:2024-07-05");
+    expect(&p, "at 0930 GMT", "clock:0930 GMT");
+    /* case=cap: May, not may; the look-behind wants "in" or "by" before */
+    expect(&p, "in May, by May, may be, in may", "may:May | may:May");
+    expect(&p, "see photo.jpg", "file:photo.jpg");
+    nx_patterns_free(&p);
+}
+
+/* The groups of a match are byte spans, also inside an atom. */
+static void test_groups(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "clock\ttime\t/(?<hour>[01][0-9]|2[0-3])(?<minute>[0-5][0-9])/ =GMT\n"
+                       "mdy\tdate\t<month MONTH> <day #1..31> ~(st|nd|rd|th)? \",\" <year #1000..2099>\n",
+                   &err),
+              NX_OK);
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    const char *s = "At 0930 GMT on July 4th, 2024.";
     CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
     nx_pmatch *m;
     size_t n;
     const char *limit;
     CHECK_INT(nx_patterns_run(&p, &a, &t, NULL, &m, &n, &limit), NX_OK);
-    CHECK(limit == NULL);
-    CHECK_INT(n, 3); /* "may 3" is lower case and May is case-exact */
-    if (n == 3) {
+    CHECK_INT(n, 2);
+    if (n == 2) {
         CHECK_INT(m[0].b0, 3);
-        CHECK_INT(m[0].b1, 16);
-        CHECK_INT(m[0].g0[NX_GRP_MONTH], 3);
-        CHECK_INT(m[0].g1[NX_GRP_MONTH], 7);
-        CHECK_INT(m[0].g0[NX_GRP_YEAR], 12);
-        CHECK_INT(m[0].g0[NX_GRP_WEEKDAY], UINT32_MAX);
-        CHECK_INT(m[1].b0, 21);
-        CHECK_INT(m[2].pattern, 1);
+        CHECK_INT(m[0].g0[NX_GRP_HOUR], 3);
+        CHECK_INT(m[0].g1[NX_GRP_HOUR], 5);
+        CHECK_INT(m[0].g0[NX_GRP_MINUTE], 5);
+        CHECK_INT(m[0].g1[NX_GRP_MINUTE], 7);
+        CHECK_INT(m[1].g0[NX_GRP_MONTH], 15);
+        CHECK_INT(m[1].g1[NX_GRP_MONTH], 19);
+        CHECK_INT(m[1].g0[NX_GRP_DAY], 20);
+        CHECK_INT(m[1].g1[NX_GRP_DAY], 21); /* "4" without its "th" */
+        CHECK_INT(m[1].g0[NX_GRP_WEEKDAY], UINT32_MAX);
+        CHECK_INT(m[1].b1, 29);
     }
     nx_arena_free(&a);
     nx_patterns_free(&p);
-    unlink(path);
 }
 
 static void test_limits(void) {
     /* catastrophic backtracking must end quickly and be reported */
-    char *path = check_tmp_file("evil\tdate\t^(?:a|aa)+$\n");
     nx_patterns p;
-    nx_patterns_init(&p);
-    p.match_limit = 10000;
     nx_error err;
+    nx_patterns_init(&p);
+    p.gaz = &gaz;
+    p.match_limit = 10000;
+    char *path = check_tmp_file("evil\tdate\t(ALPHA | ALPHA ALPHA)+ =zzz\n");
     const char *paths[] = {path};
-    CHECK_INT(nx_patterns_load(&p, paths, 1, macros, 2, &err), NX_OK);
-    size_t len = 100000;
-    char *s = malloc(len + 1);
-    memset(s, 'a', len);
-    s[len - 1] = '!';
-    s[len] = '\0';
+    CHECK_INT(nx_patterns_load(&p, paths, 1, &err), NX_OK);
+    unlink(path);
+    size_t words = 2000;
+    char *s = malloc(words * 2 + 1);
+    for (size_t i = 0; i < words; i++) memcpy(s + 2 * i, "a ", 2);
+    s[2 * words] = '\0';
     nx_arena a;
     nx_arena_init(&a);
     nx_text t;
-    CHECK_INT(nx_text_prepare(&a, s, len, &t), NX_OK);
+    CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
     nx_pmatch *m;
     size_t n;
     const char *limit;
@@ -91,62 +175,84 @@ static void test_limits(void) {
     nx_arena_free(&a);
     nx_patterns_free(&p);
     free(s);
-    unlink(path);
 }
 
 static void expect_error(const char *content, nx_status want, size_t line, size_t col, const char *part) {
-    char *path = check_tmp_file(content);
     nx_patterns p;
-    nx_patterns_init(&p);
     nx_error err;
-    memset(&err, 0, sizeof err);
-    const char *paths[] = {path};
-    CHECK_INT(nx_patterns_load(&p, paths, 1, macros, 2, &err), want);
+    CHECK_INT(load(&p, content, &err), want);
     CHECK_INT(err.line, line);
     CHECK_INT(err.column, col);
+    if (!strstr(err.message, part)) fprintf(stderr, "message: %s (expected %s)\n", err.message, part);
     CHECK(strstr(err.message, part) != NULL);
     nx_patterns_free(&p);
-    unlink(path);
 }
 
 static void test_errors(void) {
-    expect_error("# c\nok\tdate\tx\nbad\tdate\t(unclosed\n", NX_ERR_PATTERN, 3, 10, "does not compile");
-    expect_error("x\tdate\t{NOPE}y\n", NX_ERR_PARSE, 1, 8, "unknown macro");
+    expect_error("# c\nok\tdate\tx\nbad\tskip\t(unclosed\n", NX_ERR_PATTERN, 3, 10, "does not compile");
+    expect_error("x\tdate\tNOPE y\n", NX_ERR_PARSE, 1, 12, "unknown name");
+    expect_error("x\tdate\t<nope y>\n", NX_ERR_PARSE, 1, 9, "unknown group name");
+    expect_error("x\tdate\t#31..1\n", NX_ERR_PARSE, 1, 14, "lo above hi");
+    expect_error("x\tdate\t(a | b\n", NX_ERR_PARSE, 1, 14, "missing )");
+    expect_error("x\tdate\ty?\n", NX_ERR_PARSE, 1, 8, "at least one atom");
+    expect_error("x\tdate\t/(/\n", NX_ERR_PARSE, 1, 10, "does not compile");
+    expect_error("x\tdate\t[nonsense]\n", NX_ERR_PARSE, 1, 17, "unknown gazetteer class");
     expect_error("x\tdatum\ty\n", NX_ERR_PARSE, 1, 3, "unknown pattern type");
     expect_error("just one field\n", NX_ERR_PARSE, 1, 1, "expected name");
 }
 
-/* Every pattern file we ship compiles with the macros the model provides. */
-static void test_shipped_patterns(void) {
-    const char *dir = NX_GAZETTEERS_DIR "/patterns";
-    DIR *d = opendir(dir);
-    CHECK(d != NULL);
-    if (!d) return;
-    struct dirent *e;
-    int files = 0;
-    while ((e = readdir(d))) {
-        size_t n = strlen(e->d_name);
-        if (n < 5 || strcmp(e->d_name + n - 4, ".pat")) continue;
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        nx_patterns p;
-        nx_patterns_init(&p);
-        nx_error err;
-        const char *paths[] = {path};
-        nx_status st = nx_patterns_load(&p, paths, 1, model_macros, sizeof model_macros / sizeof *model_macros, &err);
-        if (st != NX_OK) fprintf(stderr, "%s:%zu: %s\n", path, err.line, err.message);
-        CHECK_INT(st, NX_OK);
-        nx_patterns_free(&p);
-        files++;
+/* The fast scan finds exactly what trying every pattern at every atom finds,
+ * with the shipped patterns and gazetteers, on text full of near misses. */
+static void test_fast_scan(void) {
+    nx_gazetteer full;
+    nx_gazetteer_init(&full);
+    nx_error err;
+    char **files = NULL;
+    size_t nf = 0;
+    CHECK_INT(nx_list_files(NX_GAZETTEERS_DIR, ".tsv", &files, &nf, &err), NX_OK);
+    CHECK_INT(nx_gazetteer_load(&full, (const char *const *)files, nf, &err), NX_OK);
+    nx_free_names(files, nf);
+    nx_patterns p;
+    nx_patterns_init(&p);
+    CHECK_INT(nx_patterns_load_dir(&p, &full, NX_GAZETTEERS_DIR, &err), NX_OK);
+    static const char *const texts[] = {
+        "On Friday, Oct. 23, 2024 at 10:35 a.m. EST (1535 GMT) the board met; two years ago it met on 5/7/99.",
+        "The first quarter of 1984, the year-earlier period, Q3 2024, H1 '24 and the 1990s; mid-1980s; early next year.",
+        "In May 1996 and by May, the 3rd of May, 1600 Pennsylvania Avenue, 2000 people, 1991 to 1997, 1991-97.",
+        "Last week, this past spring, next Tuesday morning, every other week, twice a year, three days from now.",
+        "For decades afterward, for the year ended Sept. 30, a 30-day period, the past decade, recent years.",
+        "2024年7月5日 and 7月5日; Christmas Eve 2023; noon Saturday; 3 o'clock in the morning; a.m.; FY2024.",
+        "The the the 5 5 5 May may MAY Jan January-June end-October, 12/31/2024 31.12.2024 2024-12-31T10:00Z.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        nx_arena a;
+        nx_arena_init(&a);
+        nx_text t;
+        CHECK_INT(nx_text_prepare(&a, texts[i], strlen(texts[i]), &t), NX_OK);
+        nx_vec fast = {0}, all = {0};
+        size_t limit = SIZE_MAX;
+        const nx_pattern_engine *en = &p.engines[NX_ENGINE_TOKENS];
+        CHECK_INT(en->backend->scan(en->matcher, &t, NULL, NULL, &fast, &limit), NX_OK);
+        CHECK_INT(nx_tokpat_scan_exhaustive(en->matcher, &t, &all), NX_OK);
+        CHECK(fast.count > 3);
+        CHECK_INT(fast.count, all.count);
+        for (size_t k = 0; k < fast.count && k < all.count; k++)
+            CHECK(!memcmp(&NX_VEC_AT(&fast, nx_pmatch, k), &NX_VEC_AT(&all, nx_pmatch, k), sizeof(nx_pmatch)));
+        nx_vec_free(&fast);
+        nx_vec_free(&all);
+        nx_arena_free(&a);
     }
-    closedir(d);
-    CHECK(files >= 2);
+    nx_patterns_free(&p);
+    nx_gazetteer_free(&full);
 }
 
 int main(void) {
+    load_gazetteer();
+    test_language();
     test_groups();
     test_limits();
     test_errors();
-    test_shipped_patterns();
+    test_fast_scan();
+    nx_gazetteer_free(&gaz);
     return check_result("test_patterns");
 }
