@@ -33,7 +33,7 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
     out->orig = s;
     out->work = s;
     out->len = len;
-    out->cp_at = nx_arena_alloc(arena, (len + 1) * sizeof *out->cp_at);
+    out->cp_at = nx_arena_alloc_uninit(arena, (len + 1) * sizeof *out->cp_at);
     if (!out->cp_at) return NX_ERR_NOMEM;
 
     size_t invalid = 0, control = 0, nonspace = 0, cp = 0;
@@ -48,9 +48,10 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
             utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &u);
             if (r <= 0) {
                 if (!work) {
-                    work = nx_arena_alloc(arena, len + 1);
+                    work = nx_arena_alloc_uninit(arena, len + 1);
                     if (!work) return NX_ERR_NOMEM;
                     memcpy(work, s, len);
+                    work[len] = '\0';
                 }
                 work[i] = 0x1A;
                 invalid++;
@@ -118,7 +119,7 @@ size_t nx_fold(const char *s, size_t len, char *out, size_t cap) {
 char *nx_fold_dup(nx_arena *arena, const char *s, size_t len, size_t *out_len) {
     char stack[256];
     size_t n = nx_fold(s, len, stack, sizeof stack);
-    char *p = nx_arena_alloc(arena, n + 1);
+    char *p = nx_arena_alloc_uninit(arena, n + 1);
     if (!p) return NULL;
     if (n <= sizeof stack)
         memcpy(p, stack, n);

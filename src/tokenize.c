@@ -311,7 +311,7 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
         i = t->b1;
     }
 
-    nx_token *items = v.count ? nx_arena_alloc(arena, v.count * sizeof *items) : NULL;
+    nx_token *items = v.count ? nx_arena_alloc_uninit(arena, v.count * sizeof *items) : NULL;
     if (v.count && !items) {
         nx_vec_free(&v);
         return NX_ERR_NOMEM;
