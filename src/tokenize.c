@@ -118,39 +118,42 @@ static inline int32_t peek(const scan *sc, size_t i, size_t *len) {
     return 0xFFFD;
 }
 
-/* Shape flags of s[b0..b1). ALPHA: letters (and marks, apostrophes, hyphens,
- * periods) only, at least one letter. */
-static uint16_t shape_of(const scan *sc, size_t b0, size_t b1) {
-    scan tok = {sc->s, b1};
-    uint16_t sh = 0;
-    int letters = 0, upper = 0, other = 0;
-    for (size_t i = b0; i < b1;) {
-        size_t k;
-        int32_t c = peek(&tok, i, &k);
-        unsigned cc = cls(c);
-        i += k;
-        if (cc & NX_CC_LETTER) {
-            if (letters == 0) sh |= (cc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
-            letters++;
-            if (cc & NX_CC_UPPER) upper++;
-        } else if (cc & NX_CC_DIGIT) {
-            sh |= NX_SH_DIGIT;
-            other++;
-        } else if (cc & NX_CC_HYPHEN) {
-            sh |= NX_SH_HYPHEN;
-        } else if (!(c == '.' || (cc & (NX_CC_APOS | NX_CC_MARK)))) {
-            other++;
-        }
+/* The shape flags of a word, gathered over its characters as the scan takes
+ * them. ALPHA: letters (and marks, apostrophes, hyphens, periods) only, at
+ * least one letter. */
+typedef struct shape {
+    uint16_t sh;
+    int letters, upper, other;
+} shape;
+
+static inline void shape_add(shape *s, int32_t c, unsigned cc) {
+    if (cc & NX_CC_LETTER) {
+        if (s->letters == 0) s->sh |= (cc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
+        s->letters++;
+        if (cc & NX_CC_UPPER) s->upper++;
+    } else if (cc & NX_CC_DIGIT) {
+        s->sh |= NX_SH_DIGIT;
+        s->other++;
+    } else if (cc & NX_CC_HYPHEN) {
+        s->sh |= NX_SH_HYPHEN;
+    } else if (!(c == '.' || (cc & (NX_CC_APOS | NX_CC_MARK)))) {
+        s->other++;
     }
-    if (letters && !other) sh |= NX_SH_ALPHA;
-    if (letters >= 2 && upper == letters) sh |= NX_SH_ALLCAPS;
+}
+
+static inline uint16_t shape_flags(const shape *s) {
+    uint16_t sh = s->sh;
+    if (s->letters && !s->other) sh |= NX_SH_ALPHA;
+    if (s->letters >= 2 && s->upper == s->letters) sh |= NX_SH_ALLCAPS;
     return sh;
 }
 
-/* Length in bytes of the word starting at byte i (a letter or digit), with the
- * flags it earns. Stops before a possessive 's. */
+/* Length in bytes of the word starting at byte i (a letter or digit), with its
+ * shape and the flags it earns in *flags. Stops before a possessive 's. Every
+ * character taken (each `j += k`) is added to the shape. */
 static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, uint16_t *flags) {
     size_t j = i, k;
+    shape sh = {0, 0, 0, 0};
     unsigned pc = 0;        /* the classes of the previous character (none at the start) */
     size_t seg_letters = 0; /* letters since the last period, for dotted acronyms */
     int dotted = 0;
@@ -163,6 +166,7 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
             if (cc & NX_CC_LETTER) seg_letters++;
             ncp++;
             pc = cc;
+            shape_add(&sh, c, cc);
             j += k;
             continue;
         }
@@ -176,23 +180,27 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
             size_t k3;
             int32_t after = peek(sc, j + k + k2, &k3);
             if ((next == 's' || next == 'S') && !(cls(after) & NX_CC_WORD)) break;
+            shape_add(&sh, c, cc);
             j += k;
             pc = cc;
             continue;
         }
         if ((cc & NX_CC_HYPHEN) && (pc & NX_CC_WORD) && (nc & NX_CC_WORD) &&
             !((pc & NX_CC_DIGIT) && (nc & NX_CC_DIGIT))) {
+            shape_add(&sh, c, cc);
             j += k;
             pc = cc;
             seg_letters = 0;
             continue;
         }
         if (c == '&' && (pc & NX_CC_UPPER) && (nc & NX_CC_UPPER)) {
+            shape_add(&sh, c, cc);
             j += k;
             pc = cc;
             continue;
         }
         if ((c == '.' || c == ',' || c == ':') && (pc & NX_CC_DIGIT) && (nc & NX_CC_DIGIT)) {
+            shape_add(&sh, c, cc);
             j += k;
             pc = cc;
             continue;
@@ -204,13 +212,15 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
                 int32_t after = peek(sc, j + k + k2, &k3);
                 if (!(cls(after) & NX_CC_WORD)) { /* a period, another mark, or the end */
                     dotted = 1;
+                    shape_add(&sh, c, cc);
                     j += k;
-                            pc = cc;
+                    pc = cc;
                     seg_letters = 0;
                     continue;
                 }
             }
             if (dotted) {
+                shape_add(&sh, c, cc);
                 j += k;
                 *flags |= NX_SH_ABBREV;
                 break;
@@ -222,12 +232,14 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
                 int32_t a2 = peek(sc, j + k + k2 + k3, &k4);
                 int32_t first = peek(sc, i, &kf);
                 if ((cls(first) & NX_CC_UPPER) && !(pc & NX_CC_UPPER) && (cls(a1) & NX_CC_UPPER) && a2 == '.') {
+                    shape_add(&sh, c, cc);
                     j += k;
                     *flags |= NX_SH_ABBREV | NX_SH_INITIAL;
                     break;
                 }
             }
             if (ncp == 1 && (pc & NX_CC_UPPER)) {
+                shape_add(&sh, c, cc);
                 j += k; /* an initial: W. */
                 *flags |= NX_SH_ABBREV | NX_SH_INITIAL;
                 break;
@@ -238,6 +250,7 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
                 if (fl < sizeof buf - 1) {
                     buf[fl] = '.';
                     if (nx_strmap_get(lex->abbreviations, buf, fl + 1, NULL)) {
+                        shape_add(&sh, c, cc);
                         j += k;
                         *flags |= NX_SH_ABBREV;
                     }
@@ -248,6 +261,7 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
         break;
     }
     if (dotted) *flags |= NX_SH_ABBREV;
+    *flags |= shape_flags(&sh);
     return j - i;
 }
 
@@ -256,10 +270,11 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
 enum { TOKBUF_STACK = 64 };
 
 /* Tokens being gathered: on the stack first (a gazetteer entry has a few),
- * then in a malloc'd array that doubles. */
+ * then in a malloc'd array that starts at `guess` and doubles. */
 typedef struct tokbuf {
     nx_token *items;
     size_t count, cap;
+    size_t guess;
     nx_token stack[TOKBUF_STACK];
 } tokbuf;
 
@@ -269,6 +284,7 @@ static nx_token *push(tokbuf *b) {
         size_t ncap = b->cap * 2;
         nx_token *n;
         if (b->items == b->stack) {
+            if (ncap < b->guess) ncap = b->guess;
             n = malloc(ncap * sizeof *n);
             if (n) memcpy(n, b->stack, b->count * sizeof *n);
         } else {
@@ -383,6 +399,10 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
     v.items = v.stack;
     v.count = 0;
     v.cap = TOKBUF_STACK;
+    /* English news has a token every 5 to 6 bytes (spaces included): room
+     * for one every 4 makes growing rare; past 64k tokens (3 MB) the array
+     * doubles as it fills, so a long text of few tokens costs no more */
+    v.guess = sc.n / 4 < 65536 ? sc.n / 4 : 65536;
     size_t i = 0;
     int newlines = 0, spaced = 0;
     while (i < sc.n) {
@@ -414,7 +434,7 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
         if (cc & NX_CC_WORD) {
             size_t len = scan_word(&sc, lex, i, &flags);
             t->b1 = (uint32_t)(i + len);
-            t->shape = (uint16_t)(shape_of(&sc, i, i + len) | flags);
+            t->shape = flags;
             t->kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
             if (t->kind == NX_TOK_NUM && (t->shape & NX_SH_ALPHA)) t->kind = NX_TOK_WORD;
             if (t->kind == NX_TOK_NUM) {
