@@ -42,8 +42,7 @@ void nx_arena_free(nx_arena *a) {
     nx_arena_init(a);
 }
 
-/* The request (already rounded to 16) does not fit in the head block. */
-static void *alloc_block(nx_arena *a, size_t size) {
+void *nx_arena_alloc_block(nx_arena *a, size_t size) {
     nx_arena_block *b = a->head;
     size_t want = b ? b->size * 2 : ARENA_FIRST_BLOCK;
     if (want > ARENA_MAX_BLOCK) want = ARENA_MAX_BLOCK;
@@ -64,18 +63,6 @@ static void *alloc_block(nx_arena *a, size_t size) {
     a->cur = nb->data + size;
     a->left = want - size;
     return nb->data;
-}
-
-void *nx_arena_alloc_uninit(nx_arena *a, size_t size) {
-    if (size > SIZE_MAX - 15u) return NULL;
-    size = (size + 15u) & ~(size_t)15u;
-    if (size == 0) size = 16;
-    if (size > a->left) return alloc_block(a, size);
-    void *p = a->cur;
-    a->cur += size;
-    a->left -= size;
-    a->used_total += size;
-    return p;
 }
 
 void *nx_arena_alloc(nx_arena *a, size_t size) {
