@@ -1,5 +1,7 @@
 /* arena.c: see arena.h. Blocks grow geometrically so a document of any size
- * needs few mallocs; a request larger than the block size gets its own block. */
+ * needs few mallocs; a request larger than the block size gets its own block.
+ * The arena keeps a pointer to the free room of its newest block, so an
+ * allocation that fits is a bump of that pointer. */
 #include "arena.h"
 
 #include <stdlib.h>
@@ -8,14 +10,25 @@
 struct nx_arena_block {
     nx_arena_block *next;
     size_t size;
-    size_t used;
     _Alignas(16) unsigned char data[];
 };
 
-enum { ARENA_FIRST_BLOCK = 16 * 1024, ARENA_MAX_BLOCK = 4 * 1024 * 1024 };
+/* The first block holds a news-sized document whole: the pipeline uses about
+ * 27 bytes of arena per input byte (CoNLL-2003 dev, median), so 64 KiB covers
+ * articles up to 2-3 KB in one malloc, and stays under glibc's mmap threshold
+ * (128 KiB). */
+enum {
+    ARENA_FIRST_BLOCK = 64 * 1024,
+    ARENA_MAX_BLOCK = 4 * 1024 * 1024,
+    /* a big one-off request gets its own block when the current one still
+     * has this much room, which later small requests go on filling */
+    ARENA_KEEP_ROOM = 4 * 1024
+};
 
 void nx_arena_init(nx_arena *a) {
     a->head = NULL;
+    a->cur = NULL;
+    a->left = 0;
     a->used_total = 0;
 }
 
@@ -26,41 +39,41 @@ void nx_arena_free(nx_arena *a) {
         free(b);
         b = next;
     }
-    a->head = NULL;
-    a->used_total = 0;
+    nx_arena_init(a);
+}
+
+void *nx_arena_alloc_block(nx_arena *a, size_t size) {
+    nx_arena_block *b = a->head;
+    size_t want = b ? b->size * 2 : ARENA_FIRST_BLOCK;
+    if (want > ARENA_MAX_BLOCK) want = ARENA_MAX_BLOCK;
+    if (want < size) want = size;
+    if (want > SIZE_MAX - sizeof(nx_arena_block)) return NULL;
+    nx_arena_block *nb = malloc(sizeof *nb + want);
+    if (!nb) return NULL;
+    nb->size = want;
+    a->used_total += size;
+    if (b && a->left >= ARENA_KEEP_ROOM && size > want / 2) {
+        /* A big one-off request: keep filling the current block afterwards. */
+        nb->next = b->next;
+        b->next = nb;
+        return nb->data;
+    }
+    nb->next = b;
+    a->head = nb;
+    a->cur = nb->data + size;
+    a->left = want - size;
+    return nb->data;
 }
 
 void *nx_arena_alloc(nx_arena *a, size_t size) {
-    size = (size + 15u) & ~(size_t)15u;
-    if (size == 0) size = 16;
-    nx_arena_block *b = a->head;
-    if (!b || b->size - b->used < size) {
-        size_t want = b ? b->size * 2 : ARENA_FIRST_BLOCK;
-        if (want > ARENA_MAX_BLOCK) want = ARENA_MAX_BLOCK;
-        if (want < size) want = size;
-        nx_arena_block *nb = malloc(sizeof *nb + want);
-        if (!nb) return NULL;
-        nb->size = want;
-        nb->used = 0;
-        if (b && b->size - b->used >= ARENA_FIRST_BLOCK / 4 && size > want / 2) {
-            /* A big one-off request: keep filling the current block afterwards. */
-            nb->next = b->next;
-            b->next = nb;
-        } else {
-            nb->next = b;
-            a->head = nb;
-        }
-        b = nb;
-    }
-    void *p = b->data + b->used;
-    b->used += size;
-    a->used_total += size;
-    memset(p, 0, size);
+    void *p = nx_arena_alloc_uninit(a, size);
+    /* the padding too, as before there was an uninit variant */
+    if (p) memset(p, 0, size ? (size + 15u) & ~(size_t)15u : 16);
     return p;
 }
 
 char *nx_arena_strndup(nx_arena *a, const char *s, size_t len) {
-    char *p = nx_arena_alloc(a, len + 1);
+    char *p = nx_arena_alloc_uninit(a, len + 1);
     if (!p) return NULL;
     if (len) memcpy(p, s, len);
     p[len] = '\0';

@@ -13,15 +13,37 @@
 typedef struct nx_arena_block nx_arena_block;
 
 typedef struct nx_arena {
-    nx_arena_block *head;
+    nx_arena_block *head; /* the block being filled, then older ones */
+    unsigned char *cur;   /* the free room in head: cur[0..left) */
+    size_t left;
     size_t used_total;
 } nx_arena;
 
 void nx_arena_init(nx_arena *a);
 /* Frees every block; the arena can be used again afterwards. */
 void nx_arena_free(nx_arena *a);
-/* Zero-filled, 16-byte aligned; NULL when out of memory. */
+/* Zero-filled, 16-byte aligned; NULL when out of memory. The memory lives
+ * until nx_arena_free(). */
 void *nx_arena_alloc(nx_arena *a, size_t size);
+/* The slow half of nx_arena_alloc_uninit(): `size` (a multiple of 16) does
+ * not fit in the current block, so a new one is made. NULL when out of
+ * memory. */
+void *nx_arena_alloc_block(nx_arena *a, size_t size);
+
+/* Like nx_arena_alloc() but not zero-filled: for memory the caller writes in
+ * full at once (copies, strings, arrays filled by a loop). Its contents are
+ * indeterminate until written. Inline: a request that fits in the current
+ * block is a bump of a pointer. */
+static inline void *nx_arena_alloc_uninit(nx_arena *a, size_t size) {
+    if (size > SIZE_MAX - 15u) return NULL;
+    size = size ? (size + 15u) & ~(size_t)15u : 16;
+    if (size > a->left) return nx_arena_alloc_block(a, size);
+    void *p = a->cur;
+    a->cur += size;
+    a->left -= size;
+    a->used_total += size;
+    return p;
+}
 /* A NUL-terminated copy of s[0..len). */
 char *nx_arena_strndup(nx_arena *a, const char *s, size_t len);
 char *nx_arena_strdup(nx_arena *a, const char *s);

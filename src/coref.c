@@ -78,7 +78,7 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const nx_strmap *surname
     const char *key = name ? fold_key(doc, name) : NULL;
     if (!key) return -1;
     size_t kl = strlen(key);
-    char *typed = nx_arena_alloc(&doc->arena, kl + 2);
+    char *typed = nx_arena_alloc_uninit(&doc->arena, kl + 2);
     if (!typed) return -1;
     typed[0] = (char)('0' + s->type);
     memcpy(typed + 1, key, kl + 1);

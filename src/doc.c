@@ -76,7 +76,7 @@ static const char *span_text(nx_document *doc, const nx_span *s) {
     size_t n = s->b1 - s->b0;
     if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n))
         return nx_arena_strndup(&doc->arena, src, n);
-    char *out = nx_arena_alloc(&doc->arena, 3 * n + 1);
+    char *out = nx_arena_alloc_uninit(&doc->arena, 3 * n + 1);
     if (!out) return NULL;
     size_t w = 0;
     for (size_t i = 0; i < n; i++) {

@@ -100,7 +100,7 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     *out = NULL;
     *n_out = 0;
     if (!toks->count || !g->n_nodes) return NX_OK;
-    nx_gmatch *m = nx_arena_alloc(arena, toks->count * sizeof *m);
+    nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
     if (!m) return NX_ERR_NOMEM;
     size_t nm = 0;
     for (uint32_t i = 0; i < toks->count; i++) {

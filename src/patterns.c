@@ -234,7 +234,7 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
     }
     if (st == NX_OK && v.count) {
         qsort(v.items, v.count, sizeof(nx_pmatch), cmp_match);
-        *out = nx_arena_alloc(arena, v.count * sizeof(nx_pmatch));
+        *out = nx_arena_alloc_uninit(arena, v.count * sizeof(nx_pmatch));
         if (!*out) st = NX_ERR_NOMEM;
         else {
             memcpy(*out, v.items, v.count * sizeof(nx_pmatch));

@@ -104,7 +104,7 @@ nx_status nx_relations(nx_document *doc, nx_error *err) {
     (void)err;
     size_t n = doc->toks.count;
     if (!n) return NX_OK;
-    int32_t *span_at = nx_arena_alloc(&doc->arena, n * sizeof *span_at);
+    int32_t *span_at = nx_arena_alloc_uninit(&doc->arena, n * sizeof *span_at);
     if (!span_at) return NX_ERR_NOMEM;
     for (size_t i = 0; i < n; i++) span_at[i] = -1;
     for (size_t k = 0; k < doc->spans.count; k++) {

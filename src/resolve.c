@@ -1348,8 +1348,8 @@ nx_status nx_resolve(nx_document *doc) {
     r.g = &doc->model->gaz;
     r.n = doc->toks.count;
     if (!r.n) return NX_OK;
-    r.gz_at = nx_arena_alloc(&doc->arena, r.n * sizeof *r.gz_at);
-    r.owner = nx_arena_alloc(&doc->arena, r.n * sizeof *r.owner);
+    r.gz_at = nx_arena_alloc_uninit(&doc->arena, r.n * sizeof *r.gz_at);
+    r.owner = nx_arena_alloc_uninit(&doc->arena, r.n * sizeof *r.owner);
     r.title_tok = nx_arena_alloc(&doc->arena, r.n);
     r.headline = nx_arena_alloc(&doc->arena, r.n);
     r.judged = nx_arena_alloc(&doc->arena, r.n);

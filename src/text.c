@@ -1,15 +1,15 @@
-/* text.c: UTF-8 validation and repair with utf8proc, and case folding. */
+/* text.c: UTF-8 validation and repair with utf8proc, and case folding.
+ *
+ * nx_text_prepare() is one pass. Runs of ASCII bytes (most of any news text)
+ * take a loop that only reads a 128-entry table (NUL, control, space) and
+ * writes the code point map; a byte from 0x80 up is decoded and validated by
+ * utf8proc. */
 #include "text.h"
 
 #include <string.h>
 #include <utf8proc.h>
 
-size_t nx_utf8_next(const char *s, size_t n, size_t i, int32_t *cp) {
-    unsigned char c = (unsigned char)s[i];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
+size_t nx_utf8_next_nonascii(const char *s, size_t n, size_t i, int32_t *cp) {
     utf8proc_int32_t v;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &v);
     if (k <= 0) {
@@ -20,12 +20,26 @@ size_t nx_utf8_next(const char *s, size_t n, size_t i, int32_t *cp) {
     return (size_t)k;
 }
 
-int nx_is_space(int32_t cp) {
-    if (cp == ' ' || (cp >= 0x09 && cp <= 0x0D)) return 1;
-    if (cp < 0x80) return 0;
+int nx_is_space_nonascii(int32_t cp) {
+    if (cp < 0x80) return nx_is_space(cp);
     if (cp == 0x200B || cp == 0xFEFF || cp == 0x85 || cp == 0x2028 || cp == 0x2029) return 1;
     return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
+
+/* What the normalise scan needs to know of an ASCII byte. */
+enum { K_CONTROL = 1, K_SPACE = 2, K_NUL = 4 };
+#define K_OF(c)                                                                        \
+    ((c) == 0 ? K_NUL                                                                  \
+     : (c) == ' ' || ((c) >= 0x09 && (c) <= 0x0D) ? K_SPACE                           \
+     : (c) < 0x20 ? K_CONTROL                                                          \
+                  : 0)
+#define K4(c) K_OF(c), K_OF((c) + 1), K_OF((c) + 2), K_OF((c) + 3)
+#define K16(c) K4(c), K4((c) + 4), K4((c) + 8), K4((c) + 12)
+static const unsigned char ASCII_KIND[128] = {K16(0),  K16(16), K16(32), K16(48),
+                                              K16(64), K16(80), K16(96), K16(112)};
+#undef K16
+#undef K4
+#undef K_OF
 
 nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *out) {
     memset(out, 0, sizeof *out);
@@ -33,45 +47,57 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
     out->orig = s;
     out->work = s;
     out->len = len;
-    out->cp_at = nx_arena_alloc(arena, (len + 1) * sizeof *out->cp_at);
-    if (!out->cp_at) return NX_ERR_NOMEM;
+    uint32_t *cp_at = nx_arena_alloc_uninit(arena, (len + 1) * sizeof *cp_at);
+    if (!cp_at) return NX_ERR_NOMEM;
+    out->cp_at = cp_at;
 
-    size_t invalid = 0, control = 0, nonspace = 0, cp = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t invalid = 0, control = 0, cp = 0;
+    unsigned nonspace = 0; /* nonzero once a code point that is not white space is seen */
     char *work = NULL;
     for (size_t i = 0; i < len;) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == 0) return NX_ERR_BINARY; /* text never holds NUL bytes */
-        size_t k = 1;
-        int32_t v = c;
-        if (c >= 0x80) {
-            utf8proc_int32_t u;
-            utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &u);
-            if (r <= 0) {
-                if (!work) {
-                    work = nx_arena_alloc(arena, len + 1);
-                    if (!work) return NX_ERR_NOMEM;
-                    memcpy(work, s, len);
-                }
-                work[i] = 0x1A;
-                invalid++;
-                v = 0x1A;
-            } else {
-                k = (size_t)r;
-                v = u;
+        if (u[i] < 0x80) {
+            /* An ASCII run: byte i is code point i - shift throughout. */
+            size_t shift = i - cp;
+            unsigned seen = 0;
+            for (; i < len && u[i] < 0x80; i++) {
+                unsigned k = ASCII_KIND[u[i]];
+                seen |= k;
+                control += k & K_CONTROL;
+                nonspace |= ~k & K_SPACE;
+                cp_at[i] = (uint32_t)(i - shift);
             }
-        } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') {
-            control++;
+            if (seen & K_NUL) return NX_ERR_BINARY; /* text never holds NUL bytes */
+            cp = i - shift;
+            continue;
         }
-        if (!nx_is_space(v)) nonspace++;
-        for (size_t j = 0; j < k; j++) out->cp_at[i + j] = (uint32_t)cp;
+        size_t k = 1;
+        utf8proc_int32_t v;
+        utf8proc_ssize_t r = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &v);
+        if (r <= 0) {
+            if (!work) {
+                work = nx_arena_alloc_uninit(arena, len + 1);
+                if (!work) return NX_ERR_NOMEM;
+                memcpy(work, s, len);
+                work[len] = '\0';
+            }
+            work[i] = 0x1A;
+            invalid++;
+            nonspace = 1;
+        } else {
+            k = (size_t)r;
+            if (!nonspace && !nx_is_space_nonascii(v)) nonspace = 1;
+        }
+        for (size_t j = 0; j < k; j++) cp_at[i + j] = (uint32_t)cp;
         cp++;
         i += k;
     }
-    out->cp_at[len] = (uint32_t)cp;
+    cp_at[len] = (uint32_t)cp;
     out->n_cp = cp;
     out->n_invalid = invalid;
+    out->ascii = cp == len; /* every code point one byte: invalid ones are 0x1A now */
     if (work) out->work = work;
-    if (nonspace == 0) return NX_ERR_EMPTY;
+    if (!nonspace) return NX_ERR_EMPTY;
     /* A text with many bytes that are not UTF-8 or are control codes is not
      * text at all (an image, a zip, UTF-16): refuse it rather than "find"
      * entities in noise. */
@@ -89,13 +115,13 @@ size_t nx_fold(const char *s, size_t len, char *out, size_t cap) {
     for (size_t i = 0; i < len;) {
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
-            if (o < cap) out[o] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            if (o < cap) out[o] = nx_fold_ascii(c);
             o++;
             i++;
             continue;
         }
         int32_t cp;
-        i += nx_utf8_next(s, len, i, &cp);
+        i += nx_utf8_next_nonascii(s, len, i, &cp);
         utf8proc_int32_t buf[8];
         int last_boundclass = 0;
         utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, (utf8proc_option_t)FOLD_OPTIONS, &last_boundclass);
@@ -118,7 +144,7 @@ size_t nx_fold(const char *s, size_t len, char *out, size_t cap) {
 char *nx_fold_dup(nx_arena *arena, const char *s, size_t len, size_t *out_len) {
     char stack[256];
     size_t n = nx_fold(s, len, stack, sizeof stack);
-    char *p = nx_arena_alloc(arena, n + 1);
+    char *p = nx_arena_alloc_uninit(arena, n + 1);
     if (!p) return NULL;
     if (n <= sizeof stack)
         memcpy(p, stack, n);

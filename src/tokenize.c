@@ -1,188 +1,256 @@
 /* tokenize.c: a single left-to-right scan over code points (see tokenize.h),
- * then a pass that marks sentence starts. */
+ * then a pass that folds the tokens and one that marks sentence starts.
+ *
+ * What keeps it fast: the class of an ASCII character is one table lookup
+ * (only the others ask utf8proc for their category); the working copy is
+ * valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII character is
+ * decoded without checks; a token of ASCII bytes is folded byte by byte
+ * (A-Z to a-z) and only the others go through nx_fold; the folded forms share
+ * one arena buffer; tokens are gathered on the stack (a gazetteer entry) or in
+ * one growing malloc'd array (a document) before their single copy into the
+ * arena. */
 #include "tokenize.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
-static int is_apostrophe(int32_t c) { return c == '\'' || c == 0x2019 || c == 0x02BC; }
-static int is_hyphen(int32_t c) { return c == '-' || c == 0x2010 || c == 0x2011; }
+/* ---- character classes ------------------------------------------------------ */
 
-static int is_wordchar(int32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+/* The classes of an ASCII character, as nx_char_class_unicode() gives them
+ * (test_tokenize checks all 128). */
+#define ACLS(c)                                                                                      \
+    ((((c) >= 'a' && (c) <= 'z') ? NX_CC_WORD | NX_CC_LETTER : 0) |                                  \
+     (((c) >= 'A' && (c) <= 'Z') ? NX_CC_WORD | NX_CC_LETTER | NX_CC_UPPER : 0) |                    \
+     (((c) >= '0' && (c) <= '9') ? NX_CC_WORD | NX_CC_DIGIT : 0) |                                   \
+     (((c) == ' ' || ((c) >= 0x09 && (c) <= 0x0D)) ? NX_CC_SPACE : 0) |                              \
+     ((c) == '\'' ? NX_CC_APOS : 0) | ((c) == '-' ? NX_CC_HYPHEN : 0) |                              \
+     (((c) == '(' || (c) == '[' || (c) == '{' || (c) == '"') ? NX_CC_OPEN : 0) |                     \
+     (((c) == ')' || (c) == ']' || (c) == '}') ? NX_CC_CLOSE : 0))
+#define ACLS4(c) ACLS(c), ACLS((c) + 1), ACLS((c) + 2), ACLS((c) + 3)
+#define ACLS16(c) ACLS4(c), ACLS4((c) + 4), ACLS4((c) + 8), ACLS4((c) + 12)
+static const uint16_t ASCII_CLASS[128] = {ACLS16(0),  ACLS16(16), ACLS16(32), ACLS16(48),
+                                          ACLS16(64), ACLS16(80), ACLS16(96), ACLS16(112)};
+#undef ACLS16
+#undef ACLS4
+#undef ACLS
+
+unsigned nx_char_class_unicode(int32_t c) {
+    if (c < 0) return 0;
+    unsigned k = 0;
     switch (utf8proc_category(c)) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LT:
+        k = NX_CC_WORD | NX_CC_LETTER | NX_CC_UPPER;
+        break;
+    case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO:
+        k = NX_CC_WORD | NX_CC_LETTER;
+        break;
+    case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+        k = NX_CC_WORD | (c >= 0x300 ? NX_CC_MARK : 0);
+        break;
+    case UTF8PROC_CATEGORY_ND:
+        k = NX_CC_WORD | NX_CC_DIGIT;
+        break;
     case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-        return 1;
+        k = NX_CC_WORD;
+        break;
+    case UTF8PROC_CATEGORY_ZS:
+        k = NX_CC_SPACE;
+        break;
     default:
-        return 0;
+        break;
     }
+    /* the rest of nx_is_space() */
+    if ((c >= 0x09 && c <= 0x0D) || c == 0x200B || c == 0xFEFF || c == 0x85 || c == 0x2028 || c == 0x2029)
+        k |= NX_CC_SPACE;
+    if (c == '\'' || c == 0x2019 || c == 0x02BC) k |= NX_CC_APOS;
+    if (c == '-' || c == 0x2010 || c == 0x2011) k |= NX_CC_HYPHEN;
+    if (c == '(' || c == '[' || c == '{' || c == '"' || c == 0x201C || c == 0x2018 || c == 0xAB) k |= NX_CC_OPEN;
+    if (c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0xBB) k |= NX_CC_CLOSE;
+    return k;
 }
 
-static int is_letter(int32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    utf8proc_category_t k = utf8proc_category(c);
-    return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+static inline unsigned cls(int32_t c) {
+    if (c < 0x80) return c < 0 ? 0 : ASCII_CLASS[c];
+    return nx_char_class_unicode(c);
 }
 
-static int is_digit(int32_t c) {
-    if (c < 0x80) return c >= '0' && c <= '9';
-    return utf8proc_category(c) == UTF8PROC_CATEGORY_ND;
-}
+unsigned nx_char_class(int32_t c) { return cls(c); }
 
-static int is_upper(int32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
-    utf8proc_category_t k = utf8proc_category(c);
-    return k == UTF8PROC_CATEGORY_LU || k == UTF8PROC_CATEGORY_LT;
-}
-
-static int is_open(int32_t c) {
-    return c == '(' || c == '[' || c == '{' || c == '"' || c == 0x201C || c == 0x2018 || c == 0xAB;
-}
-static int is_close(int32_t c) {
-    return c == ')' || c == ']' || c == '}' || c == 0x201D || c == 0xBB;
-}
+/* ---- the scan ----------------------------------------------------------------- */
 
 typedef struct scan {
-    const char *s;
+    const unsigned char *s;
     size_t n;
 } scan;
 
-static int32_t peek(const scan *sc, size_t i, size_t *len) {
+/* The code point at byte i and its length in *len; -1 (length 0) past the
+ * end. s is valid UTF-8, so a lead byte says the length and the continuation
+ * bytes need no checks; a sequence cut by the end (impossible in a working
+ * copy) decodes as U+FFFD of one byte, as nx_utf8_next() would. */
+static inline int32_t peek(const scan *sc, size_t i, size_t *len) {
     if (i >= sc->n) {
         *len = 0;
         return -1;
     }
-    int32_t c;
-    *len = nx_utf8_next(sc->s, sc->n, i, &c);
-    return c;
-}
-
-static int is_mark(int32_t c) {
-    if (c < 0x300) return 0;
-    utf8proc_category_t k = utf8proc_category(c);
-    return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC || k == UTF8PROC_CATEGORY_ME;
-}
-
-/* Shape flags of s[b0..b1). ALPHA: letters (and marks, apostrophes, hyphens,
- * periods) only, at least one letter. */
-static uint16_t shape_of(const char *s, size_t b0, size_t b1) {
-    uint16_t sh = 0;
-    int letters = 0, upper = 0, other = 0;
-    for (size_t i = b0; i < b1;) {
-        int32_t c;
-        i += nx_utf8_next(s, b1, i, &c);
-        if (is_letter(c)) {
-            if (letters == 0) sh |= is_upper(c) ? NX_SH_CAP : NX_SH_LOWER;
-            letters++;
-            if (is_upper(c)) upper++;
-        } else if (is_digit(c)) {
-            sh |= NX_SH_DIGIT;
-            other++;
-        } else if (is_hyphen(c)) {
-            sh |= NX_SH_HYPHEN;
-        } else if (!(c == '.' || is_apostrophe(c) || is_mark(c))) {
-            other++;
-        }
+    const unsigned char *p = sc->s + i;
+    unsigned c = p[0];
+    size_t left = sc->n - i;
+    if (c < 0x80) {
+        *len = 1;
+        return (int32_t)c;
     }
-    if (letters && !other) sh |= NX_SH_ALPHA;
-    if (letters >= 2 && upper == letters) sh |= NX_SH_ALLCAPS;
+    if (c < 0xE0) {
+        if (c >= 0xC0 && left >= 2) {
+            *len = 2;
+            return (int32_t)(((c & 0x1Fu) << 6) | (p[1] & 0x3Fu));
+        }
+    } else if (c < 0xF0) {
+        if (left >= 3) {
+            *len = 3;
+            return (int32_t)(((c & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu));
+        }
+    } else if (left >= 4) {
+        *len = 4;
+        return (int32_t)(((c & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) | ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu));
+    }
+    *len = 1;
+    return 0xFFFD;
+}
+
+/* The shape flags of a word, gathered over its characters as the scan takes
+ * them. ALPHA: letters (and marks, apostrophes, hyphens, periods) only, at
+ * least one letter. */
+typedef struct shape {
+    uint16_t sh;
+    int letters, upper, other;
+} shape;
+
+static inline void shape_add(shape *s, int32_t c, unsigned cc) {
+    if (cc & NX_CC_LETTER) {
+        if (s->letters == 0) s->sh |= (cc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
+        s->letters++;
+        if (cc & NX_CC_UPPER) s->upper++;
+    } else if (cc & NX_CC_DIGIT) {
+        s->sh |= NX_SH_DIGIT;
+        s->other++;
+    } else if (cc & NX_CC_HYPHEN) {
+        s->sh |= NX_SH_HYPHEN;
+    } else if (!(c == '.' || (cc & (NX_CC_APOS | NX_CC_MARK)))) {
+        s->other++;
+    }
+}
+
+static inline uint16_t shape_flags(const shape *s) {
+    uint16_t sh = s->sh;
+    if (s->letters && !s->other) sh |= NX_SH_ALPHA;
+    if (s->letters >= 2 && s->upper == s->letters) sh |= NX_SH_ALLCAPS;
     return sh;
 }
 
-/* Length in bytes of the word starting at byte i (a letter or digit), with the
- * flags it earns. Stops before a possessive 's. */
+/* Length in bytes of the word starting at byte i (a letter or digit), with its
+ * shape and the flags it earns in *flags. Stops before a possessive 's. Every
+ * character taken (each `j += k`) is added to the shape. */
 static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, uint16_t *flags) {
     size_t j = i, k;
-    int32_t prev = -1;
+    shape sh = {0, 0, 0, 0};
+    unsigned pc = 0;        /* the classes of the previous character (none at the start) */
     size_t seg_letters = 0; /* letters since the last period, for dotted acronyms */
     int dotted = 0;
     size_t ncp = 0; /* code points so far, for initials */
     *flags = 0;
     for (;;) {
         int32_t c = peek(sc, j, &k);
-        if (c >= 0 && is_wordchar(c)) {
-            if (is_letter(c)) seg_letters++;
+        unsigned cc = cls(c);
+        if (cc & NX_CC_WORD) {
+            if (cc & NX_CC_LETTER) seg_letters++;
             ncp++;
-            prev = c;
+            pc = cc;
+            shape_add(&sh, c, cc);
             j += k;
             continue;
         }
         size_t k2;
         int32_t next = peek(sc, j + k, &k2);
-        if (c >= 0 && is_apostrophe(c) && next >= 0 && is_letter(next)) {
+        unsigned nc = cls(next);
+        if ((cc & NX_CC_APOS) && (nc & NX_CC_LETTER)) {
             /* possessive 's / 'S ends the word; other apostrophes are internal.
              * The English possessive is a rule of spelling the tokenizer
              * applies to every word, not a word a list could hold. */
             size_t k3;
             int32_t after = peek(sc, j + k + k2, &k3);
-            if ((next == 's' || next == 'S') && !(after >= 0 && is_wordchar(after))) break;
+            if ((next == 's' || next == 'S') && !(cls(after) & NX_CC_WORD)) break;
+            shape_add(&sh, c, cc);
             j += k;
-            prev = c;
+            pc = cc;
             continue;
         }
-        if (c >= 0 && is_hyphen(c) && prev >= 0 && is_wordchar(prev) && next >= 0 && is_wordchar(next) &&
-            !(is_digit(prev) && is_digit(next))) {
+        if ((cc & NX_CC_HYPHEN) && (pc & NX_CC_WORD) && (nc & NX_CC_WORD) &&
+            !((pc & NX_CC_DIGIT) && (nc & NX_CC_DIGIT))) {
+            shape_add(&sh, c, cc);
             j += k;
-            prev = c;
+            pc = cc;
             seg_letters = 0;
             continue;
         }
-        if (c == '&' && prev >= 0 && is_upper(prev) && next >= 0 && is_upper(next)) {
+        if (c == '&' && (pc & NX_CC_UPPER) && (nc & NX_CC_UPPER)) {
+            shape_add(&sh, c, cc);
             j += k;
-            prev = c;
+            pc = cc;
             continue;
         }
-        if ((c == '.' || c == ',' || c == ':') && prev >= 0 && is_digit(prev) && next >= 0 && is_digit(next)) {
+        if ((c == '.' || c == ',' || c == ':') && (pc & NX_CC_DIGIT) && (nc & NX_CC_DIGIT)) {
+            shape_add(&sh, c, cc);
             j += k;
-            prev = c;
+            pc = cc;
             continue;
         }
         if (c == '.') {
-            if (next >= 0 && is_letter(next) && seg_letters >= 1 && seg_letters <= 2 && !is_digit(prev)) {
+            if ((nc & NX_CC_LETTER) && seg_letters >= 1 && seg_letters <= 2 && !(pc & NX_CC_DIGIT)) {
                 /* U.S / e.g / Ph.D: a dotted acronym continues */
                 size_t k3;
                 int32_t after = peek(sc, j + k + k2, &k3);
-                if (after == '.' || (after >= 0 && !is_wordchar(after)) || after < 0) {
+                if (!(cls(after) & NX_CC_WORD)) { /* a period, another mark, or the end */
                     dotted = 1;
+                    shape_add(&sh, c, cc);
                     j += k;
-                    prev = c;
+                    pc = cc;
                     seg_letters = 0;
                     continue;
                 }
             }
             if (dotted) {
+                shape_add(&sh, c, cc);
                 j += k;
                 *flags |= NX_SH_ABBREV;
                 break;
             }
             /* "Yu. S. Borovikov": a two-letter name part before an initial */
             if (ncp == 2 && seg_letters == 2 && next == ' ') {
-                size_t k3, k4;
+                size_t k3, k4, kf;
                 int32_t a1 = peek(sc, j + k + k2, &k3);
                 int32_t a2 = peek(sc, j + k + k2 + k3, &k4);
-                int32_t first;
-                size_t kf;
-                first = peek(sc, i, &kf);
-                if (is_upper(first) && !is_upper(prev) && a1 >= 0 && is_upper(a1) && a2 == '.') {
+                int32_t first = peek(sc, i, &kf);
+                if ((cls(first) & NX_CC_UPPER) && !(pc & NX_CC_UPPER) && (cls(a1) & NX_CC_UPPER) && a2 == '.') {
+                    shape_add(&sh, c, cc);
                     j += k;
                     *flags |= NX_SH_ABBREV | NX_SH_INITIAL;
                     break;
                 }
             }
-            if (ncp == 1 && is_upper(prev)) {
+            if (ncp == 1 && (pc & NX_CC_UPPER)) {
+                shape_add(&sh, c, cc);
                 j += k; /* an initial: W. */
                 *flags |= NX_SH_ABBREV | NX_SH_INITIAL;
                 break;
             }
             if (lex && lex->abbreviations) {
                 char buf[64];
-                size_t fl = nx_fold(sc->s + i, j - i, buf, sizeof buf - 1);
+                size_t fl = nx_fold((const char *)sc->s + i, j - i, buf, sizeof buf - 1);
                 if (fl < sizeof buf - 1) {
                     buf[fl] = '.';
                     if (nx_strmap_get(lex->abbreviations, buf, fl + 1, NULL)) {
+                        shape_add(&sh, c, cc);
                         j += k;
                         *flags |= NX_SH_ABBREV;
                     }
@@ -193,10 +261,91 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
         break;
     }
     if (dotted) *flags |= NX_SH_ABBREV;
+    *flags |= shape_flags(&sh);
     return j - i;
 }
 
-static nx_token *push(nx_vec *v) { return nx_vec_push(v, sizeof(nx_token)); }
+/* ---- the token list ------------------------------------------------------------ */
+
+enum { TOKBUF_STACK = 64 };
+
+/* Tokens being gathered: on the stack first (a gazetteer entry has a few),
+ * then in a malloc'd array that starts at `guess` and doubles. */
+typedef struct tokbuf {
+    nx_token *items;
+    size_t count, cap;
+    size_t guess;
+    nx_token stack[TOKBUF_STACK];
+} tokbuf;
+
+/* A new zeroed token, or NULL when out of memory. */
+static nx_token *push(tokbuf *b) {
+    if (b->count == b->cap) {
+        size_t ncap = b->cap * 2;
+        nx_token *n;
+        if (b->items == b->stack) {
+            if (ncap < b->guess) ncap = b->guess;
+            n = malloc(ncap * sizeof *n);
+            if (n) memcpy(n, b->stack, b->count * sizeof *n);
+        } else {
+            n = realloc(b->items, ncap * sizeof *n);
+        }
+        if (!n) return NULL;
+        b->items = n;
+        b->cap = ncap;
+    }
+    nx_token *t = &b->items[b->count++];
+    memset(t, 0, sizeof *t);
+    return t;
+}
+
+static void tokbuf_free(tokbuf *b) {
+    if (b->items != b->stack) free(b->items);
+}
+
+/* Sets each token's code point offsets and folded form. The folded forms go
+ * into one buffer of sum(len + 1) bytes: a token of ASCII bytes folds to as
+ * many bytes; another one is folded there by nx_fold when it fits in its own
+ * length (café -> cafe) and gets its own arena copy otherwise (ß -> ss). */
+static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *items, size_t count) {
+    if (!count) return NX_OK;
+    size_t need = count;
+    for (size_t n = 0; n < count; n++) need += items[n].b1 - items[n].b0;
+    char *pool = nx_arena_alloc_uninit(arena, need);
+    if (!pool) return NX_ERR_NOMEM;
+    const unsigned char *w = (const unsigned char *)text->work;
+    for (size_t n = 0; n < count; n++) {
+        nx_token *t = &items[n];
+        size_t len = t->b1 - t->b0;
+        const unsigned char *src = w + t->b0;
+        size_t fl = 0;
+        if (text->ascii) {
+            t->c0 = t->b0;
+            t->c1 = t->b1;
+            for (; fl < len; fl++) pool[fl] = nx_fold_ascii(src[fl]);
+        } else {
+            t->c0 = text->cp_at[t->b0];
+            t->c1 = text->cp_at[t->b1];
+            for (; fl < len && src[fl] < 0x80; fl++) pool[fl] = nx_fold_ascii(src[fl]);
+            if (fl < len) {
+                fl = nx_fold((const char *)src, len, pool, len);
+                if (fl > len) {
+                    t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
+                    if (!t->fold) return NX_ERR_NOMEM;
+                    t->fold_len = (uint32_t)fl;
+                    continue;
+                }
+            }
+        }
+        pool[fl] = '\0';
+        t->fold = pool;
+        t->fold_len = (uint32_t)fl;
+        pool += fl + 1;
+    }
+    return NX_OK;
+}
+
+/* ---- sentences ------------------------------------------------------------------ */
 
 static int ends_sentence_punct(const nx_text *t, const nx_token *k) {
     if (k->kind != NX_TOK_PUNCT) return 0;
@@ -242,15 +391,25 @@ static void split_sentences(const nx_text *t, const nx_token_lexicon *lex, nx_to
     toks->n_sent = toks->count ? sent + 1 : 0;
 }
 
+/* ---- the stage ------------------------------------------------------------------ */
+
 nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
-    scan sc = {text->work, text->len};
-    nx_vec v = {0};
+    scan sc = {(const unsigned char *)text->work, text->len};
+    tokbuf v;
+    v.items = v.stack;
+    v.count = 0;
+    v.cap = TOKBUF_STACK;
+    /* English news has a token every 5 to 6 bytes (spaces included): room
+     * for one every 4 makes growing rare; past 64k tokens (3 MB) the array
+     * doubles as it fills, so a long text of few tokens costs no more */
+    v.guess = sc.n / 4 < 65536 ? sc.n / 4 : 65536;
     size_t i = 0;
     int newlines = 0, spaced = 0;
     while (i < sc.n) {
         size_t k;
         int32_t c = peek(&sc, i, &k);
-        if (nx_is_space(c)) {
+        unsigned cc = cls(c);
+        if (cc & NX_CC_SPACE) {
             if (c == '\n' || c == 0x2028 || c == 0x85) newlines++;
             else if (c == 0x2029) newlines += 2;
             spaced = 1;
@@ -259,7 +418,7 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
         }
         nx_token *t = push(&v);
         if (!t) {
-            nx_vec_free(&v);
+            tokbuf_free(&v);
             return NX_ERR_NOMEM;
         }
         t->brk = (uint8_t)(v.count == 1 ? NX_BRK_PARA
@@ -272,23 +431,22 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
         spaced = 0;
         t->b0 = (uint32_t)i;
         uint16_t flags = 0;
-        if (is_wordchar(c)) {
+        if (cc & NX_CC_WORD) {
             size_t len = scan_word(&sc, lex, i, &flags);
             t->b1 = (uint32_t)(i + len);
-            t->shape = (uint16_t)(shape_of(sc.s, i, i + len) | flags);
-            t->kind = is_digit(c) ? NX_TOK_NUM : NX_TOK_WORD;
+            t->shape = flags;
+            t->kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
             if (t->kind == NX_TOK_NUM && (t->shape & NX_SH_ALPHA)) t->kind = NX_TOK_WORD;
             if (t->kind == NX_TOK_NUM) {
                 /* 2nd, 1990s, 3M: a number that has letters is still a number
                  * token for dates, a word for names when it starts with a letter */
                 t->shape &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
             }
-        } else if (is_apostrophe(c)) {
+        } else if (cc & NX_CC_APOS) {
             size_t k2, k3;
             int32_t n1 = peek(&sc, i + k, &k2);
             int32_t n2 = peek(&sc, i + k + k2, &k3);
-            if ((n1 == 's' || n1 == 'S') && !(n2 >= 0 && is_wordchar(n2)) && v.count > 1 &&
-                t->brk == NX_BRK_NONE) {
+            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 && t->brk == NX_BRK_NONE) {
                 t->b1 = (uint32_t)(i + k + k2);
                 t->kind = NX_TOK_WORD;
                 t->shape = NX_SH_POSS;
@@ -301,33 +459,25 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
             size_t j = i + k;
             if (c < 0x80 && c != '(' && c != ')' && c != '"') {
-                size_t k2;
-                while (peek(&sc, j, &k2) == c) j += k2;
+                while (j < sc.n && sc.s[j] == (unsigned char)c) j++;
             }
             t->b1 = (uint32_t)j;
             t->kind = NX_TOK_PUNCT;
-            t->shape = (uint16_t)((is_open(c) ? NX_SH_OPEN : 0) | (is_close(c) ? NX_SH_CLOSE : 0));
+            t->shape = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
         }
         i = t->b1;
     }
 
-    nx_token *items = v.count ? nx_arena_alloc(arena, v.count * sizeof *items) : NULL;
-    if (v.count && !items) {
-        nx_vec_free(&v);
+    size_t count = v.count;
+    nx_token *items = count ? nx_arena_alloc_uninit(arena, count * sizeof *items) : NULL;
+    if (count && !items) {
+        tokbuf_free(&v);
         return NX_ERR_NOMEM;
     }
-    size_t count = v.count;
     if (count) memcpy(items, v.items, count * sizeof *items);
-    nx_vec_free(&v);
-    for (size_t n = 0; n < count; n++) {
-        nx_token *t = &items[n];
-        t->c0 = text->cp_at[t->b0];
-        t->c1 = text->cp_at[t->b1];
-        size_t fl;
-        t->fold = nx_fold_dup(arena, text->work + t->b0, t->b1 - t->b0, &fl);
-        if (!t->fold) return NX_ERR_NOMEM;
-        t->fold_len = (uint32_t)fl;
-    }
+    tokbuf_free(&v);
+    nx_status st = fold_tokens(arena, text, items, count);
+    if (st != NX_OK) return st;
     out->items = items;
     out->count = count;
     split_sentences(text, lex, out);

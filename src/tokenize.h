@@ -13,6 +13,9 @@
  * separators (1,000; 3.5; 10:30) but not hyphens (2019-2023 is three tokens).
  * A period stays with an initial (W.), a dotted acronym (U.S.) or a listed
  * abbreviation (Dr., Inc.).
+ *
+ * Characters are classified by the table of classes below: ASCII from a
+ * 128-entry table, the rest from its Unicode category (utf8proc).
  */
 #ifndef NX_TOKENIZE_H
 #define NX_TOKENIZE_H
@@ -67,7 +70,31 @@ typedef struct nx_token_lexicon {
     const nx_strmap *no_sentence_end;    /* abbreviations that never end a sentence ("dr.") */
 } nx_token_lexicon;
 
+/* Tokenizes text->work, which must be valid UTF-8 as nx_text_prepare() makes
+ * it. The tokens and their folded forms live in the arena (out->items is
+ * NULL when there are none). NX_OK or NX_ERR_NOMEM. */
 nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out);
+
+/* The classes of a character the tokenizer reads, one bit each. */
+enum nx_char_class {
+    NX_CC_WORD = 1 << 0,   /* part of a word: a letter, mark or number (L*, M*, N*) */
+    NX_CC_LETTER = 1 << 1, /* L* */
+    NX_CC_DIGIT = 1 << 2,  /* Nd */
+    NX_CC_UPPER = 1 << 3,  /* Lu, Lt */
+    NX_CC_MARK = 1 << 4,   /* Mn, Mc, Me from U+0300 on */
+    NX_CC_SPACE = 1 << 5,  /* separates words: nx_is_space() */
+    NX_CC_APOS = 1 << 6,   /* ' U+2019 U+02BC */
+    NX_CC_HYPHEN = 1 << 7, /* - U+2010 U+2011 */
+    NX_CC_OPEN = 1 << 8,   /* ( [ { " U+201C U+2018 U+00AB */
+    NX_CC_CLOSE = 1 << 9   /* ) ] } U+201D U+00BB */
+};
+
+/* The nx_char_class bits of code point c (0 for c < 0): ASCII from a table,
+ * the rest from nx_char_class_unicode(). */
+unsigned nx_char_class(int32_t c);
+/* The same from the Unicode category and the lists above, for any code
+ * point: the definition the ASCII table must agree with. */
+unsigned nx_char_class_unicode(int32_t c);
 
 /* The token's text in the working copy. */
 static inline const char *nx_token_str(const nx_text *t, const nx_token *k) { return t->work + k->b0; }

@@ -33,11 +33,11 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     (void)err;
     nx_arena *A = &doc->arena;
     size_t ns = doc->spans.count;
-    long *mention_of = nx_arena_alloc(A, (ns + 1) * sizeof *mention_of);
+    long *mention_of = nx_arena_alloc_uninit(A, (ns + 1) * sizeof *mention_of);
     if (!mention_of) return NX_ERR_NOMEM;
     size_t nm = 0;
     for (size_t k = 0; k < ns; k++) mention_of[k] = keep_mention(doc, SPAN(doc, k)) ? (long)nm++ : -1;
-    doc->mentions = nx_arena_alloc(A, (nm + 1) * sizeof *doc->mentions);
+    doc->mentions = nx_arena_alloc_uninit(A, (nm + 1) * sizeof *doc->mentions);
     if (!doc->mentions) return NX_ERR_NOMEM;
     for (size_t k = 0; k < ns; k++) {
         if (mention_of[k] < 0) continue;
@@ -57,15 +57,15 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     doc->n_mentions = nm;
 
     size_t ne = doc->ents.count;
-    doc->entities = nx_arena_alloc(A, (ne + 1) * sizeof *doc->entities);
+    doc->entities = nx_arena_alloc_uninit(A, (ne + 1) * sizeof *doc->entities);
     if (!doc->entities) return NX_ERR_NOMEM;
     for (size_t e = 0; e < ne; e++) {
         const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
         nx_entity *out = &doc->entities[e];
         out->type = (nx_type)en->type;
         out->name = en->name;
-        size_t *ms = nx_arena_alloc(A, (en->mentions.count + 1) * sizeof *ms);
-        const char **al = nx_arena_alloc(A, (en->mentions.count + 1) * sizeof *al);
+        size_t *ms = nx_arena_alloc_uninit(A, (en->mentions.count + 1) * sizeof *ms);
+        const char **al = nx_arena_alloc_uninit(A, (en->mentions.count + 1) * sizeof *al);
         if (!ms || !al) return NX_ERR_NOMEM;
         size_t na = 0;
         for (size_t m = 0; m < en->mentions.count; m++) {
@@ -85,14 +85,14 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     doc->n_entities = ne;
 
     size_t nr = doc->rels.count;
-    doc->relations = nx_arena_alloc(A, (nr + 1) * sizeof *doc->relations);
+    doc->relations = nx_arena_alloc_uninit(A, (nr + 1) * sizeof *doc->relations);
     if (!doc->relations) return NX_ERR_NOMEM;
     for (size_t r = 0; r < nr; r++) {
         const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, r);
         const nx_relation_family *f = nx_relation_family_of((nx_rel_type)rel->type);
         nx_relation *out = &doc->relations[r];
-        nx_argument *args = nx_arena_alloc(A, (rel->n_args + 1) * sizeof *args);
-        size_t *ms = nx_arena_alloc(A, (rel->n_args + 1) * sizeof *ms);
+        nx_argument *args = nx_arena_alloc_uninit(A, (rel->n_args + 1) * sizeof *args);
+        size_t *ms = nx_arena_alloc_uninit(A, (rel->n_args + 1) * sizeof *ms);
         if (!args || !ms) return NX_ERR_NOMEM;
         out->type = nx_rel_type_name((nx_rel_type)rel->type);
         out->value = rel->value;

@@ -1,6 +1,8 @@
 /* test_text.c: the normalise stage: UTF-8 repair with offsets kept, binary
- * and empty input, and case folding. */
+ * and empty input, and case folding; its ASCII fast path against a plain
+ * decode of every code point with utf8proc. */
 #include <stdint.h>
+#include <utf8proc.h>
 
 #include "check.h"
 #include "text.h"
@@ -79,10 +81,134 @@ static void test_spaces(void) {
     CHECK(nx_is_space(0x200B));
     CHECK(!nx_is_space('a'));
     CHECK(!nx_is_space(0x2019));
+    /* the inline ASCII half agrees with the general one */
+    for (int32_t c = 0; c < 0x80; c++) CHECK_INT(nx_is_space(c), nx_is_space_nonascii(c));
+    for (int32_t c = 0x80; c < 0x3100; c++)
+        CHECK_INT(nx_is_space(c), c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200B) ||
+                                      c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000);
+}
+
+/* The general path: decodes every code point with utf8proc (ASCII too) and
+ * checks nx_text_prepare's map, counts, working copy and ascii flag. */
+static void check_against_decode(const char *s, size_t len) {
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    nx_status st = nx_text_prepare(&a, s, len, &t);
+    CHECK(st == NX_OK || st == NX_ERR_EMPTY || st == NX_ERR_BINARY);
+    if (st == NX_OK) {
+        size_t cp = 0, invalid = 0, ok = 1;
+        int ascii = 1;
+        for (size_t i = 0; i < len;) {
+            utf8proc_int32_t v;
+            utf8proc_ssize_t r = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &v);
+            size_t k = r > 0 ? (size_t)r : 1;
+            if (r <= 0) invalid++;
+            if (r <= 0) ok &= t.work[i] == 0x1A;
+            else ok &= memcmp(t.work + i, s + i, k) == 0;
+            if (r > 1) ascii = 0;
+            for (size_t j = 0; j < k; j++) ok &= t.cp_at[i + j] == cp;
+            cp++;
+            i += k;
+        }
+        ok &= t.cp_at[len] == cp;
+        if (!ok) fprintf(stderr, "  map or working copy differs for %zu bytes: %.*s\n", len, (int)len, s);
+        CHECK(ok);
+        CHECK_INT(t.n_cp, cp);
+        CHECK_INT(t.n_invalid, invalid);
+        CHECK_INT(t.ascii, ascii);
+        CHECK(invalid ? t.work != s : t.work == s);
+    }
+    nx_arena_free(&a);
+}
+
+static void test_fast_path(void) {
+    static const char *const cases[] = {
+        "Zhang Liqun, president of XJTU",                       /* all ASCII */
+        "caf\xC3\xA9 au lait",                                   /* ASCII, two bytes, ASCII */
+        "\xC3\x9C" "r\xC3\xBC" "mqi",                           /* starts and ends in a run */
+        "Xi\xE2\x80\x99" "an\xC2\xA0" "Jiaotong",                 /* ’ and a no-break space */
+        "Stra\xC3\x9F" "e \xC4\xB0stanbul",                      /* ß, İ */
+        "\xF0\x9F\x98\x80 emoji \xF0\x9F\x98\x80",                /* four bytes */
+        "caf\xE9 Zhang \xFF\xFELiqun",                           /* invalid bytes inside runs */
+        "\xE9t\xE9",                                             /* invalid first and last */
+        "trunc\xE2\x80",                                         /* a sequence cut at the end */
+        "trunc\xF0\x9F\x98",                                     /* a sequence cut at the end */
+        "surrogate \xED\xA0\x80 overlong \xC0\x80 big \xF4\x90\x80\x80 ok",
+        "cont \x80\xBF alone",                                    /* continuation bytes alone */
+        "tab\there\r\nline\x0B\x0C end",                          /* ASCII white space */
+        "\xC2\xA0\xE2\x80\x83\xE3\x80\x80x",                      /* Unicode spaces, then a letter */
+        "a\x1A" "b",                                              /* SUB itself is valid ASCII */
+        "\x7F del and \x01 ctrl",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) check_against_decode(cases[i], strlen(cases[i]));
+    /* every byte value after an ASCII letter and before one */
+    for (int b = 1; b < 256; b++) {
+        char s[4] = {'a', (char)b, 'z', 0};
+        check_against_decode(s, 3);
+    }
+    /* and every pair of bytes from 0x80 up */
+    for (int b1 = 0x80; b1 < 256; b1++)
+        for (int b2 = 0x80; b2 < 256; b2 += 7) {
+            char s[5] = {'x', (char)b1, (char)b2, 'y', 0};
+            check_against_decode(s, 4);
+        }
+}
+
+static void test_ascii_flag(void) {
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    CHECK_INT(nx_text_prepare(&a, "XJTU", 4, &t), NX_OK);
+    CHECK_INT(t.ascii, 1);
+    CHECK_INT(nx_text_prepare(&a, "caf\xE9", 4, &t), NX_OK); /* repaired to 0x1A: ASCII now */
+    CHECK_INT(t.ascii, 1);
+    CHECK_INT(t.cp_at[4], 4);
+    CHECK_INT(nx_text_prepare(&a, "caf\xC3\xA9", 5, &t), NX_OK);
+    CHECK_INT(t.ascii, 0);
+    nx_arena_free(&a);
+}
+
+static void test_empty_and_control_counts(void) {
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    /* only Unicode white space is empty; one letter after it is not */
+    CHECK_INT(nx_text_prepare(&a, "\xC2\xA0\xE2\x80\x83\xE3\x80\x80", 8, &t), NX_ERR_EMPTY);
+    CHECK_INT(nx_text_prepare(&a, "\xC2\xA0\xE2\x80\x83\xE3\x80\x80\xC3\xA9", 10, &t), NX_OK);
+    CHECK_INT(nx_text_prepare(&a, "  \xE9  ", 5, &t), NX_OK); /* an invalid byte is not white space */
+    CHECK_INT(nx_text_prepare(&a, "a\0b", 3, &t), NX_ERR_BINARY);
+    CHECK_INT(nx_text_prepare(&a, "\xC3\xA9\0", 3, &t), NX_ERR_BINARY);
+    /* control codes: 8 in 80 code points is text, 8 in 79 is not */
+    char s[80];
+    memset(s, 'a', sizeof s);
+    for (int i = 0; i < 8; i++) s[i * 9] = 0x01;
+    CHECK_INT(nx_text_prepare(&a, s, 80, &t), NX_OK);
+    CHECK_INT(nx_text_prepare(&a, s, 79, &t), NX_ERR_BINARY);
+    s[0] = 0x7F; /* DEL is not counted */
+    CHECK_INT(nx_text_prepare(&a, s, 79, &t), NX_OK);
+    nx_arena_free(&a);
+}
+
+static void test_fold_ascii(void) {
+    /* the ASCII fold is nx_fold's for every byte below 0x80 */
+    for (int c = 0; c < 0x80; c++) {
+        char in = (char)c, out = 0;
+        CHECK_INT(nx_fold(&in, 1, &out, 1), 1);
+        CHECK_INT(nx_fold_ascii((unsigned char)c), out);
+    }
+    CHECK_INT(nx_fold_ascii('A'), 'a');
+    CHECK_INT(nx_fold_ascii('Z'), 'z');
+    CHECK_INT(nx_fold_ascii('@'), '@');
+    CHECK_INT(nx_fold_ascii('['), '[');
 }
 
 int main(void) {
     test_offsets_multibyte();
+    test_fast_path();
+    test_ascii_flag();
+    test_empty_and_control_counts();
+    test_fold_ascii();
     test_invalid_bytes_replaced();
     test_empty_and_binary();
     test_fold();

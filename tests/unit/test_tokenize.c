@@ -1,5 +1,6 @@
 /* test_tokenize.c: words, apostrophes, hyphens, abbreviations, numbers,
- * offsets in multi-byte text, sentence and paragraph breaks. */
+ * offsets in multi-byte text, sentence and paragraph breaks; the character
+ * class table and the ASCII fast paths against the general ones. */
 #include <stdlib.h>
 
 #include "check.h"
@@ -126,8 +127,138 @@ static void test_sentences(void) {
     nx_arena_free(&t.arena);
 }
 
+static void test_char_classes(void) {
+    /* the ASCII table is the Unicode definition */
+    for (int32_t c = 0; c < 0x80; c++) CHECK_INT(nx_char_class(c), nx_char_class_unicode(c));
+    for (int32_t c = 0; c < 0x3100; c++) CHECK_INT((nx_char_class(c) & NX_CC_SPACE) != 0, nx_is_space(c));
+    CHECK_INT((nx_char_class(0xFEFF) & NX_CC_SPACE) != 0, 1);
+    CHECK_INT(nx_char_class(-1), 0);
+    CHECK_INT(nx_char_class('a'), NX_CC_WORD | NX_CC_LETTER);
+    CHECK_INT(nx_char_class('Q'), NX_CC_WORD | NX_CC_LETTER | NX_CC_UPPER);
+    CHECK_INT(nx_char_class('7'), NX_CC_WORD | NX_CC_DIGIT);
+    CHECK_INT(nx_char_class('\''), NX_CC_APOS);
+    CHECK_INT(nx_char_class('-'), NX_CC_HYPHEN);
+    CHECK_INT(nx_char_class('"'), NX_CC_OPEN);
+    CHECK_INT(nx_char_class(')'), NX_CC_CLOSE);
+    CHECK_INT(nx_char_class('\t'), NX_CC_SPACE);
+    CHECK_INT(nx_char_class('.'), 0);
+    CHECK_INT(nx_char_class(0x02BC), NX_CC_WORD | NX_CC_LETTER | NX_CC_APOS); /* modifier letter apostrophe */
+    CHECK_INT(nx_char_class(0x2019), NX_CC_APOS);
+    CHECK_INT(nx_char_class(0x2010), NX_CC_HYPHEN);
+    CHECK_INT(nx_char_class(0x201C), NX_CC_OPEN);
+    CHECK_INT(nx_char_class(0xBB), NX_CC_CLOSE);
+    CHECK_INT(nx_char_class(0x0301), NX_CC_WORD | NX_CC_MARK);
+    CHECK_INT(nx_char_class(0x00C9), NX_CC_WORD | NX_CC_LETTER | NX_CC_UPPER); /* É */
+    CHECK_INT(nx_char_class(0x01C5), NX_CC_WORD | NX_CC_LETTER | NX_CC_UPPER); /* ǅ, title case */
+    CHECK_INT(nx_char_class(0x0663), NX_CC_WORD | NX_CC_DIGIT);                /* Arabic-Indic 3 */
+    CHECK_INT(nx_char_class(0x00BD), NX_CC_WORD);                              /* ½ */
+    CHECK_INT(nx_char_class(0x00A0), NX_CC_SPACE);
+    CHECK_INT(nx_char_class(0x6771), NX_CC_WORD | NX_CC_LETTER);               /* 東 */
+}
+
+/* Number of code points in s[0..b), decoded one by one. */
+static size_t cp_count(const char *s, size_t b) {
+    size_t n = 0;
+    for (size_t i = 0; i < b; n++) {
+        int32_t c;
+        i += nx_utf8_next(s, b, i, &c);
+    }
+    return n;
+}
+
+static int same_tokens(const nx_tokens *a, const nx_tokens *b) {
+    if (a->count != b->count || a->n_sent != b->n_sent) return 0;
+    for (size_t i = 0; i < a->count; i++) {
+        const nx_token *x = &a->items[i], *y = &b->items[i];
+        if (x->b0 != y->b0 || x->b1 != y->b1 || x->c0 != y->c0 || x->c1 != y->c1 || x->fold_len != y->fold_len ||
+            strcmp(x->fold, y->fold) != 0 || x->sent != y->sent || x->shape != y->shape || x->kind != y->kind ||
+            x->brk != y->brk || x->sent_start != y->sent_start || x->line_start != y->line_start || x->feat != y->feat)
+            return 0;
+    }
+    return 1;
+}
+
+/* Checks the fast paths on s against the general ones: each token's folded
+ * form is nx_fold() of its bytes and its code point offsets count the code
+ * points before it; an all-ASCII text tokenizes the same with its ASCII
+ * shortcut off. */
+static void check_general(const char *s) {
+    tk t;
+    run(&t, s);
+    const char *w = t.text.work;
+    int ok = 1;
+    for (size_t i = 0; i < t.toks.count; i++) {
+        const nx_token *k = &t.toks.items[i];
+        char buf[256];
+        size_t n = nx_fold(w + k->b0, k->b1 - k->b0, buf, sizeof buf);
+        ok &= n == k->fold_len && n < sizeof buf && memcmp(buf, k->fold, n) == 0 && k->fold[n] == '\0';
+        ok &= k->c0 == cp_count(w, k->b0) && k->c1 == cp_count(w, k->b1);
+        ok &= k->feat == 0;
+    }
+    if (!ok) fprintf(stderr, "  a fold or an offset differs in: %s\n", s);
+    CHECK(ok);
+    if (t.text.ascii) {
+        nx_text general = t.text;
+        general.ascii = 0;
+        nx_tokens u;
+        CHECK_INT(nx_tokenize(&t.arena, &general, &lex, &u), NX_OK);
+        CHECK(same_tokens(&t.toks, &u));
+    }
+    nx_arena_free(&t.arena);
+}
+
+static void test_fast_path_edges(void) {
+    static const char *const cases[] = {
+        "Zhang Liqun (L), an academician of the Chinese Academy of Engineering and president of XJTU, said.",
+        "U.S. Dr. Smith's O'Brien AT&T 1,000.5 COVID-19 wait... \"quoted\" (x) [y] {z}",
+        "caf\xC3\xA9-au-lait na\xC3\xAFve \xC3\x9Cr\xC3\xBCmqi's",        /* mixed ASCII and non-ASCII tokens */
+        "Xi\xE2\x80\x99" "an l\xE2\x80\x99\xC3\x89t\xC3\xA9 \xC3\xA9\xE2\x80\x99s", /* ’ between and after letters */
+        "Hawai\xCA\xBCi Al\xE2\x80\x90" "Farabi \xE6\x9D\xB1\xE4\xBA\xAC-\xE5\xA4\xA7\xE9\x98\xAA",
+        "\xD9\xA3-\xD9\xA4 3\xE2\x80\x91" "4 a-\xC3\xA9 \xC3\xA9-a",      /* hyphens at the boundaries */
+        "the \xE2\x80\x98word\xE2\x80\x99 and \xC2\xAB" "this\xC2\xBB",
+        "Xi'an\xC2\xA0" "Jiaotong\xE2\x80\xAFUniversity\xE3\x80\x80" "and\xE2\x80\x8B" "more", /* Unicode spaces */
+        "STRA\xE1\xBA\x9E" "E Stra\xC3\x9F" "e \xC4\xB0stanbul \xC8\xBA" "b \xC2\xBD \xEF\xAC\x81nance", /* folds of another length */
+        "a\xC8\xBA \xC8\xBA\xC8\xBA\xC8\xBA \xC2\xBD\xC2\xBD",            /* folds longer than the token */
+        "caf\xE9 Zhang \xFF\xFELiqun \xE9t\xE9 end\xE2\x80",                   /* invalid bytes */
+        "e\xCC\x81t\xCC\x81 \xCC\x81x",                                     /* combining marks */
+        "\xC3\x89.U. \xC3\x89. Dupont Yu. S. Borovikov",                       /* periods after non-ASCII letters */
+        "line one\nline two\xE2\x80\xA8three\xE2\x80\xA9" "four\xC2\x85" "five\n\nsix \xE2\x80\xA6",
+        "\xF0\x9F\x98\x80\xF0\x9F\x98\x80 --- === \xE2\x80\x94\xE2\x80\x94",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) check_general(cases[i]);
+}
+
+static void test_non_ascii_tokens(void) {
+    expect_tokens("caf\xC3\xA9-au-lait \xC3\x9Cr\xC3\xBCmqi's", "caf\xC3\xA9-au-lait|\xC3\x9Cr\xC3\xBCmqi|'s");
+    expect_tokens("l\xE2\x80\x99\xC3\x89t\xC3\xA9 \xC3\xA9\xE2\x80\x99s", "l\xE2\x80\x99\xC3\x89t\xC3\xA9|\xC3\xA9|\xE2\x80\x99s");
+    expect_tokens("Hawai\xCA\xBCi", "Hawai\xCA\xBCi"); /* ʼ is a letter */
+    expect_tokens("Al\xE2\x80\x90" "Farabi \xE6\x9D\xB1\xE4\xBA\xAC-\xE5\xA4\xA7\xE9\x98\xAA",
+                  "Al\xE2\x80\x90" "Farabi|\xE6\x9D\xB1\xE4\xBA\xAC-\xE5\xA4\xA7\xE9\x98\xAA");
+    expect_tokens("\xD9\xA3-\xD9\xA4 a-\xC3\xA9", "\xD9\xA3|-|\xD9\xA4|a-\xC3\xA9"); /* digit-digit splits */
+    expect_tokens("the \xE2\x80\x98word\xE2\x80\x99 here", "the|\xE2\x80\x98|word|\xE2\x80\x99|here");
+    expect_tokens("Xi'an\xC2\xA0" "Jiaotong", "Xi'an|Jiaotong");
+    expect_tokens("caf\xE9 \xFF\xFELiqun", "caf|\xE9|\xFF\xFE|Liqun"); /* repaired bytes: one mark, a run */
+    tk t;
+    run(&t, "STRA\xE1\xBA\x9E" "E \xC4\xB0stanbul \xC8\xBA" "b \xC2\xBD x\xC2\xA0y");
+    CHECK_INT(t.toks.count, 6);
+    if (t.toks.count == 6) {
+        CHECK_STR(t.toks.items[0].fold, "strasse");
+        CHECK_STR(t.toks.items[1].fold, "istanbul");
+        CHECK_STR(t.toks.items[2].fold, "\xE2\xB1\xA5" "b"); /* longer than the token */
+        CHECK_INT(t.toks.items[2].fold_len, 4);
+        CHECK_STR(t.toks.items[3].fold, "1/2");
+        CHECK_INT(t.toks.items[5].brk, NX_BRK_SPACE); /* after a no-break space */
+        CHECK_INT(t.toks.items[5].c0, 23);
+        CHECK(t.toks.items[1].shape & NX_SH_CAP);
+    }
+    nx_arena_free(&t.arena);
+}
+
 int main(void) {
     setup();
+    test_char_classes();
+    test_fast_path_edges();
+    test_non_ascii_tokens();
     test_words();
     test_abbreviations();
     test_numbers();
