@@ -92,10 +92,26 @@ typedef struct nx_model_options {
 NX_API void nx_model_options_init(nx_model_options *opts);
 
 /*! nx_model_load() : loads and compiles a model.
+ *  The gazetteers come from the directory's compiled model file,
+ *  `nerx.model`, mapped read-only (and shared by every process that maps
+ *  it) when it is newer than every *.tsv and patterns/ *.pat file there and
+ *  was made from the same *.tsv files by this format version; otherwise
+ *  they are compiled from the *.tsv files, and the result is saved as
+ *  `nerx.model` for the next load (atomically; skipped without a word when
+ *  the directory is not writable). With extra_files the model is always
+ *  compiled in memory and never saved.
  *  @return NX_OK and sets *out (free with nx_model_free()), or an error with
  *  `err` (may be NULL) saying which file and line failed. */
 NX_API nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *err);
 NX_API void nx_model_free(nx_model *model);
+
+/*! nx_model_compile() : compiles the gazetteer directory (opts->gazetteer_dir
+ *  or the default, found as nx_model_load() finds it) into DIR/nerx.model,
+ *  replacing any old one atomically. opts->extra_files must be empty.
+ *  @return NX_OK; NX_ERR_ARG with extra files; NX_ERR_IO when the directory
+ *  cannot be read or the file written; gazetteer errors as nx_model_load().
+ *  `err` (may be NULL) names the file. */
+NX_API nx_status nx_model_compile(const nx_model_options *opts, nx_error *err);
 
 /*! nx_model_gazetteer_dir() : @return the directory the model was loaded from. */
 NX_API const char *nx_model_gazetteer_dir(const nx_model *model);

@@ -1,52 +1,78 @@
-/* gazetteer.c: the read-only gazetteer view: word lookups, case rules,
- * token features and longest matches (gazetteer_build.c makes the view). */
+/* gazetteer.c: the read-only gazetteer view: word lookups in the static
+ * edge table, case rules, token features and longest matches; and the view
+ * as model file sections, saved and checked (gazetteer_build.c makes the
+ * view from the files). */
 #include "gazetteer.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "error.h"
 
 void nx_gazetteer_init(nx_gazetteer *g) {
     memset(g, 0, sizeof *g);
-    nx_strmap_init(&g->edges);
     nx_strmap_init(&g->abbreviations);
     nx_strmap_init(&g->no_sentence_end);
 }
 
 void nx_gazetteer_free(nx_gazetteer *g) {
     if (!g) return;
-    free((void *)g->entries);
-    free((void *)g->entry_next);
-    free((void *)g->pool);
-    free((void *)g->node_head);
-    free((void *)g->sources);
-    free((void *)g->endings);
-    nx_strmap_free(&g->edges);
+    if (!g->borrowed) {
+        free((void *)g->entries);
+        free((void *)g->entry_next);
+        free((void *)g->pool);
+        free((void *)g->node_head);
+        free((void *)g->sources);
+        free((void *)g->endings);
+        free((void *)g->edges.slots);
+        free((void *)g->edges.labels);
+    }
     nx_strmap_free(&g->abbreviations);
     nx_strmap_free(&g->no_sentence_end);
     memset(g, 0, sizeof *g);
 }
 
-size_t nx_gazetteer_edge_key(char *buf, size_t cap, uint32_t node, const char *fold, size_t len) {
-    if (len + 4 > cap) return 0;
-    memcpy(buf, &node, 4);
-    memcpy(buf + 4, fold, len);
-    return len + 4;
+/* Whether the label at lab is exactly fold[0..len). Byte by byte, stopping
+ * at the label's NUL: the labels end with a NUL, so no offset into them
+ * (even a hostile file's) makes this read past them. */
+static int label_is(const char *lab, const char *fold, size_t len) {
+    for (size_t k = 0; k < len; k++)
+        if (lab[k] != fold[k] || !lab[k]) return 0;
+    return lab[len] == '\0';
 }
 
-static long child(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len) {
-    char key[260];
-    size_t kl = nx_gazetteer_edge_key(key, sizeof key, node, fold, len);
-    uint32_t c;
-    if (!kl || !nx_strmap_get(&g->edges, key, kl, &c)) return -1;
-    return c;
+/* The child of node along a token (nx_gazetteer_child). A caller that
+ * will look up the token after, with hash next_hash, from the child passes
+ * want_next: its slot and the child's entries start loading while the label
+ * is compared, so the misses overlap. */
+static inline uint32_t child_of(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len,
+                                uint64_t token_hash, int want_next, uint64_t next_hash) {
+    const nx_gedges *E = &g->edges;
+    if (!E->n_slots) return 0;
+    uint64_t h = nx_gedge_hash(node, token_hash);
+    size_t mask = E->n_slots - 1;
+    uint32_t tag = (uint32_t)(h >> 32);
+    /* ends: the table always has an empty slot (the builder sizes it so, and
+     * nx_gazetteer_attach checks it) */
+    for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+        const nx_gedge *e = &E->slots[s];
+        if (!e->child) return 0;
+        if (e->tag != tag || e->parent != node) continue;
+        if (want_next) {
+            __builtin_prefetch(&E->slots[nx_gedge_hash(e->child, next_hash) & mask]);
+            __builtin_prefetch(&g->node_head[e->child]);
+        }
+        if (label_is(E->labels + e->label, fold, len)) return e->child;
+    }
+}
+
+uint32_t nx_gazetteer_child(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len, uint64_t token_hash) {
+    return child_of(g, node, fold, len, token_hash, 0, 0);
 }
 
 uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len) {
-    if (!g->n_nodes) return 0;
-    long c = child(g, 0, fold, len);
-    return c < 0 ? 0 : (uint32_t)c;
+    return nx_gazetteer_child(g, 0, fold, len, nx_gtoken_hash(fold, len));
 }
 
 /* ---- matching ------------------------------------------------------------ */
@@ -101,16 +127,25 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     *n_out = 0;
     if (!toks->count || !g->n_nodes) return NX_OK;
     nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
-    if (!m) return NX_ERR_NOMEM;
+    /* each token's hash once: it is looked up from every start before it */
+    uint64_t *th = nx_arena_alloc_uninit(arena, toks->count * sizeof *th);
+    if (!m || !th) return NX_ERR_NOMEM;
+    for (uint32_t i = 0; i < toks->count; i++) {
+        th[i] = nx_gtoken_hash(toks->items[i].fold, toks->items[i].fold_len);
+        /* every token is looked up at the root: start loading its slot now,
+         * so the misses overlap instead of coming one after another */
+        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, th[i]) & (g->edges.n_slots - 1)]);
+    }
     size_t nm = 0;
     for (uint32_t i = 0; i < toks->count; i++) {
         nx_token *t = &toks->items[i];
         if (t->kind == NX_TOK_PUNCT && t->b1 - t->b0 == 1 && t->fold[0] != '&') continue;
         uint32_t node = 0, best = 0, best_end = 0;
         for (uint32_t j = i; j < toks->count; j++) {
-            long c = child(g, node, toks->items[j].fold, toks->items[j].fold_len);
-            if (c < 0) break;
-            node = (uint32_t)c;
+            int more = j + 1 < toks->count;
+            uint32_t c = child_of(g, node, toks->items[j].fold, toks->items[j].fold_len, th[j], more, more ? th[j + 1] : 0);
+            if (!c) break;
+            node = c;
             if (j == i) t->feat |= features_at(g, text, toks, node, i);
             for (uint32_t e = nx_gnode_first(g, node); e; e = nx_gnode_next(g, e)) {
                 if (nx_entry_case_ok(g, &g->entries[e - 1], text, toks, i, j + 1)) {
@@ -130,5 +165,139 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     }
     *out = m;
     *n_out = nm;
+    return NX_OK;
+}
+
+/* ---- the model file's gazetteer sections ----------------------------------- */
+
+int nx_gazetteer_save(const nx_gazetteer *g, nx_mfile_writer *w) {
+    struct {
+        uint32_t id, align;
+        const void *data;
+        size_t len;
+    } parts[] = {
+        {NX_MS_ENTRIES, 8, g->entries, g->n_entries * sizeof *g->entries},
+        {NX_MS_ENTRY_NEXT, 4, g->entry_next, g->n_entries * sizeof *g->entry_next},
+        {NX_MS_POOL, 8, g->pool, g->pool_len},
+        {NX_MS_NODE_HEAD, 4, g->node_head, g->n_nodes * sizeof *g->node_head},
+        {NX_MS_EDGES, 64, g->edges.slots, g->edges.n_slots * sizeof *g->edges.slots}, /* a probe reads one cache line */
+        {NX_MS_EDGE_LABELS, 8, g->edges.labels, g->edges.labels_len},
+        {NX_MS_SOURCES, 4, g->sources, g->n_sources * sizeof *g->sources},
+        {NX_MS_ENDINGS, 4, g->endings, g->n_endings * sizeof *g->endings},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
+        if (nx_mfile_writer_add(w, parts[i].id, parts[i].align, parts[i].data, parts[i].len)) return -1;
+    const nx_strmap *maps[] = {&g->abbreviations, &g->no_sentence_end};
+    const uint32_t ids[] = {NX_MS_ABBREVIATIONS, NX_MS_NO_SENTENCE_END};
+    for (size_t i = 0; i < 2; i++) {
+        void *p = nx_mfile_writer_reserve(w, ids[i], 8, nx_strmap_flat_size(maps[i]));
+        if (!p) return -1;
+        nx_strmap_flatten(maps[i], p);
+    }
+    return 0;
+}
+
+/* A section that must be there, holding whole items of `size` bytes,
+ * aligned for them (the file's alignment field is the writer's word, the
+ * address is what the loads need). */
+static const char *section(const nx_mfile *f, uint32_t id, size_t size, const void **data, size_t *count) {
+    size_t len, align = size % 8 == 0 ? 8 : size % 4 == 0 ? 4 : 1;
+    if (!nx_mfile_find(f, id, data, &len)) return "is missing";
+    if ((uintptr_t)*data % align) return "is not aligned for its items";
+    if (len % size) return "is not a whole number of items";
+    *count = len / size;
+    return NULL;
+}
+
+/* Strings: offset 0 is "" and the last byte is a NUL, so every offset
+ * below len starts a terminated string. */
+static int strings_ok(const char *s, size_t len) { return len && s[0] == '\0' && s[len - 1] == '\0'; }
+
+/* Checks every field the stages index with or read through; returns what
+ * is wrong and *bad_id, the section it is in, or NULL. The loops OR their
+ * tests together instead of branching: this runs at every start over
+ * hundreds of thousands of items, and a branch per slot that is full or
+ * empty at random mispredicts half the time. */
+static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
+    int bad = 0;
+    *bad_id = NX_MS_POOL;
+    if (!strings_ok(g->pool, g->pool_len)) return "strings are not NUL-terminated from offset 0";
+    *bad_id = NX_MS_EDGE_LABELS;
+    if (!strings_ok(g->edges.labels, g->edges.labels_len)) return "labels are not NUL-terminated from offset 0";
+    *bad_id = NX_MS_NODE_HEAD;
+    if (!g->n_nodes || g->n_nodes > UINT32_MAX || g->n_entries >= UINT32_MAX) return "no root node, or too many nodes";
+    for (size_t n = 0; n < g->n_nodes; n++) bad |= g->node_head[n] > g->n_entries;
+    if (bad) return "a node's first entry is out of range";
+    *bad_id = NX_MS_ENTRY_NEXT;
+    /* lists run forward (the builder appends), so none can loop */
+    for (size_t i = 0; i < g->n_entries; i++) {
+        uint32_t nx = g->entry_next[i];
+        bad |= (nx != 0) & ((nx <= i + 1) | (nx > g->n_entries));
+    }
+    if (bad) return "an entry list goes backwards or out of range";
+    *bad_id = NX_MS_ENTRIES;
+    for (size_t i = 0; i < g->n_entries; i++) {
+        const nx_entry *e = &g->entries[i];
+        bad |= (e->cls >= NX_G_CLASS_COUNT) | (e->case_rule >= NX_CASE_COUNT) | (e->status >= NX_STATUS_COUNT) |
+               (e->source >= g->n_sources) | (e->surface >= g->pool_len) | (e->name >= g->pool_len) |
+               (e->kind >= g->pool_len) | (e->value >= g->pool_len) | (e->country[sizeof e->country - 1] != 0);
+    }
+    if (bad) return "an entry has an unknown class, case rule or status, or an index out of range";
+    *bad_id = NX_MS_SOURCES;
+    for (size_t i = 0; i < g->n_sources; i++) {
+        const nx_gsource *s = &g->sources[i];
+        bad |= (s->path >= g->pool_len) | (s->rule >= g->pool_len) | (s->licence >= g->pool_len);
+    }
+    if (bad) return "a source's string is outside the strings";
+    *bad_id = NX_MS_ENDINGS;
+    for (size_t i = 0; i < g->n_endings; i++) bad |= (uint64_t)g->endings[i].fold + g->endings[i].len > g->pool_len;
+    if (bad) return "an ending is outside the strings";
+    *bad_id = NX_MS_EDGES;
+    const nx_gedges *E = &g->edges;
+    if (!E->n_slots || (E->n_slots & (E->n_slots - 1))) return "the slot count is not a power of two";
+    size_t empty = 0;
+    /* an empty slot (child 0) is all zeros, so the same tests hold for it */
+    for (size_t s = 0; s < E->n_slots; s++) {
+        const nx_gedge *e = &E->slots[s];
+        empty += e->child == 0;
+        bad |= (e->child >= g->n_nodes) | (e->parent >= g->n_nodes) | (e->label >= E->labels_len);
+    }
+    if (bad) return "an edge's node or label is out of range";
+    if (!empty) return "no empty slot (a lookup would never end)";
+    return NULL;
+}
+
+nx_status nx_gazetteer_attach(nx_gazetteer *g, const nx_mfile *f, const char *name, nx_error *err) {
+    nx_gazetteer_init(g);
+    g->borrowed = 1;
+    const void *p;
+    size_t n, n_next;
+    uint32_t id = 0;
+    const char *why = NULL;
+    /* the counts come from the section sizes */
+    if (!why && (why = section(f, id = NX_MS_ENTRIES, sizeof(nx_entry), &p, &n)) == NULL) g->entries = p, g->n_entries = n;
+    if (!why && (why = section(f, id = NX_MS_ENTRY_NEXT, 4, &p, &n_next)) == NULL) {
+        g->entry_next = p;
+        if (n_next != g->n_entries) why = "does not have one item per entry";
+    }
+    if (!why && (why = section(f, id = NX_MS_POOL, 1, &p, &n)) == NULL) g->pool = p, g->pool_len = n;
+    if (!why && (why = section(f, id = NX_MS_NODE_HEAD, 4, &p, &n)) == NULL) g->node_head = p, g->n_nodes = n;
+    if (!why && (why = section(f, id = NX_MS_EDGES, sizeof(nx_gedge), &p, &n)) == NULL)
+        g->edges.slots = p, g->edges.n_slots = n;
+    if (!why && (why = section(f, id = NX_MS_EDGE_LABELS, 1, &p, &n)) == NULL) g->edges.labels = p, g->edges.labels_len = n;
+    if (!why && (why = section(f, id = NX_MS_SOURCES, sizeof(nx_gsource), &p, &n)) == NULL) g->sources = p, g->n_sources = n;
+    if (!why && (why = section(f, id = NX_MS_ENDINGS, sizeof(nx_ending), &p, &n)) == NULL) g->endings = p, g->n_endings = n;
+    /* nx_strmap_attach sets why when it refuses the map */
+    if (!why && !(why = section(f, id = NX_MS_ABBREVIATIONS, 8, &p, &n))) nx_strmap_attach(&g->abbreviations, p, n * 8, &why);
+    if (!why && !(why = section(f, id = NX_MS_NO_SENTENCE_END, 8, &p, &n)))
+        nx_strmap_attach(&g->no_sentence_end, p, n * 8, &why);
+    if (!why) why = check_view(g, &id);
+    if (why) {
+        nx_error_set(err, NX_ERR_PARSE, name, 0, 0,
+                     "not a usable model file: section %u (%s) %s (rebuild it with nerx --compile-model)",
+                     (unsigned)id, nx_msection_name(id), why);
+        nx_gazetteer_free(g);
+        return NX_ERR_PARSE;
+    }
     return NX_OK;
 }

@@ -1,7 +1,9 @@
 /*
  * gazetteer.h: gazetteer entries and the token trie that matches them.
  *
- * Consumes (at load): the *.tsv files described in gazetteers/README.md.
+ * Consumes (at load): the *.tsv files described in gazetteers/README.md
+ *   (gazetteer_build.c), or the gazetteer sections of a model file
+ *   (nx_gazetteer_attach, docs/model-file.md).
  * Consumes (per document): tokens from the tokenize stage.
  * Produces: for each token position, the longest entry span that starts
  *   there (entries filtered by their case rule), and per-token feature bits
@@ -18,6 +20,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "model_file.h"
 #include "nerx.h"
 #include "registry.h"
 #include "strmap.h"
@@ -63,6 +66,30 @@ typedef struct nx_ending {
     uint8_t family_first; /* a patronymic: the surname comes first */
 } nx_ending;
 
+/* A trie edge: one slot of the static open-addressing table that maps
+ * (parent node, folded token) to the child node. Its slot is
+ * nx_gedge_hash() & (n_slots - 1), then the next ones (linear probing); the
+ * tag is the hash's high 32 bits, so a probe that does not match costs no
+ * second memory access, and only a slot whose tag and parent match has its
+ * label compared with the token. */
+typedef struct nx_gedge {
+    uint32_t tag;    /* the high 32 bits of nx_gedge_hash() */
+    uint32_t parent; /* the node the edge leaves */
+    uint32_t child;  /* the node it enters; 0: an empty slot (the root is no one's child) */
+    uint32_t label;  /* the folded token: an offset into the labels */
+} nx_gedge;
+
+typedef struct nx_gedges {
+    const nx_gedge *slots;
+    size_t n_slots;     /* a power of two, at least twice the edges (load <= 0.5) */
+    const char *labels; /* NUL-terminated folded tokens; offset 0 is "" */
+    size_t labels_len;
+} nx_gedges;
+
+_Static_assert(sizeof(nx_entry) == 40, "nx_entry is stored in model files: change NX_MFILE_VERSION with it");
+_Static_assert(sizeof(nx_gsource) == 12 && sizeof(nx_ending) == 12 && sizeof(nx_gedge) == 16,
+               "these structs are stored in model files: change NX_MFILE_VERSION with them");
+
 /* The read-only view every stage reads: flat arrays and string offsets,
  * with no pointers between them, so it can live in one block of memory
  * (the shape a saved, memory-mapped model needs). Made by the builder
@@ -75,19 +102,34 @@ typedef struct nx_gazetteer {
     size_t pool_len;
     const uint32_t *node_head;  /* first entry + 1 at each node; node 0 is the root */
     size_t n_nodes;
-    nx_strmap edges;            /* (parent node, folded token) -> child node */
+    nx_gedges edges;            /* (parent node, folded token) -> child node */
     const nx_gsource *sources;
     size_t n_sources;
     const nx_ending *endings;
     size_t n_endings;
     nx_strmap abbreviations;    /* folded "dr." */
     nx_strmap no_sentence_end;  /* abbreviations that are honorifics or titles */
+    int borrowed;               /* the arrays live in a model file: free nothing */
 } nx_gazetteer;
 
 void nx_gazetteer_init(nx_gazetteer *g);
+/* Frees the arrays the view owns (none when it is attached to a file). */
 void nx_gazetteer_free(nx_gazetteer *g);
 /* Builds the view from the files, in order (gazetteer_build.c). */
 nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n, nx_error *err);
+
+/* Adds the view's arrays to a model file as sections (NX_MS_ENTRIES ..
+ * NX_MS_NO_SENTENCE_END), byte for byte as the stages read them; the writer
+ * reads them in place, so g must not change or go before
+ * nx_mfile_writer_finish(). 0, or -1 when out of memory. */
+int nx_gazetteer_save(const nx_gazetteer *g, nx_mfile_writer *w);
+/* Makes g a read-only view of the gazetteer sections of f (which must
+ * outlive it), after checking them whole: every section present with a
+ * size its counts explain, every pool and label offset inside its strings,
+ * every node and entry index in range, every entry list acyclic, every
+ * class, case rule and status known. NX_ERR_PARSE with err naming `name`
+ * and what is wrong; g is then empty. */
+nx_status nx_gazetteer_attach(nx_gazetteer *g, const nx_mfile *f, const char *name, nx_error *err);
 
 static inline const char *nx_gstr(const nx_gazetteer *g, uint32_t off) { return g->pool + off; }
 
@@ -110,9 +152,21 @@ static inline uint32_t nx_gnode_next(const nx_gazetteer *g, uint32_t e) { return
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
                      uint32_t t0, uint32_t t1);
 
-/* The trie's edge key: the parent node's 4 bytes, then the folded token;
- * its length, or 0 when it does not fit in cap. */
-size_t nx_gazetteer_edge_key(char *buf, size_t cap, uint32_t node, const char *fold, size_t len);
+/* The hash of a folded token; every trie step along that token reuses it. */
+static inline uint64_t nx_gtoken_hash(const char *fold, size_t len) { return nx_hash(fold, len, 0); }
+
+/* The hash of an edge: its parent node mixed into its token's hash. */
+static inline uint64_t nx_gedge_hash(uint32_t parent, uint64_t token_hash) {
+    uint64_t h = token_hash ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+    h ^= h >> 32;
+    h *= 0xD6E8FEB86659FD93ULL;
+    h ^= h >> 32;
+    return h;
+}
+
+/* The child of node along the folded token fold[0..len), whose
+ * nx_gtoken_hash() is token_hash; 0 when there is none. */
+uint32_t nx_gazetteer_child(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len, uint64_t token_hash);
 
 /* Looks up a single folded word: the node for it (0 when absent). */
 uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len);

@@ -19,8 +19,11 @@ typedef struct builder {
     char *pool;
     size_t pool_len, pool_cap;
     uint32_t *node_head;
+    uint32_t *node_parent, *node_label; /* each node's edge in: its parent, its label */
     size_t n_nodes, cap_nodes;
-    nx_strmap edges;
+    nx_strmap edges;           /* edge key (edge_key) -> child, while building */
+    char *labels;              /* the folded token of each node's edge in */
+    size_t labels_len, labels_cap;
     nx_gsource *sources;
     size_t n_sources;
     nx_vec endings;            /* nx_ending */
@@ -34,6 +37,8 @@ typedef struct loader {
     nx_error *err;
 } loader;
 
+/* The offset of s in the pool (which starts with "" at offset 0), added
+ * when new. */
 static long pool_add(loader *L, const char *s, size_t len) {
     builder *g = L->g;
     uint32_t off;
@@ -48,7 +53,6 @@ static long pool_add(loader *L, const char *s, size_t len) {
         g->pool = p;
         g->pool_cap = cap;
     }
-    if (g->pool_len == 0) g->pool[g->pool_len++] = '\0'; /* offset 0 is "" */
     off = (uint32_t)g->pool_len;
     memcpy(g->pool + off, s, len);
     g->pool[off + len] = '\0';
@@ -57,21 +61,56 @@ static long pool_add(loader *L, const char *s, size_t len) {
     return off;
 }
 
-static long new_node(builder *g) {
+/* Appends a folded token to the labels; its offset. Not interned: a third
+ * of the labels repeat, but looking each up costs more at every build than
+ * the bytes it saves. */
+static long label_add(builder *g, const char *s, size_t len) {
+    if (g->labels_len + len + 1 > g->labels_cap) {
+        size_t cap = g->labels_cap ? g->labels_cap * 2 : 1 << 16;
+        while (cap < g->labels_len + len + 1) cap *= 2;
+        if (cap > UINT32_MAX) return -1;
+        char *p = realloc(g->labels, cap);
+        if (!p) return -1;
+        g->labels = p;
+        g->labels_cap = cap;
+    }
+    size_t off = g->labels_len;
+    memcpy(g->labels + off, s, len);
+    g->labels[off + len] = '\0';
+    g->labels_len += len + 1;
+    return (long)off;
+}
+
+static long new_node(builder *g, uint32_t parent, uint32_t label) {
     if (g->n_nodes == g->cap_nodes) {
         size_t cap = g->cap_nodes ? g->cap_nodes * 2 : 1024;
         uint32_t *h = realloc(g->node_head, cap * sizeof *h);
-        if (!h) return -1;
-        g->node_head = h;
+        if (h) g->node_head = h;
+        uint32_t *p = realloc(g->node_parent, cap * sizeof *p);
+        if (p) g->node_parent = p;
+        uint32_t *l = realloc(g->node_label, cap * sizeof *l);
+        if (l) g->node_label = l;
+        if (!h || !p || !l) return -1;
         g->cap_nodes = cap;
     }
     g->node_head[g->n_nodes] = 0;
+    g->node_parent[g->n_nodes] = parent;
+    g->node_label[g->n_nodes] = label;
     return (long)g->n_nodes++;
+}
+
+/* The key of an edge in the building map: the parent node's 4 bytes, then
+ * the folded token; its length, or 0 when it does not fit in cap. */
+static size_t edge_key(char *buf, size_t cap, uint32_t node, const char *fold, size_t len) {
+    if (len + 4 > cap) return 0;
+    memcpy(buf, &node, 4);
+    memcpy(buf + 4, fold, len);
+    return len + 4;
 }
 
 static long child(const builder *g, uint32_t node, const char *fold, size_t len) {
     char key[260];
-    size_t kl = nx_gazetteer_edge_key(key, sizeof key, node, fold, len);
+    size_t kl = edge_key(key, sizeof key, node, fold, len);
     uint32_t c;
     if (!kl || !nx_strmap_get(&g->edges, key, kl, &c)) return -1;
     return c;
@@ -120,9 +159,10 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
         long c = child(g, node, t->fold, t->fold_len);
         if (c < 0) {
             char key[260];
-            size_t kl = nx_gazetteer_edge_key(key, sizeof key, node, t->fold, t->fold_len);
+            size_t kl = edge_key(key, sizeof key, node, t->fold, t->fold_len);
             if (!kl) return 1; /* a token over 255 bytes: not a name */
-            c = new_node(g);
+            long label = label_add(g, t->fold, t->fold_len);
+            c = label < 0 ? -1 : new_node(g, node, (uint32_t)label);
             if (c < 0 || nx_strmap_put(&g->edges, key, kl, (uint32_t)c)) return -1;
         }
         node = (uint32_t)c;
@@ -374,20 +414,48 @@ static char *rule_name(const char *path) {
     return r;
 }
 
+/* Frees what the builder still owns (finish() takes the view's arrays). */
 static void builder_free(builder *g) {
     free(g->entries);
     free(g->entry_next);
     free(g->pool);
     free(g->node_head);
+    free(g->node_parent);
+    free(g->node_label);
     free(g->sources);
+    free(g->labels);
     nx_vec_free(&g->endings);
     nx_strmap_free(&g->edges);
     nx_strmap_free(&g->abbreviations);
     nx_strmap_free(&g->no_sentence_end);
 }
 
-/* Hands the builder's arrays to the view (which then owns them). */
-static void finish(builder *b, nx_gazetteer *g) {
+/* The static edge table (gazetteer.h, nx_gedge): every node but the root
+ * entered through its edge, in node order, so the table is the same on
+ * every build. At least twice as many slots as edges keeps probes short and
+ * leaves an empty slot to end every lookup. */
+static nx_gedge *edge_table(const builder *b, size_t *n_slots) {
+    size_t n = 16;
+    while (n < 2 * b->n_nodes) n *= 2;
+    nx_gedge *t = calloc(n, sizeof *t);
+    if (!t) return NULL;
+    for (size_t c = 1; c < b->n_nodes; c++) {
+        const char *lab = b->labels + b->node_label[c];
+        uint64_t h = nx_gedge_hash(b->node_parent[c], nx_gtoken_hash(lab, strlen(lab)));
+        size_t s = (size_t)h & (n - 1);
+        while (t[s].child) s = (s + 1) & (n - 1);
+        t[s] = (nx_gedge){(uint32_t)(h >> 32), b->node_parent[c], (uint32_t)c, b->node_label[c]};
+    }
+    *n_slots = n;
+    return t;
+}
+
+/* Hands the builder's arrays to the view (which then owns them); -1 when
+ * out of memory (the builder still owns everything). */
+static int finish(builder *b, nx_gazetteer *g) {
+    size_t n_slots;
+    nx_gedge *slots = edge_table(b, &n_slots);
+    if (!slots) return -1;
     g->entries = b->entries;
     g->entry_next = b->entry_next;
     g->n_entries = b->n_entries;
@@ -395,13 +463,21 @@ static void finish(builder *b, nx_gazetteer *g) {
     g->pool_len = b->pool_len;
     g->node_head = b->node_head;
     g->n_nodes = b->n_nodes;
-    g->edges = b->edges;
+    g->edges.slots = slots;
+    g->edges.n_slots = n_slots;
+    g->edges.labels = b->labels;
+    g->edges.labels_len = b->labels_len;
     g->sources = b->sources;
     g->n_sources = b->n_sources;
     g->endings = b->endings.items;
     g->n_endings = b->endings.count;
     g->abbreviations = b->abbreviations;
     g->no_sentence_end = b->no_sentence_end;
+    /* what the view does not take */
+    free(b->node_parent);
+    free(b->node_label);
+    nx_strmap_free(&b->edges);
+    return 0;
 }
 
 nx_status nx_gazetteer_load(nx_gazetteer *out, const char *const *paths, size_t n, nx_error *err) {
@@ -418,7 +494,11 @@ nx_status nx_gazetteer_load(nx_gazetteer *out, const char *const *paths, size_t 
     nx_status st = NX_OK;
     loaded_file *files = calloc(n ? n : 1, sizeof *files);
     g->sources = calloc(n ? n : 1, sizeof *g->sources);
-    if (!files || !g->sources || (!g->n_nodes && new_node(g) < 0)) {
+    /* the root, and offset 0 of the strings and of the labels: "" */
+    g->pool_cap = 1 << 16;
+    g->pool = malloc(g->pool_cap);
+    if (g->pool) g->pool[g->pool_len++] = '\0';
+    if (!files || !g->sources || !g->pool || label_add(g, "", 0) != 0 || new_node(g, 0, 0) < 0) {
         st = NX_ERR_NOMEM;
         goto done;
     }
@@ -473,8 +553,11 @@ done:
     nx_arena_free(&scratch);
     if (st == NX_ERR_NOMEM && err && err->status == NX_OK) nx_error_set(err, st, "", 0, 0, "out of memory");
     nx_gazetteer_free(out);
-    if (st == NX_OK) finish(g, out);
-    else builder_free(g);
+    if (st == NX_OK && finish(g, out)) {
+        st = NX_ERR_NOMEM;
+        nx_error_set(err, st, "", 0, 0, "out of memory");
+    }
+    if (st != NX_OK) builder_free(g);
     return st;
 }
 

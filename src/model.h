@@ -2,28 +2,48 @@
  * model.h: the immutable model: gazetteers, compiled patterns and the word
  * maps derived from them. Built by nx_model_load() (model.c), read by every
  * stage, shared by all threads.
+ *
+ * The gazetteer view and the maps read one model image (model_file.h):
+ * DIR/nerx.model mapped read-only when it is up to date, else the same
+ * image compiled from the *.tsv files at load. Either way the stages read
+ * the same bytes (docs/model-file.md).
  */
 #ifndef NX_MODEL_H
 #define NX_MODEL_H
 
 #include "gazetteer.h"
+#include "model_file.h"
 #include "patterns.h"
 #include "strmap.h"
 #include "tokenize.h"
 
 struct nx_model {
-    nx_gazetteer gaz;
+    nx_gazetteer gaz;         /* a view into file */
     nx_patterns patterns;
-    nx_strmap month_value;    /* folded month name (no period) -> 1..12 */
-    nx_strmap weekday_value;  /* folded weekday name -> 1..7 (Monday = 1) */
-    nx_strmap temporal_value; /* "kind:folded word" (unit:weeks) -> pool offset of its value (W) */
+    nx_strmap month_value;    /* folded month name (no period) -> 1..12 (a view into file) */
+    nx_strmap weekday_value;  /* folded weekday name -> 1..7 (Monday = 1) (a view into file) */
+    nx_strmap temporal_value; /* "kind:folded word" (unit:weeks) -> pool offset of its value (W) (a view into file) */
     nx_token_lexicon lex;
     char *dir;
+    nx_mfile file;            /* the image the views read */
+    int from_file;            /* 1: the image is DIR/nerx.model; 0: compiled at load */
 };
 
 /* The name of a rule: the registry's, or for the two families whose names
  * come from the model, "gazetteer:<file stem>" (rule_src: the source file)
  * and "date:<name>" / "skip:<name>" (rule_src: the pattern). */
 const char *nx_model_rule_name(const nx_model *m, nx_rule rule, uint16_t rule_src);
+
+/* Compiles the gazetteer files (in order) into a model image: the
+ * gazetteer view and the derived maps as sections (owned by *out:
+ * nx_mfile_close). Errors as nx_gazetteer_load(). */
+nx_status nx_model_compile_files(const char *const *paths, size_t n, nx_mfile *out, nx_error *err);
+
+/* Points m's gazetteer view and maps into *f after checking them whole
+ * (nx_gazetteer_attach, nx_strmap_attach, and the maps' values); m takes f
+ * over on success and on failure alike (f is left empty). m must be zeroed
+ * or have nothing attached. NX_ERR_PARSE with err naming `name`. Patterns
+ * are not loaded. */
+nx_status nx_model_attach(nx_model *m, nx_mfile *f, const char *name, nx_error *err);
 
 #endif

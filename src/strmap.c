@@ -23,6 +23,10 @@ uint64_t nx_hash(const void *key, size_t len, uint64_t seed) {
 void nx_strmap_init(nx_strmap *m) { memset(m, 0, sizeof *m); }
 
 void nx_strmap_free(nx_strmap *m) {
+    if (m->borrowed) {
+        memset(m, 0, sizeof *m);
+        return;
+    }
     free(m->slots);
     free(m->pool);
     free(m->key_off);
@@ -86,6 +90,7 @@ static int grow_arrays(nx_strmap *m) {
 }
 
 int nx_strmap_put(nx_strmap *m, const char *key, size_t len, uint32_t value) {
+    if (m->borrowed) return -1;
     uint64_t h = nx_hash(key, len, 0);
     size_t slot;
     long i = find(m, key, len, h, &slot);
@@ -123,4 +128,96 @@ int nx_strmap_get(const nx_strmap *m, const char *key, size_t len, uint32_t *val
     if (i < 0) return 0;
     if (value) *value = m->values[i];
     return 1;
+}
+
+/* ---- the flat form ------------------------------------------------------- */
+
+enum { FLAT_HEAD = 3 * sizeof(uint64_t) };
+
+static size_t pad8(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* The size of a flat form, or 0 when it would overflow (attach refuses it). */
+static size_t flat_size(uint64_t n_slots, uint64_t count, uint64_t pool_len) {
+    if (n_slots > SIZE_MAX / 16 || count > SIZE_MAX / 16 || pool_len > SIZE_MAX / 4) return 0;
+    return FLAT_HEAD + (size_t)n_slots * 8 + pad8((size_t)count * 12) + pad8((size_t)pool_len);
+}
+
+size_t nx_strmap_flat_size(const nx_strmap *m) { return flat_size(m->n_slots, m->count, m->pool_len); }
+
+void nx_strmap_flatten(const nx_strmap *m, void *out) {
+    unsigned char *p = out;
+    uint64_t head[3] = {m->n_slots, m->count, m->pool_len};
+    memset(p, 0, nx_strmap_flat_size(m));
+    memcpy(p, head, sizeof head);
+    p += FLAT_HEAD;
+    if (m->n_slots) memcpy(p, m->slots, m->n_slots * 8);
+    p += m->n_slots * 8;
+    if (m->count) {
+        memcpy(p, m->key_off, m->count * 4);
+        memcpy(p + m->count * 4, m->key_len, m->count * 4);
+        memcpy(p + m->count * 8, m->values, m->count * 4);
+    }
+    p += pad8(m->count * 12);
+    if (m->pool_len) memcpy(p, m->pool, m->pool_len);
+}
+
+int nx_strmap_attach(nx_strmap *m, const void *data, size_t len, const char **why) {
+    nx_strmap_init(m);
+    const unsigned char *p = data;
+    uint64_t head[3];
+    if (len < FLAT_HEAD) {
+        *why = "map shorter than its header";
+        return -1;
+    }
+    memcpy(head, p, sizeof head);
+    uint64_t n_slots = head[0], count = head[1], pool_len = head[2];
+    if (n_slots & (n_slots - 1)) {
+        *why = "map slot count is not a power of two";
+        return -1;
+    }
+    /* a free slot must remain, or a probe for a missing key never ends */
+    if (n_slots ? count >= n_slots : count != 0) {
+        *why = "map has more keys than free slots";
+        return -1;
+    }
+    if (pool_len > UINT32_MAX || flat_size(n_slots, count, pool_len) != len) {
+        *why = "map size does not match its counts";
+        return -1;
+    }
+    const uint64_t *slots = (const uint64_t *)(p + FLAT_HEAD);
+    const uint32_t *key_off = (const uint32_t *)(slots + n_slots);
+    const uint32_t *key_len = key_off + count, *values = key_len + count;
+    const char *pool = (const char *)p + FLAT_HEAD + n_slots * 8 + pad8(count * 12);
+    uint64_t used = 0;
+    int bad = 0;
+    for (uint64_t s = 0; s < n_slots; s++) {
+        /* a probe stops only at an all-zero slot; any other holds index + 1 */
+        uint64_t i = slots[s] & 0xFFFFFFFFu;
+        used += slots[s] != 0;
+        bad |= (slots[s] != 0) & ((i == 0) | (i > count));
+    }
+    if (bad) {
+        *why = "map slot points outside its keys";
+        return -1;
+    }
+    if (used > count) {
+        *why = "map has more full slots than keys";
+        return -1;
+    }
+    for (uint64_t i = 0; i < count; i++) {
+        if ((uint64_t)key_off[i] + key_len[i] > pool_len) {
+            *why = "map key outside its key bytes";
+            return -1;
+        }
+    }
+    m->slots = (uint64_t *)slots;
+    m->n_slots = (size_t)n_slots;
+    m->count = (size_t)count;
+    m->pool = (char *)pool;
+    m->pool_len = m->pool_cap = (size_t)pool_len;
+    m->key_off = (uint32_t *)key_off;
+    m->key_len = (uint32_t *)key_len;
+    m->values = (uint32_t *)values;
+    m->borrowed = 1;
+    return 0;
 }

@@ -21,7 +21,8 @@ enum {
 
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
-    OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES
+    OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
+    OPT_COMPILE_MODEL
 };
 
 typedef struct option_spec {
@@ -51,6 +52,8 @@ static const option_spec OPTIONS[] = {
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
     {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings (errors are still printed)"},
     {OPT_STAGE_TIMES, 0, "stage-times", NULL, "print the seconds spent in each pipeline stage on stderr at the end"},
+    {OPT_COMPILE_MODEL, 0, "compile-model", NULL, "compile the gazetteer directory into DIR/nerx.model (read at\n"
+                                                   "                          every start instead of the *.tsv files) and exit"},
     {OPT_HELP, 'h', "help", NULL, "show this help and exit"},
     {OPT_VERSION, 'V', "version", NULL, "show the version and exit"},
 };
@@ -99,6 +102,7 @@ typedef struct cli {
     size_t n_paths;
     int output; /* 0 auto, 1 json, 2 jsonl */
     int quiet;
+    int compile_model;
 } cli;
 
 static int fail_usage(const char *msg, const char *arg) {
@@ -147,6 +151,7 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
     case OPT_ALL_TITLES: c->batch.extract.attached_titles_only = 0; return 0;
     case OPT_QUIET: c->quiet = 1; return 0;
     case OPT_STAGE_TIMES: c->batch.extract.time_stages = 1; return 0;
+    case OPT_COMPILE_MODEL: c->compile_model = 1; return 0;
     }
     return 0;
 }
@@ -200,18 +205,29 @@ static void on_message(void *user, const char *id, const char *level, const char
     fprintf(stderr, "nerx: %s: %s: %s\n", id, level, msg);
 }
 
+static int model_error(nx_status st, const nx_error *err) {
+    if (err->line)
+        fprintf(stderr, "nerx: %s:%zu:%zu: %s\n", err->file, err->line, err->column, err->message);
+    else
+        fprintf(stderr, "nerx: %s%s%s\n", err->file, err->file[0] ? ": " : "",
+                err->message[0] ? err->message : nx_strerror(st));
+    return EXIT_MODEL;
+}
+
+/* --compile-model: only the gazetteer directory goes into the file. */
+static int compile_model(cli *c) {
+    if (c->n_paths || c->n_extra)
+        return fail_usage("--compile-model takes no inputs and no --gazetteer files", c->n_paths ? c->paths[0] : c->extra[0]);
+    nx_error err;
+    nx_status st = nx_model_compile(&c->model, &err);
+    return st == NX_OK ? EXIT_ALL_OK : model_error(st, &err);
+}
+
 static int run(cli *c) {
     nx_model *model = NULL;
     nx_error err;
     nx_status st = nx_model_load(&c->model, &model, &err);
-    if (st != NX_OK) {
-        if (err.line)
-            fprintf(stderr, "nerx: %s:%zu:%zu: %s\n", err.file, err.line, err.column, err.message);
-        else
-            fprintf(stderr, "nerx: %s%s%s\n", err.file, err.file[0] ? ": " : "",
-                    err.message[0] ? err.message : nx_strerror(st));
-        return EXIT_MODEL;
-    }
+    if (st != NX_OK) return model_error(st, &err);
     nx_reader *reader = NULL;
     st = nx_reader_open(c->paths, c->n_paths, &c->in, &reader, &err);
     if (st != NX_OK) {
@@ -261,7 +277,7 @@ int main(int argc, char **argv) {
     } else if ((rc = parse(&c, argc, argv)) == 0) {
         c.model.extra_files = c.extra;
         c.model.n_extra_files = c.n_extra;
-        rc = run(&c);
+        rc = c.compile_model ? compile_model(&c) : run(&c);
     }
     free(c.extra);
     free(c.paths);

@@ -1,0 +1,567 @@
+/* test_model_file.c: the compiled model file: the framing (writer, reader,
+ * unknown sections, errors that name the file), the round trip (a model
+ * read from its file answers every lookup as the one built from the TSVs),
+ * and when nerx.model is used, rebuilt or refused (stale, corrupt, another
+ * version, not writable, several processes at once). */
+#include <dirent.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "fs.h"
+#include "model.h"
+
+/* ---- a scratch gazetteer directory ---------------------------------------- */
+
+static char dir[64];
+
+static void path_in(char *out, size_t cap, const char *name) { snprintf(out, cap, "%s/%s", dir, name); }
+
+static void put_file(const char *name, const char *content) {
+    char p[256];
+    path_in(p, sizeof p, name);
+    FILE *f = fopen(p, "wb");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(content, f);
+    fclose(f);
+}
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *s = NULL;
+    nx_status st = nx_read_stream(f, NULL, 0, SIZE_MAX, &s, len);
+    fclose(f);
+    return st == NX_OK ? s : NULL;
+}
+
+static void put_bytes(const char *path, const char *data, size_t len) {
+    FILE *f = fopen(path, "wb");
+    CHECK(f != NULL);
+    if (!f) return;
+    CHECK(fwrite(data, 1, len, f) == len);
+    fclose(f);
+}
+
+/* Sets a file's modification time to now + delta seconds. */
+static void set_mtime(const char *name, long delta) {
+    char p[256];
+    path_in(p, sizeof p, name);
+    struct timespec ts[2];
+    clock_gettime(CLOCK_REALTIME, &ts[0]);
+    ts[0].tv_sec += delta;
+    ts[1] = ts[0];
+    CHECK(utimensat(AT_FDCWD, p, ts, 0) == 0);
+}
+
+static void remove_tree(const char *d) {
+    char **names;
+    size_t n;
+    if (nx_dir_names(d, &names, &n) != NX_OK) return;
+    for (size_t i = 0; i < n; i++) {
+        char p[512];
+        snprintf(p, sizeof p, "%s/%s", d, names[i]);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) remove_tree(p);
+        else unlink(p);
+    }
+    nx_free_names(names, n);
+    rmdir(d);
+}
+
+/* Files left in the directory whose names start with prefix. */
+static size_t count_prefixed(const char *prefix) {
+    char **names;
+    size_t n, k = 0;
+    if (nx_dir_names(dir, &names, &n) != NX_OK) return 0;
+    for (size_t i = 0; i < n; i++) k += strncmp(names[i], prefix, strlen(prefix)) == 0;
+    nx_free_names(names, n);
+    return k;
+}
+
+static const char DATES_TSV[] = "# type: month\n"
+                                "January\tvalue=1\n"
+                                "Smarch\tvalue=13\n"
+                                "# \n"
+                                "Monday\ttype=weekday\tvalue=1\n"
+                                "weeks\ttype=temporal\tkind=unit\tvalue=W\n";
+
+static void make_dir(void) {
+    snprintf(dir, sizeof dir, "/tmp/nerx-model-XXXXXX");
+    CHECK(mkdtemp(dir) != NULL);
+    size_t len;
+    char *small = slurp(NX_TEST_DATA "/small.tsv", &len);
+    CHECK(small != NULL);
+    if (small) put_file("a-small.tsv", small);
+    free(small);
+    put_file("b-dates.tsv", DATES_TSV);
+    char p[256];
+    path_in(p, sizeof p, "patterns");
+    CHECK(mkdir(p, 0755) == 0);
+    put_file("patterns/none.pat", "# no patterns\n");
+    /* the inputs are older than anything written from here on */
+    set_mtime("a-small.tsv", -100);
+    set_mtime("b-dates.tsv", -100);
+    set_mtime("patterns/none.pat", -100);
+}
+
+/* nx_model_load on the scratch directory; *from_file says where the model
+ * came from (-1 when it did not load). */
+static nx_model *load(int *from_file, nx_error *err) {
+    nx_model_options mo;
+    nx_model_options_init(&mo);
+    mo.gazetteer_dir = dir;
+    nx_model *m = NULL;
+    nx_status st = nx_model_load(&mo, &m, err);
+    *from_file = st == NX_OK ? m->from_file : -1;
+    return m;
+}
+
+static int load_from_file(void) {
+    nx_error err;
+    int from_file;
+    nx_model *m = load(&from_file, &err);
+    if (!m) fprintf(stderr, "load failed: %s: %s\n", err.file, err.message);
+    nx_model_free(m);
+    return from_file;
+}
+
+/* ---- the round trip -------------------------------------------------------- */
+
+static const char *const TEXTS[] = {
+    "The New York Times reported from New York and York.",
+    "US officials told us about XJTU and xjtu; Dr. Zhang met Ivanov, Kanseituly in Turkey.",
+    "Francois, president of Xi'an Jiaotong University, on Monday in January for weeks.",
+    "Zhang Liqun (L), an academician of the Chinese Academy of Engineering and president of XJTU, "
+    "met officials from Kazakhstan on July 4 in Astana.",
+};
+
+/* Same matches and features from both views, text by text. */
+static void same_matches(const nx_gazetteer *a, const nx_gazetteer *b, const char *text) {
+    nx_arena arena;
+    nx_arena_init(&arena);
+    const nx_gazetteer *g[2] = {a, b};
+    nx_gmatch *m[2];
+    size_t n[2];
+    nx_tokens toks[2];
+    for (int k = 0; k < 2; k++) {
+        nx_text t;
+        nx_token_lexicon lex = {&g[k]->abbreviations, &g[k]->no_sentence_end};
+        CHECK_INT(nx_text_prepare(&arena, text, strlen(text), &t), NX_OK);
+        CHECK_INT(nx_tokenize(&arena, &t, &lex, &toks[k]), NX_OK);
+        CHECK_INT(nx_gazetteer_match(g[k], &arena, &t, &toks[k], &m[k], &n[k]), NX_OK);
+    }
+    CHECK_INT(n[0], n[1]);
+    CHECK(n[0] > 0);
+    for (size_t i = 0; i < n[0] && i < n[1]; i++) {
+        CHECK_INT(m[0][i].t0, m[1][i].t0);
+        CHECK_INT(m[0][i].t1, m[1][i].t1);
+        CHECK_INT(m[0][i].node, m[1][i].node);
+    }
+    CHECK_INT(toks[0].count, toks[1].count);
+    for (size_t i = 0; i < toks[0].count && i < toks[1].count; i++)
+        CHECK(toks[0].items[i].feat == toks[1].items[i].feat);
+    nx_arena_free(&arena);
+}
+
+static int same_bytes(const void *a, const void *b, size_t n) { return n == 0 || memcmp(a, b, n) == 0; }
+
+/* The view read from a file is the built view, array for array, and every
+ * word and entry surface leads to the same node. */
+static void same_view(const nx_gazetteer *built, const nx_gazetteer *read) {
+    CHECK_INT(read->n_entries, built->n_entries);
+    CHECK_INT(read->n_nodes, built->n_nodes);
+    CHECK_INT(read->pool_len, built->pool_len);
+    CHECK_INT(read->n_sources, built->n_sources);
+    CHECK_INT(read->n_endings, built->n_endings);
+    CHECK_INT(read->edges.n_slots, built->edges.n_slots);
+    if (read->n_entries != built->n_entries || read->n_nodes != built->n_nodes || read->pool_len != built->pool_len ||
+        read->edges.n_slots != built->edges.n_slots)
+        return;
+    CHECK(same_bytes(read->entries, built->entries, built->n_entries * sizeof *built->entries));
+    CHECK(same_bytes(read->entry_next, built->entry_next, built->n_entries * sizeof *built->entry_next));
+    CHECK(same_bytes(read->pool, built->pool, built->pool_len));
+    CHECK(same_bytes(read->node_head, built->node_head, built->n_nodes * sizeof *built->node_head));
+    CHECK(same_bytes(read->edges.slots, built->edges.slots, built->edges.n_slots * sizeof *built->edges.slots));
+    CHECK(same_bytes(read->edges.labels, built->edges.labels, built->edges.labels_len));
+    CHECK_INT(read->abbreviations.count, built->abbreviations.count);
+    CHECK_INT(read->no_sentence_end.count, built->no_sentence_end.count);
+    uint32_t v;
+    for (size_t i = 0; i < built->abbreviations.count; i++)
+        CHECK(nx_strmap_get(&read->abbreviations, built->abbreviations.pool + built->abbreviations.key_off[i],
+                            built->abbreviations.key_len[i], &v));
+    /* every edge, looked up by its label from its parent */
+    size_t edges = 0, wrong = 0;
+    for (size_t s = 0; s < built->edges.n_slots; s++) {
+        const nx_gedge *e = &built->edges.slots[s];
+        if (!e->child) continue;
+        edges++;
+        const char *lab = built->edges.labels + e->label;
+        uint64_t h = nx_gtoken_hash(lab, strlen(lab));
+        wrong += nx_gazetteer_child(read, e->parent, lab, strlen(lab), h) != e->child;
+        wrong += nx_gazetteer_child(built, e->parent, lab, strlen(lab), h) != e->child;
+    }
+    CHECK_INT(edges, built->n_nodes - 1);
+    CHECK_INT(wrong, 0);
+    CHECK_INT(nx_gazetteer_word(read, "no-such-word-anywhere", 21), 0);
+    for (size_t i = 0; i < sizeof TEXTS / sizeof *TEXTS; i++) same_matches(built, read, TEXTS[i]);
+}
+
+/* Compiles files, writes the image, maps it back; compares with the built view. */
+static void round_trip(const char *const *files, size_t n) {
+    nx_gazetteer built;
+    nx_gazetteer_init(&built);
+    nx_error err;
+    CHECK_INT(nx_gazetteer_load(&built, files, n, &err), NX_OK);
+    nx_mfile img;
+    CHECK_INT(nx_model_compile_files(files, n, &img, &err), NX_OK);
+    char p[256];
+    path_in(p, sizeof p, "round-trip.model");
+    CHECK_INT(nx_mfile_write(&img, p, &err), NX_OK);
+    nx_mfile_close(&img);
+    nx_mfile f;
+    nx_status st = nx_mfile_open(p, NX_MFILE_CHECKSUM, &f, &err);
+    CHECK_INT(st, NX_OK);
+    nx_model *m = calloc(1, sizeof *m);
+    if (st == NX_OK) CHECK_INT(nx_model_attach(m, &f, p, &err), NX_OK);
+    CHECK(m->gaz.borrowed);
+    same_view(&built, &m->gaz);
+    nx_model_free(m);
+    nx_gazetteer_free(&built);
+    unlink(p);
+}
+
+static void test_round_trip_small(void) {
+    char a[256], b[256];
+    path_in(a, sizeof a, "a-small.tsv");
+    path_in(b, sizeof b, "b-dates.tsv");
+    const char *files[] = {a, b};
+    round_trip(files, 2);
+}
+
+/* The shipped gazetteers: every one of their edges survives the trip. */
+static void test_round_trip_shipped(void) {
+    char **files;
+    size_t n;
+    nx_error err;
+    CHECK_INT(nx_list_files(NX_GAZETTEERS_DIR, ".tsv", &files, &n, &err), NX_OK);
+    CHECK(n > 10);
+    round_trip((const char *const *)files, n);
+    nx_free_names(files, n);
+}
+
+/* The derived maps: a month value the date stage cannot use (13) is left
+ * out, as the file's reader would refuse it. */
+static void test_month_values(void) {
+    nx_error err;
+    int from_file;
+    nx_model *m = load(&from_file, &err);
+    CHECK(m != NULL);
+    if (!m) return;
+    uint32_t v = 0;
+    CHECK(nx_strmap_get(&m->month_value, "january", 7, &v));
+    CHECK_INT(v, 1);
+    CHECK(!nx_strmap_get(&m->month_value, "smarch", 6, &v));
+    CHECK(nx_strmap_get(&m->weekday_value, "monday", 6, &v));
+    CHECK(nx_strmap_get(&m->temporal_value, "unit:weeks", 10, &v));
+    CHECK_STR(nx_gstr(&m->gaz, v), "W");
+    nx_model_free(m);
+}
+
+/* ---- when nerx.model is used ------------------------------------------------- */
+
+static void model_path(char *p, size_t cap) { path_in(p, cap, NX_MFILE_NAME); }
+
+static void corrupt_byte(size_t at_permille) {
+    char p[256];
+    model_path(p, sizeof p);
+    size_t len;
+    char *s = slurp(p, &len);
+    CHECK(s != NULL && len > 1000);
+    if (!s) return;
+    s[len * at_permille / 1000] ^= 0x5A;
+    put_bytes(p, s, len);
+    free(s);
+}
+
+static void test_cache(void) {
+    char p[256];
+    model_path(p, sizeof p);
+    struct stat st;
+    unlink(p);
+    CHECK_INT(load_from_file(), 0); /* none yet: compiled, and saved */
+    CHECK(stat(p, &st) == 0);
+    CHECK_INT(load_from_file(), 1);
+    CHECK_INT(load_from_file(), 1);
+
+    set_mtime("b-dates.tsv", +100); /* a gazetteer edited after the model */
+    CHECK_INT(load_from_file(), 0);
+    set_mtime("b-dates.tsv", -100);
+    CHECK_INT(load_from_file(), 1);
+
+    set_mtime("patterns/none.pat", +100); /* a pattern file counts too */
+    CHECK_INT(load_from_file(), 0);
+    set_mtime("patterns/none.pat", -100);
+    CHECK_INT(load_from_file(), 1);
+
+    put_file("c-new.tsv", "# type: place\nAtlantis\n"); /* a file added with an old date */
+    set_mtime("c-new.tsv", -1000);
+    CHECK_INT(load_from_file(), 0);
+    CHECK_INT(load_from_file(), 1);
+    char c[256];
+    path_in(c, sizeof c, "c-new.tsv");
+    unlink(c); /* and removed */
+    CHECK_INT(load_from_file(), 0);
+    CHECK_INT(load_from_file(), 1);
+
+    corrupt_byte(500); /* a corrupt file is rebuilt, not used */
+    CHECK_INT(load_from_file(), 0);
+    CHECK_INT(load_from_file(), 1);
+
+    size_t len;
+    char *s = slurp(p, &len);
+    CHECK(s != NULL);
+    if (s) {
+        put_bytes(p, s, len / 2); /* truncated */
+        CHECK_INT(load_from_file(), 0);
+        CHECK_INT(load_from_file(), 1);
+        nx_mfile_header h;
+        memcpy(&h, s, sizeof h);
+        h.version++; /* another format version */
+        memcpy(s, &h, sizeof h);
+        put_bytes(p, s, len);
+        CHECK_INT(load_from_file(), 0);
+        CHECK_INT(load_from_file(), 1);
+        free(s);
+    }
+    CHECK_INT(count_prefixed(NX_MFILE_NAME ".tmp"), 0);
+}
+
+/* With extra files the model is compiled in memory and never saved. */
+static void test_extra_files(void) {
+    char p[256], extra[256];
+    model_path(p, sizeof p);
+    unlink(p);
+    path_in(extra, sizeof extra, "user.txt");
+    put_file("user.txt", "# type: place\nAtlantis\n");
+    nx_model_options mo;
+    nx_model_options_init(&mo);
+    mo.gazetteer_dir = dir;
+    const char *extras[] = {extra};
+    mo.extra_files = extras;
+    mo.n_extra_files = 1;
+    nx_model *m = NULL;
+    nx_error err;
+    CHECK_INT(nx_model_load(&mo, &m, &err), NX_OK);
+    if (m) {
+        CHECK_INT(m->from_file, 0);
+        CHECK(nx_gazetteer_word(&m->gaz, "atlantis", 8) != 0);
+    }
+    nx_model_free(m);
+    struct stat st;
+    CHECK(stat(p, &st) != 0);
+    CHECK_INT(nx_model_compile(&mo, &err), NX_ERR_ARG);
+    unlink(extra);
+}
+
+/* A directory where the model cannot be written: nx_model_load goes on
+ * (here nerx.model is a directory, which no rename can replace; the tests
+ * may run as root, for whom permissions are no obstacle). */
+static void test_not_writable(void) {
+    char p[256];
+    model_path(p, sizeof p);
+    unlink(p);
+    CHECK(mkdir(p, 0755) == 0);
+    CHECK_INT(load_from_file(), 0);
+    CHECK_INT(load_from_file(), 0);
+    CHECK_INT(count_prefixed(NX_MFILE_NAME ".tmp"), 0);
+    rmdir(p);
+}
+
+/* nx_model_compile writes the file; with no *.tsv, nerx.model is the only
+ * source: used when sound, and an error naming it when not. */
+static void test_compile_and_model_only(void) {
+    char p[256];
+    model_path(p, sizeof p);
+    unlink(p);
+    nx_model_options mo;
+    nx_model_options_init(&mo);
+    mo.gazetteer_dir = dir;
+    nx_error err;
+    CHECK_INT(nx_model_compile(&mo, &err), NX_OK);
+    CHECK_INT(load_from_file(), 1);
+    char a[256], b[256], a2[256], b2[256];
+    path_in(a, sizeof a, "a-small.tsv");
+    path_in(b, sizeof b, "b-dates.tsv");
+    path_in(a2, sizeof a2, "a-small.tsv.off");
+    path_in(b2, sizeof b2, "b-dates.tsv.off");
+    CHECK(rename(a, a2) == 0 && rename(b, b2) == 0);
+    CHECK_INT(load_from_file(), 1);
+    corrupt_byte(300);
+    int from_file;
+    nx_model *m = load(&from_file, &err);
+    CHECK(m == NULL);
+    CHECK_INT(err.status, NX_ERR_PARSE);
+    CHECK_STR(err.file, p);
+    CHECK(strstr(err.message, "checksum") != NULL);
+    unlink(p);
+    m = load(&from_file, &err);
+    CHECK(m == NULL);
+    CHECK(strstr(err.message, "no *.tsv") != NULL);
+    CHECK(rename(a2, a) == 0 && rename(b2, b) == 0);
+    mo.gazetteer_dir = "/nonexistent/nerx";
+    CHECK_INT(nx_model_compile(&mo, &err), NX_ERR_IO);
+}
+
+/* Several processes finding the model out of date at once each write their
+ * own temporary file and rename it: every one loads, and the file that
+ * stays is whole. */
+static void test_concurrent_rebuild(void) {
+    char p[256];
+    model_path(p, sizeof p);
+    unlink(p);
+    enum { N = 4 };
+    pid_t kids[N];
+    for (int i = 0; i < N; i++) {
+        kids[i] = fork();
+        if (kids[i] == 0) _exit(load_from_file() >= 0 ? 0 : 1);
+    }
+    for (int i = 0; i < N; i++) {
+        int status = 1;
+        CHECK(kids[i] > 0 && waitpid(kids[i], &status, 0) == kids[i]);
+        CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    }
+    CHECK_INT(load_from_file(), 1);
+    CHECK_INT(count_prefixed(NX_MFILE_NAME ".tmp"), 0);
+}
+
+/* ---- the framing -------------------------------------------------------------- */
+
+/* A model image with the gazetteer of the scratch directory, plus whatever
+ * more() adds, in a fresh image. */
+static nx_status image_with(int (*more)(nx_mfile_writer *), nx_mfile *out) {
+    char a[256];
+    path_in(a, sizeof a, "a-small.tsv");
+    const char *files[] = {a};
+    nx_mfile base;
+    nx_error err;
+    nx_status st = nx_model_compile_files(files, 1, &base, &err);
+    if (st != NX_OK) return st;
+    nx_mfile_writer w;
+    nx_mfile_writer_init(&w);
+    for (size_t i = 0; i < base.n_sections; i++) {
+        const void *d;
+        size_t len;
+        CHECK(nx_mfile_find(&base, base.table[i].id, &d, &len));
+        CHECK_INT(nx_mfile_writer_add(&w, base.table[i].id, base.table[i].align, d, len), 0);
+    }
+    if (more && more(&w)) st = NX_ERR_NOMEM;
+    if (st == NX_OK) st = nx_mfile_writer_finish(&w, out);
+    nx_mfile_writer_free(&w);
+    nx_mfile_close(&base);
+    return st;
+}
+
+static int add_unknown(nx_mfile_writer *w) {
+    /* a section from a later nerx (compiled patterns, say) */
+    void *p = nx_mfile_writer_reserve(w, 200, 64, 100);
+    if (!p) return -1;
+    memset(p, 0xAB, 100);
+    CHECK(nx_mfile_writer_reserve(w, 200, 8, 8) == NULL); /* one section per id */
+    CHECK(nx_mfile_writer_reserve(w, 201, 3, 8) == NULL); /* alignment a power of two */
+    CHECK(nx_mfile_writer_reserve(w, 0, 8, 8) == NULL);   /* id 0 is no id */
+    return 0;
+}
+
+static void test_unknown_sections(void) {
+    nx_mfile img;
+    CHECK_INT(image_with(add_unknown, &img), NX_OK);
+    const void *d;
+    size_t len;
+    CHECK(nx_mfile_find(&img, 200, &d, &len));
+    CHECK_INT(len, 100);
+    CHECK_INT((uintptr_t)d % 64, 0);
+    CHECK(!nx_mfile_find(&img, 202, &d, &len));
+    nx_model *m = calloc(1, sizeof *m);
+    nx_error err;
+    CHECK_INT(nx_model_attach(m, &img, "with-unknown", &err), NX_OK); /* the reader skips it */
+    CHECK(nx_gazetteer_word(&m->gaz, "york", 4) != 0);
+    nx_model_free(m);
+}
+
+/* Opening a damaged file: an error that names it and says what is wrong. */
+static void expect_open_error(const char *data, size_t len, nx_status want, const char *msg_part) {
+    char p[256];
+    path_in(p, sizeof p, "damaged.model");
+    put_bytes(p, data, len);
+    nx_mfile f;
+    nx_error err;
+    memset(&err, 0, sizeof err);
+    CHECK_INT(nx_mfile_open(p, NX_MFILE_CHECKSUM, &f, &err), want);
+    unlink(p);
+    if (want == NX_OK) {
+        CHECK(f.base != NULL);
+        nx_mfile_close(&f);
+        return;
+    }
+    CHECK_STR(err.file, p);
+    if (!strstr(err.message, msg_part)) fprintf(stderr, "message: %s (expected %s)\n", err.message, msg_part);
+    CHECK(strstr(err.message, msg_part) != NULL);
+    CHECK(f.base == NULL);
+}
+
+static void test_open_errors(void) {
+    nx_mfile img;
+    CHECK_INT(image_with(NULL, &img), NX_OK);
+    size_t n = img.size;
+    char *s = malloc(n);
+    memcpy(s, img.base, n);
+    nx_mfile_close(&img);
+    expect_open_error(s, 0, NX_ERR_PARSE, "truncated");
+    expect_open_error(s, 63, NX_ERR_PARSE, "truncated");
+    expect_open_error(s, n - 1, NX_ERR_PARSE, "truncated");
+    s[0] ^= 1;
+    expect_open_error(s, n, NX_ERR_PARSE, "magic");
+    s[0] ^= 1;
+    s[n / 2] ^= 1;
+    expect_open_error(s, n, NX_ERR_PARSE, "checksum");
+    s[n / 2] ^= 1;
+    nx_mfile_header h;
+    memcpy(&h, s, sizeof h);
+    h.endian = 0x04030201;
+    memcpy(s, &h, sizeof h);
+    expect_open_error(s, n, NX_ERR_PARSE, "byte order");
+    h.endian = NX_MFILE_ENDIAN;
+    h.version = NX_MFILE_VERSION + 1;
+    memcpy(s, &h, sizeof h);
+    expect_open_error(s, n, NX_ERR_PARSE, "format version");
+    h.version = NX_MFILE_VERSION;
+    memcpy(s, &h, sizeof h);
+    expect_open_error(s, n, NX_OK, ""); /* intact again */
+    nx_mfile f;
+    nx_error err;
+    CHECK_INT(nx_mfile_open("/nonexistent/nerx.model", 0, &f, &err), NX_ERR_IO);
+    CHECK_STR(err.file, "/nonexistent/nerx.model");
+    free(s);
+}
+
+int main(void) {
+    make_dir();
+    test_round_trip_small();
+    test_round_trip_shipped();
+    test_month_values();
+    test_cache();
+    test_extra_files();
+    test_not_writable();
+    test_compile_and_model_only();
+    test_concurrent_rebuild();
+    test_unknown_sections();
+    test_open_errors();
+    remove_tree(dir);
+    return check_result("test_model_file");
+}
