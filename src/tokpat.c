@@ -462,6 +462,8 @@ struct nx_matcher {
     nx_vec sets;     /* litset */
     nx_vec tries;    /* ctrie */
     nx_vec macros;   /* macro */
+    nx_vec by_class[NX_G_CLASS_COUNT]; /* uint32_t: the gazetteer's entries of each class, made on first use */
+    int by_class_made;
     nx_vec patterns; /* pattern */
     nx_arena nodes;  /* the trees, until finish */
     /* dispatch: folded word -> row of pattern bits; atom kind -> row. The
@@ -472,6 +474,9 @@ struct nx_matcher {
     size_t words;    /* uint64_t per pattern row */
     size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
     uint64_t *by_kind[16], *anchor_kind[16];
+    uint64_t *filtered;    /* patterns that have anchors */
+    uint64_t *first_slots; /* the anchor slots that are a pattern's first (rarest) anchor */
+    uint64_t first_tests;  /* the atom tests first anchors use */
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
@@ -618,9 +623,17 @@ static int32_t class_trie(parser *P, const char *name, size_t n) {
     atoms A = {0};
     int rc = !t->name || (colon && !t->kind) || ctrie_new_node(t) < 0 ? -1 : 0;
     const nx_gazetteer *g = m->gaz;
-    for (size_t i = 0; i < g->n_entries && rc == 0; i++) {
-        const nx_entry *e = &g->entries[i];
-        if (e->cls != cls || (t->kind && strcmp(nx_gstr(g, e->kind), t->kind) != 0)) continue;
+    /* the entries by class, in one pass over the gazetteer for all classes */
+    for (size_t i = 0; i < g->n_entries && rc == 0 && !m->by_class_made; i++) {
+        uint32_t *x = g->entries[i].cls < NX_G_CLASS_COUNT ? nx_vec_push(&m->by_class[g->entries[i].cls], sizeof *x) : NULL;
+        if (x) *x = (uint32_t)i;
+        else if (g->entries[i].cls < NX_G_CLASS_COUNT) rc = -1;
+    }
+    m->by_class_made = 1;
+    const nx_vec *list = &m->by_class[cls];
+    for (size_t k = 0; k < list->count && rc == 0; k++) {
+        const nx_entry *e = &g->entries[NX_VEC_AT(list, uint32_t, k)];
+        if (t->kind && strcmp(nx_gstr(g, e->kind), t->kind) != 0) continue;
         rc = ctrie_add(t, nx_gstr(g, e->surface), e->case_rule, &A);
     }
     free(A.a);
@@ -1427,6 +1440,9 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
         for (size_t f = 0; f < pt->n_filters; f++) pt->filters[f].slot = (uint32_t)m->slots++;
     }
     m->slot_words = m->slots ? (m->slots + 63) / 64 : 1;
+    m->filtered = calloc(m->words, sizeof(uint64_t));
+    m->first_slots = calloc(m->slot_words, sizeof(uint64_t));
+    if (!m->filtered || !m->first_slots) return NX_ERR_NOMEM;
     for (int k = 0; k < 16; k++) {
         m->by_kind[k] = calloc(m->words, sizeof(uint64_t));
         m->anchor_kind[k] = calloc(m->slot_words, sizeof(uint64_t));
@@ -1461,8 +1477,16 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
             }
         }
     }
-    /* the trees are compiled: their memory can go */
+    for (size_t p = 0; p < np; p++) {
+        const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+        if (!pt->n_filters) continue;
+        m->filtered[p / 64] |= UINT64_C(1) << (p % 64);
+        m->first_slots[pt->filters[0].slot / 64] |= UINT64_C(1) << (pt->filters[0].slot % 64);
+        m->first_tests |= pt->filters[0].tests;
+    }
+    /* the trees are compiled: their memory can go, and the class lists */
     nx_arena_free(&m->nodes);
+    for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     for (size_t k = 0; k < m->macros.count; k++) NX_VEC_AT(&m->macros, macro, k).body = NULL;
     m->finished = 1;
     return NX_OK;
@@ -1490,6 +1514,9 @@ static void free_matcher(nx_matcher *m) {
         free(m->by_kind[k]);
         free(m->anchor_kind[k]);
     }
+    for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
+    free(m->filtered);
+    free(m->first_slots);
     nx_vec_free(&m->code);
     nx_vec_free(&m->preds);
     nx_vec_free(&m->sets);
@@ -1799,128 +1826,202 @@ static const uint64_t *row_of(const nx_matcher *m, const atoms *A, const atom *a
     return k < 0 ? NULL : &((const uint64_t *)m->rows.items)[m->by_word.keys[k].value * (m->words + m->slot_words)];
 }
 
-/* exhaustive: every pattern at every atom, with no dispatch, anchor or
- * first-atom test (the reference the tests hold the fast path to) */
+/* One scan's state (see scan_impl). */
+typedef struct scanner {
+    const nx_matcher *m;
+    atoms A;
+    vm v;
+    nx_vec *out;
+    size_t *limit_hit;
+    uint32_t *next;             /* per pattern: the first atom a match may start at */
+    uint64_t *skip;             /* patterns given up for this text */
+    const uint64_t **rowp;      /* per atom: its word row, or NULL */
+    uint32_t *cursor;           /* per anchor slot: known absent before this atom */
+    uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
+    uint32_t *memo_at;          /* per atom test: the last atom asked, and its answer */
+    uint8_t *memo;
+    int exhaustive;
+} scanner;
+
+/* Whether anchor slot `slot` (filter fl) may start at atom q. */
+static inline int slot_at(scanner *S, const filter *fl, uint32_t q) {
+    const nx_matcher *m = S->m;
+    uint64_t sbit = UINT64_C(1) << (fl->slot % 64);
+    size_t sw = fl->slot / 64;
+    if ((m->anchor_kind[S->A.a[q].kind][sw] | (S->rowp[q] ? S->rowp[q][m->words + sw] : 0)) & sbit) return 1;
+    return fl->tests && anchor_test(&S->v, q, fl->tests, S->tests, S->tested);
+}
+
+/* Tries pattern p at atom pos: its first atom, its anchors (from filter
+ * `from` on), then the program. NX_OK, or NX_ERR_NOMEM. */
+static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
+    const nx_matcher *m = S->m;
+    size_t w = p / 64;
+    uint64_t bit = UINT64_C(1) << (p % 64);
+    if (pos < S->next[p] || (S->skip[w] & bit)) return NX_OK;
+    const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+    const atom *a = &S->A.a[pos];
+    const uint64_t *row = S->rowp[pos];
+    if (!S->exhaustive) {
+        if (!(row && (row[w] & bit))) {
+            /* not one of its first words: it must start with an atom test
+             * (asked once per atom) on an atom of the right kind */
+            if (!(m->by_kind[a->kind][w] & bit)) return NX_OK;
+            int ok = 0;
+            for (size_t f = 0; f < pt->first_preds.count && !ok; f++) {
+                uint32_t pi = NX_VEC_AT(&pt->first_preds, uint32_t, f);
+                if (S->memo_at[pi] != pos) {
+                    S->memo_at[pi] = pos;
+                    S->memo[pi] = (uint8_t)pred_ok(&S->v, &NX_VEC_AT(&m->preds, apred, pi), a);
+                }
+                ok = S->memo[pi];
+            }
+            if (!ok) return NX_OK;
+        }
+        /* each anchor must be able to start within its reach: the slot's
+         * cursor marks how far it is known to be absent and only moves
+         * forward (the reach moves forward with pos) */
+        for (size_t f = from; f < pt->n_filters; f++) {
+            const filter *fl = &pt->filters[f];
+            uint32_t q = pos + (uint32_t)fl->lo, end = pos + (uint32_t)fl->hi;
+            if (S->cursor[fl->slot] > q) q = S->cursor[fl->slot];
+            while (q <= end && q < S->A.n && !slot_at(S, fl, q)) q++;
+            S->cursor[fl->slot] = q;
+            if (q > end || q >= S->A.n) return NX_OK;
+        }
+    }
+    vm *v = &S->v;
+    for (int g = 0; g < 2 * NX_GRP_COUNT; g++) v->caps[g] = NO_TARGET;
+    v->steps = 0;
+    v->n_trail = 0;
+    int r = run(v, pt->pc, pos);
+    if (v->oom) return NX_ERR_NOMEM;
+    if (r < 0) { /* the step limit: give this pattern up for this text */
+        if (*S->limit_hit == SIZE_MAX) *S->limit_hit = p;
+        S->skip[w] |= bit;
+        return NX_OK;
+    }
+    if (!r) return NX_OK;
+    nx_pmatch *pm = nx_vec_push(S->out, sizeof *pm);
+    if (!pm) return NX_ERR_NOMEM;
+    pm->b0 = a->b0;
+    pm->b1 = S->A.a[v->end - 1].b1;
+    pm->pattern = (uint16_t)p;
+    for (int g = 0; g < NX_GRP_COUNT; g++) {
+        uint32_t s0 = v->caps[2 * g], e0 = v->caps[2 * g + 1];
+        if (s0 == NO_TARGET || e0 == NO_TARGET || e0 <= s0) pm->g0[g] = pm->g1[g] = UINT32_MAX;
+        else pm->g0[g] = s0, pm->g1[g] = e0;
+    }
+    S->next[p] = v->end;
+    return NX_OK;
+}
+
+/* Every match of every enabled pattern. A pattern with anchors is tried only
+ * near the atoms its rarest anchor may start at (a few per text, as a rule);
+ * the others at each atom whose folded form or kind they may start with.
+ * exhaustive: every pattern at every atom, with no dispatch, anchor or
+ * first-atom test (the reference the tests hold the fast path to). */
 static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8_t *enabled, nx_vec *out,
                            size_t *limit_hit, int exhaustive) {
     size_t np = m->patterns.count, W = m->words;
     if (!np || !m->finished) return NX_OK;
-    atoms A = {0};
+    scanner S;
+    memset(&S, 0, sizeof S);
+    S.m = m;
+    S.out = out;
+    S.limit_hit = limit_hit;
+    S.exhaustive = exhaustive;
     nx_status st = NX_OK;
-    uint32_t *next = calloc(np, sizeof *next); /* per pattern: the first atom a match may start at */
-    uint64_t *skip = calloc(W, sizeof *skip);  /* patterns given up for this text */
-    uint64_t *cand = calloc(W, sizeof *cand);
-    size_t SW = m->slot_words;
-    uint64_t *anchors = NULL;                  /* per atom: the anchor slots that may start there */
-    const uint64_t **rowp = NULL;              /* per atom: its word row, or NULL */
-    uint64_t *tests = NULL, *tested = NULL;    /* per atom: the anchor atom tests asked, and passed */
     pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-    if (!next || !skip || !cand || !md || atomize(text->work, text->len, &A)) st = NX_ERR_NOMEM;
-    if (st == NX_OK && (!(anchors = malloc((A.n * SW + 1) * sizeof *anchors)) || !(rowp = malloc((A.n + 1) * sizeof *rowp)) ||
-                        !(tests = malloc((A.n + 1) * sizeof *tests)) || !(tested = malloc((A.n + 1) * sizeof *tested))))
+    nx_vec *occ = calloc(m->slots + 1, sizeof *occ); /* per anchor slot: the atoms it may start at */
+    S.next = calloc(np, sizeof *S.next);
+    S.skip = calloc(W, sizeof *S.skip);
+    S.memo_at = malloc((m->preds.count + 1) * sizeof *S.memo_at);
+    S.memo = malloc(m->preds.count + 1);
+    S.cursor = calloc(m->slots + 1, sizeof *S.cursor);
+    if (!md || !occ || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, &S.A))
         st = NX_ERR_NOMEM;
-    vm v = {m, &A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
+    size_t n = S.A.n;
+    if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
+                        !(S.tested = calloc(n + 1, sizeof *S.tested))))
+        st = NX_ERR_NOMEM;
+    S.v = (vm){m, &S.A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
+    for (size_t k = 0; st == NX_OK && k < m->preds.count; k++) S.memo_at[k] = NO_TARGET;
     for (size_t p = 0; st == NX_OK && enabled && p < np; p++)
-        if (!enabled[p]) skip[p / 64] |= UINT64_C(1) << (p % 64);
-    for (uint32_t q = 0; st == NX_OK && q < A.n; q++) {
-        const atom *a = &A.a[q];
-        const uint64_t *row = rowp[q] = row_of(m, &A, a);
-        for (size_t w = 0; w < SW; w++) anchors[q * SW + w] = m->anchor_kind[a->kind][w] | (row ? row[W + w] : 0);
-        tests[q] = tested[q] = 0;
-    }
-    /* per atom predicate: the last atom tested and the answer (0/1) */
-    uint32_t *memo_at = st == NX_OK ? malloc((m->preds.count + 1) * sizeof *memo_at) : NULL;
-    uint8_t *memo = st == NX_OK ? malloc(m->preds.count + 1) : NULL;
-    if (st == NX_OK && (!memo_at || !memo)) st = NX_ERR_NOMEM;
-    for (size_t k = 0; st == NX_OK && k < m->preds.count; k++) memo_at[k] = NO_TARGET;
-    for (uint32_t pos = 0; st == NX_OK && pos < A.n; pos++) {
-        const atom *a = &A.a[pos];
-        const uint64_t *row = rowp[pos];
-        int any = 0;
-        for (size_t w = 0; w < W; w++) {
-            cand[w] = (exhaustive ? ~UINT64_C(0) : m->by_kind[a->kind][w] | (row ? row[w] : 0)) & ~skip[w];
-            if (exhaustive && w == W - 1 && np % 64) cand[w] &= (UINT64_C(1) << (np % 64)) - 1;
-            any |= cand[w] != 0;
-        }
-        if (!any) continue;
-        for (size_t w = 0; w < W; w++) {
-            uint64_t bits = cand[w];
+        if (!enabled[p]) S.skip[p / 64] |= UINT64_C(1) << (p % 64);
+    /* each atom's word row, and where each pattern's first (rarest) anchor
+     * may start */
+    for (uint32_t q = 0; st == NX_OK && q < n; q++) {
+        const atom *a = &S.A.a[q];
+        const uint64_t *row = S.rowp[q] = row_of(m, &S.A, a);
+        if (exhaustive) continue;
+        for (size_t sw = 0; sw < m->slot_words && st == NX_OK; sw++) {
+            uint64_t bits = (m->anchor_kind[a->kind][sw] | (row ? row[W + sw] : 0)) & m->first_slots[sw];
             while (bits) {
-                size_t p = w * 64 + (size_t)__builtin_ctzll(bits);
-                uint64_t bit = bits & -bits;
+                size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
                 bits &= bits - 1;
-                if (pos < next[p]) continue;
+                uint32_t *x = nx_vec_push(&occ[slot], sizeof *x);
+                if (!x) st = NX_ERR_NOMEM;
+                else *x = q;
+            }
+        }
+        if (m->first_tests && (m->anchor_pred_kinds & a->kind) && anchor_test(&S.v, q, m->first_tests, S.tests, S.tested))
+            for (size_t p = 0; p < np && st == NX_OK; p++) {
                 const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
-                if (!exhaustive && !(row && (row[w] & bit))) {
-                    /* dispatched by the atom's kind: one of the pattern's
-                     * first atom tests must pass (each test asked once per atom) */
-                    int ok = 0;
-                    for (size_t f = 0; f < pt->first_preds.count && !ok; f++) {
-                        uint32_t pi = NX_VEC_AT(&pt->first_preds, uint32_t, f);
-                        if (memo_at[pi] != pos) {
-                            memo_at[pi] = pos;
-                            memo[pi] = (uint8_t)pred_ok(&v, &NX_VEC_AT(&m->preds, apred, pi), a);
-                        }
-                        ok = memo[pi];
-                    }
-                    if (!ok) continue;
-                }
-                /* each anchor must be able to start within its reach */
-                int ok = 1;
-                for (size_t f = 0; f < pt->n_filters && ok && !exhaustive; f++) {
-                    const filter *fl = &pt->filters[f];
-                    uint64_t sbit = UINT64_C(1) << (fl->slot % 64);
-                    size_t sw = fl->slot / 64;
-                    ok = 0;
-                    for (uint32_t q = pos + (uint32_t)fl->lo; q <= pos + (uint32_t)fl->hi && q < A.n && !ok; q++)
-                        ok = (anchors[q * SW + sw] & sbit) || (fl->tests && anchor_test(&v, q, fl->tests, tests, tested));
-                }
-                if (!ok) continue;
-                for (int g = 0; g < 2 * NX_GRP_COUNT; g++) v.caps[g] = NO_TARGET;
-                v.steps = 0;
-                v.n_trail = 0;
-                int r = run(&v, pt->pc, pos);
-                if (v.oom) {
-                    st = NX_ERR_NOMEM;
-                    break;
-                }
-                if (r < 0) { /* the step limit: give this pattern up for this text */
-                    if (*limit_hit == SIZE_MAX) *limit_hit = p;
-                    skip[w] |= bit;
-                    continue;
-                }
-                if (!r) continue;
-                nx_pmatch *pm = nx_vec_push(out, sizeof *pm);
-                if (!pm) {
-                    st = NX_ERR_NOMEM;
-                    break;
-                }
-                pm->b0 = a->b0;
-                pm->b1 = A.a[v.end - 1].b1;
-                pm->pattern = (uint16_t)p;
-                for (int g = 0; g < NX_GRP_COUNT; g++) {
-                    uint32_t s = v.caps[2 * g], e = v.caps[2 * g + 1];
-                    if (s == NO_TARGET || e == NO_TARGET || e <= s) pm->g0[g] = pm->g1[g] = UINT32_MAX;
-                    else pm->g0[g] = s, pm->g1[g] = e;
-                }
-                next[p] = v.end;
+                if (!pt->n_filters || !(pt->filters[0].tests & S.tests[q])) continue;
+                nx_vec *o = &occ[pt->filters[0].slot];
+                if (o->count && NX_VEC_AT(o, uint32_t, o->count - 1) == q) continue;
+                uint32_t *x = nx_vec_push(o, sizeof *x);
+                if (!x) st = NX_ERR_NOMEM;
+                else *x = q;
+            }
+    }
+    /* the patterns with anchors: near their first anchor's starts */
+    for (size_t p = 0; st == NX_OK && !exhaustive && p < np; p++) {
+        const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+        if (!pt->n_filters || (S.skip[p / 64] & (UINT64_C(1) << (p % 64)))) continue;
+        const filter *f0 = &pt->filters[0];
+        const nx_vec *o = &occ[f0->slot];
+        uint32_t done = 0; /* starts before this were tried */
+        for (size_t k = 0; k < o->count && st == NX_OK; k++) {
+            uint32_t q = NX_VEC_AT(o, uint32_t, k);
+            uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
+            if (q < (uint32_t)f0->lo) continue;
+            uint32_t hi = q - (uint32_t)f0->lo;
+            for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) st = try_at(&S, p, pos, 1);
+            if (hi + 1 > done) done = hi + 1;
+        }
+    }
+    /* the rest (all of them when exhaustive): at each atom they may start with */
+    for (uint32_t pos = 0; st == NX_OK && pos < n; pos++) {
+        const atom *a = &S.A.a[pos];
+        const uint64_t *row = S.rowp[pos];
+        for (size_t w = 0; w < W && st == NX_OK; w++) {
+            uint64_t bits = exhaustive ? ~UINT64_C(0) : (m->by_kind[a->kind][w] | (row ? row[w] : 0)) & ~m->filtered[w];
+            if (exhaustive && w == W - 1 && np % 64) bits &= (UINT64_C(1) << (np % 64)) - 1;
+            bits &= ~S.skip[w];
+            while (bits && st == NX_OK) {
+                size_t p = w * 64 + (size_t)__builtin_ctzll(bits);
+                bits &= bits - 1;
+                st = try_at(&S, p, pos, 0);
             }
         }
     }
+    for (size_t k = 0; occ && k < m->slots; k++) nx_vec_free(&occ[k]);
+    free(occ);
     pcre2_match_data_free(md);
-    free(next);
-    free(skip);
-    free(cand);
-    free(anchors);
-    free(rowp);
-    free(tests);
-    free(tested);
-    free(v.stack);
-    free(v.trail);
-    free(memo_at);
-    free(memo);
-    free(A.a);
-    free(A.fold.s);
+    free(S.next);
+    free(S.skip);
+    free(S.cursor);
+    free(S.rowp);
+    free(S.tests);
+    free(S.tested);
+    free(S.v.stack);
+    free(S.v.trail);
+    free(S.memo_at);
+    free(S.memo);
+    free(S.A.a);
+    free(S.A.fold.s);
     return st;
 }
 
