@@ -961,7 +961,8 @@ static node *parse_seq(parser *P, char close) {
         }
         if (add_kid(P, seq, parse_item(P))) return NULL;
     }
-    return seq;
+    /* one element is itself (so merge_literals sees a lone word) */
+    return seq->n_kids == 1 ? seq->kids[0] : seq;
 }
 
 /* A one-word literal: an atom test on a word set and nothing else. */
