@@ -399,6 +399,7 @@ typedef struct apred {
     uint8_t range;     /* a number test (#lo..hi): digits of `width_lo`..`width_hi`, value lo..hi */
     uint8_t width_lo, width_hi;
     uint32_t lo, hi;
+    uint32_t any0, n_any; /* n_any > 0: true when one of the tests any[any0 ..] is (kinds: their union) */
 } apred;
 
 /* ---- the program ------------------------------------------------------------ */
@@ -459,6 +460,7 @@ struct nx_matcher {
     const nx_gazetteer *gaz;
     nx_vec code;     /* inst */
     nx_vec preds;    /* apred */
+    nx_vec any;      /* uint32_t: the tests of the atom tests that are alternatives (apred.any0) */
     nx_vec sets;     /* litset */
     nx_vec tries;    /* ctrie */
     nx_vec macros;   /* macro */
@@ -579,7 +581,7 @@ static node *literal(parser *P, const char *s, size_t n, int exact) {
         }
         node *x = new_node(P, N_ATOM);
         if (!x) break;
-        x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0});
+        x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, 0, 0});
         x->glue = i == 0 ? G_DEFAULT : (a->flags & AF_GLUED) ? G_GLUED : G_SPACED;
         add_kid(P, seq, x);
     }
@@ -674,7 +676,7 @@ static node *named(parser *P, const char *name, size_t n) {
     for (size_t k = 0; k < sizeof SHAPES / sizeof *SHAPES; k++)
         if (strlen(SHAPES[k].name) == n && !memcmp(SHAPES[k].name, name, n)) {
             node *x = new_node(P, N_ATOM);
-            if (x) x->ref = add_pred(P, (apred){SHAPES[k].kinds, SHAPES[k].flags, -1, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0});
+            if (x) x->ref = add_pred(P, (apred){SHAPES[k].kinds, SHAPES[k].flags, -1, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, 0, 0});
             return x;
         }
     for (size_t k = 0; k < sizeof CLASSES / sizeof *CLASSES; k++)
@@ -745,7 +747,7 @@ static node *regex_atom(parser *P) {
         pcre2_code_free(re);
         return NULL;
     }
-    apred pr = {regex_kinds(re), 0, -1, re, 0, {0}, {0}, strndup(P->s + start, src_len), 0, 0, 0, 0, 0};
+    apred pr = {regex_kinds(re), 0, -1, re, 0, {0}, {0}, strndup(P->s + start, src_len), 0, 0, 0, 0, 0, 0, 0};
     for (int g = 0; g < NX_GRP_COUNT && pr.n_groups < 4; g++) {
         int num = pcre2_substring_number_from_name(re, (PCRE2_SPTR)nx_group_names[g]);
         if (num > 0) {
@@ -781,7 +783,7 @@ static node *range_atom(parser *P) {
         fail(P, "expected #lo..hi (at most nine digits each)");
         return NULL;
     }
-    apred pr = {AK_DIGIT, 0, -1, NULL, 0, {0}, {0}, NULL, 1, 1, (uint8_t)lb, 0, 0};
+    apred pr = {AK_DIGIT, 0, -1, NULL, 0, {0}, {0}, NULL, 1, 1, (uint8_t)lb, 0, 0, 0, 0};
     for (size_t k = 0; k < la; k++) pr.lo = pr.lo * 10 + (uint32_t)(P->s[a + k] - '0');
     for (size_t k = 0; k < lb; k++) pr.hi = pr.hi * 10 + (uint32_t)(P->s[b + k] - '0');
     if ((la > 1 && P->s[a] == '0') || la == lb) pr.width_lo = (uint8_t)la;
@@ -1000,11 +1002,58 @@ static void merge_literals(parser *P, node *alt) {
             }
             node *x = new_node(P, N_ATOM);
             if (!x) return;
-            x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0});
+            x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, 0, 0});
             alt->kids[w++] = x;
         } else {
             alt->kids[w++] = alt->kids[k];
         }
+        k = j;
+    }
+    alt->n_kids = w;
+}
+
+/* One atom test with no groups, glued as the default: an alternative that
+ * merge_atoms may fold into one test. */
+static int one_atom(const parser *P, const node *x) {
+    return x->type == N_ATOM && x->glue == G_DEFAULT && !NX_VEC_AT(&P->m->preds, apred, x->ref).n_groups;
+}
+
+/* Consecutive one-atom alternatives become one test that passes when one
+ * of theirs does (after merge_literals): each consumes the one atom and goes
+ * on to the same place, so which of them passes does not matter, and one
+ * step replaces a choice point per alternative. */
+static void merge_atoms(parser *P, node *alt) {
+    size_t w = 0;
+    for (size_t k = 0; k < alt->n_kids && P->st == NX_OK;) {
+        size_t j = k;
+        while (j < alt->n_kids && one_atom(P, alt->kids[j])) j++;
+        if (j - k < 2) {
+            alt->kids[w++] = alt->kids[k++];
+            continue;
+        }
+        apred u = {0, 0, -1, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, (uint32_t)P->m->any.count, 0};
+        int any_kind = 0;
+        for (size_t i = k; i < j; i++) {
+            apred p = NX_VEC_AT(&P->m->preds, apred, alt->kids[i]->ref);
+            /* an alternative that is itself a union adds its tests */
+            uint32_t n = p.n_any ? p.n_any : 1;
+            for (uint32_t e = 0; e < n; e++) {
+                uint32_t *x = nx_vec_push(&P->m->any, sizeof *x);
+                if (!x) {
+                    P->st = NX_ERR_NOMEM;
+                    return;
+                }
+                *x = p.n_any ? NX_VEC_AT(&P->m->any, uint32_t, p.any0 + e) : (uint32_t)alt->kids[i]->ref;
+                u.n_any++;
+            }
+            if (!p.kinds) any_kind = 1;
+            u.kinds |= p.kinds;
+        }
+        if (any_kind) u.kinds = 0;
+        node *x = new_node(P, N_ATOM);
+        if (!x) return;
+        x->ref = add_pred(P, u);
+        alt->kids[w++] = x;
         k = j;
     }
     alt->n_kids = w;
@@ -1023,6 +1072,7 @@ static node *parse_alt(parser *P, char close) {
         break;
     }
     merge_literals(P, alt);
+    merge_atoms(P, alt);
     if (close) {
         if (P->i >= P->n || P->s[P->i] != close) {
             fail(P, close == ')' ? "missing )" : "missing >");
@@ -1213,6 +1263,11 @@ static int first_of(const nx_matcher *m, const node *x, nx_vec *first, int *fail
     case N_LOOK: return 1;
     case N_ATOM: {
         const apred *p = &NX_VEC_AT(&m->preds, apred, x->ref);
+        for (uint32_t k = 0; k < p->n_any; k++) { /* one of its alternatives: dispatch by each */
+            node sub = {N_ATOM, 0, 0, 0, (int32_t)NX_VEC_AT(&m->any, uint32_t, p->any0 + k), 0, 0, NULL, 0};
+            first_of(m, &sub, first, fail);
+        }
+        if (p->n_any) return 0;
         uint32_t *f = nx_vec_push(first, sizeof *f);
         if (!f) return *fail = 1, 0;
         if (p->lits >= 0) *f = (uint32_t)FIRST_SET << 24 | (uint32_t)p->lits;
@@ -1520,6 +1575,7 @@ static void free_matcher(nx_matcher *m) {
     free(m->first_slots);
     nx_vec_free(&m->code);
     nx_vec_free(&m->preds);
+    nx_vec_free(&m->any);
     nx_vec_free(&m->sets);
     nx_vec_free(&m->tries);
     nx_vec_free(&m->macros);
@@ -1600,6 +1656,8 @@ static inline int glue_ok(const vm *v, uint32_t pos, int glue) {
     }
 }
 
+static int any_ok(vm *v, const apred *p, const atom *a);
+
 static inline int pred_ok(vm *v, const apred *p, const atom *a) {
     if (p->kinds && !(p->kinds & a->kind)) return 0;
     if ((a->flags & p->flags) != p->flags) return 0;
@@ -1623,7 +1681,15 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         int rc = pcre2_match(p->regex, (PCRE2_SPTR)(v->text + a->b0), a->b1 - a->b0, 0, PCRE2_NO_UTF_CHECK, v->md, NULL);
         if (rc < 0) return 0;
     }
+    if (p->n_any) return any_ok(v, p, a);
     return 1;
+}
+
+static int any_ok(vm *v, const apred *p, const atom *a) {
+    const uint32_t *sub = &NX_VEC_AT(&v->m->any, uint32_t, p->any0);
+    for (uint32_t k = 0; k < p->n_any; k++)
+        if (pred_ok(v, &NX_VEC_AT(&v->m->preds, apred, sub[k]), a)) return 1;
+    return 0;
 }
 
 /* The ends of the class entries that start at pos, longest first (at most cap). */
