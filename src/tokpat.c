@@ -214,7 +214,6 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
     /* the folded form: ASCII by table, the rest through nx_fold */
     size_t n = b1 - b0, start = A->fold.len;
     if (ascii) {
-        if (A->fold.len + n + 1 > A->fold.cap && nx_sbuf_add(&A->fold, "", 0)) return -1;
         if (A->fold.len + n + 1 > A->fold.cap) {
             size_t cap = A->fold.cap * 2 + n + 64;
             char *p = realloc(A->fold.s, cap);
@@ -222,25 +221,25 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             A->fold.s = p;
             A->fold.cap = cap;
         }
+        /* one pass: fold, hash, and count the upper-case letters */
         uint32_t h = 2166136261u;
+        unsigned upper = 0;
+        const unsigned char *in = (const unsigned char *)s + b0;
         char *out = A->fold.s + start;
         for (size_t i = 0; i < n; i++) {
-            char c = s[b0 + i];
-            if (c >= 'A' && c <= 'Z') c = (char)(c + 32);
-            out[i] = c;
-            h = (h ^ (unsigned char)c) * 16777619u;
+            unsigned char c = in[i];
+            if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + 32), upper++;
+            out[i] = (char)c;
+            h = (h ^ c) * 16777619u;
         }
         A->fold.len += n;
         A->fold.s[A->fold.len] = '\0';
         a->hash = h;
         if (kind == AK_ALPHA) {
-            char c0 = s[b0], c1 = n > 1 ? s[b0 + 1] : 0;
-            if (c0 >= 'A' && c0 <= 'Z') {
+            if ((unsigned)(in[0] - 'A') < 26u) {
                 a->flags |= AF_CAP;
-                if (c1 >= 'a' && c1 <= 'z') a->flags |= AF_CAPWORD;
-                int upper = 1;
-                for (size_t i = 1; i < n && upper; i++) upper = !(s[b0 + i] >= 'a' && s[b0 + i] <= 'z');
-                if (upper) a->flags |= AF_UPPER;
+                if (n > 1 && (unsigned)(in[1] - 'a') < 26u) a->flags |= AF_CAPWORD;
+                if (upper == n) a->flags |= AF_UPPER;
             } else {
                 a->flags |= AF_LOWER;
             }
@@ -279,6 +278,12 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
 static int atomize(const char *s, size_t n, atoms *A) {
     A->n = 0;
     A->fold.len = 0;
+    if (A->fold.cap < n + 1) { /* folding ASCII keeps its length: room for the text, as a rule */
+        char *p = realloc(A->fold.s, n + 64);
+        if (!p) return -1;
+        A->fold.s = p;
+        A->fold.cap = n + 64;
+    }
     int glued = 0;
     size_t i = 0;
     while (i < n) {
@@ -393,6 +398,8 @@ typedef struct apred {
     uint8_t flags;     /* flags the atom must have (AF_*) */
     int32_t lits;      /* index of a litset, or -1 */
     pcre2_code *regex; /* must match the whole atom, or NULL */
+    uint32_t regex_min;  /* the fewest characters it matches (so bytes, too) */
+    uint8_t regex_first[32]; /* the bytes a match may start with (a bitmap): a cheap no before PCRE2 */
     uint8_t n_groups;  /* named groups of the regex that are date groups */
     uint8_t group[4], capture[4]; /* their nx_group and capture number */
     char *source;      /* the regex as written with its flags, to share one test */
@@ -479,6 +486,9 @@ struct nx_matcher {
     uint64_t *filtered;    /* patterns that have anchors */
     uint64_t *first_slots; /* the anchor slots that are a pattern's first (rarest) anchor */
     uint64_t first_tests;  /* the atom tests first anchors use */
+    nx_vec first_test_patterns[64]; /* uint32_t per atom test: the patterns whose first anchor uses it */
+    nx_vec row_has_first;  /* uint8_t per word row: it has first-anchor slot bits */
+    uint8_t kind_has_first[16]; /* the same per atom kind */
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
@@ -581,7 +591,7 @@ static node *literal(parser *P, const char *s, size_t n, int exact) {
         }
         node *x = new_node(P, N_ATOM);
         if (!x) break;
-        x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, 0, 0});
+        x->ref = add_pred(P, (apred){.lits = set});
         x->glue = i == 0 ? G_DEFAULT : (a->flags & AF_GLUED) ? G_GLUED : G_SPACED;
         add_kid(P, seq, x);
     }
@@ -676,7 +686,7 @@ static node *named(parser *P, const char *name, size_t n) {
     for (size_t k = 0; k < sizeof SHAPES / sizeof *SHAPES; k++)
         if (strlen(SHAPES[k].name) == n && !memcmp(SHAPES[k].name, name, n)) {
             node *x = new_node(P, N_ATOM);
-            if (x) x->ref = add_pred(P, (apred){SHAPES[k].kinds, SHAPES[k].flags, -1, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, 0, 0});
+            if (x) x->ref = add_pred(P, (apred){.kinds = SHAPES[k].kinds, .flags = SHAPES[k].flags, .lits = -1});
             return x;
         }
     for (size_t k = 0; k < sizeof CLASSES / sizeof *CLASSES; k++)
@@ -708,6 +718,29 @@ static uint8_t regex_kinds(const pcre2_code *re) {
         pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80)
         return (uint8_t)char_kind((int32_t)unit);
     return 0;
+}
+
+/* What any match of a regex needs, from PCRE2's own analysis: its length
+ * at least, and one of the bytes it may start with (all when PCRE2 cannot
+ * say). An atom that lacks either is refused without running the regex. */
+static void regex_prefilter(const pcre2_code *re, apred *p) {
+    const uint8_t *bits = NULL;
+    uint32_t how, unit, min = 0;
+    memset(p->regex_first, 0xFF, sizeof p->regex_first);
+    if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTBITMAP, &bits) == 0 && bits) {
+        memcpy(p->regex_first, bits, sizeof p->regex_first);
+    } else if (pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODETYPE, &how) == 0 && how == 1 &&
+               pcre2_pattern_info(re, PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+        uint32_t flags = 0;
+        pcre2_pattern_info(re, PCRE2_INFO_ALLOPTIONS, &flags);
+        memset(p->regex_first, 0, sizeof p->regex_first);
+        p->regex_first[unit / 8] |= (uint8_t)(1u << (unit % 8));
+        if (flags & PCRE2_CASELESS) { /* the unit is given in one case only */
+            int other = unit >= 'a' && unit <= 'z' ? (int)unit - 32 : unit >= 'A' && unit <= 'Z' ? (int)unit + 32 : (int)unit;
+            p->regex_first[other / 8] |= (uint8_t)(1u << (other % 8));
+        }
+    }
+    if (pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, &min) == 0) p->regex_min = min;
 }
 
 static node *regex_atom(parser *P) {
@@ -747,7 +780,8 @@ static node *regex_atom(parser *P) {
         pcre2_code_free(re);
         return NULL;
     }
-    apred pr = {regex_kinds(re), 0, -1, re, 0, {0}, {0}, strndup(P->s + start, src_len), 0, 0, 0, 0, 0, 0, 0};
+    apred pr = {.kinds = regex_kinds(re), .lits = -1, .regex = re, .source = strndup(P->s + start, src_len)};
+    regex_prefilter(re, &pr);
     for (int g = 0; g < NX_GRP_COUNT && pr.n_groups < 4; g++) {
         int num = pcre2_substring_number_from_name(re, (PCRE2_SPTR)nx_group_names[g]);
         if (num > 0) {
@@ -783,7 +817,7 @@ static node *range_atom(parser *P) {
         fail(P, "expected #lo..hi (at most nine digits each)");
         return NULL;
     }
-    apred pr = {AK_DIGIT, 0, -1, NULL, 0, {0}, {0}, NULL, 1, 1, (uint8_t)lb, 0, 0, 0, 0};
+    apred pr = {.kinds = AK_DIGIT, .lits = -1, .range = 1, .width_lo = 1, .width_hi = (uint8_t)lb};
     for (size_t k = 0; k < la; k++) pr.lo = pr.lo * 10 + (uint32_t)(P->s[a + k] - '0');
     for (size_t k = 0; k < lb; k++) pr.hi = pr.hi * 10 + (uint32_t)(P->s[b + k] - '0');
     if ((la > 1 && P->s[a] == '0') || la == lb) pr.width_lo = (uint8_t)la;
@@ -1002,7 +1036,7 @@ static void merge_literals(parser *P, node *alt) {
             }
             node *x = new_node(P, N_ATOM);
             if (!x) return;
-            x->ref = add_pred(P, (apred){0, 0, set, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, 0, 0});
+            x->ref = add_pred(P, (apred){.lits = set});
             alt->kids[w++] = x;
         } else {
             alt->kids[w++] = alt->kids[k];
@@ -1031,7 +1065,7 @@ static void merge_atoms(parser *P, node *alt) {
             alt->kids[w++] = alt->kids[k++];
             continue;
         }
-        apred u = {0, 0, -1, NULL, 0, {0}, {0}, NULL, 0, 0, 0, 0, 0, (uint32_t)P->m->any.count, 0};
+        apred u = {.lits = -1, .any0 = (uint32_t)P->m->any.count};
         int any_kind = 0;
         for (size_t i = k; i < j; i++) {
             apred p = NX_VEC_AT(&P->m->preds, apred, alt->kids[i]->ref);
@@ -1539,7 +1573,24 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
         m->filtered[p / 64] |= UINT64_C(1) << (p % 64);
         m->first_slots[pt->filters[0].slot / 64] |= UINT64_C(1) << (pt->filters[0].slot % 64);
         m->first_tests |= pt->filters[0].tests;
+        for (uint64_t t = pt->filters[0].tests; t; t &= t - 1) {
+            uint32_t *x = nx_vec_push(&m->first_test_patterns[__builtin_ctzll(t)], sizeof *x);
+            if (!x) return NX_ERR_NOMEM;
+            *x = (uint32_t)p;
+        }
     }
+    /* which rows and kinds may start a first anchor: most atoms start none */
+    size_t row_words = m->words + m->slot_words, n_rows = m->rows.count / row_words;
+    for (size_t r = 0; r < n_rows; r++) {
+        uint8_t *x = nx_vec_push(&m->row_has_first, 1);
+        if (!x) return NX_ERR_NOMEM;
+        *x = 0;
+        for (size_t sw = 0; sw < m->slot_words; sw++)
+            if (((const uint64_t *)m->rows.items)[r * row_words + m->words + sw] & m->first_slots[sw]) *x = 1;
+    }
+    for (int k = 0; k < 16; k++)
+        for (size_t sw = 0; sw < m->slot_words; sw++)
+            if (m->anchor_kind[k][sw] & m->first_slots[sw]) m->kind_has_first[k] = 1;
     /* the trees are compiled: their memory can go, and the class lists */
     nx_arena_free(&m->nodes);
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
@@ -1581,6 +1632,8 @@ static void free_matcher(nx_matcher *m) {
     nx_vec_free(&m->macros);
     nx_vec_free(&m->patterns);
     nx_vec_free(&m->rows);
+    nx_vec_free(&m->row_has_first);
+    for (int k = 0; k < 64; k++) nx_vec_free(&m->first_test_patterns[k]);
     wmap_free(&m->by_word);
     nx_arena_free(&m->nodes);
     free(m);
@@ -1678,6 +1731,8 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         if (wmap_find(&ls->words, ls->exact ? hash32(w, wl) : a->hash, 0, 0, w, wl) < 0) return 0;
     }
     if (p->regex) {
+        unsigned char c0 = (unsigned char)v->text[a->b0];
+        if (a->b1 - a->b0 < p->regex_min || !(p->regex_first[c0 / 8] & (1u << (c0 % 8)))) return 0;
         int rc = pcre2_match(p->regex, (PCRE2_SPTR)(v->text + a->b0), a->b1 - a->b0, 0, PCRE2_NO_UTF_CHECK, v->md, NULL);
         if (rc < 0) return 0;
     }
@@ -1887,10 +1942,10 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
     return (tests[q] & want) != 0;
 }
 
-/* The row of the word table for an atom (first bits, then anchor bits), or NULL. */
-static const uint64_t *row_of(const nx_matcher *m, const atoms *A, const atom *a) {
+/* The row index of the word table for an atom, or -1. */
+static long row_of(const nx_matcher *m, const atoms *A, const atom *a) {
     long k = wmap_find(&m->by_word, a->hash, 0, 0, atom_fold(A, a), a->fold_len);
-    return k < 0 ? NULL : &((const uint64_t *)m->rows.items)[m->by_word.keys[k].value * (m->words + m->slot_words)];
+    return k < 0 ? -1 : (long)m->by_word.keys[k].value;
 }
 
 /* One scan's state (see scan_impl). */
@@ -2020,9 +2075,11 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8
      * may start */
     for (uint32_t q = 0; st == NX_OK && q < n; q++) {
         const atom *a = &S.A.a[q];
-        const uint64_t *row = S.rowp[q] = row_of(m, &S.A, a);
+        long r = row_of(m, &S.A, a);
+        const uint64_t *row = S.rowp[q] = r < 0 ? NULL : &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
         if (exhaustive) continue;
-        for (size_t sw = 0; sw < m->slot_words && st == NX_OK; sw++) {
+        int has_first = m->kind_has_first[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_first, uint8_t, r));
+        for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
             uint64_t bits = (m->anchor_kind[a->kind][sw] | (row ? row[W + sw] : 0)) & m->first_slots[sw];
             while (bits) {
                 size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
@@ -2032,16 +2089,20 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8
                 else *x = q;
             }
         }
-        if (m->first_tests && (m->anchor_pred_kinds & a->kind) && anchor_test(&S.v, q, m->first_tests, S.tests, S.tested))
-            for (size_t p = 0; p < np && st == NX_OK; p++) {
-                const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
-                if (!pt->n_filters || !(pt->filters[0].tests & S.tests[q])) continue;
+        if (!m->first_tests || !(m->anchor_pred_kinds & a->kind) ||
+            !anchor_test(&S.v, q, m->first_tests, S.tests, S.tested))
+            continue;
+        for (uint64_t t = S.tests[q] & m->first_tests; t && st == NX_OK; t &= t - 1) {
+            const nx_vec *pats = &m->first_test_patterns[__builtin_ctzll(t)];
+            for (size_t i = 0; i < pats->count && st == NX_OK; i++) {
+                const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, NX_VEC_AT(pats, uint32_t, i));
                 nx_vec *o = &occ[pt->filters[0].slot];
                 if (o->count && NX_VEC_AT(o, uint32_t, o->count - 1) == q) continue;
                 uint32_t *x = nx_vec_push(o, sizeof *x);
                 if (!x) st = NX_ERR_NOMEM;
                 else *x = q;
             }
+        }
     }
     /* the patterns with anchors: near their first anchor's starts */
     for (size_t p = 0; st == NX_OK && !exhaustive && p < np; p++) {
@@ -2049,13 +2110,19 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8
         if (!pt->n_filters || (S.skip[p / 64] & (UINT64_C(1) << (p % 64)))) continue;
         const filter *f0 = &pt->filters[0];
         const nx_vec *o = &occ[f0->slot];
+        size_t w = p / 64;
+        uint64_t bit = UINT64_C(1) << (p % 64);
         uint32_t done = 0; /* starts before this were tried */
         for (size_t k = 0; k < o->count && st == NX_OK; k++) {
             uint32_t q = NX_VEC_AT(o, uint32_t, k);
             uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
             if (q < (uint32_t)f0->lo) continue;
             uint32_t hi = q - (uint32_t)f0->lo;
-            for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) st = try_at(&S, p, pos, 1);
+            for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
+                /* the first-atom test of try_at, here: most positions fail it */
+                const uint64_t *row = S.rowp[pos];
+                if ((row && (row[w] & bit)) || (m->by_kind[S.A.a[pos].kind][w] & bit)) st = try_at(&S, p, pos, 1);
+            }
             if (hi + 1 > done) done = hi + 1;
         }
     }
