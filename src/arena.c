@@ -82,18 +82,13 @@ char *nx_arena_strndup(nx_arena *a, const char *s, size_t len) {
 
 char *nx_arena_strdup(nx_arena *a, const char *s) { return nx_arena_strndup(a, s, strlen(s)); }
 
-void *nx_vec_push(nx_vec *v, size_t size) {
-    if (v->count == v->cap) {
-        size_t ncap = v->cap ? v->cap * 2 : 16;
-        void *n = realloc(v->items, ncap * size);
-        if (!n) return NULL;
-        v->items = n;
-        v->cap = ncap;
-    }
-    void *p = (unsigned char *)v->items + v->count * size;
-    memset(p, 0, size);
-    v->count++;
-    return p;
+int nx_vec_grow(nx_vec *v, size_t size) {
+    size_t ncap = v->cap ? v->cap * 2 : 16;
+    void *n = realloc(v->items, ncap * size);
+    if (!n) return -1;
+    v->items = n;
+    v->cap = ncap;
+    return 0;
 }
 
 void nx_vec_free(nx_vec *v) {

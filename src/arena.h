@@ -9,6 +9,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct nx_arena_block nx_arena_block;
 
@@ -55,8 +56,18 @@ typedef struct nx_vec {
     size_t cap;
 } nx_vec;
 
-/* Room for one more item of `size` bytes; returns it zero-filled or NULL. */
-void *nx_vec_push(nx_vec *v, size_t size);
+/* Doubles v's room (for items of `size` bytes): 0, or -1 when out of memory. */
+int nx_vec_grow(nx_vec *v, size_t size);
+
+/* Room for one more item of `size` bytes; returns it zero-filled or NULL.
+ * Inline: `size` is a constant at every call, so the fill is a few stores. */
+static inline void *nx_vec_push(nx_vec *v, size_t size) {
+    if (v->count == v->cap && nx_vec_grow(v, size)) return NULL;
+    void *p = (unsigned char *)v->items + v->count * size;
+    memset(p, 0, size);
+    v->count++;
+    return p;
+}
 void nx_vec_free(nx_vec *v);
 
 #define NX_VEC_AT(v, type, i) (((type *)(v)->items)[i])
