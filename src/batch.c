@@ -1,9 +1,16 @@
-/* batch.c: nx_batch_run(). Records are read in chunks by the calling
- * thread, extracted by N worker threads that take the next job from an
- * atomic counter, and written in input order by the calling thread, which
- * also reports each document's errors and warnings in that order. */
+/* batch.c: nx_batch_run(). With one thread, the calling thread reads,
+ * extracts and writes each record in turn. With N, N worker threads,
+ * started once, extract documents from a ring of slots: the calling thread
+ * reads records into free slots, and a writer thread writes the finished
+ * ones in input order (reporting each document's errors and warnings in
+ * that order too). Reading, extraction and writing overlap; memory stays
+ * bounded by the ring, since a slot is reused only after its record was
+ * written; and no record waits for the next one to be read before it is
+ * written (a pipe gets each record as soon as it and those before it are
+ * done).
+ */
+#include <sys/stat.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,15 +32,30 @@ typedef struct job {
     char *error;           /* extraction error message, or NULL */
     char **warnings;
     size_t n_warnings;
+    int done;              /* extracted and rendered (guarded by the pool's mutex) */
 } job;
 
+/* The ring: records [written, read) are in slots (record i in slot i % cap);
+ * [taken, read) wait for a worker; a slot's `done` says its worker finished.
+ * The counters, flags and `done` are guarded by mu. */
 typedef struct pool {
     const nx_model *model;
     const nx_batch_options *opts;
     const nx_writer *writer;
-    job *jobs;
-    size_t n_jobs;
-    atomic_size_t next;
+    FILE *out;
+    int flush_each;        /* out is not a regular file: each record goes out at once */
+    nx_batch_stats *stats; /* the writer's */
+    nx_status result;      /* the writer's */
+    job *slots;
+    size_t cap;
+    size_t read, taken, written;
+    int eof;               /* the reader is done: no record will follow */
+    int stop;              /* writing failed: read no more */
+    int closing;           /* workers leave when idle */
+    pthread_mutex_t mu;
+    pthread_cond_t work;   /* a record to take, or closing */
+    pthread_cond_t ready;  /* a record read or finished, or the end */
+    pthread_cond_t space;  /* a slot free, or stop */
 } pool;
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
@@ -90,13 +112,89 @@ static void run_job(const pool *p, job *j) {
     nx_document_free(doc);
 }
 
+static void say(const nx_batch_options *o, const char *id, const char *level, const char *msg) {
+    if (o->on_message) o->on_message(o->user, id, level, msg);
+}
+
 static void *worker(void *arg) {
     pool *p = arg;
+    pthread_mutex_lock(&p->mu);
     for (;;) {
-        size_t i = atomic_fetch_add(&p->next, 1);
-        if (i >= p->n_jobs) break;
-        run_job(p, &p->jobs[i]);
+        while (p->taken == p->read && !p->closing) pthread_cond_wait(&p->work, &p->mu);
+        if (p->taken == p->read) break; /* closing, and nothing left */
+        job *j = &p->slots[p->taken++ % p->cap];
+        pthread_mutex_unlock(&p->mu);
+        run_job(p, j);
+        pthread_mutex_lock(&p->mu);
+        j->done = 1;
+        pthread_cond_signal(&p->ready);
     }
+    pthread_mutex_unlock(&p->mu);
+    return NULL;
+}
+
+/* Reads the next record into j: 0, or 1 at the end of the input. */
+static int read_job(nx_reader *reader, job *j) {
+    nx_record rec;
+    if (nx_reader_next(reader, &rec) == NX_ERR_END) return 1;
+    j->id = dup_or_null(rec.id);
+    j->read_status = rec.status;
+    if (rec.status == NX_OK) {
+        j->text = malloc(rec.len + 1);
+        if (j->text) {
+            memcpy(j->text, rec.text, rec.len);
+            j->text[rec.len] = '\0';
+        }
+        j->len = rec.len;
+        j->dct = dup_or_null(rec.dct);
+        if (!j->text || !j->id || (rec.dct && !j->dct)) j->read_status = NX_ERR_NOMEM;
+    } else {
+        j->read_error = dup_or_null(rec.error);
+    }
+    return 0;
+}
+
+/* Counts, reports and writes a finished job (after a failure, only counts
+ * and reports it), then empties its slot. */
+static void emit_job(pool *p, job *j) {
+    nx_batch_stats *stats = p->stats;
+    stats->documents++;
+    for (size_t k = 0; k < NX_MAX_STAGES; k++) stats->stage_seconds[k] += j->stage_seconds[k];
+    stats->write_seconds += j->write_seconds;
+    if (j->error) {
+        stats->failed++;
+        say(p->opts, j->id ? j->id : "", "error", j->error);
+    }
+    for (size_t w = 0; w < j->n_warnings; w++) {
+        stats->warnings++;
+        say(p->opts, j->id ? j->id : "", "warning", j->warnings[w] ? j->warnings[w] : "");
+    }
+    if (j->out_failed) {
+        p->result = NX_ERR_NOMEM;
+    } else if (p->result == NX_OK && j->out.len) {
+        if (fwrite(j->out.s, 1, j->out.len, p->out) != j->out.len || (p->flush_each && fflush(p->out) == EOF))
+            p->result = NX_ERR_IO;
+    }
+    job_clear(j);
+}
+
+/* The writer thread: each record in input order, as soon as it is done. */
+static void *writer_main(void *arg) {
+    pool *p = arg;
+    pthread_mutex_lock(&p->mu);
+    for (;;) {
+        while (p->written == p->read && !p->eof) pthread_cond_wait(&p->ready, &p->mu);
+        if (p->written == p->read) break; /* the end, and all written */
+        job *j = &p->slots[p->written % p->cap];
+        while (!j->done) pthread_cond_wait(&p->ready, &p->mu);
+        pthread_mutex_unlock(&p->mu);
+        emit_job(p, j);
+        pthread_mutex_lock(&p->mu);
+        p->written++;
+        if (p->result != NX_OK) p->stop = 1;
+        pthread_cond_signal(&p->space);
+    }
+    pthread_mutex_unlock(&p->mu);
     return NULL;
 }
 
@@ -106,8 +204,22 @@ void nx_batch_options_init(nx_batch_options *o) {
     nx_options_init(&o->extract);
 }
 
-static void say(const nx_batch_options *o, const char *id, const char *level, const char *msg) {
-    if (o->on_message) o->on_message(o->user, id, level, msg);
+/* Starts the workers and the writer: the number of workers started (0:
+ * none could start, and nothing runs). */
+static int start_threads(pool *p, int n, pthread_t *workers, pthread_t *writer) {
+    int started = 0;
+    for (int t = 0; t < n; t++)
+        if (pthread_create(&workers[started], NULL, worker, p) == 0) started++;
+    if (started && pthread_create(writer, NULL, writer_main, p) != 0) {
+        pthread_mutex_lock(&p->mu);
+        p->closing = 1;
+        pthread_cond_broadcast(&p->work);
+        pthread_mutex_unlock(&p->mu);
+        for (int t = 0; t < started; t++) pthread_join(workers[t], NULL);
+        p->closing = 0;
+        started = 0;
+    }
+    return started;
 }
 
 nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_options *opts, FILE *out,
@@ -119,84 +231,74 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     const nx_writer *writer = nx_writer_find(opts->format);
     if (!writer) return NX_ERR_ARG;
     int flags = opts->pretty ? NX_WRITE_PRETTY : 0;
-    size_t chunk = (size_t)opts->threads * 32; /* flush and hand out work in chunks */
-    job *jobs = calloc(chunk, sizeof *jobs);
-    pthread_t *th = calloc((size_t)opts->threads, sizeof *th);
-    if (!jobs || !th) {
-        free(jobs);
+    struct stat sb;
+    pool p = {.model = model, .opts = opts, .writer = writer, .out = out, .stats = stats, .result = NX_OK};
+    p.flush_each = !(fstat(fileno(out), &sb) == 0 && S_ISREG(sb.st_mode));
+    /* enough slots that no worker waits while a record is read or an
+     * earlier, longer one is finished */
+    p.cap = opts->threads > 1 ? (size_t)opts->threads * 16 : 1;
+    p.slots = calloc(p.cap, sizeof *p.slots);
+    pthread_t *th = calloc((size_t)opts->threads, sizeof *th), wr;
+    if (!p.slots || !th) {
+        free(p.slots);
         free(th);
         return NX_ERR_NOMEM;
     }
-    nx_status result = NX_OK;
+    pthread_mutex_init(&p.mu, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    pthread_cond_init(&p.space, NULL);
     if (writer->begin) {
         nx_sbuf head = {0};
-        if (writer->begin(&head, flags)) result = NX_ERR_NOMEM;
-        else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) result = NX_ERR_IO;
+        if (writer->begin(&head, flags)) p.result = NX_ERR_NOMEM;
+        else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) p.result = NX_ERR_IO;
         free(head.s);
     }
-    int done = 0;
-    while (!done && result == NX_OK) {
-        size_t n = 0;
-        while (n < chunk) {
-            nx_record rec;
-            if (nx_reader_next(reader, &rec) == NX_ERR_END) {
-                done = 1;
-                break;
-            }
-            job *j = &jobs[n++];
-            j->id = dup_or_null(rec.id);
-            j->read_status = rec.status;
-            if (rec.status == NX_OK) {
-                j->text = malloc(rec.len + 1);
-                if (j->text) {
-                    memcpy(j->text, rec.text, rec.len);
-                    j->text[rec.len] = '\0';
-                }
-                j->len = rec.len;
-                j->dct = dup_or_null(rec.dct);
-                if (!j->text || !j->id || (rec.dct && !j->dct)) j->read_status = NX_ERR_NOMEM;
-            } else {
-                j->read_error = dup_or_null(rec.error);
-            }
+    int started = p.result == NX_OK && opts->threads > 1 ? start_threads(&p, opts->threads, th, &wr) : 0;
+    if (!started) {
+        /* one at a time, on this thread */
+        while (p.result == NX_OK && !read_job(reader, &p.slots[0])) {
+            run_job(&p, &p.slots[0]);
+            emit_job(&p, &p.slots[0]);
         }
-        pool p = {model, opts, writer, jobs, n, 0};
-        atomic_init(&p.next, 0);
-        int started = 0;
-        if (opts->threads > 1 && n > 1) {
-            for (int t = 0; t < opts->threads; t++)
-                if (pthread_create(&th[t], NULL, worker, &p) == 0) started++;
+    } else {
+        for (;;) {
+            job *j = &p.slots[p.read % p.cap];
+            pthread_mutex_lock(&p.mu);
+            while (p.read - p.written == p.cap && !p.stop) pthread_cond_wait(&p.space, &p.mu);
+            int stop = p.stop;
+            pthread_mutex_unlock(&p.mu);
+            if (stop || read_job(reader, j)) break;
+            pthread_mutex_lock(&p.mu);
+            p.read++;
+            pthread_cond_signal(&p.work);
+            pthread_cond_signal(&p.ready);
+            pthread_mutex_unlock(&p.mu);
         }
-        worker(&p); /* the calling thread works too (and alone when threads == 1) */
+        pthread_mutex_lock(&p.mu);
+        p.eof = 1;
+        pthread_cond_signal(&p.ready);
+        pthread_mutex_unlock(&p.mu);
+        pthread_join(wr, NULL); /* every record read is written (or, after a failure, counted) */
+        pthread_mutex_lock(&p.mu);
+        p.closing = 1;
+        pthread_cond_broadcast(&p.work);
+        pthread_mutex_unlock(&p.mu);
         for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
-        for (size_t i = 0; i < n; i++) {
-            job *j = &jobs[i];
-            stats->documents++;
-            for (size_t k = 0; k < NX_MAX_STAGES; k++) stats->stage_seconds[k] += j->stage_seconds[k];
-            stats->write_seconds += j->write_seconds;
-            if (j->error) {
-                stats->failed++;
-                say(opts, j->id ? j->id : "", "error", j->error);
-            }
-            for (size_t w = 0; w < j->n_warnings; w++) {
-                stats->warnings++;
-                say(opts, j->id ? j->id : "", "warning", j->warnings[w] ? j->warnings[w] : "");
-            }
-            if (j->out_failed) {
-                result = NX_ERR_NOMEM;
-            } else if (result == NX_OK && j->out.len && fwrite(j->out.s, 1, j->out.len, out) != j->out.len) {
-                result = NX_ERR_IO;
-            }
-            job_clear(j);
-        }
-        if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
     }
+    nx_status result = p.result;
+    if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
     if (result == NX_OK && writer->end) {
         nx_sbuf tail = {0};
         if (writer->end(&tail, flags)) result = NX_ERR_NOMEM;
         else if (tail.len && (fwrite(tail.s, 1, tail.len, out) != tail.len || fflush(out) == EOF)) result = NX_ERR_IO;
         free(tail.s);
     }
-    free(jobs);
+    pthread_cond_destroy(&p.space);
+    pthread_cond_destroy(&p.ready);
+    pthread_cond_destroy(&p.work);
+    pthread_mutex_destroy(&p.mu);
+    free(p.slots);
     free(th);
     return result;
 }

@@ -96,6 +96,20 @@ for i in range(300):
 cmp -s "$tmp/t1" "$tmp/t3" || fail "--threads 3 output differs from --threads 1"
 [ "$(wc -l <"$tmp/t3")" = 300 ] || fail "300 records in, 300 out"
 
+# --- a pipe gets each record as soon as it is done, before the next is read
+for t in 1 2; do
+  rm -f "$tmp/fifo" "$tmp/stream"; mkfifo "$tmp/fifo"
+  ( "$nerx" --threads $t <"$tmp/fifo" 2>/dev/null | cat >"$tmp/stream" ) &
+  exec 3>"$tmp/fifo"
+  echo '{"id":"a","text":"Zhang Liqun spoke on Monday."}' >&3
+  for i in $(seq 100); do [ -s "$tmp/stream" ] && break; sleep 0.1; done
+  [ "$(wc -l <"$tmp/stream")" = 1 ] || fail "--threads $t: the first record waits for the next one"
+  echo '{"id":"b","text":"More on Friday."}' >&3
+  exec 3>&-
+  wait
+  [ "$(wc -l <"$tmp/stream")" = 2 ] || fail "--threads $t: two records in, two out"
+done
+
 # --- user gazetteers: added entries are used; a bad file stops with file:line:column
 printf '# source: test\n# licence: test\n# type: organization\nAcme Widgets\n' >"$tmp/mine.tsv"
 printf 'Shares in Acme Widgets rose.' | "$nerx" --gazetteer "$tmp/mine.tsv" --output jsonl >"$tmp/out" 2>/dev/null
