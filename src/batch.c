@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "arena.h"
 #include "nerx.h"
@@ -43,7 +44,7 @@ typedef struct pool {
     const nx_batch_options *opts;
     const nx_writer *writer;
     FILE *out;
-    int flush_each;        /* out is not a regular file: each record goes out at once */
+    int flush_each;        /* out is a pipe or terminal: each record goes out at once */
     nx_batch_stats *stats; /* the writer's */
     nx_status result;      /* the writer's */
     job *slots;
@@ -233,7 +234,10 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     int flags = opts->pretty ? NX_WRITE_PRETTY : 0;
     struct stat sb;
     pool p = {.model = model, .opts = opts, .writer = writer, .out = out, .stats = stats, .result = NX_OK};
-    p.flush_each = !(fstat(fileno(out), &sb) == 0 && S_ISREG(sb.st_mode));
+    /* a reader at the other end of a pipe or at a terminal wants each record
+     * as it is done; a file or /dev/null does not (a write call per record) */
+    int fd = fileno(out);
+    p.flush_each = fd >= 0 && (isatty(fd) || (fstat(fd, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode))));
     /* enough slots that no worker waits while a record is read or an
      * earlier, longer one is finished */
     p.cap = opts->threads > 1 ? (size_t)opts->threads * 16 : 1;
