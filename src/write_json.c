@@ -95,12 +95,21 @@ static void jw_tabs(jw *w, unsigned n) {
 
 /* A string value (or key), escaped as cJSON's print_string_ptr does. Runs
  * of bytes that need no escape are copied whole. */
+/* The bytes a string stops at: its end, and those to escape. */
+static const unsigned char jw_stop[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+    ['"'] = 1, ['\\'] = 1};
+
 static void jw_string(jw *w, const char *s) {
     static const char hex[] = "0123456789abcdef";
     jw_byte(w, '"');
     const unsigned char *p = (const unsigned char *)s, *run = p;
-    for (; *p; p++) {
-        if (*p >= 0x20 && *p != '"' && *p != '\\') continue;
+    for (;; p++) {
+        while (!jw_stop[*p]) p++;
+        if (!*p) break;
         jw_put(w, (const char *)run, (size_t)(p - run));
         run = p + 1;
         char e[6] = {'\\', 0, 0, 0, 0, 0};
@@ -195,15 +204,27 @@ static void jw_key(jw *w, const char *key) {
     jw_colon(w);
 }
 
-/* Decimal digits of v into buf (at least 21 bytes); returns the length. */
+/* Decimal digits of v into buf (at least 21 bytes); returns the length.
+ * Two digits a step, from the end of a scratch buffer. */
 static size_t utoa(unsigned long v, char *buf) {
-    char tmp[24];
-    size_t n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    for (size_t i = 0; i < n; i++) buf[i] = tmp[n - 1 - i];
+    static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+                                "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+                                "8081828384858687888990919293949596979899";
+    char tmp[24], *p = tmp + sizeof tmp;
+    while (v >= 100) {
+        unsigned long k = (v % 100) * 2;
+        v /= 100;
+        *--p = pairs[k + 1];
+        *--p = pairs[k];
+    }
+    if (v >= 10) {
+        *--p = pairs[v * 2 + 1];
+        *--p = pairs[v * 2];
+    } else {
+        *--p = (char)('0' + v);
+    }
+    size_t n = (size_t)(tmp + sizeof tmp - p);
+    memcpy(buf, p, n);
     return n;
 }
 
