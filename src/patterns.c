@@ -183,22 +183,57 @@ static int cmp_match(const void *a, const void *b) {
     return x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
 }
 
-/* Whether the text holds s (ASCII letters in any case). */
-static int holds(const nx_text *text, const char *s) {
-    size_t n = strlen(s);
-    if (!n || n > text->len) return n == 0;
-    unsigned char c0 = (unsigned char)s[0], lo = (unsigned char)(c0 | 0x20), up = (unsigned char)(c0 & ~0x20);
-    int letter = lo >= 'a' && lo <= 'z';
-    const char *t = text->work, *end = t + text->len - n + 1;
-    for (const char *x = t; x < end;) {
-        const char *a = memchr(x, letter ? lo : c0, (size_t)(end - x));
-        const char *b = letter ? memchr(x, up, (size_t)(end - x)) : NULL;
-        const char *h = !a ? b : !b ? a : a < b ? a : b;
-        if (!h) return 0;
-        if (!strncasecmp(h, s, n)) return 1;
-        x = h + 1;
+static unsigned char lower_ascii(unsigned char c) { return (unsigned)(c - 'A') < 26u ? (unsigned char)(c + 32) : c; }
+
+/* Whether t[0..n) is need (ASCII letters in any case). */
+static int need_at(const char *t, size_t n, const char *need) {
+    size_t k = 0;
+    for (; need[k]; k++)
+        if (k >= n || lower_ascii((unsigned char)t[k]) != lower_ascii((unsigned char)need[k])) return 0;
+    return 1;
+}
+
+/* Sets enabled[k] for each of an engine's patterns whose needs= the text
+ * meets (or that has none). The needs are taken by their first byte: one
+ * memchr pass for each such byte (two for a letter, one per case), and at
+ * each place it is found, every unmet need that starts with it is compared
+ * (a dozen file extensions cost one pass for '.'). Returns whether any
+ * pattern is enabled. */
+static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const nx_text *text, uint8_t *enabled) {
+    size_t nl = en->global.count, pending = 0;
+    uint8_t first[256] = {0}; /* the lower-case first bytes of the needs */
+    int any = 0;
+    for (size_t k = 0; k < nl; k++) {
+        const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
+        enabled[k] = pt->n_needs == 0;
+        any |= enabled[k];
+        pending += !enabled[k];
+        for (size_t i = 0; i < pt->n_needs; i++) first[lower_ascii((unsigned char)pt->needs[i][0])] = 1;
     }
-    return 0;
+    const char *t = text->work, *end = t + text->len;
+    for (int c = 1; c < 256 && pending; c++) {
+        if (!first[c]) continue;
+        int up = (unsigned)(c - 'a') < 26u ? c - 32 : -1; /* a letter is found in either case */
+        for (const char *x = t; x < end && pending;) {
+            const char *a = memchr(x, c, (size_t)(end - x));
+            const char *b = up >= 0 ? memchr(x, up, (size_t)((a ? a : end) - x)) : NULL;
+            const char *h = b ? b : a;
+            if (!h) break;
+            for (size_t k = 0; k < nl; k++) {
+                if (enabled[k]) continue;
+                const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
+                for (size_t j = 0; j < pt->n_needs; j++)
+                    if (lower_ascii((unsigned char)pt->needs[j][0]) == c && need_at(h, (size_t)(end - h), pt->needs[j])) {
+                        enabled[k] = 1;
+                        any = 1;
+                        pending--;
+                        break;
+                    }
+            }
+            x = h + 1;
+        }
+    }
+    return any;
 }
 
 nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *text, const nx_tokens *toks,
@@ -216,13 +251,7 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
         size_t nl = en->global.count;
         uint8_t stack[256], *enabled = nl <= sizeof stack ? stack : malloc(nl);
         if (!enabled) return NX_ERR_NOMEM;
-        int any = 0;
-        for (size_t k = 0; k < nl; k++) {
-            const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
-            enabled[k] = pt->n_needs == 0;
-            for (size_t i = 0; i < pt->n_needs && !enabled[k]; i++) enabled[k] = (uint8_t)holds(text, pt->needs[i]);
-            any |= enabled[k];
-        }
+        int any = meet_needs(p, en, text, enabled);
         size_t first = v.count, limit = SIZE_MAX;
         if (any) st = en->backend->scan(en->matcher, text, toks, enabled, &v, &limit);
         if (enabled != stack) free(enabled);

@@ -88,7 +88,9 @@ static void test_language(void) {
                   "iso\tdate\t(?<! (DIGITS | \".\") ~) <year #1000..2099> ~\"-\" ~<month #01..12> ~\"-\" ~<day DAY>\n"
                   "clock\ttime\t/(?<hour>[01][0-9]|2[0-3])(?<minute>[0-5][0-9])/ =GMT\n"
                   "may\tdate\t(?<= (in | by) _) <month =May>\n"
-                  "file\tskip\t\\w+\\.jpg\\b\tneeds=.jpg\n",
+                  "file\tskip\t\\w+\\.jpg\\b\tneeds=.jpg\n"
+                  "www\tskip\t(?i)\\bwww\\.\\w+\tneeds=.gif|www.|.jpg\n"
+                  "tag\tskip\t#\\w+\tneeds=zq|.png\n",
                   &err);
     if (st != NX_OK) fprintf(stderr, "%s:%zu:%zu: %s\n", err.file, err.line, err.column, err.message);
     CHECK_INT(st, NX_OK);
@@ -108,6 +110,13 @@ static void test_language(void) {
     /* case=cap: May, not may; the look-behind wants "in" or "by" before */
     expect(&p, "in May, by May, may be, in may", "may:May | may:May");
     expect(&p, "see photo.jpg", "file:photo.jpg");
+    /* needs=: a skip pattern runs only on a text that holds one of its
+     * strings, in any case, anywhere */
+    expect(&p, "see WWW.example", "www:WWW.example");
+    expect(&p, "#tag", "");
+    expect(&p, "#tag ZQ", "tag:#tag");
+    expect(&p, "#tag x.PNG", "tag:#tag");
+    expect(&p, "#tag at the end: z", "");
     nx_patterns_free(&p);
 }
 
