@@ -74,18 +74,35 @@ static void mark_headlines(rctx *r) {
 
 /* ---- gazetteer entities --------------------------------------------------- */
 
+/* Whether a match may have an entry of a class in `f`. A one-word match's
+ * classes are its token's feature bits: the gazetteer stage set them from
+ * the entries at the same trie node that pass their case rule, so without
+ * one of the bits there is no list to read. */
+static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
+    return m->t1 - m->t0 > 1 || (tok(r, m->t0)->feat & f) != 0;
+}
+
+/* The entity entry a match reads: the first organisation whose case rule
+ * passes, else the first place, else the first person. One pass over the
+ * list, keeping the best class seen so far. */
 static const nx_entry *entity_entry(const rctx *r, const nx_gmatch *m) {
-    static const uint8_t prio[] = {NX_G_ORG, NX_G_PLACE, NX_G_PERSON};
+    if (!may_have(r, m, NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON))) return NULL;
     const nx_document *doc = r->doc;
-    for (size_t p = 0; p < sizeof prio; p++)
-        for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
-            const nx_entry *en = &r->g->entries[e - 1];
-            if (en->cls == prio[p] && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, m->t0, m->t1)) return en;
-        }
-    return NULL;
+    const nx_entry *best = NULL;
+    int best_rank = 3;
+    for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
+        const nx_entry *en = &r->g->entries[e - 1];
+        int rank = en->cls == NX_G_ORG ? 0 : en->cls == NX_G_PLACE ? 1 : en->cls == NX_G_PERSON ? 2 : 3;
+        if (rank >= best_rank || !nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, m->t0, m->t1)) continue;
+        best = en;
+        best_rank = rank;
+        if (rank == 0) break;
+    }
+    return best;
 }
 
 static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) {
+    if (!may_have(r, m, NX_FEAT(NX_G_TITLE))) return NULL;
     const nx_document *doc = r->doc;
     for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
         const nx_entry *en = &r->g->entries[e - 1];
