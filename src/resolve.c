@@ -14,7 +14,9 @@ typedef struct rctx {
     int32_t *owner;      /* span index covering the token, -1 */
     uint8_t *title_tok;  /* 1 inside a title span */
     uint8_t *headline;   /* 1 in an all-caps or title-case line: no guessing there */
-    nx_strmap lower;     /* folded words seen in lower case in this document */
+    uint32_t *word;      /* per token: its word, the first token with the same folded form */
+    uint8_t *lower;      /* per word: written in lower case (not at a sentence start) */
+    int spaced;          /* some folded form holds a space (see name keys) */
     int sports;          /* a sports report: places name teams */
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
@@ -70,6 +72,104 @@ static void mark_headlines(rctx *r) {
             for (size_t k = i; k < j; k++) r->headline[k] = 1;
         i = j;
     }
+}
+
+/* ---- the document's words ---------------------------------------------------
+ * Rules compare words by their folded form: "Member" is a common word where
+ * "member" occurs, and a name found once is found again. A token's word is
+ * the first token with the same folded form, found once per document in a
+ * hash table; later comparisons are integer compares, and what is known of
+ * a word is an array indexed by it. */
+
+static inline uint64_t load64(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint64_t load32(const char *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Whether one of the 8 bytes of v is a space (a zero byte in v ^ spaces). */
+static inline uint64_t has_space(uint64_t v) {
+    v ^= 0x2020202020202020ULL;
+    return (v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL;
+}
+
+static inline uint64_t mix(uint64_t h, uint64_t v) {
+    h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
+}
+
+/* A folded form's hash, read 8 or 4 bytes at a time (never past its end:
+ * the last load overlaps the one before); *space is set when it holds a
+ * space. (A hash kept in each token would make this a lookup.) */
+static uint64_t fold_hash(const char *s, size_t len, int *space) {
+    uint64_t h = len * 0x9E3779B97F4A7C15ULL, sp = 0;
+    if (len > 8) {
+        for (size_t i = 0; i + 8 < len; i += 8) {
+            uint64_t v = load64(s + i);
+            sp |= has_space(v);
+            h = mix(h, v);
+        }
+        uint64_t v = load64(s + len - 8);
+        sp |= has_space(v);
+        h = mix(h, v);
+    } else {
+        uint64_t v = len >= 4 ? load32(s) | load32(s + len - 4) << 32
+                   : len ? (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 | (unsigned char)s[len - 1]
+                         : 0;
+        sp |= has_space(v);
+        h = mix(h, v);
+    }
+    *space |= sp != 0;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 32);
+}
+
+static nx_status index_words(rctx *r) {
+    nx_arena *A = &r->doc->arena;
+    size_t mask = 15;
+    while (mask + 1 < 2 * r->n) mask = mask * 2 + 1;
+    /* a slot: the hash's high half, and the token + 1 (0: empty) */
+    uint64_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
+    r->word = nx_arena_alloc_uninit(A, r->n * sizeof *r->word);
+    r->lower = nx_arena_alloc(A, r->n);
+    if (!slots || !r->word || !r->lower) return NX_ERR_NOMEM;
+    /* one-byte forms (punctuation, letters) are looked up by their byte */
+    uint32_t by_byte[256];
+    memset(by_byte, 0xFF, sizeof by_byte);
+    for (size_t i = 0; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        uint32_t w = (uint32_t)i;
+        if (t->fold_len == 1) {
+            unsigned char c = (unsigned char)t->fold[0];
+            if (by_byte[c] == UINT32_MAX) by_byte[c] = w;
+            else w = by_byte[c];
+            r->spaced |= c == ' ';
+        } else {
+            uint64_t h = fold_hash(t->fold, t->fold_len, &r->spaced), tag = h & 0xFFFFFFFF00000000ULL;
+            for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+                if (!slots[s]) {
+                    slots[s] = tag | (i + 1);
+                    break;
+                }
+                if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
+                const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
+                if (o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
+                    w = (uint32_t)slots[s] - 1;
+                    break;
+                }
+            }
+        }
+        r->word[i] = w;
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start)
+            r->lower[w] = 1;
+    }
+    return NX_OK;
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
@@ -418,7 +518,7 @@ static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->sha
  * "member" occurs) is a common word, not a name. */
 static int seen_lower(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
-    return !(t->shape & NX_SH_LOWER) && nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL);
+    return !(t->shape & NX_SH_LOWER) && r->lower[r->word[i]];
 }
 
 /* A person-cue word (said, told, died) right after token i - 1, or after
@@ -991,7 +1091,7 @@ static nx_status acronyms_after_titles(rctx *r) {
         if (!is_word(r, i - 1, NX_G_ACRONYM_LINKER) || !r->title_tok[i - 2])
             continue;
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM))) ||
-            nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
+            r->lower[r->word[i]])
             continue;
         if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_AFTER_TITLE) < 0) return NX_ERR_NOMEM;
     }
@@ -1020,7 +1120,7 @@ static nx_status lone_org_words(rctx *r) {
         if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 &&
             !(t->feat & ~NX_FEAT_CLOSED_CLASS) &&
             !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
-            !nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL) &&
+            !r->lower[r->word[i]] &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) return NX_ERR_NOMEM;
         }
@@ -1115,7 +1215,7 @@ static nx_status acronyms_inferred(rctx *r) {
         /* not a word in capitals: AS, BANK */
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE) |
                         NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_DEMONYM))) ||
-            nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
+            r->lower[r->word[i]])
             continue;
         char ac[16];
         size_t n = 0;
@@ -1139,18 +1239,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
     return NX_OK;
-}
-
-static int key_of(const rctx *r, size_t a, size_t b, char *buf, size_t cap, size_t *len) {
-    *len = 0;
-    for (size_t i = a; i < b; i++) {
-        const nx_token *t = tok(r, i);
-        if (*len + t->fold_len + 1 >= cap) return 0;
-        if (i > a) buf[(*len)++] = ' ';
-        memcpy(buf + *len, t->fold, t->fold_len);
-        *len += t->fold_len;
-    }
-    return 1;
 }
 
 /* "in", "near" ... right before token i; not between two names, where it
@@ -1182,7 +1270,85 @@ static int in_dateline(const rctx *r, const nx_span *s) {
  * Three steps: learn the names (known_names), retype places that are
  * people's names, find the names again. */
 
+/* A name is known by its folded words joined by spaces. A folded form may
+ * hold a space itself (´ and ͺ fold to one), so a name's key is the list of
+ * the pieces of that text between spaces, each piece an id of its bytes:
+ * token i's pieces are piece[piece_at[i] .. piece_at[i + 1]). In a document
+ * with no such form each token is one piece, its word. */
+typedef struct name_keys {
+    const uint32_t *piece;
+    uint32_t *piece_at; /* n + 1 items */
+    size_t n_ids;       /* piece ids are below this */
+} name_keys;
+
+typedef struct name_key {
+    uint32_t p0, p1; /* pieces [p0, p1) */
+} name_key;
+
+static nx_status index_pieces(const rctx *r, name_keys *nk) {
+    nx_arena *A = &r->doc->arena;
+    nk->piece_at = nx_arena_alloc_uninit(A, (r->n + 1) * sizeof *nk->piece_at);
+    if (!nk->piece_at) return NX_ERR_NOMEM;
+    if (!r->spaced) {
+        for (size_t i = 0; i <= r->n; i++) nk->piece_at[i] = (uint32_t)i;
+        nk->piece = r->word;
+        nk->n_ids = r->n;
+        return NX_OK;
+    }
+    /* rare: every piece's bytes get an id from a map */
+    size_t total = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        nk->piece_at[i] = (uint32_t)total++;
+        for (uint32_t k = 0; k < tok(r, i)->fold_len; k++) total += tok(r, i)->fold[k] == ' ';
+    }
+    nk->piece_at[r->n] = (uint32_t)total;
+    uint32_t *piece = nx_arena_alloc_uninit(A, (total + 1) * sizeof *piece);
+    nx_strmap ids;
+    nx_strmap_init(&ids);
+    nx_status st = piece ? NX_OK : NX_ERR_NOMEM;
+    for (size_t i = 0, p = 0; i < r->n && st == NX_OK; i++) {
+        const char *f = tok(r, i)->fold, *end = f + tok(r, i)->fold_len;
+        for (;;) {
+            const char *sp = memchr(f, ' ', (size_t)(end - f));
+            size_t len = (size_t)((sp ? sp : end) - f);
+            uint32_t id = (uint32_t)ids.count;
+            if (!nx_strmap_get(&ids, f, len, &id) && nx_strmap_put(&ids, f, len, id)) st = NX_ERR_NOMEM;
+            piece[p++] = id;
+            if (!sp) break;
+            f = sp + 1;
+        }
+    }
+    nk->piece = piece;
+    nk->n_ids = ids.count;
+    nx_strmap_free(&ids);
+    return st;
+}
+
+/* The key of tokens [a, b); 0 when its text is too long to be a name (512
+ * bytes, or 511 for one word: the bound of the buffer keys were built in). */
+static int key_of(const rctx *r, const name_keys *nk, size_t a, size_t b, name_key *k) {
+    size_t len = b - a == 1;
+    for (size_t i = a; i < b; i++) len += tok(r, i)->fold_len + (i > a);
+    k->p0 = nk->piece_at[a];
+    k->p1 = nk->piece_at[b];
+    return len < 512;
+}
+
+static uint64_t key_hash(const name_keys *nk, name_key k) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t p = k.p0; p < k.p1; p++) h = (h ^ nk->piece[p]) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 29);
+}
+
+static int key_eq(const name_keys *nk, name_key x, name_key y) {
+    if (x.p1 - x.p0 != y.p1 - y.p0) return 0;
+    for (uint32_t p = 0; p < x.p1 - x.p0; p++)
+        if (nk->piece[x.p0 + p] != nk->piece[y.p0 + p]) return 0;
+    return 1;
+}
+
 typedef struct known {
+    name_key key;
     uint8_t type;    /* what the name names; KNOWN_AMBIGUOUS when two kinds of thing */
     uint8_t surname; /* a part of a person's name, not the whole */
     const char *canon;
@@ -1191,10 +1357,43 @@ typedef struct known {
 
 enum { KNOWN_AMBIGUOUS = 255 };
 
+/* The names learned, in the arena: a hash table of the keys (each span
+ * makes at most three), and per piece id whether a known name starts with
+ * it, so most words need no lookup at all. */
 typedef struct known_names {
-    nx_strmap map; /* folded words -> index into table */
-    nx_vec table;  /* known */
+    name_keys nk;
+    known *table;
+    size_t count;
+    uint32_t *slots; /* index into table + 1; 0 = empty */
+    size_t mask;
+    uint8_t *starts; /* per piece id */
 } known_names;
+
+static nx_status known_init(const rctx *r, known_names *kn) {
+    nx_arena *A = &r->doc->arena;
+    nx_status st = index_pieces(r, &kn->nk);
+    if (st != NX_OK) return st;
+    size_t max = 3 * r->doc->spans.count + 1;
+    kn->mask = 15;
+    while (kn->mask + 1 < 2 * max) kn->mask = kn->mask * 2 + 1;
+    kn->table = nx_arena_alloc_uninit(A, max * sizeof *kn->table);
+    kn->slots = nx_arena_alloc(A, (kn->mask + 1) * sizeof *kn->slots);
+    kn->starts = nx_arena_alloc(A, kn->nk.n_ids + 1);
+    return kn->table && kn->slots && kn->starts ? NX_OK : NX_ERR_NOMEM;
+}
+
+/* The known name with key k, or the empty slot where it would go. */
+static uint32_t *known_slot(const known_names *kn, name_key k) {
+    size_t s = (size_t)key_hash(&kn->nk, k) & kn->mask;
+    while (kn->slots[s] && !key_eq(&kn->nk, kn->table[kn->slots[s] - 1].key, k)) s = (s + 1) & kn->mask;
+    return &kn->slots[s];
+}
+
+static const known *known_find(const known_names *kn, name_key k) {
+    if (!kn->starts[kn->nk.piece[k.p0]]) return NULL;
+    uint32_t s = *known_slot(kn, k);
+    return s ? &kn->table[s - 1] : NULL;
+}
 
 /* Name forms a span makes known, in order: its whole name, a person's
  * surname alone, a person's given name alone (Mario for Mario
@@ -1218,40 +1417,39 @@ static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_
 }
 
 /* Learns the name forms of one span. */
-static nx_status learn(const rctx *r, known_names *kn, const nx_span *s) {
-    char key[512];
-    size_t kl, a, b;
+static void learn(const rctx *r, known_names *kn, const nx_span *s) {
+    size_t a, b;
+    name_key key;
     for (int form = 0; form < 3; form++) {
-        if (!name_form(r, s, form, &a, &b) || !key_of(r, a, b, key, sizeof key, &kl)) break;
-        uint32_t idx;
-        if (nx_strmap_get(&kn->map, key, kl, &idx)) {
-            known *k = &NX_VEC_AT(&kn->table, known, idx);
+        if (!name_form(r, s, form, &a, &b) || !key_of(r, &kn->nk, a, b, &key)) break;
+        uint32_t *slot = known_slot(kn, key);
+        if (*slot) {
+            known *k = &kn->table[*slot - 1];
             /* people are named first; a place or a guessed team of the same
              * name yields */
             if (k->type != s->type && k->type != NX_PERSON) k->type = KNOWN_AMBIGUOUS;
             continue;
         }
-        known *k = nx_vec_push(&kn->table, sizeof *k);
-        if (!k || nx_strmap_put(&kn->map, key, kl, (uint32_t)(kn->table.count - 1))) return NX_ERR_NOMEM;
+        known *k = &kn->table[kn->count];
+        *slot = (uint32_t)++kn->count;
+        k->key = key;
         k->type = s->type;
         k->surname = (uint8_t)(form != 0);
         k->canon = s->canon;
         k->country = s->country;
+        kn->starts[kn->nk.piece[key.p0]] = 1;
     }
-    return NX_OK;
 }
 
 /* The names of the people first, then of the rest. */
-static nx_status learn_names(const rctx *r, known_names *kn) {
+static void learn_names(const rctx *r, known_names *kn) {
     const nx_document *doc = r->doc;
     for (int people = 1; people >= 0; people--)
         for (size_t k = 0; k < doc->spans.count; k++) {
             const nx_span *s = SPAN(doc, k);
             if ((s->flags & NX_SPAN_DROPPED) || s->type > NX_PLACE || (s->type == NX_PERSON) != people) continue;
-            nx_status st = learn(r, kn, s);
-            if (st != NX_OK) return st;
+            learn(r, kn, s);
         }
-    return NX_OK;
 }
 
 /* A one-word place (or a guessed team of up to three words) that names a
@@ -1259,8 +1457,7 @@ static nx_status learn_names(const rctx *r, known_names *kn) {
  * and no possessive follows ("sources at Seguin's ministry"). */
 static void retype_people(rctx *r, const known_names *kn) {
     nx_document *doc = r->doc;
-    char key[512];
-    size_t kl;
+    name_key key;
     for (size_t k = 0; k < doc->spans.count; k++) {
         const nx_span *s = SPAN(doc, k);
         int weak_org = s->type == NX_ORGANIZATION && s->rule == NX_RULE_ORG_SPORTS_TEAM;
@@ -1268,10 +1465,8 @@ static void retype_people(rctx *r, const known_names *kn) {
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
             (s->t1 - s->t0 > 1 && !weak_org) || (place_cue_before(r, s->t0) && !poss))
             continue;
-        uint32_t idx;
-        if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&kn->map, key, kl, &idx)) continue;
-        const known *n = &NX_VEC_AT(&kn->table, known, idx);
-        if (n->type != NX_PERSON) continue;
+        const known *n = key_of(r, &kn->nk, s->t0, s->t1, &key) ? known_find(kn, key) : NULL;
+        if (!n || n->type != NX_PERSON) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
     }
 }
@@ -1279,19 +1474,18 @@ static void retype_people(rctx *r, const known_names *kn) {
 /* The known names wherever else they occur, longest first (up to six words). */
 static nx_status find_again(rctx *r, const known_names *kn) {
     nx_document *doc = r->doc;
-    char key[512];
-    size_t kl;
-    for (size_t i = 0; i < r->n && kn->table.count; i++) {
+    name_key key;
+    for (size_t i = 0; i < r->n && kn->count; i++) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
+        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
         for (size_t len = 6; len >= 1; len--) {
             if (i + len > r->n || blocked_range(r, i, i + len)) continue;
             if (!capitalised(tok(r, i + len - 1))) continue;
-            if (!key_of(r, i, i + len, key, sizeof key, &kl)) continue;
-            uint32_t idx;
-            if (!nx_strmap_get(&kn->map, key, kl, &idx)) continue;
-            const known *n = &NX_VEC_AT(&kn->table, known, idx);
+            if (!key_of(r, &kn->nk, i, i + len, &key)) continue;
+            const known *n = known_find(kn, key);
+            if (!n) continue;
             if (n->type == KNOWN_AMBIGUOUS) break;
             /* Zhang Wei is not Zhang Liqun: a known name word followed by an
              * unknown capitalised word is part of another name */
@@ -1311,14 +1505,13 @@ static nx_status find_again(rctx *r, const known_names *kn) {
 }
 
 static nx_status propagate(rctx *r) {
-    known_names kn = {{0}, {0}};
-    nx_strmap_init(&kn.map);
-    nx_status st = learn_names(r, &kn);
-    if (st == NX_OK) retype_people(r, &kn);
-    if (st == NX_OK) st = find_again(r, &kn);
-    nx_strmap_free(&kn.map);
-    nx_vec_free(&kn.table);
-    return st;
+    known_names kn;
+    memset(&kn, 0, sizeof kn);
+    nx_status st = known_init(r, &kn);
+    if (st != NX_OK) return st;
+    learn_names(r, &kn);
+    retype_people(r, &kn);
+    return find_again(r, &kn);
 }
 
 /* ---- sports reports ------------------------------------------------------------ */
@@ -1375,14 +1568,7 @@ nx_status nx_resolve(nx_document *doc) {
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
     mark_headlines(&r);
-    nx_strmap_init(&r.lower);
-    nx_status st = NX_OK;
-    for (size_t i = 0; i < r.n && st == NX_OK; i++) {
-        const nx_token *t = &doc->toks.items[i];
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start &&
-            nx_strmap_put(&r.lower, t->fold, t->fold_len, 1))
-            st = NX_ERR_NOMEM;
-    }
+    nx_status st = index_words(&r);
     size_t sport_words = 0;
     for (size_t i = 0; i < r.n; i++)
         if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
@@ -1396,6 +1582,5 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
-    nx_strmap_free(&r.lower);
     return st;
 }
