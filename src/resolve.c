@@ -17,6 +17,8 @@ typedef struct rctx {
     uint32_t *word;      /* per token: its word, the first token with the same folded form */
     uint8_t *lower;      /* per word: written in lower case (not at a sentence start) */
     int spaced;          /* some folded form holds a space (see name keys) */
+    uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order: */
+    size_t n_caps;       /* the rules for acronyms and known names start at one of them */
     int sports;          /* a sports report: places name teams */
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
@@ -138,7 +140,8 @@ static nx_status index_words(rctx *r) {
     uint64_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     r->word = nx_arena_alloc_uninit(A, r->n * sizeof *r->word);
     r->lower = nx_arena_alloc(A, r->n);
-    if (!slots || !r->word || !r->lower) return NX_ERR_NOMEM;
+    r->caps = nx_arena_alloc_uninit(A, r->n * sizeof *r->caps);
+    if (!slots || !r->word || !r->lower || !r->caps) return NX_ERR_NOMEM;
     /* one-byte forms (punctuation, letters) are looked up by their byte */
     uint32_t by_byte[256];
     memset(by_byte, 0xFF, sizeof by_byte);
@@ -168,6 +171,7 @@ static nx_status index_words(rctx *r) {
         r->word[i] = w;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start)
             r->lower[w] = 1;
+        if (t->shape & NX_SH_CAP) r->caps[r->n_caps++] = (uint32_t)i;
     }
     return NX_OK;
 }
@@ -1083,9 +1087,10 @@ static nx_status acronyms(rctx *r) {
  * title and "of" or "at" is the organisation the title is at. */
 static nx_status acronyms_after_titles(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 2; i < r->n; i++) {
+    for (size_t ci = 0; ci < r->n_caps; ci++) {
+        size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
-        if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
+        if (i < 2 || r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
             !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8)
             continue;
         if (!is_word(r, i - 1, NX_G_ACRONYM_LINKER) || !r->title_tok[i - 2])
@@ -1103,7 +1108,9 @@ static nx_status acronyms_after_titles(rctx *r) {
  * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
 static nx_status lone_org_words(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 1; i < r->n; i++) {
+    for (size_t ci = 0; ci < r->n_caps; ci++) {
+        size_t i = r->caps[ci];
+        if (i < 1) continue;
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || r->title_tok[i] || r->judged[i] ||
             t->kind != NX_TOK_WORD)
@@ -1208,7 +1215,8 @@ static nx_status acronyms_inferred(rctx *r) {
         if (orgs[n_orgs].w.n < 2) continue;
         orgs[n_orgs++].span = (uint32_t)k;
     }
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t ci = 0; ci < r->n_caps; ci++) {
+        size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
         if (!acronym_shape(t) || upper_count(r, t) < 2 || !(t->shape & NX_SH_ALPHA)) continue;
@@ -1475,7 +1483,9 @@ static void retype_people(rctx *r, const known_names *kn) {
 static nx_status find_again(rctx *r, const known_names *kn) {
     nx_document *doc = r->doc;
     name_key key;
-    for (size_t i = 0; i < r->n && kn->count; i++) {
+    for (size_t ci = 0; ci < r->n_caps && kn->count; ci++) {
+        size_t i = r->caps[ci];
+        /* (the words of a name found are owned by it from here on) */
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
@@ -1497,7 +1507,6 @@ static nx_status find_again(rctx *r, const known_names *kn) {
             SPAN(doc, id)->canon = n->canon;
             SPAN(doc, id)->country = n->country;
             SPAN(doc, id)->flags |= NX_SPAN_PROPAGATED;
-            i += len - 1;
             break;
         }
     }
