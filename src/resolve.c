@@ -278,16 +278,45 @@ static void append_fold(char *buf, size_t cap, size_t *len, const char *s, size_
     buf[*len] = '\0';
 }
 
-/* The single-token title a plural names: presidents -> president. */
-static const nx_entry *plural_title(const rctx *r, const nx_token *t) {
-    if (t->kind != NX_TOK_WORD || t->fold_len < 4 || t->fold[t->fold_len - 1] != 's') return NULL;
+/* The length of the singular a plural title would have (presidents ->
+ * president), or 0 when the token is no such plural. */
+static size_t plural_stem(const nx_token *t) {
+    if (t->kind != NX_TOK_WORD || t->fold_len < 4 || t->fold[t->fold_len - 1] != 's') return 0;
     size_t n = t->fold_len - 1;
-    if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return NULL; /* -ies: leave */
-    uint32_t node = nx_gazetteer_word(r->g, t->fold, n);
-    for (uint32_t e = node ? nx_gnode_first(r->g, node) : 0; e; e = nx_gnode_next(r->g, e))
-        if (r->g->entries[e - 1].cls == NX_G_TITLE && r->g->entries[e - 1].case_rule == NX_CASE_FOLD)
-            return &r->g->entries[e - 1];
-    return NULL;
+    if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return 0; /* -ies: leave */
+    return n;
+}
+
+/* The single-token title each plural names (presidents -> president), per
+ * token: the entry + 1, or 0. Two passes: the first hashes each singular
+ * and prefetches its slot of the edge table, so that the lookups' cache
+ * misses overlap instead of coming one token at a time. NULL when out of
+ * memory. */
+static uint32_t *plural_titles(const rctx *r) {
+    const nx_gazetteer *g = r->g;
+    nx_arena *A = &r->doc->arena;
+    uint32_t *entry = nx_arena_alloc(A, r->n * sizeof *entry);
+    uint32_t *cand = nx_arena_alloc_uninit(A, r->n * sizeof *cand);
+    uint64_t *hash = nx_arena_alloc_uninit(A, r->n * sizeof *hash);
+    if (!entry || !cand || !hash) return NULL;
+    size_t n_cand = 0;
+    for (size_t i = 0; i < r->n && g->edges.n_slots; i++) {
+        size_t n = plural_stem(tok(r, i));
+        if (!n) continue;
+        hash[n_cand] = nx_gtoken_hash(tok(r, i)->fold, n);
+        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n_cand]) & (g->edges.n_slots - 1)]);
+        cand[n_cand++] = (uint32_t)i;
+    }
+    for (size_t c = 0; c < n_cand; c++) {
+        const nx_token *t = tok(r, cand[c]);
+        uint32_t node = nx_gazetteer_child(g, 0, t->fold, t->fold_len - 1, hash[c]);
+        for (uint32_t e = node ? nx_gnode_first(g, node) : 0; e; e = nx_gnode_next(g, e))
+            if (g->entries[e - 1].cls == NX_G_TITLE && g->entries[e - 1].case_rule == NX_CASE_FOLD) {
+                entry[cand[c]] = e;
+                break;
+            }
+    }
+    return entry;
 }
 
 /* Capitalised words after "of" that name a field, not an organisation or
@@ -332,19 +361,22 @@ static int starts_title(const rctx *r, size_t m, size_t i) {
 
 static nx_status titles(rctx *r) {
     nx_document *doc = r->doc;
-    size_t k = 0;
+    const nx_gmatch *gm = doc->gm;
+    size_t k = 0, n_gm = doc->n_gm;
+    const uint32_t *plural_entry = plural_titles(r);
+    if (!plural_entry) return NX_ERR_NOMEM;
     for (size_t i = 0; i < r->n; i++) {
-        while (k < doc->n_gm && doc->gm[k].t0 < i) k++;
+        while (k < n_gm && gm[k].t0 < i) k++;
         const nx_entry *e = NULL;
         size_t a = i, b = i + 1;
         int plural = 0;
-        if (k < doc->n_gm && doc->gm[k].t0 == i) {
-            e = title_entry(r, &doc->gm[k]);
-            if (e) b = doc->gm[k].t1;
+        if (k < n_gm && gm[k].t0 == i && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE))) {
+            e = title_entry(r, &gm[k]);
+            if (e) b = gm[k].t1;
         }
-        if (!e) {
-            e = plural_title(r, tok(r, i));
-            plural = e != NULL;
+        if (!e && plural_entry[i]) {
+            e = &r->g->entries[plural_entry[i] - 1];
+            plural = 1;
         }
         if (!e || blocked_range(r, a, b)) continue;
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
