@@ -190,7 +190,6 @@ static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
  * passes, else the first place, else the first person. One pass over the
  * list, keeping the best class seen so far. */
 static const nx_entry *entity_entry(const rctx *r, const nx_gmatch *m) {
-    if (!may_have(r, m, NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON))) return NULL;
     const nx_document *doc = r->doc;
     const nx_entry *best = NULL;
     int best_rank = 3;
@@ -206,7 +205,6 @@ static const nx_entry *entity_entry(const rctx *r, const nx_gmatch *m) {
 }
 
 static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) {
-    if (!may_have(r, m, NX_FEAT(NX_G_TITLE))) return NULL;
     const nx_document *doc = r->doc;
     for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
         const nx_entry *en = &r->g->entries[e - 1];
@@ -243,7 +241,8 @@ static nx_status gazetteer_entities(rctx *r) {
     nx_document *doc = r->doc;
     for (size_t k = 0; k < doc->n_gm; k++) {
         const nx_gmatch *m = &doc->gm[k];
-        if (blocked_range(r, m->t0, m->t1)) continue;
+        const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
+        if (!may_have(r, m, entity) || blocked_range(r, m->t0, m->t1)) continue;
         const nx_entry *e = entity_entry(r, m);
         if (!e) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
@@ -287,36 +286,52 @@ static size_t plural_stem(const nx_token *t) {
     return n;
 }
 
-/* The single-token title each plural names (presidents -> president), per
- * token: the entry + 1, or 0. Two passes: the first hashes each singular
- * and prefetches its slot of the edge table, so that the lookups' cache
- * misses overlap instead of coming one token at a time. NULL when out of
- * memory. */
-static uint32_t *plural_titles(const rctx *r) {
+/* A token where a title may start: a gazetteer match with a title entry
+ * (as far as the feature bits tell, see may_have) or the plural of a
+ * one-word title. */
+typedef struct title_start {
+    uint32_t tok;
+    uint32_t gm;     /* the first gazetteer match at or after tok */
+    uint8_t at_gm;   /* ... which starts at tok and may be a title */
+    uint8_t stem;    /* tok may be a plural */
+    uint32_t plural; /* the one-word title entry + 1 this plural names, or 0 */
+} title_start;
+
+/* The places where a title may start, in order (arena; NULL when out of
+ * memory). The plurals' singulars are looked up in a second pass: the
+ * first hashes each and prefetches its slot of the edge table, so that the
+ * lookups' cache misses overlap instead of coming one token at a time. */
+static title_start *title_starts(const rctx *r, size_t *n_out) {
     const nx_gazetteer *g = r->g;
-    nx_arena *A = &r->doc->arena;
-    uint32_t *entry = nx_arena_alloc(A, r->n * sizeof *entry);
-    uint32_t *cand = nx_arena_alloc_uninit(A, r->n * sizeof *cand);
-    uint64_t *hash = nx_arena_alloc_uninit(A, r->n * sizeof *hash);
-    if (!entry || !cand || !hash) return NULL;
-    size_t n_cand = 0;
-    for (size_t i = 0; i < r->n && g->edges.n_slots; i++) {
-        size_t n = plural_stem(tok(r, i));
-        if (!n) continue;
-        hash[n_cand] = nx_gtoken_hash(tok(r, i)->fold, n);
-        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n_cand]) & (g->edges.n_slots - 1)]);
-        cand[n_cand++] = (uint32_t)i;
+    const nx_gmatch *gm = r->doc->gm;
+    size_t n_gm = r->doc->n_gm, k = 0, n = 0;
+    title_start *out = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *out);
+    uint64_t *hash = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *hash);
+    if (!out || !hash) return NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        while (k < n_gm && gm[k].t0 < i) k++;
+        int at_gm = k < n_gm && gm[k].t0 == i && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE));
+        size_t stem = g->edges.n_slots ? plural_stem(tok(r, i)) : 0;
+        if (!at_gm && !stem) continue;
+        out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, stem != 0, 0};
+        if (stem) {
+            hash[n] = nx_gtoken_hash(tok(r, i)->fold, stem);
+            __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n]) & (g->edges.n_slots - 1)]);
+        }
+        n++;
     }
-    for (size_t c = 0; c < n_cand; c++) {
-        const nx_token *t = tok(r, cand[c]);
+    for (size_t c = 0; c < n; c++) {
+        const nx_token *t = tok(r, out[c].tok);
+        if (!out[c].stem) continue;
         uint32_t node = nx_gazetteer_child(g, 0, t->fold, t->fold_len - 1, hash[c]);
         for (uint32_t e = node ? nx_gnode_first(g, node) : 0; e; e = nx_gnode_next(g, e))
             if (g->entries[e - 1].cls == NX_G_TITLE && g->entries[e - 1].case_rule == NX_CASE_FOLD) {
-                entry[cand[c]] = e;
+                out[c].plural = e;
                 break;
             }
     }
-    return entry;
+    *n_out = n;
+    return out;
 }
 
 /* Capitalised words after "of" that name a field, not an organisation or
@@ -361,21 +376,21 @@ static int starts_title(const rctx *r, size_t m, size_t i) {
 
 static nx_status titles(rctx *r) {
     nx_document *doc = r->doc;
-    const nx_gmatch *gm = doc->gm;
-    size_t k = 0, n_gm = doc->n_gm;
-    const uint32_t *plural_entry = plural_titles(r);
-    if (!plural_entry) return NX_ERR_NOMEM;
-    for (size_t i = 0; i < r->n; i++) {
-        while (k < n_gm && gm[k].t0 < i) k++;
+    size_t n_starts, next = 0;
+    const title_start *starts = title_starts(r, &n_starts);
+    if (!starts) return NX_ERR_NOMEM;
+    for (size_t c = 0; c < n_starts; c++) {
+        size_t i = starts[c].tok, k = starts[c].gm;
+        if (i < next) continue; /* inside the title before */
         const nx_entry *e = NULL;
         size_t a = i, b = i + 1;
         int plural = 0;
-        if (k < n_gm && gm[k].t0 == i && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE))) {
-            e = title_entry(r, &gm[k]);
-            if (e) b = gm[k].t1;
+        if (starts[c].at_gm) {
+            e = title_entry(r, &doc->gm[k]);
+            if (e) b = doc->gm[k].t1;
         }
-        if (!e && plural_entry[i]) {
-            e = &r->g->entries[plural_entry[i] - 1];
+        if (!e && starts[c].plural) {
+            e = &r->g->entries[starts[c].plural - 1];
             plural = 1;
         }
         if (!e || blocked_range(r, a, b)) continue;
@@ -426,7 +441,7 @@ static nx_status titles(rctx *r) {
         s->status = status;
         if (plural) s->flags |= NX_SPAN_PLURAL;
         for (size_t t = a; t < b; t++) r->title_tok[t] = 1;
-        i = b - 1;
+        next = b;
     }
     return NX_OK;
 }
@@ -1021,7 +1036,8 @@ static int head_ahead(const rctx *r, size_t i) {
 static nx_status chunks(rctx *r) {
     size_t i = 0;
     while (i < r->n) {
-        size_t e = unit_at(r, i);
+        /* a unit is a gazetteer entity or a capitalised word */
+        size_t e = (tok(r, i)->shape & NX_SH_CAP) || r->gz_at[i] >= 0 ? unit_at(r, i) : i;
         if (e == i) {
             i++;
             continue;
