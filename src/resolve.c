@@ -9,6 +9,7 @@
 typedef struct rctx {
     nx_document *doc;
     const nx_gazetteer *g;
+    const nx_token *toks;
     size_t n;            /* tokens */
     int32_t *gz_at;      /* span index of a gazetteer entity starting at the token, -1 */
     int32_t *owner;      /* span index covering the token, -1 */
@@ -23,7 +24,7 @@ typedef struct rctx {
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
 
-static const nx_token *tok(const rctx *r, size_t i) { return &r->doc->toks.items[i]; }
+static const nx_token *tok(const rctx *r, size_t i) { return &r->toks[i]; }
 static int feat(const rctx *r, size_t i, uint64_t f) { return i < r->n && (tok(r, i)->feat & f) != 0; }
 /* Whether token i is a word of a closed class (function-words.tsv). */
 static int is_word(const rctx *r, size_t i, nx_gclass c) { return feat(r, i, NX_FEAT(c)); }
@@ -52,27 +53,24 @@ static int capitalised(const nx_token *t) {
 /* Lines in capitals or Title Case carry no case evidence: only gazetteer
  * entries, organisation heads and names known from the body count there. */
 static void mark_headlines(rctx *r) {
-    size_t i = 0;
-    while (i < r->n) {
-        size_t j = i + 1;
-        while (j < r->n && tok(r, j)->brk < NX_BRK_LINE) j++;
-        size_t words = 0, allcaps = 0, lower_content = 0;
-        for (size_t k = i; k < j; k++) {
-            const nx_token *t = tok(r, k);
-            if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_ALPHA) || (t->shape & NX_SH_POSS)) continue;
+    size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const nx_token *t = tok(r, k);
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_ALPHA) && !(t->shape & NX_SH_POSS)) {
             words++;
             if (t->shape & NX_SH_ALLCAPS) allcaps++;
             if ((t->shape & NX_SH_LOWER) && !(t->feat & NX_FEAT(NX_G_FUNCTION_WORD))) lower_content++;
         }
-        const nx_token *last = tok(r, j - 1);
-        int ends_sentence = last->kind == NX_TOK_PUNCT && (last->fold[0] == '.' || last->fold[0] == ':');
+        if (k + 1 < r->n && tok(r, k + 1)->brk < NX_BRK_LINE) continue;
+        /* the line [i, k] ends here */
+        int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
         int shout = words >= 3 && allcaps * 10 >= words * 7;
         /* Title Case: every word but the small function words capitalised
          * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
         int titlecase = words >= 4 && lower_content == 0 && !ends_sentence;
-        if (shout || titlecase)
-            for (size_t k = i; k < j; k++) r->headline[k] = 1;
-        i = j;
+        if (shout || titlecase) memset(r->headline + i, 1, k + 1 - i);
+        i = k + 1;
+        words = allcaps = lower_content = 0;
     }
 }
 
@@ -1613,6 +1611,7 @@ nx_status nx_resolve(nx_document *doc) {
     memset(&r, 0, sizeof r);
     r.doc = doc;
     r.g = &doc->model->gaz;
+    r.toks = doc->toks.items;
     r.n = doc->toks.count;
     if (!r.n) return NX_OK;
     r.gz_at = nx_arena_alloc_uninit(&doc->arena, r.n * sizeof *r.gz_at);
