@@ -307,16 +307,19 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     uint64_t *hash = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *hash);
     if (!out || !hash) return NULL;
     for (size_t i = 0; i < r->n; i++) {
-        while (k < n_gm && gm[k].t0 < i) k++;
-        int at_gm = k < n_gm && gm[k].t0 == i && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE));
+        /* gm[k]: the first match at or after i (at most one starts at a token) */
+        int gm_here = k < n_gm && gm[k].t0 == i;
+        int at_gm = gm_here && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE));
         size_t stem = g->edges.n_slots ? plural_stem(tok(r, i)) : 0;
-        if (!at_gm && !stem) continue;
-        out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, stem != 0, 0};
-        if (stem) {
-            hash[n] = nx_gtoken_hash(tok(r, i)->fold, stem);
-            __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n]) & (g->edges.n_slots - 1)]);
+        if (at_gm || stem) {
+            out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, stem != 0, 0};
+            if (stem) {
+                hash[n] = nx_gtoken_hash(tok(r, i)->fold, stem);
+                __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n]) & (g->edges.n_slots - 1)]);
+            }
+            n++;
         }
-        n++;
+        k += gm_here;
     }
     for (size_t c = 0; c < n; c++) {
         const nx_token *t = tok(r, out[c].tok);
