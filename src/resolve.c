@@ -18,8 +18,8 @@ typedef struct rctx {
     uint32_t *word;      /* per token: its word, the first token with the same folded form */
     uint8_t *lower;      /* per word: written in lower case (not at a sentence start) */
     int spaced;          /* some folded form holds a space (see name keys) */
-    uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order: */
-    size_t n_caps;       /* the rules for acronyms and known names start at one of them */
+    uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order; */
+    size_t n_caps;       /* the acronym and known-name rules start at one of them */
     int sports;          /* a sports report: places name teams */
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
@@ -119,9 +119,11 @@ static uint64_t fold_hash(const char *s, size_t len, int *space) {
         sp |= has_space(v);
         h = mix(h, v);
     } else {
-        uint64_t v = len >= 4 ? load32(s) | load32(s + len - 4) << 32
-                   : len ? (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[len / 2] << 8 | (unsigned char)s[len - 1]
-                         : 0;
+        /* 4 to 8 bytes: two loads; 1 to 3: three bytes (with len, unique) */
+        uint64_t v = 0;
+        const unsigned char *u = (const unsigned char *)s;
+        if (len >= 4) v = load32(s) | load32(s + len - 4) << 32;
+        else if (len) v = (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1];
         sp |= has_space(v);
         h = mix(h, v);
     }
@@ -1534,7 +1536,7 @@ static nx_status find_again(rctx *r, const known_names *kn) {
     name_key key;
     for (size_t ci = 0; ci < r->n_caps && kn->count; ci++) {
         size_t i = r->caps[ci];
-        /* (the words of a name found are owned by it from here on) */
+        /* (a name found owns its words: the test below skips them) */
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
