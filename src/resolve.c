@@ -1354,7 +1354,7 @@ static nx_status index_pieces(const rctx *r, name_keys *nk) {
         nk->n_ids = r->n;
         return NX_OK;
     }
-    /* rare: every piece's bytes get an id from a map */
+    /* rare: every piece's bytes get an id from a map (the empty piece, 0) */
     size_t total = 0;
     for (size_t i = 0; i < r->n; i++) {
         nk->piece_at[i] = (uint32_t)total++;
@@ -1370,15 +1370,15 @@ static nx_status index_pieces(const rctx *r, name_keys *nk) {
         for (;;) {
             const char *sp = memchr(f, ' ', (size_t)(end - f));
             size_t len = (size_t)((sp ? sp : end) - f);
-            uint32_t id = (uint32_t)ids.count;
-            if (!nx_strmap_get(&ids, f, len, &id) && nx_strmap_put(&ids, f, len, id)) st = NX_ERR_NOMEM;
-            piece[p++] = id;
+            uint32_t id = (uint32_t)ids.count + 1;
+            if (len && !nx_strmap_get(&ids, f, len, &id) && nx_strmap_put(&ids, f, len, id)) st = NX_ERR_NOMEM;
+            piece[p++] = len ? id : 0;
             if (!sp) break;
             f = sp + 1;
         }
     }
     nk->piece = piece;
-    nk->n_ids = ids.count;
+    nk->n_ids = ids.count + 1;
     nx_strmap_free(&ids);
     return st;
 }
