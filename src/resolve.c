@@ -1,4 +1,7 @@
-/* resolve.c: see resolve.h for the order of the rules. */
+/* resolve.c: see resolve.h for the order of the rules. The rules read the
+ * tokens' shape and feature bits and per-token arrays made once per
+ * document (who owns a token, its word, the capitalised tokens): a word's
+ * folded form is hashed once, in index_words, and compared as a number. */
 #include "resolve.h"
 
 #include <stdlib.h>
