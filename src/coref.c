@@ -5,20 +5,84 @@
 
 #include "strmap.h"
 
-static char *fold_key(nx_document *doc, const char *s) {
-    size_t n;
-    char *k = nx_fold_dup(&doc->arena, s, strlen(s), &n);
+/* The grouping key of a name: a first byte for its type, then the name
+ * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
+ * and trimmed. In the arena; NULL when out of memory. An ASCII name is
+ * folded byte by byte on the way. */
+static const char *typed_key(nx_document *doc, nx_type type, const char *s, size_t *len) {
+    size_t n = 0;
+    int ascii = 1;
+    for (; s[n]; n++) ascii &= (unsigned char)s[n] < 0x80;
+    const char *f = ascii ? s : nx_fold_dup(&doc->arena, s, n, &n);
+    char *k = f ? nx_arena_alloc_uninit(&doc->arena, n + 2) : NULL;
     if (!k) return NULL;
-    /* collapse white space, drop hyphens so Al-Farabi == Al Farabi */
     size_t w = 0;
+    k[w++] = (char)('0' + type);
     for (size_t i = 0; i < n; i++) {
-        char c = k[i] == '-' ? ' ' : k[i];
-        if ((c == ' ' || c == '\n' || c == '\t') && (w == 0 || k[w - 1] == ' ')) continue;
+        char c = ascii ? nx_fold_ascii((unsigned char)f[i]) : f[i];
+        if (c == '-') c = ' ';
+        if ((c == ' ' || c == '\n' || c == '\t') && (w == 1 || k[w - 1] == ' ')) continue;
         k[w++] = (c == '\n' || c == '\t') ? ' ' : c;
     }
-    while (w && k[w - 1] == ' ') w--;
+    while (w > 1 && k[w - 1] == ' ') w--;
     k[w] = '\0';
+    *len = w;
     return k;
+}
+
+/* ---- a map from names to entities ------------------------------------------
+ * Its keys are strings the arena holds (token folds, typed keys), not
+ * copies, and its table is made once, in the arena, for the most keys a
+ * document can give it: no malloc. */
+typedef struct kentry {
+    const char *key;
+    size_t len;
+    uint64_t hash;
+    int32_t ent;
+} kentry;
+
+typedef struct kmap {
+    uint32_t *slots; /* entry + 1; 0 = empty */
+    size_t mask;
+    kentry *e;
+    size_t n;
+} kmap;
+
+static int kmap_init(nx_arena *A, kmap *m, size_t max) {
+    m->mask = 15;
+    while (m->mask + 1 < 2 * max) m->mask = m->mask * 2 + 1;
+    m->slots = nx_arena_alloc(A, (m->mask + 1) * sizeof *m->slots);
+    m->e = nx_arena_alloc_uninit(A, (max + 1) * sizeof *m->e);
+    m->n = 0;
+    return m->slots && m->e ? 0 : -1;
+}
+
+/* The slot of key: its entry + 1, or 0 where kmap_add() would put it. */
+static uint32_t *kmap_slot(const kmap *m, const char *key, size_t len, uint64_t *hash) {
+    uint64_t h = nx_hash(key, len, 0);
+    size_t s = (size_t)h & m->mask;
+    for (; m->slots[s]; s = (s + 1) & m->mask) {
+        const kentry *e = &m->e[m->slots[s] - 1];
+        if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0) break;
+    }
+    *hash = h;
+    return &m->slots[s];
+}
+
+static int kmap_get(const kmap *m, const char *key, size_t len, int32_t *ent) {
+    uint64_t h;
+    uint32_t s = *kmap_slot(m, key, len, &h);
+    if (s) *ent = m->e[s - 1].ent;
+    return s != 0;
+}
+
+/* Adds key -> ent unless key is there already. */
+static void kmap_add(kmap *m, const char *key, size_t len, int32_t ent) {
+    uint64_t h;
+    uint32_t *s = kmap_slot(m, key, len, &h);
+    if (*s) return;
+    m->e[m->n] = (kentry){key, len, h, ent};
+    *s = (uint32_t)++m->n;
 }
 
 static int32_t new_entity(nx_document *doc, nx_type type, const char *key) {
@@ -45,7 +109,7 @@ static const nx_token *surname_tok(const nx_document *doc, const nx_span *s) {
 
 /* Maps the surname and the given name of every multi-word person mention to
  * its entity (the first entity, when several share one). */
-static int index_names(const nx_document *doc, nx_strmap *surnames, nx_strmap *given) {
+static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
     for (size_t e = 0; e < doc->ents.count; e++) {
         const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
         if (en->type != NX_PERSON) continue;
@@ -53,52 +117,42 @@ static int index_names(const nx_document *doc, nx_strmap *surnames, nx_strmap *g
             const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
             if (ms->t1 - ms->t0 < 2) continue;
             const nx_token *st = surname_tok(doc, ms), *gt = TOK(doc, ms->t0);
-            if (!nx_strmap_get(surnames, st->fold, st->fold_len, NULL) &&
-                nx_strmap_put(surnames, st->fold, st->fold_len, (uint32_t)e))
-                return -1;
-            if (!(ms->flags & NX_SPAN_FAMILY_FIRST) && !nx_strmap_get(given, gt->fold, gt->fold_len, NULL) &&
-                nx_strmap_put(given, gt->fold, gt->fold_len, (uint32_t)e))
-                return -1;
+            kmap_add(surnames, st->fold, st->fold_len, (int32_t)e);
+            if (!(ms->flags & NX_SPAN_FAMILY_FIRST)) kmap_add(given, gt->fold, gt->fold_len, (int32_t)e);
         }
     }
-    return 0;
 }
 
 /* The entity of a span: a one-word person is the person of that surname,
  * else of that given name, named in full elsewhere; other spans group by
  * their folded name (`by_key`: type and key -> entity). */
-static int32_t entity_for(nx_document *doc, nx_span *s, const nx_strmap *surnames, const nx_strmap *given, nx_strmap *by_key) {
-    uint32_t e;
+static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key) {
+    int32_t e;
     if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
         const nx_token *t = TOK(doc, s->t0);
-        if (nx_strmap_get(surnames, t->fold, t->fold_len, &e) || nx_strmap_get(given, t->fold, t->fold_len, &e))
-            return (int32_t)e;
+        if (kmap_get(surnames, t->fold, t->fold_len, &e) || kmap_get(given, t->fold, t->fold_len, &e)) return e;
     }
     const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-    const char *key = name ? fold_key(doc, name) : NULL;
-    if (!key) return -1;
-    size_t kl = strlen(key);
-    char *typed = nx_arena_alloc_uninit(&doc->arena, kl + 2);
+    size_t kl;
+    const char *typed = name ? typed_key(doc, (nx_type)s->type, name, &kl) : NULL;
     if (!typed) return -1;
-    typed[0] = (char)('0' + s->type);
-    memcpy(typed + 1, key, kl + 1);
-    if (nx_strmap_get(by_key, typed, kl + 1, &e)) return (int32_t)e;
-    int32_t ent = new_entity(doc, (nx_type)s->type, key);
-    if (ent >= 0 && nx_strmap_put(by_key, typed, kl + 1, (uint32_t)ent)) return -1;
+    if (kmap_get(by_key, typed, kl, &e)) return e;
+    int32_t ent = new_entity(doc, (nx_type)s->type, typed + 1);
+    if (ent >= 0) kmap_add(by_key, typed, kl, ent);
     return ent;
 }
 
 nx_status nx_coref(nx_document *doc, nx_error *err) {
     (void)err;
     size_t n = doc->spans.count;
-    nx_strmap surnames, given, by_key;
-    nx_strmap_init(&surnames);
-    nx_strmap_init(&given);
-    nx_strmap_init(&by_key);
+    /* each span gives each map one key at most */
+    kmap surnames, given, by_key;
+    if (kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) || kmap_init(&doc->arena, &by_key, n))
+        return NX_ERR_NOMEM;
     nx_status st = NX_OK;
     /* full names first, so a surname alone finds its person wherever it is */
     for (int pass = 0; pass < 2 && st == NX_OK; pass++) {
-        if (pass == 1 && index_names(doc, &surnames, &given)) st = NX_ERR_NOMEM;
+        if (pass == 1) index_names(doc, &surnames, &given);
         for (size_t k = 0; k < n && st == NX_OK; k++) {
             nx_span *s = SPAN(doc, k);
             if (s->type > NX_PLACE || s->entity >= 0) continue;
@@ -107,9 +161,6 @@ nx_status nx_coref(nx_document *doc, nx_error *err) {
             if (ent < 0 || attach(doc, ent, (uint32_t)k)) st = NX_ERR_NOMEM;
         }
     }
-    nx_strmap_free(&surnames);
-    nx_strmap_free(&given);
-    nx_strmap_free(&by_key);
     if (st != NX_OK) return st;
     /* each entity's name: the canonical name when there is one, else the longest surface */
     for (size_t e = 0; e < doc->ents.count; e++) {

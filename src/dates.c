@@ -45,36 +45,60 @@ typedef struct tpoint {
     const char *ref;     /* PRESENT_REF ... */
 } tpoint;
 
+/* Appends v as printf's "%0<width>d" would: at least `width` characters,
+ * zeros after the sign. (Values are formatted by hand: snprintf cost more
+ * than the rest of the stage.) */
+static char *put_int(char *o, int v, int width) {
+    char d[12];
+    int n = 0;
+    unsigned u = v < 0 ? 0u - (unsigned)v : (unsigned)v;
+    do d[n++] = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *o++ = '-', width--;
+    for (; width > n; width--) *o++ = '0';
+    while (n) *o++ = d[--n];
+    return o;
+}
+
+static char *put_str(char *o, const char *s) {
+    size_t n = strlen(s);
+    memcpy(o, s, n);
+    return o + n;
+}
+
 static const char *format_point(nx_document *doc, const tpoint *p, int *oom) {
-    char buf[48], ys[8];
-    if (p->y > 0) snprintf(ys, sizeof ys, "%04d", p->y % 10000);
+    char buf[96], *o = buf;
+    /* the year: y > 0 has at most four digits after % 10000 */
+    char ys[8];
+    if (p->y > 0) *put_int(ys, p->y % 10000, 4) = '\0';
     else memcpy(ys, "XXXX", 5);
     switch (p->gran) {
     case G_REF: return p->ref;
-    case G_CENTURY: snprintf(buf, sizeof buf, "%02d", p->sub); break;
-    case G_DECADE: snprintf(buf, sizeof buf, "%03d", p->sub); break;
-    case G_YEAR: snprintf(buf, sizeof buf, "%s", ys); break;
-    case G_HALF: snprintf(buf, sizeof buf, "%s-H%d", ys, p->sub); break;
-    case G_QUARTER: snprintf(buf, sizeof buf, "%s-Q%d", ys, p->sub); break;
-    case G_SEASON: snprintf(buf, sizeof buf, "%s-%s", ys, p->season); break;
-    case G_MONTH: snprintf(buf, sizeof buf, "%s-%02d", ys, p->m); break;
+    case G_CENTURY: o = put_int(o, p->sub, 2); break;
+    case G_DECADE: o = put_int(o, p->sub, 3); break;
+    case G_YEAR: o = put_str(o, ys); break;
+    case G_HALF: o = put_int(put_str(put_str(o, ys), "-H"), p->sub, 0); break;
+    case G_QUARTER: o = put_int(put_str(put_str(o, ys), "-Q"), p->sub, 0); break;
+    case G_SEASON: o = put_str(put_str(put_str(o, ys), "-"), p->season); break;
+    case G_MONTH: o = put_int(put_str(put_str(o, ys), "-"), p->m, 2); break;
     case G_WEEK:
-        if (p->y > 0) snprintf(buf, sizeof buf, "%s-W%02d%s", ys, p->sub, p->weekend ? "-WE" : "");
-        else snprintf(buf, sizeof buf, "XXXX-WXX%s", p->weekend ? "-WE" : "");
+        if (p->y > 0) o = put_int(put_str(put_str(o, ys), "-W"), p->sub, 2);
+        else o = put_str(o, "XXXX-WXX");
+        if (p->weekend) o = put_str(o, "-WE");
         break;
     case G_DAY:
-    case G_TIME: {
-        size_t n;
-        if (p->m) n = (size_t)snprintf(buf, sizeof buf, "%s-%02d-%02d", ys, p->m, p->d);
-        else if (p->wd) n = (size_t)snprintf(buf, sizeof buf, "XXXX-WXX-%d", p->wd);
-        else n = (size_t)snprintf(buf, sizeof buf, "XXXX-XX-XX");
-        if (p->gran == G_TIME) snprintf(buf + n, sizeof buf - n, "T%02d:%02d", p->hour, p->min);
-        else if (p->dpart) snprintf(buf + n, sizeof buf - n, "T%s", p->dpart);
+    case G_TIME:
+        if (p->m) o = put_int(put_str(put_int(put_str(put_str(o, ys), "-"), p->m, 2), "-"), p->d, 2);
+        else if (p->wd) o = put_int(put_str(o, "XXXX-WXX-"), p->wd, 0);
+        else o = put_str(o, "XXXX-XX-XX");
+        if (p->gran == G_TIME) o = put_int(put_str(put_int(put_str(o, "T"), p->hour, 2), ":"), p->min, 2);
+        else if (p->dpart) o = put_str(put_str(o, "T"), p->dpart);
         break;
-    }
     default: return NULL;
     }
-    const char *v = nx_arena_strdup(&doc->arena, buf);
+    /* no value is longer than 47 bytes, where the 48-byte buffer they were
+     * once printed in would have cut them; keep that bound */
+    size_t n = (size_t)(o - buf);
+    const char *v = nx_arena_strndup(&doc->arena, buf, n < 47 ? n : 47);
     if (!v) *oom = 1;
     return v;
 }
@@ -1377,17 +1401,19 @@ static int place_prefix(const char *s, size_t n) {
 static int find_dateline(dctx *c, int *y, int *m, int *d) {
     nx_document *doc = c->doc;
     const nx_text *t = &doc->text;
-    /* where the eighth non-empty line starts: one pass over the top */
+    /* where the eighth non-empty line starts: one pass over the top, a line
+     * at a time */
     size_t limit = 0, lines = 0;
-    int nonempty = 0;
-    for (; limit < t->len && lines < 7; limit++) {
-        char ch = t->work[limit];
-        if (ch == '\n') {
-            lines += nonempty;
-            nonempty = 0;
-        } else if (ch != ' ' && ch != '\r' && ch != '\t') {
-            nonempty = 1;
+    while (limit < t->len && lines < 7) {
+        const char *nl = memchr(t->work + limit, '\n', t->len - limit);
+        if (!nl) {
+            limit = t->len; /* a last line without its '\n' is not counted */
+            break;
         }
+        size_t k = limit, end = (size_t)(nl - t->work);
+        while (k < end && (t->work[k] == ' ' || t->work[k] == '\r' || t->work[k] == '\t')) k++;
+        lines += k < end;
+        limit = end + 1;
     }
     const nx_patterns *pats = &doc->model->patterns;
     for (size_t i = 0; i < doc->n_pm && doc->pm[i].b0 < limit; i++) {

@@ -41,20 +41,52 @@ void nx_doc_retype_span(nx_document *doc, int32_t i, nx_type type, nx_rule rule,
     s->kind = NULL;
 }
 
-static int cmp_span(const void *a, const void *b) {
-    const nx_span *x = a, *y = b;
-    if (x->b0 != y->b0) return x->b0 < y->b0 ? -1 : 1;
-    return x->b1 > y->b1 ? -1 : x->b1 < y->b1;
+/* A span's place in the sealed order, as one number: by start, then
+ * longest first. */
+typedef struct span_key {
+    uint64_t key; /* b0 << 32 | (UINT32_MAX - b1) */
+    uint32_t span;
+} span_key;
+
+/* Sorts k[0..n) by key, keeping the order of equal keys (as the merge sort
+ * of glibc's qsort, which sealed spans before, did); tmp has room for n. */
+static void sort_keys(span_key *k, span_key *tmp, size_t n) {
+    if (n < 2) return;
+    if (n <= 16) {
+        for (size_t i = 1; i < n; i++) {
+            span_key x = k[i];
+            size_t j = i;
+            for (; j > 0 && k[j - 1].key > x.key; j--) k[j] = k[j - 1];
+            k[j] = x;
+        }
+        return;
+    }
+    size_t h = n / 2;
+    sort_keys(k, tmp, h);
+    sort_keys(k + h, tmp, n - h);
+    size_t i = 0, j = h, o = 0;
+    while (i < h && j < n) tmp[o++] = k[j].key < k[i].key ? k[j++] : k[i++];
+    while (i < h) tmp[o++] = k[i++];
+    while (j < n) tmp[o++] = k[j++];
+    memcpy(k, tmp, n * sizeof *k);
 }
 
 nx_status nx_doc_seal(nx_document *doc, nx_error *err) {
     (void)err;
     assert(doc->phase == NX_PHASE_GROWING);
-    size_t w = 0;
-    for (size_t k = 0; k < doc->spans.count; k++)
-        if (!(SPAN(doc, k)->flags & NX_SPAN_DROPPED)) *SPAN(doc, w++) = *SPAN(doc, k);
-    doc->spans.count = w;
-    if (w) qsort(doc->spans.items, w, sizeof(nx_span), cmp_span);
+    size_t n = 0;
+    span_key *k = nx_arena_alloc_uninit(&doc->arena, (2 * doc->spans.count + 1) * sizeof *k);
+    nx_span *sorted = nx_arena_alloc_uninit(&doc->arena, (doc->spans.count + 1) * sizeof *sorted);
+    if (!k || !sorted) return NX_ERR_NOMEM;
+    for (size_t i = 0; i < doc->spans.count; i++) {
+        const nx_span *s = SPAN(doc, i);
+        if (s->flags & NX_SPAN_DROPPED) continue;
+        k[n++] = (span_key){(uint64_t)s->b0 << 32 | (UINT32_MAX - s->b1), (uint32_t)i};
+    }
+    sort_keys(k, k + n, n);
+    for (size_t i = 0; i < n; i++) sorted[i] = *SPAN(doc, k[i].span);
+    if (n) memcpy(doc->spans.items, sorted, n * sizeof *sorted);
+    doc->spans.count = n;
     doc->phase = NX_PHASE_SEALED;
     return NX_OK;
 }

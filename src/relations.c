@@ -2,8 +2,6 @@
  * deduplication (see relations.h). */
 #include "relations.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "strmap.h"
@@ -36,20 +34,54 @@ static int32_t arg_entity(const nx_document *doc, const nx_rel *r, size_t i) {
     return r->args[i].span >= 0 ? SPAN(doc, r->args[i].span)->entity : -1;
 }
 
-/* A relation's identity: its type, value and entity arguments; with
- * `optional` 0 the optional arguments are left out. */
-static int rel_key(const nx_document *doc, const nx_rel *r, int optional, nx_sbuf *key) {
+/* A relation's identity: its type, value (none is "") and entity
+ * arguments; with `optional` 0 the optional arguments are left out. */
+static uint64_t rel_hash(const nx_document *doc, const nx_rel *r, int optional) {
     const nx_relation_family *f = nx_relation_family_of((nx_rel_type)r->type);
-    char num[32];
-    key->len = 0;
-    int n = snprintf(num, sizeof num, "%u", (unsigned)r->type);
-    if (nx_sbuf_add(key, num, (size_t)n) || nx_sbuf_add(key, "\x1f", 1)) return -1;
-    if (r->value && nx_sbuf_add(key, r->value, strlen(r->value))) return -1;
+    const char *v = r->value ? r->value : "";
+    uint64_t h = nx_hash(v, strlen(v), r->type);
     for (size_t i = 0; i < r->n_args; i++) {
         if (f->roles[i].kind != NX_ARG_ENTITY || (f->roles[i].optional && !optional)) continue;
-        n = snprintf(num, sizeof num, "\x1f%ld", (long)arg_entity(doc, r, i));
-        if (nx_sbuf_add(key, num, (size_t)n)) return -1;
+        h = (h ^ (uint32_t)arg_entity(doc, r, i)) * 0xbf58476d1ce4e5b9ULL;
+        h ^= h >> 31;
     }
+    return h;
+}
+
+static int rel_same(const nx_document *doc, const nx_rel *a, const nx_rel *b, int optional) {
+    if (a->type != b->type || strcmp(a->value ? a->value : "", b->value ? b->value : "")) return 0;
+    const nx_relation_family *f = nx_relation_family_of((nx_rel_type)a->type);
+    for (size_t i = 0; i < a->n_args; i++) {
+        if (f->roles[i].kind != NX_ARG_ENTITY || (f->roles[i].optional && !optional)) continue;
+        if (arg_entity(doc, a, i) != arg_entity(doc, b, i)) return 0;
+    }
+    return 1;
+}
+
+/* A set of relations by identity (`optional` as above), in the arena. */
+typedef struct rel_set {
+    const nx_rel *rels;
+    int optional;
+    uint32_t *slots; /* index into rels + 1; 0 = empty */
+    size_t mask;
+} rel_set;
+
+static int set_init(nx_document *doc, rel_set *s, const nx_rel *rels, size_t n, int optional) {
+    s->rels = rels;
+    s->optional = optional;
+    s->mask = 15;
+    while (s->mask + 1 < 2 * n) s->mask = s->mask * 2 + 1;
+    s->slots = nx_arena_alloc(&doc->arena, (s->mask + 1) * sizeof *s->slots);
+    return s->slots ? 0 : -1;
+}
+
+/* Whether a relation like rels[i] is in the set; if not and `add`, it is
+ * added. */
+static int set_has(const nx_document *doc, rel_set *s, size_t i, int add) {
+    size_t k = (size_t)rel_hash(doc, &s->rels[i], s->optional) & s->mask;
+    for (; s->slots[k]; k = (k + 1) & s->mask)
+        if (rel_same(doc, &s->rels[s->slots[k] - 1], &s->rels[i], s->optional)) return 1;
+    if (add) s->slots[k] = (uint32_t)i + 1;
     return 0;
 }
 
@@ -63,41 +95,24 @@ static int complete(const nx_rel *r) {
 
 /* One fact per identity: the same statement made twice is one fact (the
  * first is kept), and a fact with an optional argument open is dropped when
- * the same fact is stated with it. Two passes over hash maps. */
+ * the same fact is stated with it. Two passes over hash sets of a copy of
+ * the relations (the second pass packs the kept ones in place). */
 static nx_status dedupe(nx_document *doc) {
-    nx_strmap with_all, seen;
-    nx_strmap_init(&with_all);
-    nx_strmap_init(&seen);
-    nx_sbuf key = {0};
-    nx_status st = NX_OK;
     size_t n = doc->rels.count, w = 0;
-    for (size_t i = 0; i < n && st == NX_OK; i++) {
-        const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, i);
-        if (!complete(r)) continue;
-        if (rel_key(doc, r, 0, &key) || nx_strmap_put(&with_all, key.s, key.len, 1)) st = NX_ERR_NOMEM;
+    if (!n) return NX_OK;
+    nx_rel *rels = nx_arena_alloc_uninit(&doc->arena, n * sizeof *rels);
+    rel_set with_all, seen;
+    if (!rels || set_init(doc, &with_all, rels, n, 0) || set_init(doc, &seen, rels, n, 1)) return NX_ERR_NOMEM;
+    memcpy(rels, doc->rels.items, n * sizeof *rels);
+    for (size_t i = 0; i < n; i++)
+        if (complete(&rels[i])) set_has(doc, &with_all, i, 1);
+    for (size_t i = 0; i < n; i++) {
+        if (!complete(&rels[i]) && set_has(doc, &with_all, i, 0)) continue;
+        if (set_has(doc, &seen, i, 1)) continue;
+        NX_VEC_AT(&doc->rels, nx_rel, w++) = rels[i];
     }
-    for (size_t i = 0; i < n && st == NX_OK; i++) {
-        nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, i);
-        if (!complete(r)) {
-            if (rel_key(doc, r, 0, &key)) st = NX_ERR_NOMEM;
-            else if (nx_strmap_get(&with_all, key.s, key.len, NULL)) continue;
-        }
-        if (st != NX_OK || rel_key(doc, r, 1, &key)) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        if (nx_strmap_get(&seen, key.s, key.len, NULL)) continue;
-        if (nx_strmap_put(&seen, key.s, key.len, 1)) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        NX_VEC_AT(&doc->rels, nx_rel, w++) = *r;
-    }
-    if (st == NX_OK) doc->rels.count = w;
-    free(key.s);
-    nx_strmap_free(&with_all);
-    nx_strmap_free(&seen);
-    return st;
+    doc->rels.count = w;
+    return NX_OK;
 }
 
 nx_status nx_relations(nx_document *doc, nx_error *err) {

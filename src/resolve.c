@@ -1,4 +1,7 @@
-/* resolve.c: see resolve.h for the order of the rules. */
+/* resolve.c: see resolve.h for the order of the rules. The rules read the
+ * tokens' shape and feature bits and per-token arrays made once per
+ * document (who owns a token, its word, the capitalised tokens): a word's
+ * folded form is hashed once, in index_words, and compared as a number. */
 #include "resolve.h"
 
 #include <stdlib.h>
@@ -9,17 +12,22 @@
 typedef struct rctx {
     nx_document *doc;
     const nx_gazetteer *g;
+    const nx_token *toks;
     size_t n;            /* tokens */
     int32_t *gz_at;      /* span index of a gazetteer entity starting at the token, -1 */
     int32_t *owner;      /* span index covering the token, -1 */
     uint8_t *title_tok;  /* 1 inside a title span */
     uint8_t *headline;   /* 1 in an all-caps or title-case line: no guessing there */
-    nx_strmap lower;     /* folded words seen in lower case in this document */
+    uint32_t *word;      /* per token: its word, the first token with the same folded form */
+    uint8_t *lower;      /* per word: written in lower case (not at a sentence start) */
+    int spaced;          /* some folded form holds a space (see name keys) */
+    uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order; */
+    size_t n_caps;       /* the acronym and known-name rules start at one of them */
     int sports;          /* a sports report: places name teams */
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
 
-static const nx_token *tok(const rctx *r, size_t i) { return &r->doc->toks.items[i]; }
+static const nx_token *tok(const rctx *r, size_t i) { return &r->toks[i]; }
 static int feat(const rctx *r, size_t i, uint64_t f) { return i < r->n && (tok(r, i)->feat & f) != 0; }
 /* Whether token i is a word of a closed class (function-words.tsv). */
 static int is_word(const rctx *r, size_t i, nx_gclass c) { return feat(r, i, NX_FEAT(c)); }
@@ -48,41 +56,155 @@ static int capitalised(const nx_token *t) {
 /* Lines in capitals or Title Case carry no case evidence: only gazetteer
  * entries, organisation heads and names known from the body count there. */
 static void mark_headlines(rctx *r) {
-    size_t i = 0;
-    while (i < r->n) {
-        size_t j = i + 1;
-        while (j < r->n && tok(r, j)->brk < NX_BRK_LINE) j++;
-        size_t words = 0, allcaps = 0, lower_content = 0;
-        for (size_t k = i; k < j; k++) {
-            const nx_token *t = tok(r, k);
-            if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_ALPHA) || (t->shape & NX_SH_POSS)) continue;
+    size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
+    for (size_t k = 0; k < r->n; k++) {
+        const nx_token *t = tok(r, k);
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_ALPHA) && !(t->shape & NX_SH_POSS)) {
             words++;
             if (t->shape & NX_SH_ALLCAPS) allcaps++;
             if ((t->shape & NX_SH_LOWER) && !(t->feat & NX_FEAT(NX_G_FUNCTION_WORD))) lower_content++;
         }
-        const nx_token *last = tok(r, j - 1);
-        int ends_sentence = last->kind == NX_TOK_PUNCT && (last->fold[0] == '.' || last->fold[0] == ':');
+        if (k + 1 < r->n && tok(r, k + 1)->brk < NX_BRK_LINE) continue;
+        /* the line [i, k] ends here */
+        int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
         int shout = words >= 3 && allcaps * 10 >= words * 7;
         /* Title Case: every word but the small function words capitalised
          * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
         int titlecase = words >= 4 && lower_content == 0 && !ends_sentence;
-        if (shout || titlecase)
-            for (size_t k = i; k < j; k++) r->headline[k] = 1;
-        i = j;
+        if (shout || titlecase) memset(r->headline + i, 1, k + 1 - i);
+        i = k + 1;
+        words = allcaps = lower_content = 0;
     }
+}
+
+/* ---- the document's words ---------------------------------------------------
+ * Rules compare words by their folded form: "Member" is a common word where
+ * "member" occurs, and a name found once is found again. A token's word is
+ * the first token with the same folded form, found once per document in a
+ * hash table; later comparisons are integer compares, and what is known of
+ * a word is an array indexed by it. */
+
+static inline uint64_t load64(const char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
+}
+
+static inline uint64_t load32(const char *p) {
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+/* Whether one of the 8 bytes of v is a space (a zero byte in v ^ spaces). */
+static inline uint64_t has_space(uint64_t v) {
+    v ^= 0x2020202020202020ULL;
+    return (v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL;
+}
+
+static inline uint64_t mix(uint64_t h, uint64_t v) {
+    h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+    return h ^ (h >> 31);
+}
+
+/* A folded form's hash, read 8 or 4 bytes at a time (never past its end:
+ * the last load overlaps the one before); *space is set when it holds a
+ * space. (A hash kept in each token would make this a lookup.) */
+static uint64_t fold_hash(const char *s, size_t len, int *space) {
+    uint64_t h = len * 0x9E3779B97F4A7C15ULL, sp = 0;
+    if (len > 8) {
+        for (size_t i = 0; i + 8 < len; i += 8) {
+            uint64_t v = load64(s + i);
+            sp |= has_space(v);
+            h = mix(h, v);
+        }
+        uint64_t v = load64(s + len - 8);
+        sp |= has_space(v);
+        h = mix(h, v);
+    } else {
+        /* 4 to 8 bytes: two loads; 1 to 3: three bytes (with len, unique) */
+        uint64_t v = 0;
+        const unsigned char *u = (const unsigned char *)s;
+        if (len >= 4) v = load32(s) | load32(s + len - 4) << 32;
+        else if (len) v = (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1];
+        sp |= has_space(v);
+        h = mix(h, v);
+    }
+    *space |= sp != 0;
+    h *= 0x94d049bb133111ebULL;
+    return h ^ (h >> 32);
+}
+
+static nx_status index_words(rctx *r) {
+    nx_arena *A = &r->doc->arena;
+    size_t mask = 15;
+    while (mask + 1 < 2 * r->n) mask = mask * 2 + 1;
+    /* a slot: the hash's high half, and the token + 1 (0: empty) */
+    uint64_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
+    r->word = nx_arena_alloc_uninit(A, r->n * sizeof *r->word);
+    r->lower = nx_arena_alloc(A, r->n);
+    r->caps = nx_arena_alloc_uninit(A, r->n * sizeof *r->caps);
+    if (!slots || !r->word || !r->lower || !r->caps) return NX_ERR_NOMEM;
+    /* one-byte forms (punctuation, letters) are looked up by their byte */
+    uint32_t by_byte[256];
+    memset(by_byte, 0xFF, sizeof by_byte);
+    for (size_t i = 0; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        uint32_t w = (uint32_t)i;
+        if (t->fold_len == 1) {
+            unsigned char c = (unsigned char)t->fold[0];
+            if (by_byte[c] == UINT32_MAX) by_byte[c] = w;
+            else w = by_byte[c];
+            r->spaced |= c == ' ';
+        } else {
+            uint64_t h = fold_hash(t->fold, t->fold_len, &r->spaced), tag = h & 0xFFFFFFFF00000000ULL;
+            for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+                if (!slots[s]) {
+                    slots[s] = tag | (i + 1);
+                    break;
+                }
+                if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
+                const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
+                if (o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
+                    w = (uint32_t)slots[s] - 1;
+                    break;
+                }
+            }
+        }
+        r->word[i] = w;
+        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start)
+            r->lower[w] = 1;
+        if (t->shape & NX_SH_CAP) r->caps[r->n_caps++] = (uint32_t)i;
+    }
+    return NX_OK;
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
 
+/* Whether a match may have an entry of a class in `f`. A one-word match's
+ * classes are its token's feature bits: the gazetteer stage set them from
+ * the entries at the same trie node that pass their case rule, so without
+ * one of the bits there is no list to read. */
+static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
+    return m->t1 - m->t0 > 1 || (tok(r, m->t0)->feat & f) != 0;
+}
+
+/* The entity entry a match reads: the first organisation whose case rule
+ * passes, else the first place, else the first person. One pass over the
+ * list, keeping the best class seen so far. */
 static const nx_entry *entity_entry(const rctx *r, const nx_gmatch *m) {
-    static const uint8_t prio[] = {NX_G_ORG, NX_G_PLACE, NX_G_PERSON};
     const nx_document *doc = r->doc;
-    for (size_t p = 0; p < sizeof prio; p++)
-        for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
-            const nx_entry *en = &r->g->entries[e - 1];
-            if (en->cls == prio[p] && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, m->t0, m->t1)) return en;
-        }
-    return NULL;
+    const nx_entry *best = NULL;
+    int best_rank = 3;
+    for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
+        const nx_entry *en = &r->g->entries[e - 1];
+        int rank = en->cls == NX_G_ORG ? 0 : en->cls == NX_G_PLACE ? 1 : en->cls == NX_G_PERSON ? 2 : 3;
+        if (rank >= best_rank || !nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, m->t0, m->t1)) continue;
+        best = en;
+        best_rank = rank;
+        if (rank == 0) break;
+    }
+    return best;
 }
 
 static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) {
@@ -122,7 +244,8 @@ static nx_status gazetteer_entities(rctx *r) {
     nx_document *doc = r->doc;
     for (size_t k = 0; k < doc->n_gm; k++) {
         const nx_gmatch *m = &doc->gm[k];
-        if (blocked_range(r, m->t0, m->t1)) continue;
+        const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
+        if (!may_have(r, m, entity) || blocked_range(r, m->t0, m->t1)) continue;
         const nx_entry *e = entity_entry(r, m);
         if (!e) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
@@ -157,16 +280,64 @@ static void append_fold(char *buf, size_t cap, size_t *len, const char *s, size_
     buf[*len] = '\0';
 }
 
-/* The single-token title a plural names: presidents -> president. */
-static const nx_entry *plural_title(const rctx *r, const nx_token *t) {
-    if (t->kind != NX_TOK_WORD || t->fold_len < 4 || t->fold[t->fold_len - 1] != 's') return NULL;
+/* The length of the singular a plural title would have (presidents ->
+ * president), or 0 when the token is no such plural. */
+static size_t plural_stem(const nx_token *t) {
+    if (t->kind != NX_TOK_WORD || t->fold_len < 4 || t->fold[t->fold_len - 1] != 's') return 0;
     size_t n = t->fold_len - 1;
-    if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return NULL; /* -ies: leave */
-    uint32_t node = nx_gazetteer_word(r->g, t->fold, n);
-    for (uint32_t e = node ? nx_gnode_first(r->g, node) : 0; e; e = nx_gnode_next(r->g, e))
-        if (r->g->entries[e - 1].cls == NX_G_TITLE && r->g->entries[e - 1].case_rule == NX_CASE_FOLD)
-            return &r->g->entries[e - 1];
-    return NULL;
+    if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return 0; /* -ies: leave */
+    return n;
+}
+
+/* A token where a title may start: a gazetteer match with a title entry
+ * (as far as the feature bits tell, see may_have) or the plural of a
+ * one-word title. */
+typedef struct title_start {
+    uint32_t tok;
+    uint32_t gm;     /* the first gazetteer match at or after tok */
+    uint8_t at_gm;   /* ... which starts at tok and may be a title */
+    uint8_t stem;    /* tok may be a plural */
+    uint32_t plural; /* the one-word title entry + 1 this plural names, or 0 */
+} title_start;
+
+/* The places where a title may start, in order (arena; NULL when out of
+ * memory). The plurals' singulars are looked up in a second pass: the
+ * first hashes each and prefetches its slot of the edge table, so that the
+ * lookups' cache misses overlap instead of coming one token at a time. */
+static title_start *title_starts(const rctx *r, size_t *n_out) {
+    const nx_gazetteer *g = r->g;
+    const nx_gmatch *gm = r->doc->gm;
+    size_t n_gm = r->doc->n_gm, k = 0, n = 0;
+    title_start *out = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *out);
+    uint64_t *hash = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *hash);
+    if (!out || !hash) return NULL;
+    for (size_t i = 0; i < r->n; i++) {
+        /* gm[k]: the first match at or after i (at most one starts at a token) */
+        int gm_here = k < n_gm && gm[k].t0 == i;
+        int at_gm = gm_here && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE));
+        size_t stem = g->edges.n_slots ? plural_stem(tok(r, i)) : 0;
+        if (at_gm || stem) {
+            out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, stem != 0, 0};
+            if (stem) {
+                hash[n] = nx_gtoken_hash(tok(r, i)->fold, stem);
+                __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n]) & (g->edges.n_slots - 1)]);
+            }
+            n++;
+        }
+        k += gm_here;
+    }
+    for (size_t c = 0; c < n; c++) {
+        const nx_token *t = tok(r, out[c].tok);
+        if (!out[c].stem) continue;
+        uint32_t node = nx_gazetteer_child(g, 0, t->fold, t->fold_len - 1, hash[c]);
+        for (uint32_t e = node ? nx_gnode_first(g, node) : 0; e; e = nx_gnode_next(g, e))
+            if (g->entries[e - 1].cls == NX_G_TITLE && g->entries[e - 1].case_rule == NX_CASE_FOLD) {
+                out[c].plural = e;
+                break;
+            }
+    }
+    *n_out = n;
+    return out;
 }
 
 /* Capitalised words after "of" that name a field, not an organisation or
@@ -211,19 +382,22 @@ static int starts_title(const rctx *r, size_t m, size_t i) {
 
 static nx_status titles(rctx *r) {
     nx_document *doc = r->doc;
-    size_t k = 0;
-    for (size_t i = 0; i < r->n; i++) {
-        while (k < doc->n_gm && doc->gm[k].t0 < i) k++;
+    size_t n_starts, next = 0;
+    const title_start *starts = title_starts(r, &n_starts);
+    if (!starts) return NX_ERR_NOMEM;
+    for (size_t c = 0; c < n_starts; c++) {
+        size_t i = starts[c].tok, k = starts[c].gm;
+        if (i < next) continue; /* inside the title before */
         const nx_entry *e = NULL;
         size_t a = i, b = i + 1;
         int plural = 0;
-        if (k < doc->n_gm && doc->gm[k].t0 == i) {
+        if (starts[c].at_gm) {
             e = title_entry(r, &doc->gm[k]);
             if (e) b = doc->gm[k].t1;
         }
-        if (!e) {
-            e = plural_title(r, tok(r, i));
-            plural = e != NULL;
+        if (!e && starts[c].plural) {
+            e = &r->g->entries[starts[c].plural - 1];
+            plural = 1;
         }
         if (!e || blocked_range(r, a, b)) continue;
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
@@ -273,7 +447,7 @@ static nx_status titles(rctx *r) {
         s->status = status;
         if (plural) s->flags |= NX_SPAN_PLURAL;
         for (size_t t = a; t < b; t++) r->title_tok[t] = 1;
-        i = b - 1;
+        next = b;
     }
     return NX_OK;
 }
@@ -401,7 +575,7 @@ static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->sha
  * "member" occurs) is a common word, not a name. */
 static int seen_lower(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
-    return !(t->shape & NX_SH_LOWER) && nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL);
+    return !(t->shape & NX_SH_LOWER) && r->lower[r->word[i]];
 }
 
 /* A person-cue word (said, told, died) right after token i - 1, or after
@@ -868,7 +1042,8 @@ static int head_ahead(const rctx *r, size_t i) {
 static nx_status chunks(rctx *r) {
     size_t i = 0;
     while (i < r->n) {
-        size_t e = unit_at(r, i);
+        /* a unit is a gazetteer entity or a capitalised word */
+        size_t e = (tok(r, i)->shape & NX_SH_CAP) || r->gz_at[i] >= 0 ? unit_at(r, i) : i;
         if (e == i) {
             i++;
             continue;
@@ -966,15 +1141,16 @@ static nx_status acronyms(rctx *r) {
  * title and "of" or "at" is the organisation the title is at. */
 static nx_status acronyms_after_titles(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 2; i < r->n; i++) {
+    for (size_t ci = 0; ci < r->n_caps; ci++) {
+        size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
-        if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
+        if (i < 2 || r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
             !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8)
             continue;
         if (!is_word(r, i - 1, NX_G_ACRONYM_LINKER) || !r->title_tok[i - 2])
             continue;
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM))) ||
-            nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
+            r->lower[r->word[i]])
             continue;
         if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_AFTER_TITLE) < 0) return NX_ERR_NOMEM;
     }
@@ -986,7 +1162,9 @@ static nx_status acronyms_after_titles(rctx *r) {
  * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
 static nx_status lone_org_words(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 1; i < r->n; i++) {
+    for (size_t ci = 0; ci < r->n_caps; ci++) {
+        size_t i = r->caps[ci];
+        if (i < 1) continue;
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || r->title_tok[i] || r->judged[i] ||
             t->kind != NX_TOK_WORD)
@@ -1003,7 +1181,7 @@ static nx_status lone_org_words(rctx *r) {
         if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 &&
             !(t->feat & ~NX_FEAT_CLOSED_CLASS) &&
             !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
-            !nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL) &&
+            !r->lower[r->word[i]] &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) return NX_ERR_NOMEM;
         }
@@ -1091,14 +1269,15 @@ static nx_status acronyms_inferred(rctx *r) {
         if (orgs[n_orgs].w.n < 2) continue;
         orgs[n_orgs++].span = (uint32_t)k;
     }
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t ci = 0; ci < r->n_caps; ci++) {
+        size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
         if (!acronym_shape(t) || upper_count(r, t) < 2 || !(t->shape & NX_SH_ALPHA)) continue;
         /* not a word in capitals: AS, BANK */
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE) |
                         NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_DEMONYM))) ||
-            nx_strmap_get(&r->lower, t->fold, t->fold_len, NULL))
+            r->lower[r->word[i]])
             continue;
         char ac[16];
         size_t n = 0;
@@ -1122,18 +1301,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
     return NX_OK;
-}
-
-static int key_of(const rctx *r, size_t a, size_t b, char *buf, size_t cap, size_t *len) {
-    *len = 0;
-    for (size_t i = a; i < b; i++) {
-        const nx_token *t = tok(r, i);
-        if (*len + t->fold_len + 1 >= cap) return 0;
-        if (i > a) buf[(*len)++] = ' ';
-        memcpy(buf + *len, t->fold, t->fold_len);
-        *len += t->fold_len;
-    }
-    return 1;
 }
 
 /* "in", "near" ... right before token i; not between two names, where it
@@ -1165,7 +1332,85 @@ static int in_dateline(const rctx *r, const nx_span *s) {
  * Three steps: learn the names (known_names), retype places that are
  * people's names, find the names again. */
 
+/* A name is known by its folded words joined by spaces. A folded form may
+ * hold a space itself (´ and ͺ fold to one), so a name's key is the list of
+ * the pieces of that text between spaces, each piece an id of its bytes:
+ * token i's pieces are piece[piece_at[i] .. piece_at[i + 1]). In a document
+ * with no such form each token is one piece, its word. */
+typedef struct name_keys {
+    const uint32_t *piece;
+    uint32_t *piece_at; /* n + 1 items */
+    size_t n_ids;       /* piece ids are below this */
+} name_keys;
+
+typedef struct name_key {
+    uint32_t p0, p1; /* pieces [p0, p1) */
+} name_key;
+
+static nx_status index_pieces(const rctx *r, name_keys *nk) {
+    nx_arena *A = &r->doc->arena;
+    nk->piece_at = nx_arena_alloc_uninit(A, (r->n + 1) * sizeof *nk->piece_at);
+    if (!nk->piece_at) return NX_ERR_NOMEM;
+    if (!r->spaced) {
+        for (size_t i = 0; i <= r->n; i++) nk->piece_at[i] = (uint32_t)i;
+        nk->piece = r->word;
+        nk->n_ids = r->n;
+        return NX_OK;
+    }
+    /* rare: every piece's bytes get an id from a map (the empty piece, 0) */
+    size_t total = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        nk->piece_at[i] = (uint32_t)total++;
+        for (uint32_t k = 0; k < tok(r, i)->fold_len; k++) total += tok(r, i)->fold[k] == ' ';
+    }
+    nk->piece_at[r->n] = (uint32_t)total;
+    uint32_t *piece = nx_arena_alloc_uninit(A, (total + 1) * sizeof *piece);
+    nx_strmap ids;
+    nx_strmap_init(&ids);
+    nx_status st = piece ? NX_OK : NX_ERR_NOMEM;
+    for (size_t i = 0, p = 0; i < r->n && st == NX_OK; i++) {
+        const char *f = tok(r, i)->fold, *end = f + tok(r, i)->fold_len;
+        for (;;) {
+            const char *sp = memchr(f, ' ', (size_t)(end - f));
+            size_t len = (size_t)((sp ? sp : end) - f);
+            uint32_t id = (uint32_t)ids.count + 1;
+            if (len && !nx_strmap_get(&ids, f, len, &id) && nx_strmap_put(&ids, f, len, id)) st = NX_ERR_NOMEM;
+            piece[p++] = len ? id : 0;
+            if (!sp) break;
+            f = sp + 1;
+        }
+    }
+    nk->piece = piece;
+    nk->n_ids = ids.count + 1;
+    nx_strmap_free(&ids);
+    return st;
+}
+
+/* The key of tokens [a, b); 0 when its text is too long to be a name (512
+ * bytes, or 511 for one word: the bound of the buffer keys were built in). */
+static int key_of(const rctx *r, const name_keys *nk, size_t a, size_t b, name_key *k) {
+    size_t len = b - a == 1;
+    for (size_t i = a; i < b; i++) len += tok(r, i)->fold_len + (i > a);
+    k->p0 = nk->piece_at[a];
+    k->p1 = nk->piece_at[b];
+    return len < 512;
+}
+
+static uint64_t key_hash(const name_keys *nk, name_key k) {
+    uint64_t h = 0x9E3779B97F4A7C15ULL;
+    for (uint32_t p = k.p0; p < k.p1; p++) h = (h ^ nk->piece[p]) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 29);
+}
+
+static int key_eq(const name_keys *nk, name_key x, name_key y) {
+    if (x.p1 - x.p0 != y.p1 - y.p0) return 0;
+    for (uint32_t p = 0; p < x.p1 - x.p0; p++)
+        if (nk->piece[x.p0 + p] != nk->piece[y.p0 + p]) return 0;
+    return 1;
+}
+
 typedef struct known {
+    name_key key;
     uint8_t type;    /* what the name names; KNOWN_AMBIGUOUS when two kinds of thing */
     uint8_t surname; /* a part of a person's name, not the whole */
     const char *canon;
@@ -1174,10 +1419,43 @@ typedef struct known {
 
 enum { KNOWN_AMBIGUOUS = 255 };
 
+/* The names learned, in the arena: a hash table of the keys (each span
+ * makes at most three), and per piece id whether a known name starts with
+ * it, so most words need no lookup at all. */
 typedef struct known_names {
-    nx_strmap map; /* folded words -> index into table */
-    nx_vec table;  /* known */
+    name_keys nk;
+    known *table;
+    size_t count;
+    uint32_t *slots; /* index into table + 1; 0 = empty */
+    size_t mask;
+    uint8_t *starts; /* per piece id */
 } known_names;
+
+static nx_status known_init(const rctx *r, known_names *kn) {
+    nx_arena *A = &r->doc->arena;
+    nx_status st = index_pieces(r, &kn->nk);
+    if (st != NX_OK) return st;
+    size_t max = 3 * r->doc->spans.count + 1;
+    kn->mask = 15;
+    while (kn->mask + 1 < 2 * max) kn->mask = kn->mask * 2 + 1;
+    kn->table = nx_arena_alloc_uninit(A, max * sizeof *kn->table);
+    kn->slots = nx_arena_alloc(A, (kn->mask + 1) * sizeof *kn->slots);
+    kn->starts = nx_arena_alloc(A, kn->nk.n_ids + 1);
+    return kn->table && kn->slots && kn->starts ? NX_OK : NX_ERR_NOMEM;
+}
+
+/* The known name with key k, or the empty slot where it would go. */
+static uint32_t *known_slot(const known_names *kn, name_key k) {
+    size_t s = (size_t)key_hash(&kn->nk, k) & kn->mask;
+    while (kn->slots[s] && !key_eq(&kn->nk, kn->table[kn->slots[s] - 1].key, k)) s = (s + 1) & kn->mask;
+    return &kn->slots[s];
+}
+
+static const known *known_find(const known_names *kn, name_key k) {
+    if (!kn->starts[kn->nk.piece[k.p0]]) return NULL;
+    uint32_t s = *known_slot(kn, k);
+    return s ? &kn->table[s - 1] : NULL;
+}
 
 /* Name forms a span makes known, in order: its whole name, a person's
  * surname alone, a person's given name alone (Mario for Mario
@@ -1201,40 +1479,39 @@ static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_
 }
 
 /* Learns the name forms of one span. */
-static nx_status learn(const rctx *r, known_names *kn, const nx_span *s) {
-    char key[512];
-    size_t kl, a, b;
+static void learn(const rctx *r, known_names *kn, const nx_span *s) {
+    size_t a, b;
+    name_key key;
     for (int form = 0; form < 3; form++) {
-        if (!name_form(r, s, form, &a, &b) || !key_of(r, a, b, key, sizeof key, &kl)) break;
-        uint32_t idx;
-        if (nx_strmap_get(&kn->map, key, kl, &idx)) {
-            known *k = &NX_VEC_AT(&kn->table, known, idx);
+        if (!name_form(r, s, form, &a, &b) || !key_of(r, &kn->nk, a, b, &key)) break;
+        uint32_t *slot = known_slot(kn, key);
+        if (*slot) {
+            known *k = &kn->table[*slot - 1];
             /* people are named first; a place or a guessed team of the same
              * name yields */
             if (k->type != s->type && k->type != NX_PERSON) k->type = KNOWN_AMBIGUOUS;
             continue;
         }
-        known *k = nx_vec_push(&kn->table, sizeof *k);
-        if (!k || nx_strmap_put(&kn->map, key, kl, (uint32_t)(kn->table.count - 1))) return NX_ERR_NOMEM;
+        known *k = &kn->table[kn->count];
+        *slot = (uint32_t)++kn->count;
+        k->key = key;
         k->type = s->type;
         k->surname = (uint8_t)(form != 0);
         k->canon = s->canon;
         k->country = s->country;
+        kn->starts[kn->nk.piece[key.p0]] = 1;
     }
-    return NX_OK;
 }
 
 /* The names of the people first, then of the rest. */
-static nx_status learn_names(const rctx *r, known_names *kn) {
+static void learn_names(const rctx *r, known_names *kn) {
     const nx_document *doc = r->doc;
     for (int people = 1; people >= 0; people--)
         for (size_t k = 0; k < doc->spans.count; k++) {
             const nx_span *s = SPAN(doc, k);
             if ((s->flags & NX_SPAN_DROPPED) || s->type > NX_PLACE || (s->type == NX_PERSON) != people) continue;
-            nx_status st = learn(r, kn, s);
-            if (st != NX_OK) return st;
+            learn(r, kn, s);
         }
-    return NX_OK;
 }
 
 /* A one-word place (or a guessed team of up to three words) that names a
@@ -1242,8 +1519,7 @@ static nx_status learn_names(const rctx *r, known_names *kn) {
  * and no possessive follows ("sources at Seguin's ministry"). */
 static void retype_people(rctx *r, const known_names *kn) {
     nx_document *doc = r->doc;
-    char key[512];
-    size_t kl;
+    name_key key;
     for (size_t k = 0; k < doc->spans.count; k++) {
         const nx_span *s = SPAN(doc, k);
         int weak_org = s->type == NX_ORGANIZATION && s->rule == NX_RULE_ORG_SPORTS_TEAM;
@@ -1251,10 +1527,8 @@ static void retype_people(rctx *r, const known_names *kn) {
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
             (s->t1 - s->t0 > 1 && !weak_org) || (place_cue_before(r, s->t0) && !poss))
             continue;
-        uint32_t idx;
-        if (!key_of(r, s->t0, s->t1, key, sizeof key, &kl) || !nx_strmap_get(&kn->map, key, kl, &idx)) continue;
-        const known *n = &NX_VEC_AT(&kn->table, known, idx);
-        if (n->type != NX_PERSON) continue;
+        const known *n = key_of(r, &kn->nk, s->t0, s->t1, &key) ? known_find(kn, key) : NULL;
+        if (!n || n->type != NX_PERSON) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
     }
 }
@@ -1262,19 +1536,20 @@ static void retype_people(rctx *r, const known_names *kn) {
 /* The known names wherever else they occur, longest first (up to six words). */
 static nx_status find_again(rctx *r, const known_names *kn) {
     nx_document *doc = r->doc;
-    char key[512];
-    size_t kl;
-    for (size_t i = 0; i < r->n && kn->table.count; i++) {
+    name_key key;
+    for (size_t ci = 0; ci < r->n_caps && kn->count; ci++) {
+        size_t i = r->caps[ci];
+        /* (a name found owns its words: the test below skips them) */
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
+        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
         for (size_t len = 6; len >= 1; len--) {
             if (i + len > r->n || blocked_range(r, i, i + len)) continue;
             if (!capitalised(tok(r, i + len - 1))) continue;
-            if (!key_of(r, i, i + len, key, sizeof key, &kl)) continue;
-            uint32_t idx;
-            if (!nx_strmap_get(&kn->map, key, kl, &idx)) continue;
-            const known *n = &NX_VEC_AT(&kn->table, known, idx);
+            if (!key_of(r, &kn->nk, i, i + len, &key)) continue;
+            const known *n = known_find(kn, key);
+            if (!n) continue;
             if (n->type == KNOWN_AMBIGUOUS) break;
             /* Zhang Wei is not Zhang Liqun: a known name word followed by an
              * unknown capitalised word is part of another name */
@@ -1286,7 +1561,6 @@ static nx_status find_again(rctx *r, const known_names *kn) {
             SPAN(doc, id)->canon = n->canon;
             SPAN(doc, id)->country = n->country;
             SPAN(doc, id)->flags |= NX_SPAN_PROPAGATED;
-            i += len - 1;
             break;
         }
     }
@@ -1294,14 +1568,13 @@ static nx_status find_again(rctx *r, const known_names *kn) {
 }
 
 static nx_status propagate(rctx *r) {
-    known_names kn = {{0}, {0}};
-    nx_strmap_init(&kn.map);
-    nx_status st = learn_names(r, &kn);
-    if (st == NX_OK) retype_people(r, &kn);
-    if (st == NX_OK) st = find_again(r, &kn);
-    nx_strmap_free(&kn.map);
-    nx_vec_free(&kn.table);
-    return st;
+    known_names kn;
+    memset(&kn, 0, sizeof kn);
+    nx_status st = known_init(r, &kn);
+    if (st != NX_OK) return st;
+    learn_names(r, &kn);
+    retype_people(r, &kn);
+    return find_again(r, &kn);
 }
 
 /* ---- sports reports ------------------------------------------------------------ */
@@ -1346,6 +1619,7 @@ nx_status nx_resolve(nx_document *doc) {
     memset(&r, 0, sizeof r);
     r.doc = doc;
     r.g = &doc->model->gaz;
+    r.toks = doc->toks.items;
     r.n = doc->toks.count;
     if (!r.n) return NX_OK;
     r.gz_at = nx_arena_alloc_uninit(&doc->arena, r.n * sizeof *r.gz_at);
@@ -1358,14 +1632,7 @@ nx_status nx_resolve(nx_document *doc) {
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
     mark_headlines(&r);
-    nx_strmap_init(&r.lower);
-    nx_status st = NX_OK;
-    for (size_t i = 0; i < r.n && st == NX_OK; i++) {
-        const nx_token *t = &doc->toks.items[i];
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start &&
-            nx_strmap_put(&r.lower, t->fold, t->fold_len, 1))
-            st = NX_ERR_NOMEM;
-    }
+    nx_status st = index_words(&r);
     size_t sport_words = 0;
     for (size_t i = 0; i < r.n; i++)
         if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
@@ -1379,6 +1646,5 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
-    nx_strmap_free(&r.lower);
     return st;
 }

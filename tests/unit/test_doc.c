@@ -53,6 +53,29 @@ static void test_spans(const nx_model *model) {
     nx_document_free(doc);
 }
 
+/* The seal orders by start, longest first, and keeps spans of the same
+ * extent in the order they were made (enough of them for a merge). */
+static void test_seal_order(const nx_model *model) {
+    nx_document *doc = grown_doc(model, "a b c d e f g h i j k l m n o p q r s t u v w x y z");
+    uint16_t made = 0;
+    /* backwards, three rounds: rounds 0 and 2 make the same extents */
+    for (uint32_t round = 0; round < 3; round++)
+        for (uint32_t t = 26; t-- > 0;) {
+            uint32_t t1 = t + 1 + (t + round % 2) % 3;
+            int32_t k = nx_doc_add_span(doc, t, t1 < 26 ? t1 : 26, NX_PERSON, NX_RULE_PERSON_TITLE_BEFORE, 0);
+            SPAN(doc, k)->rule_src = made++;
+            if (t % 7 == 3) nx_doc_drop_span(doc, k);
+        }
+    CHECK_INT(nx_doc_seal(doc, NULL), NX_OK);
+    CHECK_INT(doc->spans.count, 3 * (26 - 4));
+    for (size_t i = 1; i < doc->spans.count; i++) {
+        const nx_span *a = SPAN(doc, i - 1), *b = SPAN(doc, i);
+        CHECK(a->b0 < b->b0 || (a->b0 == b->b0 && a->b1 > b->b1) ||
+              (a->b0 == b->b0 && a->b1 == b->b1 && a->rule_src < b->rule_src));
+    }
+    nx_document_free(doc);
+}
+
 /* Every registry name is unique and non-empty, and the lookups find it. */
 static void test_registry(void) {
     for (int i = 1; i < NX_RULE_COUNT; i++) {
@@ -127,6 +150,7 @@ int main(void) {
     CHECK(model != NULL);
     if (!model) return check_result("doc");
     test_spans(model);
+    test_seal_order(model);
     test_registry();
     test_dedupe(model);
     nx_model_free(model);
