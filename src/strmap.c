@@ -60,8 +60,9 @@ static long find(const nx_strmap *m, const char *key, size_t len, uint64_t h, si
     while (m->slots[s]) {
         uint64_t v = m->slots[s];
         uint32_t i = (uint32_t)(v & 0xFFFFFFFFu) - 1;
+        /* the empty key may be in a map whose pool is still NULL: no memcmp */
         if ((v & 0xFFFFFFFF00000000ULL) == tag && m->key_len[i] == len &&
-            memcmp(m->pool + m->key_off[i], key, len) == 0) {
+            (len == 0 || memcmp(m->pool + m->key_off[i], key, len) == 0)) {
             *slot = s;
             return (long)i;
         }
