@@ -72,6 +72,15 @@ void *nx_arena_alloc(nx_arena *a, size_t size) {
     return p;
 }
 
+void nx_arena_shrink(nx_arena *a, void *p, size_t size, size_t keep) {
+    size = size ? (size + 15u) & ~(size_t)15u : 16;
+    keep = keep ? (keep + 15u) & ~(size_t)15u : 16;
+    if (keep >= size || (unsigned char *)p + size != a->cur) return;
+    a->cur -= size - keep;
+    a->left += size - keep;
+    a->used_total -= size - keep;
+}
+
 char *nx_arena_strndup(nx_arena *a, const char *s, size_t len) {
     char *p = nx_arena_alloc_uninit(a, len + 1);
     if (!p) return NULL;

@@ -45,6 +45,11 @@ static inline void *nx_arena_alloc_uninit(nx_arena *a, size_t size) {
     a->used_total += size;
     return p;
 }
+/* Gives back the end of p, the arena's latest allocation, of `size` bytes,
+ * keeping its first `keep` (<= size): for an array reserved at the most it
+ * can need and filled to less. Nothing happens when p is not the latest
+ * allocation of the block being filled (a big request has its own block). */
+void nx_arena_shrink(nx_arena *a, void *p, size_t size, size_t keep);
 /* A NUL-terminated copy of s[0..len). */
 char *nx_arena_strndup(nx_arena *a, const char *s, size_t len);
 char *nx_arena_strdup(nx_arena *a, const char *s);

@@ -28,6 +28,20 @@ typedef struct nx_strmap {
 
 uint64_t nx_hash(const void *key, size_t len, uint64_t seed);
 
+/* nx_hash() one byte at a time, for code that hashes bytes as it makes them
+ * (the tokenizer hashes each folded form as it folds it):
+ * nx_hash_final(nx_hash_byte(...nx_hash_byte(nx_hash_start(seed), k[0])..., k[len-1]))
+ * is nx_hash(k, len, seed): FNV-1a, then a 64-bit finaliser, as strmap.c
+ * computes it (test_tokenize checks that they agree). */
+static inline uint64_t nx_hash_start(uint64_t seed) { return 1469598103934665603ULL ^ seed; }
+static inline uint64_t nx_hash_byte(uint64_t h, unsigned char b) { return (h ^ b) * 1099511628211ULL; }
+static inline uint64_t nx_hash_final(uint64_t h) {
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return h;
+}
+
 void nx_strmap_init(nx_strmap *m);
 void nx_strmap_free(nx_strmap *m);
 /* Sets key -> value (replacing). Returns 0, or -1 when out of memory or

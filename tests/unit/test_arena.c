@@ -1,6 +1,6 @@
 /* test_arena.c: the bump allocator: alignment, zero-filled and uninitialised
- * allocations, big one-off requests, sizes that would overflow, and reuse
- * after nx_arena_free(). */
+ * allocations, big one-off requests, sizes that would overflow, giving back
+ * the end of the latest allocation, and reuse after nx_arena_free(). */
 #include <stdint.h>
 
 #include "arena.h"
@@ -81,6 +81,28 @@ static void test_overflow(void) {
     nx_arena_free(&a);
 }
 
+static void test_shrink(void) {
+    nx_arena a;
+    nx_arena_init(&a);
+    char *p1 = nx_arena_alloc_uninit(&a, 1000);
+    char *p2 = nx_arena_alloc_uninit(&a, 16);
+    /* not the latest: nothing happens */
+    nx_arena_shrink(&a, p1, 1000, 10);
+    CHECK(nx_arena_alloc_uninit(&a, 16) == p2 + 16);
+    /* the latest: its end is given back, the next request starts there */
+    char *p3 = nx_arena_alloc_uninit(&a, 4000);
+    size_t used = a.used_total;
+    nx_arena_shrink(&a, p3, 4000, 17);
+    CHECK_INT(a.used_total, used - (4000 - 32));
+    CHECK(nx_arena_alloc_uninit(&a, 16) == p3 + 32);
+    /* a big request has its own block: nothing happens */
+    char *big = nx_arena_alloc_uninit(&a, 8u * 1024 * 1024);
+    used = a.used_total;
+    nx_arena_shrink(&a, big, 8u * 1024 * 1024, 16);
+    CHECK_INT(a.used_total, used);
+    nx_arena_free(&a);
+}
+
 static void test_strings(void) {
     nx_arena a;
     nx_arena_init(&a);
@@ -95,6 +117,7 @@ int main(void) {
     test_zeroed_after_reuse();
     test_big_request();
     test_overflow();
+    test_shrink();
     test_strings();
     return check_result("test_arena");
 }
