@@ -1,14 +1,17 @@
 /* tokenize.c: a single left-to-right scan over code points (see tokenize.h),
- * then a pass that folds the tokens and one that marks sentence starts.
+ * then a pass that folds and hashes the tokens and one that marks sentence
+ * starts.
  *
- * What keeps it fast: the class of an ASCII character is one table lookup
- * (only the others ask utf8proc for their category); the working copy is
- * valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII character is
- * decoded without checks; a token of ASCII bytes is folded byte by byte
- * (A-Z to a-z) and only the others go through nx_fold; the folded forms share
- * one arena buffer; tokens are gathered on the stack (a gazetteer entry) or in
- * one growing malloc'd array (a document) before their single copy into the
- * arena. */
+ * What keeps it fast: a word's run of ASCII letters and digits is taken by a
+ * loop that only reads a table (only the characters around and after it go
+ * through the general code); the class of another ASCII character is one
+ * table lookup (only the others ask utf8proc for their category); the working
+ * copy is valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII character
+ * is decoded without checks; a token of ASCII bytes is folded and hashed in
+ * one loop, byte by byte (A-Z to a-z), and only the others go through
+ * nx_fold; the folded forms share one arena buffer; the tokens are written in
+ * place into an arena array reserved for the most a text of news needs and
+ * cut back to what was used. */
 #include "tokenize.h"
 
 #include <stdlib.h>
@@ -31,6 +34,17 @@
 #define ACLS16(c) ACLS4(c), ACLS4((c) + 4), ACLS4((c) + 8), ACLS4((c) + 12)
 static const uint16_t ASCII_CLASS[128] = {ACLS16(0),  ACLS16(16), ACLS16(32), ACLS16(48),
                                           ACLS16(64), ACLS16(80), ACLS16(96), ACLS16(112)};
+/* The classes of the bytes a word's ASCII run takes (letters and digits),
+ * 0 for every other byte, from 0x80 up too: one lookup tests and classifies. */
+#define WCLS(c) ((ACLS(c) & NX_CC_WORD) ? ACLS(c) : 0)
+#define WCLS4(c) WCLS(c), WCLS((c) + 1), WCLS((c) + 2), WCLS((c) + 3)
+#define WCLS16(c) WCLS4(c), WCLS4((c) + 4), WCLS4((c) + 8), WCLS4((c) + 12)
+static const uint8_t ASCII_WORD[256] = {WCLS16(0),  WCLS16(16), WCLS16(32), WCLS16(48),
+                                        WCLS16(64), WCLS16(80), WCLS16(96), WCLS16(112)};
+_Static_assert((NX_CC_WORD | NX_CC_LETTER | NX_CC_DIGIT | NX_CC_UPPER) <= 0xFF, "word classes fit a byte");
+#undef WCLS16
+#undef WCLS4
+#undef WCLS
 #undef ACLS16
 #undef ACLS4
 #undef ACLS
@@ -160,6 +174,22 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     size_t ncp = 0; /* code points so far, for initials */
     *flags = 0;
     for (;;) {
+        /* a run of ASCII letters and digits, as the general code below would
+         * take it one by one (shape_add of a letter or a digit) */
+        size_t run = j;
+        for (unsigned wc; j < sc->n && (wc = ASCII_WORD[sc->s[j]]) != 0; j++) {
+            if (wc & NX_CC_LETTER) {
+                if (sh.letters == 0) sh.sh |= (wc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
+                sh.letters++;
+                sh.upper += (wc & NX_CC_UPPER) != 0;
+                seg_letters++;
+            } else {
+                sh.sh |= NX_SH_DIGIT;
+                sh.other++;
+            }
+            pc = wc;
+        }
+        ncp += j - run;
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
         if (cc & NX_CC_WORD) {
@@ -170,6 +200,8 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
             j += k;
             continue;
         }
+        /* only these can continue a word (the cases below); the rest end it */
+        if (!(cc & (NX_CC_APOS | NX_CC_HYPHEN)) && c != '&' && c != '.' && c != ',' && c != ':') break;
         size_t k2;
         int32_t next = peek(sc, j + k, &k2);
         unsigned nc = cls(next);
@@ -267,50 +299,36 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
 
 /* ---- the token list ------------------------------------------------------------ */
 
-enum { TOKBUF_STACK = 64 };
-
-/* Tokens being gathered: on the stack first (a gazetteer entry has a few),
- * then in a malloc'd array that starts at `guess` and doubles. */
+/* Tokens being gathered, in place in the arena: an array reserved for the
+ * most a text is likely to need, moved to one twice as long (in the arena
+ * too) when full, and cut back to its count at the end. */
 typedef struct tokbuf {
+    nx_arena *arena;
     nx_token *items;
     size_t count, cap;
-    size_t guess;
-    nx_token stack[TOKBUF_STACK];
 } tokbuf;
 
-/* A new zeroed token, or NULL when out of memory. */
+/* Room for the next token (its fields are the caller's to set), or NULL when
+ * out of memory. */
 static nx_token *push(tokbuf *b) {
     if (b->count == b->cap) {
         size_t ncap = b->cap * 2;
-        nx_token *n;
-        if (b->items == b->stack) {
-            if (ncap < b->guess) ncap = b->guess;
-            n = malloc(ncap * sizeof *n);
-            if (n) memcpy(n, b->stack, b->count * sizeof *n);
-        } else {
-            n = realloc(b->items, ncap * sizeof *n);
-        }
+        nx_token *n = ncap < SIZE_MAX / sizeof *n ? nx_arena_alloc_uninit(b->arena, ncap * sizeof *n) : NULL;
         if (!n) return NULL;
+        memcpy(n, b->items, b->count * sizeof *n);
         b->items = n;
         b->cap = ncap;
     }
-    nx_token *t = &b->items[b->count++];
-    memset(t, 0, sizeof *t);
-    return t;
+    return &b->items[b->count++];
 }
 
-static void tokbuf_free(tokbuf *b) {
-    if (b->items != b->stack) free(b->items);
-}
-
-/* Sets each token's code point offsets and folded form. The folded forms go
- * into one buffer of sum(len + 1) bytes: a token of ASCII bytes folds to as
- * many bytes; another one is folded there by nx_fold when it fits in its own
- * length (café -> cafe) and gets its own arena copy otherwise (ß -> ss). */
-static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *items, size_t count) {
+/* Sets each token's code point offsets, folded form and its hash. The
+ * folded forms go into one buffer of sum(len + 1) bytes: a token of ASCII
+ * bytes folds to as many bytes, folded and hashed in one loop; another one is
+ * folded there by nx_fold when it fits in its own length (café -> cafe) and
+ * gets its own arena copy otherwise (ß -> ss). */
+static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *items, size_t count, size_t need) {
     if (!count) return NX_OK;
-    size_t need = count;
-    for (size_t n = 0; n < count; n++) need += items[n].b1 - items[n].b0;
     char *pool = nx_arena_alloc_uninit(arena, need);
     if (!pool) return NX_ERR_NOMEM;
     const unsigned char *w = (const unsigned char *)text->work;
@@ -319,27 +337,32 @@ static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *ite
         size_t len = t->b1 - t->b0;
         const unsigned char *src = w + t->b0;
         size_t fl = 0;
+        uint64_t h = nx_hash_start(0);
         if (text->ascii) {
             t->c0 = t->b0;
             t->c1 = t->b1;
-            for (; fl < len; fl++) pool[fl] = nx_fold_ascii(src[fl]);
+            for (; fl < len; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
         } else {
             t->c0 = text->cp_at[t->b0];
             t->c1 = text->cp_at[t->b1];
-            for (; fl < len && src[fl] < 0x80; fl++) pool[fl] = nx_fold_ascii(src[fl]);
+            for (; fl < len && src[fl] < 0x80; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
             if (fl < len) {
                 fl = nx_fold((const char *)src, len, pool, len);
                 if (fl > len) {
                     t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
                     if (!t->fold) return NX_ERR_NOMEM;
                     t->fold_len = (uint32_t)fl;
+                    t->fold_hash = nx_hash(t->fold, fl, 0);
                     continue;
                 }
+                h = nx_hash_start(0);
+                for (size_t k = 0; k < fl; k++) h = nx_hash_byte(h, (unsigned char)pool[k]);
             }
         }
         pool[fl] = '\0';
         t->fold = pool;
         t->fold_len = (uint32_t)fl;
+        t->fold_hash = nx_hash_final(h);
         pool += fl + 1;
     }
     return NX_OK;
@@ -395,15 +418,13 @@ static void split_sentences(const nx_text *t, const nx_token_lexicon *lex, nx_to
 
 nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
     scan sc = {(const unsigned char *)text->work, text->len};
-    tokbuf v;
-    v.items = v.stack;
-    v.count = 0;
-    v.cap = TOKBUF_STACK;
     /* English news has a token every 5 to 6 bytes (spaces included): room
      * for one every 4 makes growing rare; past 64k tokens (3 MB) the array
      * doubles as it fills, so a long text of few tokens costs no more */
-    v.guess = sc.n / 4 < 65536 ? sc.n / 4 : 65536;
-    size_t i = 0;
+    size_t guess = sc.n / 4 < 65536 ? sc.n / 4 + 16 : 65536;
+    tokbuf v = {arena, nx_arena_alloc_uninit(arena, guess * sizeof(nx_token)), 0, guess};
+    if (!v.items) return NX_ERR_NOMEM;
+    size_t i = 0, fold_need = 0;
     int newlines = 0, spaced = 0;
     while (i < sc.n) {
         size_t k;
@@ -417,66 +438,60 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             continue;
         }
         nx_token *t = push(&v);
-        if (!t) {
-            tokbuf_free(&v);
-            return NX_ERR_NOMEM;
-        }
-        t->brk = (uint8_t)(v.count == 1 ? NX_BRK_PARA
-                           : newlines >= 2 ? NX_BRK_PARA
-                           : newlines == 1 ? NX_BRK_LINE
-                           : spaced        ? NX_BRK_SPACE
-                                           : NX_BRK_NONE);
-        t->line_start = (uint8_t)(t->brk >= NX_BRK_LINE);
+        if (!t) return NX_ERR_NOMEM;
+        uint8_t brk = (uint8_t)(v.count == 1 ? NX_BRK_PARA
+                                : newlines >= 2 ? NX_BRK_PARA
+                                : newlines == 1 ? NX_BRK_LINE
+                                : spaced        ? NX_BRK_SPACE
+                                                : NX_BRK_NONE);
         newlines = 0;
         spaced = 0;
-        t->b0 = (uint32_t)i;
-        uint16_t flags = 0;
+        size_t end;
+        uint16_t flags;
+        uint8_t kind;
         if (cc & NX_CC_WORD) {
-            size_t len = scan_word(&sc, lex, i, &flags);
-            t->b1 = (uint32_t)(i + len);
-            t->shape = flags;
-            t->kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
-            if (t->kind == NX_TOK_NUM && (t->shape & NX_SH_ALPHA)) t->kind = NX_TOK_WORD;
-            if (t->kind == NX_TOK_NUM) {
+            end = i + scan_word(&sc, lex, i, &flags);
+            kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
+            if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
+            if (kind == NX_TOK_NUM) {
                 /* 2nd, 1990s, 3M: a number that has letters is still a number
                  * token for dates, a word for names when it starts with a letter */
-                t->shape &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
+                flags &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
             }
         } else if (cc & NX_CC_APOS) {
             size_t k2, k3;
             int32_t n1 = peek(&sc, i + k, &k2);
             int32_t n2 = peek(&sc, i + k + k2, &k3);
-            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 && t->brk == NX_BRK_NONE) {
-                t->b1 = (uint32_t)(i + k + k2);
-                t->kind = NX_TOK_WORD;
-                t->shape = NX_SH_POSS;
+            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 && brk == NX_BRK_NONE) {
+                end = i + k + k2;
+                kind = NX_TOK_WORD;
+                flags = NX_SH_POSS;
             } else {
-                t->b1 = (uint32_t)(i + k);
-                t->kind = NX_TOK_PUNCT;
-                t->shape = c == 0x2019 ? NX_SH_CLOSE : 0;
+                end = i + k;
+                kind = NX_TOK_PUNCT;
+                flags = c == 0x2019 ? NX_SH_CLOSE : 0;
             }
         } else {
             /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
-            size_t j = i + k;
+            end = i + k;
             if (c < 0x80 && c != '(' && c != ')' && c != '"') {
-                while (j < sc.n && sc.s[j] == (unsigned char)c) j++;
+                while (end < sc.n && sc.s[end] == (unsigned char)c) end++;
             }
-            t->b1 = (uint32_t)j;
-            t->kind = NX_TOK_PUNCT;
-            t->shape = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
+            kind = NX_TOK_PUNCT;
+            flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
         }
-        i = t->b1;
+        /* the folded form, its hash, the code points and the sentence are
+         * set by the passes below */
+        *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .shape = flags, .kind = kind, .brk = brk,
+                        .line_start = (uint8_t)(brk >= NX_BRK_LINE)};
+        fold_need += end - i + 1;
+        i = end;
     }
 
     size_t count = v.count;
-    nx_token *items = count ? nx_arena_alloc_uninit(arena, count * sizeof *items) : NULL;
-    if (count && !items) {
-        tokbuf_free(&v);
-        return NX_ERR_NOMEM;
-    }
-    if (count) memcpy(items, v.items, count * sizeof *items);
-    tokbuf_free(&v);
-    nx_status st = fold_tokens(arena, text, items, count);
+    nx_arena_shrink(arena, v.items, v.cap * sizeof(nx_token), count * sizeof(nx_token));
+    nx_token *items = count ? v.items : NULL;
+    nx_status st = fold_tokens(arena, text, items, count, fold_need);
     if (st != NX_OK) return st;
     out->items = items;
     out->count = count;

@@ -5,8 +5,8 @@
  *   tokenizer needs (abbreviations that keep their period, words that start
  *   sentences).
  * Produces: tokens with byte and code point offsets, shape flags, the
- *   case-folded form, the break before each token (none, space, line,
- *   paragraph) and sentence numbers.
+ *   case-folded form and its hash, the break before each token (none, space,
+ *   line, paragraph) and sentence numbers.
  *
  * Words keep internal apostrophes (Xi'an, O'Brien) and hyphens (Al-Farabi),
  * but a possessive 's is its own token (XJTU 's). Numbers keep internal
@@ -57,6 +57,8 @@ typedef struct nx_token {
     uint8_t sent_start; /* first token of its sentence */
     uint8_t line_start; /* first token of its line */
     uint64_t feat;      /* gazetteer features (NX_FEAT), set by the match stage */
+    uint64_t fold_hash; /* nx_hash(fold, fold_len, 0): a map keyed by folded words
+                         * (the gazetteer trie, an nx_strmap) needs no rehash */
 } nx_token;
 
 typedef struct nx_tokens {

@@ -172,16 +172,17 @@ static int same_tokens(const nx_tokens *a, const nx_tokens *b) {
         const nx_token *x = &a->items[i], *y = &b->items[i];
         if (x->b0 != y->b0 || x->b1 != y->b1 || x->c0 != y->c0 || x->c1 != y->c1 || x->fold_len != y->fold_len ||
             strcmp(x->fold, y->fold) != 0 || x->sent != y->sent || x->shape != y->shape || x->kind != y->kind ||
-            x->brk != y->brk || x->sent_start != y->sent_start || x->line_start != y->line_start || x->feat != y->feat)
+            x->brk != y->brk || x->sent_start != y->sent_start || x->line_start != y->line_start || x->feat != y->feat ||
+            x->fold_hash != y->fold_hash)
             return 0;
     }
     return 1;
 }
 
 /* Checks the fast paths on s against the general ones: each token's folded
- * form is nx_fold() of its bytes and its code point offsets count the code
- * points before it; an all-ASCII text tokenizes the same with its ASCII
- * shortcut off. */
+ * form is nx_fold() of its bytes, its hash nx_hash() of that, and its code
+ * point offsets count the code points before it; an all-ASCII text tokenizes
+ * the same with its ASCII shortcut off. */
 static void check_general(const char *s) {
     tk t;
     run(&t, s);
@@ -193,6 +194,7 @@ static void check_general(const char *s) {
         size_t n = nx_fold(w + k->b0, k->b1 - k->b0, buf, sizeof buf);
         ok &= n == k->fold_len && n < sizeof buf && memcmp(buf, k->fold, n) == 0 && k->fold[n] == '\0';
         ok &= k->c0 == cp_count(w, k->b0) && k->c1 == cp_count(w, k->b1);
+        ok &= k->fold_hash == nx_hash(k->fold, k->fold_len, 0);
         ok &= k->feat == 0;
     }
     if (!ok) fprintf(stderr, "  a fold or an offset differs in: %s\n", s);
