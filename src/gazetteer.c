@@ -23,8 +23,11 @@ void nx_gazetteer_free(nx_gazetteer *g) {
         free((void *)g->entry_next);
         free((void *)g->pool);
         free((void *)g->node_head);
+        free((void *)g->node_flags);
+        free((void *)g->node_feat);
         free((void *)g->sources);
         free((void *)g->endings);
+        free((void *)g->ending_first);
         free((void *)g->edges.slots);
         free((void *)g->edges.labels);
     }
@@ -61,7 +64,8 @@ static inline uint32_t child_of(const nx_gazetteer *g, uint32_t node, const char
         if (e->tag != tag || e->parent != node) continue;
         if (want_next) {
             __builtin_prefetch(&E->slots[nx_gedge_hash(e->child, next_hash) & mask]);
-            __builtin_prefetch(&g->node_head[e->child]);
+            __builtin_prefetch(&g->node_flags[e->child]);
+            __builtin_prefetch(&g->node_feat[e->child]);
         }
         if (label_is(E->labels + e->label, fold, len)) return e->child;
     }
@@ -96,29 +100,56 @@ int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *te
     return !*s && p >= end;
 }
 
-static uint64_t features_at(const nx_gazetteer *g, const nx_text *text, const nx_tokens *toks, uint32_t node,
-                            uint32_t i) {
-    uint64_t f = 0;
+/* The exact-case entries at node: whether one accepts tokens [t0, t1), and
+ * in *feat (when not NULL) the features of those that do. The other entries
+ * need no look (nx_gnode_feat). */
+static int exact_entries(const nx_gazetteer *g, const nx_text *text, const nx_tokens *toks, uint32_t node,
+                         uint32_t t0, uint32_t t1, uint64_t *feat) {
+    int ok = 0;
     for (uint32_t e = nx_gnode_first(g, node); e; e = nx_gnode_next(g, e)) {
         const nx_entry *en = &g->entries[e - 1];
-        if (!nx_entry_case_ok(g, en, text, toks, i, i + 1)) continue;
-        f |= NX_FEAT(en->cls);
-        if (en->cls == NX_G_SURNAME && en->family_first) f |= NX_FEAT_FAMILY_FIRST;
+        if (en->case_rule != NX_CASE_EXACT || !nx_entry_case_ok(g, en, text, toks, t0, t1)) continue;
+        ok = 1;
+        if (!feat) break;
+        *feat |= nx_entry_features(en);
+    }
+    return ok;
+}
+
+/* Whether an entry at node accepts tokens [t0, t1); cap: token t0 is
+ * capitalised. */
+static inline int node_accepts(const nx_gazetteer *g, const nx_text *text, const nx_tokens *toks, uint32_t node,
+                               uint32_t t0, uint32_t t1, int cap) {
+    unsigned fl = g->node_flags[node];
+    return (fl & NX_GN_FOLD) || ((fl & NX_GN_CAP) && cap) ||
+           ((fl & NX_GN_EXACT) && exact_entries(g, text, toks, node, t0, t1, NULL));
+}
+
+/* The features of the endings endings[k0 .. k1) that are a suffix of the
+ * word with two letters or more before them. */
+static uint64_t endings_in(const nx_gazetteer *g, uint32_t k0, uint32_t k1, const char *fold, size_t len) {
+    uint64_t f = 0;
+    for (uint32_t k = k0; k < k1; k++) {
+        const nx_ending *e = &g->endings[k];
+        if (e->len + 2 > len) continue;
+        const char *a = fold + len - e->len, *b = nx_gstr(g, e->fold);
+        size_t n = 0;
+        while (n < e->len && a[n] == b[n]) n++;
+        if (n < e->len) continue;
+        f |= NX_FEAT(NX_G_NAME_ENDING);
+        if (e->family_first) f |= NX_FEAT_NAME_ENDING_FAMILY_FIRST;
     }
     return f;
 }
 
+/* The name ending features of a capitalised word of five letters or more:
+ * only the endings with its last byte (and the empty one) can match. */
 static uint64_t ending_features(const nx_gazetteer *g, const nx_token *t) {
     if (!(t->shape & NX_SH_ALPHA) || !(t->shape & NX_SH_CAP) || t->fold_len < 5) return 0;
-    uint64_t f = 0;
-    for (size_t k = 0; k < g->n_endings; k++) {
-        const nx_ending *e = &g->endings[k];
-        if (e->len + 2 <= t->fold_len && memcmp(t->fold + t->fold_len - e->len, nx_gstr(g, e->fold), e->len) == 0) {
-            f |= NX_FEAT(NX_G_NAME_ENDING);
-            if (e->family_first) f |= NX_FEAT_NAME_ENDING_FAMILY_FIRST;
-        }
-    }
-    return f;
+    const uint32_t *first = g->ending_first;
+    unsigned key = nx_ending_key(t->fold, t->fold_len);
+    return endings_in(g, first[0], first[1], t->fold, t->fold_len) |
+           endings_in(g, first[key], first[key + 1], t->fold, t->fold_len);
 }
 
 nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_text *text, nx_tokens *toks,
@@ -127,32 +158,37 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     *n_out = 0;
     if (!toks->count || !g->n_nodes) return NX_OK;
     nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
-    /* each token's hash once: it is looked up from every start before it */
-    uint64_t *th = nx_arena_alloc_uninit(arena, toks->count * sizeof *th);
-    if (!m || !th) return NX_ERR_NOMEM;
-    for (uint32_t i = 0; i < toks->count; i++) {
-        th[i] = nx_gtoken_hash(toks->items[i].fold, toks->items[i].fold_len);
-        /* every token is looked up at the root: start loading its slot now,
-         * so the misses overlap instead of coming one after another */
-        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, th[i]) & (g->edges.n_slots - 1)]);
-    }
+    if (!m) return NX_ERR_NOMEM;
+    nx_token *items = toks->items;
+    uint32_t count = (uint32_t)toks->count;
+    /* every token is looked up at the root: start loading its slot now, so
+     * the misses overlap instead of coming one after another */
+    for (uint32_t i = 0; i < count; i++)
+        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, items[i].fold_hash) & (g->edges.n_slots - 1)]);
     size_t nm = 0;
-    for (uint32_t i = 0; i < toks->count; i++) {
-        nx_token *t = &toks->items[i];
+    for (uint32_t i = 0; i < count; i++) {
+        nx_token *t = &items[i];
         if (t->kind == NX_TOK_PUNCT && t->b1 - t->b0 == 1 && t->fold[0] != '&') continue;
-        uint32_t node = 0, best = 0, best_end = 0;
-        for (uint32_t j = i; j < toks->count; j++) {
-            int more = j + 1 < toks->count;
-            uint32_t c = child_of(g, node, toks->items[j].fold, toks->items[j].fold_len, th[j], more, more ? th[j + 1] : 0);
-            if (!c) break;
-            node = c;
-            if (j == i) t->feat |= features_at(g, text, toks, node, i);
-            for (uint32_t e = nx_gnode_first(g, node); e; e = nx_gnode_next(g, e)) {
-                if (nx_entry_case_ok(g, &g->entries[e - 1], text, toks, i, j + 1)) {
-                    best = node;
-                    best_end = j + 1;
-                    break;
-                }
+        int more = i + 1 < count;
+        uint32_t node = child_of(g, 0, t->fold, t->fold_len, t->fold_hash, more, more ? items[i + 1].fold_hash : 0);
+        uint32_t best = 0, best_end = 0;
+        if (node) {
+            /* the features of the entries that cover the token alone */
+            int cap = (t->shape & NX_SH_CAP) != 0;
+            unsigned fl = g->node_flags[node];
+            uint64_t f = g->node_feat[node].fold | (cap ? g->node_feat[node].cap : 0);
+            int ok = (fl & (NX_GN_FOLD | (cap ? NX_GN_CAP : 0))) != 0;
+            if (fl & NX_GN_EXACT) ok |= exact_entries(g, text, toks, node, i, i + 1, &f);
+            t->feat |= f;
+            if (ok) best = node, best_end = i + 1;
+            /* the longest entry from here */
+            for (uint32_t j = i + 1; j < count && (g->node_flags[node] & NX_GN_CHILDREN); j++) {
+                more = j + 1 < count;
+                uint32_t c = child_of(g, node, items[j].fold, items[j].fold_len, items[j].fold_hash, more,
+                                      more ? items[j + 1].fold_hash : 0);
+                if (!c) break;
+                node = c;
+                if (node_accepts(g, text, toks, node, i, j + 1, cap)) best = node, best_end = j + 1;
             }
         }
         t->feat |= ending_features(g, t);
@@ -180,10 +216,13 @@ int nx_gazetteer_save(const nx_gazetteer *g, nx_mfile_writer *w) {
         {NX_MS_ENTRY_NEXT, 4, g->entry_next, g->n_entries * sizeof *g->entry_next},
         {NX_MS_POOL, 8, g->pool, g->pool_len},
         {NX_MS_NODE_HEAD, 4, g->node_head, g->n_nodes * sizeof *g->node_head},
+        {NX_MS_NODE_FLAGS, 1, g->node_flags, g->n_nodes * sizeof *g->node_flags},
+        {NX_MS_NODE_FEATURES, 16, g->node_feat, g->n_nodes * sizeof *g->node_feat}, /* one item per half line */
         {NX_MS_EDGES, 64, g->edges.slots, g->edges.n_slots * sizeof *g->edges.slots}, /* a probe reads one cache line */
         {NX_MS_EDGE_LABELS, 8, g->edges.labels, g->edges.labels_len},
         {NX_MS_SOURCES, 4, g->sources, g->n_sources * sizeof *g->sources},
         {NX_MS_ENDINGS, 4, g->endings, g->n_endings * sizeof *g->endings},
+        {NX_MS_ENDING_INDEX, 4, g->ending_first, (NX_ENDING_KEYS + 1) * sizeof *g->ending_first},
     };
     for (size_t i = 0; i < sizeof parts / sizeof *parts; i++)
         if (nx_mfile_writer_add(w, parts[i].id, parts[i].align, parts[i].data, parts[i].len)) return -1;
@@ -228,6 +267,9 @@ static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
     if (!g->n_nodes || g->n_nodes > UINT32_MAX || g->n_entries >= UINT32_MAX) return "no root node, or too many nodes";
     for (size_t n = 0; n < g->n_nodes; n++) bad |= g->node_head[n] > g->n_entries;
     if (bad) return "a node's first entry is out of range";
+    *bad_id = NX_MS_NODE_FLAGS;
+    for (size_t n = 0; n < g->n_nodes; n++) bad |= (g->node_flags[n] & ~NX_GN_ALL) != 0;
+    if (bad) return "a node has an unknown flag";
     *bad_id = NX_MS_ENTRY_NEXT;
     /* lists run forward (the builder appends), so none can loop */
     for (size_t i = 0; i < g->n_entries; i++) {
@@ -252,6 +294,16 @@ static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
     *bad_id = NX_MS_ENDINGS;
     for (size_t i = 0; i < g->n_endings; i++) bad |= (uint64_t)g->endings[i].fold + g->endings[i].len > g->pool_len;
     if (bad) return "an ending is outside the strings";
+    *bad_id = NX_MS_ENDING_INDEX;
+    /* ranges in order, inside the endings, each ending under its own key */
+    const uint32_t *first = g->ending_first;
+    bad |= first[0] != 0 || first[NX_ENDING_KEYS] != g->n_endings;
+    for (size_t k = 0; k < NX_ENDING_KEYS; k++) bad |= first[k] > first[k + 1];
+    if (bad) return "the ranges are out of order or do not cover the endings";
+    for (size_t k = 0; k < NX_ENDING_KEYS; k++)
+        for (uint32_t i = first[k]; i < first[k + 1]; i++)
+            bad |= nx_ending_key(g->pool + g->endings[i].fold, g->endings[i].len) != k;
+    if (bad) return "an ending is under another key than its last byte";
     *bad_id = NX_MS_EDGES;
     const nx_gedges *E = &g->edges;
     if (!E->n_slots || (E->n_slots & (E->n_slots - 1))) return "the slot count is not a power of two";
@@ -282,11 +334,23 @@ nx_status nx_gazetteer_attach(nx_gazetteer *g, const nx_mfile *f, const char *na
     }
     if (!why && (why = section(f, id = NX_MS_POOL, 1, &p, &n)) == NULL) g->pool = p, g->pool_len = n;
     if (!why && (why = section(f, id = NX_MS_NODE_HEAD, 4, &p, &n)) == NULL) g->node_head = p, g->n_nodes = n;
+    if (!why && (why = section(f, id = NX_MS_NODE_FLAGS, 1, &p, &n)) == NULL) {
+        g->node_flags = p;
+        if (n != g->n_nodes) why = "does not have one item per node";
+    }
+    if (!why && (why = section(f, id = NX_MS_NODE_FEATURES, sizeof(nx_gnode_feat), &p, &n)) == NULL) {
+        g->node_feat = p;
+        if (n != g->n_nodes) why = "does not have one item per node";
+    }
     if (!why && (why = section(f, id = NX_MS_EDGES, sizeof(nx_gedge), &p, &n)) == NULL)
         g->edges.slots = p, g->edges.n_slots = n;
     if (!why && (why = section(f, id = NX_MS_EDGE_LABELS, 1, &p, &n)) == NULL) g->edges.labels = p, g->edges.labels_len = n;
     if (!why && (why = section(f, id = NX_MS_SOURCES, sizeof(nx_gsource), &p, &n)) == NULL) g->sources = p, g->n_sources = n;
     if (!why && (why = section(f, id = NX_MS_ENDINGS, sizeof(nx_ending), &p, &n)) == NULL) g->endings = p, g->n_endings = n;
+    if (!why && (why = section(f, id = NX_MS_ENDING_INDEX, 4, &p, &n)) == NULL) {
+        g->ending_first = p;
+        if (n != NX_ENDING_KEYS + 1) why = "does not have one item per key and one more";
+    }
     /* nx_strmap_attach sets why when it refuses the map */
     if (!why && !(why = section(f, id = NX_MS_ABBREVIATIONS, 8, &p, &n))) nx_strmap_attach(&g->abbreviations, p, n * 8, &why);
     if (!why && !(why = section(f, id = NX_MS_NO_SENTENCE_END, 8, &p, &n)))

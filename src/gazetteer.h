@@ -9,8 +9,10 @@
  *   there (entries filtered by their case rule), and per-token feature bits
  *   (given name, surname, title word, organisation head ...).
  *
- * The trie is keyed by (parent node, case-folded token); a node holds the
- * list of entries whose surface ends there. The view (this header) is
+ * The trie is keyed by (parent node, case-folded token, whose hash the
+ * tokenizer gives); a node holds the list of entries whose surface ends
+ * there, and a summary of them (flags and features by case rule) that the
+ * match stage reads instead of the list. The view (this header) is
  * immutable; gazetteer_build.c reads the files and makes it.
  */
 #ifndef NX_GAZETTEER_H
@@ -66,6 +68,14 @@ typedef struct nx_ending {
     uint8_t family_first; /* a patronymic: the surname comes first */
 } nx_ending;
 
+/* The endings are sorted by a key so that a word checks only those that can
+ * be its suffix: the empty ending (a fold can make one) has key 0, matching
+ * every word, and the others 1 + their last byte. */
+enum { NX_ENDING_KEYS = 257 };
+static inline unsigned nx_ending_key(const char *fold, size_t len) {
+    return len ? 1u + (unsigned char)fold[len - 1] : 0u;
+}
+
 /* A trie edge: one slot of the static open-addressing table that maps
  * (parent node, folded token) to the child node. Its slot is
  * nx_gedge_hash() & (n_slots - 1), then the next ones (linear probing); the
@@ -86,8 +96,27 @@ typedef struct nx_gedges {
     size_t labels_len;
 } nx_gedges;
 
+/* What the match stage reads of a trie node instead of walking its entries
+ * (the builder derives it from them): a byte of flags per node ... */
+enum nx_gnode_flag {
+    NX_GN_FOLD = 1 << 0,     /* an entry with case rule fold: it always applies */
+    NX_GN_CAP = 1 << 1,      /* an entry with case rule cap: it applies when the first token is capitalised */
+    NX_GN_EXACT = 1 << 2,    /* an entry with case rule exact: only its own check with the text says */
+    NX_GN_CHILDREN = 1 << 3, /* an edge leaves the node: a longer entry may follow */
+    NX_GN_ALL = (1 << 4) - 1
+};
+
+/* ... and the features (nx_entry_features) of its entries with case rule
+ * fold and with case rule cap, ORed, so a token's features are
+ * fold | (capitalised ? cap : 0), then those of its exact entries that pass. */
+typedef struct nx_gnode_feat {
+    uint64_t fold;
+    uint64_t cap;
+} nx_gnode_feat;
+
 _Static_assert(sizeof(nx_entry) == 40, "nx_entry is stored in model files: change NX_MFILE_VERSION with it");
-_Static_assert(sizeof(nx_gsource) == 12 && sizeof(nx_ending) == 12 && sizeof(nx_gedge) == 16,
+_Static_assert(sizeof(nx_gsource) == 12 && sizeof(nx_ending) == 12 && sizeof(nx_gedge) == 16 &&
+                   sizeof(nx_gnode_feat) == 16,
                "these structs are stored in model files: change NX_MFILE_VERSION with them");
 
 /* The read-only view every stage reads: flat arrays and string offsets,
@@ -101,12 +130,15 @@ typedef struct nx_gazetteer {
     const char *pool;           /* NUL-terminated strings; offset 0 is "" */
     size_t pool_len;
     const uint32_t *node_head;  /* first entry + 1 at each node; node 0 is the root */
+    const uint8_t *node_flags;  /* nx_gnode_flag bits of each node */
+    const nx_gnode_feat *node_feat; /* each node's features by case rule */
     size_t n_nodes;
     nx_gedges edges;            /* (parent node, folded token) -> child node */
     const nx_gsource *sources;
     size_t n_sources;
-    const nx_ending *endings;
+    const nx_ending *endings;   /* in the order of their last byte (nx_ending_key) */
     size_t n_endings;
+    const uint32_t *ending_first; /* [NX_ENDING_KEYS + 1]: endings[first[k] .. first[k + 1]) have key k */
     nx_strmap abbreviations;    /* folded "dr." */
     nx_strmap no_sentence_end;  /* abbreviations that are honorifics or titles */
     int borrowed;               /* the arrays live in a model file: free nothing */
@@ -119,7 +151,8 @@ void nx_gazetteer_free(nx_gazetteer *g);
 nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n, nx_error *err);
 
 /* Adds the view's arrays to a model file as sections (NX_MS_ENTRIES ..
- * NX_MS_NO_SENTENCE_END), byte for byte as the stages read them; the writer
+ * NX_MS_NO_SENTENCE_END, NX_MS_NODE_FLAGS .. NX_MS_ENDING_INDEX), byte for
+ * byte as the stages read them; the writer
  * reads them in place, so g must not change or go before
  * nx_mfile_writer_finish(). 0, or -1 when out of memory. */
 int nx_gazetteer_save(const nx_gazetteer *g, nx_mfile_writer *w);
@@ -148,11 +181,17 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
 static inline uint32_t nx_gnode_first(const nx_gazetteer *g, uint32_t node) { return g->node_head[node]; }
 static inline uint32_t nx_gnode_next(const nx_gazetteer *g, uint32_t e) { return g->entry_next[e - 1]; }
 
+/* The features an entry gives the token it covers alone. */
+static inline uint64_t nx_entry_features(const nx_entry *e) {
+    return NX_FEAT(e->cls) | (e->cls == NX_G_SURNAME && e->family_first ? NX_FEAT_FAMILY_FIRST : 0);
+}
+
 /* Whether an entry's case rule accepts tokens [t0, t1) of the text. */
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
                      uint32_t t0, uint32_t t1);
 
-/* The hash of a folded token; every trie step along that token reuses it. */
+/* The hash of a folded token; every trie step along that token reuses it.
+ * A document's tokens carry it (nx_token.fold_hash, the same function). */
 static inline uint64_t nx_gtoken_hash(const char *fold, size_t len) { return nx_hash(fold, len, 0); }
 
 /* The hash of an edge: its parent node mixed into its token's hash. */

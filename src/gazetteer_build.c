@@ -450,18 +450,78 @@ static nx_gedge *edge_table(const builder *b, size_t *n_slots) {
     return t;
 }
 
+/* Each node's flags and features by case rule (gazetteer.h, nx_gnode_flag),
+ * from its entries and the edges that leave it. */
+static int node_summaries(const builder *b, uint8_t **flags_out, nx_gnode_feat **feat_out) {
+    uint8_t *flags = calloc(b->n_nodes, 1);
+    nx_gnode_feat *feat = calloc(b->n_nodes, sizeof *feat);
+    if (!flags || !feat) {
+        free(flags);
+        free(feat);
+        return -1;
+    }
+    for (size_t n = 0; n < b->n_nodes; n++) {
+        for (uint32_t e = b->node_head[n]; e; e = b->entry_next[e - 1]) {
+            const nx_entry *en = &b->entries[e - 1];
+            if (en->case_rule == NX_CASE_FOLD) {
+                flags[n] |= NX_GN_FOLD;
+                feat[n].fold |= nx_entry_features(en);
+            } else if (en->case_rule == NX_CASE_CAP) {
+                flags[n] |= NX_GN_CAP;
+                feat[n].cap |= nx_entry_features(en);
+            } else {
+                flags[n] |= NX_GN_EXACT;
+            }
+        }
+        if (n) flags[b->node_parent[n]] |= NX_GN_CHILDREN;
+    }
+    *flags_out = flags;
+    *feat_out = feat;
+    return 0;
+}
+
+/* Sorts the endings by nx_ending_key (stably, so the same files make the
+ * same bytes) and returns where each key's endings start. */
+static uint32_t *ending_index(const builder *b) {
+    uint32_t *first = calloc(NX_ENDING_KEYS + 1, sizeof *first);
+    nx_ending *e = b->endings.items, *sorted = malloc((b->endings.count ? b->endings.count : 1) * sizeof *sorted);
+    if (!first || !sorted) {
+        free(first);
+        free(sorted);
+        return NULL;
+    }
+    /* a counting sort: the count of each key, then where each key starts */
+    for (size_t i = 0; i < b->endings.count; i++) first[nx_ending_key(b->pool + e[i].fold, e[i].len) + 1]++;
+    for (size_t k = 0; k < NX_ENDING_KEYS; k++) first[k + 1] += first[k];
+    uint32_t at[NX_ENDING_KEYS];
+    memcpy(at, first, sizeof at);
+    for (size_t i = 0; i < b->endings.count; i++) sorted[at[nx_ending_key(b->pool + e[i].fold, e[i].len)]++] = e[i];
+    if (b->endings.count) memcpy(e, sorted, b->endings.count * sizeof *e);
+    free(sorted);
+    return first;
+}
+
 /* Hands the builder's arrays to the view (which then owns them); -1 when
  * out of memory (the builder still owns everything). */
 static int finish(builder *b, nx_gazetteer *g) {
     size_t n_slots;
     nx_gedge *slots = edge_table(b, &n_slots);
-    if (!slots) return -1;
+    uint8_t *flags = NULL;
+    nx_gnode_feat *feat = NULL;
+    uint32_t *ending_first = ending_index(b);
+    if (!slots || !ending_first || node_summaries(b, &flags, &feat)) {
+        free(slots);
+        free(ending_first);
+        return -1;
+    }
     g->entries = b->entries;
     g->entry_next = b->entry_next;
     g->n_entries = b->n_entries;
     g->pool = b->pool;
     g->pool_len = b->pool_len;
     g->node_head = b->node_head;
+    g->node_flags = flags;
+    g->node_feat = feat;
     g->n_nodes = b->n_nodes;
     g->edges.slots = slots;
     g->edges.n_slots = n_slots;
@@ -471,6 +531,7 @@ static int finish(builder *b, nx_gazetteer *g) {
     g->n_sources = b->n_sources;
     g->endings = b->endings.items;
     g->n_endings = b->endings.count;
+    g->ending_first = ending_first;
     g->abbreviations = b->abbreviations;
     g->no_sentence_end = b->no_sentence_end;
     /* what the view does not take */

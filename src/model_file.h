@@ -26,7 +26,7 @@
  * the builder would make different sections from the same files (the
  * tokenizer, the fold, gazetteer_build.c): a file of another version is
  * never read, only rebuilt. */
-#define NX_MFILE_VERSION 1u
+#define NX_MFILE_VERSION 2u
 #define NX_MFILE_ENDIAN 0x01020304u /* written in the writer's byte order */
 #define NX_MFILE_NAME "nerx.model"  /* in the gazetteer directory */
 
@@ -71,7 +71,10 @@ _Static_assert(sizeof(nx_mfile_section) == 32, "a section row is 32 bytes");
     X(NO_SENTENCE_END, 10, "no-sentence-end words")  \
     X(MONTH_VALUE, 11, "month values")               \
     X(WEEKDAY_VALUE, 12, "weekday values")           \
-    X(TEMPORAL_VALUE, 13, "temporal word values")
+    X(TEMPORAL_VALUE, 13, "temporal word values")    \
+    X(NODE_FLAGS, 14, "trie node flags")             \
+    X(NODE_FEATURES, 15, "trie node features")       \
+    X(ENDING_INDEX, 16, "name endings by last byte")
 
 #define NX_MSECTION_ENUM_(name, id, text) NX_MS_##name = id,
 typedef enum nx_msection { NX_MSECTION_LIST(NX_MSECTION_ENUM_) } nx_msection;

@@ -1,9 +1,12 @@
 /* test_gazetteer.c: loading, the token trie's longest match, case rules,
- * features, and errors that name the file, line and column. */
+ * features, what the builder derives from the entries (node flags and
+ * features, the endings by last byte), and errors that name the file, line
+ * and column. */
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "fs.h"
 #include "gazetteer.h"
 
 static nx_gazetteer g;
@@ -106,6 +109,91 @@ static void test_abbreviation_entries(void) {
     CHECK(nx_strmap_get(&g.no_sentence_end, "dr.", 3, &v)); /* an honorific: never ends a sentence */
 }
 
+/* What the builder derives from the entries, edges and endings agrees with
+ * them: each node's flags and features by case rule, and the endings a word
+ * is checked against by its last byte give the features all of them give. */
+static void check_derived(const nx_gazetteer *gz) {
+    size_t wrong = 0;
+    uint8_t *flags = calloc(gz->n_nodes, 1);
+    CHECK(flags != NULL);
+    if (!flags) return;
+    for (size_t s = 0; s < gz->edges.n_slots; s++)
+        if (gz->edges.slots[s].child) flags[gz->edges.slots[s].parent] |= NX_GN_CHILDREN;
+    for (uint32_t n = 0; n < gz->n_nodes; n++) {
+        nx_gnode_feat f = {0, 0};
+        for (uint32_t e = nx_gnode_first(gz, n); e; e = nx_gnode_next(gz, e)) {
+            const nx_entry *en = &gz->entries[e - 1];
+            uint64_t bits = NX_FEAT(en->cls) | (en->cls == NX_G_SURNAME && en->family_first ? NX_FEAT_FAMILY_FIRST : 0);
+            if (en->case_rule == NX_CASE_FOLD) flags[n] |= NX_GN_FOLD, f.fold |= bits;
+            else if (en->case_rule == NX_CASE_CAP) flags[n] |= NX_GN_CAP, f.cap |= bits;
+            else flags[n] |= NX_GN_EXACT;
+        }
+        wrong += flags[n] != gz->node_flags[n] || f.fold != gz->node_feat[n].fold || f.cap != gz->node_feat[n].cap;
+    }
+    free(flags);
+    CHECK_INT(wrong, 0);
+    /* every ending under its last byte's key */
+    CHECK_INT(gz->ending_first[0], 0);
+    CHECK_INT(gz->ending_first[NX_ENDING_KEYS], gz->n_endings);
+    for (unsigned k = 0; k < NX_ENDING_KEYS; k++)
+        for (uint32_t i = gz->ending_first[k]; i < gz->ending_first[k + 1]; i++)
+            wrong += nx_ending_key(nx_gstr(gz, gz->endings[i].fold), gz->endings[i].len) != k;
+    CHECK_INT(wrong, 0);
+    /* words with each ending, two letters before it or fewer, against every ending */
+    nx_sbuf text = {0};
+    for (size_t i = 0; i < gz->n_endings; i++) {
+        const nx_ending *e = &gz->endings[i];
+        const char *pre[] = {"Xy", "Xyz", "Q", "Abcdef"};
+        for (size_t p = 0; p < 4; p++) {
+            nx_sbuf_add(&text, pre[p], strlen(pre[p]));
+            nx_sbuf_add(&text, nx_gstr(gz, e->fold), e->len);
+            nx_sbuf_add(&text, " ", 1);
+        }
+    }
+    nx_sbuf_add(&text, "Ivanov Kanseituly Abcdefgh", 26);
+    nx_arena arena;
+    nx_arena_init(&arena);
+    nx_text t;
+    nx_tokens toks;
+    nx_gmatch *m;
+    size_t nm;
+    nx_token_lexicon lex = {&gz->abbreviations, &gz->no_sentence_end};
+    CHECK_INT(nx_text_prepare(&arena, text.s, text.len, &t), NX_OK);
+    CHECK_INT(nx_tokenize(&arena, &t, &lex, &toks), NX_OK);
+    CHECK_INT(nx_gazetteer_match(gz, &arena, &t, &toks, &m, &nm), NX_OK);
+    const uint64_t ending_bits = NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT_NAME_ENDING_FAMILY_FIRST;
+    for (size_t i = 0; i < toks.count; i++) {
+        const nx_token *k = &toks.items[i];
+        uint64_t want = 0;
+        if ((k->shape & NX_SH_ALPHA) && (k->shape & NX_SH_CAP) && k->fold_len >= 5)
+            for (size_t j = 0; j < gz->n_endings; j++) {
+                const nx_ending *e = &gz->endings[j];
+                if (e->len + 2 <= k->fold_len &&
+                    memcmp(k->fold + k->fold_len - e->len, nx_gstr(gz, e->fold), e->len) == 0)
+                    want |= NX_FEAT(NX_G_NAME_ENDING) | (e->family_first ? NX_FEAT_NAME_ENDING_FAMILY_FIRST : 0);
+            }
+        wrong += (k->feat & ending_bits) != want;
+    }
+    CHECK_INT(wrong, 0);
+    nx_arena_free(&arena);
+    free(text.s);
+}
+
+/* The same on the shipped gazetteers. */
+static void test_derived_shipped(void) {
+    char **files;
+    size_t n;
+    nx_error err;
+    CHECK_INT(nx_list_files(NX_GAZETTEERS_DIR, ".tsv", &files, &n, &err), NX_OK);
+    nx_gazetteer shipped;
+    nx_gazetteer_init(&shipped);
+    CHECK_INT(nx_gazetteer_load(&shipped, (const char *const *)files, n, &err), NX_OK);
+    CHECK(shipped.n_endings > 10);
+    check_derived(&shipped);
+    nx_gazetteer_free(&shipped);
+    nx_free_names(files, n);
+}
+
 static void expect_error(const char *content, nx_status want, size_t line, size_t col, const char *msg_part) {
     char *path = check_tmp_file(content);
     CHECK(path != NULL);
@@ -152,6 +240,8 @@ int main(void) {
     test_cap_rule();
     test_folding_and_features();
     test_abbreviation_entries();
+    check_derived(&g);
+    test_derived_shipped();
     test_errors();
     nx_gazetteer_free(&g);
     return check_result("test_gazetteer");

@@ -187,6 +187,10 @@ static void same_view(const nx_gazetteer *built, const nx_gazetteer *read) {
     CHECK(same_bytes(read->entry_next, built->entry_next, built->n_entries * sizeof *built->entry_next));
     CHECK(same_bytes(read->pool, built->pool, built->pool_len));
     CHECK(same_bytes(read->node_head, built->node_head, built->n_nodes * sizeof *built->node_head));
+    CHECK(same_bytes(read->node_flags, built->node_flags, built->n_nodes * sizeof *built->node_flags));
+    CHECK(same_bytes(read->node_feat, built->node_feat, built->n_nodes * sizeof *built->node_feat));
+    CHECK(same_bytes(read->endings, built->endings, built->n_endings * sizeof *built->endings));
+    CHECK(same_bytes(read->ending_first, built->ending_first, (NX_ENDING_KEYS + 1) * sizeof *built->ending_first));
     CHECK(same_bytes(read->edges.slots, built->edges.slots, built->edges.n_slots * sizeof *built->edges.slots));
     CHECK(same_bytes(read->edges.labels, built->edges.labels, built->edges.labels_len));
     CHECK_INT(read->abbreviations.count, built->abbreviations.count);
