@@ -30,6 +30,7 @@ void nx_gazetteer_free(nx_gazetteer *g) {
         free((void *)g->ending_first);
         free((void *)g->edges.slots);
         free((void *)g->edges.labels);
+        free((void *)g->edges.filter);
     }
     nx_strmap_free(&g->abbreviations);
     nx_strmap_free(&g->no_sentence_end);
@@ -45,15 +46,10 @@ static int label_is(const char *lab, const char *fold, size_t len) {
     return lab[len] == '\0';
 }
 
-/* The child of node along a token (nx_gazetteer_child). A caller that
- * will look up the token after, with hash next_hash, from the child passes
- * want_next: its slot and the child's entries start loading while the label
- * is compared, so the misses overlap. */
-static inline uint32_t child_of(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len,
-                                uint64_t token_hash, int want_next, uint64_t next_hash) {
-    const nx_gedges *E = &g->edges;
-    if (!E->n_slots) return 0;
-    uint64_t h = nx_gedge_hash(node, token_hash);
+/* The child of node along a token (fold[0..len)) whose edge hash
+ * (nx_gedge_hash of node and the token's hash) is h; 0 when there is none.
+ * The table is not empty. */
+static inline uint32_t child_at(const nx_gedges *E, uint32_t node, uint64_t h, const char *fold, size_t len) {
     size_t mask = E->n_slots - 1;
     uint32_t tag = (uint32_t)(h >> 32);
     /* ends: the table always has an empty slot (the builder sizes it so, and
@@ -61,18 +57,13 @@ static inline uint32_t child_of(const nx_gazetteer *g, uint32_t node, const char
     for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
         const nx_gedge *e = &E->slots[s];
         if (!e->child) return 0;
-        if (e->tag != tag || e->parent != node) continue;
-        if (want_next) {
-            __builtin_prefetch(&E->slots[nx_gedge_hash(e->child, next_hash) & mask]);
-            __builtin_prefetch(&g->node_flags[e->child]);
-            __builtin_prefetch(&g->node_feat[e->child]);
-        }
-        if (label_is(E->labels + e->label, fold, len)) return e->child;
+        if (e->tag == tag && e->parent == node && label_is(E->labels + e->label, fold, len)) return e->child;
     }
 }
 
 uint32_t nx_gazetteer_child(const nx_gazetteer *g, uint32_t node, const char *fold, size_t len, uint64_t token_hash) {
-    return child_of(g, node, fold, len, token_hash, 0, 0);
+    if (!g->edges.n_slots) return 0;
+    return child_at(&g->edges, node, nx_gedge_hash(node, token_hash), fold, len);
 }
 
 uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len) {
@@ -152,25 +143,66 @@ static uint64_t ending_features(const nx_gazetteer *g, const nx_token *t) {
            endings_in(g, first[key], first[key + 1], t->fold, t->fold_len);
 }
 
-nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_text *text, nx_tokens *toks,
-                             nx_gmatch **out, size_t *n_out) {
-    *out = NULL;
-    *n_out = 0;
-    if (!toks->count || !g->n_nodes) return NX_OK;
-    nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
-    if (!m) return NX_ERR_NOMEM;
+/* Whether the match stage looks a token up: all but one-character
+ * punctuation (an ampersand starts names: & Co). */
+static inline int looked_up(const nx_token *t) {
+    return !(t->kind == NX_TOK_PUNCT && t->b1 - t->b0 == 1 && t->fold[0] != '&');
+}
+
+/* The lookups of a block of tokens are done in three steps, each on a
+ * later block than the one after it (the pipeline in nx_gazetteer_match):
+ * every token's root lookup reads three or four cache lines of a model much
+ * bigger than the cache, each found from the one before (slot, then label,
+ * node flags and features, and the filter for the token after), so the
+ * lines a block will read are loaded while the blocks before it are
+ * matched. A block's lines stay in the cache until it is done. */
+enum { MATCH_BLOCK = 64 };
+
+/* Step 1: starts loading the root slot of each token of [b0, b1). */
+static void load_slots(const nx_gazetteer *g, const nx_token *items, uint32_t b0, uint32_t b1) {
+    const nx_gedges *E = &g->edges;
+    for (uint32_t i = b0; i < b1; i++)
+        if (looked_up(&items[i])) __builtin_prefetch(&E->slots[nx_gedge_hash(0, items[i].fold_hash) & (E->n_slots - 1)]);
+}
+
+/* Step 2: probes the slots (loaded or being loaded) and starts loading what
+ * the lookups read next: the label of the slot whose tag is the token's,
+ * that child's flags and features, and the filter block of the edge from
+ * it along the next token. */
+static void load_nodes(const nx_gazetteer *g, const nx_token *items, uint32_t count, uint32_t b0, uint32_t b1) {
+    const nx_gedges *E = &g->edges;
+    size_t mask = E->n_slots - 1;
+    for (uint32_t i = b0; i < b1; i++) {
+        if (!looked_up(&items[i])) continue;
+        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
+        uint32_t tag = (uint32_t)(h >> 32);
+        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+            const nx_gedge *e = &E->slots[s];
+            if (!e->child) break;
+            if (e->tag != tag || e->parent != 0) continue;
+            __builtin_prefetch(E->labels + e->label);
+            __builtin_prefetch(&g->node_flags[e->child]);
+            __builtin_prefetch(&g->node_feat[e->child]);
+            if (i + 1 < count) {
+                uint64_t h2 = nx_gedge_hash(e->child, items[i + 1].fold_hash);
+                __builtin_prefetch(&E->filter[nx_gedge_filter_block(h2, E->filter_bits) * 8]);
+            }
+            break;
+        }
+    }
+}
+
+/* Step 3: the features of each token of [b0, b1) and the longest entry
+ * from it, appended to m[*nm]. */
+static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, uint32_t b0, uint32_t b1,
+                        nx_gmatch *m, size_t *nm) {
+    const nx_gedges *E = &g->edges;
     nx_token *items = toks->items;
     uint32_t count = (uint32_t)toks->count;
-    /* every token is looked up at the root: start loading its slot now, so
-     * the misses overlap instead of coming one after another */
-    for (uint32_t i = 0; i < count; i++)
-        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, items[i].fold_hash) & (g->edges.n_slots - 1)]);
-    size_t nm = 0;
-    for (uint32_t i = 0; i < count; i++) {
+    for (uint32_t i = b0; i < b1; i++) {
         nx_token *t = &items[i];
-        if (t->kind == NX_TOK_PUNCT && t->b1 - t->b0 == 1 && t->fold[0] != '&') continue;
-        int more = i + 1 < count;
-        uint32_t node = child_of(g, 0, t->fold, t->fold_len, t->fold_hash, more, more ? items[i + 1].fold_hash : 0);
+        if (!looked_up(t)) continue;
+        uint32_t node = child_at(E, 0, nx_gedge_hash(0, t->fold_hash), t->fold, t->fold_len);
         uint32_t best = 0, best_end = 0;
         if (node) {
             /* the features of the entries that cover the token alone */
@@ -183,9 +215,9 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
             if (ok) best = node, best_end = i + 1;
             /* the longest entry from here */
             for (uint32_t j = i + 1; j < count && (g->node_flags[node] & NX_GN_CHILDREN); j++) {
-                more = j + 1 < count;
-                uint32_t c = child_of(g, node, items[j].fold, items[j].fold_len, items[j].fold_hash, more,
-                                      more ? items[j + 1].fold_hash : 0);
+                uint64_t h = nx_gedge_hash(node, items[j].fold_hash);
+                if (!nx_gedge_may_exist(E, h)) break;
+                uint32_t c = child_at(E, node, h, items[j].fold, items[j].fold_len);
                 if (!c) break;
                 node = c;
                 if (node_accepts(g, text, toks, node, i, j + 1, cap)) best = node, best_end = j + 1;
@@ -193,12 +225,35 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
         }
         t->feat |= ending_features(g, t);
         if (best_end) {
-            m[nm].t0 = i;
-            m[nm].t1 = best_end;
-            m[nm].node = best;
-            nm++;
+            m[*nm].t0 = i;
+            m[*nm].t1 = best_end;
+            m[*nm].node = best;
+            ++*nm;
         }
     }
+}
+
+nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_text *text, nx_tokens *toks,
+                             nx_gmatch **out, size_t *n_out) {
+    *out = NULL;
+    *n_out = 0;
+    if (!toks->count || !g->n_nodes) return NX_OK;
+    nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
+    if (!m) return NX_ERR_NOMEM;
+    const nx_token *items = toks->items;
+    uint32_t count = (uint32_t)toks->count, nb = (count + MATCH_BLOCK - 1) / MATCH_BLOCK;
+#define BLOCK_END(k) ((k) + 1 < nb ? ((k) + 1) * MATCH_BLOCK : count)
+    /* block k is matched while block k + 1's nodes and block k + 2's slots load */
+    load_slots(g, items, 0, BLOCK_END(0));
+    if (nb > 1) load_slots(g, items, MATCH_BLOCK, BLOCK_END(1));
+    load_nodes(g, items, count, 0, BLOCK_END(0));
+    size_t nm = 0;
+    for (uint32_t k = 0; k < nb; k++) {
+        if (k + 2 < nb) load_slots(g, items, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
+        if (k + 1 < nb) load_nodes(g, items, count, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
+        match_block(g, text, toks, k * MATCH_BLOCK, BLOCK_END(k), m, &nm);
+    }
+#undef BLOCK_END
     *out = m;
     *n_out = nm;
     return NX_OK;
@@ -220,6 +275,7 @@ int nx_gazetteer_save(const nx_gazetteer *g, nx_mfile_writer *w) {
         {NX_MS_NODE_FEATURES, 16, g->node_feat, g->n_nodes * sizeof *g->node_feat}, /* one item per half line */
         {NX_MS_EDGES, 64, g->edges.slots, g->edges.n_slots * sizeof *g->edges.slots}, /* a probe reads one cache line */
         {NX_MS_EDGE_LABELS, 8, g->edges.labels, g->edges.labels_len},
+        {NX_MS_EDGE_FILTER, 64, g->edges.filter, g->edges.filter_bits / 8},
         {NX_MS_SOURCES, 4, g->sources, g->n_sources * sizeof *g->sources},
         {NX_MS_ENDINGS, 4, g->endings, g->n_endings * sizeof *g->endings},
         {NX_MS_ENDING_INDEX, 4, g->ending_first, (NX_ENDING_KEYS + 1) * sizeof *g->ending_first},
@@ -345,6 +401,11 @@ nx_status nx_gazetteer_attach(nx_gazetteer *g, const nx_mfile *f, const char *na
     if (!why && (why = section(f, id = NX_MS_EDGES, sizeof(nx_gedge), &p, &n)) == NULL)
         g->edges.slots = p, g->edges.n_slots = n;
     if (!why && (why = section(f, id = NX_MS_EDGE_LABELS, 1, &p, &n)) == NULL) g->edges.labels = p, g->edges.labels_len = n;
+    if (!why && (why = section(f, id = NX_MS_EDGE_FILTER, 8, &p, &n)) == NULL) {
+        g->edges.filter = p;
+        g->edges.filter_bits = n * 64;
+        if (n < 8 || (n & (n - 1)) || n > SIZE_MAX / 64) why = "is not a power of two of 64-bit words long, 8 or more";
+    }
     if (!why && (why = section(f, id = NX_MS_SOURCES, sizeof(nx_gsource), &p, &n)) == NULL) g->sources = p, g->n_sources = n;
     if (!why && (why = section(f, id = NX_MS_ENDINGS, sizeof(nx_ending), &p, &n)) == NULL) g->endings = p, g->n_endings = n;
     if (!why && (why = section(f, id = NX_MS_ENDING_INDEX, 4, &p, &n)) == NULL) {

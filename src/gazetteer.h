@@ -94,7 +94,29 @@ typedef struct nx_gedges {
     size_t n_slots;     /* a power of two, at least twice the edges (load <= 0.5) */
     const char *labels; /* NUL-terminated folded tokens; offset 0 is "" */
     size_t labels_len;
+    const uint64_t *filter; /* a Bloom filter of the edges that leave a node other than the root */
+    size_t filter_bits;     /* a power of two, at least 512 */
 } nx_gedges;
+
+/* The filter is blocked: an edge's two bits are in one 512-bit block (a
+ * cache line), so a test reads one line. The block, and the bits in it
+ * (k = 0, 1), of the edge whose nx_gedge_hash() is h, from hash bits the
+ * slot index does not use: */
+static inline size_t nx_gedge_filter_block(uint64_t h, size_t n_bits) {
+    return (size_t)(h >> 20) & (n_bits / 512 - 1);
+}
+static inline size_t nx_gedge_filter_bit(uint64_t h, size_t n_bits, int k) {
+    return nx_gedge_filter_block(h, n_bits) * 512 + ((size_t)(h >> (k ? 51 : 42)) & 511);
+}
+
+/* Whether the edge whose nx_gedge_hash() is h, from a node other than the
+ * root, may be in the table: 0 means it is not. A lookup past the first
+ * token (most find nothing) asks this first: the filter (128 KB for the
+ * shipped gazetteers) is much smaller than the table. */
+static inline int nx_gedge_may_exist(const nx_gedges *E, uint64_t h) {
+    size_t a = nx_gedge_filter_bit(h, E->filter_bits, 0), b = nx_gedge_filter_bit(h, E->filter_bits, 1);
+    return (int)((E->filter[a >> 6] >> (a & 63)) & (E->filter[b >> 6] >> (b & 63)) & 1);
+}
 
 /* What the match stage reads of a trie node instead of walking its entries
  * (the builder derives it from them): a byte of flags per node ... */
@@ -151,7 +173,7 @@ void nx_gazetteer_free(nx_gazetteer *g);
 nx_status nx_gazetteer_load(nx_gazetteer *g, const char *const *paths, size_t n, nx_error *err);
 
 /* Adds the view's arrays to a model file as sections (NX_MS_ENTRIES ..
- * NX_MS_NO_SENTENCE_END, NX_MS_NODE_FLAGS .. NX_MS_ENDING_INDEX), byte for
+ * NX_MS_NO_SENTENCE_END, NX_MS_NODE_FLAGS .. NX_MS_EDGE_FILTER), byte for
  * byte as the stages read them; the writer
  * reads them in place, so g must not change or go before
  * nx_mfile_writer_finish(). 0, or -1 when out of memory. */

@@ -450,6 +450,29 @@ static nx_gedge *edge_table(const builder *b, size_t *n_slots) {
     return t;
 }
 
+/* The Bloom filter of the edges that leave a node other than the root
+ * (nx_gedge_may_exist): about 8 bits or more per edge, so two bits each
+ * answer "maybe" for 2 to 3 % of the absent ones. */
+static uint64_t *edge_filter(const builder *b, size_t *n_bits) {
+    size_t edges = 0;
+    for (size_t c = 1; c < b->n_nodes; c++) edges += b->node_parent[c] != 0;
+    size_t n = 512;
+    while (n < 8 * edges) n *= 2;
+    uint64_t *f = calloc(n / 64, sizeof *f);
+    if (!f) return NULL;
+    for (size_t c = 1; c < b->n_nodes; c++) {
+        if (!b->node_parent[c]) continue;
+        const char *lab = b->labels + b->node_label[c];
+        uint64_t h = nx_gedge_hash(b->node_parent[c], nx_gtoken_hash(lab, strlen(lab)));
+        for (int k = 0; k < 2; k++) {
+            size_t x = nx_gedge_filter_bit(h, n, k);
+            f[x >> 6] |= UINT64_C(1) << (x & 63);
+        }
+    }
+    *n_bits = n;
+    return f;
+}
+
 /* Each node's flags and features by case rule (gazetteer.h, nx_gnode_flag),
  * from its entries and the edges that leave it. */
 static int node_summaries(const builder *b, uint8_t **flags_out, nx_gnode_feat **feat_out) {
@@ -504,13 +527,16 @@ static uint32_t *ending_index(const builder *b) {
 /* Hands the builder's arrays to the view (which then owns them); -1 when
  * out of memory (the builder still owns everything). */
 static int finish(builder *b, nx_gazetteer *g) {
-    size_t n_slots;
+    size_t n_slots = 0;
     nx_gedge *slots = edge_table(b, &n_slots);
     uint8_t *flags = NULL;
     nx_gnode_feat *feat = NULL;
+    size_t filter_bits = 0;
+    uint64_t *filter = edge_filter(b, &filter_bits);
     uint32_t *ending_first = ending_index(b);
-    if (!slots || !ending_first || node_summaries(b, &flags, &feat)) {
+    if (!slots || !filter || !ending_first || node_summaries(b, &flags, &feat)) {
         free(slots);
+        free(filter);
         free(ending_first);
         return -1;
     }
@@ -527,6 +553,8 @@ static int finish(builder *b, nx_gazetteer *g) {
     g->edges.n_slots = n_slots;
     g->edges.labels = b->labels;
     g->edges.labels_len = b->labels_len;
+    g->edges.filter = filter;
+    g->edges.filter_bits = filter_bits;
     g->sources = b->sources;
     g->n_sources = b->n_sources;
     g->endings = b->endings.items;

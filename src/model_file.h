@@ -74,7 +74,8 @@ _Static_assert(sizeof(nx_mfile_section) == 32, "a section row is 32 bytes");
     X(TEMPORAL_VALUE, 13, "temporal word values")    \
     X(NODE_FLAGS, 14, "trie node flags")             \
     X(NODE_FEATURES, 15, "trie node features")       \
-    X(ENDING_INDEX, 16, "name endings by last byte")
+    X(ENDING_INDEX, 16, "name endings by last byte") \
+    X(EDGE_FILTER, 17, "trie edge filter")
 
 #define NX_MSECTION_ENUM_(name, id, text) NX_MS_##name = id,
 typedef enum nx_msection { NX_MSECTION_LIST(NX_MSECTION_ENUM_) } nx_msection;

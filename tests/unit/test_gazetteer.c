@@ -1,7 +1,7 @@
 /* test_gazetteer.c: loading, the token trie's longest match, case rules,
  * features, what the builder derives from the entries (node flags and
- * features, the endings by last byte), and errors that name the file, line
- * and column. */
+ * features, the endings by last byte, the edge filter), and errors that
+ * name the file, line and column. */
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -117,8 +117,15 @@ static void check_derived(const nx_gazetteer *gz) {
     uint8_t *flags = calloc(gz->n_nodes, 1);
     CHECK(flags != NULL);
     if (!flags) return;
-    for (size_t s = 0; s < gz->edges.n_slots; s++)
-        if (gz->edges.slots[s].child) flags[gz->edges.slots[s].parent] |= NX_GN_CHILDREN;
+    /* every edge from a node other than the root passes the filter */
+    for (size_t s = 0; s < gz->edges.n_slots; s++) {
+        const nx_gedge *e = &gz->edges.slots[s];
+        if (!e->child) continue;
+        flags[e->parent] |= NX_GN_CHILDREN;
+        const char *lab = gz->edges.labels + e->label;
+        wrong += e->parent && !nx_gedge_may_exist(&gz->edges, nx_gedge_hash(e->parent, nx_gtoken_hash(lab, strlen(lab))));
+    }
+    CHECK_INT(wrong, 0);
     for (uint32_t n = 0; n < gz->n_nodes; n++) {
         nx_gnode_feat f = {0, 0};
         for (uint32_t e = nx_gnode_first(gz, n); e; e = nx_gnode_next(gz, e)) {

@@ -193,6 +193,9 @@ static void same_view(const nx_gazetteer *built, const nx_gazetteer *read) {
     CHECK(same_bytes(read->ending_first, built->ending_first, (NX_ENDING_KEYS + 1) * sizeof *built->ending_first));
     CHECK(same_bytes(read->edges.slots, built->edges.slots, built->edges.n_slots * sizeof *built->edges.slots));
     CHECK(same_bytes(read->edges.labels, built->edges.labels, built->edges.labels_len));
+    CHECK_INT(read->edges.filter_bits, built->edges.filter_bits);
+    if (read->edges.filter_bits == built->edges.filter_bits)
+        CHECK(same_bytes(read->edges.filter, built->edges.filter, built->edges.filter_bits / 8));
     CHECK_INT(read->abbreviations.count, built->abbreviations.count);
     CHECK_INT(read->no_sentence_end.count, built->no_sentence_end.count);
     uint32_t v;
