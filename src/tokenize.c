@@ -2,9 +2,9 @@
  * then a pass that folds and hashes the tokens and one that marks sentence
  * starts.
  *
- * What keeps it fast: a word's run of ASCII letters and digits is taken by a
- * loop that only reads a table (only the characters around and after it go
- * through the general code); the class of another ASCII character is one
+ * What keeps it fast: a word's run of ASCII letters and digits is taken
+ * eight bytes at a time, its letters counted with a few word operations
+ * (only the characters around and after it go through the general code); the class of another ASCII character is one
  * table lookup (only the others ask utf8proc for their category); the working
  * copy is valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII character
  * is decoded without checks; a token of ASCII bytes is folded and hashed in
@@ -162,6 +162,76 @@ static inline uint16_t shape_flags(const shape *s) {
     return sh;
 }
 
+/* ---- runs of ASCII letters and digits -------------------------------------------- */
+
+/* Eight bytes at a time: byte k of a 64-bit word is the k-th byte of the
+ * text whatever the machine's byte order. */
+#define ONES UINT64_C(0x0101010101010101)
+static inline uint64_t load8(const unsigned char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* 0x80 in each byte of x from lo to hi (1 <= lo <= hi <= 127), 0 in the
+ * others, bytes from 0x80 up included: each byte's sums stay in the byte
+ * (Bit Twiddling Hacks, "hasbetween"). */
+static inline uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi) {
+    uint64_t low7 = x & ONES * 127;
+    return (ONES * (128 + hi) - low7) & ~x & (low7 + ONES * (128 - lo)) & ONES * 128;
+}
+
+/* The number of bytes marked 0x80 in m (the others 0). */
+static inline unsigned count_marked(uint64_t m) { return (unsigned)(((m >> 7) * ONES) >> 56); }
+
+/* Takes the run of ASCII letters and digits at byte j into the word's shape
+ * (*sh, *seg_letters, *pc: scan_word's state) as shape_add() of each would;
+ * returns the byte after it. Eight bytes at a time: a word's letters are
+ * counted with a few operations instead of a loop whose end mispredicts. */
+static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_letters, unsigned *pc) {
+    while (sc->n - j >= 8) {
+        uint64_t x = load8(sc->s + j);
+        uint64_t lower = bytes_between(x, 'a', 'z'), upper = bytes_between(x, 'A', 'Z');
+        uint64_t digit = bytes_between(x, '0', '9');
+        uint64_t stop = ~(lower | upper | digit) & ONES * 128;
+        unsigned len = stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
+        if (!len) return j;
+        uint64_t keep = len == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * len)) - 1;
+        uint64_t letter = (lower | upper) & keep;
+        upper &= keep;
+        digit &= keep;
+        if (letter && !sh->letters)
+            sh->sh |= (upper >> __builtin_ctzll(letter)) & 1 ? NX_SH_CAP : NX_SH_LOWER;
+        unsigned nl = count_marked(letter);
+        sh->letters += (int)nl;
+        sh->upper += (int)count_marked(upper);
+        *seg_letters += nl;
+        if (digit) {
+            sh->sh |= NX_SH_DIGIT;
+            sh->other += (int)count_marked(digit);
+        }
+        *pc = ASCII_WORD[sc->s[j + len - 1]];
+        j += len;
+        if (len < 8) return j;
+    }
+    for (unsigned wc; j < sc->n && (wc = ASCII_WORD[sc->s[j]]) != 0; j++) {
+        if (wc & NX_CC_LETTER) {
+            if (sh->letters == 0) sh->sh |= (wc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
+            sh->letters++;
+            sh->upper += (wc & NX_CC_UPPER) != 0;
+            ++*seg_letters;
+        } else {
+            sh->sh |= NX_SH_DIGIT;
+            sh->other++;
+        }
+        *pc = wc;
+    }
+    return j;
+}
+
 /* Length in bytes of the word starting at byte i (a letter or digit), with its
  * shape and the flags it earns in *flags. Stops before a possessive 's. Every
  * character taken (each `j += k`) is added to the shape. */
@@ -174,21 +244,8 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     size_t ncp = 0; /* code points so far, for initials */
     *flags = 0;
     for (;;) {
-        /* a run of ASCII letters and digits, as the general code below would
-         * take it one by one (shape_add of a letter or a digit) */
         size_t run = j;
-        for (unsigned wc; j < sc->n && (wc = ASCII_WORD[sc->s[j]]) != 0; j++) {
-            if (wc & NX_CC_LETTER) {
-                if (sh.letters == 0) sh.sh |= (wc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
-                sh.letters++;
-                sh.upper += (wc & NX_CC_UPPER) != 0;
-                seg_letters++;
-            } else {
-                sh.sh |= NX_SH_DIGIT;
-                sh.other++;
-            }
-            pc = wc;
-        }
+        j = ascii_run(sc, j, &sh, &seg_letters, &pc);
         ncp += j - run;
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
