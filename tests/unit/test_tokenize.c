@@ -256,10 +256,64 @@ static void test_non_ascii_tokens(void) {
     nx_arena_free(&t.arena);
 }
 
+/* The shape of a word of ASCII letters and digits, by the rules of
+ * tokenize.h, one character at a time. */
+static uint16_t ascii_word_shape(const char *w, size_t n, uint8_t *kind) {
+    int letters = 0, upper = 0, digits = 0;
+    uint16_t sh = 0;
+    for (size_t i = 0; i < n; i++) {
+        int up = w[i] >= 'A' && w[i] <= 'Z', low = w[i] >= 'a' && w[i] <= 'z';
+        if ((up || low) && !letters) sh |= up ? NX_SH_CAP : NX_SH_LOWER;
+        letters += up || low;
+        upper += up;
+        digits += !(up || low);
+    }
+    if (digits) sh |= NX_SH_DIGIT;
+    if (letters && !digits) sh |= NX_SH_ALPHA;
+    if (letters >= 2 && upper == letters) sh |= NX_SH_ALLCAPS;
+    *kind = (w[0] >= '0' && w[0] <= '9' && !(sh & NX_SH_ALPHA)) ? NX_TOK_NUM : NX_TOK_WORD;
+    if (*kind == NX_TOK_NUM) sh &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
+    return sh;
+}
+
+/* Words of 1 to 19 ASCII letters and digits, in every case pattern, ending
+ * the text or followed by a character that ends them: the eight-bytes-at-a-
+ * time run (and its tail) gives each the end and shape one character at a
+ * time would. */
+static void test_ascii_runs(void) {
+    static const char *const alphabets[] = {"abcdefghijklmnopqrs", "ABCDEFGHIJKLMNOPQRS", "Abcdefghijklmnopqrs",
+                                            "aBcDeFgHiJkLmNoPqRs", "0123456789012345678", "1a2B3c4D5e6F7g8H9i0",
+                                            "x9y8z7w6v5u4t3s2r1q", "Zz0Zz0Zz0Zz0Zz0Zz0Z"};
+    static const char *const after[] = {"", " next", "!", ", x", ";", "\xC3\xA9", "/", "\n"};
+    int ok = 1;
+    for (size_t a = 0; a < sizeof alphabets / sizeof *alphabets; a++)
+        for (size_t n = 1; n <= 19; n++)
+            for (size_t f = 0; f < sizeof after / sizeof *after; f++) {
+                char text[64];
+                snprintf(text, sizeof text, "%.*s%s", (int)n, alphabets[a], after[f]);
+                uint8_t kind;
+                uint16_t want = ascii_word_shape(text, n, &kind);
+                if (after[f][0] == '\xC3') continue; /* é continues the word */
+                tk t;
+                run(&t, text);
+                const nx_token *k = t.toks.count ? &t.toks.items[0] : NULL;
+                if (!k || k->b1 != n || k->shape != want || k->kind != kind) {
+                    fprintf(stderr, "  ascii run: \"%s\": end %u shape %x kind %d, want %zu %x %d\n", text,
+                            k ? k->b1 : 0, k ? k->shape : 0, k ? k->kind : 0, n, want, kind);
+                    ok = 0;
+                }
+                nx_arena_free(&t.arena);
+            }
+    CHECK(ok);
+    /* é after the run: one word, shape as the general code gives it */
+    expect_tokens("ABCDEFGHIJ\xC3\xA9 x", "ABCDEFGHIJ\xC3\xA9|x");
+}
+
 int main(void) {
     setup();
     test_char_classes();
     test_fast_path_edges();
+    test_ascii_runs();
     test_non_ascii_tokens();
     test_words();
     test_abbreviations();
