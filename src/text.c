@@ -1,13 +1,16 @@
 /* text.c: UTF-8 validation and repair with utf8proc, and case folding.
  *
  * nx_text_prepare() is one pass. Runs of ASCII bytes (most of any news text)
- * take a loop that only reads a 128-entry table (NUL, control, space) and
- * writes the code point map; a byte from 0x80 up is decoded and validated by
- * utf8proc. */
+ * are read eight bytes at a time (NUL, control and space bytes found by byte
+ * masks, swar.h), or a byte at a time through a 128-entry table at their
+ * end, and write the code point map; a byte from 0x80 up is decoded and
+ * validated by utf8proc. */
 #include "text.h"
 
 #include <string.h>
 #include <utf8proc.h>
+
+#include "swar.h"
 
 size_t nx_utf8_next_nonascii(const char *s, size_t n, size_t i, int32_t *cp) {
     utf8proc_int32_t v;
@@ -60,6 +63,14 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
             /* An ASCII run: byte i is code point i - shift throughout. */
             size_t shift = i - cp;
             unsigned seen = 0;
+            /* eight bytes at a time while they are all ASCII */
+            for (uint64_t x; len - i >= 8 && !((x = nx_load8(u + i)) & NX_HIGHS); i += 8) {
+                if (nx_bytes_zero(x)) return NX_ERR_BINARY; /* text never holds NUL bytes */
+                uint64_t space = nx_bytes_between(x, 0x09, 0x0D) | nx_bytes_between(x, ' ', ' ');
+                control += nx_count_marked(nx_bytes_between(x, 0x01, 0x1F) & ~space);
+                nonspace |= (~space & NX_HIGHS) != 0;
+                for (unsigned k = 0; k < 8; k++) cp_at[i + k] = (uint32_t)(i + k - shift);
+            }
             for (; i < len && u[i] < 0x80; i++) {
                 unsigned k = ASCII_KIND[u[i]];
                 seen |= k;

@@ -18,6 +18,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "swar.h"
+
 /* ---- character classes ------------------------------------------------------ */
 
 /* The classes of an ASCII character, as nx_char_class_unicode() gives them
@@ -164,40 +166,17 @@ static inline uint16_t shape_flags(const shape *s) {
 
 /* ---- runs of ASCII letters and digits -------------------------------------------- */
 
-/* Eight bytes at a time: byte k of a 64-bit word is the k-th byte of the
- * text whatever the machine's byte order. */
-#define ONES UINT64_C(0x0101010101010101)
-static inline uint64_t load8(const unsigned char *p) {
-    uint64_t x;
-    memcpy(&x, p, 8);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    x = __builtin_bswap64(x);
-#endif
-    return x;
-}
-
-/* 0x80 in each byte of x from lo to hi (1 <= lo <= hi <= 127), 0 in the
- * others, bytes from 0x80 up included: each byte's sums stay in the byte
- * (Bit Twiddling Hacks, "hasbetween"). */
-static inline uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi) {
-    uint64_t low7 = x & ONES * 127;
-    return (ONES * (128 + hi) - low7) & ~x & (low7 + ONES * (128 - lo)) & ONES * 128;
-}
-
-/* The number of bytes marked 0x80 in m (the others 0). */
-static inline unsigned count_marked(uint64_t m) { return (unsigned)(((m >> 7) * ONES) >> 56); }
-
 /* Takes the run of ASCII letters and digits at byte j into the word's shape
  * (*sh, *seg_letters, *pc: scan_word's state) as shape_add() of each would;
  * returns the byte after it. Eight bytes at a time: a word's letters are
  * counted with a few operations instead of a loop whose end mispredicts. */
 static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_letters, unsigned *pc) {
     while (sc->n - j >= 8) {
-        uint64_t x = load8(sc->s + j);
-        uint64_t lower = bytes_between(x, 'a', 'z'), upper = bytes_between(x, 'A', 'Z');
-        uint64_t digit = bytes_between(x, '0', '9');
-        uint64_t stop = ~(lower | upper | digit) & ONES * 128;
-        unsigned len = stop ? (unsigned)__builtin_ctzll(stop) / 8 : 8;
+        uint64_t x = nx_load8(sc->s + j);
+        uint64_t lower = nx_bytes_between(x, 'a', 'z'), upper = nx_bytes_between(x, 'A', 'Z');
+        uint64_t digit = nx_bytes_between(x, '0', '9');
+        uint64_t stop = ~(lower | upper | digit) & NX_HIGHS;
+        unsigned len = stop ? nx_first_marked(stop) : 8;
         if (!len) return j;
         uint64_t keep = len == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * len)) - 1;
         uint64_t letter = (lower | upper) & keep;
@@ -205,13 +184,13 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
         digit &= keep;
         if (letter && !sh->letters)
             sh->sh |= (upper >> __builtin_ctzll(letter)) & 1 ? NX_SH_CAP : NX_SH_LOWER;
-        unsigned nl = count_marked(letter);
+        unsigned nl = nx_count_marked(letter);
         sh->letters += (int)nl;
-        sh->upper += (int)count_marked(upper);
+        sh->upper += (int)nx_count_marked(upper);
         *seg_letters += nl;
         if (digit) {
             sh->sh |= NX_SH_DIGIT;
-            sh->other += (int)count_marked(digit);
+            sh->other += (int)nx_count_marked(digit);
         }
         *pc = ASCII_WORD[sc->s[j + len - 1]];
         j += len;

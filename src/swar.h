@@ -1,0 +1,46 @@
+/*
+ * swar.h: eight bytes of text at a time in a 64-bit word ("SIMD within a
+ * register"), for the scans that read every byte (normalise, tokenize).
+ * Portable C: byte k of a loaded word is the k-th byte of the text on any
+ * byte order, and each test gives 0x80 in the bytes it holds for and 0 in
+ * the others, exactly (no carry crosses a byte).
+ */
+#ifndef NX_SWAR_H
+#define NX_SWAR_H
+
+#include <stdint.h>
+#include <string.h>
+
+#define NX_ONES UINT64_C(0x0101010101010101)
+#define NX_HIGHS (NX_ONES * 0x80)
+
+/* The eight bytes at p (any alignment). */
+static inline uint64_t nx_load8(const unsigned char *p) {
+    uint64_t x;
+    memcpy(&x, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    return x;
+}
+
+/* 0x80 in each byte of x from lo to hi (1 <= lo <= hi <= 127): a byte from
+ * 0x80 up is in no range (Bit Twiddling Hacks, "hasbetween"). */
+static inline uint64_t nx_bytes_between(uint64_t x, unsigned lo, unsigned hi) {
+    uint64_t low7 = x & NX_ONES * 127;
+    return (NX_ONES * (128 + hi) - low7) & ~x & (low7 + NX_ONES * (128 - lo)) & NX_HIGHS;
+}
+
+/* 0x80 in each zero byte of x. */
+static inline uint64_t nx_bytes_zero(uint64_t x) {
+    uint64_t low7 = x & NX_ONES * 127;
+    return ~(low7 + NX_ONES * 127) & ~x & NX_HIGHS;
+}
+
+/* The number of bytes a test marked in m. */
+static inline unsigned nx_count_marked(uint64_t m) { return (unsigned)(((m >> 7) * NX_ONES) >> 56); }
+
+/* The index of the first byte a test marked in m (m not 0). */
+static inline unsigned nx_first_marked(uint64_t m) { return (unsigned)__builtin_ctzll(m) / 8; }
+
+#endif
