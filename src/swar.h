@@ -24,6 +24,19 @@ static inline uint64_t nx_load8(const unsigned char *p) {
     return x;
 }
 
+/* Stores x as the eight bytes at p (any alignment), the inverse of nx_load8. */
+static inline void nx_store8(unsigned char *p, uint64_t x) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap64(x);
+#endif
+    memcpy(p, &x, 8);
+}
+
+/* The bytes of x before byte n (n <= 8), the others zero. */
+static inline uint64_t nx_first_bytes(uint64_t x, size_t n) {
+    return n >= 8 ? x : x & ((UINT64_C(1) << (8 * n)) - 1);
+}
+
 /* 0x80 in each byte of x from lo to hi (1 <= lo <= hi <= 127): a byte from
  * 0x80 up is in no range (Bit Twiddling Hacks, "hasbetween"). */
 static inline uint64_t nx_bytes_between(uint64_t x, unsigned lo, unsigned hi) {

@@ -7,9 +7,9 @@
  * (only the characters around and after it go through the general code); the class of another ASCII character is one
  * table lookup (only the others ask utf8proc for their category); the working
  * copy is valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII character
- * is decoded without checks; a token of ASCII bytes is folded and hashed in
- * one loop, byte by byte (A-Z to a-z), and only the others go through
- * nx_fold; the folded forms share one arena buffer; the tokens are written in
+ * is decoded without checks; a token of ASCII bytes is folded eight bytes at
+ * a time and hashed without a branch on its length, and only the others go
+ * through nx_fold; the folded forms share one arena buffer; the tokens are written in
  * place into an arena array reserved for the most a text of news needs and
  * cut back to what was used. */
 #include "tokenize.h"
@@ -358,14 +358,38 @@ static nx_token *push(tokbuf *b) {
     return &b->items[b->count++];
 }
 
+/* Folds the len ASCII bytes at src into out and hashes the result (into
+ * *h, from nx_hash_start), eight bytes at a time; 0 when one of them is not
+ * ASCII. Reads and writes whole eight-byte words: src and out must have len
+ * rounded up to 8 bytes. Every word takes eight hash steps, those past the
+ * token's end discarded, so no branch depends on its length: a loop that
+ * ended with the token would mispredict at nearly every token, and the
+ * multiply chains of consecutive tokens could not overlap. */
+static inline int fold_hash_ascii(const unsigned char *src, size_t len, char *out, uint64_t *h) {
+    uint64_t hash = *h;
+    for (size_t off = 0; off < len; off += 8) {
+        size_t m = len - off;
+        uint64_t x = nx_load8(src + off);
+        if (nx_first_bytes(x, m) & NX_HIGHS) return 0;
+        uint64_t f = x | (nx_bytes_between(x, 'A', 'Z') >> 2); /* A-Z to a-z */
+        nx_store8((unsigned char *)out + off, f);
+        uint64_t after[8]; /* the hash after each byte: an index picks the last one in the token */
+        for (unsigned k = 0; k < 8; k++) after[k] = hash = nx_hash_byte(hash, (unsigned char)(f >> (8 * k)));
+        hash = after[(m < 8 ? m : 8) - 1];
+    }
+    *h = hash;
+    return 1;
+}
+
 /* Sets each token's code point offsets, folded form and its hash. The
- * folded forms go into one buffer of sum(len + 1) bytes: a token of ASCII
- * bytes folds to as many bytes, folded and hashed in one loop; another one is
- * folded there by nx_fold when it fits in its own length (café -> cafe) and
- * gets its own arena copy otherwise (ß -> ss). */
+ * folded forms go into one buffer of sum(len + 1) bytes (and 8 to spare for
+ * the last word fold_hash_ascii writes): a token of ASCII bytes folds to as
+ * many bytes, folded and hashed at once; another one is folded there by
+ * nx_fold when it fits in its own length (café -> cafe) and gets its own
+ * arena copy otherwise (ß -> ss). */
 static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *items, size_t count, size_t need) {
     if (!count) return NX_OK;
-    char *pool = nx_arena_alloc_uninit(arena, need);
+    char *pool = nx_arena_alloc_uninit(arena, need + 8);
     if (!pool) return NX_ERR_NOMEM;
     const unsigned char *w = (const unsigned char *)text->work;
     for (size_t n = 0; n < count; n++) {
@@ -377,10 +401,14 @@ static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *ite
         if (text->ascii) {
             t->c0 = t->b0;
             t->c1 = t->b1;
-            for (; fl < len; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
         } else {
             t->c0 = text->cp_at[t->b0];
             t->c1 = text->cp_at[t->b1];
+        }
+        if (text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h)) {
+            fl = len;
+        } else {
+            h = nx_hash_start(0);
             for (; fl < len && src[fl] < 0x80; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
             if (fl < len) {
                 fl = nx_fold((const char *)src, len, pool, len);
