@@ -1,5 +1,5 @@
 /* tokenize.c: a single left-to-right scan over code points (see tokenize.h),
- * then a pass that folds and hashes the tokens and one that marks sentence
+ * then a pass over the tokens that folds and hashes each and marks sentence
  * starts.
  *
  * What keeps it fast: a word's run of ASCII letters and digits is taken
@@ -164,7 +164,7 @@ static inline uint16_t shape_flags(const shape *s) {
     return sh;
 }
 
-/* ---- runs of ASCII letters and digits -------------------------------------------- */
+/* ---- runs of ASCII letters and digits ------------------------------------------- */
 
 /* Takes the run of ASCII letters and digits at byte j into the word's shape
  * (*sh, *seg_letters, *pc: scan_word's state) as shape_add() of each would;
@@ -358,6 +358,8 @@ static nx_token *push(tokbuf *b) {
     return &b->items[b->count++];
 }
 
+/* ---- folded forms and their hashes ----------------------------------------------- */
+
 /* Folds the len ASCII bytes at src into out and hashes the result (into
  * *h, from nx_hash_start), eight bytes at a time; 0 when one of them is not
  * ASCII. Reads and writes whole eight-byte words: src and out must have len
@@ -381,54 +383,47 @@ static inline int fold_hash_ascii(const unsigned char *src, size_t len, char *ou
     return 1;
 }
 
-/* Sets each token's code point offsets, folded form and its hash. The
- * folded forms go into one buffer of sum(len + 1) bytes (and 8 to spare for
- * the last word fold_hash_ascii writes): a token of ASCII bytes folds to as
- * many bytes, folded and hashed at once; another one is folded there by
- * nx_fold when it fits in its own length (café -> cafe) and gets its own
- * arena copy otherwise (ß -> ss). */
-static nx_status fold_tokens(nx_arena *arena, const nx_text *text, nx_token *items, size_t count, size_t need) {
-    if (!count) return NX_OK;
-    char *pool = nx_arena_alloc_uninit(arena, need + 8);
-    if (!pool) return NX_ERR_NOMEM;
-    const unsigned char *w = (const unsigned char *)text->work;
-    for (size_t n = 0; n < count; n++) {
-        nx_token *t = &items[n];
-        size_t len = t->b1 - t->b0;
-        const unsigned char *src = w + t->b0;
-        size_t fl = 0;
-        uint64_t h = nx_hash_start(0);
-        if (text->ascii) {
-            t->c0 = t->b0;
-            t->c1 = t->b1;
-        } else {
-            t->c0 = text->cp_at[t->b0];
-            t->c1 = text->cp_at[t->b1];
-        }
-        if (text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h)) {
-            fl = len;
-        } else {
-            h = nx_hash_start(0);
-            for (; fl < len && src[fl] < 0x80; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
-            if (fl < len) {
-                fl = nx_fold((const char *)src, len, pool, len);
-                if (fl > len) {
-                    t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
-                    if (!t->fold) return NX_ERR_NOMEM;
-                    t->fold_len = (uint32_t)fl;
-                    t->fold_hash = nx_hash(t->fold, fl, 0);
-                    continue;
-                }
-                h = nx_hash_start(0);
-                for (size_t k = 0; k < fl; k++) h = nx_hash_byte(h, (unsigned char)pool[k]);
-            }
-        }
-        pool[fl] = '\0';
-        t->fold = pool;
-        t->fold_len = (uint32_t)fl;
-        t->fold_hash = nx_hash_final(h);
-        pool += fl + 1;
+/* Sets a token's code point offsets, folded form and its hash. The folded
+ * forms go one after another at *pool, in a buffer of sum(len + 1) bytes
+ * (and 8 to spare for the last word fold_hash_ascii writes): a token of
+ * ASCII bytes folds to as many bytes, folded and hashed at once; another one
+ * is folded there by nx_fold when it fits in its own length (café -> cafe)
+ * and gets its own arena copy otherwise (ß -> ss). */
+static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_token *t, char **pool_at) {
+    char *pool = *pool_at;
+    size_t len = t->b1 - t->b0, fl = 0;
+    const unsigned char *src = (const unsigned char *)text->work + t->b0;
+    uint64_t h = nx_hash_start(0);
+    if (text->ascii) {
+        t->c0 = t->b0;
+        t->c1 = t->b1;
+    } else {
+        t->c0 = text->cp_at[t->b0];
+        t->c1 = text->cp_at[t->b1];
     }
+    if (text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h)) {
+        fl = len;
+    } else {
+        h = nx_hash_start(0);
+        for (; fl < len && src[fl] < 0x80; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
+        if (fl < len) {
+            fl = nx_fold((const char *)src, len, pool, len);
+            if (fl > len) {
+                t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
+                if (!t->fold) return NX_ERR_NOMEM;
+                t->fold_len = (uint32_t)fl;
+                t->fold_hash = nx_hash(t->fold, fl, 0);
+                return NX_OK;
+            }
+            h = nx_hash_start(0);
+            for (size_t k = 0; k < fl; k++) h = nx_hash_byte(h, (unsigned char)pool[k]);
+        }
+    }
+    pool[fl] = '\0';
+    t->fold = pool;
+    t->fold_len = (uint32_t)fl;
+    t->fold_hash = nx_hash_final(h);
+    *pool_at = pool + fl + 1;
     return NX_OK;
 }
 
@@ -442,40 +437,62 @@ static int ends_sentence_punct(const nx_text *t, const nx_token *k) {
                                                  (unsigned char)t->work[k->b0 + 2] == 0xA6); /* … */
 }
 
-/* Marks sentence starts: after ., ! or ? (and any closing quotes or
- * brackets) when the next token starts with an upper-case letter, a digit or
- * an opening quote; after an abbreviation only at a line end or before a
+typedef struct sentences {
+    uint32_t sent;   /* the current sentence */
+    int pending_end; /* the tokens so far may end it */
+} sentences;
+
+/* Sets token i's sentence (its folded form is set, and the shapes and
+ * breaks of all). A sentence starts after ., ! or ? (and any closing quotes
+ * or brackets) when the next token starts with an upper-case letter, a digit
+ * or an opening quote; after an abbreviation only at a line end or before a
  * word the lexicon says cannot follow it; at every line break. */
-static void split_sentences(const nx_text *t, const nx_token_lexicon *lex, nx_tokens *toks) {
-    uint32_t sent = 0;
-    int pending_end = 0;
-    for (size_t i = 0; i < toks->count; i++) {
-        nx_token *k = &toks->items[i];
-        int start = (i == 0) || k->brk >= NX_BRK_LINE;
-        if (!start && pending_end && (k->shape & (NX_SH_CAP | NX_SH_DIGIT | NX_SH_OPEN)) && k->brk != NX_BRK_NONE) start = 1;
-        if (start && i > 0) sent++;
-        k->sent = sent;
-        k->sent_start = (uint8_t)start;
-        if (ends_sentence_punct(t, k)) {
-            pending_end = 1;
-        } else if (k->shape & NX_SH_CLOSE) {
-            /* ." or .) keep the pending end */
-        } else if ((k->shape & NX_SH_ABBREV) && !(k->shape & NX_SH_INITIAL)) {
-            /* Inc. and U.S. may end a sentence; Dr. and Mr. never do. */
-            pending_end = !(lex && lex->no_sentence_end &&
-                            nx_strmap_get(lex->no_sentence_end, k->fold, k->fold_len, NULL));
-            if (pending_end && i + 1 < toks->count) {
-                const nx_token *n = &toks->items[i + 1];
-                /* "U.S. President" continues; only a capitalised function
-                 * word or a line break makes it a boundary. Without a stop
-                 * list we stay conservative. */
-                if (n->brk < NX_BRK_LINE && !(n->shape & NX_SH_OPEN)) pending_end = 0;
-            }
-        } else {
-            pending_end = 0;
+static inline void mark_sentence(sentences *s, const nx_text *t, const nx_token_lexicon *lex, nx_token *items,
+                                 size_t count, size_t i) {
+    nx_token *k = &items[i];
+    int start = (i == 0) || k->brk >= NX_BRK_LINE;
+    if (!start && s->pending_end && (k->shape & (NX_SH_CAP | NX_SH_DIGIT | NX_SH_OPEN)) && k->brk != NX_BRK_NONE)
+        start = 1;
+    if (start && i > 0) s->sent++;
+    k->sent = s->sent;
+    k->sent_start = (uint8_t)start;
+    if (ends_sentence_punct(t, k)) {
+        s->pending_end = 1;
+    } else if (k->shape & NX_SH_CLOSE) {
+        /* ." or .) keep the pending end */
+    } else if ((k->shape & NX_SH_ABBREV) && !(k->shape & NX_SH_INITIAL)) {
+        /* Inc. and U.S. may end a sentence; Dr. and Mr. never do. */
+        s->pending_end = !(lex && lex->no_sentence_end &&
+                           nx_strmap_get(lex->no_sentence_end, k->fold, k->fold_len, NULL));
+        if (s->pending_end && i + 1 < count) {
+            const nx_token *n = &items[i + 1];
+            /* "U.S. President" continues; only a capitalised function
+             * word or a line break makes it a boundary. Without a stop
+             * list we stay conservative. */
+            if (n->brk < NX_BRK_LINE && !(n->shape & NX_SH_OPEN)) s->pending_end = 0;
         }
+    } else {
+        s->pending_end = 0;
     }
-    toks->n_sent = toks->count ? sent + 1 : 0;
+}
+
+/* ---- the pass after the scan ------------------------------------------------------ */
+
+/* Each token's folded form, hash, code points and sentence, in one loop over
+ * the tokens. fold_need: sum(len + 1). */
+static nx_status finish_tokens(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *toks,
+                               size_t fold_need) {
+    toks->n_sent = 0;
+    if (!toks->count) return NX_OK;
+    char *pool = nx_arena_alloc_uninit(arena, fold_need + 8);
+    if (!pool) return NX_ERR_NOMEM;
+    sentences s = {0, 0};
+    for (size_t i = 0; i < toks->count; i++) {
+        if (fold_token(arena, text, &toks->items[i], &pool) != NX_OK) return NX_ERR_NOMEM;
+        mark_sentence(&s, text, lex, toks->items, toks->count, i);
+    }
+    toks->n_sent = s.sent + 1;
+    return NX_OK;
 }
 
 /* ---- the stage ------------------------------------------------------------------ */
@@ -555,10 +572,7 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
     size_t count = v.count;
     nx_arena_shrink(arena, v.items, v.cap * sizeof(nx_token), count * sizeof(nx_token));
     nx_token *items = count ? v.items : NULL;
-    nx_status st = fold_tokens(arena, text, items, count, fold_need);
-    if (st != NX_OK) return st;
     out->items = items;
     out->count = count;
-    split_sentences(text, lex, out);
-    return NX_OK;
+    return finish_tokens(arena, text, lex, out, fold_need);
 }
