@@ -4,14 +4,15 @@
  *
  * What keeps it fast: a word's run of ASCII letters and digits is taken
  * eight bytes at a time, its letters counted with a few word operations
- * (only the characters around and after it go through the general code); the class of another ASCII character is one
- * table lookup (only the others ask utf8proc for their category); the working
- * copy is valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII character
- * is decoded without checks; a token of ASCII bytes is folded eight bytes at
- * a time and hashed without a branch on its length, and only the others go
- * through nx_fold; the folded forms share one arena buffer; the tokens are written in
- * place into an arena array reserved for the most a text of news needs and
- * cut back to what was used. */
+ * (only the characters around and after it go through the general code);
+ * the class of another ASCII character is one table lookup (only the others
+ * ask utf8proc for their category); the working copy is valid UTF-8
+ * (nx_text_prepare repaired it), so a non-ASCII character is decoded without
+ * checks; a token of ASCII bytes is folded eight bytes at a time and hashed
+ * without a branch on its length, and only the others go through nx_fold;
+ * the folded forms share one arena buffer; the tokens are written in place
+ * into an arena array reserved for the most a text of news needs and cut
+ * back to what was used. */
 #include "tokenize.h"
 
 #include <stdlib.h>
@@ -405,7 +406,8 @@ static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_toke
         fl = len;
     } else {
         h = nx_hash_start(0);
-        for (; fl < len && src[fl] < 0x80; fl++) h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
+        for (; fl < len && src[fl] < 0x80; fl++)
+            h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
         if (fl < len) {
             fl = nx_fold((const char *)src, len, pool, len);
             if (fl > len) {

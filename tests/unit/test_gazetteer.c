@@ -123,7 +123,8 @@ static void check_derived(const nx_gazetteer *gz) {
         if (!e->child) continue;
         flags[e->parent] |= NX_GN_CHILDREN;
         const char *lab = gz->edges.labels + e->label;
-        wrong += e->parent && !nx_gedge_may_exist(&gz->edges, nx_gedge_hash(e->parent, nx_gtoken_hash(lab, strlen(lab))));
+        uint64_t h = nx_gedge_hash(e->parent, nx_gtoken_hash(lab, strlen(lab)));
+        wrong += e->parent && !nx_gedge_may_exist(&gz->edges, h);
     }
     CHECK_INT(wrong, 0);
     for (uint32_t n = 0; n < gz->n_nodes; n++) {
