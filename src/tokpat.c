@@ -25,17 +25,18 @@ enum atom_kind { AK_ALPHA = 1, AK_DIGIT = 2, AK_PUNCT = 4, AK_IDEO = 8 };
 #define AK_WORD (AK_ALPHA | AK_DIGIT)
 
 enum atom_flags {
-    AF_GLUED = 1,   /* no white space before it */
-    AF_CAP = 2,     /* first letter upper case */
-    AF_LOWER = 4,   /* first letter lower case */
-    AF_UPPER = 8,   /* every letter upper case */
-    AF_CAPWORD = 16 /* upper case, then lower case: a capitalised word */
+    AF_GLUED = 1,    /* no white space before it */
+    AF_CAP = 2,      /* first letter upper case */
+    AF_LOWER = 4,    /* first letter lower case */
+    AF_UPPER = 8,    /* every letter upper case */
+    AF_CAPWORD = 16, /* upper case, then lower case: a capitalised word */
+    AF_OWN_FOLD = 32 /* while atomizing: fold is an offset into the fold buffer */
 };
 
 typedef struct atom {
     uint32_t b0, b1;   /* bytes of the working text */
-    uint32_t fold;     /* offset of its folded form in the fold buffer */
-    uint32_t hash;     /* of the folded form */
+    const char *fold;  /* its folded form: in the fold buffer, or a token's */
+    uint32_t hash;     /* of the folded form (word_hash) */
     uint16_t fold_len;
     uint8_t kind, flags;
 } atom;
@@ -43,14 +44,13 @@ typedef struct atom {
 typedef struct atoms {
     atom *a;
     size_t n, cap;
-    nx_sbuf fold; /* folded forms, back to back */
+    nx_sbuf fold; /* folded forms that are no token's, back to back */
 } atoms;
 
-static uint32_t hash32(const char *s, size_t n) {
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return h;
-}
+/* The hash of a word as the word maps key it: the low half of nx_hash(),
+ * which the tokenizer computes for each token's folded form (fold_hash), so
+ * an atom that is a whole token costs no hashing. */
+static uint32_t word_hash(const char *s, size_t n) { return (uint32_t)nx_hash(s, n, 0); }
 
 /* ---- word maps: open addressing keyed by an atom's hash ----------------------
  * The literal sets, the dispatch table and the class tries all look atoms up
@@ -222,7 +222,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             A->fold.cap = cap;
         }
         /* one pass: fold, hash, and count the upper-case letters */
-        uint32_t h = 2166136261u;
+        uint64_t h = nx_hash_start(0);
         unsigned upper = 0;
         const unsigned char *in = (const unsigned char *)s + b0;
         char *out = A->fold.s + start;
@@ -230,11 +230,11 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             unsigned char c = in[i];
             if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + 32), upper++;
             out[i] = (char)c;
-            h = (h ^ c) * 16777619u;
+            h = nx_hash_byte(h, c);
         }
         A->fold.len += n;
         A->fold.s[A->fold.len] = '\0';
-        a->hash = h;
+        a->hash = (uint32_t)nx_hash_final(h);
         if (kind == AK_ALPHA) {
             if ((unsigned)(in[0] - 'A') < 26u) {
                 a->flags |= AF_CAP;
@@ -249,7 +249,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
         size_t fl = nx_fold(s + b0, n, buf, sizeof buf);
         if (fl > sizeof buf) fl = sizeof buf; /* an atom this long matches no pattern word */
         if (nx_sbuf_add(&A->fold, buf, fl)) return -1;
-        a->hash = hash32(A->fold.s + start, A->fold.len - start);
+        a->hash = word_hash(A->fold.s + start, A->fold.len - start);
         if (kind == AK_ALPHA) {
             int32_t c0, c1 = 0;
             size_t k = nx_utf8_next(s, b1, b0, &c0);
@@ -266,16 +266,52 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             if (upper && (a->flags & AF_CAP)) a->flags |= AF_UPPER;
         }
     }
-    a->fold = (uint32_t)start;
+    a->fold = (const char *)(uintptr_t)start; /* made a pointer when the buffer stops moving */
+    a->flags |= AF_OWN_FOLD;
     a->fold_len = (uint16_t)(A->fold.len - start > UINT16_MAX ? UINT16_MAX : A->fold.len - start);
     A->n++;
     return 0;
 }
 
+/* An atom that is a whole ASCII token (most are): its folded form and hash
+ * are the token's, so only its flags are worked out. */
+static int push_token_atom(atoms *A, const char *s, const nx_token *t, int kind, int glued) {
+    if (A->n == A->cap) {
+        size_t cap = A->cap ? A->cap * 2 : 256;
+        atom *a = realloc(A->a, cap * sizeof *a);
+        if (!a) return -1;
+        A->a = a;
+        A->cap = cap;
+    }
+    atom *a = &A->a[A->n++];
+    uint32_t n = t->b1 - t->b0;
+    a->b0 = t->b0;
+    a->b1 = t->b1;
+    a->kind = (uint8_t)kind;
+    a->flags = glued ? AF_GLUED : 0;
+    a->fold = t->fold;
+    a->fold_len = (uint16_t)(t->fold_len > UINT16_MAX ? UINT16_MAX : t->fold_len);
+    a->hash = (uint32_t)t->fold_hash;
+    if (kind == AK_ALPHA) {
+        const unsigned char *in = (const unsigned char *)s + t->b0;
+        if ((unsigned)(in[0] - 'A') < 26u) {
+            a->flags |= AF_CAP;
+            if (n > 1 && (unsigned)(in[1] - 'a') < 26u) a->flags |= AF_CAPWORD;
+            /* all letters: upper case throughout is ALLCAPS, or one capital */
+            if (n == 1 || (t->shape & NX_SH_ALLCAPS)) a->flags |= AF_UPPER;
+        } else {
+            a->flags |= AF_LOWER;
+        }
+    }
+    return 0;
+}
+
 /* Cuts s[0..n) into atoms: runs of letters, runs of digits, single CJK
  * characters and single other characters, each knowing whether white space
- * came before it. ASCII goes by table; only other bytes are decoded. */
-static int atomize(const char *s, size_t n, atoms *A) {
+ * came before it. ASCII goes by table; only other bytes are decoded. With
+ * toks (the tokens of s, or NULL), an ASCII atom that is a whole token
+ * takes the token's folded form and hash. */
+static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     A->n = 0;
     A->fold.len = 0;
     if (A->fold.cap < n + 1) { /* folding ASCII keeps its length: room for the text, as a rule */
@@ -286,6 +322,7 @@ static int atomize(const char *s, size_t n, atoms *A) {
     }
     int glued = 0;
     size_t i = 0;
+    const nx_token *t = toks ? toks->items : NULL, *t_end = toks ? toks->items + toks->count : NULL;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
         int32_t c = b;
@@ -313,14 +350,26 @@ static int atomize(const char *s, size_t n, atoms *A) {
                 j += l;
             }
         }
-        if (push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii)) return -1;
+        while (t < t_end && t->b1 <= i) t++;
+        int whole = ascii && t < t_end && t->b0 == i && t->b1 == j;
+        if (whole ? push_token_atom(A, s, t, kind, glued && A->n > 0)
+                  : push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii))
+            return -1;
         glued = 1;
         i = j;
     }
+    for (size_t k = 0; k < A->n; k++) /* the fold buffer moves no more */
+        if (A->a[k].flags & AF_OWN_FOLD) {
+            A->a[k].fold = A->fold.s + (uintptr_t)A->a[k].fold;
+            A->a[k].flags &= (uint8_t)~AF_OWN_FOLD;
+        }
     return 0;
 }
 
-static const char *atom_fold(const atoms *A, const atom *a) { return A->fold.s + a->fold; }
+static const char *atom_fold(const atoms *A, const atom *a) {
+    (void)A;
+    return a->fold;
+}
 
 /* ---- class tries: gazetteer entries over atoms ---------------------------- */
 
@@ -357,7 +406,7 @@ static long ctrie_new_node(ctrie *t) {
 static int ctrie_add(ctrie *t, const char *surface, int case_rule, atoms *scratch) {
     size_t len = strlen(surface);
     while (len && surface[len - 1] == '.') len--;
-    if (!len || atomize(surface, len, scratch)) return scratch->n ? -1 : 0;
+    if (!len || atomize(surface, len, NULL, scratch)) return scratch->n ? -1 : 0;
     int exact = case_rule == NX_CASE_EXACT;
     uint32_t node = 0;
     for (size_t i = 0; i < scratch->n; i++) {
@@ -365,7 +414,7 @@ static int ctrie_add(ctrie *t, const char *surface, int case_rule, atoms *scratc
         const char *s = exact ? surface + a->b0 : atom_fold(scratch, a);
         size_t n = exact ? a->b1 - a->b0 : a->fold_len;
         uint8_t flags = (uint8_t)((i > 0 && (a->flags & AF_GLUED) ? E_GLUED : 0) | (exact ? E_EXACT : 0));
-        uint32_t hash = exact ? hash32(s, n) : a->hash;
+        uint32_t hash = exact ? word_hash(s, n) : a->hash;
         long c = ctrie_child(t, node, flags, hash, s, n);
         if (c < 0) {
             if (n > 255) return 0; /* an atom too long to be a pattern word: leave the entry out */
@@ -572,7 +621,7 @@ static int32_t new_litset(parser *P, int exact) {
 static node *literal(parser *P, const char *s, size_t n, int exact) {
     atoms A = {0};
     node *seq = new_node(P, N_SEQ);
-    if (!seq || atomize(s, n, &A)) {
+    if (!seq || atomize(s, n, NULL, &A)) {
         free(A.a);
         free(A.fold.s);
         if (P->st == NX_OK) P->st = NX_ERR_NOMEM;
@@ -585,7 +634,7 @@ static node *literal(parser *P, const char *s, size_t n, int exact) {
         litset *ls = &NX_VEC_AT(&P->m->sets, litset, set);
         const char *w = exact ? s + a->b0 : atom_fold(&A, a);
         size_t wl = exact ? a->b1 - a->b0 : a->fold_len;
-        if (wmap_put(&ls->words, exact ? hash32(w, wl) : a->hash, 0, 0, w, wl, 1, NULL)) {
+        if (wmap_put(&ls->words, exact ? word_hash(w, wl) : a->hash, 0, 0, w, wl, 1, NULL)) {
             P->st = NX_ERR_NOMEM;
             break;
         }
@@ -1508,7 +1557,7 @@ static nx_status dispatch_add(nx_matcher *m, uint32_t desc, size_t p, int half, 
         if (fl > sizeof buf) continue;
         long k;
         size_t row = m->rows.count / row_words;
-        if (wmap_put(&m->by_word, hash32(buf, fl), 0, 0, buf, fl, (uint32_t)row, &k)) return NX_ERR_NOMEM;
+        if (wmap_put(&m->by_word, word_hash(buf, fl), 0, 0, buf, fl, (uint32_t)row, &k)) return NX_ERR_NOMEM;
         if (m->by_word.keys[k].value == row) /* a new word: a new row */
             for (size_t j = 0; j < row_words; j++) {
                 uint64_t *x = nx_vec_push(&m->rows, sizeof *x);
@@ -1728,7 +1777,7 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         const litset *ls = &NX_VEC_AT(&v->m->sets, litset, p->lits);
         const char *w = ls->exact ? v->text + a->b0 : atom_fold(v->A, a);
         size_t wl = ls->exact ? a->b1 - a->b0 : a->fold_len;
-        if (wmap_find(&ls->words, ls->exact ? hash32(w, wl) : a->hash, 0, 0, w, wl) < 0) return 0;
+        if (wmap_find(&ls->words, ls->exact ? word_hash(w, wl) : a->hash, 0, 0, w, wl) < 0) return 0;
     }
     if (p->regex) {
         unsigned char c0 = (unsigned char)v->text[a->b0];
@@ -1768,7 +1817,7 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
         }
         if (exact_alive) {
             const char *w = v->text + a->b0;
-            long c = ctrie_child(t, enode, glued | E_EXACT, hash32(w, a->b1 - a->b0), w, a->b1 - a->b0);
+            long c = ctrie_child(t, enode, glued | E_EXACT, word_hash(w, a->b1 - a->b0), w, a->b1 - a->b0);
             if (c < 0) exact_alive = 0;
             else {
                 enode = (uint32_t)c;
@@ -2043,7 +2092,7 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
  * the others at each atom whose folded form or kind they may start with.
  * exhaustive: every pattern at every atom, with no dispatch, anchor or
  * first-atom test (the reference the tests hold the fast path to). */
-static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8_t *enabled, nx_vec *out,
+static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_tokens *toks, const uint8_t *enabled, nx_vec *out,
                            size_t *limit_hit, int exhaustive) {
     size_t np = m->patterns.count, W = m->words;
     if (!np || !m->finished) return NX_OK;
@@ -2061,7 +2110,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8
     S.memo_at = malloc((m->preds.count + 1) * sizeof *S.memo_at);
     S.memo = malloc(m->preds.count + 1);
     S.cursor = calloc(m->slots + 1, sizeof *S.cursor);
-    if (!md || !occ || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, &S.A))
+    if (!md || !occ || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, toks, &S.A))
         st = NX_ERR_NOMEM;
     size_t n = S.A.n;
     if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
@@ -2161,13 +2210,12 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const uint8
 
 static nx_status scan(const nx_matcher *m, const nx_text *text, const nx_tokens *toks, const uint8_t *enabled,
                       nx_vec *out, size_t *limit_hit) {
-    (void)toks;
-    return scan_impl(m, text, enabled, out, limit_hit, 0);
+    return scan_impl(m, text, toks, enabled, out, limit_hit, 0);
 }
 
 nx_status nx_tokpat_scan_exhaustive(const nx_matcher *m, const nx_text *text, nx_vec *out) {
     size_t limit = SIZE_MAX;
-    return scan_impl(m, text, NULL, out, &limit, 1);
+    return scan_impl(m, text, NULL, NULL, out, &limit, 1);
 }
 
 const nx_matcher_backend nx_matcher_tokens = {"tokens", create, add, finish, scan, free_matcher};

@@ -239,25 +239,33 @@ static void test_fast_scan(void) {
         "For decades afterward, for the year ended Sept. 30, a 30-day period, the past decade, recent years.",
         "2024年7月5日 and 7月5日; Christmas Eve 2023; noon Saturday; 3 o'clock in the morning; a.m.; FY2024.",
         "The the the 5 5 5 May may MAY Jan January-June end-October, 12/31/2024 31.12.2024 2024-12-31T10:00Z.",
+        "A MONDAY, a Monday-Friday week, U.S. JAN. 5 and Jan.5, O'Brien's 1990s, I SAID LAST WEEK, X 2024 Y.",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         nx_arena a;
         nx_arena_init(&a);
         nx_text t;
         CHECK_INT(nx_text_prepare(&a, texts[i], strlen(texts[i]), &t), NX_OK);
-        nx_vec fast = {0}, all = {0};
-        size_t limit = SIZE_MAX;
-        const nx_pattern_engine *en = &p.engines[NX_ENGINE_TOKENS];
-        CHECK_INT(en->backend->scan(en->matcher, &t, NULL, NULL, &fast, &limit), NX_OK);
-        CHECK_INT(nx_tokpat_scan_exhaustive(en->matcher, &t, &all), NX_OK);
-        CHECK(fast.count > 3);
-        CHECK_INT(fast.count, all.count);
-        /* the fast scan goes pattern by pattern: compare in one order */
-        qsort(fast.items, fast.count, sizeof(nx_pmatch), cmp_pmatch);
+        /* the tokens, whose folded forms and hashes the fast scan reuses */
+        nx_token_lexicon lex = {&full.abbreviations, &full.no_sentence_end};
+        nx_tokens toks;
+        CHECK_INT(nx_tokenize(&a, &t, &lex, &toks), NX_OK);
+        nx_vec all = {0};
+        CHECK_INT(nx_tokpat_scan_exhaustive(p.engines[NX_ENGINE_TOKENS].matcher, &t, &all), NX_OK);
         qsort(all.items, all.count, sizeof(nx_pmatch), cmp_pmatch);
-        for (size_t k = 0; k < fast.count && k < all.count; k++)
-            CHECK(!memcmp(&NX_VEC_AT(&fast, nx_pmatch, k), &NX_VEC_AT(&all, nx_pmatch, k), sizeof(nx_pmatch)));
-        nx_vec_free(&fast);
+        for (int with_tokens = 0; with_tokens < 2; with_tokens++) {
+            nx_vec fast = {0};
+            size_t limit = SIZE_MAX;
+            const nx_pattern_engine *en = &p.engines[NX_ENGINE_TOKENS];
+            CHECK_INT(en->backend->scan(en->matcher, &t, with_tokens ? &toks : NULL, NULL, &fast, &limit), NX_OK);
+            CHECK(fast.count > 3);
+            CHECK_INT(fast.count, all.count);
+            /* the fast scan goes pattern by pattern: compare in one order */
+            qsort(fast.items, fast.count, sizeof(nx_pmatch), cmp_pmatch);
+            for (size_t k = 0; k < fast.count && k < all.count; k++)
+                CHECK(!memcmp(&NX_VEC_AT(&fast, nx_pmatch, k), &NX_VEC_AT(&all, nx_pmatch, k), sizeof(nx_pmatch)));
+            nx_vec_free(&fast);
+        }
         nx_vec_free(&all);
         nx_arena_free(&a);
     }
