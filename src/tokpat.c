@@ -64,7 +64,7 @@ typedef struct wkey {
 } wkey;
 
 typedef struct wmap {
-    uint32_t *slots; /* key index + 1; 0 = empty */
+    uint64_t *slots; /* the key's mixed hash (wmix) << 32 | key index + 1; 0 = empty */
     size_t mask;
     wkey *keys;
     size_t n, cap;
@@ -79,28 +79,33 @@ static uint32_t wmix(uint32_t h, uint32_t parent, uint8_t flags) {
     return x;
 }
 
-/* The key's index, or -1. */
+/* The key's index, or -1. A slot holds its key's mixed hash, so a probe
+ * that does not match costs no look at the keys (most atoms are in no map). */
 static inline long wmap_find(const wmap *m, uint32_t hash, uint32_t parent, uint8_t flags, const char *s, size_t n) {
     if (!m->slots) return -1;
-    for (size_t i = wmix(hash, parent, flags) & m->mask;; i = (i + 1) & m->mask) {
-        uint32_t k = m->slots[i];
-        if (!k) return -1;
-        const wkey *key = &m->keys[k - 1];
+    uint32_t x = wmix(hash, parent, flags);
+    for (size_t i = x & m->mask;; i = (i + 1) & m->mask) {
+        uint64_t v = m->slots[i];
+        if (!v) return -1;
+        if ((uint32_t)(v >> 32) != x) continue;
+        uint32_t k = (uint32_t)v - 1;
+        const wkey *key = &m->keys[k];
         if (key->hash == hash && key->parent == parent && key->flags == flags && key->len == n &&
             !memcmp(m->pool.s + key->off, s, n))
-            return (long)(k - 1);
+            return (long)k;
     }
 }
 
 static int wmap_grow(wmap *m) {
     size_t n_slots = m->slots ? (m->mask + 1) * 2 : 64;
-    uint32_t *slots = calloc(n_slots, sizeof *slots);
+    uint64_t *slots = calloc(n_slots, sizeof *slots);
     if (!slots) return -1;
     for (size_t k = 0; k < m->n; k++) {
         const wkey *key = &m->keys[k];
-        size_t i = wmix(key->hash, key->parent, key->flags) & (n_slots - 1);
+        uint32_t x = wmix(key->hash, key->parent, key->flags);
+        size_t i = x & (n_slots - 1);
         while (slots[i]) i = (i + 1) & (n_slots - 1);
-        slots[i] = (uint32_t)(k + 1);
+        slots[i] = (uint64_t)x << 32 | (uint32_t)(k + 1);
     }
     free(m->slots);
     m->slots = slots;
@@ -135,9 +140,10 @@ static int wmap_put(wmap *m, uint32_t hash, uint32_t parent, uint8_t flags, cons
     key->value = value;
     key->off = (uint32_t)m->pool.len;
     if (nx_sbuf_add(&m->pool, s, n)) return -1;
-    size_t i = wmix(hash, parent, flags) & m->mask;
+    uint32_t x = wmix(hash, parent, flags);
+    size_t i = x & m->mask;
     while (m->slots[i]) i = (i + 1) & m->mask;
-    m->slots[i] = (uint32_t)(m->n + 1);
+    m->slots[i] = (uint64_t)x << 32 | (uint32_t)(m->n + 1);
     if (index) *index = (long)m->n;
     m->n++;
     return 0;
@@ -2007,6 +2013,7 @@ typedef struct scanner {
     uint32_t *next;             /* per pattern: the first atom a match may start at */
     uint64_t *skip;             /* patterns given up for this text */
     const uint64_t **rowp;      /* per atom: its word row, or NULL */
+    uint64_t *starts;           /* per atom, words of pattern bits: the patterns it may start (by word or kind) */
     uint32_t *cursor;           /* per anchor slot: known absent before this atom */
     uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
     uint32_t *memo_at;          /* per atom test: the last atom asked, and its answer */
@@ -2113,7 +2120,8 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     if (!md || !occ || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, toks, &S.A))
         st = NX_ERR_NOMEM;
     size_t n = S.A.n;
-    if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
+    if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.starts = malloc((n + 1) * W * sizeof *S.starts)) ||
+                        !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
                         !(S.tested = calloc(n + 1, sizeof *S.tested))))
         st = NX_ERR_NOMEM;
     S.v = (vm){m, &S.A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
@@ -2126,6 +2134,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         const atom *a = &S.A.a[q];
         long r = row_of(m, &S.A, a);
         const uint64_t *row = S.rowp[q] = r < 0 ? NULL : &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
+        for (size_t w = 0; w < W; w++) S.starts[q * W + w] = m->by_kind[a->kind][w] | (row ? row[w] : 0);
         if (exhaustive) continue;
         int has_first = m->kind_has_first[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_first, uint8_t, r));
         for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
@@ -2169,18 +2178,15 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             uint32_t hi = q - (uint32_t)f0->lo;
             for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
                 /* the first-atom test of try_at, here: most positions fail it */
-                const uint64_t *row = S.rowp[pos];
-                if ((row && (row[w] & bit)) || (m->by_kind[S.A.a[pos].kind][w] & bit)) st = try_at(&S, p, pos, 1);
+                if (S.starts[pos * W + w] & bit) st = try_at(&S, p, pos, 1);
             }
             if (hi + 1 > done) done = hi + 1;
         }
     }
     /* the rest (all of them when exhaustive): at each atom they may start with */
     for (uint32_t pos = 0; st == NX_OK && pos < n; pos++) {
-        const atom *a = &S.A.a[pos];
-        const uint64_t *row = S.rowp[pos];
         for (size_t w = 0; w < W && st == NX_OK; w++) {
-            uint64_t bits = exhaustive ? ~UINT64_C(0) : (m->by_kind[a->kind][w] | (row ? row[w] : 0)) & ~m->filtered[w];
+            uint64_t bits = exhaustive ? ~UINT64_C(0) : S.starts[pos * W + w] & ~m->filtered[w];
             if (exhaustive && w == W - 1 && np % 64) bits &= (UINT64_C(1) << (np % 64)) - 1;
             bits &= ~S.skip[w];
             while (bits && st == NX_OK) {
@@ -2197,6 +2203,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     free(S.skip);
     free(S.cursor);
     free(S.rowp);
+    free(S.starts);
     free(S.tests);
     free(S.tested);
     free(S.v.stack);
