@@ -200,39 +200,63 @@ static int need_at(const char *t, size_t n, const char *need) {
  * (a dozen file extensions cost one pass for '.'). Returns whether any
  * pattern is enabled. */
 static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const nx_text *text, uint8_t *enabled) {
-    size_t nl = en->global.count, pending = 0;
-    uint8_t first[256] = {0}; /* the lower-case first bytes of the needs */
+    size_t nl = en->global.count, pending = 0, n_needs = 0;
     int any = 0;
     for (size_t k = 0; k < nl; k++) {
         const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
         enabled[k] = pt->n_needs == 0;
         any |= enabled[k];
         pending += !enabled[k];
-        for (size_t i = 0; i < pt->n_needs; i++) first[lower_ascii((unsigned char)pt->needs[i][0])] = 1;
+        n_needs += pt->n_needs;
+    }
+    if (!pending) return any;
+    /* each need with its pattern, to be gone through by first byte */
+    typedef struct need {
+        const char *s;
+        size_t k;
+    } need;
+    need stack[64], *needs = n_needs <= 64 ? stack : malloc(n_needs * sizeof *needs);
+    if (!needs) { /* out of memory: run them all, as if every need were met */
+        memset(enabled, 1, nl);
+        return 1;
+    }
+    size_t nn = 0;
+    for (size_t k = 0; k < nl; k++) {
+        const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
+        for (size_t i = 0; i < pt->n_needs; i++) {
+            /* in order of their lower-case first byte (an insertion sort: a few dozen) */
+            need d = {pt->needs[i], k};
+            unsigned char c = lower_ascii((unsigned char)d.s[0]);
+            size_t at = nn++;
+            while (at > 0 && lower_ascii((unsigned char)needs[at - 1].s[0]) > c) needs[at] = needs[at - 1], at--;
+            needs[at] = d;
+        }
     }
     const char *t = text->work, *end = t + text->len;
-    for (int c = 1; c < 256 && pending; c++) {
-        if (!first[c]) continue;
+    for (size_t lo = 0, hi; lo < nn && pending; lo = hi) {
+        int c = lower_ascii((unsigned char)needs[lo].s[0]);
+        for (hi = lo + 1; hi < nn && lower_ascii((unsigned char)needs[hi].s[0]) == c;) hi++;
         int up = (unsigned)(c - 'a') < 26u ? c - 32 : -1; /* a letter is found in either case */
         for (const char *x = t; x < end && pending;) {
             const char *a = memchr(x, c, (size_t)(end - x));
             const char *b = up >= 0 ? memchr(x, up, (size_t)((a ? a : end) - x)) : NULL;
             const char *h = b ? b : a;
             if (!h) break;
-            for (size_t k = 0; k < nl; k++) {
-                if (enabled[k]) continue;
-                const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
-                for (size_t j = 0; j < pt->n_needs; j++)
-                    if (lower_ascii((unsigned char)pt->needs[j][0]) == c && need_at(h, (size_t)(end - h), pt->needs[j])) {
-                        enabled[k] = 1;
-                        any = 1;
-                        pending--;
-                        break;
-                    }
+            for (size_t i = lo; i < hi; i++) {
+                const need *d = &needs[i];
+                /* the second byte first: a '.' is found at every sentence end */
+                if (enabled[d->k] || (d->s[1] && (h + 1 >= end || lower_ascii((unsigned char)h[1]) != lower_ascii((unsigned char)d->s[1]))))
+                    continue;
+                if (need_at(h, (size_t)(end - h), d->s)) {
+                    enabled[d->k] = 1;
+                    any = 1;
+                    pending--;
+                }
             }
             x = h + 1;
         }
     }
+    if (needs != stack) free(needs);
     return any;
 }
 
