@@ -1,7 +1,8 @@
 /* resolve.c: see resolve.h for the order of the rules. The rules read the
  * tokens' shape and feature bits and per-token arrays made once per
- * document (who owns a token, its word, the capitalised tokens): a word's
- * folded form is hashed once, in index_words, and compared as a number. */
+ * document (who owns a token, its word, the capitalised tokens): a word is
+ * found once, in index_words (by the hash of its folded form the tokenizer
+ * made), and compared as a number. */
 #include "resolve.h"
 
 #include <stdlib.h>
@@ -84,55 +85,12 @@ static void mark_headlines(rctx *r) {
  * hash table; later comparisons are integer compares, and what is known of
  * a word is an array indexed by it. */
 
-static inline uint64_t load64(const char *p) {
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
-}
-
-static inline uint64_t load32(const char *p) {
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-/* Whether one of the 8 bytes of v is a space (a zero byte in v ^ spaces). */
-static inline uint64_t has_space(uint64_t v) {
-    v ^= 0x2020202020202020ULL;
-    return (v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL;
-}
-
-static inline uint64_t mix(uint64_t h, uint64_t v) {
-    h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
-    return h ^ (h >> 31);
-}
-
-/* A folded form's hash, read 8 or 4 bytes at a time (never past its end:
- * the last load overlaps the one before); *space is set when it holds a
- * space. (A hash kept in each token would make this a lookup.) */
-static uint64_t fold_hash(const char *s, size_t len, int *space) {
-    uint64_t h = len * 0x9E3779B97F4A7C15ULL, sp = 0;
-    if (len > 8) {
-        for (size_t i = 0; i + 8 < len; i += 8) {
-            uint64_t v = load64(s + i);
-            sp |= has_space(v);
-            h = mix(h, v);
-        }
-        uint64_t v = load64(s + len - 8);
-        sp |= has_space(v);
-        h = mix(h, v);
-    } else {
-        /* 4 to 8 bytes: two loads; 1 to 3: three bytes (with len, unique) */
-        uint64_t v = 0;
-        const unsigned char *u = (const unsigned char *)s;
-        if (len >= 4) v = load32(s) | load32(s + len - 4) << 32;
-        else if (len) v = (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1];
-        sp |= has_space(v);
-        h = mix(h, v);
-    }
-    *space |= sp != 0;
-    h *= 0x94d049bb133111ebULL;
-    return h ^ (h >> 32);
+/* Whether token t's folded form may hold a space: only a non-ASCII
+ * character folds to one (´ to a space and a mark), and a token's own bytes
+ * hold none, so a token of ASCII bytes (as many bytes as code points) never
+ * does. */
+static int fold_has_space(const nx_token *t) {
+    return t->b1 - t->b0 != t->c1 - t->c0 && memchr(t->fold, ' ', t->fold_len) != NULL;
 }
 
 static nx_status index_words(rctx *r) {
@@ -148,16 +106,18 @@ static nx_status index_words(rctx *r) {
     /* one-byte forms (punctuation, letters) are looked up by their byte */
     uint32_t by_byte[256];
     memset(by_byte, 0xFF, sizeof by_byte);
+    int ascii = r->doc->text.ascii;
     for (size_t i = 0; i < r->n; i++) {
         const nx_token *t = tok(r, i);
         uint32_t w = (uint32_t)i;
+        r->spaced |= !ascii && fold_has_space(t);
         if (t->fold_len == 1) {
             unsigned char c = (unsigned char)t->fold[0];
             if (by_byte[c] == UINT32_MAX) by_byte[c] = w;
             else w = by_byte[c];
-            r->spaced |= c == ' ';
         } else {
-            uint64_t h = fold_hash(t->fold, t->fold_len, &r->spaced), tag = h & 0xFFFFFFFF00000000ULL;
+            /* the tokenizer's hash of the folded form */
+            uint64_t h = t->fold_hash, tag = h & 0xFFFFFFFF00000000ULL;
             for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
                 if (!slots[s]) {
                     slots[s] = tag | (i + 1);
@@ -165,7 +125,7 @@ static nx_status index_words(rctx *r) {
                 }
                 if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
                 const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
-                if (o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
+                if (o->fold_hash == h && o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
                     w = (uint32_t)slots[s] - 1;
                     break;
                 }
