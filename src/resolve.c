@@ -141,12 +141,16 @@ static nx_status index_words(rctx *r) {
 
 /* ---- gazetteer entities --------------------------------------------------- */
 
-/* Whether a match may have an entry of a class in `f`. A one-word match's
- * classes are its token's feature bits: the gazetteer stage set them from
- * the entries at the same trie node that pass their case rule, so without
- * one of the bits there is no list to read. */
+/* Whether a match may have an entry of a class in `f`, so that its list is
+ * worth reading. A one-word match's classes are its token's feature bits:
+ * the gazetteer stage set them from the entries at the same trie node that
+ * pass their case rule. A longer match's node summary says which classes
+ * its entries of case rule fold and cap have; one of case rule exact may
+ * be of any class. */
 static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
-    return m->t1 - m->t0 > 1 || (tok(r, m->t0)->feat & f) != 0;
+    if (m->t1 - m->t0 == 1) return (tok(r, m->t0)->feat & f) != 0;
+    const nx_gnode_feat *nf = &r->g->node_feat[m->node];
+    return ((nf->fold | nf->cap) & f) || (r->g->node_flags[m->node] & NX_GN_EXACT);
 }
 
 /* The entity entry a match reads: the first organisation whose case rule
@@ -250,8 +254,8 @@ static size_t plural_stem(const nx_token *t) {
 }
 
 /* A token where a title may start: a gazetteer match with a title entry
- * (as far as the feature bits tell, see may_have) or the plural of a
- * one-word title. */
+ * (as far as the feature bits and node summaries tell, see may_have) or
+ * the plural of a one-word title. */
 typedef struct title_start {
     uint32_t tok;
     uint32_t gm;     /* the first gazetteer match at or after tok */
@@ -290,7 +294,10 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
         const nx_token *t = tok(r, out[c].tok);
         if (!out[c].stem) continue;
         uint32_t node = nx_gazetteer_child(g, 0, t->fold, t->fold_len - 1, hash[c]);
-        for (uint32_t e = node ? nx_gnode_first(g, node) : 0; e; e = nx_gnode_next(g, e))
+        /* the node summary says whether the list has such an entry (most
+         * singulars found are no title: years, others) */
+        if (!node || !(g->node_feat[node].fold & NX_FEAT(NX_G_TITLE))) continue;
+        for (uint32_t e = nx_gnode_first(g, node); e; e = nx_gnode_next(g, e))
             if (g->entries[e - 1].cls == NX_G_TITLE && g->entries[e - 1].case_rule == NX_CASE_FOLD) {
                 out[c].plural = e;
                 break;
