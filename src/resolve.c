@@ -204,12 +204,31 @@ static int32_t add_span(rctx *r, size_t a, size_t b, nx_type type, nx_rule rule)
     return add_span_src(r, a, b, type, rule, 0);
 }
 
+/* The matches that may name an entity are few (most are common words) and
+ * their entry lists are cache misses: they are listed first, each list's
+ * head fetched as it is listed, and then read with the first entry of the
+ * list a few matches on fetched, so that the misses overlap. */
 static nx_status gazetteer_entities(rctx *r) {
     nx_document *doc = r->doc;
+    const nx_gazetteer *g = r->g;
+    const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
+    uint32_t *cand = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *cand);
+    if (!cand) return NX_ERR_NOMEM;
+    size_t n = 0;
     for (size_t k = 0; k < doc->n_gm; k++) {
-        const nx_gmatch *m = &doc->gm[k];
-        const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
-        if (!may_have(r, m, entity) || blocked_range(r, m->t0, m->t1)) continue;
+        if (!may_have(r, &doc->gm[k], entity)) continue;
+        __builtin_prefetch(&g->node_head[doc->gm[k].node]);
+        cand[n++] = (uint32_t)k;
+    }
+    enum { AHEAD = 4 };
+    for (size_t c = 0; c < n; c++) {
+        uint32_t ahead = c + AHEAD < n ? nx_gnode_first(g, doc->gm[cand[c + AHEAD]].node) : 0;
+        if (ahead) {
+            __builtin_prefetch(&g->entries[ahead - 1]);
+            __builtin_prefetch(&g->entry_next[ahead - 1]);
+        }
+        const nx_gmatch *m = &doc->gm[cand[c]];
+        if (blocked_range(r, m->t0, m->t1)) continue;
         const nx_entry *e = entity_entry(r, m);
         if (!e) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
