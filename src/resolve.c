@@ -55,16 +55,18 @@ static int capitalised(const nx_token *t) {
 /* ---- headline lines ------------------------------------------------------- */
 
 /* Lines in capitals or Title Case carry no case evidence: only gazetteer
- * entries, organisation heads and names known from the body count there. */
+ * entries, organisation heads and names known from the body count there.
+ * The words of a line are counted with & rather than branches: whether a
+ * token is a word, in capitals or in lower case is as good as random. */
 static void mark_headlines(rctx *r) {
     size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
     for (size_t k = 0; k < r->n; k++) {
         const nx_token *t = tok(r, k);
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_ALPHA) && !(t->shape & NX_SH_POSS)) {
-            words++;
-            if (t->shape & NX_SH_ALLCAPS) allcaps++;
-            if ((t->shape & NX_SH_LOWER) && !(t->feat & NX_FEAT(NX_G_FUNCTION_WORD))) lower_content++;
-        }
+        unsigned sh = t->shape;
+        unsigned word = (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
+        words += word;
+        allcaps += word & ((sh & NX_SH_ALLCAPS) != 0);
+        lower_content += word & ((sh & NX_SH_LOWER) != 0) & ((t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) == 0);
         if (k + 1 < r->n && tok(r, k + 1)->brk < NX_BRK_LINE) continue;
         /* the line [i, k] ends here */
         int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
@@ -103,38 +105,31 @@ static nx_status index_words(rctx *r) {
     r->lower = nx_arena_alloc(A, r->n);
     r->caps = nx_arena_alloc_uninit(A, r->n * sizeof *r->caps);
     if (!slots || !r->word || !r->lower || !r->caps) return NX_ERR_NOMEM;
-    /* one-byte forms (punctuation, letters) are looked up by their byte */
-    uint32_t by_byte[256];
-    memset(by_byte, 0xFF, sizeof by_byte);
-    int ascii = r->doc->text.ascii;
+    if (!r->doc->text.ascii)
+        for (size_t i = 0; i < r->n && !r->spaced; i++) r->spaced = fold_has_space(tok(r, i));
     for (size_t i = 0; i < r->n; i++) {
         const nx_token *t = tok(r, i);
         uint32_t w = (uint32_t)i;
-        r->spaced |= !ascii && fold_has_space(t);
-        if (t->fold_len == 1) {
-            unsigned char c = (unsigned char)t->fold[0];
-            if (by_byte[c] == UINT32_MAX) by_byte[c] = w;
-            else w = by_byte[c];
-        } else {
-            /* the tokenizer's hash of the folded form */
-            uint64_t h = t->fold_hash, tag = h & 0xFFFFFFFF00000000ULL;
-            for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
-                if (!slots[s]) {
-                    slots[s] = tag | (i + 1);
-                    break;
-                }
-                if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
-                const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
-                if (o->fold_hash == h && o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
-                    w = (uint32_t)slots[s] - 1;
-                    break;
-                }
+        /* the tokenizer's hash of the folded form */
+        uint64_t h = t->fold_hash, tag = h & 0xFFFFFFFF00000000ULL;
+        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+            if (!slots[s]) {
+                slots[s] = tag | (i + 1);
+                break;
+            }
+            if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
+            const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
+            if (o->fold_hash == h && o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
+                w = (uint32_t)slots[s] - 1;
+                break;
             }
         }
         r->word[i] = w;
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start)
-            r->lower[w] = 1;
-        if (t->shape & NX_SH_CAP) r->caps[r->n_caps++] = (uint32_t)i;
+        /* stores rather than branches, which would mispredict */
+        unsigned sh = t->shape;
+        r->lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
+        r->caps[r->n_caps] = (uint32_t)i;
+        r->n_caps += (sh & NX_SH_CAP) != 0;
     }
     return NX_OK;
 }
