@@ -258,13 +258,16 @@ static void append_fold(char *buf, size_t cap, size_t *len, const char *s, size_
     buf[*len] = '\0';
 }
 
-/* The length of the singular a plural title would have (presidents ->
- * president), or 0 when the token is no such plural. */
-static size_t plural_stem(const nx_token *t) {
-    if (t->kind != NX_TOK_WORD || t->fold_len < 4 || t->fold[t->fold_len - 1] != 's') return 0;
-    size_t n = t->fold_len - 1;
-    if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return 0; /* -ies: leave */
-    return n;
+/* Whether the token may be a plural title (presidents): the singular is
+ * its folded form but the last byte. Without branches (whether a word
+ * ends in s is as good as random): in a form too short the bytes read are
+ * its first, which the folded form's NUL makes one at least. */
+static unsigned plural_stem(const nx_token *t) {
+    size_t len = t->fold_len, long_enough = (size_t)0 - (len >= 4);
+    const char *f = t->fold;
+    unsigned s = (t->kind == NX_TOK_WORD) & (long_enough & 1) & (f[(len - 1) & long_enough] == 's');
+    unsigned ies = (len > 4) & (f[(len - 2) & long_enough] == 'e') & (f[(len - 3) & long_enough] == 'i');
+    return s & !ies; /* -ies: leave */
 }
 
 /* A token where a title may start: a gazetteer match with a title entry
@@ -279,30 +282,44 @@ typedef struct title_start {
 } title_start;
 
 /* The places where a title may start, in order (arena; NULL when out of
- * memory). The plurals' singulars are looked up in a second pass: the
- * first hashes each and prefetches its slot of the edge table, so that the
- * lookups' cache misses overlap instead of coming one token at a time. */
+ * memory). One pass over the tokens lists them, without branches: each
+ * token's entry is written and kept or not by the count. Then the
+ * plurals' singulars are hashed, each prefetching its slot of the edge
+ * table, and looked up, so that the lookups' cache misses overlap instead
+ * of coming one token at a time. */
 static title_start *title_starts(const rctx *r, size_t *n_out) {
+    nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
     size_t n_gm = r->doc->n_gm, k = 0, n = 0;
-    title_start *out = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *out);
-    uint64_t *hash = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *hash);
-    if (!out || !hash) return NULL;
+    /* per match, and past the last one: its first token (none past the
+     * last) and whether it may be a title */
+    uint32_t *gm_t0 = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *gm_t0);
+    uint8_t *gm_title = nx_arena_alloc_uninit(A, n_gm + 1);
+    title_start *out = nx_arena_alloc_uninit(A, r->n * sizeof *out);
+    if (!gm_t0 || !gm_title || !out) return NULL;
+    for (size_t m = 0; m < n_gm; m++) {
+        gm_t0[m] = gm[m].t0;
+        gm_title[m] = (uint8_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
+    }
+    gm_t0[n_gm] = UINT32_MAX;
+    gm_title[n_gm] = 0;
+    int plurals = g->edges.n_slots != 0;
     for (size_t i = 0; i < r->n; i++) {
         /* gm[k]: the first match at or after i (at most one starts at a token) */
-        int gm_here = k < n_gm && gm[k].t0 == i;
-        int at_gm = gm_here && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE));
-        size_t stem = g->edges.n_slots ? plural_stem(tok(r, i)) : 0;
-        if (at_gm || stem) {
-            out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, stem != 0, 0};
-            if (stem) {
-                hash[n] = nx_gtoken_hash(tok(r, i)->fold, stem);
-                __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n]) & (g->edges.n_slots - 1)]);
-            }
-            n++;
-        }
+        unsigned gm_here = gm_t0[k] == i, at_gm = gm_here & gm_title[k];
+        unsigned stem = plurals && plural_stem(tok(r, i));
+        out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, (uint8_t)stem, 0};
+        n += at_gm | stem;
         k += gm_here;
+    }
+    uint64_t *hash = nx_arena_alloc_uninit(A, (n + 1) * sizeof *hash);
+    if (!hash) return NULL;
+    for (size_t c = 0; c < n; c++) {
+        const nx_token *t = tok(r, out[c].tok);
+        if (!out[c].stem) continue;
+        hash[c] = nx_gtoken_hash(t->fold, t->fold_len - 1);
+        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[c]) & (g->edges.n_slots - 1)]);
     }
     for (size_t c = 0; c < n; c++) {
         const nx_token *t = tok(r, out[c].tok);
