@@ -24,6 +24,8 @@ typedef struct rctx {
     int spaced;          /* some folded form holds a space (see name keys) */
     uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order; */
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
+    uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
+    size_t n_gz;
     int sports;          /* a sports report: places name teams */
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
@@ -208,7 +210,8 @@ static nx_status gazetteer_entities(rctx *r) {
     const nx_gazetteer *g = r->g;
     const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
     uint32_t *cand = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *cand);
-    if (!cand) return NX_ERR_NOMEM;
+    r->gz_starts = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *r->gz_starts);
+    if (!cand || !r->gz_starts) return NX_ERR_NOMEM;
     size_t n = 0;
     for (size_t k = 0; k < doc->n_gm; k++) {
         if (!may_have(r, &doc->gm[k], entity)) continue;
@@ -246,6 +249,7 @@ static nx_status gazetteer_entities(rctx *r) {
         s->country = e->country[0] ? e->country : NULL;
         s->kind = e->kind ? nx_gstr(r->g, e->kind) : NULL;
         r->gz_at[m->t0] = id;
+        r->gz_starts[r->n_gz++] = m->t0;
     }
     return NX_OK;
 }
@@ -1038,10 +1042,16 @@ static int head_ahead(const rctx *r, size_t i) {
 }
 
 static nx_status chunks(rctx *r) {
-    size_t i = 0;
-    while (i < r->n) {
-        /* a unit is a gazetteer entity or a capitalised word */
-        size_t e = (tok(r, i)->shape & NX_SH_CAP) || r->gz_at[i] >= 0 ? unit_at(r, i) : i;
+    size_t i = 0, ci = 0, gi = 0;
+    for (;;) {
+        /* a unit is a gazetteer entity or a capitalised word: the next one
+         * starts at the first of the lists' tokens from i on */
+        while (ci < r->n_caps && r->caps[ci] < i) ci++;
+        while (gi < r->n_gz && r->gz_starts[gi] < i) gi++;
+        size_t c = ci < r->n_caps ? r->caps[ci] : r->n, g = gi < r->n_gz ? r->gz_starts[gi] : r->n;
+        i = c < g ? c : g;
+        if (i >= r->n) break;
+        size_t e = unit_at(r, i);
         if (e == i) {
             i++;
             continue;
