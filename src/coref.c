@@ -85,20 +85,45 @@ static void kmap_add(kmap *m, const char *key, size_t len, int32_t ent) {
     *s = (uint32_t)++m->n;
 }
 
+/* The entities are made in the arena, at most one per span; a span's
+ * entity is set as it is attached, and the entities' mention lists are
+ * cut from one array of the attachments (collect_mentions). */
+typedef struct cctx {
+    nx_document *doc;
+    uint32_t *att; /* the spans attached, in order */
+    size_t n_att;
+} cctx;
+
 static int32_t new_entity(nx_document *doc, nx_type type, const char *key) {
-    nx_ent *e = nx_vec_push(&doc->ents, sizeof *e);
-    if (!e) return -1;
-    e->type = (uint8_t)type;
-    e->key = key;
-    return (int32_t)(doc->ents.count - 1);
+    nx_ent *e = &doc->ents[doc->n_ents];
+    *e = (nx_ent){.type = (uint8_t)type, .key = key};
+    return (int32_t)doc->n_ents++;
 }
 
-static int attach(nx_document *doc, int32_t ent, uint32_t span) {
-    nx_ent *e = &NX_VEC_AT(&doc->ents, nx_ent, ent);
-    uint32_t *m = nx_vec_push(&e->mentions, sizeof *m);
-    if (!m) return -1;
-    *m = span;
-    nx_doc_set_entity(doc, span, ent);
+static void attach(cctx *c, int32_t ent, uint32_t span) {
+    c->att[c->n_att++] = span;
+    nx_doc_set_entity(c->doc, span, ent);
+}
+
+/* Each entity's mentions, in the order they were attached: the
+ * attachments counted per entity, then placed in one array (arena), each
+ * entity's a slice of it. */
+static int collect_mentions(cctx *c) {
+    nx_document *doc = c->doc;
+    uint32_t *all = nx_arena_alloc_uninit(&doc->arena, (c->n_att + 1) * sizeof *all);
+    if (!all) return -1;
+    for (size_t e = 0; e < doc->n_ents; e++) doc->ents[e].n_mentions = 0;
+    for (size_t a = 0; a < c->n_att; a++) doc->ents[SPAN(doc, c->att[a])->entity].n_mentions++;
+    size_t at = 0;
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        doc->ents[e].mentions = all + at;
+        at += doc->ents[e].n_mentions;
+        doc->ents[e].n_mentions = 0;
+    }
+    for (size_t a = 0; a < c->n_att; a++) {
+        nx_ent *en = &doc->ents[SPAN(doc, c->att[a])->entity];
+        en->mentions[en->n_mentions++] = c->att[a];
+    }
     return 0;
 }
 
@@ -110,11 +135,11 @@ static const nx_token *surname_tok(const nx_document *doc, const nx_span *s) {
 /* Maps the surname and the given name of every multi-word person mention to
  * its entity (the first entity, when several share one). */
 static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        const nx_ent *en = &doc->ents[e];
         if (en->type != NX_PERSON) continue;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            const nx_span *ms = SPAN(doc, en->mentions[m]);
             if (ms->t1 - ms->t0 < 2) continue;
             const nx_token *st = surname_tok(doc, ms), *gt = TOK(doc, ms->t0);
             kmap_add(surnames, st->fold, st->fold_len, (int32_t)e);
@@ -145,30 +170,37 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, co
 nx_status nx_coref(nx_document *doc, nx_error *err) {
     (void)err;
     size_t n = doc->spans.count;
+    cctx c = {doc, nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att), 0};
+    doc->ents = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *doc->ents);
+    doc->n_ents = 0;
     /* each span gives each map one key at most */
     kmap surnames, given, by_key;
-    if (kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) || kmap_init(&doc->arena, &by_key, n))
+    if (!c.att || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
+        kmap_init(&doc->arena, &by_key, n))
         return NX_ERR_NOMEM;
-    nx_status st = NX_OK;
     /* full names first, so a surname alone finds its person wherever it is */
-    for (int pass = 0; pass < 2 && st == NX_OK; pass++) {
-        if (pass == 1) index_names(doc, &surnames, &given);
-        for (size_t k = 0; k < n && st == NX_OK; k++) {
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            if (collect_mentions(&c)) return NX_ERR_NOMEM;
+            index_names(doc, &surnames, &given);
+        }
+        for (size_t k = 0; k < n; k++) {
             nx_span *s = SPAN(doc, k);
             if (s->type > NX_PLACE || s->entity >= 0) continue;
             if (pass == 0 && s->type == NX_PERSON && s->t1 - s->t0 == 1) continue;
             int32_t ent = entity_for(doc, s, &surnames, &given, &by_key);
-            if (ent < 0 || attach(doc, ent, (uint32_t)k)) st = NX_ERR_NOMEM;
+            if (ent < 0) return NX_ERR_NOMEM;
+            attach(&c, ent, (uint32_t)k);
         }
     }
-    if (st != NX_OK) return st;
+    if (collect_mentions(&c)) return NX_ERR_NOMEM;
     /* each entity's name: the canonical name when there is one, else the longest surface */
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        nx_ent *en = &doc->ents[e];
         const char *best = NULL;
         size_t best_len = 0;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            nx_span *s = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            nx_span *s = SPAN(doc, en->mentions[m]);
             if (s->canon) {
                 best = s->canon;
                 break;

@@ -146,8 +146,6 @@ int nx_doc_warn(nx_document *doc, const char *fmt, ...) {
 
 void nx_document_free(nx_document *doc) {
     if (!doc) return;
-    for (size_t e = 0; e < doc->ents.count; e++) nx_vec_free(&NX_VEC_AT(&doc->ents, nx_ent, e).mentions);
-    nx_vec_free(&doc->ents);
     nx_vec_free(&doc->spans);
     nx_vec_free(&doc->rels);
     nx_vec_free(&doc->warnings);

@@ -59,20 +59,20 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     }
     doc->n_mentions = nm;
 
-    size_t ne = doc->ents.count;
+    size_t ne = doc->n_ents;
     doc->entities = nx_arena_alloc_uninit(A, (ne + 1) * sizeof *doc->entities);
     if (!doc->entities) return NX_ERR_NOMEM;
     for (size_t e = 0; e < ne; e++) {
-        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+        const nx_ent *en = &doc->ents[e];
         nx_entity *out = &doc->entities[e];
         out->type = (nx_type)en->type;
         out->name = en->name;
-        size_t *ms = nx_arena_alloc_uninit(A, (en->mentions.count + 1) * sizeof *ms);
-        const char **al = nx_arena_alloc_uninit(A, (en->mentions.count + 1) * sizeof *al);
+        size_t *ms = nx_arena_alloc_uninit(A, (en->n_mentions + 1) * sizeof *ms);
+        const char **al = nx_arena_alloc_uninit(A, (en->n_mentions + 1) * sizeof *al);
         if (!ms || !al) return NX_ERR_NOMEM;
         size_t na = 0;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            uint32_t k = NX_VEC_AT(&en->mentions, uint32_t, m);
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            uint32_t k = en->mentions[m];
             ms[m] = (size_t)mention_of[k];
             const char *t = doc->mentions[mention_of[k]].text;
             if (same_words(t, en->name)) continue;
@@ -81,7 +81,7 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
             if (!dup) al[na++] = t;
         }
         out->mentions = ms;
-        out->n_mentions = en->mentions.count;
+        out->n_mentions = en->n_mentions;
         out->aliases = al;
         out->n_aliases = na;
     }
