@@ -5,29 +5,61 @@
 
 #include "strmap.h"
 
-/* The grouping key of a name: a first byte for its type, then the name
- * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
- * and trimmed. In the arena; NULL when out of memory. An ASCII name is
- * folded byte by byte on the way. */
-static const char *typed_key(nx_document *doc, nx_type type, const char *s, size_t *len) {
-    size_t n = 0;
-    int ascii = 1;
-    for (; s[n]; n++) ascii &= (unsigned char)s[n] < 0x80;
-    const char *f = ascii ? s : nx_fold_dup(&doc->arena, s, n, &n);
-    char *k = f ? nx_arena_alloc_uninit(&doc->arena, n + 2) : NULL;
-    if (!k) return NULL;
+/* A key of a map below: bytes the arena holds (a token's folded form, a
+ * typed key) and their nx_hash(). */
+typedef struct kkey {
+    const char *s;
+    size_t len;
+    uint64_t hash;
+} kkey;
+
+/* A token's folded form as a key: the tokenizer hashed it. */
+static kkey fold_key(const nx_token *t) { return (kkey){t->fold, t->fold_len, t->fold_hash}; }
+
+/* Writes the typed key of the n bytes at f to k (room for n + 2) and sets
+ * *hash; returns its length, or 0 when `ascii` and a byte is not ASCII.
+ * The bytes are folded here when `ascii`, else they are folded already. A
+ * space is hashed when a byte follows it: the key's last one is trimmed. */
+static size_t write_key(char *k, nx_type type, const char *f, size_t n, int ascii, uint64_t *hash) {
     size_t w = 0;
     k[w++] = (char)('0' + type);
+    uint64_t h = nx_hash_byte(nx_hash_start(0), (unsigned char)k[0]);
     for (size_t i = 0; i < n; i++) {
+        if (ascii && (unsigned char)f[i] >= 0x80) return 0;
         char c = ascii ? nx_fold_ascii((unsigned char)f[i]) : f[i];
-        if (c == '-') c = ' ';
-        if ((c == ' ' || c == '\n' || c == '\t') && (w == 1 || k[w - 1] == ' ')) continue;
-        k[w++] = (c == '\n' || c == '\t') ? ' ' : c;
+        if (c == '-' || c == '\n' || c == '\t') c = ' ';
+        if (c == ' ') {
+            if (k[w - 1] != ' ' && w > 1) k[w++] = ' ';
+            continue;
+        }
+        if (k[w - 1] == ' ') h = nx_hash_byte(h, ' ');
+        k[w++] = c;
+        h = nx_hash_byte(h, (unsigned char)c);
     }
-    while (w > 1 && k[w - 1] == ' ') w--;
+    if (w > 1 && k[w - 1] == ' ') w--;
     k[w] = '\0';
-    *len = w;
-    return k;
+    *hash = nx_hash_final(h);
+    return w;
+}
+
+/* The grouping key of a name: a first byte for its type, then the name
+ * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
+ * and trimmed. In the arena; 0, or -1 when out of memory. An ASCII name is
+ * folded and hashed byte by byte on the way; another is folded first. */
+static int typed_key(nx_document *doc, nx_type type, const char *s, kkey *out) {
+    size_t n = strlen(s);
+    char *k = nx_arena_alloc_uninit(&doc->arena, n + 2);
+    if (!k) return -1;
+    size_t w = write_key(k, type, s, n, 1, &out->hash);
+    if (!w) {
+        const char *f = nx_fold_dup(&doc->arena, s, n, &n);
+        k = f ? nx_arena_alloc_uninit(&doc->arena, n + 2) : NULL;
+        if (!k) return -1;
+        w = write_key(k, type, f, n, 0, &out->hash);
+    }
+    out->s = k;
+    out->len = w;
+    return 0;
 }
 
 /* ---- a map from names to entities ------------------------------------------
@@ -35,9 +67,7 @@ static const char *typed_key(nx_document *doc, nx_type type, const char *s, size
  * copies, and its table is made once, in the arena, for the most keys a
  * document can give it: no malloc. */
 typedef struct kentry {
-    const char *key;
-    size_t len;
-    uint64_t hash;
+    kkey key;
     int32_t ent;
 } kentry;
 
@@ -57,32 +87,32 @@ static int kmap_init(nx_arena *A, kmap *m, size_t max) {
     return m->slots && m->e ? 0 : -1;
 }
 
-/* The slot of key: its entry + 1, or 0 where kmap_add() would put it. */
-static uint32_t *kmap_slot(const kmap *m, const char *key, size_t len, uint64_t *hash) {
-    uint64_t h = nx_hash(key, len, 0);
-    size_t s = (size_t)h & m->mask;
+/* The slot of key: its entry + 1, or 0 where kmap_put() would put it. */
+static uint32_t *kmap_slot(const kmap *m, kkey k) {
+    size_t s = (size_t)k.hash & m->mask;
     for (; m->slots[s]; s = (s + 1) & m->mask) {
-        const kentry *e = &m->e[m->slots[s] - 1];
-        if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0) break;
+        const kkey *o = &m->e[m->slots[s] - 1].key;
+        if (o->hash == k.hash && o->len == k.len && memcmp(o->s, k.s, k.len) == 0) break;
     }
-    *hash = h;
     return &m->slots[s];
 }
 
-static int kmap_get(const kmap *m, const char *key, size_t len, int32_t *ent) {
-    uint64_t h;
-    uint32_t s = *kmap_slot(m, key, len, &h);
+static int kmap_get(const kmap *m, kkey k, int32_t *ent) {
+    uint32_t s = *kmap_slot(m, k);
     if (s) *ent = m->e[s - 1].ent;
     return s != 0;
 }
 
+/* Puts key -> ent in the empty slot kmap_slot() gave for it. */
+static void kmap_put(kmap *m, uint32_t *slot, kkey k, int32_t ent) {
+    m->e[m->n] = (kentry){k, ent};
+    *slot = (uint32_t)++m->n;
+}
+
 /* Adds key -> ent unless key is there already. */
-static void kmap_add(kmap *m, const char *key, size_t len, int32_t ent) {
-    uint64_t h;
-    uint32_t *s = kmap_slot(m, key, len, &h);
-    if (*s) return;
-    m->e[m->n] = (kentry){key, len, h, ent};
-    *s = (uint32_t)++m->n;
+static void kmap_add(kmap *m, kkey k, int32_t ent) {
+    uint32_t *s = kmap_slot(m, k);
+    if (!*s) kmap_put(m, s, k, ent);
 }
 
 /* The entities are made in the arena, at most one per span; a span's
@@ -142,8 +172,8 @@ static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
             const nx_span *ms = SPAN(doc, en->mentions[m]);
             if (ms->t1 - ms->t0 < 2) continue;
             const nx_token *st = surname_tok(doc, ms), *gt = TOK(doc, ms->t0);
-            kmap_add(surnames, st->fold, st->fold_len, (int32_t)e);
-            if (!(ms->flags & NX_SPAN_FAMILY_FIRST)) kmap_add(given, gt->fold, gt->fold_len, (int32_t)e);
+            kmap_add(surnames, fold_key(st), (int32_t)e);
+            if (!(ms->flags & NX_SPAN_FAMILY_FIRST)) kmap_add(given, fold_key(gt), (int32_t)e);
         }
     }
 }
@@ -154,17 +184,17 @@ static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
 static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key) {
     int32_t e;
     if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
-        const nx_token *t = TOK(doc, s->t0);
-        if (kmap_get(surnames, t->fold, t->fold_len, &e) || kmap_get(given, t->fold, t->fold_len, &e)) return e;
+        kkey k = fold_key(TOK(doc, s->t0));
+        if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
     }
     const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-    size_t kl;
-    const char *typed = name ? typed_key(doc, (nx_type)s->type, name, &kl) : NULL;
-    if (!typed) return -1;
-    if (kmap_get(by_key, typed, kl, &e)) return e;
-    int32_t ent = new_entity(doc, (nx_type)s->type, typed + 1);
-    if (ent >= 0) kmap_add(by_key, typed, kl, ent);
-    return ent;
+    kkey typed;
+    if (!name || typed_key(doc, (nx_type)s->type, name, &typed)) return -1;
+    uint32_t *slot = kmap_slot(by_key, typed);
+    if (*slot) return by_key->e[*slot - 1].ent;
+    e = new_entity(doc, (nx_type)s->type, typed.s + 1);
+    kmap_put(by_key, slot, typed, e);
+    return e;
 }
 
 nx_status nx_coref(nx_document *doc, nx_error *err) {
