@@ -13,18 +13,35 @@ static int keep_mention(const nx_document *doc, const nx_span *s) {
     return 1;
 }
 
+/* Skips the white space at *p; returns whether there was any. Only a
+ * non-ASCII character is decoded (and the bytes it may have counted). */
+static int skip_space(const char **p) {
+    const char *s = *p;
+    for (;;) {
+        int32_t c = (unsigned char)*s;
+        size_t len = c < 0x80 ? 1 : nx_utf8_next(s, strnlen(s, 4), 0, &c);
+        if (!c || !nx_is_space(c)) break;
+        s += len;
+    }
+    int any = s != *p;
+    *p = s;
+    return any;
+}
+
 /* Equal but for the kind and amount of white space (a no-break space in
  * "Xi'an Jiaotong University" does not make another alias). */
 static int same_words(const char *a, const char *b) {
+    if (a == b) return 1; /* an entity's name is often its mention's text */
     for (;;) {
         /* the common case, one step of the loop below at a time: the same
          * ASCII byte, which is no white space (those are ' ' and below) */
         while (*a == *b && (unsigned char)*a > ' ' && (unsigned char)*a < 0x80) a++, b++;
-        int sa = 0, sb = 0;
-        int32_t ca, cb;
-        size_t la, lb;
-        while (*a && (la = nx_utf8_next(a, strnlen(a, 4), 0, &ca), nx_is_space(ca))) a += la, sa = 1;
-        while (*b && (lb = nx_utf8_next(b, strnlen(b, 4), 0, &cb), nx_is_space(cb))) b += lb, sb = 1;
+        /* ... and where it stops, most often: two such bytes that differ,
+         * or the end of both */
+        unsigned ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca - 0x21u < 0x5Fu && cb - 0x21u < 0x5Fu) return 0;
+        if (!ca && !cb) return 1;
+        int sa = skip_space(&a), sb = skip_space(&b);
         if (!*a || !*b) return !*a && !*b;
         if (sa != sb || *a != *b) return 0;
         a++, b++;
