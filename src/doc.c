@@ -12,6 +12,9 @@
 
 int32_t nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, nx_rule rule, uint16_t rule_src) {
     assert(doc->phase == NX_PHASE_GROWING && t0 < t1 && t1 <= doc->toks.count);
+    /* room at first for a span per eight tokens (news makes one per 15 or
+     * so, dropped ones included), so that the vector seldom grows */
+    if (!doc->spans.cap && nx_vec_reserve(&doc->spans, sizeof(nx_span), doc->toks.count / 8 + 16)) return -1;
     nx_span *s = nx_vec_push(&doc->spans, sizeof *s);
     if (!s) return -1;
     s->t0 = t0;
