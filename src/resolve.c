@@ -62,14 +62,15 @@ static int capitalised(const nx_token *t) {
  * token is a word, in capitals or in lower case is as good as random. */
 static void mark_headlines(rctx *r) {
     size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
-    for (size_t k = 0; k < r->n; k++) {
-        const nx_token *t = tok(r, k);
+    const nx_token *toks = r->toks;
+    for (size_t k = 0, n = r->n; k < n; k++) {
+        const nx_token *t = &toks[k];
         unsigned sh = t->shape;
         unsigned word = (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
         words += word;
         allcaps += word & ((sh & NX_SH_ALLCAPS) != 0);
         lower_content += word & ((sh & NX_SH_LOWER) != 0) & ((t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) == 0);
-        if (k + 1 < r->n && tok(r, k + 1)->brk < NX_BRK_LINE) continue;
+        if (k + 1 < n && toks[k + 1].brk < NX_BRK_LINE) continue;
         /* the line [i, k] ends here */
         int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
         int shout = words >= 3 && allcaps * 10 >= words * 7;
@@ -99,18 +100,19 @@ static int fold_has_space(const nx_token *t) {
 
 static nx_status index_words(rctx *r) {
     nx_arena *A = &r->doc->arena;
-    size_t mask = 15;
-    while (mask + 1 < 2 * r->n) mask = mask * 2 + 1;
+    const nx_token *toks = r->toks;
+    size_t n = r->n, mask = 15, n_caps = 0;
+    while (mask + 1 < 2 * n) mask = mask * 2 + 1;
     /* a slot: the hash's high half, and the token + 1 (0: empty) */
     uint64_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
-    r->word = nx_arena_alloc_uninit(A, r->n * sizeof *r->word);
-    r->lower = nx_arena_alloc(A, r->n);
-    r->caps = nx_arena_alloc_uninit(A, r->n * sizeof *r->caps);
-    if (!slots || !r->word || !r->lower || !r->caps) return NX_ERR_NOMEM;
+    /* (locals, not r's fields: a store to a byte array may alias those) */
+    uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
+    uint8_t *lower = nx_arena_alloc(A, n);
+    if (!slots || !word || !lower || !caps) return NX_ERR_NOMEM;
     if (!r->doc->text.ascii)
-        for (size_t i = 0; i < r->n && !r->spaced; i++) r->spaced = fold_has_space(tok(r, i));
-    for (size_t i = 0; i < r->n; i++) {
-        const nx_token *t = tok(r, i);
+        for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
+    for (size_t i = 0; i < n; i++) {
+        const nx_token *t = &toks[i];
         uint32_t w = (uint32_t)i;
         /* the tokenizer's hash of the folded form */
         uint64_t h = t->fold_hash, tag = h & 0xFFFFFFFF00000000ULL;
@@ -120,19 +122,23 @@ static nx_status index_words(rctx *r) {
                 break;
             }
             if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
-            const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
+            const nx_token *o = &toks[(uint32_t)slots[s] - 1];
             if (o->fold_hash == h && o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
                 w = (uint32_t)slots[s] - 1;
                 break;
             }
         }
-        r->word[i] = w;
+        word[i] = w;
         /* stores rather than branches, which would mispredict */
         unsigned sh = t->shape;
-        r->lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
-        r->caps[r->n_caps] = (uint32_t)i;
-        r->n_caps += (sh & NX_SH_CAP) != 0;
+        lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
+        caps[n_caps] = (uint32_t)i;
+        n_caps += (sh & NX_SH_CAP) != 0;
     }
+    r->word = word;
+    r->lower = lower;
+    r->caps = caps;
+    r->n_caps = n_caps;
     return NX_OK;
 }
 
@@ -309,10 +315,11 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     gm_t0[n_gm] = UINT32_MAX;
     gm_title[n_gm] = 0;
     int plurals = g->edges.n_slots != 0;
-    for (size_t i = 0; i < r->n; i++) {
+    const nx_token *toks = r->toks; /* (locals: the stores to out may alias r's fields) */
+    for (size_t i = 0, n_toks = r->n; i < n_toks; i++) {
         /* gm[k]: the first match at or after i (at most one starts at a token) */
         unsigned gm_here = gm_t0[k] == i, at_gm = gm_here & gm_title[k];
-        unsigned stem = plurals && plural_stem(tok(r, i));
+        unsigned stem = plurals && plural_stem(&toks[i]);
         out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, (uint8_t)stem, 0};
         n += at_gm | stem;
         k += gm_here;
