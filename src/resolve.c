@@ -98,42 +98,65 @@ static int fold_has_space(const nx_token *t) {
     return t->b1 - t->b0 != t->c1 - t->c0 && memchr(t->fold, ' ', t->fold_len) != NULL;
 }
 
+/* Token i's word: the first token with the same folded form, found in the
+ * table of words seen so far (slots: the token + 1, 0 empty) and put there
+ * when i is the first. With `exact` 0 two forms with the same hash and
+ * length are taken for the same, so that the only branch is the loop's,
+ * taken on a collision of slots (rare): the caller compares the bytes
+ * afterwards. An empty slot reads token i itself, which is i's form (by
+ * masks: a branch on whether the word is new would mispredict). */
+static inline uint32_t word_of(const nx_token *toks, uint32_t *slots, size_t mask, uint32_t i, int exact) {
+    const nx_token *t = &toks[i];
+    for (size_t s = (size_t)t->fold_hash & mask;; s = (s + 1) & mask) {
+        uint32_t v = slots[s], empty = (uint32_t)0 - (v == 0), j = ((v - 1) & ~empty) | (i & empty);
+        const nx_token *o = &toks[j];
+        if (o->fold_hash == t->fold_hash && o->fold_len == t->fold_len &&
+            (!exact || j == i || memcmp(o->fold, t->fold, t->fold_len) == 0)) {
+            slots[s] = j + 1;
+            return j;
+        }
+    }
+}
+
 static nx_status index_words(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_token *toks = r->toks;
-    size_t n = r->n, mask = 15, n_caps = 0;
+    size_t n = r->n, mask = 15, n_caps = 0, n_rep = 0;
     while (mask + 1 < 2 * n) mask = mask * 2 + 1;
-    /* a slot: the hash's high half, and the token + 1 (0: empty) */
-    uint64_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
+    uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     /* (locals, not r's fields: a store to a byte array may alias those) */
     uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
+    uint32_t *rep = nx_arena_alloc_uninit(A, n * sizeof *rep); /* the tokens whose word came before them */
     uint8_t *lower = nx_arena_alloc(A, n);
-    if (!slots || !word || !lower || !caps) return NX_ERR_NOMEM;
+    if (!slots || !word || !lower || !caps || !rep) return NX_ERR_NOMEM;
     if (!r->doc->text.ascii)
         for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
+    /* stores rather than branches, which would mispredict */
     for (size_t i = 0; i < n; i++) {
         const nx_token *t = &toks[i];
-        uint32_t w = (uint32_t)i;
-        /* the tokenizer's hash of the folded form */
-        uint64_t h = t->fold_hash, tag = h & 0xFFFFFFFF00000000ULL;
-        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
-            if (!slots[s]) {
-                slots[s] = tag | (i + 1);
-                break;
-            }
-            if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
-            const nx_token *o = &toks[(uint32_t)slots[s] - 1];
-            if (o->fold_hash == h && o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
-                w = (uint32_t)slots[s] - 1;
-                break;
-            }
-        }
+        uint32_t w = word_of(toks, slots, mask, (uint32_t)i, 0);
         word[i] = w;
-        /* stores rather than branches, which would mispredict */
+        rep[n_rep] = (uint32_t)i;
+        n_rep += w != i;
         unsigned sh = t->shape;
         lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
         caps[n_caps] = (uint32_t)i;
         n_caps += (sh & NX_SH_CAP) != 0;
+    }
+    /* the bytes of the words found by hash; two forms with the same hash
+     * (never seen) make the words again, comparing the bytes */
+    for (size_t k = 0; k < n_rep; k++) {
+        const nx_token *t = &toks[rep[k]], *o = &toks[word[rep[k]]];
+        if (memcmp(o->fold, t->fold, t->fold_len) == 0) continue;
+        memset(slots, 0, (mask + 1) * sizeof *slots);
+        memset(lower, 0, n);
+        for (size_t i = 0; i < n; i++) {
+            const nx_token *u = &toks[i];
+            uint32_t w = word[i] = word_of(toks, slots, mask, (uint32_t)i, 1);
+            unsigned sh = u->shape;
+            lower[w] |= (u->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !u->sent_start;
+        }
+        break;
     }
     r->word = word;
     r->lower = lower;
