@@ -1182,8 +1182,9 @@ static nx_status acronyms_after_titles(rctx *r) {
     for (size_t ci = 0; ci < r->n_caps; ci++) {
         size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
-        if (i < 2 || r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
-            !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8)
+        /* (the shape first: few capitalised words are in capitals) */
+        if (!(t->shape & NX_SH_ALLCAPS) || !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8 || i < 2 ||
+            r->owner[i] >= 0 || doc->blocked[i] || r->headline[i])
             continue;
         if (!is_word(r, i - 1, NX_G_ACRONYM_LINKER) || !r->title_tok[i - 2])
             continue;
@@ -1204,6 +1205,8 @@ static nx_status lone_org_words(rctx *r) {
         size_t i = r->caps[ci];
         if (i < 1) continue;
         const nx_token *t = tok(r, i);
+        /* (neither rule reads a word that is no head word and not in capitals: most) */
+        if (!(t->feat & NX_FEAT(NX_G_ORG_HEAD)) && !(t->shape & NX_SH_ALLCAPS)) continue;
         if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || r->title_tok[i] || r->judged[i] ||
             t->kind != NX_TOK_WORD)
             continue;
@@ -1577,11 +1580,12 @@ static nx_status find_again(rctx *r, const known_names *kn) {
     name_key key;
     for (size_t ci = 0; ci < r->n_caps && kn->count; ci++) {
         size_t i = r->caps[ci];
-        /* (a name found owns its words: the test below skips them) */
+        /* (whether a known name starts with the word first: for most none
+         * does; a name found owns its words: the test after skips them) */
+        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
-        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
         for (size_t len = 6; len >= 1; len--) {
             if (i + len > r->n || blocked_range(r, i, i + len)) continue;
             if (!capitalised(tok(r, i + len - 1))) continue;
