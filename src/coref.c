@@ -208,20 +208,31 @@ nx_status nx_coref(nx_document *doc, nx_error *err) {
     if (!c.att || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
         kmap_init(&doc->arena, &by_key, n))
         return NX_ERR_NOMEM;
-    /* full names first, so a surname alone finds its person wherever it is */
-    for (int pass = 0; pass < 2; pass++) {
-        if (pass == 1) {
+    /* full names first, so a surname alone finds its person wherever it is:
+     * the person, organisation and place spans in two lists, in order, the
+     * one-word people last (by counts, not branches: the types of
+     * consecutive spans are as good as random) */
+    uint32_t *order = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *order);
+    if (!order) return NX_ERR_NOMEM;
+    size_t n_full = 0, n_one = 0;
+    for (size_t k = 0; k < n; k++) {
+        const nx_span *s = SPAN(doc, k);
+        order[n_full] = (uint32_t)k;
+        n_full += (s->type <= NX_PLACE) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
+    }
+    for (size_t k = 0; k < n; k++) {
+        const nx_span *s = SPAN(doc, k);
+        order[n_full + n_one] = (uint32_t)k;
+        n_one += (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
+    }
+    for (size_t o = 0; o < n_full + n_one; o++) {
+        if (o == n_full) {
             if (collect_mentions(&c)) return NX_ERR_NOMEM;
             index_names(doc, &surnames, &given);
         }
-        for (size_t k = 0; k < n; k++) {
-            nx_span *s = SPAN(doc, k);
-            if (s->type > NX_PLACE || s->entity >= 0) continue;
-            if (pass == 0 && s->type == NX_PERSON && s->t1 - s->t0 == 1) continue;
-            int32_t ent = entity_for(doc, s, &surnames, &given, &by_key);
-            if (ent < 0) return NX_ERR_NOMEM;
-            attach(&c, ent, (uint32_t)k);
-        }
+        int32_t ent = entity_for(doc, SPAN(doc, order[o]), &surnames, &given, &by_key);
+        if (ent < 0) return NX_ERR_NOMEM;
+        attach(&c, ent, order[o]);
     }
     if (collect_mentions(&c)) return NX_ERR_NOMEM;
     /* each entity's name: the canonical name when there is one, else the longest surface */
