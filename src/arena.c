@@ -4,6 +4,7 @@
  * allocation that fits is a bump of that pointer. */
 #include "arena.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -97,6 +98,16 @@ int nx_vec_grow(nx_vec *v, size_t size) {
     if (!n) return -1;
     v->items = n;
     v->cap = ncap;
+    return 0;
+}
+
+int nx_vec_reserve(nx_vec *v, size_t size, size_t n) {
+    if (n <= v->cap) return 0;
+    if (n > SIZE_MAX / size) return -1;
+    void *p = realloc(v->items, n * size);
+    if (!p) return -1;
+    v->items = p;
+    v->cap = n;
     return 0;
 }
 

@@ -63,6 +63,8 @@ typedef struct nx_vec {
 
 /* Doubles v's room (for items of `size` bytes): 0, or -1 when out of memory. */
 int nx_vec_grow(nx_vec *v, size_t size);
+/* Makes v's room at least n items of `size` bytes: 0, or -1 when out of memory. */
+int nx_vec_reserve(nx_vec *v, size_t size, size_t n);
 
 /* Room for one more item of `size` bytes; returns it zero-filled or NULL.
  * Inline: `size` is a constant at every call, so the fill is a few stores. */

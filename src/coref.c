@@ -5,29 +5,61 @@
 
 #include "strmap.h"
 
-/* The grouping key of a name: a first byte for its type, then the name
- * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
- * and trimmed. In the arena; NULL when out of memory. An ASCII name is
- * folded byte by byte on the way. */
-static const char *typed_key(nx_document *doc, nx_type type, const char *s, size_t *len) {
-    size_t n = 0;
-    int ascii = 1;
-    for (; s[n]; n++) ascii &= (unsigned char)s[n] < 0x80;
-    const char *f = ascii ? s : nx_fold_dup(&doc->arena, s, n, &n);
-    char *k = f ? nx_arena_alloc_uninit(&doc->arena, n + 2) : NULL;
-    if (!k) return NULL;
+/* A key of a map below: bytes the arena holds (a token's folded form, a
+ * typed key) and their nx_hash(). */
+typedef struct kkey {
+    const char *s;
+    size_t len;
+    uint64_t hash;
+} kkey;
+
+/* A token's folded form as a key: the tokenizer hashed it. */
+static kkey fold_key(const nx_token *t) { return (kkey){t->fold, t->fold_len, t->fold_hash}; }
+
+/* Writes the typed key of the n bytes at f to k (room for n + 2) and sets
+ * *hash; returns its length, or 0 when `ascii` and a byte is not ASCII.
+ * The bytes are folded here when `ascii`, else they are folded already. A
+ * space is hashed when a byte follows it: the key's last one is trimmed. */
+static size_t write_key(char *k, nx_type type, const char *f, size_t n, int ascii, uint64_t *hash) {
     size_t w = 0;
     k[w++] = (char)('0' + type);
+    uint64_t h = nx_hash_byte(nx_hash_start(0), (unsigned char)k[0]);
     for (size_t i = 0; i < n; i++) {
+        if (ascii && (unsigned char)f[i] >= 0x80) return 0;
         char c = ascii ? nx_fold_ascii((unsigned char)f[i]) : f[i];
-        if (c == '-') c = ' ';
-        if ((c == ' ' || c == '\n' || c == '\t') && (w == 1 || k[w - 1] == ' ')) continue;
-        k[w++] = (c == '\n' || c == '\t') ? ' ' : c;
+        if (c == '-' || c == '\n' || c == '\t') c = ' ';
+        if (c == ' ') {
+            if (k[w - 1] != ' ' && w > 1) k[w++] = ' ';
+            continue;
+        }
+        if (k[w - 1] == ' ') h = nx_hash_byte(h, ' ');
+        k[w++] = c;
+        h = nx_hash_byte(h, (unsigned char)c);
     }
-    while (w > 1 && k[w - 1] == ' ') w--;
+    if (w > 1 && k[w - 1] == ' ') w--;
     k[w] = '\0';
-    *len = w;
-    return k;
+    *hash = nx_hash_final(h);
+    return w;
+}
+
+/* The grouping key of a name: a first byte for its type, then the name
+ * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
+ * and trimmed. In the arena; 0, or -1 when out of memory. An ASCII name is
+ * folded and hashed byte by byte on the way; another is folded first. */
+static int typed_key(nx_document *doc, nx_type type, const char *s, kkey *out) {
+    size_t n = strlen(s);
+    char *k = nx_arena_alloc_uninit(&doc->arena, n + 2);
+    if (!k) return -1;
+    size_t w = write_key(k, type, s, n, 1, &out->hash);
+    if (!w) {
+        const char *f = nx_fold_dup(&doc->arena, s, n, &n);
+        k = f ? nx_arena_alloc_uninit(&doc->arena, n + 2) : NULL;
+        if (!k) return -1;
+        w = write_key(k, type, f, n, 0, &out->hash);
+    }
+    out->s = k;
+    out->len = w;
+    return 0;
 }
 
 /* ---- a map from names to entities ------------------------------------------
@@ -35,9 +67,7 @@ static const char *typed_key(nx_document *doc, nx_type type, const char *s, size
  * copies, and its table is made once, in the arena, for the most keys a
  * document can give it: no malloc. */
 typedef struct kentry {
-    const char *key;
-    size_t len;
-    uint64_t hash;
+    kkey key;
     int32_t ent;
 } kentry;
 
@@ -57,48 +87,73 @@ static int kmap_init(nx_arena *A, kmap *m, size_t max) {
     return m->slots && m->e ? 0 : -1;
 }
 
-/* The slot of key: its entry + 1, or 0 where kmap_add() would put it. */
-static uint32_t *kmap_slot(const kmap *m, const char *key, size_t len, uint64_t *hash) {
-    uint64_t h = nx_hash(key, len, 0);
-    size_t s = (size_t)h & m->mask;
+/* The slot of key: its entry + 1, or 0 where kmap_put() would put it. */
+static uint32_t *kmap_slot(const kmap *m, kkey k) {
+    size_t s = (size_t)k.hash & m->mask;
     for (; m->slots[s]; s = (s + 1) & m->mask) {
-        const kentry *e = &m->e[m->slots[s] - 1];
-        if (e->hash == h && e->len == len && memcmp(e->key, key, len) == 0) break;
+        const kkey *o = &m->e[m->slots[s] - 1].key;
+        if (o->hash == k.hash && o->len == k.len && memcmp(o->s, k.s, k.len) == 0) break;
     }
-    *hash = h;
     return &m->slots[s];
 }
 
-static int kmap_get(const kmap *m, const char *key, size_t len, int32_t *ent) {
-    uint64_t h;
-    uint32_t s = *kmap_slot(m, key, len, &h);
+static int kmap_get(const kmap *m, kkey k, int32_t *ent) {
+    uint32_t s = *kmap_slot(m, k);
     if (s) *ent = m->e[s - 1].ent;
     return s != 0;
 }
 
-/* Adds key -> ent unless key is there already. */
-static void kmap_add(kmap *m, const char *key, size_t len, int32_t ent) {
-    uint64_t h;
-    uint32_t *s = kmap_slot(m, key, len, &h);
-    if (*s) return;
-    m->e[m->n] = (kentry){key, len, h, ent};
-    *s = (uint32_t)++m->n;
+/* Puts key -> ent in the empty slot kmap_slot() gave for it. */
+static void kmap_put(kmap *m, uint32_t *slot, kkey k, int32_t ent) {
+    m->e[m->n] = (kentry){k, ent};
+    *slot = (uint32_t)++m->n;
 }
+
+/* Adds key -> ent unless key is there already. */
+static void kmap_add(kmap *m, kkey k, int32_t ent) {
+    uint32_t *s = kmap_slot(m, k);
+    if (!*s) kmap_put(m, s, k, ent);
+}
+
+/* The entities are made in the arena, at most one per span; a span's
+ * entity is set as it is attached, and the entities' mention lists are
+ * cut from one array of the attachments (collect_mentions). */
+typedef struct cctx {
+    nx_document *doc;
+    uint32_t *att; /* the spans attached, in order */
+    size_t n_att;
+} cctx;
 
 static int32_t new_entity(nx_document *doc, nx_type type, const char *key) {
-    nx_ent *e = nx_vec_push(&doc->ents, sizeof *e);
-    if (!e) return -1;
-    e->type = (uint8_t)type;
-    e->key = key;
-    return (int32_t)(doc->ents.count - 1);
+    nx_ent *e = &doc->ents[doc->n_ents];
+    *e = (nx_ent){.type = (uint8_t)type, .key = key};
+    return (int32_t)doc->n_ents++;
 }
 
-static int attach(nx_document *doc, int32_t ent, uint32_t span) {
-    nx_ent *e = &NX_VEC_AT(&doc->ents, nx_ent, ent);
-    uint32_t *m = nx_vec_push(&e->mentions, sizeof *m);
-    if (!m) return -1;
-    *m = span;
-    nx_doc_set_entity(doc, span, ent);
+static void attach(cctx *c, int32_t ent, uint32_t span) {
+    c->att[c->n_att++] = span;
+    nx_doc_set_entity(c->doc, span, ent);
+}
+
+/* Each entity's mentions, in the order they were attached: the
+ * attachments counted per entity, then placed in one array (arena), each
+ * entity's a slice of it. */
+static int collect_mentions(cctx *c) {
+    nx_document *doc = c->doc;
+    uint32_t *all = nx_arena_alloc_uninit(&doc->arena, (c->n_att + 1) * sizeof *all);
+    if (!all) return -1;
+    for (size_t e = 0; e < doc->n_ents; e++) doc->ents[e].n_mentions = 0;
+    for (size_t a = 0; a < c->n_att; a++) doc->ents[SPAN(doc, c->att[a])->entity].n_mentions++;
+    size_t at = 0;
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        doc->ents[e].mentions = all + at;
+        at += doc->ents[e].n_mentions;
+        doc->ents[e].n_mentions = 0;
+    }
+    for (size_t a = 0; a < c->n_att; a++) {
+        nx_ent *en = &doc->ents[SPAN(doc, c->att[a])->entity];
+        en->mentions[en->n_mentions++] = c->att[a];
+    }
     return 0;
 }
 
@@ -110,15 +165,15 @@ static const nx_token *surname_tok(const nx_document *doc, const nx_span *s) {
 /* Maps the surname and the given name of every multi-word person mention to
  * its entity (the first entity, when several share one). */
 static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        const nx_ent *en = &doc->ents[e];
         if (en->type != NX_PERSON) continue;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            const nx_span *ms = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            const nx_span *ms = SPAN(doc, en->mentions[m]);
             if (ms->t1 - ms->t0 < 2) continue;
             const nx_token *st = surname_tok(doc, ms), *gt = TOK(doc, ms->t0);
-            kmap_add(surnames, st->fold, st->fold_len, (int32_t)e);
-            if (!(ms->flags & NX_SPAN_FAMILY_FIRST)) kmap_add(given, gt->fold, gt->fold_len, (int32_t)e);
+            kmap_add(surnames, fold_key(st), (int32_t)e);
+            if (!(ms->flags & NX_SPAN_FAMILY_FIRST)) kmap_add(given, fold_key(gt), (int32_t)e);
         }
     }
 }
@@ -129,46 +184,64 @@ static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
 static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key) {
     int32_t e;
     if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
-        const nx_token *t = TOK(doc, s->t0);
-        if (kmap_get(surnames, t->fold, t->fold_len, &e) || kmap_get(given, t->fold, t->fold_len, &e)) return e;
+        kkey k = fold_key(TOK(doc, s->t0));
+        if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
     }
     const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-    size_t kl;
-    const char *typed = name ? typed_key(doc, (nx_type)s->type, name, &kl) : NULL;
-    if (!typed) return -1;
-    if (kmap_get(by_key, typed, kl, &e)) return e;
-    int32_t ent = new_entity(doc, (nx_type)s->type, typed + 1);
-    if (ent >= 0) kmap_add(by_key, typed, kl, ent);
-    return ent;
+    kkey typed;
+    if (!name || typed_key(doc, (nx_type)s->type, name, &typed)) return -1;
+    uint32_t *slot = kmap_slot(by_key, typed);
+    if (*slot) return by_key->e[*slot - 1].ent;
+    e = new_entity(doc, (nx_type)s->type, typed.s + 1);
+    kmap_put(by_key, slot, typed, e);
+    return e;
 }
 
 nx_status nx_coref(nx_document *doc, nx_error *err) {
     (void)err;
     size_t n = doc->spans.count;
+    cctx c = {doc, nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att), 0};
+    doc->ents = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *doc->ents);
+    doc->n_ents = 0;
     /* each span gives each map one key at most */
     kmap surnames, given, by_key;
-    if (kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) || kmap_init(&doc->arena, &by_key, n))
+    if (!c.att || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
+        kmap_init(&doc->arena, &by_key, n))
         return NX_ERR_NOMEM;
-    nx_status st = NX_OK;
-    /* full names first, so a surname alone finds its person wherever it is */
-    for (int pass = 0; pass < 2 && st == NX_OK; pass++) {
-        if (pass == 1) index_names(doc, &surnames, &given);
-        for (size_t k = 0; k < n && st == NX_OK; k++) {
-            nx_span *s = SPAN(doc, k);
-            if (s->type > NX_PLACE || s->entity >= 0) continue;
-            if (pass == 0 && s->type == NX_PERSON && s->t1 - s->t0 == 1) continue;
-            int32_t ent = entity_for(doc, s, &surnames, &given, &by_key);
-            if (ent < 0 || attach(doc, ent, (uint32_t)k)) st = NX_ERR_NOMEM;
-        }
+    /* full names first, so a surname alone finds its person wherever it is:
+     * the person, organisation and place spans in two lists, in order, the
+     * one-word people last (by counts, not branches: the types of
+     * consecutive spans are as good as random) */
+    uint32_t *order = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *order);
+    if (!order) return NX_ERR_NOMEM;
+    size_t n_full = 0, n_one = 0;
+    for (size_t k = 0; k < n; k++) {
+        const nx_span *s = SPAN(doc, k);
+        order[n_full] = (uint32_t)k;
+        n_full += (s->type <= NX_PLACE) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
     }
-    if (st != NX_OK) return st;
+    for (size_t k = 0; k < n; k++) {
+        const nx_span *s = SPAN(doc, k);
+        order[n_full + n_one] = (uint32_t)k;
+        n_one += (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
+    }
+    for (size_t o = 0; o < n_full + n_one; o++) {
+        if (o == n_full) {
+            if (collect_mentions(&c)) return NX_ERR_NOMEM;
+            index_names(doc, &surnames, &given);
+        }
+        int32_t ent = entity_for(doc, SPAN(doc, order[o]), &surnames, &given, &by_key);
+        if (ent < 0) return NX_ERR_NOMEM;
+        attach(&c, ent, order[o]);
+    }
+    if (collect_mentions(&c)) return NX_ERR_NOMEM;
     /* each entity's name: the canonical name when there is one, else the longest surface */
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        nx_ent *en = &doc->ents[e];
         const char *best = NULL;
         size_t best_len = 0;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            nx_span *s = SPAN(doc, NX_VEC_AT(&en->mentions, uint32_t, m));
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            nx_span *s = SPAN(doc, en->mentions[m]);
             if (s->canon) {
                 best = s->canon;
                 break;

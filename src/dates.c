@@ -1487,13 +1487,15 @@ nx_status nx_dates_run(nx_document *doc) {
     if (c.has_dct) c.dz = nx_cal_days(c.dy, c.dm, c.dd);
 
     const nx_patterns *pats = &doc->model->patterns;
-    uint32_t last_end = 0;
+    uint32_t last_end = 0, first = 0;
     for (size_t i = 0; i < doc->n_pm; i++) {
         const nx_pmatch *m = &doc->pm[i];
         const nx_pattern *p = &pats->items[m->pattern];
         if (m->b0 < last_end) continue; /* sorted by start then length: the first wins */
-        uint32_t t0 = first_token_at_or_after(doc, m->b0);
-        uint32_t t1 = t0;
+        /* the first token that ends after the match starts: as the matches
+         * come by start, a step forward from the last match's */
+        while (first < doc->toks.count && doc->toks.items[first].b1 <= m->b0) first++;
+        uint32_t t0 = first, t1 = t0;
         while (t1 < doc->toks.count && doc->toks.items[t1].b0 < m->b1) t1++;
         if (t0 >= t1) continue;
         if (p->type == NX_PAT_SKIP) {

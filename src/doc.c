@@ -12,6 +12,9 @@
 
 int32_t nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, nx_rule rule, uint16_t rule_src) {
     assert(doc->phase == NX_PHASE_GROWING && t0 < t1 && t1 <= doc->toks.count);
+    /* room at first for a span per eight tokens (news makes one per 15 or
+     * so, dropped ones included), so that the vector seldom grows */
+    if (!doc->spans.cap && nx_vec_reserve(&doc->spans, sizeof(nx_span), doc->toks.count / 8 + 16)) return -1;
     nx_span *s = nx_vec_push(&doc->spans, sizeof *s);
     if (!s) return -1;
     s->t0 = t0;
@@ -146,8 +149,6 @@ int nx_doc_warn(nx_document *doc, const char *fmt, ...) {
 
 void nx_document_free(nx_document *doc) {
     if (!doc) return;
-    for (size_t e = 0; e < doc->ents.count; e++) nx_vec_free(&NX_VEC_AT(&doc->ents, nx_ent, e).mentions);
-    nx_vec_free(&doc->ents);
     nx_vec_free(&doc->spans);
     nx_vec_free(&doc->rels);
     nx_vec_free(&doc->warnings);

@@ -22,9 +22,9 @@
  *   6. viewed    the public nx_mention, nx_entity and nx_relation arrays
  *                are built from all of the above (views.c).
  *
- * Memory: tokens, strings and the public views live in the document's arena;
- * the arrays that grow (spans, entities, relations, warnings) are malloc'd
- * vectors. nx_document_free() frees both.
+ * Memory: tokens, strings, entities and the public views live in the
+ * document's arena; the arrays that grow (spans, relations, warnings) are
+ * malloc'd vectors. nx_document_free() frees both.
  */
 #ifndef NX_DOC_H
 #define NX_DOC_H
@@ -83,7 +83,8 @@ typedef struct nx_ent {
     uint8_t type;
     const char *name;    /* the fullest form */
     const char *key;     /* folded name used for grouping */
-    nx_vec mentions;     /* uint32_t span indexes (malloc) */
+    uint32_t *mentions;  /* span indexes, in the order coreference found them (arena) */
+    size_t n_mentions;
 } nx_ent;
 
 /* A relation argument: the span that fills a role (its entity, if any, is
@@ -127,7 +128,8 @@ struct nx_document {
     uint8_t *blocked;       /* per token: inside a skip or date span (date stage) */
     /* growing, sealed, linked */
     nx_vec spans;           /* nx_span */
-    nx_vec ents;            /* nx_ent */
+    nx_ent *ents;           /* (arena) */
+    size_t n_ents;
     nx_vec rels;            /* nx_rel */
     nx_vec warnings;        /* const char * (arena strings) */
     double *stage_seconds;  /* per stage, when nx_options.time_stages (arena) */

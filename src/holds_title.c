@@ -337,15 +337,15 @@ static int32_t main_org(const lctx *l) {
     const nx_document *doc = l->doc;
     int32_t best = -1;
     size_t best_n = 2;
-    for (size_t e = 0; e < doc->ents.count; e++) {
-        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
-        if (en->type == NX_ORGANIZATION && en->mentions.count > best_n) {
-            best_n = en->mentions.count;
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        const nx_ent *en = &doc->ents[e];
+        if (en->type == NX_ORGANIZATION && en->n_mentions > best_n) {
+            best_n = en->n_mentions;
             best = (int32_t)e;
         }
     }
     if (best < 0) return -1;
-    return (int32_t)NX_VEC_AT(&NX_VEC_AT(&doc->ents, nx_ent, best).mentions, uint32_t, 0);
+    return (int32_t)doc->ents[best].mentions[0];
 }
 
 /* "company president", "the agency's chairman": a generic noun naming

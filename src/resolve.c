@@ -1,7 +1,8 @@
 /* resolve.c: see resolve.h for the order of the rules. The rules read the
  * tokens' shape and feature bits and per-token arrays made once per
- * document (who owns a token, its word, the capitalised tokens): a word's
- * folded form is hashed once, in index_words, and compared as a number. */
+ * document (who owns a token, its word, the capitalised tokens): a word is
+ * found once, in index_words (by the hash of its folded form the tokenizer
+ * made), and compared as a number. */
 #include "resolve.h"
 
 #include <stdlib.h>
@@ -23,6 +24,8 @@ typedef struct rctx {
     int spaced;          /* some folded form holds a space (see name keys) */
     uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order; */
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
+    uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
+    size_t n_gz;
     int sports;          /* a sports report: places name teams */
     uint8_t *judged;     /* 1 where a rule read a longer name and dropped a shorter one */
 } rctx;
@@ -54,17 +57,20 @@ static int capitalised(const nx_token *t) {
 /* ---- headline lines ------------------------------------------------------- */
 
 /* Lines in capitals or Title Case carry no case evidence: only gazetteer
- * entries, organisation heads and names known from the body count there. */
+ * entries, organisation heads and names known from the body count there.
+ * The words of a line are counted with & rather than branches: whether a
+ * token is a word, in capitals or in lower case is as good as random. */
 static void mark_headlines(rctx *r) {
     size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
-    for (size_t k = 0; k < r->n; k++) {
-        const nx_token *t = tok(r, k);
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_ALPHA) && !(t->shape & NX_SH_POSS)) {
-            words++;
-            if (t->shape & NX_SH_ALLCAPS) allcaps++;
-            if ((t->shape & NX_SH_LOWER) && !(t->feat & NX_FEAT(NX_G_FUNCTION_WORD))) lower_content++;
-        }
-        if (k + 1 < r->n && tok(r, k + 1)->brk < NX_BRK_LINE) continue;
+    const nx_token *toks = r->toks;
+    for (size_t k = 0, n = r->n; k < n; k++) {
+        const nx_token *t = &toks[k];
+        unsigned sh = t->shape;
+        unsigned word = (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
+        words += word;
+        allcaps += word & ((sh & NX_SH_ALLCAPS) != 0);
+        lower_content += word & ((sh & NX_SH_LOWER) != 0) & ((t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) == 0);
+        if (k + 1 < n && toks[k + 1].brk < NX_BRK_LINE) continue;
         /* the line [i, k] ends here */
         int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
         int shout = words >= 3 && allcaps * 10 >= words * 7;
@@ -84,109 +90,93 @@ static void mark_headlines(rctx *r) {
  * hash table; later comparisons are integer compares, and what is known of
  * a word is an array indexed by it. */
 
-static inline uint64_t load64(const char *p) {
-    uint64_t v;
-    memcpy(&v, p, 8);
-    return v;
+/* Whether token t's folded form may hold a space: only a non-ASCII
+ * character folds to one (´ to a space and a mark), and a token's own bytes
+ * hold none, so a token of ASCII bytes (as many bytes as code points) never
+ * does. */
+static int fold_has_space(const nx_token *t) {
+    return t->b1 - t->b0 != t->c1 - t->c0 && memchr(t->fold, ' ', t->fold_len) != NULL;
 }
 
-static inline uint64_t load32(const char *p) {
-    uint32_t v;
-    memcpy(&v, p, 4);
-    return v;
-}
-
-/* Whether one of the 8 bytes of v is a space (a zero byte in v ^ spaces). */
-static inline uint64_t has_space(uint64_t v) {
-    v ^= 0x2020202020202020ULL;
-    return (v - 0x0101010101010101ULL) & ~v & 0x8080808080808080ULL;
-}
-
-static inline uint64_t mix(uint64_t h, uint64_t v) {
-    h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
-    return h ^ (h >> 31);
-}
-
-/* A folded form's hash, read 8 or 4 bytes at a time (never past its end:
- * the last load overlaps the one before); *space is set when it holds a
- * space. (A hash kept in each token would make this a lookup.) */
-static uint64_t fold_hash(const char *s, size_t len, int *space) {
-    uint64_t h = len * 0x9E3779B97F4A7C15ULL, sp = 0;
-    if (len > 8) {
-        for (size_t i = 0; i + 8 < len; i += 8) {
-            uint64_t v = load64(s + i);
-            sp |= has_space(v);
-            h = mix(h, v);
+/* Token i's word: the first token with the same folded form, found in the
+ * table of words seen so far (slots: the token + 1, 0 empty) and put there
+ * when i is the first. With `exact` 0 two forms with the same hash and
+ * length are taken for the same, so that the only branch is the loop's,
+ * taken on a collision of slots (rare): the caller compares the bytes
+ * afterwards. An empty slot reads token i itself, which is i's form (by
+ * masks: a branch on whether the word is new would mispredict). */
+static inline uint32_t word_of(const nx_token *toks, uint32_t *slots, size_t mask, uint32_t i, int exact) {
+    const nx_token *t = &toks[i];
+    for (size_t s = (size_t)t->fold_hash & mask;; s = (s + 1) & mask) {
+        uint32_t v = slots[s], empty = (uint32_t)0 - (v == 0), j = ((v - 1) & ~empty) | (i & empty);
+        const nx_token *o = &toks[j];
+        if (o->fold_hash == t->fold_hash && o->fold_len == t->fold_len &&
+            (!exact || j == i || memcmp(o->fold, t->fold, t->fold_len) == 0)) {
+            slots[s] = j + 1;
+            return j;
         }
-        uint64_t v = load64(s + len - 8);
-        sp |= has_space(v);
-        h = mix(h, v);
-    } else {
-        /* 4 to 8 bytes: two loads; 1 to 3: three bytes (with len, unique) */
-        uint64_t v = 0;
-        const unsigned char *u = (const unsigned char *)s;
-        if (len >= 4) v = load32(s) | load32(s + len - 4) << 32;
-        else if (len) v = (uint64_t)u[0] << 16 | (uint64_t)u[len / 2] << 8 | u[len - 1];
-        sp |= has_space(v);
-        h = mix(h, v);
     }
-    *space |= sp != 0;
-    h *= 0x94d049bb133111ebULL;
-    return h ^ (h >> 32);
 }
 
 static nx_status index_words(rctx *r) {
     nx_arena *A = &r->doc->arena;
-    size_t mask = 15;
-    while (mask + 1 < 2 * r->n) mask = mask * 2 + 1;
-    /* a slot: the hash's high half, and the token + 1 (0: empty) */
-    uint64_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
-    r->word = nx_arena_alloc_uninit(A, r->n * sizeof *r->word);
-    r->lower = nx_arena_alloc(A, r->n);
-    r->caps = nx_arena_alloc_uninit(A, r->n * sizeof *r->caps);
-    if (!slots || !r->word || !r->lower || !r->caps) return NX_ERR_NOMEM;
-    /* one-byte forms (punctuation, letters) are looked up by their byte */
-    uint32_t by_byte[256];
-    memset(by_byte, 0xFF, sizeof by_byte);
-    for (size_t i = 0; i < r->n; i++) {
-        const nx_token *t = tok(r, i);
-        uint32_t w = (uint32_t)i;
-        if (t->fold_len == 1) {
-            unsigned char c = (unsigned char)t->fold[0];
-            if (by_byte[c] == UINT32_MAX) by_byte[c] = w;
-            else w = by_byte[c];
-            r->spaced |= c == ' ';
-        } else {
-            uint64_t h = fold_hash(t->fold, t->fold_len, &r->spaced), tag = h & 0xFFFFFFFF00000000ULL;
-            for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
-                if (!slots[s]) {
-                    slots[s] = tag | (i + 1);
-                    break;
-                }
-                if ((slots[s] & 0xFFFFFFFF00000000ULL) != tag) continue;
-                const nx_token *o = tok(r, (uint32_t)slots[s] - 1);
-                if (o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
-                    w = (uint32_t)slots[s] - 1;
-                    break;
-                }
-            }
-        }
-        r->word[i] = w;
-        if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) && !(t->shape & NX_SH_POSS) && !t->sent_start)
-            r->lower[w] = 1;
-        if (t->shape & NX_SH_CAP) r->caps[r->n_caps++] = (uint32_t)i;
+    const nx_token *toks = r->toks;
+    size_t n = r->n, mask = 15, n_caps = 0, n_rep = 0;
+    while (mask + 1 < 2 * n) mask = mask * 2 + 1;
+    uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
+    /* (locals, not r's fields: a store to a byte array may alias those) */
+    uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
+    uint32_t *rep = nx_arena_alloc_uninit(A, n * sizeof *rep); /* the tokens whose word came before them */
+    uint8_t *lower = nx_arena_alloc(A, n);
+    if (!slots || !word || !lower || !caps || !rep) return NX_ERR_NOMEM;
+    if (!r->doc->text.ascii)
+        for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
+    /* stores rather than branches, which would mispredict */
+    for (size_t i = 0; i < n; i++) {
+        const nx_token *t = &toks[i];
+        uint32_t w = word_of(toks, slots, mask, (uint32_t)i, 0);
+        word[i] = w;
+        rep[n_rep] = (uint32_t)i;
+        n_rep += w != i;
+        unsigned sh = t->shape;
+        lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
+        caps[n_caps] = (uint32_t)i;
+        n_caps += (sh & NX_SH_CAP) != 0;
     }
+    /* the bytes of the words found by hash; two forms with the same hash
+     * (never seen) make the words again, comparing the bytes */
+    for (size_t k = 0; k < n_rep; k++) {
+        const nx_token *t = &toks[rep[k]], *o = &toks[word[rep[k]]];
+        if (memcmp(o->fold, t->fold, t->fold_len) == 0) continue;
+        memset(slots, 0, (mask + 1) * sizeof *slots);
+        memset(lower, 0, n);
+        for (size_t i = 0; i < n; i++) {
+            const nx_token *u = &toks[i];
+            uint32_t w = word[i] = word_of(toks, slots, mask, (uint32_t)i, 1);
+            unsigned sh = u->shape;
+            lower[w] |= (u->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !u->sent_start;
+        }
+        break;
+    }
+    r->word = word;
+    r->lower = lower;
+    r->caps = caps;
+    r->n_caps = n_caps;
     return NX_OK;
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
 
-/* Whether a match may have an entry of a class in `f`. A one-word match's
- * classes are its token's feature bits: the gazetteer stage set them from
- * the entries at the same trie node that pass their case rule, so without
- * one of the bits there is no list to read. */
+/* Whether a match may have an entry of a class in `f`, so that its list is
+ * worth reading. A one-word match's classes are its token's feature bits:
+ * the gazetteer stage set them from the entries at the same trie node that
+ * pass their case rule. A longer match's node summary says which classes
+ * its entries of case rule fold and cap have; one of case rule exact may
+ * be of any class. */
 static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
-    return m->t1 - m->t0 > 1 || (tok(r, m->t0)->feat & f) != 0;
+    if (m->t1 - m->t0 == 1) return (tok(r, m->t0)->feat & f) != 0;
+    const nx_gnode_feat *nf = &r->g->node_feat[m->node];
+    return ((nf->fold | nf->cap) & f) || (r->g->node_flags[m->node] & NX_GN_EXACT);
 }
 
 /* The entity entry a match reads: the first organisation whose case rule
@@ -240,12 +230,32 @@ static int32_t add_span(rctx *r, size_t a, size_t b, nx_type type, nx_rule rule)
     return add_span_src(r, a, b, type, rule, 0);
 }
 
+/* The matches that may name an entity are few (most are common words) and
+ * their entry lists are cache misses: they are listed first, each list's
+ * head fetched as it is listed, and then read with the first entry of the
+ * list a few matches on fetched, so that the misses overlap. */
 static nx_status gazetteer_entities(rctx *r) {
     nx_document *doc = r->doc;
+    const nx_gazetteer *g = r->g;
+    const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
+    uint32_t *cand = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *cand);
+    r->gz_starts = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *r->gz_starts);
+    if (!cand || !r->gz_starts) return NX_ERR_NOMEM;
+    size_t n = 0;
     for (size_t k = 0; k < doc->n_gm; k++) {
-        const nx_gmatch *m = &doc->gm[k];
-        const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
-        if (!may_have(r, m, entity) || blocked_range(r, m->t0, m->t1)) continue;
+        if (!may_have(r, &doc->gm[k], entity)) continue;
+        __builtin_prefetch(&g->node_head[doc->gm[k].node]);
+        cand[n++] = (uint32_t)k;
+    }
+    enum { AHEAD = 4 };
+    for (size_t c = 0; c < n; c++) {
+        uint32_t ahead = c + AHEAD < n ? nx_gnode_first(g, doc->gm[cand[c + AHEAD]].node) : 0;
+        if (ahead) {
+            __builtin_prefetch(&g->entries[ahead - 1]);
+            __builtin_prefetch(&g->entry_next[ahead - 1]);
+        }
+        const nx_gmatch *m = &doc->gm[cand[c]];
+        if (blocked_range(r, m->t0, m->t1)) continue;
         const nx_entry *e = entity_entry(r, m);
         if (!e) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
@@ -268,6 +278,7 @@ static nx_status gazetteer_entities(rctx *r) {
         s->country = e->country[0] ? e->country : NULL;
         s->kind = e->kind ? nx_gstr(r->g, e->kind) : NULL;
         r->gz_at[m->t0] = id;
+        r->gz_starts[r->n_gz++] = m->t0;
     }
     return NX_OK;
 }
@@ -280,18 +291,21 @@ static void append_fold(char *buf, size_t cap, size_t *len, const char *s, size_
     buf[*len] = '\0';
 }
 
-/* The length of the singular a plural title would have (presidents ->
- * president), or 0 when the token is no such plural. */
-static size_t plural_stem(const nx_token *t) {
-    if (t->kind != NX_TOK_WORD || t->fold_len < 4 || t->fold[t->fold_len - 1] != 's') return 0;
-    size_t n = t->fold_len - 1;
-    if (n > 3 && t->fold[n - 1] == 'e' && t->fold[n - 2] == 'i') return 0; /* -ies: leave */
-    return n;
+/* Whether the token may be a plural title (presidents): the singular is
+ * its folded form but the last byte. Without branches (whether a word
+ * ends in s is as good as random): in a form too short the bytes read are
+ * its first, which the folded form's NUL makes one at least. */
+static unsigned plural_stem(const nx_token *t) {
+    size_t len = t->fold_len, long_enough = (size_t)0 - (len >= 4);
+    const char *f = t->fold;
+    unsigned s = (t->kind == NX_TOK_WORD) & (long_enough & 1) & (f[(len - 1) & long_enough] == 's');
+    unsigned ies = (len > 4) & (f[(len - 2) & long_enough] == 'e') & (f[(len - 3) & long_enough] == 'i');
+    return s & !ies; /* -ies: leave */
 }
 
 /* A token where a title may start: a gazetteer match with a title entry
- * (as far as the feature bits tell, see may_have) or the plural of a
- * one-word title. */
+ * (as far as the feature bits and node summaries tell, see may_have) or
+ * the plural of a one-word title. */
 typedef struct title_start {
     uint32_t tok;
     uint32_t gm;     /* the first gazetteer match at or after tok */
@@ -301,36 +315,54 @@ typedef struct title_start {
 } title_start;
 
 /* The places where a title may start, in order (arena; NULL when out of
- * memory). The plurals' singulars are looked up in a second pass: the
- * first hashes each and prefetches its slot of the edge table, so that the
- * lookups' cache misses overlap instead of coming one token at a time. */
+ * memory). One pass over the tokens lists them, without branches: each
+ * token's entry is written and kept or not by the count. Then the
+ * plurals' singulars are hashed, each prefetching its slot of the edge
+ * table, and looked up, so that the lookups' cache misses overlap instead
+ * of coming one token at a time. */
 static title_start *title_starts(const rctx *r, size_t *n_out) {
+    nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
     size_t n_gm = r->doc->n_gm, k = 0, n = 0;
-    title_start *out = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *out);
-    uint64_t *hash = nx_arena_alloc_uninit(&r->doc->arena, r->n * sizeof *hash);
-    if (!out || !hash) return NULL;
-    for (size_t i = 0; i < r->n; i++) {
+    /* per match, and past the last one: its first token (none past the
+     * last) and whether it may be a title */
+    uint32_t *gm_t0 = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *gm_t0);
+    uint8_t *gm_title = nx_arena_alloc_uninit(A, n_gm + 1);
+    title_start *out = nx_arena_alloc_uninit(A, r->n * sizeof *out);
+    if (!gm_t0 || !gm_title || !out) return NULL;
+    for (size_t m = 0; m < n_gm; m++) {
+        gm_t0[m] = gm[m].t0;
+        gm_title[m] = (uint8_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
+    }
+    gm_t0[n_gm] = UINT32_MAX;
+    gm_title[n_gm] = 0;
+    int plurals = g->edges.n_slots != 0;
+    const nx_token *toks = r->toks; /* (locals: the stores to out may alias r's fields) */
+    for (size_t i = 0, n_toks = r->n; i < n_toks; i++) {
         /* gm[k]: the first match at or after i (at most one starts at a token) */
-        int gm_here = k < n_gm && gm[k].t0 == i;
-        int at_gm = gm_here && may_have(r, &gm[k], NX_FEAT(NX_G_TITLE));
-        size_t stem = g->edges.n_slots ? plural_stem(tok(r, i)) : 0;
-        if (at_gm || stem) {
-            out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, stem != 0, 0};
-            if (stem) {
-                hash[n] = nx_gtoken_hash(tok(r, i)->fold, stem);
-                __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[n]) & (g->edges.n_slots - 1)]);
-            }
-            n++;
-        }
+        unsigned gm_here = gm_t0[k] == i, at_gm = gm_here & gm_title[k];
+        unsigned stem = plurals && plural_stem(&toks[i]);
+        out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, (uint8_t)stem, 0};
+        n += at_gm | stem;
         k += gm_here;
+    }
+    uint64_t *hash = nx_arena_alloc_uninit(A, (n + 1) * sizeof *hash);
+    if (!hash) return NULL;
+    for (size_t c = 0; c < n; c++) {
+        const nx_token *t = tok(r, out[c].tok);
+        if (!out[c].stem) continue;
+        hash[c] = nx_gtoken_hash(t->fold, t->fold_len - 1);
+        __builtin_prefetch(&g->edges.slots[nx_gedge_hash(0, hash[c]) & (g->edges.n_slots - 1)]);
     }
     for (size_t c = 0; c < n; c++) {
         const nx_token *t = tok(r, out[c].tok);
         if (!out[c].stem) continue;
         uint32_t node = nx_gazetteer_child(g, 0, t->fold, t->fold_len - 1, hash[c]);
-        for (uint32_t e = node ? nx_gnode_first(g, node) : 0; e; e = nx_gnode_next(g, e))
+        /* the node summary says whether the list has such an entry (most
+         * singulars found are no title: years, others) */
+        if (!node || !(g->node_feat[node].fold & NX_FEAT(NX_G_TITLE))) continue;
+        for (uint32_t e = nx_gnode_first(g, node); e; e = nx_gnode_next(g, e))
             if (g->entries[e - 1].cls == NX_G_TITLE && g->entries[e - 1].case_rule == NX_CASE_FOLD) {
                 out[c].plural = e;
                 break;
@@ -1040,10 +1072,16 @@ static int head_ahead(const rctx *r, size_t i) {
 }
 
 static nx_status chunks(rctx *r) {
-    size_t i = 0;
-    while (i < r->n) {
-        /* a unit is a gazetteer entity or a capitalised word */
-        size_t e = (tok(r, i)->shape & NX_SH_CAP) || r->gz_at[i] >= 0 ? unit_at(r, i) : i;
+    size_t i = 0, ci = 0, gi = 0;
+    for (;;) {
+        /* a unit is a gazetteer entity or a capitalised word: the next one
+         * starts at the first of the lists' tokens from i on */
+        while (ci < r->n_caps && r->caps[ci] < i) ci++;
+        while (gi < r->n_gz && r->gz_starts[gi] < i) gi++;
+        size_t c = ci < r->n_caps ? r->caps[ci] : r->n, g = gi < r->n_gz ? r->gz_starts[gi] : r->n;
+        i = c < g ? c : g;
+        if (i >= r->n) break;
+        size_t e = unit_at(r, i);
         if (e == i) {
             i++;
             continue;
@@ -1144,8 +1182,9 @@ static nx_status acronyms_after_titles(rctx *r) {
     for (size_t ci = 0; ci < r->n_caps; ci++) {
         size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
-        if (i < 2 || r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || !(t->shape & NX_SH_ALLCAPS) ||
-            !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8)
+        /* (the shape first: few capitalised words are in capitals) */
+        if (!(t->shape & NX_SH_ALLCAPS) || !(t->shape & NX_SH_ALPHA) || t->fold_len < 2 || t->fold_len > 8 || i < 2 ||
+            r->owner[i] >= 0 || doc->blocked[i] || r->headline[i])
             continue;
         if (!is_word(r, i - 1, NX_G_ACRONYM_LINKER) || !r->title_tok[i - 2])
             continue;
@@ -1166,6 +1205,8 @@ static nx_status lone_org_words(rctx *r) {
         size_t i = r->caps[ci];
         if (i < 1) continue;
         const nx_token *t = tok(r, i);
+        /* (neither rule reads a word that is no head word and not in capitals: most) */
+        if (!(t->feat & NX_FEAT(NX_G_ORG_HEAD)) && !(t->shape & NX_SH_ALLCAPS)) continue;
         if (r->owner[i] >= 0 || doc->blocked[i] || r->headline[i] || r->title_tok[i] || r->judged[i] ||
             t->kind != NX_TOK_WORD)
             continue;
@@ -1539,11 +1580,12 @@ static nx_status find_again(rctx *r, const known_names *kn) {
     name_key key;
     for (size_t ci = 0; ci < r->n_caps && kn->count; ci++) {
         size_t i = r->caps[ci];
-        /* (a name found owns its words: the test below skips them) */
+        /* (whether a known name starts with the word first: for most none
+         * does; a name found owns its words: the test after skips them) */
+        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
-        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
         for (size_t len = 6; len >= 1; len--) {
             if (i + len > r->n || blocked_range(r, i, i + len)) continue;
             if (!capitalised(tok(r, i + len - 1))) continue;

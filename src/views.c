@@ -13,18 +13,35 @@ static int keep_mention(const nx_document *doc, const nx_span *s) {
     return 1;
 }
 
+/* Skips the white space at *p; returns whether there was any. Only a
+ * non-ASCII character is decoded (and the bytes it may have counted). */
+static int skip_space(const char **p) {
+    const char *s = *p;
+    for (;;) {
+        int32_t c = (unsigned char)*s;
+        size_t len = c < 0x80 ? 1 : nx_utf8_next(s, strnlen(s, 4), 0, &c);
+        if (!c || !nx_is_space(c)) break;
+        s += len;
+    }
+    int any = s != *p;
+    *p = s;
+    return any;
+}
+
 /* Equal but for the kind and amount of white space (a no-break space in
  * "Xi'an Jiaotong University" does not make another alias). */
 static int same_words(const char *a, const char *b) {
+    if (a == b) return 1; /* an entity's name is often its mention's text */
     for (;;) {
         /* the common case, one step of the loop below at a time: the same
          * ASCII byte, which is no white space (those are ' ' and below) */
         while (*a == *b && (unsigned char)*a > ' ' && (unsigned char)*a < 0x80) a++, b++;
-        int sa = 0, sb = 0;
-        int32_t ca, cb;
-        size_t la, lb;
-        while (*a && (la = nx_utf8_next(a, strnlen(a, 4), 0, &ca), nx_is_space(ca))) a += la, sa = 1;
-        while (*b && (lb = nx_utf8_next(b, strnlen(b, 4), 0, &cb), nx_is_space(cb))) b += lb, sb = 1;
+        /* ... and where it stops, most often: two such bytes that differ,
+         * or the end of both */
+        unsigned ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca - 0x21u < 0x5Fu && cb - 0x21u < 0x5Fu) return 0;
+        if (!ca && !cb) return 1;
+        int sa = skip_space(&a), sb = skip_space(&b);
         if (!*a || !*b) return !*a && !*b;
         if (sa != sb || *a != *b) return 0;
         a++, b++;
@@ -59,20 +76,20 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     }
     doc->n_mentions = nm;
 
-    size_t ne = doc->ents.count;
+    size_t ne = doc->n_ents;
     doc->entities = nx_arena_alloc_uninit(A, (ne + 1) * sizeof *doc->entities);
     if (!doc->entities) return NX_ERR_NOMEM;
     for (size_t e = 0; e < ne; e++) {
-        const nx_ent *en = &NX_VEC_AT(&doc->ents, nx_ent, e);
+        const nx_ent *en = &doc->ents[e];
         nx_entity *out = &doc->entities[e];
         out->type = (nx_type)en->type;
         out->name = en->name;
-        size_t *ms = nx_arena_alloc_uninit(A, (en->mentions.count + 1) * sizeof *ms);
-        const char **al = nx_arena_alloc_uninit(A, (en->mentions.count + 1) * sizeof *al);
+        size_t *ms = nx_arena_alloc_uninit(A, (en->n_mentions + 1) * sizeof *ms);
+        const char **al = nx_arena_alloc_uninit(A, (en->n_mentions + 1) * sizeof *al);
         if (!ms || !al) return NX_ERR_NOMEM;
         size_t na = 0;
-        for (size_t m = 0; m < en->mentions.count; m++) {
-            uint32_t k = NX_VEC_AT(&en->mentions, uint32_t, m);
+        for (size_t m = 0; m < en->n_mentions; m++) {
+            uint32_t k = en->mentions[m];
             ms[m] = (size_t)mention_of[k];
             const char *t = doc->mentions[mention_of[k]].text;
             if (same_words(t, en->name)) continue;
@@ -81,7 +98,7 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
             if (!dup) al[na++] = t;
         }
         out->mentions = ms;
-        out->n_mentions = en->mentions.count;
+        out->n_mentions = en->n_mentions;
         out->aliases = al;
         out->n_aliases = na;
     }

@@ -1,6 +1,7 @@
 /* test_arena.c: the bump allocator: alignment, zero-filled and uninitialised
  * allocations, big one-off requests, sizes that would overflow, giving back
- * the end of the latest allocation, and reuse after nx_arena_free(). */
+ * the end of the latest allocation, and reuse after nx_arena_free(); the
+ * growable vector's reserved room. */
 #include <stdint.h>
 
 #include "arena.h"
@@ -112,6 +113,25 @@ static void test_strings(void) {
     nx_arena_free(&a);
 }
 
+static void test_vec_reserve(void) {
+    nx_vec v = {0};
+    CHECK_INT(nx_vec_reserve(&v, sizeof(uint32_t), 40), 0);
+    CHECK_INT(v.cap, 40);
+    CHECK_INT(nx_vec_reserve(&v, sizeof(uint32_t), 10), 0); /* never shrinks */
+    CHECK_INT(v.cap, 40);
+    for (uint32_t i = 0; i < 100; i++) { /* fills the room, then grows */
+        uint32_t *p = nx_vec_push(&v, sizeof *p);
+        CHECK(p != NULL);
+        if (p) *p = i;
+    }
+    CHECK_INT(v.count, 100);
+    CHECK_INT(NX_VEC_AT(&v, uint32_t, 39), 39);
+    CHECK_INT(NX_VEC_AT(&v, uint32_t, 99), 99);
+    nx_vec_free(&v);
+    CHECK_INT(nx_vec_reserve(&v, SIZE_MAX / 2, 3), -1); /* a size that would overflow */
+    CHECK_INT(v.cap, 0);
+}
+
 int main(void) {
     test_alignment();
     test_zeroed_after_reuse();
@@ -119,5 +139,6 @@ int main(void) {
     test_overflow();
     test_shrink();
     test_strings();
+    test_vec_reserve();
     return check_result("test_arena");
 }
