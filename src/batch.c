@@ -1,13 +1,14 @@
 /* batch.c: nx_batch_run(). With one thread, the calling thread reads,
- * extracts and writes each record in turn. With N, N worker threads,
- * started once, extract documents from a ring of slots: the calling thread
- * reads records into free slots, and a writer thread writes the finished
- * ones in input order (reporting each document's errors and warnings in
- * that order too). Reading, extraction and writing overlap; memory stays
- * bounded by the ring, since a slot is reused only after its record was
- * written; and no record waits for the next one to be read before it is
- * written (a pipe gets each record as soon as it and those before it are
- * done).
+ * extracts and writes each record in turn. With N, N worker threads share
+ * the three jobs, so N threads keep N cores busy with no thread that mostly
+ * sleeps and wakes: a worker reads the next record (one reader at a time,
+ * in input order) into a slot of a ring, extracts it, and, if no other
+ * worker is writing, writes every finished record at the head of the ring
+ * in input order (reporting each document's errors and warnings in that
+ * order too). Memory stays bounded by the ring, since a slot is reused only
+ * after its record was written; and no record waits for the next one to be
+ * read before it is written (a pipe gets each record as soon as it and
+ * those before it are done).
  */
 #include <sys/stat.h>
 #include <pthread.h>
@@ -33,30 +34,33 @@ typedef struct job {
     char *error;           /* extraction error message, or NULL */
     char **warnings;
     size_t n_warnings;
-    int done;              /* extracted and rendered (guarded by the pool's mutex) */
+    int done;              /* extracted and rendered (guarded by the pool's mu) */
 } job;
 
 /* The ring: records [written, read) are in slots (record i in slot i % cap);
- * [taken, read) wait for a worker; a slot's `done` says its worker finished.
- * The counters, flags and `done` are guarded by mu. */
+ * a slot's `done` says its record was extracted and rendered. `read` and
+ * `eof` belong to the worker holding read_mu (`read` changes under mu too);
+ * `written`, `writing`, `stop`
+ * and the slots' `done` are guarded by mu; stats and result belong to the
+ * worker that set `writing`. */
 typedef struct pool {
     const nx_model *model;
     const nx_batch_options *opts;
     const nx_writer *writer;
+    nx_reader *reader;
     FILE *out;
     int flush_each;        /* out is a pipe or terminal: each record goes out at once */
-    nx_batch_stats *stats; /* the writer's */
-    nx_status result;      /* the writer's */
+    nx_batch_stats *stats;
+    nx_status result;
     job *slots;
     size_t cap;
-    size_t read, taken, written;
-    int eof;               /* the reader is done: no record will follow */
+    size_t read, written;
+    int eof;               /* the input ended: no record will follow */
     int stop;              /* writing failed: read no more */
-    int closing;           /* workers leave when idle */
+    int writing;           /* a worker is writing the head of the ring */
+    pthread_mutex_t read_mu; /* one reader at a time */
     pthread_mutex_t mu;
-    pthread_cond_t work;   /* a record to take, or closing */
-    pthread_cond_t ready;  /* a record read or finished, or the end */
-    pthread_cond_t space;  /* a slot free, or stop */
+    pthread_cond_t space;  /* a slot was freed, or stop */
 } pool;
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
@@ -117,23 +121,6 @@ static void say(const nx_batch_options *o, const char *id, const char *level, co
     if (o->on_message) o->on_message(o->user, id, level, msg);
 }
 
-static void *worker(void *arg) {
-    pool *p = arg;
-    pthread_mutex_lock(&p->mu);
-    for (;;) {
-        while (p->taken == p->read && !p->closing) pthread_cond_wait(&p->work, &p->mu);
-        if (p->taken == p->read) break; /* closing, and nothing left */
-        job *j = &p->slots[p->taken++ % p->cap];
-        pthread_mutex_unlock(&p->mu);
-        run_job(p, j);
-        pthread_mutex_lock(&p->mu);
-        j->done = 1;
-        pthread_cond_signal(&p->ready);
-    }
-    pthread_mutex_unlock(&p->mu);
-    return NULL;
-}
-
 /* Reads the next record into j: 0, or 1 at the end of the input. */
 static int read_job(nx_reader *reader, job *j) {
     nx_record rec;
@@ -179,15 +166,12 @@ static void emit_job(pool *p, job *j) {
     job_clear(j);
 }
 
-/* The writer thread: each record in input order, as soon as it is done. */
-static void *writer_main(void *arg) {
-    pool *p = arg;
-    pthread_mutex_lock(&p->mu);
+/* Writes the finished records at the head of the ring, in order, until one
+ * is not finished; called with mu held by the worker that set `writing`. */
+static void write_head(pool *p) {
     for (;;) {
-        while (p->written == p->read && !p->eof) pthread_cond_wait(&p->ready, &p->mu);
-        if (p->written == p->read) break; /* the end, and all written */
         job *j = &p->slots[p->written % p->cap];
-        while (!j->done) pthread_cond_wait(&p->ready, &p->mu);
+        if (p->written == p->read || !j->done) return;
         pthread_mutex_unlock(&p->mu);
         emit_job(p, j);
         pthread_mutex_lock(&p->mu);
@@ -195,7 +179,38 @@ static void *writer_main(void *arg) {
         if (p->result != NX_OK) p->stop = 1;
         pthread_cond_signal(&p->space);
     }
-    pthread_mutex_unlock(&p->mu);
+}
+
+/* A worker: reads a record, extracts it, writes what is finished at the
+ * head of the ring; until the input ends or writing fails. */
+static void *worker(void *arg) {
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->read_mu);
+        pthread_mutex_lock(&p->mu);
+        while (p->read - p->written == p->cap && !p->stop) pthread_cond_wait(&p->space, &p->mu);
+        int stop = p->stop;
+        pthread_mutex_unlock(&p->mu);
+        job *j = &p->slots[p->read % p->cap];
+        if (stop || p->eof || read_job(p->reader, j)) {
+            p->eof = 1;
+            pthread_mutex_unlock(&p->read_mu);
+            break;
+        }
+        pthread_mutex_lock(&p->mu);
+        p->read++;
+        pthread_mutex_unlock(&p->mu);
+        pthread_mutex_unlock(&p->read_mu);
+        run_job(p, j);
+        pthread_mutex_lock(&p->mu);
+        j->done = 1;
+        if (!p->writing) {
+            p->writing = 1;
+            write_head(p);
+            p->writing = 0;
+        }
+        pthread_mutex_unlock(&p->mu);
+    }
     return NULL;
 }
 
@@ -203,24 +218,6 @@ void nx_batch_options_init(nx_batch_options *o) {
     memset(o, 0, sizeof *o);
     o->threads = 1;
     nx_options_init(&o->extract);
-}
-
-/* Starts the workers and the writer: the number of workers started (0:
- * none could start, and nothing runs). */
-static int start_threads(pool *p, int n, pthread_t *workers, pthread_t *writer) {
-    int started = 0;
-    for (int t = 0; t < n; t++)
-        if (pthread_create(&workers[started], NULL, worker, p) == 0) started++;
-    if (started && pthread_create(writer, NULL, writer_main, p) != 0) {
-        pthread_mutex_lock(&p->mu);
-        p->closing = 1;
-        pthread_cond_broadcast(&p->work);
-        pthread_mutex_unlock(&p->mu);
-        for (int t = 0; t < started; t++) pthread_join(workers[t], NULL);
-        p->closing = 0;
-        started = 0;
-    }
-    return started;
 }
 
 nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_options *opts, FILE *out,
@@ -233,7 +230,8 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (!writer) return NX_ERR_ARG;
     int flags = opts->pretty ? NX_WRITE_PRETTY : 0;
     struct stat sb;
-    pool p = {.model = model, .opts = opts, .writer = writer, .out = out, .stats = stats, .result = NX_OK};
+    pool p = {.model = model, .opts = opts, .writer = writer, .reader = reader, .out = out, .stats = stats,
+              .result = NX_OK};
     /* a reader at the other end of a pipe or at a terminal wants each record
      * as it is done; a file or /dev/null does not (a write call per record) */
     int fd = fileno(out);
@@ -242,15 +240,14 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
      * earlier, longer one is finished */
     p.cap = opts->threads > 1 ? (size_t)opts->threads * 16 : 1;
     p.slots = calloc(p.cap, sizeof *p.slots);
-    pthread_t *th = calloc((size_t)opts->threads, sizeof *th), wr;
+    pthread_t *th = calloc((size_t)opts->threads, sizeof *th);
     if (!p.slots || !th) {
         free(p.slots);
         free(th);
         return NX_ERR_NOMEM;
     }
+    pthread_mutex_init(&p.read_mu, NULL);
     pthread_mutex_init(&p.mu, NULL);
-    pthread_cond_init(&p.work, NULL);
-    pthread_cond_init(&p.ready, NULL);
     pthread_cond_init(&p.space, NULL);
     if (writer->begin) {
         nx_sbuf head = {0};
@@ -258,38 +255,20 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
         else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) p.result = NX_ERR_IO;
         free(head.s);
     }
-    int started = p.result == NX_OK && opts->threads > 1 ? start_threads(&p, opts->threads, th, &wr) : 0;
+    int started = 0;
+    if (p.result == NX_OK && opts->threads > 1)
+        for (int t = 0; t < opts->threads; t++)
+            if (pthread_create(&th[started], NULL, worker, &p) == 0) started++;
     if (!started) {
         /* one at a time, on this thread */
         while (p.result == NX_OK && !read_job(reader, &p.slots[0])) {
             run_job(&p, &p.slots[0]);
             emit_job(&p, &p.slots[0]);
         }
-    } else {
-        for (;;) {
-            job *j = &p.slots[p.read % p.cap];
-            pthread_mutex_lock(&p.mu);
-            while (p.read - p.written == p.cap && !p.stop) pthread_cond_wait(&p.space, &p.mu);
-            int stop = p.stop;
-            pthread_mutex_unlock(&p.mu);
-            if (stop || read_job(reader, j)) break;
-            pthread_mutex_lock(&p.mu);
-            p.read++;
-            pthread_cond_signal(&p.work);
-            pthread_cond_signal(&p.ready);
-            pthread_mutex_unlock(&p.mu);
-        }
-        pthread_mutex_lock(&p.mu);
-        p.eof = 1;
-        pthread_cond_signal(&p.ready);
-        pthread_mutex_unlock(&p.mu);
-        pthread_join(wr, NULL); /* every record read is written (or, after a failure, counted) */
-        pthread_mutex_lock(&p.mu);
-        p.closing = 1;
-        pthread_cond_broadcast(&p.work);
-        pthread_mutex_unlock(&p.mu);
-        for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     }
+    /* each worker leaves when the input has ended and its record is
+     * finished; the last record finished writes what is left */
+    for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     nx_status result = p.result;
     if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
     if (result == NX_OK && writer->end) {
@@ -299,9 +278,8 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
         free(tail.s);
     }
     pthread_cond_destroy(&p.space);
-    pthread_cond_destroy(&p.ready);
-    pthread_cond_destroy(&p.work);
     pthread_mutex_destroy(&p.mu);
+    pthread_mutex_destroy(&p.read_mu);
     free(p.slots);
     free(th);
     return result;
