@@ -183,7 +183,8 @@ NX_API const char *nx_stage_name(size_t i);
     X(TITLE, "title")               \
     X(TIME, "time")                 \
     X(DURATION, "duration")         \
-    X(SET, "set")
+    X(SET, "set")                   \
+    X(NATIONALITY, "nationality")
 
 #define NX_TYPE_ENUM_(id, name) NX_##id,
 typedef enum nx_type { NX_TYPE_LIST(NX_TYPE_ENUM_) NX_TYPE_COUNT } nx_type;

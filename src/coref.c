@@ -188,11 +188,13 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, co
         if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
     }
     const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
+    /* a nationality refers to its country, a place ("Kazakh" -> Kazakhstan) */
+    nx_type type = s->type == NX_NATIONALITY ? NX_PLACE : (nx_type)s->type;
     kkey typed;
-    if (!name || typed_key(doc, (nx_type)s->type, name, &typed)) return -1;
+    if (!name || typed_key(doc, type, name, &typed)) return -1;
     uint32_t *slot = kmap_slot(by_key, typed);
     if (*slot) return by_key->e[*slot - 1].ent;
-    e = new_entity(doc, (nx_type)s->type, typed.s + 1);
+    e = new_entity(doc, type, typed.s + 1);
     kmap_put(by_key, slot, typed, e);
     return e;
 }
@@ -218,7 +220,7 @@ nx_status nx_coref(nx_document *doc, nx_error *err) {
     for (size_t k = 0; k < n; k++) {
         const nx_span *s = SPAN(doc, k);
         order[n_full] = (uint32_t)k;
-        n_full += (s->type <= NX_PLACE) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
+        n_full += ((s->type <= NX_PLACE) | (s->type == NX_NATIONALITY)) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
     }
     for (size_t k = 0; k < n; k++) {
         const nx_span *s = SPAN(doc, k);

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "gazetteer.h"
+#include "model.h"
 #include "relations.h"
 
 typedef struct lctx {
@@ -40,23 +41,25 @@ typedef struct title_group {
     int32_t org[MAX_GROUP];   /* organisation span of each item, -1 */
     size_t n;
     size_t t0, t1;            /* tokens covered, complements included */
+    int state;                /* an item is a state's office (state_title) */
+    uint8_t status;           /* a status said before the organisation, or 0 */
 } title_group;
 
 /* One holds_title fact: the person, the title (its value is the fact's) and
  * the organisation or -1. */
-static int add_fact(nx_document *doc, uint32_t person, uint32_t title, int32_t org, nx_rule rule) {
+static int add_fact(nx_document *doc, uint32_t person, uint32_t title, int32_t org, nx_rule rule, uint8_t status) {
     const nx_span *t = SPAN(doc, title);
-    nx_rel r = {.type = NX_REL_HOLDS_TITLE, .status = t->status, .rule = (uint16_t)rule, .n_args = 3,
+    nx_rel r = {.type = NX_REL_HOLDS_TITLE, .status = status ? status : t->status, .rule = (uint16_t)rule, .n_args = 3,
                 .args = {{NX_ROLE_PERSON, (int32_t)person}, {NX_ROLE_TITLE, (int32_t)title}, {NX_ROLE_ORGANIZATION, org}},
                 .value = t->value};
     return nx_rel_add(doc, &r);
 }
 
 /* Binds a title to a person: a title states one fact. */
-static int add_rel(lctx *l, uint32_t person, uint32_t title, int32_t org, nx_rule rule) {
+static int add_rel(lctx *l, uint32_t person, uint32_t title, int32_t org, nx_rule rule, uint8_t status) {
     nx_document *doc = l->doc;
     if (SPAN(doc, title)->flags & NX_SPAN_ATTACHED) return 0;
-    if (add_fact(doc, person, title, org, rule)) return -1;
+    if (add_fact(doc, person, title, org, rule, status)) return -1;
     nx_doc_mark_attached(doc, title);
     if (rule == NX_RULE_HT_TITLE_BEFORE_NAME && SPAN(doc, title)->t1 <= SPAN(doc, person)->t0) l->titled_before[person] = 1;
     return 0;
@@ -72,6 +75,29 @@ static int starts(const lctx *l, size_t i, nx_type t) {
 /* Whether token i is a word of a closed class (function-words.tsv). */
 static int is_word(const lctx *l, size_t i, nx_gclass c) { return i < l->n && (tok(l, i)->feat & NX_FEAT(c)) != 0; }
 
+/* Whether a title span is an office a state, region or city confers (a
+ * word of it in the state-title class): then a country, region or city
+ * named with it, or a nationality before it, is its organisation. */
+static int state_title(const lctx *l, int32_t t) {
+    for (size_t i = sp(l, t)->t0; i < sp(l, t)->t1; i++)
+        if (is_word(l, i, NX_G_STATE_TITLE)) return 1;
+    return 0;
+}
+
+/* The status a title modifier says (former, incoming), or 0: for a modifier
+ * placed before the title's organisation ("former Soviet Foreign
+ * Minister"), which the title span does not reach. */
+static uint8_t status_word(const lctx *l, size_t i) {
+    if (i >= l->n || !is_word(l, i, NX_G_TITLE_MOD)) return 0;
+    const nx_gazetteer *g = &l->doc->model->gaz;
+    uint32_t node = nx_gazetteer_word(g, tok(l, i)->fold, tok(l, i)->fold_len);
+    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x)) {
+        const nx_entry *e = &g->entries[x - 1];
+        if (e->cls == NX_G_TITLE_MOD && e->status) return e->status;
+    }
+    return 0;
+}
+
 static int caption_len(const lctx *l, size_t i) {
     /* (L), (R), (2nd L) */
     if (!fold_is(l, i, "(")) return 0;
@@ -85,7 +111,7 @@ static int caption_len(const lctx *l, size_t i) {
 /* An organisation named right after a title: "of [the] ORG", "at ORG".
  * *end is past it. A place there ("Minister of Foreign Affairs of
  * Uzbekistan") is skipped over and names no organisation. */
-static int32_t org_after(const lctx *l, size_t i, size_t *end) {
+static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     *end = i;
     if (!is_word(l, i, NX_G_EMPLOYER_LINKER)) return -1;
     size_t j = i + 1;
@@ -93,7 +119,8 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end) {
     int32_t k = span_at(l, j);
     if (k < 0 || sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
-    int32_t org = is_type(l, k, NX_ORGANIZATION) ? k : -1;
+    /* a state's office is at the place: President of Finland */
+    int32_t org = is_type(l, k, NX_ORGANIZATION) || state ? k : -1;
     j = sp(l, k)->t1;
     /* the organisation may be placed further: "at the Higher Secretariat of
      * Brazil's Ministry of Education", "of the University Education
@@ -106,7 +133,7 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end) {
         if (is_word(l, m, NX_G_DEFINITE)) m++;
         int32_t n = span_at(l, m);
         if (n < 0 || sp(l, n)->t0 != m || !(is_type(l, n, NX_PLACE) || is_type(l, n, NX_ORGANIZATION))) break;
-        if (org < 0 && is_type(l, n, NX_ORGANIZATION)) org = n;
+        if ((org < 0 || !is_type(l, org, NX_ORGANIZATION)) && is_type(l, n, NX_ORGANIZATION)) org = n;
         j = sp(l, n)->t1;
     }
     *end = j;
@@ -114,16 +141,22 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end) {
 }
 
 /* An organisation right before token i: "XJTU president", "XJTU's
- * president", "a Bundesbank board member". */
-static int32_t org_before(const lctx *l, size_t i) {
+ * president", "a Bundesbank board member", "Chinese top legislator"; for a
+ * state's office (`state`) a place or nationality too: "Peru's Prime
+ * Minister", "Kazakh President". */
+static int32_t org_before(const lctx *l, size_t i, int state) {
     if (i == 0) return -1;
     size_t p = i - 1;
     if (tok(l, p)->shape & NX_SH_POSS) {
         if (p == 0) return -1;
         p--;
+    } else {
+        for (int k = 0; k < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_ADJECTIVE); k++) p--;
     }
     int32_t k = span_at(l, p);
-    return is_type(l, k, NX_ORGANIZATION) && sp(l, k)->t1 == p + 1 ? k : -1;
+    if (k < 0 || sp(l, k)->t1 != p + 1) return -1;
+    if (is_type(l, k, NX_ORGANIZATION)) return k;
+    return state && (is_type(l, k, NX_PLACE) || is_type(l, k, NX_NATIONALITY)) ? k : -1;
 }
 
 /* Skips determiners and title adjectives from i; returns the next token. */
@@ -136,10 +169,14 @@ static size_t skip_modifiers(const lctx *l, size_t i) {
 static void read_group(const lctx *l, int32_t ti, title_group *g) {
     g->n = 0;
     g->t0 = sp(l, ti)->t0;
+    g->state = 0;
+    g->status = 0;
     int32_t t = ti;
     for (;;) {
         size_t end;
-        int32_t org = org_after(l, sp(l, t)->t1, &end);
+        int st = state_title(l, t);
+        g->state |= st;
+        int32_t org = org_after(l, sp(l, t)->t1, &end, st);
         g->title[g->n] = t;
         g->org[g->n] = org;
         g->n++;
@@ -169,7 +206,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
 static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, nx_rule rule) {
     for (size_t k = 0; k < g->n; k++) {
         int32_t org = g->org[k] >= 0 ? g->org[k] : org_default;
-        if (add_rel(l, (uint32_t)person, (uint32_t)g->title[k], org, rule)) return NX_ERR_NOMEM;
+        if (add_rel(l, (uint32_t)person, (uint32_t)g->title[k], org, rule, g->status)) return NX_ERR_NOMEM;
     }
     return NX_OK;
 }
@@ -181,7 +218,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     int comma = 0;
     /* a comma only after an "of" part or an organisation before the title
      * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
-    if (fold_is(l, j, ",") && (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0) >= 0)) {
+    if (fold_is(l, j, ",") && (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0)) {
         j++;
         comma = 1;
     }
@@ -197,7 +234,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
 /* PERSON [(L)] , [a|the] [new] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
-    *org_pre = org_before(l, i);
+    *org_pre = org_before(l, i, g->state);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
     while (i > 0 && (is_word(l, i - 1, NX_G_DETERMINER) || is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) && span_at(l, i - 1) < 0)
         i--;
@@ -321,7 +358,7 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
-        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, -1, NX_RULE_HT_TITLE_BEFORE_NAMES)) return NX_ERR_NOMEM;
+        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, -1, NX_RULE_HT_TITLE_BEFORE_NAMES, 0)) return NX_ERR_NOMEM;
         any = 1;
         j = sp(l, p)->t1;
         if (fold_is(l, j, ",")) j++;
@@ -371,7 +408,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         title_group g;
         read_group(l, (int32_t)k, &g);
-        int32_t org_pre = org_before(l, g.t0), org_app = -1, person;
+        int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person;
         int via_comma = 0;
         int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
         nx_rule rule;
@@ -399,7 +436,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             rule = NX_RULE_HT_TITLE_BEFORE_NAME;
             if (org_pre < 0) { /* President Zhang Liqun of XJTU */
                 size_t e;
-                org_pre = org_after(l, sp(l, person)->t1, &e);
+                org_pre = org_after(l, sp(l, person)->t1, &e, g.state);
             }
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
@@ -410,11 +447,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             rule = NX_RULE_HT_NAMED;
         } else if ((person = person_after_possessive(l, &g)) >= 0) {
             rule = NX_RULE_HT_POSSESSIVE_APPOSITION;
-            org_pre = org_before(l, g.t0);
+            org_pre = org_before(l, g.t0, g.state);
         } else {
             continue;
         }
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
+        /* "former Soviet Foreign Minister": the status said before the organisation */
+        if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) g.status = status_word(l, sp(l, org_pre)->t0 - 1);
         nx_status st = bind(l, &g, person, org_pre, rule);
         if (st != NX_OK) return st;
     }

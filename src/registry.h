@@ -134,7 +134,9 @@ const char *nx_role_name(nx_role r);
     X(ACRONYM_LINKER, "acronym-linker", "between a title and an acronym: rector of KAZNU")                          \
     X(SUBJECT_PRONOUN, "subject-pronoun", "a pronoun for a person named before: he was appointed")                  \
     X(RELATIVE_PRONOUN, "relative-pronoun", "a relative pronoun after a name: X, who is chairman")                  \
-    X(ROLE_MARKER, "role-marker", "introduces a role: as chairman")
+    X(ROLE_MARKER, "role-marker", "introduces a role: as chairman")                                                 \
+    X(STATE_TITLE, "state-title", "a title word a state or city confers: President, Governor, Mayor")              \
+    X(AFFILIATION_VERB, "affiliation-verb", "ties a person to an organisation: X joined Y, X works for Y")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;

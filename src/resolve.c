@@ -615,6 +615,9 @@ static int seen_lower(const rctx *r, size_t i) {
 static int person_cue_after(const rctx *r, size_t i) {
     if (i + 1 < r->n && is_word(r, i, NX_G_AUXILIARY)) i++;
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
+    /* "Einhart Lorenz (born 1940)": the cue opens a parenthesis */
+    if (is_punct(r, i, "(") && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
+        return 1;
     /* ", 79," an age in apposition */
     return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
            is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
@@ -1656,6 +1659,37 @@ static void sports_teams(rctx *r) {
 
 /* ---- driver ----------------------------------------------------------------- */
 
+/* ---- nationalities ------------------------------------------------------------ */
+
+/* "Kazakh", "Sri Lankan": a demonym that no other span owns ("Chinese
+ * Academy of Sciences" owns its "Chinese") is a nationality mention. It is
+ * never a place; its canonical name is the country of the entry (`name=`),
+ * which coref makes its entity, so "the Kazakh president" can be tied to
+ * Kazakhstan. Run last, after every reading that may own the word. */
+static nx_status nationalities(rctx *r) {
+    nx_document *doc = r->doc;
+    const uint64_t demonym = NX_FEAT(NX_G_DEMONYM);
+    for (size_t k = 0; k < doc->n_gm; k++) {
+        const nx_gmatch *m = &doc->gm[k];
+        if (!may_have(r, m, demonym) || blocked_range(r, m->t0, m->t1)) continue;
+        const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
+        if (!(first->shape & NX_SH_CAP) || !(last->shape & NX_SH_CAP)) continue;
+        const nx_entry *e = NULL;
+        for (uint32_t x = nx_gnode_first(r->g, m->node); x && !e; x = nx_gnode_next(r->g, x)) {
+            const nx_entry *en = &r->g->entries[x - 1];
+            if (en->cls == NX_G_DEMONYM && en->name && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, m->t0, m->t1))
+                e = en;
+        }
+        if (!e) continue;
+        int32_t id = add_span_src(r, m->t0, m->t1, NX_NATIONALITY, NX_RULE_GAZETTEER, e->source);
+        if (id < 0) return NX_ERR_NOMEM;
+        nx_span *s = SPAN(doc, id);
+        s->canon = nx_gstr(r->g, e->name);
+        s->country = e->country[0] ? e->country : NULL;
+    }
+    return NX_OK;
+}
+
 nx_status nx_resolve(nx_document *doc) {
     rctx r;
     memset(&r, 0, sizeof r);
@@ -1688,5 +1722,6 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) sports_teams(&r);
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
+    if (st == NX_OK) st = nationalities(&r);
     return st;
 }

@@ -35,10 +35,15 @@ static int entities_row(const char *text, const char *want, size_t line) {
     char got[4096] = "";
     size_t n;
     const nx_mention *m = nx_document_mentions(doc, &n);
+    size_t ne;
+    const nx_entity *ents = nx_document_entities(doc, &ne);
     for (size_t i = 0; i < n; i++) {
-        if (m[i].type > NX_PLACE) continue;
+        if (m[i].type > NX_PLACE && m[i].type != NX_NATIONALITY) continue;
         char item[512];
-        snprintf(item, sizeof item, "%s:%s", nx_type_name(m[i].type), m[i].text);
+        /* a nationality shows the country it refers to: nationality:Kazakh>Kazakhstan */
+        int nat = m[i].type == NX_NATIONALITY && m[i].entity >= 0 && (size_t)m[i].entity < ne;
+        snprintf(item, sizeof item, "%s:%s%s%s", nx_type_name(m[i].type), m[i].text, nat ? ">" : "",
+                 nat ? ents[m[i].entity].name : "");
         append(got, sizeof got, " | ", item);
     }
     if (!got[0]) strcpy(got, "-");
@@ -53,13 +58,24 @@ static int entities_row(const char *text, const char *want, size_t line) {
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
 /* Facts as sorted "person|title|org" strings joined by " ; ". The person
- * and organisation are the mention texts of the relation. */
+ * and organisation are the mention texts of the relation; a relation other
+ * than holds_title is prefixed with its type ("affiliated_with:"). When the
+ * expected facts of a row say a status (a fourth field: |former), every
+ * fact gets its status; when they name rules (@holds_title:apposition),
+ * every fact gets the rule that made it. */
 static int relations_row(const char *text, const char *want, size_t line) {
     nx_document *doc = extract(text);
     if (!doc) return 1;
     size_t nm, nr;
     const nx_mention *m = nx_document_mentions(doc, &nm);
     const nx_relation *r = nx_document_relations(doc, &nr);
+    int with_rule = strchr(want, '@') != NULL, with_status = 0;
+    for (const char *p = want; *p; p++) {
+        size_t bars = 0;
+        while (*p && *p != ';') bars += *p++ == '|';
+        if (bars >= 3) with_status = 1;
+        if (!*p) break;
+    }
     char *items[32];
     size_t k = 0;
     for (size_t i = 0; i < nr && k < 32; i++) {
@@ -67,7 +83,10 @@ static int relations_row(const char *text, const char *want, size_t line) {
         const char *person = pa && pa->mention >= 0 ? m[pa->mention].text : NULL;
         const char *org = oa && oa->mention >= 0 ? m[oa->mention].text : "";
         char buf[512];
-        snprintf(buf, sizeof buf, "%s|%s|%s", person ? person : "?", r[i].value ? r[i].value : "", org);
+        snprintf(buf, sizeof buf, "%s%s%s|%s|%s%s%s%s%s", strcmp(r[i].type, "holds_title") ? r[i].type : "",
+                 strcmp(r[i].type, "holds_title") ? ":" : "", person ? person : "?", r[i].value ? r[i].value : "", org,
+                 with_status ? "|" : "", with_status && r[i].status ? r[i].status : "", with_rule ? "@" : "",
+                 with_rule && r[i].rule ? r[i].rule : "");
         items[k++] = strdup(buf);
     }
     qsort(items, k, sizeof *items, cmp_str);
