@@ -236,9 +236,22 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     size_t i = g->t0;
     *org_pre = org_before(l, i, g->state);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
+    size_t bare = i;
     while (i > 0 && (is_word(l, i - 1, NX_G_DETERMINER) || is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) && span_at(l, i - 1) < 0)
         i--;
-    if (i == 0 || !fold_is(l, i - 1, ",")) return -1;
+    if (i > 0 && !fold_is(l, i - 1, ",")) {
+        /* "Duncan Niederauer chief executive officer of NYSE Euronext said",
+         * "Martin Feldstein a Harvard professor": an apposition written
+         * without its comma, taken only when it names an organisation or
+         * opens with a determiner (a bare "NAME TITLE" is too often two
+         * phrases) */
+        int32_t k = span_at(l, i - 1);
+        int named = *org_pre >= 0 || i < bare;
+        for (size_t m = 0; m < g->n && !named; m++) named = g->org[m] >= 0;
+        if (!named || !is_type(l, k, NX_PERSON) || sp(l, k)->t1 != i || !same_sentence(l, i - 1, g->t0)) return -1;
+        return k;
+    }
+    if (i == 0) return -1;
     size_t p = i - 1; /* the comma */
     if (p >= 3 && fold_is(l, p - 1, ")")) { /* a photo caption before the comma */
         size_t q = p - 1;
@@ -293,10 +306,23 @@ static int32_t antecedent(const lctx *l, size_t i) {
     return -1;
 }
 
+/* "Acme appointed X as chairman": the organisation before the naming verb
+ * that ends before token v (over an auxiliary: has appointed) becomes *org
+ * when that is none. */
+static void naming_subject(const lctx *l, size_t v, int32_t *org) {
+    if (*org >= 0 || v == 0 || !is_word(l, v - 1, NX_G_NAMING_VERB)) return;
+    size_t w = v - 1;
+    if (w > 0 && is_word(l, w - 1, NX_G_AUXILIARY)) w--;
+    int32_t subj = w > 0 ? span_at(l, w - 1) : -1;
+    if (is_type(l, subj, NX_ORGANIZATION) && sp(l, subj)->t1 == w) *org = subj;
+}
+
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
-static int32_t person_copula(const lctx *l, const title_group *g) {
-    size_t j = phrase_start(l, g->t0);
+static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org) {
+    /* "who was Italy's foreign affairs minister": the phrase opens with the
+     * title's organisation */
+    size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
     if (j == 0 || !is_word(l, j - 1, NX_G_TITLE_VERB)) return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
      * an apposition between commas ("John Tafaro, owner of Tafaro
@@ -305,7 +331,21 @@ static int32_t person_copula(const lctx *l, const title_group *g) {
     for (size_t steps = 0; k > 0 && steps < 12; steps++) {
         int32_t s = span_at(l, k - 1);
         if (s >= 0 && !is_type(l, s, NX_TITLE)) {
+            /* "joined EMI in 1950 as assistant label manager": a date, and
+             * the organisation an affiliation verb takes, which becomes the
+             * title's when it names none */
+            if (is_type(l, s, NX_DATE)) {
+                k = sp(l, s)->t0;
+                continue;
+            }
+            size_t v = sp(l, s)->t0;
+            if (is_type(l, s, NX_ORGANIZATION) && v > 0 && is_word(l, v - 1, NX_G_AFFILIATION_VERB)) {
+                if (*org < 0) *org = s;
+                k = v;
+                continue;
+            }
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
+            naming_subject(l, sp(l, s)->t0, org);
             return s;
         }
         const nx_token *t = tok(l, k - 1);
@@ -326,14 +366,17 @@ static int32_t person_copula(const lctx *l, const title_group *g) {
     return -1;
 }
 
-/* "named Thomas Burke president", "appointed PERSON as GROUP". */
-static int32_t person_named(const lctx *l, const title_group *g) {
+/* "named Thomas Burke president", "appointed PERSON as GROUP"; the
+ * organisation that names ("Acme appointed X as chairman") is the title's
+ * when it names none. */
+static int32_t person_named(const lctx *l, const title_group *g, int32_t *org) {
     size_t j = g->t0;
     while (j > 0 && (is_word(l, j - 1, NX_G_DETERMINER) || is_word(l, j - 1, NX_G_ROLE_MARKER)) && span_at(l, j - 1) < 0) j--;
     int32_t p = j > 0 ? span_at(l, j - 1) : -1;
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t1 != j) return -1;
     size_t v = sp(l, p)->t0;
     if (v == 0 || !is_word(l, v - 1, NX_G_NAMING_VERB)) return -1;
+    naming_subject(l, v, org);
     return p;
 }
 
@@ -408,7 +451,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         title_group g;
         read_group(l, (int32_t)k, &g);
-        int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person;
+        int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person, org_found = org_pre;
         int via_comma = 0;
         int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
         nx_rule rule;
@@ -441,10 +484,12 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
-        } else if ((person = person_copula(l, &g)) >= 0) {
+        } else if ((person = person_copula(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_COPULA;
-        } else if ((person = person_named(l, &g)) >= 0) {
+            org_pre = org_found;
+        } else if ((person = person_named(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_NAMED;
+            org_pre = org_found;
         } else if ((person = person_after_possessive(l, &g)) >= 0) {
             rule = NX_RULE_HT_POSSESSIVE_APPOSITION;
             org_pre = org_before(l, g.t0, g.state);
