@@ -545,7 +545,9 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             size_t k2, k3;
             int32_t n1 = peek(&sc, i + k, &k2);
             int32_t n2 = peek(&sc, i + k + k2, &k3);
-            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 && brk == NX_BRK_NONE) {
+            /* "Italy's", and "Italy 's" as tokenized text writes it */
+            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 &&
+                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && v.items[v.count - 2].kind == NX_TOK_WORD))) {
                 end = i + k + k2;
                 kind = NX_TOK_WORD;
                 flags = NX_SH_POSS;
