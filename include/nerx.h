@@ -223,9 +223,12 @@ typedef struct nx_argument {
  * type's order), the value it states, the evidence and the rule.
  *   holds_title: person (entity), title (a mention; the normalised title is
  *   the relation's value), organization (entity, or entity -1 and mention -1
- *   when the text names none). */
+ *   when the text names none).
+ *   affiliated_with: person (entity), organization (entity): the text ties
+ *   the person to the organisation without a title (no value; status is
+ *   "current"). */
 typedef struct nx_relation {
-    const char *type;             /* "holds_title" */
+    const char *type;             /* "holds_title", "affiliated_with" */
     const nx_argument *arguments;
     size_t n_arguments;
     const char *value;            /* the normalised value stated (holds_title: the title), or NULL */

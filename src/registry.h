@@ -50,7 +50,11 @@
     X(HT_APPOSITION, "holds_title:apposition", "a title apposed to the name: Zhang Liqun, president of XJTU")        \
     X(HT_COPULA, "holds_title:copula", "a copula or appointment verb: X is the president of Y")                       \
     X(HT_NAMED, "holds_title:named", "a naming verb before the name: named Thomas Burke president")                   \
-    X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y")
+    X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y") \
+    X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
+    X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
+    X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
+    X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")
 
 #define NX_RULE_ENUM_(id, name, doc) NX_RULE_##id,
 typedef enum nx_rule { NX_RULE_LIST(NX_RULE_ENUM_) NX_RULE_COUNT } nx_rule;
@@ -64,7 +68,7 @@ const char *nx_rule_doc(nx_rule r);
 /* ---- relations ---------------------------------------------------------------
  * Relation types and the roles of their arguments (the families, with the
  * rules that find them, are registered in relations.c). X(ID, "name"). */
-#define NX_REL_TYPE_LIST(X) X(HOLDS_TITLE, "holds_title")
+#define NX_REL_TYPE_LIST(X) X(HOLDS_TITLE, "holds_title") X(AFFILIATED_WITH, "affiliated_with")
 
 #define NX_REL_TYPE_ENUM_(id, name) NX_REL_##id,
 typedef enum nx_rel_type { NX_REL_TYPE_LIST(NX_REL_TYPE_ENUM_) NX_REL_TYPE_COUNT } nx_rel_type;
@@ -136,7 +140,8 @@ const char *nx_role_name(nx_role r);
     X(RELATIVE_PRONOUN, "relative-pronoun", "a relative pronoun after a name: X, who is chairman")                  \
     X(ROLE_MARKER, "role-marker", "introduces a role: as chairman")                                                 \
     X(STATE_TITLE, "state-title", "a title word a state or city confers: President, Governor, Mayor")              \
-    X(AFFILIATION_VERB, "affiliation-verb", "ties a person to an organisation: X joined Y, X works for Y")
+    X(AFFILIATION_VERB, "affiliation-verb", "ties a person to an organisation: X joined Y, X works for Y")          \
+    X(WORKPLACE_LINKER, "workplace-linker", "places a person's role at an organisation: X, a student at Y")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;

@@ -12,6 +12,9 @@ static const nx_relation_family FAMILIES[] = {
      {{NX_ROLE_PERSON, NX_ARG_ENTITY, 0}, {NX_ROLE_TITLE, NX_ARG_VALUE, 0}, {NX_ROLE_ORGANIZATION, NX_ARG_ENTITY, 1}},
      3,
      nx_holds_title_find},
+    /* after holds_title, whose facts it does not repeat */
+    {NX_REL_AFFILIATED_WITH, {{NX_ROLE_PERSON, NX_ARG_ENTITY, 0}, {NX_ROLE_ORGANIZATION, NX_ARG_ENTITY, 0}}, 2,
+     nx_affiliated_with_find},
 };
 enum { N_FAMILIES = sizeof FAMILIES / sizeof *FAMILIES };
 _Static_assert((int)N_FAMILIES == (int)NX_REL_TYPE_COUNT, "every relation type needs its family");

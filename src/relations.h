@@ -5,7 +5,7 @@
  * Produces: relations (doc->rels): typed facts whose arguments are named by
  *   role, each naming the rule that found it. Each relation type is one
  *   family, registered once in relations.c's table with its roles and the
- *   function that finds its facts (holds_title.c for holds_title). After
+ *   function that finds its facts (holds_title.c, affiliated_with.c). After
  *   the families ran, a fact stated twice is kept once, and a fact that
  *   leaves an optional argument open (no organisation) adds nothing to the
  *   same fact with it.
@@ -55,5 +55,6 @@ nx_status nx_relations(nx_document *doc, nx_error *err);
 
 /* The finders, one per family. */
 nx_status nx_holds_title_find(const nx_relctx *c);
+nx_status nx_affiliated_with_find(const nx_relctx *c);
 
 #endif

@@ -1,0 +1,110 @@
+/* affiliated_with.c: the affiliated_with family: a person tied to an
+ * organisation where the text states no title (see relations.h and the
+ * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
+ * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y".
+ *
+ * Evidence: each rule reads one construction in which the person span and
+ * the organisation span (never a place) stand next to each other, with
+ * only the words of that construction between them. A pair holds_title
+ * already links is left to it, so one statement gives one fact. */
+#include "gazetteer.h"
+#include "relations.h"
+
+typedef struct actx {
+    nx_document *doc;
+    size_t n;
+    const int32_t *span_at;
+} actx;
+
+static const nx_token *tok(const actx *a, size_t i) { return &a->doc->toks.items[i]; }
+static int32_t span_at(const actx *a, size_t i) { return i < a->n ? a->span_at[i] : -1; }
+static int is_word(const actx *a, size_t i, nx_gclass c) { return i < a->n && (tok(a, i)->feat & NX_FEAT(c)) != 0; }
+static int is_type(const actx *a, int32_t k, nx_type t) { return k >= 0 && SPAN(a->doc, k)->type == t; }
+static int is_char(const actx *a, size_t i, char c) {
+    return i < a->n && tok(a, i)->kind == NX_TOK_PUNCT && tok(a, i)->fold_len == 1 && tok(a, i)->fold[0] == c;
+}
+
+/* The organisation named from token i, over "the", or -1. */
+static int32_t org_at(const actx *a, size_t i) {
+    if (is_word(a, i, NX_G_DEFINITE)) i++;
+    int32_t k = span_at(a, i);
+    return is_type(a, k, NX_ORGANIZATION) && SPAN(a->doc, k)->t0 == i ? k : -1;
+}
+
+/* Whether a holds_title fact already ties the two spans' entities. */
+static int linked(const actx *a, int32_t person, int32_t org) {
+    const nx_document *doc = a->doc;
+    int32_t pe = SPAN(doc, person)->entity, oe = SPAN(doc, org)->entity;
+    for (size_t i = 0; i < doc->rels.count; i++) {
+        const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, i);
+        if (r->type != NX_REL_HOLDS_TITLE) continue;
+        int32_t rp = -1, ro = -1;
+        for (size_t k = 0; k < r->n_args; k++) {
+            int32_t e = r->args[k].span >= 0 ? SPAN(doc, r->args[k].span)->entity : -1;
+            if (r->args[k].role == NX_ROLE_PERSON) rp = e;
+            if (r->args[k].role == NX_ROLE_ORGANIZATION) ro = e;
+        }
+        if (rp == pe && ro == oe) return 1;
+    }
+    return 0;
+}
+
+static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) {
+    if (org < 0 || tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent ||
+        linked(a, person, org))
+        return 0;
+    nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .n_args = 2,
+                .args = {{NX_ROLE_PERSON, person}, {NX_ROLE_ORGANIZATION, org}}};
+    return nx_rel_add(a->doc, &r);
+}
+
+/* "Google's Larry Page", "Mute Records' Daniel Miller". */
+static int32_t possessor(const actx *a, size_t t0) {
+    if (t0 < 2) return -1;
+    size_t p = t0 - 1;
+    int poss = (tok(a, p)->shape & NX_SH_POSS) || (is_char(a, p, '\'') && tok(a, p - 1)->fold_len &&
+                                                   tok(a, p - 1)->fold[tok(a, p - 1)->fold_len - 1] == 's');
+    if (!poss) return -1;
+    int32_t k = span_at(a, p - 1);
+    return is_type(a, k, NX_ORGANIZATION) && SPAN(a->doc, k)->t1 == p ? k : -1;
+}
+
+/* PERSON [, who | who] [has] VERB [at|for] ORG: "X joined Y", "X, who works
+ * for Y", "X heads Y". */
+static int32_t by_verb(const actx *a, size_t j) {
+    if (is_char(a, j, ',') && is_word(a, j + 1, NX_G_RELATIVE_PRONOUN)) j += 2;
+    else if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
+    if (is_word(a, j, NX_G_AUXILIARY) && is_word(a, j + 1, NX_G_AFFILIATION_VERB)) j++;
+    if (!is_word(a, j, NX_G_AFFILIATION_VERB) || !(tok(a, j)->shape & NX_SH_LOWER)) return -1;
+    j++;
+    if (is_word(a, j, NX_G_EMPLOYER_LINKER)) j++;
+    return org_at(a, j);
+}
+
+/* PERSON, a|an WORD{1,3} at ORG: "X, a student at Y" (a role the
+ * gazetteers do not list as a title). */
+static int32_t by_apposition(const actx *a, size_t j) {
+    if (!is_char(a, j, ',') || !is_word(a, j + 1, NX_G_INDEFINITE)) return -1;
+    size_t k = j + 2, words = 0;
+    while (words < 3 && k < a->n && span_at(a, k) < 0 && tok(a, k)->kind == NX_TOK_WORD && (tok(a, k)->shape & NX_SH_LOWER) &&
+           !is_word(a, k, NX_G_WORKPLACE_LINKER) && !is_word(a, k, NX_G_EMPLOYER_LINKER))
+        k++, words++;
+    if (!words || !is_word(a, k, NX_G_WORKPLACE_LINKER)) return -1;
+    return org_at(a, k + 1);
+}
+
+nx_status nx_affiliated_with_find(const nx_relctx *c) {
+    actx ctx = {c->doc, c->n, c->span_at}, *a = &ctx;
+    size_t n_spans = c->doc->spans.count;
+    for (size_t k = 0; k < n_spans; k++) {
+        const nx_span *s = SPAN(c->doc, k);
+        if (s->type != NX_PERSON) continue;
+        int32_t person = (int32_t)k;
+        if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
+            (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_at(a, s->t1 + 1), NX_RULE_AW_OF)) ||
+            add(a, person, by_verb(a, s->t1), NX_RULE_AW_VERB) ||
+            add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION))
+            return NX_ERR_NOMEM;
+    }
+    return NX_OK;
+}
