@@ -915,15 +915,21 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
 }
 
 /* A person's name may contain a word that is also a place (Wang Donghai,
- * Neil Jordan): strong person evidence reads the whole chunk. */
+ * Neil Jordan): strong person evidence reads the whole chunk. It may even
+ * start with one that is also a given name, when a title stands before it
+ * or no other place is in it (Prime Minister Vladimir Putin, Paris Hilton). */
 static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     nx_document *doc = r->doc;
     size_t a = c->a, b = c->b;
-    if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION) ||
-        (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a]))))
-        return NEXT;
-    for (size_t i = a; i < b; i++)
+    if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION)) return NEXT;
+    size_t places = 0;
+    for (size_t i = a; i < b; i++) {
         if (gz_type(r, i, NX_ORGANIZATION)) return NEXT;
+        places += gz_type(r, i, NX_PLACE);
+    }
+    if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) &&
+        !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1))
+        return NEXT;
     nx_rule rule = person_reason(r, a, b, c->evidence);
     if (rule == NX_RULE_NONE) return NEXT;
     drop_range(r, a, b);
