@@ -140,6 +140,13 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     return org;
 }
 
+/* A party: by its gazetteer kind, or one capitalised party word (Labour). */
+static int is_party(const lctx *l, int32_t k) {
+    if (!is_type(l, k, NX_ORGANIZATION)) return 0;
+    const nx_span *s = sp(l, k);
+    return (s->kind && !strcmp(s->kind, "party")) || (s->t1 - s->t0 == 1 && is_word(l, s->t0, NX_G_PARTY_WORD));
+}
+
 /* An organisation right before token i: "XJTU president", "XJTU's
  * president", "a Bundesbank board member", "Chinese top legislator"; for a
  * state's office (`state`) a place or nationality too: "Peru's Prime
@@ -155,8 +162,19 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     }
     int32_t k = span_at(l, p);
     if (k < 0 || sp(l, k)->t1 != p + 1) return -1;
+    /* "Canada's Conservative Prime Minister": a party names the office
+     * holder's party, not the state whose office it is (see party_before) */
+    if (state && is_party(l, k)) return sp(l, k)->t0 > 0 ? org_before(l, sp(l, k)->t0, state) : -1;
     if (is_type(l, k, NX_ORGANIZATION)) return k;
     return state && (is_type(l, k, NX_PLACE) || is_type(l, k, NX_NATIONALITY)) ? k : -1;
+}
+
+/* The party named right before a state's office ("Republican senator",
+ * "Canada's Conservative Prime Minister"), or -1: its holder belongs to it. */
+static int32_t party_before(const lctx *l, size_t i) {
+    if (i == 0) return -1;
+    int32_t k = span_at(l, i - 1);
+    return is_party(l, k) && sp(l, k)->t1 == i ? k : -1;
 }
 
 /* Skips determiners and title adjectives from i; returns the next token. */
@@ -500,6 +518,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) g.status = status_word(l, sp(l, org_pre)->t0 - 1);
         nx_status st = bind(l, &g, person, org_pre, rule);
+        if (st != NX_OK) return st;
+        int32_t party = g.state ? party_before(l, g.t0) : -1;
+        if (party >= 0) {
+            nx_rel aff = {.type = NX_REL_AFFILIATED_WITH, .rule = NX_RULE_AW_PARTY_BEFORE_TITLE, .n_args = 2,
+                          .args = {{NX_ROLE_PERSON, person}, {NX_ROLE_ORGANIZATION, party}}};
+            if (nx_rel_add(doc, &aff)) return NX_ERR_NOMEM;
+        }
         if (st != NX_OK) return st;
     }
     return NX_OK;

@@ -54,7 +54,8 @@
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
-    X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")
+    X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")          \
+    X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
 #define NX_RULE_ENUM_(id, name, doc) NX_RULE_##id,
 typedef enum nx_rule { NX_RULE_LIST(NX_RULE_ENUM_) NX_RULE_COUNT } nx_rule;
@@ -141,7 +142,8 @@ const char *nx_role_name(nx_role r);
     X(ROLE_MARKER, "role-marker", "introduces a role: as chairman")                                                 \
     X(STATE_TITLE, "state-title", "a title word a state or city confers: President, Governor, Mayor")              \
     X(AFFILIATION_VERB, "affiliation-verb", "ties a person to an organisation: X joined Y, X works for Y")          \
-    X(WORKPLACE_LINKER, "workplace-linker", "places a person's role at an organisation: X, a student at Y")
+    X(WORKPLACE_LINKER, "workplace-linker", "places a person's role at an organisation: X, a student at Y")          \
+    X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;
