@@ -411,17 +411,35 @@ static int32_t person_after_possessive(const lctx *l, const title_group *g) {
     return p;
 }
 
-/* "Presidents George W Bush, Bill Clinton and Ronald Reagan". */
+/* "Presidents George W Bush, Bill Clinton and Ronald Reagan"; "the other
+ * presidents have been Luis Nogales, a California businessman who ..., and
+ * Maxwell McCrohon": a plural title before a list of people, right after
+ * it or after a copula, where each name may carry an apposition between
+ * commas. */
 static nx_status plural_list(lctx *l, int32_t ti) {
     const nx_span *t = sp(l, ti);
     size_t j = t->t1;
+    nx_rule rule = NX_RULE_HT_TITLE_BEFORE_NAMES;
+    for (int k = 0; k < 2 && (is_word(l, j, NX_G_AUXILIARY) || is_word(l, j, NX_G_COPULA) || is_word(l, j, NX_G_TITLE_VERB)) &&
+                    (tok(l, j)->shape & NX_SH_LOWER);
+         k++) {
+        j++;
+        rule = NX_RULE_HT_PLURAL_COPULA;
+    }
     int any = 0;
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
-        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, -1, NX_RULE_HT_TITLE_BEFORE_NAMES, 0)) return NX_ERR_NOMEM;
+        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, -1, rule, 0)) return NX_ERR_NOMEM;
         any = 1;
         j = sp(l, p)->t1;
+        /* ", a California businessman who ...," */
+        if (fold_is(l, j, ",") && is_word(l, j + 1, NX_G_ARTICLE)) {
+            size_t q = j + 1;
+            while (q < l->n && q - j < 25 && !fold_is(l, q, ",") && same_sentence(l, j, q)) q++;
+            if (!fold_is(l, q, ",")) break;
+            j = q;
+        }
         if (fold_is(l, j, ",")) j++;
         if (is_word(l, j, NX_G_CONJUNCTION)) j++;
     }

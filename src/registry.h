@@ -51,6 +51,7 @@
     X(HT_COPULA, "holds_title:copula", "a copula or appointment verb: X is the president of Y")                       \
     X(HT_NAMED, "holds_title:named", "a naming verb before the name: named Thomas Burke president")                   \
     X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y") \
+    X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
