@@ -523,6 +523,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = person_copula(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
+            /* "X will become chairman": a title to come */
+            size_t v = phrase_start(l, g.t0);
+            for (size_t w = v >= 3 ? v - 3 : 0; w + 1 < v; w++)
+                if (is_word(l, w, NX_G_FUTURE_MARKER)) g.status = NX_STATUS_FUTURE;
         } else if ((person = person_named(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_NAMED;
             org_pre = org_found;
@@ -534,7 +538,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
         /* "former Soviet Foreign Minister": the status said before the organisation */
-        if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) g.status = status_word(l, sp(l, org_pre)->t0 - 1);
+        if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
+            uint8_t said = status_word(l, sp(l, org_pre)->t0 - 1);
+            if (said) g.status = said;
+        }
         nx_status st = bind(l, &g, person, org_pre, rule);
         if (st != NX_OK) return st;
         int32_t party = g.state ? party_before(l, g.t0) : -1;

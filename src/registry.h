@@ -144,7 +144,8 @@ const char *nx_role_name(nx_role r);
     X(STATE_TITLE, "state-title", "a title word a state or city confers: President, Governor, Mayor")              \
     X(AFFILIATION_VERB, "affiliation-verb", "ties a person to an organisation: X joined Y, X works for Y")          \
     X(WORKPLACE_LINKER, "workplace-linker", "places a person's role at an organisation: X, a student at Y")          \
-    X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")
+    X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")       \
+    X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;
