@@ -411,7 +411,8 @@ static int32_t person_after_possessive(const lctx *l, const title_group *g) {
     return p;
 }
 
-/* "Presidents George W Bush, Bill Clinton and Ronald Reagan"; "the other
+/* "Presidents George W Bush, Bill Clinton and Ronald Reagan", "rectors A of
+ * X and B of Y"; "the other
  * presidents have been Luis Nogales, a California businessman who ..., and
  * Maxwell McCrohon": a plural title before a list of people, right after
  * it or after a copula, where each name may carry an apposition between
@@ -430,9 +431,12 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
-        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, -1, rule, 0)) return NX_ERR_NOMEM;
+        /* "presidents A of X, B of Y and C of Z": each name its organisation */
+        size_t end;
+        int32_t org = org_after(l, sp(l, p)->t1, &end, state_title(l, ti));
+        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org, rule, 0)) return NX_ERR_NOMEM;
         any = 1;
-        j = sp(l, p)->t1;
+        j = org >= 0 ? end : sp(l, p)->t1;
         /* ", a California businessman who ...," */
         if (fold_is(l, j, ",") && is_word(l, j + 1, NX_G_ARTICLE)) {
             size_t q = j + 1;
