@@ -117,7 +117,22 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     size_t j = i + 1;
     if (is_word(l, j, NX_G_DEFINITE)) j++;
     int32_t k = span_at(l, j);
-    if (k < 0 || sp(l, k)->t0 != j) return -1;
+    if (k < 0) {
+        /* "head of the department of international cooperation at Acme",
+         * "professor of economics at Harvard University": a complement in
+         * lower case belongs to the title; the organisation follows it */
+        size_t m = j;
+        while (m < l->n && m - j < 6 && span_at(l, m) < 0 &&
+               ((tok(l, m)->kind == NX_TOK_WORD && (tok(l, m)->shape & NX_SH_LOWER) && !is_word(l, m, NX_G_EMPLOYER_LINKER)) ||
+                is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION)))
+            m++;
+        if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
+        j = m + 1;
+        if (is_word(l, j, NX_G_DEFINITE)) j++;
+        k = span_at(l, j);
+        if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+    }
+    if (sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
     /* a state's office is at the place: President of Finland */
     int32_t org = is_type(l, k, NX_ORGANIZATION) || state ? k : -1;
@@ -337,7 +352,7 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
 
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
-static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org) {
+static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor) {
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
     size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
@@ -363,6 +378,13 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org) 
                 continue;
             }
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
+            /* "X succeeds W as chief executive": W held the title, X takes
+             * it: walk on to the subject */
+            if (v > 0 && is_word(l, v - 1, NX_G_SUCCESSION_VERB) && *predecessor < 0) {
+                *predecessor = s;
+                k = v - 1;
+                continue;
+            }
             naming_subject(l, sp(l, s)->t0, org);
             return s;
         }
@@ -491,7 +513,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         title_group g;
         read_group(l, (int32_t)k, &g);
-        int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person, org_found = org_pre;
+        int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person, org_found = org_pre, predecessor = -1;
         int via_comma = 0;
         int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
         nx_rule rule;
@@ -524,7 +546,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
-        } else if ((person = person_copula(l, &g, &org_found)) >= 0) {
+        } else if ((person = person_copula(l, &g, &org_found, &predecessor)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
             /* "X will become chairman": a title to come */
@@ -545,6 +567,14 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = status_word(l, sp(l, org_pre)->t0 - 1);
             if (said) g.status = said;
+        }
+        if (rule == NX_RULE_HT_COPULA && predecessor >= 0) {
+            /* the title the subject takes was the predecessor's */
+            for (size_t m = 0; m < g.n; m++) {
+                int32_t org = g.org[m] >= 0 ? g.org[m] : org_pre;
+                if (add_fact(doc, (uint32_t)predecessor, (uint32_t)g.title[m], org, NX_RULE_HT_SUCCESSION, NX_STATUS_FORMER))
+                    return NX_ERR_NOMEM;
+            }
         }
         nx_status st = bind(l, &g, person, org_pre, rule);
         if (st != NX_OK) return st;

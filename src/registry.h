@@ -52,6 +52,7 @@
     X(HT_NAMED, "holds_title:named", "a naming verb before the name: named Thomas Burke president")                   \
     X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y") \
     X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
+    X(HT_SUCCESSION, "holds_title:succession", "the predecessor's former title: X succeeds W as chief executive")    \
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
@@ -145,7 +146,8 @@ const char *nx_role_name(nx_role r);
     X(AFFILIATION_VERB, "affiliation-verb", "ties a person to an organisation: X joined Y, X works for Y")          \
     X(WORKPLACE_LINKER, "workplace-linker", "places a person's role at an organisation: X, a student at Y")          \
     X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")       \
-    X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")
+    X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")              \
+    X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;
