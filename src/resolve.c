@@ -559,6 +559,19 @@ static int title_apposition_after(const rctx *r, size_t i) {
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
+/* "Cracknell was appointed a Member", "Postmus was Chairman of": a copula
+ * or title verb right after token i - 1, then (over a second such verb and
+ * a determiner) a singular title. */
+static int title_predicate_after(const rctx *r, size_t i) {
+    if (!(is_word(r, i, NX_G_AUXILIARY) || is_word(r, i, NX_G_COPULA) || is_word(r, i, NX_G_TITLE_VERB)) ||
+        !(tok(r, i)->shape & NX_SH_LOWER))
+        return 0;
+    size_t j = i + 1;
+    if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
+    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
+}
+
 /* A title (or "TITLE of ORG", or an honorific) right before token i. */
 static int title_before(const rctx *r, size_t i) {
     return i > 0 && (r->title_tok[i - 1] || feat(r, i - 1, NX_FEAT(NX_G_HONORIFIC)));
@@ -663,6 +676,8 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return NX_RULE_PERSON_FAMILY_NAME_FIRST;
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
     if (words >= 2 && title_apposition_after(r, b)) return NX_RULE_PERSON_TITLE_APPOSITION;
+    if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
+        return NX_RULE_PERSON_TITLE_PREDICATE;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
         (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
                         !stop(r, a)) || (words == 1 && plain_name_word(r, a))))
