@@ -1,7 +1,8 @@
 /* affiliated_with.c: the affiliated_with family: a person tied to an
  * organisation where the text states no title (see relations.h and the
  * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
- * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y".
+ * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y",
+ * "X, a member of Y".
  *
  * Evidence: each rule reads one construction in which the person span and
  * the organisation span (never a place) stand next to each other, with
@@ -93,6 +94,23 @@ static int32_t by_apposition(const actx *a, size_t j) {
     return org_at(a, k + 1);
 }
 
+/* PERSON [,] [who] [is|was] [a|an|the] [up to two words] MEMBER of [the] ORG:
+ * "X, a member of Bauhaus", "X was a founding member of Y", "X, the
+ * co-founder of Y" (membership nouns are data). */
+static int32_t by_membership(const actx *a, size_t j) {
+    if (is_char(a, j, ',')) j++;
+    if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
+    if (is_word(a, j, NX_G_AUXILIARY) || is_word(a, j, NX_G_COPULA) || is_word(a, j, NX_G_TITLE_VERB)) j++;
+    if (is_word(a, j, NX_G_DETERMINER)) j++;
+    for (size_t words = 0; words < 2 && span_at(a, j) < 0 && !is_word(a, j, NX_G_MEMBERSHIP_NOUN) && j < a->n &&
+                           tok(a, j)->kind == NX_TOK_WORD && (tok(a, j)->shape & NX_SH_LOWER);
+         words++)
+        j++;
+    if (!is_word(a, j, NX_G_MEMBERSHIP_NOUN) || !(tok(a, j)->shape & NX_SH_LOWER) || !is_word(a, j + 1, NX_G_GENITIVE))
+        return -1;
+    return org_at(a, j + 2);
+}
+
 nx_status nx_affiliated_with_find(const nx_relctx *c) {
     actx ctx = {c->doc, c->n, c->span_at}, *a = &ctx;
     size_t n_spans = c->doc->spans.count;
@@ -103,7 +121,8 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_at(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add(a, person, by_verb(a, s->t1), NX_RULE_AW_VERB) ||
-            add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION))
+            add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
+            add(a, person, by_membership(a, s->t1), NX_RULE_AW_MEMBER))
             return NX_ERR_NOMEM;
     }
     return NX_OK;

@@ -58,6 +58,7 @@
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
     X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")          \
+    X(AW_MEMBER, "affiliated_with:member", "a member (founder, employee) of an organisation: X, a member of Y")      \
     X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
 #define NX_RULE_ENUM_(id, name, doc) NX_RULE_##id,
@@ -148,7 +149,8 @@ const char *nx_role_name(nx_role r);
     X(WORKPLACE_LINKER, "workplace-linker", "places a person's role at an organisation: X, a student at Y")          \
     X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")       \
     X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")              \
-    X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")
+    X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")       \
+    X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;
