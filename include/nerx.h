@@ -209,6 +209,16 @@ typedef struct nx_entity {
     size_t n_aliases;
     const size_t *mentions;       /* indexes into the mentions */
     size_t n_mentions;
+    /* The same in every document and every run: the gazetteer entry's first
+     * external id ("geonames:1526273", "iso3166:KZ", "cik:0000320193",
+     * "domain:xjtu.edu.cn", "partyfacts:986", "wikidata:Q7184") when one of
+     * its mentions is such an entry, else the type and the name folded to
+     * a slug ("org:xian-jiaotong-university", "person:zhang-liqun"). */
+    const char *key;
+    const char *kind;             /* the gazetteer's kind (city, country, university, party ...) or NULL */
+    const char *country;          /* the gazetteer's ISO 3166-1 alpha-2 country code, or NULL */
+    const char *const *ids;       /* every external id the gazetteer gives (key first when any) */
+    size_t n_ids;
 } nx_entity;
 
 /* A relation's argument: the entity or mention that fills one role. */

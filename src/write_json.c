@@ -320,7 +320,22 @@ static void write_entity(jw *w, const nx_entity *e, size_t i) {
     write_strings(w, e->aliases, e->n_aliases);
     JW_KEY(w, "mentions");
     write_mention_ids(w, e->mentions, e->n_mentions);
+    JW_STR_MEMBER(w, "key", e->key);
+    JW_STR_MEMBER(w, "kind", e->kind);
+    JW_STR_MEMBER(w, "country", e->country);
+    if (e->n_ids) {
+        JW_KEY(w, "ids");
+        write_strings(w, e->ids, e->n_ids);
+    }
     jw_object_end(w);
+}
+
+/* What made the record: "nerx_version" and "schema_version". */
+static void write_versions(jw *w) {
+    JW_KEY(w, "nerx_version");
+    jw_string(w, nx_version());
+    JW_KEY(w, "schema_version");
+    jw_uint(w, NX_SCHEMA_VERSION);
 }
 
 static void write_relation(jw *w, const nx_relation *r) {
@@ -370,6 +385,7 @@ static int render_document(const nx_document *doc, int flags, nx_sbuf *out) {
     jw_str_or_null(&w, dct);
     JW_KEY(&w, "dct_source");
     jw_str_or_null(&w, dct_source);
+    write_versions(&w);
 
     JW_KEY(&w, "mentions");
     jw_array(&w);
@@ -402,6 +418,7 @@ static int render_error(const char *id, const char *message, int flags, nx_sbuf 
     jw_string(&w, id ? id : "");
     JW_KEY(&w, "error");
     jw_string(&w, message ? message : "");
+    write_versions(&w);
     jw_object_end(&w);
     return jw_finish(&w);
 }

@@ -102,11 +102,15 @@ static void test_invalid_utf8(void) {
     cJSON_Delete(j);
 }
 
+#define NX_TEST_STR_(x) #x
+#define NX_TEST_STR(x) NX_TEST_STR_(x)
+#define NX_TEST_VERSION NX_TEST_STR(NX_VERSION_MAJOR) "." NX_TEST_STR(NX_VERSION_MINOR) "." NX_TEST_STR(NX_VERSION_PATCH)
+
 static void test_error_record(void) {
     char *s = nx_error_to_json("a\"b", "malformed JSON Lines record (invalid JSON near column 3)", 0);
     CHECK(s != NULL);
     if (!s) return;
-    CHECK_STR(s, "{\"id\":\"a\\\"b\",\"error\":\"malformed JSON Lines record (invalid JSON near column 3)\"}");
+    CHECK_STR(s, "{\"id\":\"a\\\"b\",\"error\":\"malformed JSON Lines record (invalid JSON near column 3)\",\"nerx_version\":\"" NX_TEST_VERSION "\",\"schema_version\":1}");
     nx_free(s);
 }
 
@@ -161,7 +165,9 @@ static cJSON *ref_document_json(const nx_document *doc) {
     const char *dct_source;
     const char *dct = nx_document_dct(doc, &dct_source);
     int ok = cJSON_AddStringToObject(root, "id", nx_document_id(doc)) != NULL && ref_add_str_or_null(root, "dct", dct) &&
-             ref_add_str_or_null(root, "dct_source", dct_source);
+             ref_add_str_or_null(root, "dct_source", dct_source) &&
+             cJSON_AddStringToObject(root, "nerx_version", nx_version()) != NULL &&
+             cJSON_AddNumberToObject(root, "schema_version", NX_SCHEMA_VERSION) != NULL;
 
     size_t nm, ne, nr, nw;
     const nx_mention *ms = nx_document_mentions(doc, &nm);
@@ -201,6 +207,14 @@ static cJSON *ref_document_json(const nx_document *doc) {
         ok = al && mm;
         for (size_t k = 0; ok && k < e->n_aliases; k++) ok = cJSON_AddItemToArray(al, cJSON_CreateString(e->aliases[k]));
         for (size_t k = 0; ok && k < e->n_mentions; k++) ok = cJSON_AddItemToArray(mm, ref_id('m', (long)e->mentions[k]));
+        if (ok && e->key) ok = cJSON_AddStringToObject(o, "key", e->key) != NULL;
+        if (ok && e->kind) ok = cJSON_AddStringToObject(o, "kind", e->kind) != NULL;
+        if (ok && e->country) ok = cJSON_AddStringToObject(o, "country", e->country) != NULL;
+        if (ok && e->n_ids) {
+            cJSON *ids = cJSON_AddArrayToObject(o, "ids");
+            ok = ids != NULL;
+            for (size_t k = 0; ok && k < e->n_ids; k++) ok = cJSON_AddItemToArray(ids, cJSON_CreateString(e->ids[k]));
+        }
     }
 
     arr = ok ? cJSON_AddArrayToObject(root, "relations") : NULL;
@@ -246,7 +260,9 @@ static char *ref_print(cJSON *root, int flags) {
 static char *ref_error_json(const char *id, const char *message, int flags) {
     cJSON *root = cJSON_CreateObject();
     if (!root) return NULL;
-    if (!cJSON_AddStringToObject(root, "id", id ? id : "") || !cJSON_AddStringToObject(root, "error", message ? message : "")) {
+    if (!cJSON_AddStringToObject(root, "id", id ? id : "") || !cJSON_AddStringToObject(root, "error", message ? message : "") ||
+        !cJSON_AddStringToObject(root, "nerx_version", nx_version()) ||
+        !cJSON_AddNumberToObject(root, "schema_version", NX_SCHEMA_VERSION)) {
         cJSON_Delete(root);
         return NULL;
     }
