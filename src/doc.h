@@ -133,6 +133,8 @@ struct nx_document {
     size_t n_ents;
     nx_vec rels;            /* nx_rel */
     nx_vec warnings;        /* const char * (arena strings) */
+    const char **fields;    /* the kept input fields: n_fields name/value pairs (arena) */
+    size_t n_fields;
     double *stage_seconds;  /* per stage, when nx_options.time_stages (arena) */
     /* viewed */
     nx_mention *mentions;

@@ -37,6 +37,7 @@ struct nx_reader {
     char *text;          /* the current plain text */
     char *id;            /* the current record's id (malloc) */
     char dct[11];
+    const char **fields; /* the kept fields of the current record: name/value pairs */
     char *err;           /* the current error message (malloc) */
     int stdin_is_jsonl;  /* decided when standard input was opened */
     int stdin_peeked;
@@ -115,6 +116,11 @@ nx_status nx_reader_open(const char *const *paths, size_t n_paths, const nx_inpu
     if (!r->opts.text_field) r->opts.text_field = defaults.text_field;
     if (!r->opts.dct_field) r->opts.dct_field = defaults.dct_field;
     if (!r->opts.max_document_bytes) r->opts.max_document_bytes = defaults.max_document_bytes;
+    r->fields = calloc(2 * r->opts.n_keep_fields + 1, sizeof *r->fields);
+    if (!r->fields) {
+        free(r);
+        return NX_ERR_NOMEM;
+    }
     int rc = 0;
     if (n_paths == 0) rc = add_src(r, "-", SRC_STDIN, NULL);
     for (size_t i = 0; i < n_paths && rc == 0; i++) {
@@ -289,6 +295,15 @@ static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
             }
             rec->dct = r->dct;
         }
+        size_t nf = 0;
+        for (size_t k = 0; k < r->opts.n_keep_fields; k++) {
+            const char *v = json_str(r->json, r->opts.keep_fields[k]);
+            if (!v) continue;
+            r->fields[2 * nf] = r->opts.keep_fields[k];
+            r->fields[2 * nf++ + 1] = v;
+        }
+        rec->fields = r->fields;
+        rec->n_fields = nf;
         rec->id = r->id;
         rec->text = text;
         rec->len = strlen(text);
@@ -390,6 +405,7 @@ void nx_reader_free(nx_reader *r) {
     free(r->line);
     free(r->text);
     free(r->stdin_pre);
+    free(r->fields);
     free(r->id);
     free(r->err);
     cJSON_Delete(r->json);

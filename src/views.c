@@ -243,6 +243,11 @@ const nx_relation *nx_document_relations(const nx_document *doc, size_t *count) 
 
 const double *nx_document_stage_seconds(const nx_document *doc) { return doc->stage_seconds; }
 
+const char *const *nx_document_fields(const nx_document *doc, size_t *count) {
+    *count = doc->n_fields;
+    return doc->fields;
+}
+
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {
     *count = doc->warnings.count;
     return (const char *const *)doc->warnings.items;

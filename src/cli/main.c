@@ -22,7 +22,7 @@ enum {
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
     OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
-    OPT_COMPILE_MODEL
+    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS
 };
 
 typedef struct option_spec {
@@ -38,7 +38,12 @@ static const option_spec OPTIONS[] = {
     {OPT_INPUT, 'i', "input", "FORMAT", "input format: auto (default), text or jsonl"},
     {OPT_OUTPUT, 'o', "output", "FORMAT",
      "output format: auto (default: pretty JSON for one plain-text document,\n"
-     "                          JSON Lines otherwise), json (pretty) or jsonl"},
+     "                          JSON Lines otherwise), json (pretty), jsonl, or a graph:\n"
+     "                          ntriples, turtle, jsonld (a JSON-LD document a line)"},
+    {OPT_BASE_IRI, 0, "base-iri", "IRI", "graph outputs: the IRI every node's starts with\n"
+                                        "                          (default " NX_DEFAULT_BASE_IRI ")"},
+    {OPT_KEEP_FIELDS, 0, "keep-fields", "A,B", "JSON Lines string fields kept with each document\n"
+                                              "                          (e.g. url,title): in the output too"},
     {OPT_DCT, 0, "dct", "YYYY-MM-DD", "document creation date for relative and partial dates\n"
                                      "                          (a JSON Lines record's dct/date field wins)"},
     {OPT_DATE_ORDER, 0, "date-order", "ORDER", "numeric dates: mdy (default, 07/05 is July 5) or dmy"},
@@ -100,7 +105,10 @@ typedef struct cli {
     size_t n_extra;
     const char **paths;
     size_t n_paths;
-    int output; /* 0 auto, 1 json, 2 jsonl */
+    int output; /* 0 auto, 1 json, 2 jsonl, 3 a graph format (graph) */
+    const char *graph;
+    char *keep;        /* --keep-fields, split in place */
+    const char **keep_fields;
     int quiet;
     int compile_model;
 } cli;
@@ -124,8 +132,29 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
         if (!strcmp(arg, "auto")) c->output = 0;
         else if (!strcmp(arg, "json")) c->output = 1;
         else if (!strcmp(arg, "jsonl")) c->output = 2;
-        else return fail_usage("--output must be auto, json or jsonl", arg);
+        else if (!strcmp(arg, "ntriples") || !strcmp(arg, "turtle") || !strcmp(arg, "jsonld")) c->output = 3, c->graph = arg;
+        else return fail_usage("--output must be auto, json, jsonl, ntriples, turtle or jsonld", arg);
         return 0;
+    case OPT_BASE_IRI: {
+        /* an absolute IRI: a scheme, ':', no white space */
+        size_t n = strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+        if (!n || arg[n] != ':' || strpbrk(arg, " \t\n<>\"{}|^`\\"))
+            return fail_usage("--base-iri must be an absolute IRI (https://example.org/kg/)", arg);
+        c->batch.base_iri = arg;
+        return 0;
+    }
+    case OPT_KEEP_FIELDS: {
+        free(c->keep);
+        free(c->keep_fields);
+        c->keep = strdup(arg);
+        c->keep_fields = calloc(strlen(arg) + 1, sizeof *c->keep_fields);
+        if (!c->keep || !c->keep_fields) return fail_usage("out of memory", NULL);
+        c->in.n_keep_fields = 0;
+        for (char *save = NULL, *f = strtok_r(c->keep, ",", &save); f; f = strtok_r(NULL, ",", &save))
+            c->keep_fields[c->in.n_keep_fields++] = f;
+        c->in.keep_fields = c->keep_fields;
+        return 0;
+    }
     case OPT_DCT:
         if (!nx_is_date(arg)) return fail_usage("--dct must be a date written YYYY-MM-DD", arg);
         c->batch.extract.dct = arg;
@@ -236,7 +265,7 @@ static int run(cli *c) {
         return EXIT_MODEL;
     }
     c->batch.pretty = c->output == 1 || (c->output == 0 && nx_reader_single_text(reader));
-    c->batch.format = c->output == 2 ? "jsonl" : "json";
+    c->batch.format = c->output == 3 ? c->graph : c->output == 2 ? "jsonl" : "json";
     c->batch.on_message = on_message;
     c->batch.user = c;
     nx_batch_stats stats;
@@ -281,5 +310,7 @@ int main(int argc, char **argv) {
     }
     free(c.extra);
     free(c.paths);
+    free(c.keep);
+    free(c.keep_fields);
     return rc;
 }

@@ -168,6 +168,13 @@ static cJSON *ref_document_json(const nx_document *doc) {
              ref_add_str_or_null(root, "dct_source", dct_source) &&
              cJSON_AddStringToObject(root, "nerx_version", nx_version()) != NULL &&
              cJSON_AddNumberToObject(root, "schema_version", NX_SCHEMA_VERSION) != NULL;
+    size_t nf;
+    const char *const *fields = nx_document_fields(doc, &nf);
+    if (ok && nf) {
+        cJSON *fo = cJSON_AddObjectToObject(root, "fields");
+        ok = fo != NULL;
+        for (size_t k = 0; ok && k < nf; k++) ok = cJSON_AddStringToObject(fo, fields[2 * k], fields[2 * k + 1]) != NULL;
+    }
 
     size_t nm, ne, nr, nw;
     const nx_mention *ms = nx_document_mentions(doc, &nm);
@@ -320,7 +327,7 @@ static void compare_document(const char *what, const nx_document *doc) {
         const nx_writer *wr = pretty ? &nx_writer_json : &nx_writer_jsonl;
         nx_sbuf out = {0};
         CHECK_INT(nx_sbuf_add(&out, "before\n", 7), 0);
-        CHECK_INT(wr->document(doc, flags, &out), 0);
+        CHECK_INT(wr->document(doc, &(nx_write_options){flags, NX_DEFAULT_BASE_IRI}, &out), 0);
         size_t n = strlen(want);
         CHECK(out.len == 7 + n + 1 && memcmp(out.s, "before\n", 7) == 0 && out.s[out.len - 1] == '\n');
         if (out.len == 7 + n + 1) CHECK(same_bytes(label, out.s + 7, n, want, n, 0));
@@ -330,7 +337,7 @@ static void compare_document(const char *what, const nx_document *doc) {
     /* JSON Lines is never pretty, even when asked */
     char *want = ref_print(ref_document_json(doc), 0);
     nx_sbuf out = {0};
-    CHECK_INT(nx_writer_jsonl.document(doc, NX_WRITE_PRETTY, &out), 0);
+    CHECK_INT(nx_writer_jsonl.document(doc, &(nx_write_options){NX_WRITE_PRETTY, NX_DEFAULT_BASE_IRI}, &out), 0);
     if (want && out.s && out.len) CHECK(same_bytes(what, out.s, out.len - 1, want, strlen(want), 0));
     free(out.s);
     cJSON_free(want);
@@ -481,7 +488,7 @@ static void test_bytes_all_bytes(void) {
 
             const nx_writer *wr = pretty ? &nx_writer_json : &nx_writer_jsonl;
             nx_sbuf out = {0};
-            CHECK_INT(wr->error(ids[i], messages[i], flags, &out), 0);
+            CHECK_INT(wr->error(ids[i], messages[i], &(nx_write_options){flags, NX_DEFAULT_BASE_IRI}, &out), 0);
             if (want && out.s) CHECK(out.len == strlen(want) + 1 && same_bytes(label, out.s, out.len - 1, want, strlen(want), 0));
             free(out.s);
             cJSON_free(want);
