@@ -275,6 +275,12 @@ static const struct {
 
 #define N_OF(a) (sizeof(a) / sizeof *(a))
 
+const char *nx_graph_kind_class(const char *kind) {
+    for (size_t k = 0; kind && k < N_OF(KIND_CLASS); k++)
+        if (!strcmp(kind, KIND_CLASS[k].kind)) return KIND_CLASS[k].cls;
+    return NULL;
+}
+
 /* The graph of one document; the IRIs in one buffer. */
 typedef struct gctx {
     const nx_document *doc;
@@ -301,8 +307,8 @@ static int entity_nodes(gctx *c, const nx_entity *es, size_t ne) {
         const nx_entity *en = &es[i];
         e->subject(e, iri_at(c, c->ent_iri[i]));
         e->type(e, type_class(en->type));
-        for (size_t k = 0; en->kind && k < N_OF(KIND_CLASS); k++)
-            if (!strcmp(en->kind, KIND_CLASS[k].kind)) e->type(e, T(SCHEMA, KIND_CLASS[k].cls));
+        const char *cls = nx_graph_kind_class(en->kind);
+        if (cls) e->type(e, T(SCHEMA, cls));
         if (en->name) e->str(e, T(SCHEMA, "name"), en->name);
         for (size_t k = 0; k < en->n_aliases; k++) e->str(e, T(SCHEMA, "alternateName"), en->aliases[k]);
         if (en->key) e->str(e, T(NX, "key"), en->key);

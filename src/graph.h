@@ -94,6 +94,10 @@ struct nx_emitter {
 /* The document's nodes on `e`: 0, or -1 when out of memory. */
 int nx_graph_document(const nx_document *doc, const char *base_iri, nx_emitter *e);
 
+/* The schema.org class (a local name) of a gazetteer kind ("university":
+ * "CollegeOrUniversity"), or NULL when it has none finer than its type's. */
+const char *nx_graph_kind_class(const char *kind);
+
 /* An error record: the document's node with its id and nx:error. */
 int nx_graph_error(nx_emitter *e, const char *doc_iri, const char *id, const char *message);
 

@@ -12,6 +12,7 @@ static const struct {
     {"ntriples", &nx_writer_ntriples},
     {"turtle", &nx_writer_turtle},
     {"jsonld", &nx_writer_jsonld},
+    {"csv", &nx_writer_csv},
 };
 
 const nx_writer *nx_writer_find(const char *name) {
