@@ -694,7 +694,7 @@ def build_regions():
         if not code.isdigit() or nm in REGION_SKIP or is_common(nm):
             continue
         kind = "continent" if code in CONTINENT_CODES or nm in ("North America", "South America") else None
-        g.add(nm, kind=kind)
+        g.add(nm, kind=kind, id="m49:" + code)
         note_place(nm, "region")
     # Hand-written everyday regions used by news (sources/places/regions.tsv).
     for nm, kind in REGIONS_EXTRA:
