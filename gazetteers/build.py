@@ -376,6 +376,7 @@ class Gaz:
         self.notes = list(notes)
         self.entries = collections.OrderedDict()
         self.surfaces = set()
+        self.countryless_ambiguous = False
 
     def key(self, surface, attrs):
         t = attrs.get("type", self.defaults.get("type", ""))
@@ -444,7 +445,9 @@ class Gaz:
         """Gives an entry with no `id` the id of its canonical name: first an
         entry of this file whose surface is that name (an alias, an acronym,
         another spelling of it), else a canonical name of a file written
-        before with a known country that agrees with the entry's."""
+        before whose country (when both have one) agrees with the entry's.
+        A file whose entries without a country are names several countries
+        share (parties) gives those to no other file."""
         t0 = self.defaults.get("type", "")
         own = {}
         for (fs, t, fn), (surface, a) in self.entries.items():
@@ -457,12 +460,12 @@ class Gaz:
             if not i and (t or t0) in ENTITY_TYPES:
                 known = NAME_IDS.get((t or t0, fn))
                 cc = a.get("country")
-                if known and known[1] and (not cc or cc == known[1]):
+                if known and (not known[1] or not cc or cc == known[1]):
                     i = known[0]
             if i:
                 a["id"] = i
         for (fs, t, fn), (surface, a) in self.entries.items():
-            if "id" in a and "name" not in a:
+            if "id" in a and "name" not in a and (a.get("country") or not self.countryless_ambiguous):
                 NAME_IDS.setdefault((t or t0, fs), (a["id"], a.get("country")))
 
     def write(self):
@@ -1258,6 +1261,7 @@ def build_parties():
             "import/elecglob/partyfacts-core-parties.csv",
             "MIT", type_="organization", kind="party",
             attribution="Party Facts authors (partyfacts.herokuapp.com), MIT licence")
+    g.countryless_ambiguous = True  # a name without a country is one several countries' parties share
     recs = []
     for r in rows:
         try:
