@@ -345,6 +345,10 @@ ATTR_ORDER = ["type", "kind", "name", "case", "country", "rank", "value", "order
 # An alias of a later file with no id of its own takes its canonical name's
 # when the country agrees (Gaz.fill_ids).
 NAME_IDS = {}
+# The same for names several countries share, by country: (type, folded
+# name, country) -> id (parties: the British Labour Party's id for an entry
+# "Labour Party country=GB").
+NAME_COUNTRY_IDS = {}
 
 WRITTEN = []  # (file, what, entries, source, licence, bytes)
 HAND_FILES = set()  # the files of WRITTEN copied from sources/hand/ (kept in their author's order)
@@ -457,6 +461,8 @@ class Gaz:
             if "id" in a:
                 continue
             i = own.get((t, fn))
+            if not i and a.get("country"):
+                i = NAME_COUNTRY_IDS.get((t or t0, fn, a["country"]))
             if not i and (t or t0) in ENTITY_TYPES:
                 known = NAME_IDS.get((t or t0, fn))
                 cc = a.get("country")
@@ -1316,6 +1322,10 @@ def build_parties():
         return fx not in canon_names and len(alias_owners[fx]) <= 1
 
     short_seen = set()
+    for share, yl, cc, eng, orig, short, pf in recs:
+        for e in eng[:1]:
+            if pf and cc:
+                NAME_COUNTRY_IDS.setdefault(("organization", fold(e), cc), pf)
     for share, yl, cc, eng, orig, short, pf in recs:
         canon = None
         for e in eng:
