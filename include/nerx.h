@@ -306,7 +306,8 @@ typedef struct nx_input_options {
     const char *dct_field;  /* "date" is also read when this field is absent */
     size_t max_document_bytes; /* larger documents are an error (0: 64 MiB) */
     /* JSON Lines fields to keep with each record (nx_record.fields): their
-     * string values pass through to the output. Default none. */
+     * string values pass through to the output. Default none. The array
+     * and its names must outlive the reader. */
     const char *const *keep_fields;
     size_t n_keep_fields;
 } nx_input_options;
