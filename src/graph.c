@@ -283,7 +283,6 @@ const char *nx_graph_kind_class(const char *kind) {
 
 /* The graph of one document; the IRIs in one buffer. */
 typedef struct gctx {
-    const nx_document *doc;
     const char *base;
     nx_emitter *e;
     nx_sbuf iris;        /* NUL-separated IRIs */
@@ -335,7 +334,7 @@ static int entity_nodes(gctx *c, const nx_entity *es, size_t ne) {
     return 0;
 }
 
-static int relation_nodes(gctx *c, const nx_relation *rs, size_t nr, const nx_entity *es) {
+static int relation_nodes(gctx *c, const nx_relation *rs, size_t nr) {
     nx_emitter *e = c->e;
     const char *doc_iri = iri_at(c, c->doc_iri);
     for (size_t i = 0; i < nr; i++) {
@@ -396,7 +395,6 @@ static int relation_nodes(gctx *c, const nx_relation *rs, size_t nr, const nx_en
                 e->end(e);
             }
         }
-        (void)es;
     }
     return 0;
 }
@@ -425,7 +423,7 @@ int nx_graph_document(const nx_document *doc, const char *base, nx_emitter *e) {
     const char *dct_source;
     const char *dct = nx_document_dct(doc, &dct_source);
     if (!id) return -1;
-    gctx c = {.doc = doc, .base = base, .e = e};
+    gctx c = {.base = base, .e = e};
     int rc = -1;
     c.ent_iri = malloc((ne + 1) * sizeof *c.ent_iri);
     if (!c.ent_iri) goto done;
@@ -464,7 +462,7 @@ int nx_graph_document(const nx_document *doc, const char *base, nx_emitter *e) {
     for (size_t i = 0; i < ne; i++) e->iri(e, T(SCHEMA, "mentions"), iri_at(&c, c.ent_iri[i]));
     e->end(e);
 
-    if (entity_nodes(&c, es, ne) || relation_nodes(&c, rs, nr, es)) goto done;
+    if (entity_nodes(&c, es, ne) || relation_nodes(&c, rs, nr)) goto done;
     rc = 0;
 done:
     free(c.ent_iri);
