@@ -117,6 +117,8 @@ def corpus(exe, repo):
              "text": "Zhang Liqun, president of Xi'an Jiaotong University, spoke at Qarlygash Pedagogical Institute."},
             {"id": "two", "text": "XJTU signed an agreement with the QARLYGASH PEDAGOGICAL INSTITUTE on Monday."},
             {"id": "three", "text": "Former president Nursultan Nazarbayev said nothing."},
+            {"id": "a b/\"c\"#<d>\\ é\t", "title": "line\nbreak; \"quoted\", comma",
+             "text": "Sean O'Brien, chairman of \"Brien & Sons\" Ltd, met Zoë Müller of Zürich-Nord AG."},
         ]
         for r in rows:
             f.write(json.dumps(r).encode() + b"\n")
