@@ -45,6 +45,12 @@ head -1 "$tmp/kg/nodes.csv" | grep -q '^:ID,:LABEL,' || fail "--output-dir gets 
 grep -q '^person:zhang-liqun,domain:xjtu.edu.cn,HOLDS_TITLE,president,' "$tmp/kg/edges.csv" || fail "--output-dir gets edges.csv"
 expect_status 4 "$nerx" --output csv --output-dir /proc/nerx-no-such-dir "$root/corpus/xjtu-sco-forum.txt"
 
+# --- an id another JSON Lines file gave first becomes FILE:id; one repeated within a file stays
+printf '%s\n' '{"id":"a","text":"Kazakhstan."}' '{"id":"a","text":"Astana."}' >"$tmp/f1.jsonl"
+printf '%s\n' '{"id":"a","text":"Kazakhstan."}' '{"id":"c","text":"Astana."}' >"$tmp/f2.jsonl"
+expect_status 0 "$nerx" --output jsonl "$tmp/f1.jsonl" "$tmp/f2.jsonl"
+json "L=[json.loads(l)['id'] for l in open(sys.argv[1])]; assert L==['a','a','$tmp/f2.jsonl:a','c'], L" || fail "colliding ids across files"
+
 # --- one plain-text document: pretty JSON, its path as id
 expect_status 0 "$nerx" "$root/corpus/xjtu-sco-forum.txt"
 [ "$(wc -l <"$tmp/out")" -gt 10 ] || fail "a single document is pretty-printed"
