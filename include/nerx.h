@@ -315,7 +315,7 @@ typedef struct nx_input_options {
 NX_API void nx_input_options_init(nx_input_options *opts);
 
 typedef struct nx_record {
-    const char *id;     /* never NULL */
+    const char *id;     /* never NULL; a JSON Lines id another input file gave first is "FILE:id" */
     const char *text;   /* NULL when `status` is an error */
     size_t len;
     const char *dct;    /* from the record, or NULL */
