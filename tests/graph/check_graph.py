@@ -172,6 +172,9 @@ def corpus(exe, repo):
     check(lines[0].get("fields") == {"url": "https://example.org/one", "title": 'Forum "one"'} and
           "fields" not in lines[1], "JSON: the kept fields pass through")
     check(all(d.get("nerx_version") and d.get("schema_version") == 1 for d in lines), "JSON: every record has the versions")
+    weird = [e["key"] for d in lines for e in d.get("entities", []) if d.get("id", "").startswith("a b/")]
+    want = ["person:sean-obrien", "org:brien-sons", "person:zoe-muller", "org:zurich-nord-ag"]
+    check(sorted(weird) == sorted(want), "JSON: name keys fold case and accents, drop apostrophes, join words by '-': %s" % weird)
 
     # CSV, against neo4j-admin database import's header format
     kg = os.path.join(tmp, "kg")
