@@ -2,12 +2,14 @@
  * characters and non-ASCII text, offsets that match the input, invalid
  * UTF-8 written as U+FFFD, and error records; and the writer's bytes, both
  * compact and pretty, against cJSON's for the same records (the reference:
- * the tree builder the writer used before it wrote JSON directly). */
+ * the tree builder the writer used before it wrote JSON directly); and the
+ * graph form of a relation type from its name and roles alone. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
 #include "check.h"
+#include "doc.h"
 #include "model_fixture.h"
 #include "nerx.h"
 #include "writer.h"
@@ -497,6 +499,56 @@ static void test_bytes_all_bytes(void) {
     free(long_id);
 }
 
+/* The graph mapping is made from a relation's type and role names, so a
+ * relation type no family finds yet (affiliated_with, being added) already
+ * has its graph form: a membership fact node and schema:affiliation straight
+ * from the person to the organisation. The relation is put in the
+ * document's views by hand. */
+static void test_graph_affiliated_with(void) {
+    const char *text = "Zhang Liqun spoke at Xi'an Jiaotong University.";
+    nx_document *doc = NULL;
+    nx_error err;
+    CHECK_INT(nx_extract(model, text, strlen(text), "aff", NULL, &doc, &err), NX_OK);
+    if (!doc) return;
+    size_t ne;
+    const nx_entity *es = nx_document_entities(doc, &ne);
+    long person = -1, org = -1;
+    for (size_t i = 0; i < ne; i++) {
+        if (es[i].type == NX_PERSON) person = (long)i;
+        if (es[i].type == NX_ORGANIZATION) org = (long)i;
+    }
+    CHECK(person >= 0 && org >= 0);
+    nx_argument args[2] = {{"person", person, -1}, {"organization", org, -1}};
+    nx_relation rel = {.type = "affiliated_with", .arguments = args, .n_arguments = 2, .status = "current",
+                       .start = 0, .end = 47, .rule = "affiliated_with:test"};
+    /* the views are the document's own arrays (doc.h): the relations swapped in and out */
+    nx_relation *saved = doc->relations;
+    size_t n_saved = doc->n_relations;
+    doc->relations = &rel;
+    doc->n_relations = 1;
+    nx_sbuf out = {0};
+    CHECK_INT(nx_writer_ntriples.document(doc, &(nx_write_options){0, "https://example.org/"}, &out), 0);
+    doc->relations = saved;
+    doc->n_relations = n_saved;
+    const char *want[] = {
+        "<https://example.org/entity/person/zhang-liqun> <https://schema.org/affiliation> "
+        "<https://example.org/entity/domain/xjtu.edu.cn> .\n",
+        "<https://example.org/doc/aff/fact/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<http://www.w3.org/ns/org#Membership> .\n",
+        "<https://example.org/doc/aff/fact/1> <http://www.w3.org/ns/org#member> "
+        "<https://example.org/entity/person/zhang-liqun> .\n",
+        "<https://example.org/doc/aff/fact/1> <urn:nerx:vocab:relationType> \"affiliated_with\" .\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        int found = out.s && strstr(out.s, want[i]) != NULL;
+        CHECK(found);
+        if (!found) fprintf(stderr, "missing: %s", want[i]);
+    }
+    CHECK(out.s && !strstr(out.s, "org#role>")); /* no title, no role */
+    free(out.s);
+    nx_document_free(doc);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -508,6 +560,7 @@ int main(void) {
     test_bytes_short_texts();
     test_bytes_user_gazetteer();
     test_bytes_all_bytes();
+    test_graph_affiliated_with();
     nx_model_free(model);
     return check_result("test_writer");
 }
