@@ -25,6 +25,10 @@ What one run prints (MB = 10^6 bytes; the page cache is warmed first):
                cJSON and read its "text"), each as "cat is 900x faster".
   peak memory  the peak resident set of each nerx run, from the kernel (the
                rusage that wait4 returns for the child; max of the runs).
+  graph output nerx --output ntriples (then turtle, jsonld) --threads 1 on
+               FILE in the same rounds: seconds and the cost next to the
+               JSON Lines run ("1.12x the JSON Lines run"). A nerx without
+               graph outputs gets "graph output: not supported by this nerx".
   cold start   `echo Kazakhstan | nerx`: a whole process, model load
                included, in ms (median, min and max of 20 runs).
   stage times  nerx --stage-times --input jsonl --output jsonl --threads 1 on
@@ -55,6 +59,7 @@ DEV_DIR = os.path.join(ROOT, "..", "shared", "eval", "dev")
 MIN_DOC_BYTES = 1000
 COLD_RUNS = 20
 COLD_INPUT = b"Kazakhstan\n"
+GRAPH_FORMATS = ["ntriples", "turtle", "jsonld"]
 STAGE_LINE = re.compile(r"^nerx: stage-times: (\S+)\s+([0-9.]+) s\s*$")
 
 
@@ -257,6 +262,13 @@ def print_report(r, refs):
                      + [f"{ref} is {fmt_ratio(x)} faster" for ref, x in f["reference_is_faster"].items()],
                      f"({fmt_rate(f['mb_per_s_net_of_cold_start'])} MB/s net of the cold start)"))
     rows.append((["2 threads / 1 thread", fmt_ratio(thr["threads_2_over_1"])], f"({m['usable_cores']} cores usable)"))
+    if not r["graph_output"]:
+        rows.append("graph output: not supported by this nerx")
+    else:
+        rows.append(f"graph output, JSON Lines in, --threads 1, on FILE (median of {runs}), next to the JSON Lines run")
+        for f, g in r["graph_output"].items():
+            rows.append(([f"nerx --output {f}", f"{g['seconds']:.3f} s", f"{fmt_rate(g['mb_per_s'])} MB/s",
+                          f"{fmt_int(g['docs_per_s'])} docs/s", f"{g['over_jsonl']:.2f}x the JSON Lines run"], ""))
     rows.append("peak memory (RSS)")
     for t in (1, 2):
         rows.append(([f"nerx --threads {t}", f"{thr[f'nerx --threads {t}']['peak_rss_mb']:.0f} MB"], "on FILE"))
@@ -395,6 +407,8 @@ def main():
         if parse:
             refs.append(("jsonl_parse", "jsonl_parse FILE", [parse, path]))
         nerx_cmd = [nerx, "--input", "jsonl", "--output", "jsonl", "--quiet", "--threads"]
+        graph_formats = [f for f in GRAPH_FORMATS
+                         if run([nerx, "--output", f, "--quiet"], stdin_bytes=COLD_INPUT)[2] == 0]
         results = {}
         for r in range(a.runs):
             progress(f"throughput: round {r + 1} of {a.runs}")
@@ -402,6 +416,9 @@ def main():
                 run_once(name, cmd, None, results)
             for t in (1, 2):
                 run_once(f"nerx --threads {t}", nerx_cmd + [str(t)], path, results)
+            for f in graph_formats:
+                run_once(f"nerx --output {f}", [nerx, "--input", "jsonl", "--output", f, "--quiet", "--threads", "1"],
+                         path, results)
         thr = report["throughput"] = {}
         for name, label, _ in refs:
             thr[name] = dict(figures(results[name], mb, n_docs), command=label)
@@ -413,6 +430,11 @@ def main():
             f["mb_per_s_net_of_cold_start"] = mb / max(f["seconds"] - cold_sec, 1e-9)
             f["reference_is_faster"] = {ref: f["seconds"] / thr[ref]["seconds"] for ref, _, _ in refs}
         thr["threads_2_over_1"] = thr["nerx --threads 1"]["seconds"] / thr["nerx --threads 2"]["seconds"]
+        report["graph_output"] = {}
+        for f in graph_formats:
+            g = report["graph_output"][f] = figures(results[f"nerx --output {f}"], mb, n_docs)
+            g["command"] = f"nerx --input jsonl --output {f} --quiet --threads 1 < FILE > /dev/null"
+            g["over_jsonl"] = g["seconds"] / thr["nerx --threads 1"]["seconds"]
 
         # Stage times.
         progress("stage times")

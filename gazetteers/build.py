@@ -337,7 +337,18 @@ def read_json(rel):
 # ---------------------------------------------------------------------------
 
 ATTR_ORDER = ["type", "kind", "name", "case", "country", "rank", "value", "order",
-              "status", "lang"]
+              "status", "lang", "id"]
+
+# External ids (the `id` attribute: "geonames:1526273", "iso3166:KZ
+# geonames:1522867", ...; the first is the entity's stable key) of the
+# canonical names written so far: (type, folded name) -> (id, country).
+# An alias of a later file with no id of its own takes its canonical name's
+# when the country agrees (Gaz.fill_ids).
+NAME_IDS = {}
+# The same for names several countries share, by country: (type, folded
+# name, country) -> id (parties: the British Labour Party's id for an entry
+# "Labour Party country=GB").
+NAME_COUNTRY_IDS = {}
 
 WRITTEN = []  # (file, what, entries, source, licence, bytes)
 HAND_FILES = set()  # the files of WRITTEN copied from sources/hand/ (kept in their author's order)
@@ -369,6 +380,7 @@ class Gaz:
         self.notes = list(notes)
         self.entries = collections.OrderedDict()
         self.surfaces = set()
+        self.countryless_ambiguous = False
 
     def key(self, surface, attrs):
         t = attrs.get("type", self.defaults.get("type", ""))
@@ -433,7 +445,37 @@ class Gaz:
         rows.sort()
         return [r[2] for r in rows]
 
+    def fill_ids(self):
+        """Gives an entry with no `id` the id of its canonical name: first an
+        entry of this file whose surface is that name (an alias, an acronym,
+        another spelling of it), else a canonical name of a file written
+        before whose country (when both have one) agrees with the entry's.
+        A file whose entries without a country are names several countries
+        share (parties) gives those to no other file."""
+        t0 = self.defaults.get("type", "")
+        own = {}
+        for (fs, t, fn), (surface, a) in self.entries.items():
+            if "id" in a and "name" not in a:
+                own.setdefault((t, fs), a["id"])
+        for (fs, t, fn), (surface, a) in self.entries.items():
+            if "id" in a:
+                continue
+            i = own.get((t, fn))
+            if not i and a.get("country"):
+                i = NAME_COUNTRY_IDS.get((t or t0, fn, a["country"]))
+            if not i and (t or t0) in ENTITY_TYPES:
+                known = NAME_IDS.get((t or t0, fn))
+                cc = a.get("country")
+                if known and (not known[1] or not cc or cc == known[1]):
+                    i = known[0]
+            if i:
+                a["id"] = i
+        for (fs, t, fn), (surface, a) in self.entries.items():
+            if "id" in a and "name" not in a and (a.get("country") or not self.countryless_ambiguous):
+                NAME_IDS.setdefault((t or t0, fs), (a["id"], a.get("country")))
+
     def write(self):
+        self.fill_ids()
         head = ["# nerx gazetteer",
                 "# source: " + self.source,
                 "# licence: " + self.licence]
@@ -558,10 +600,12 @@ def build_countries():
             "%s AND %s AND %s" % (LIC_CLDR, LIC_GEONAMES, LIC_LGPL21),
             type_="place", kind="country",
             attribution="%s; %s; iso-codes (Debian), LGPL-2.1+" % (ATTR_CLDR, ATTR_GEONAMES))
+    gid = {r["iso2"]: r["geonameid"] for r in ci if r.get("geonameid")}
     for c in codes:
         name = canon[c]
         rank = pop.get(c) or None
-        g.add(name, country=c, rank=rank)
+        g.add(name, country=c, rank=rank, id=" ".join(
+            ["iso3166:" + c] + (["geonames:" + gid[c]] if c in gid else [])))
         note_place(name, "country")
         for s, case in alts[c]:
             if not s:
@@ -592,7 +636,7 @@ def build_countries():
         names = FORMER_COUNTRIES[code4]
         for s in names:
             cs = "exact" if re.fullmatch(r"[A-Z.]+", s) else None
-            g.add(s, name=names[0], case=cs)
+            g.add(s, name=names[0], case=cs, id="iso3166-3:" + code4)
             note_place(s, "country")
     g.write()
     REF["country_canon"] = canon
@@ -659,7 +703,7 @@ def build_regions():
         if not code.isdigit() or nm in REGION_SKIP or is_common(nm):
             continue
         kind = "continent" if code in CONTINENT_CODES or nm in ("North America", "South America") else None
-        g.add(nm, kind=kind)
+        g.add(nm, kind=kind, id="m49:" + code)
         note_place(nm, "region")
     # Hand-written everyday regions used by news (sources/places/regions.tsv).
     for nm, kind in REGIONS_EXTRA:
@@ -680,22 +724,23 @@ def build_admin1():
     for r in cities:
         popsum["%s.%s" % (r["country"], r["admin1"])] += int(r["population"] or 0)
     country_names = REF["country_names"]
-    cands = []  # (rank, surface, country, alt_name)
+    cands = []  # (rank, surface, country, alt_name, external id)
     for r in gn:
         code = r["code"]
         cc = code.split(".")[0]
         rank = popsum.get(code, 0)
         canon = clean(re.sub(r"^[\u2018\u02bf']+(?=[A-Z])", "", r["name"]))
+        xid = "geonames:" + r["geonameid"] if r.get("geonameid") else None
         for s in (r["name"], r["asciiname"]):
             s = clean(re.sub(r"^[\u2018\u02bf']+(?=[A-Z])", "", s))
-            cands.append((rank, s, cc, canon))
+            cands.append((rank, s, cc, canon, xid))
     first_level = {r["code"].lower().replace("-", ""): r for r in iso2 if r["parent"] == ""}
     for r in cldr_sub:
         code = r["cldr_code"]
         if code not in first_level:
             continue
         cc = code[:2].upper()
-        cands.append((0, clean(r["name"]), cc, clean(r["name"])))
+        cands.append((0, clean(r["name"]), cc, clean(r["name"]), "iso3166-2:" + first_level[code]["code"]))
     g = Gaz("admin1.tsv", "first-level administrative divisions (states, provinces, regions)",
             "%s regionInfo.tsv (= GeoNames admin1CodesASCII), cities15000.zip (populations); "
             "%s common/subdivisions/en.xml; %s iso_3166-2.json (levels)" % (GEOBANK, CLDR, ISOCODES),
@@ -704,7 +749,7 @@ def build_admin1():
             attribution="%s; %s; iso-codes (Debian), LGPL-2.1+" % (ATTR_GEONAMES, ATTR_CLDR))
     # most populous first so that shared names go to the bigger division
     cands.sort(key=lambda x: (-x[0], x[2], x[1] or ""))
-    for rank, s, cc, canon in cands:
+    for rank, s, cc, canon, xid in cands:
         if not s or not canon or has_digit(s) or "," in s or "(" in s:
             continue
         if not is_latin(s) or not s[0].isupper():
@@ -729,7 +774,7 @@ def build_admin1():
         # England, Scotland, Wales, Northern Ireland: countries in their own right
         kind = "country" if cc == "GB" and s in ("England", "Scotland", "Wales", "Northern Ireland") else None
         if g.add(s, name=canon if fold(canon) != fold(s) else None, country=cc,
-                 rank=rank or None, kind=kind):
+                 rank=rank or None, kind=kind, id=xid):
             note_place(s, "admin1")
     g.write()
     REF["admin1_names"] = {k[0] for k in g.entries}
@@ -796,7 +841,8 @@ def build_cities():
         if is_common(name) or fold(name) in STOPWORDS or name in CITY_BLOCK or name in UK_COUNTY_FIRST:
             continue
         pop = int(r["population"] or 0)
-        if g.add(name, country=cc, rank=pop, case="exact" if name in CITY_EXACT else None):
+        if g.add(name, country=cc, rank=pop, case="exact" if name in CITY_EXACT else None,
+                 id="geonames:" + r["geonameid"]):
             note_place(name, "city")
             kept.append((r, name))
             main_of[fold(name)] = (name, cc, pop)
@@ -888,7 +934,8 @@ def build_towns():
             if f in SURFACES or len(re.sub(r"[^A-Za-z]", "", strip_accents(s))) < 4:
                 continue
             name = clean(r["name"])
-            if g.add(s, name=name if fold(name) != f else None, country=r["country"], rank=pop):
+            if g.add(s, name=name if fold(name) != f else None, country=r["country"], rank=pop,
+                     id="geonames:" + r["geonameid"]):
                 note_place(s, "town")
     g.write()
 
@@ -949,7 +996,8 @@ def build_universities():
             continue
         names.append((name, r["country_code"], r["domains"]))
     for name, cc, domains in names:
-        g.add(name, country=cc)
+        first = next((d.strip().lower() for d in (domains or "").split("|") if d.strip()), None)
+        g.add(name, country=cc, id="domain:" + first if first else None)
         for d in (domains or "").split("|"):
             d = d.strip().lower()
             if not d:
@@ -1002,13 +1050,14 @@ def build_intl_orgs():
         a0 = clean(r["abbreviation_en"])
         if a0:
             primary.setdefault(fold(a0), set()).add(name)
-        recs.append((name, names, abbrs))
-    for name, names, abbrs in recs:
+        qid = clean(r.get("wikidata") or "")
+        recs.append((name, names, abbrs, "wikidata:" + qid if qid and re.fullmatch(r"Q[0-9]+", qid) else None))
+    for name, names, abbrs, qid in recs:
         for s in names:
             if not is_latin(s) or (len(s.split()) == 1 and is_common(s)):
                 continue
             cs = "exact" if s.isupper() else None
-            g.add(s, name=name, case=cs)
+            g.add(s, name=name, case=cs, id=qid)
             # British/American spellings of the same name
             for a, b in (("Organisation", "Organization"), ("Organization", "Organisation"),
                          ("Co-operation", "Cooperation"), ("Cooperation", "Co-operation")):
@@ -1203,7 +1252,7 @@ def build_companies():
         for f, ok in forms:
             if not ok and len(f.split()) == 1:
                 continue  # a bare common word / surname (Target, Ball)
-            g.add(f, name=canon)
+            g.add(f, name=canon, id="cik:" + cik.zfill(10))
             nd = f.replace(" Inc.", " Inc").replace(" Corp.", " Corp").replace(" Co.", " Co")
             if nd != f:
                 g.add(nd, name=canon)
@@ -1218,6 +1267,7 @@ def build_parties():
             "import/elecglob/partyfacts-core-parties.csv",
             "MIT", type_="organization", kind="party",
             attribution="Party Facts authors (partyfacts.herokuapp.com), MIT licence")
+    g.countryless_ambiguous = True  # a name without a country is one several countries' parties share
     recs = []
     for r in rows:
         try:
@@ -1231,11 +1281,12 @@ def build_parties():
             eng = [o for o in orig if is_latin(o)][:1]
         if not eng:
             continue
-        recs.append((share, r["year_last"] or "9999", cc, eng, orig, clean(r["name_short"])))
+        recs.append((share, r["year_last"] or "9999", cc, eng, orig, clean(r["name_short"]),
+                     "partyfacts:" + r["partyfacts_id"] if r.get("partyfacts_id") else None))
     recs.sort(key=lambda x: (-x[0], x[1], x[2], x[3][0]))
     # which names occur in several countries -> no country attribute
     name_cc = collections.defaultdict(set)
-    for share, yl, cc, eng, orig, short in recs:
+    for share, yl, cc, eng, orig, short, pf in recs:
         for e in eng:
             name_cc[fold(e)].add(cc)
 
@@ -1256,7 +1307,7 @@ def build_parties():
     # a spelling used by several different parties is only kept as a canonical name
     canon_names = set()
     alias_owners = collections.defaultdict(set)
-    for share, yl, cc, eng, orig, short in recs:
+    for share, yl, cc, eng, orig, short, pf in recs:
         c = next((e for e in eng if ok_name(e)), None)
         if not c:
             continue
@@ -1271,7 +1322,11 @@ def build_parties():
         return fx not in canon_names and len(alias_owners[fx]) <= 1
 
     short_seen = set()
-    for share, yl, cc, eng, orig, short in recs:
+    for share, yl, cc, eng, orig, short, pf in recs:
+        for e in eng[:1]:
+            if pf and cc:
+                NAME_COUNTRY_IDS.setdefault(("organization", fold(e), cc), pf)
+    for share, yl, cc, eng, orig, short, pf in recs:
         canon = None
         for e in eng:
             if ok_name(e):
@@ -1282,7 +1337,7 @@ def build_parties():
         ccs = name_cc[fold(canon)]
         country = cc if len(ccs) == 1 else None
         rank = int(round(share * 10)) or None
-        g.add(canon, country=country, rank=rank)
+        g.add(canon, country=country, rank=rank, id=pf)
         for e in eng[1:]:
             if ok_name(e) and alias_ok(e, canon):
                 g.add(e, name=canon, country=country, rank=rank)
@@ -1877,7 +1932,8 @@ def build_places_gate(canon):
             continue
         elif all(t in COMMON_WORDS for t in toks):
             continue  # Wood Green, Chalk Farm
-        g.add(s, kind="town", country="GB", rank=int(r["population"] or 0) or None, case=cs)
+        g.add(s, kind="town", country="GB", rank=int(r["population"] or 0) or None, case=cs,
+              id="geonames:" + r["geonameid"])
     # regions, mountains, seas
     aliases = []
     for lst, kind in (("region.lst", "region"), ("mountain.lst", "mountain"), ("water.lst", "water"),

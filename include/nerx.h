@@ -38,6 +38,9 @@ extern "C" {
 #define NX_VERSION_MINOR 1
 #define NX_VERSION_PATCH 0
 #define NX_SCHEMA_VERSION 1
+/* The graph formats' IRIs start with this unless the caller gives another
+ * (a reserved domain: give your own namespace). */
+#define NX_DEFAULT_BASE_IRI "https://nerx.invalid/"
 
 /*! nx_version() : @return the library version, "MAJOR.MINOR.PATCH". */
 NX_API const char *nx_version(void);
@@ -141,6 +144,11 @@ typedef struct nx_options {
     int attached_titles_only;
     /* Time each stage of the pipeline (nx_document_stage_seconds()). Default 0. */
     int time_stages;
+    /* Input fields kept with the document (nx_document_fields()): n_fields
+     * name/value pairs, fields[2k] the name and fields[2k + 1] the value,
+     * copied. Default none. */
+    const char *const *fields;
+    size_t n_fields;
 } nx_options;
 
 /*! nx_options_init() : fills `opts` with the defaults. */
@@ -210,6 +218,16 @@ typedef struct nx_entity {
     size_t n_aliases;
     const size_t *mentions;       /* indexes into the mentions */
     size_t n_mentions;
+    /* The same in every document and every run: the gazetteer entry's first
+     * external id ("geonames:1526273", "iso3166:KZ", "cik:0000320193",
+     * "domain:xjtu.edu.cn", "partyfacts:986", "wikidata:Q7184") when one of
+     * its mentions is such an entry, else the type and the name folded to
+     * a slug ("org:xian-jiaotong-university", "person:zhang-liqun"). */
+    const char *key;
+    const char *kind;             /* the gazetteer's kind (city, country, university, party ...) or NULL */
+    const char *country;          /* the gazetteer's ISO 3166-1 alpha-2 country code, or NULL */
+    const char *const *ids;       /* every external id the gazetteer gives (key first when any) */
+    size_t n_ids;
 } nx_entity;
 
 /* A relation's argument: the entity or mention that fills one role. */
@@ -255,6 +273,9 @@ NX_API const nx_relation *nx_document_relations(const nx_document *doc, size_t *
 /*! @return the seconds each stage took for this document (nx_stage_count()
  *  values, in stage order), or NULL unless nx_options.time_stages was set. */
 NX_API const double *nx_document_stage_seconds(const nx_document *doc);
+/*! @return the input fields kept with the document (nx_options.fields):
+ *  *count name/value pairs, [2k] the name and [2k + 1] the value. */
+NX_API const char *const *nx_document_fields(const nx_document *doc, size_t *count);
 /*! @return the warnings raised while processing (e.g. invalid UTF-8). */
 NX_API const char *const *nx_document_warnings(const nx_document *doc, size_t *count);
 
@@ -288,18 +309,27 @@ typedef struct nx_input_options {
     const char *text_field;
     const char *dct_field;  /* "date" is also read when this field is absent */
     size_t max_document_bytes; /* larger documents are an error (0: 64 MiB) */
+    /* JSON Lines fields to keep with each record (nx_record.fields): their
+     * string values pass through to the output. Default none. The array
+     * and its names must outlive the reader. */
+    const char *const *keep_fields;
+    size_t n_keep_fields;
 } nx_input_options;
 
 NX_API void nx_input_options_init(nx_input_options *opts);
 
 typedef struct nx_record {
-    const char *id;     /* never NULL */
+    const char *id;     /* never NULL; a JSON Lines id another input file gave first is "FILE:id" */
     const char *text;   /* NULL when `status` is an error */
     size_t len;
     const char *dct;    /* from the record, or NULL */
     int from_text_file; /* 1 for plain text (file or stdin), 0 for JSON Lines */
     nx_status status;   /* NX_OK, or why this record could not be read */
     const char *error;  /* message when status != NX_OK */
+    /* The kept fields the record has as strings (nx_input_options.keep_fields,
+     * in that order): n_fields name/value pairs, as nx_options.fields. */
+    const char *const *fields;
+    size_t n_fields;
 } nx_record;
 
 typedef struct nx_reader nx_reader;
@@ -327,7 +357,9 @@ typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level,
 
 typedef struct nx_batch_options {
     int threads;            /* worker threads (1..256); default 1 */
-    const char *format;     /* output format: "json" (the default; NULL means it) or "jsonl" */
+    const char *format;     /* output format: "json" (the default; NULL means it), "jsonl", or a graph:
+                               "ntriples", "turtle", "jsonld" (docs/graph.md) */
+    const char *base_iri;   /* graph formats: the IRI every node's starts with; NULL: NX_DEFAULT_BASE_IRI */
     int pretty;             /* pretty-print (single documents) */
     nx_options extract;     /* per-document options; a record's dct wins over extract.dct */
     nx_message_fn on_message; /* errors and warnings, per document; may be NULL */

@@ -25,6 +25,8 @@
 typedef struct job {
     char *id, *text, *dct;
     size_t len;
+    char **fields;         /* the record's kept fields: n_fields name/value pairs */
+    size_t n_fields;
     nx_status read_status; /* the reader's verdict */
     char *read_error;
     nx_sbuf out;           /* the rendered record (malloc) */
@@ -47,6 +49,7 @@ typedef struct pool {
     const nx_model *model;
     const nx_batch_options *opts;
     const nx_writer *writer;
+    nx_write_options wo;   /* the writer's options, from opts */
     nx_reader *reader;
     FILE *out;
     int flush_each;        /* out is a pipe or terminal: each record goes out at once */
@@ -69,6 +72,8 @@ static void job_clear(job *j) {
     free(j->id);
     free(j->text);
     free(j->dct);
+    for (size_t i = 0; i < 2 * j->n_fields; i++) free(j->fields[i]);
+    free(j->fields);
     free(j->read_error);
     free(j->out.s);
     free(j->error);
@@ -78,10 +83,10 @@ static void job_clear(job *j) {
 }
 
 static void run_job(const pool *p, job *j) {
-    int flags = p->opts->pretty ? NX_WRITE_PRETTY : 0;
+    const nx_write_options *wo = &p->wo;
     if (j->read_status != NX_OK) {
         j->error = dup_or_null(j->read_error ? j->read_error : nx_strerror(j->read_status));
-        j->out_failed = p->writer->error(j->id, j->error, flags, &j->out);
+        j->out_failed = p->writer->error(j->id, j->error, wo, &j->out);
         return;
     }
     nx_options o = p->opts->extract;
@@ -89,12 +94,14 @@ static void run_job(const pool *p, job *j) {
         o.dct = j->dct;
         o.dct_source = "record";
     }
+    o.fields = (const char *const *)j->fields;
+    o.n_fields = j->n_fields;
     nx_document *doc = NULL;
     nx_error err;
     nx_status st = nx_extract(p->model, j->text, j->len, j->id, &o, &doc, &err);
     if (st != NX_OK) {
         j->error = dup_or_null(err.message[0] ? err.message : nx_strerror(st));
-        j->out_failed = p->writer->error(j->id, j->error, flags, &j->out);
+        j->out_failed = p->writer->error(j->id, j->error, wo, &j->out);
         return;
     }
     size_t nw;
@@ -109,7 +116,7 @@ static void run_job(const pool *p, job *j) {
         memcpy(j->stage_seconds, times, nx_stage_count() * sizeof *times);
         clock_gettime(CLOCK_MONOTONIC, &t0);
     }
-    j->out_failed = p->writer->document(doc, flags, &j->out);
+    j->out_failed = p->writer->document(doc, wo, &j->out);
     if (times) {
         clock_gettime(CLOCK_MONOTONIC, &t1);
         j->write_seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) * 1e-9;
@@ -136,6 +143,13 @@ static int read_job(nx_reader *reader, job *j) {
         j->len = rec.len;
         j->dct = dup_or_null(rec.dct);
         if (!j->text || !j->id || (rec.dct && !j->dct)) j->read_status = NX_ERR_NOMEM;
+        if (rec.n_fields) {
+            j->fields = calloc(2 * rec.n_fields, sizeof *j->fields);
+            if (!j->fields) j->read_status = NX_ERR_NOMEM;
+            else j->n_fields = rec.n_fields;
+            for (size_t i = 0; j->fields && i < 2 * rec.n_fields; i++)
+                if (!(j->fields[i] = dup_or_null(rec.fields[i]))) j->read_status = NX_ERR_NOMEM;
+        }
     } else {
         j->read_error = dup_or_null(rec.error);
     }
@@ -228,10 +242,11 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (!model || !reader || !opts || !out || opts->threads < 1 || opts->threads > 256) return NX_ERR_ARG;
     const nx_writer *writer = nx_writer_find(opts->format);
     if (!writer) return NX_ERR_ARG;
-    int flags = opts->pretty ? NX_WRITE_PRETTY : 0;
     struct stat sb;
     pool p = {.model = model, .opts = opts, .writer = writer, .reader = reader, .out = out, .stats = stats,
               .result = NX_OK};
+    p.wo.flags = opts->pretty ? NX_WRITE_PRETTY : 0;
+    p.wo.base_iri = opts->base_iri ? opts->base_iri : NX_DEFAULT_BASE_IRI;
     /* a reader at the other end of a pipe or at a terminal wants each record
      * as it is done; a file or /dev/null does not (a write call per record) */
     int fd = fileno(out);
@@ -251,7 +266,7 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     pthread_cond_init(&p.space, NULL);
     if (writer->begin) {
         nx_sbuf head = {0};
-        if (writer->begin(&head, flags)) p.result = NX_ERR_NOMEM;
+        if (writer->begin(&head, &p.wo)) p.result = NX_ERR_NOMEM;
         else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) p.result = NX_ERR_IO;
         free(head.s);
     }
@@ -273,7 +288,7 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
     if (result == NX_OK && writer->end) {
         nx_sbuf tail = {0};
-        if (writer->end(&tail, flags)) result = NX_ERR_NOMEM;
+        if (writer->end(&tail, &p.wo)) result = NX_ERR_NOMEM;
         else if (tail.len && (fwrite(tail.s, 1, tail.len, out) != tail.len || fflush(out) == EOF)) result = NX_ERR_IO;
         free(tail.s);
     }

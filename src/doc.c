@@ -42,6 +42,7 @@ void nx_doc_retype_span(nx_document *doc, int32_t i, nx_type type, nx_rule rule,
     if (!keep_name) s->canon = NULL;
     s->country = NULL;
     s->kind = NULL;
+    s->xid = NULL;
 }
 
 /* A span's place in the sealed order, as one number: by start, then

@@ -74,6 +74,7 @@ typedef struct nx_span {
     const char *canon;   /* canonical name (gazetteer name, acronym expansion) or NULL */
     const char *country; /* ISO code from the gazetteer, or NULL */
     const char *kind;    /* the gazetteer entry's kind (city, country, address ...), or NULL */
+    const char *xid;     /* the gazetteer entry's external ids ("geonames:1526273 ..."), or NULL */
     const char *text;    /* its text once asked for (nx_doc_span_text), or NULL */
     int32_t entity;      /* index into the entities, -1 until coreference */
 } nx_span;
@@ -132,6 +133,8 @@ struct nx_document {
     size_t n_ents;
     nx_vec rels;            /* nx_rel */
     nx_vec warnings;        /* const char * (arena strings) */
+    const char **fields;    /* the kept input fields: n_fields name/value pairs (arena) */
+    size_t n_fields;
     double *stage_seconds;  /* per stage, when nx_options.time_stages (arena) */
     /* viewed */
     nx_mention *mentions;

@@ -132,6 +132,16 @@ nx_status nx_extract(const nx_model *model, const char *text, size_t len, const 
     doc->input_len = len;
     doc->id = nx_arena_strdup(&doc->arena, id ? id : "");
     nx_status st = doc->id ? NX_OK : NX_ERR_NOMEM;
+    /* the kept fields are copied: the caller's go when this returns */
+    if (st == NX_OK && doc->opts.n_fields) {
+        doc->fields = nx_arena_alloc_uninit(&doc->arena, 2 * doc->opts.n_fields * sizeof *doc->fields);
+        for (size_t k = 0; doc->fields && k < 2 * doc->opts.n_fields; k++)
+            if (!(doc->fields[k] = nx_arena_strdup(&doc->arena, doc->opts.fields[k] ? doc->opts.fields[k] : ""))) st = NX_ERR_NOMEM;
+        if (!doc->fields) st = NX_ERR_NOMEM;
+        doc->n_fields = doc->opts.n_fields;
+    }
+    doc->opts.fields = NULL;
+    doc->opts.n_fields = 0;
     if (st == NX_OK && doc->opts.time_stages) {
         doc->stage_seconds = nx_arena_alloc(&doc->arena, N_STAGES * sizeof *doc->stage_seconds);
         if (!doc->stage_seconds) st = NX_ERR_NOMEM;

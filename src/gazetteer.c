@@ -344,7 +344,7 @@ static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
         const nx_entry *e = &g->entries[i];
         bad |= (e->cls >= NX_G_CLASS_COUNT) | (e->case_rule >= NX_CASE_COUNT) | (e->status >= NX_STATUS_COUNT) |
                (e->source >= g->n_sources) | (e->surface >= g->pool_len) | (e->name >= g->pool_len) |
-               (e->kind >= g->pool_len) | (e->value >= g->pool_len) | (e->country[sizeof e->country - 1] != 0);
+               (e->kind >= g->pool_len) | (e->value >= g->pool_len) | (e->id >= g->pool_len) | (e->country[sizeof e->country - 1] != 0);
     }
     if (bad) return "an entry has an unknown class, case rule or status, or an index out of range";
     *bad_id = NX_MS_SOURCES;

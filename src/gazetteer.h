@@ -50,6 +50,7 @@ typedef struct nx_entry {
     uint32_t name;
     uint32_t kind;        /* 0 = none */
     uint32_t value;       /* 0 = none */
+    uint32_t id;          /* external ids ("geonames:1526273", space-separated), 0 = none */
     double rank;
 } nx_entry;
 

@@ -125,6 +125,7 @@ typedef struct attrs {
     const char *kind; size_t kind_len;
     const char *value; size_t value_len;
     const char *country; size_t country_len;
+    const char *id; size_t id_len;
     double rank;
 } attrs;
 
@@ -190,11 +191,13 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
     long name = a->name_len ? pool_add(L, a->name, a->name_len) : off;
     long kind = a->kind_len ? pool_add(L, a->kind, a->kind_len) : 0;
     long value = a->value_len ? pool_add(L, a->value, a->value_len) : 0;
-    if (off < 0 || name < 0 || kind < 0 || value < 0) return -1;
+    long xid = a->id_len ? pool_add(L, a->id, a->id_len) : 0;
+    if (off < 0 || name < 0 || kind < 0 || value < 0 || xid < 0) return -1;
     e->surface = (uint32_t)off;
     e->name = (uint32_t)name;
     e->kind = (uint32_t)kind;
     e->value = (uint32_t)value;
+    e->id = (uint32_t)xid;
     e->rank = a->rank;
     /* append to the node's list, keeping file order */
     g->entry_next[g->n_entries] = 0;
@@ -278,6 +281,8 @@ static size_t parse_attrs(const char *line, size_t n, size_t first_tab, const fi
                 a->value = v, a->value_len = vl;
             } else if (eq(k, kl, "country")) {
                 a->country = v, a->country_len = vl;
+            } else if (eq(k, kl, "id")) {
+                a->id = v, a->id_len = vl;
             } else if (eq(k, kl, "rank")) {
                 a->rank = strtod(v, NULL);
             } else if (eq(k, kl, "order")) {

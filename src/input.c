@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "calendar.h"
 #include "fs.h"
+#include "strmap.h"
 
 enum src_kind { SRC_TEXT, SRC_JSONL, SRC_STDIN, SRC_MISSING };
 
@@ -37,6 +38,9 @@ struct nx_reader {
     char *text;          /* the current plain text */
     char *id;            /* the current record's id (malloc) */
     char dct[11];
+    const char **fields; /* the kept fields of the current record: name/value pairs */
+    struct id_seen *ids; /* the JSON Lines ids read so far and the source of each (distinct_id) */
+    size_t ids_mask, n_ids;
     char *err;           /* the current error message (malloc) */
     int stdin_is_jsonl;  /* decided when standard input was opened */
     int stdin_peeked;
@@ -115,6 +119,11 @@ nx_status nx_reader_open(const char *const *paths, size_t n_paths, const nx_inpu
     if (!r->opts.text_field) r->opts.text_field = defaults.text_field;
     if (!r->opts.dct_field) r->opts.dct_field = defaults.dct_field;
     if (!r->opts.max_document_bytes) r->opts.max_document_bytes = defaults.max_document_bytes;
+    r->fields = calloc(2 * r->opts.n_keep_fields + 1, sizeof *r->fields);
+    if (!r->fields) {
+        free(r);
+        return NX_ERR_NOMEM;
+    }
     int rc = 0;
     if (n_paths == 0) rc = add_src(r, "-", SRC_STDIN, NULL);
     for (size_t i = 0; i < n_paths && rc == 0; i++) {
@@ -227,6 +236,49 @@ int nx_input_dct_prefix(const char *s, char out[11]) {
     return 1;
 }
 
+/* The JSON Lines ids read so far: each id's hash (| 1, so 0 is an empty
+ * slot) and the source that gave it first. */
+struct id_seen {
+    uint64_t hash;
+    size_t src;
+};
+
+/* An id another input file gave first becomes "FILE:id", so documents of two
+ * files stay two documents downstream (their graph nodes do not merge); an
+ * id repeated within one file is the file's own and stays. Ids are kept as
+ * hashes (16 bytes an id); two ids with one hash would count as one. */
+static int distinct_id(nx_reader *r, const char *name) {
+    if (2 * (r->n_ids + 1) > r->ids_mask + 1) {
+        size_t mask = r->ids_mask ? 2 * r->ids_mask + 1 : 1023;
+        struct id_seen *t = calloc(mask + 1, sizeof *t);
+        if (!t) return -1;
+        for (size_t i = 0; r->ids && i <= r->ids_mask; i++) {
+            if (!r->ids[i].hash) continue;
+            size_t k = (size_t)r->ids[i].hash & mask;
+            while (t[k].hash) k = (k + 1) & mask;
+            t[k] = r->ids[i];
+        }
+        free(r->ids);
+        r->ids = t;
+        r->ids_mask = mask;
+    }
+    uint64_t h = nx_hash(r->id, strlen(r->id), 0) | 1;
+    size_t k = (size_t)h & r->ids_mask;
+    while (r->ids[k].hash && r->ids[k].hash != h) k = (k + 1) & r->ids_mask;
+    if (!r->ids[k].hash) {
+        r->ids[k] = (struct id_seen){h, r->cur};
+        r->n_ids++;
+        return 0;
+    }
+    if (r->ids[k].src == r->cur) return 0;
+    char *renamed = NULL;
+    set_str(&renamed, "%s:%s", name, r->id);
+    if (!renamed) return -1;
+    free(r->id);
+    r->id = renamed;
+    return 0;
+}
+
 /* The next JSON Lines record of the open source; 0 at its end. */
 static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
     for (;;) {
@@ -289,6 +341,16 @@ static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
             }
             rec->dct = r->dct;
         }
+        size_t nf = 0;
+        for (size_t k = 0; k < r->opts.n_keep_fields; k++) {
+            const char *v = json_str(r->json, r->opts.keep_fields[k]);
+            if (!v) continue;
+            r->fields[2 * nf] = r->opts.keep_fields[k];
+            r->fields[2 * nf++ + 1] = v;
+        }
+        rec->fields = r->fields;
+        rec->n_fields = nf;
+        if (distinct_id(r, name)) return error_record(r, rec, NX_ERR_NOMEM, name, "out of memory"), 1;
         rec->id = r->id;
         rec->text = text;
         rec->len = strlen(text);
@@ -390,6 +452,8 @@ void nx_reader_free(nx_reader *r) {
     free(r->line);
     free(r->text);
     free(r->stdin_pre);
+    free(r->fields);
+    free(r->ids);
     free(r->id);
     free(r->err);
     cJSON_Delete(r->json);

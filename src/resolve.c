@@ -277,6 +277,7 @@ static nx_status gazetteer_entities(rctx *r) {
         s->canon = nx_gstr(r->g, e->name);
         s->country = e->country[0] ? e->country : NULL;
         s->kind = e->kind ? nx_gstr(r->g, e->kind) : NULL;
+        s->xid = e->id ? nx_gstr(r->g, e->id) : NULL;
         r->gz_at[m->t0] = id;
         r->gz_starts[r->n_gz++] = m->t0;
     }

@@ -48,6 +48,72 @@ static int same_words(const char *a, const char *b) {
     }
 }
 
+/* The slug of a key: the name folded, a letter or digit kept (and any
+ * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
+ * xian), any other run of bytes one '-'. */
+static char *slug(nx_arena *A, const char *prefix, const char *name) {
+    size_t n = strlen(name), fl;
+    const char *f = nx_fold_dup(A, name, n, &fl);
+    size_t pl = strlen(prefix);
+    char *k = f ? nx_arena_alloc_uninit(A, pl + fl + 2) : NULL;
+    if (!k) return NULL;
+    memcpy(k, prefix, pl);
+    size_t w = pl;
+    int dash = 0;
+    for (size_t i = 0; i < fl; i++) {
+        unsigned char c = (unsigned char)f[i];
+        if (c == '\'') continue;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
+            if (dash && w > pl) k[w++] = '-';
+            dash = 0;
+            k[w++] = (char)c;
+        } else {
+            dash = 1;
+        }
+    }
+    if (w == pl) k[w++] = '_';
+    k[w] = '\0';
+    return k;
+}
+
+static const char *const KEY_PREFIX[NX_TYPE_COUNT] = {
+    [NX_PERSON] = "person:", [NX_ORGANIZATION] = "org:", [NX_PLACE] = "place:"};
+
+/* An entity's key, kind, country and external ids: from its first mention
+ * that is a gazetteer entry of its name with ids (the ids and the key),
+ * and the first with a kind and with a country; the key is otherwise the
+ * slug of its type and name. */
+static int entity_keys(nx_document *doc, const nx_ent *en, nx_entity *out) {
+    nx_arena *A = &doc->arena;
+    const char *xid = NULL;
+    out->kind = out->country = NULL;
+    for (size_t m = 0; m < en->n_mentions; m++) {
+        const nx_span *s = SPAN(doc, en->mentions[m]);
+        if (!xid && s->xid && s->canon && !strcmp(s->canon, en->name)) xid = s->xid;
+        if (!out->kind && s->kind) out->kind = s->kind;
+        if (!out->country && s->country) out->country = s->country;
+    }
+    size_t n = 0;
+    for (const char *p = xid; p && *p; n++) {
+        p += strcspn(p, " ");
+        p += strspn(p, " ");
+    }
+    const char **ids = nx_arena_alloc_uninit(A, (n + 1) * sizeof *ids);
+    if (!ids) return -1;
+    n = 0;
+    for (const char *p = xid; p && *p;) {
+        size_t l = strcspn(p, " ");
+        if (!(ids[n++] = nx_arena_strndup(A, p, l))) return -1;
+        p += l;
+        p += strspn(p, " ");
+    }
+    out->ids = ids;
+    out->n_ids = n;
+    const char *prefix = en->type < NX_TYPE_COUNT && KEY_PREFIX[en->type] ? KEY_PREFIX[en->type] : "entity:";
+    out->key = n ? ids[0] : slug(A, prefix, en->name);
+    return out->key ? 0 : -1;
+}
+
 /* The public arrays, all in the arena. */
 nx_status nx_views_build(nx_document *doc, nx_error *err) {
     (void)err;
@@ -101,6 +167,7 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
         out->n_mentions = en->n_mentions;
         out->aliases = al;
         out->n_aliases = na;
+        if (entity_keys(doc, en, out)) return NX_ERR_NOMEM;
     }
     doc->n_entities = ne;
 
@@ -175,6 +242,11 @@ const nx_relation *nx_document_relations(const nx_document *doc, size_t *count) 
 }
 
 const double *nx_document_stage_seconds(const nx_document *doc) { return doc->stage_seconds; }
+
+const char *const *nx_document_fields(const nx_document *doc, size_t *count) {
+    *count = doc->n_fields;
+    return doc->fields;
+}
 
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {
     *count = doc->warnings.count;

@@ -320,7 +320,22 @@ static void write_entity(jw *w, const nx_entity *e, size_t i) {
     write_strings(w, e->aliases, e->n_aliases);
     JW_KEY(w, "mentions");
     write_mention_ids(w, e->mentions, e->n_mentions);
+    JW_STR_MEMBER(w, "key", e->key);
+    JW_STR_MEMBER(w, "kind", e->kind);
+    JW_STR_MEMBER(w, "country", e->country);
+    if (e->n_ids) {
+        JW_KEY(w, "ids");
+        write_strings(w, e->ids, e->n_ids);
+    }
     jw_object_end(w);
+}
+
+/* What made the record: "nerx_version" and "schema_version". */
+static void write_versions(jw *w) {
+    JW_KEY(w, "nerx_version");
+    jw_string(w, nx_version());
+    JW_KEY(w, "schema_version");
+    jw_uint(w, NX_SCHEMA_VERSION);
 }
 
 static void write_relation(jw *w, const nx_relation *r) {
@@ -370,6 +385,19 @@ static int render_document(const nx_document *doc, int flags, nx_sbuf *out) {
     jw_str_or_null(&w, dct);
     JW_KEY(&w, "dct_source");
     jw_str_or_null(&w, dct_source);
+    write_versions(&w);
+    size_t nf;
+    const char *const *fields = nx_document_fields(doc, &nf);
+    if (nf) {
+        /* the input fields kept (--keep-fields), by name */
+        JW_KEY(&w, "fields");
+        jw_object(&w);
+        for (size_t k = 0; k < nf; k++) {
+            jw_key(&w, fields[2 * k]);
+            jw_string(&w, fields[2 * k + 1]);
+        }
+        jw_object_end(&w);
+    }
 
     JW_KEY(&w, "mentions");
     jw_array(&w);
@@ -402,6 +430,7 @@ static int render_error(const char *id, const char *message, int flags, nx_sbuf 
     jw_string(&w, id ? id : "");
     JW_KEY(&w, "error");
     jw_string(&w, message ? message : "");
+    write_versions(&w);
     jw_object_end(&w);
     return jw_finish(&w);
 }
@@ -433,23 +462,25 @@ static int end_line(nx_sbuf *out, size_t start, int rc) {
     return -1;
 }
 
-static int write_document(const nx_document *doc, int flags, nx_sbuf *out) {
+static int write_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
     size_t start = out->len;
-    return end_line(out, start, render_document(doc, flags, out));
+    return end_line(out, start, render_document(doc, wo->flags, out));
 }
 
-static int write_error(const char *id, const char *message, int flags, nx_sbuf *out) {
+static int write_error(const char *id, const char *message, const nx_write_options *wo, nx_sbuf *out) {
     size_t start = out->len;
-    return end_line(out, start, render_error(id, message, flags, out));
+    return end_line(out, start, render_error(id, message, wo->flags, out));
 }
 
 /* JSON Lines: the same records, never pretty. */
-static int write_document_line(const nx_document *doc, int flags, nx_sbuf *out) {
-    return write_document(doc, flags & ~NX_WRITE_PRETTY, out);
+static int write_document_line(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+    size_t start = out->len;
+    return end_line(out, start, render_document(doc, wo->flags & ~NX_WRITE_PRETTY, out));
 }
 
-static int write_error_line(const char *id, const char *message, int flags, nx_sbuf *out) {
-    return write_error(id, message, flags & ~NX_WRITE_PRETTY, out);
+static int write_error_line(const char *id, const char *message, const nx_write_options *wo, nx_sbuf *out) {
+    size_t start = out->len;
+    return end_line(out, start, render_error(id, message, wo->flags & ~NX_WRITE_PRETTY, out));
 }
 
 const nx_writer nx_writer_json = {"json", NULL, NULL, write_document, write_error};

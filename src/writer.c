@@ -9,6 +9,10 @@ static const struct {
 } WRITERS[] = {
     {"json", &nx_writer_json},
     {"jsonl", &nx_writer_jsonl},
+    {"ntriples", &nx_writer_ntriples},
+    {"turtle", &nx_writer_turtle},
+    {"jsonld", &nx_writer_jsonld},
+    {"csv", &nx_writer_csv},
 };
 
 const nx_writer *nx_writer_find(const char *name) {

@@ -2,10 +2,12 @@
  * main.c: the nerx command-line tool. It only parses options, loads the
  * model, feeds the batch and reports; everything else is the public API.
  */
+#define _GNU_SOURCE /* fopencookie, for --output csv */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "nerx.h"
@@ -22,7 +24,7 @@ enum {
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
     OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
-    OPT_COMPILE_MODEL
+    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR
 };
 
 typedef struct option_spec {
@@ -38,7 +40,15 @@ static const option_spec OPTIONS[] = {
     {OPT_INPUT, 'i', "input", "FORMAT", "input format: auto (default), text or jsonl"},
     {OPT_OUTPUT, 'o', "output", "FORMAT",
      "output format: auto (default: pretty JSON for one plain-text document,\n"
-     "                          JSON Lines otherwise), json (pretty) or jsonl"},
+     "                          JSON Lines otherwise), json (pretty), jsonl, or a graph:\n"
+     "                          ntriples, turtle, jsonld (a JSON-LD document a line),\n"
+     "                          csv (graph database import; needs --output-dir)"},
+    {OPT_OUTPUT_DIR, 0, "output-dir", "DIR", "--output csv: write DIR/nodes.csv and DIR/edges.csv\n"
+                                            "                          (neo4j-admin database import headers)"},
+    {OPT_BASE_IRI, 0, "base-iri", "IRI", "graph outputs: the IRI every node's starts with\n"
+                                        "                          (default " NX_DEFAULT_BASE_IRI ")"},
+    {OPT_KEEP_FIELDS, 0, "keep-fields", "A,B", "JSON Lines string fields kept with each document\n"
+                                              "                          (e.g. url,title): in the output too"},
     {OPT_DCT, 0, "dct", "YYYY-MM-DD", "document creation date for relative and partial dates\n"
                                      "                          (a JSON Lines record's dct/date field wins)"},
     {OPT_DATE_ORDER, 0, "date-order", "ORDER", "numeric dates: mdy (default, 07/05 is July 5) or dmy"},
@@ -100,7 +110,11 @@ typedef struct cli {
     size_t n_extra;
     const char **paths;
     size_t n_paths;
-    int output; /* 0 auto, 1 json, 2 jsonl */
+    int output; /* 0 auto, 1 json, 2 jsonl, 3 a graph format (graph) */
+    const char *graph;
+    const char *output_dir; /* --output csv */
+    char *keep;        /* --keep-fields, split in place */
+    const char **keep_fields;
     int quiet;
     int compile_model;
 } cli;
@@ -124,8 +138,31 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
         if (!strcmp(arg, "auto")) c->output = 0;
         else if (!strcmp(arg, "json")) c->output = 1;
         else if (!strcmp(arg, "jsonl")) c->output = 2;
-        else return fail_usage("--output must be auto, json or jsonl", arg);
+        else if (!strcmp(arg, "ntriples") || !strcmp(arg, "turtle") || !strcmp(arg, "jsonld") || !strcmp(arg, "csv"))
+            c->output = 3, c->graph = arg;
+        else return fail_usage("--output must be auto, json, jsonl, ntriples, turtle, jsonld or csv", arg);
         return 0;
+    case OPT_BASE_IRI: {
+        /* an absolute IRI: a scheme, ':', no white space */
+        size_t n = strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+-.");
+        if (!n || arg[n] != ':' || strpbrk(arg, " \t\n<>\"{}|^`\\"))
+            return fail_usage("--base-iri must be an absolute IRI (https://example.org/kg/)", arg);
+        c->batch.base_iri = arg;
+        return 0;
+    }
+    case OPT_OUTPUT_DIR: c->output_dir = arg; return 0;
+    case OPT_KEEP_FIELDS: {
+        free(c->keep);
+        free(c->keep_fields);
+        c->keep = strdup(arg);
+        c->keep_fields = calloc(strlen(arg) + 1, sizeof *c->keep_fields);
+        if (!c->keep || !c->keep_fields) return fail_usage("out of memory", NULL);
+        c->in.n_keep_fields = 0;
+        for (char *save = NULL, *f = strtok_r(c->keep, ",", &save); f; f = strtok_r(NULL, ",", &save))
+            c->keep_fields[c->in.n_keep_fields++] = f;
+        c->in.keep_fields = c->keep_fields;
+        return 0;
+    }
     case OPT_DCT:
         if (!nx_is_date(arg)) return fail_usage("--dct must be a date written YYYY-MM-DD", arg);
         c->batch.extract.dct = arg;
@@ -223,6 +260,62 @@ static int compile_model(cli *c) {
     return st == NX_OK ? EXIT_ALL_OK : model_error(st, &err);
 }
 
+/* --output csv: the writer's lines, tagged 'N' (nodes) and 'E' (edges),
+ * go without the tag to DIR/nodes.csv and DIR/edges.csv. */
+typedef struct csv_split {
+    FILE *f[2];
+    int line_start;
+    int which;
+} csv_split;
+
+static ssize_t split_write(void *cookie, const char *buf, size_t n) {
+    csv_split *s = cookie;
+    size_t i = 0;
+    while (i < n) {
+        if (s->line_start) {
+            s->which = buf[i++] == 'E';
+            s->line_start = 0;
+            continue;
+        }
+        const char *nl = memchr(buf + i, '\n', n - i);
+        size_t len = nl ? (size_t)(nl - (buf + i)) + 1 : n - i;
+        if (fwrite(buf + i, 1, len, s->f[s->which]) != len) return -1;
+        s->line_start = nl != NULL;
+        i += len;
+    }
+    return (ssize_t)n;
+}
+
+static int split_close(void *cookie) {
+    csv_split *s = cookie;
+    int rc = 0;
+    for (int k = 0; k < 2; k++)
+        if (s->f[k] && fclose(s->f[k]) != 0) rc = -1;
+    free(s);
+    return rc;
+}
+
+static FILE *open_csv_dir(const char *dir) {
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) return NULL;
+    csv_split *s = calloc(1, sizeof *s);
+    size_t n = strlen(dir) + 16;
+    char *path = malloc(n);
+    if (!s || !path) {
+        free(s);
+        free(path);
+        return NULL;
+    }
+    s->line_start = 1;
+    snprintf(path, n, "%s/nodes.csv", dir);
+    s->f[0] = fopen(path, "w");
+    snprintf(path, n, "%s/edges.csv", dir);
+    s->f[1] = s->f[0] ? fopen(path, "w") : NULL;
+    free(path);
+    FILE *f = s->f[1] ? fopencookie(s, "w", (cookie_io_functions_t){NULL, split_write, NULL, split_close}) : NULL;
+    if (!f) split_close(s);
+    return f;
+}
+
 static int run(cli *c) {
     nx_model *model = NULL;
     nx_error err;
@@ -236,11 +329,21 @@ static int run(cli *c) {
         return EXIT_MODEL;
     }
     c->batch.pretty = c->output == 1 || (c->output == 0 && nx_reader_single_text(reader));
-    c->batch.format = c->output == 2 ? "jsonl" : "json";
+    c->batch.format = c->output == 3 ? c->graph : c->output == 2 ? "jsonl" : "json";
     c->batch.on_message = on_message;
     c->batch.user = c;
     nx_batch_stats stats;
-    st = nx_batch_run(model, reader, &c->batch, stdout, &stats);
+    FILE *out = stdout;
+    if (c->output_dir) {
+        out = open_csv_dir(c->output_dir);
+        if (!out) {
+            fprintf(stderr, "nerx: %s: cannot write nodes.csv and edges.csv there: %s\n", c->output_dir, strerror(errno));
+            nx_reader_free(reader);
+            nx_model_free(model);
+            return EXIT_OUTPUT;
+        }
+    }
+    st = nx_batch_run(model, reader, &c->batch, out, &stats);
     nx_reader_free(reader);
     nx_model_free(model);
     if (c->batch.extract.time_stages) {
@@ -249,6 +352,7 @@ static int run(cli *c) {
             fprintf(stderr, "nerx: stage-times: %-10s %10.6f s\n", nx_stage_name(i), stats.stage_seconds[i]);
         fprintf(stderr, "nerx: stage-times: %-10s %10.6f s\n", "write", stats.write_seconds);
     }
+    if (out != stdout && fclose(out) != 0 && st == NX_OK) st = NX_ERR_IO;
     if (fclose(stdout) != 0 && st == NX_OK) st = NX_ERR_IO;
     if (st != NX_OK) {
         fprintf(stderr, "nerx: cannot write output: %s\n", st == NX_ERR_IO ? strerror(errno) : nx_strerror(st));
@@ -277,9 +381,13 @@ int main(int argc, char **argv) {
     } else if ((rc = parse(&c, argc, argv)) == 0) {
         c.model.extra_files = c.extra;
         c.model.n_extra_files = c.n_extra;
-        rc = c.compile_model ? compile_model(&c) : run(&c);
+        if ((c.output == 3 && !strcmp(c.graph, "csv")) != (c.output_dir != NULL))
+            rc = fail_usage("--output csv and --output-dir DIR go together", c.output_dir);
+        else rc = c.compile_model ? compile_model(&c) : run(&c);
     }
     free(c.extra);
     free(c.paths);
+    free(c.keep);
+    free(c.keep_fields);
     return rc;
 }

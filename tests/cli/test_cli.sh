@@ -33,6 +33,23 @@ expect_status 2 "$nerx" --dct 2023-02-29 "$root/corpus/xjtu-sco-forum.txt"
 expect_status 0 "$nerx" --dct 2024-02-29 "$root/corpus/xjtu-sco-forum.txt"
 expect_status 2 "$nerx" --output xml "$root/corpus/xjtu-sco-forum.txt"
 expect_status 2 "$nerx" --dct
+# graph outputs: csv needs a folder (and a folder needs csv), the base IRI must be absolute
+expect_status 2 "$nerx" --output csv "$root/corpus/xjtu-sco-forum.txt"
+expect_status 2 "$nerx" --output-dir "$tmp/kg" "$root/corpus/xjtu-sco-forum.txt"
+expect_status 2 "$nerx" --output ntriples --base-iri 'no scheme' "$root/corpus/xjtu-sco-forum.txt"
+expect_status 2 "$nerx" --output ntriples --base-iri 'https://example.org/a b/' "$root/corpus/xjtu-sco-forum.txt"
+expect_status 0 "$nerx" --output ntriples --base-iri https://example.org/kg/ "$root/corpus/xjtu-sco-forum.txt"
+grep -q '^<https://example.org/kg/entity/person/zhang-liqun> ' "$tmp/out" || fail "--base-iri starts the entities' IRIs"
+expect_status 0 "$nerx" --output csv --output-dir "$tmp/kg" "$root/corpus/xjtu-sco-forum.txt"
+head -1 "$tmp/kg/nodes.csv" | grep -q '^:ID,:LABEL,' || fail "--output-dir gets nodes.csv"
+grep -q '^person:zhang-liqun,domain:xjtu.edu.cn,HOLDS_TITLE,president,' "$tmp/kg/edges.csv" || fail "--output-dir gets edges.csv"
+expect_status 4 "$nerx" --output csv --output-dir /proc/nerx-no-such-dir "$root/corpus/xjtu-sco-forum.txt"
+
+# --- an id another JSON Lines file gave first becomes FILE:id; one repeated within a file stays
+printf '%s\n' '{"id":"a","text":"Kazakhstan."}' '{"id":"a","text":"Astana."}' >"$tmp/f1.jsonl"
+printf '%s\n' '{"id":"a","text":"Kazakhstan."}' '{"id":"c","text":"Astana."}' >"$tmp/f2.jsonl"
+expect_status 0 "$nerx" --output jsonl "$tmp/f1.jsonl" "$tmp/f2.jsonl"
+json "L=[json.loads(l)['id'] for l in open(sys.argv[1])]; assert L==['a','a','$tmp/f2.jsonl:a','c'], L" || fail "colliding ids across files"
 
 # --- one plain-text document: pretty JSON, its path as id
 expect_status 0 "$nerx" "$root/corpus/xjtu-sco-forum.txt"

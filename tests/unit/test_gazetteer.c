@@ -220,6 +220,26 @@ static void expect_error(const char *content, nx_status want, size_t line, size_
     unlink(path);
 }
 
+/* The id attribute: the external ids, kept whole; 0 when there are none. */
+static void test_external_ids(void) {
+    int seen = 0;
+    for (size_t i = 0; i < g.n_entries; i++) {
+        const nx_entry *e = &g.entries[i];
+        const char *s = nx_gstr(&g, e->surface);
+        if (!strcmp(s, "XJTU") || !strcmp(s, "Xi'an Jiaotong University")) {
+            CHECK_STR(nx_gstr(&g, e->id), "domain:xjtu.edu.cn");
+            seen++;
+        } else if (!strcmp(s, "New York")) {
+            CHECK_STR(nx_gstr(&g, e->id), "geonames:5128581 wikidata:Q60");
+            seen++;
+        } else if (!strcmp(s, "York")) {
+            CHECK_INT(e->id, 0);
+            seen++;
+        }
+    }
+    CHECK_INT(seen, 4);
+}
+
 static void test_errors(void) {
     expect_error("# type: place\nParis\nLyon\tcountry\n", NX_ERR_PARSE, 3, 6, "without '='");
     expect_error("Paris\n", NX_ERR_PARSE, 1, 1, "no type");
@@ -248,6 +268,7 @@ int main(void) {
     test_cap_rule();
     test_folding_and_features();
     test_abbreviation_entries();
+    test_external_ids();
     check_derived(&g);
     test_derived_shipped();
     test_errors();

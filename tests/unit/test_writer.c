@@ -2,12 +2,14 @@
  * characters and non-ASCII text, offsets that match the input, invalid
  * UTF-8 written as U+FFFD, and error records; and the writer's bytes, both
  * compact and pretty, against cJSON's for the same records (the reference:
- * the tree builder the writer used before it wrote JSON directly). */
+ * the tree builder the writer used before it wrote JSON directly); and the
+ * graph form of a relation type from its name and roles alone. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 
 #include "check.h"
+#include "doc.h"
 #include "model_fixture.h"
 #include "nerx.h"
 #include "writer.h"
@@ -102,11 +104,15 @@ static void test_invalid_utf8(void) {
     cJSON_Delete(j);
 }
 
+#define NX_TEST_STR_(x) #x
+#define NX_TEST_STR(x) NX_TEST_STR_(x)
+#define NX_TEST_VERSION NX_TEST_STR(NX_VERSION_MAJOR) "." NX_TEST_STR(NX_VERSION_MINOR) "." NX_TEST_STR(NX_VERSION_PATCH)
+
 static void test_error_record(void) {
     char *s = nx_error_to_json("a\"b", "malformed JSON Lines record (invalid JSON near column 3)", 0);
     CHECK(s != NULL);
     if (!s) return;
-    CHECK_STR(s, "{\"id\":\"a\\\"b\",\"error\":\"malformed JSON Lines record (invalid JSON near column 3)\"}");
+    CHECK_STR(s, "{\"id\":\"a\\\"b\",\"error\":\"malformed JSON Lines record (invalid JSON near column 3)\",\"nerx_version\":\"" NX_TEST_VERSION "\",\"schema_version\":1}");
     nx_free(s);
 }
 
@@ -161,7 +167,16 @@ static cJSON *ref_document_json(const nx_document *doc) {
     const char *dct_source;
     const char *dct = nx_document_dct(doc, &dct_source);
     int ok = cJSON_AddStringToObject(root, "id", nx_document_id(doc)) != NULL && ref_add_str_or_null(root, "dct", dct) &&
-             ref_add_str_or_null(root, "dct_source", dct_source);
+             ref_add_str_or_null(root, "dct_source", dct_source) &&
+             cJSON_AddStringToObject(root, "nerx_version", nx_version()) != NULL &&
+             cJSON_AddNumberToObject(root, "schema_version", NX_SCHEMA_VERSION) != NULL;
+    size_t nf;
+    const char *const *fields = nx_document_fields(doc, &nf);
+    if (ok && nf) {
+        cJSON *fo = cJSON_AddObjectToObject(root, "fields");
+        ok = fo != NULL;
+        for (size_t k = 0; ok && k < nf; k++) ok = cJSON_AddStringToObject(fo, fields[2 * k], fields[2 * k + 1]) != NULL;
+    }
 
     size_t nm, ne, nr, nw;
     const nx_mention *ms = nx_document_mentions(doc, &nm);
@@ -201,6 +216,14 @@ static cJSON *ref_document_json(const nx_document *doc) {
         ok = al && mm;
         for (size_t k = 0; ok && k < e->n_aliases; k++) ok = cJSON_AddItemToArray(al, cJSON_CreateString(e->aliases[k]));
         for (size_t k = 0; ok && k < e->n_mentions; k++) ok = cJSON_AddItemToArray(mm, ref_id('m', (long)e->mentions[k]));
+        if (ok && e->key) ok = cJSON_AddStringToObject(o, "key", e->key) != NULL;
+        if (ok && e->kind) ok = cJSON_AddStringToObject(o, "kind", e->kind) != NULL;
+        if (ok && e->country) ok = cJSON_AddStringToObject(o, "country", e->country) != NULL;
+        if (ok && e->n_ids) {
+            cJSON *ids = cJSON_AddArrayToObject(o, "ids");
+            ok = ids != NULL;
+            for (size_t k = 0; ok && k < e->n_ids; k++) ok = cJSON_AddItemToArray(ids, cJSON_CreateString(e->ids[k]));
+        }
     }
 
     arr = ok ? cJSON_AddArrayToObject(root, "relations") : NULL;
@@ -246,7 +269,9 @@ static char *ref_print(cJSON *root, int flags) {
 static char *ref_error_json(const char *id, const char *message, int flags) {
     cJSON *root = cJSON_CreateObject();
     if (!root) return NULL;
-    if (!cJSON_AddStringToObject(root, "id", id ? id : "") || !cJSON_AddStringToObject(root, "error", message ? message : "")) {
+    if (!cJSON_AddStringToObject(root, "id", id ? id : "") || !cJSON_AddStringToObject(root, "error", message ? message : "") ||
+        !cJSON_AddStringToObject(root, "nerx_version", nx_version()) ||
+        !cJSON_AddNumberToObject(root, "schema_version", NX_SCHEMA_VERSION)) {
         cJSON_Delete(root);
         return NULL;
     }
@@ -304,7 +329,7 @@ static void compare_document(const char *what, const nx_document *doc) {
         const nx_writer *wr = pretty ? &nx_writer_json : &nx_writer_jsonl;
         nx_sbuf out = {0};
         CHECK_INT(nx_sbuf_add(&out, "before\n", 7), 0);
-        CHECK_INT(wr->document(doc, flags, &out), 0);
+        CHECK_INT(wr->document(doc, &(nx_write_options){flags, NX_DEFAULT_BASE_IRI}, &out), 0);
         size_t n = strlen(want);
         CHECK(out.len == 7 + n + 1 && memcmp(out.s, "before\n", 7) == 0 && out.s[out.len - 1] == '\n');
         if (out.len == 7 + n + 1) CHECK(same_bytes(label, out.s + 7, n, want, n, 0));
@@ -314,7 +339,7 @@ static void compare_document(const char *what, const nx_document *doc) {
     /* JSON Lines is never pretty, even when asked */
     char *want = ref_print(ref_document_json(doc), 0);
     nx_sbuf out = {0};
-    CHECK_INT(nx_writer_jsonl.document(doc, NX_WRITE_PRETTY, &out), 0);
+    CHECK_INT(nx_writer_jsonl.document(doc, &(nx_write_options){NX_WRITE_PRETTY, NX_DEFAULT_BASE_IRI}, &out), 0);
     if (want && out.s && out.len) CHECK(same_bytes(what, out.s, out.len - 1, want, strlen(want), 0));
     free(out.s);
     cJSON_free(want);
@@ -465,13 +490,63 @@ static void test_bytes_all_bytes(void) {
 
             const nx_writer *wr = pretty ? &nx_writer_json : &nx_writer_jsonl;
             nx_sbuf out = {0};
-            CHECK_INT(wr->error(ids[i], messages[i], flags, &out), 0);
+            CHECK_INT(wr->error(ids[i], messages[i], &(nx_write_options){flags, NX_DEFAULT_BASE_IRI}, &out), 0);
             if (want && out.s) CHECK(out.len == strlen(want) + 1 && same_bytes(label, out.s, out.len - 1, want, strlen(want), 0));
             free(out.s);
             cJSON_free(want);
         }
     }
     free(long_id);
+}
+
+/* The graph mapping is made from a relation's type and role names, so a
+ * relation type no family finds yet (affiliated_with, being added) already
+ * has its graph form: a membership fact node and schema:affiliation straight
+ * from the person to the organisation. The relation is put in the
+ * document's views by hand. */
+static void test_graph_affiliated_with(void) {
+    const char *text = "Zhang Liqun spoke at Xi'an Jiaotong University.";
+    nx_document *doc = NULL;
+    nx_error err;
+    CHECK_INT(nx_extract(model, text, strlen(text), "aff", NULL, &doc, &err), NX_OK);
+    if (!doc) return;
+    size_t ne;
+    const nx_entity *es = nx_document_entities(doc, &ne);
+    long person = -1, org = -1;
+    for (size_t i = 0; i < ne; i++) {
+        if (es[i].type == NX_PERSON) person = (long)i;
+        if (es[i].type == NX_ORGANIZATION) org = (long)i;
+    }
+    CHECK(person >= 0 && org >= 0);
+    nx_argument args[2] = {{"person", person, -1}, {"organization", org, -1}};
+    nx_relation rel = {.type = "affiliated_with", .arguments = args, .n_arguments = 2, .status = "current",
+                       .start = 0, .end = 47, .rule = "affiliated_with:test"};
+    /* the views are the document's own arrays (doc.h): the relations swapped in and out */
+    nx_relation *saved = doc->relations;
+    size_t n_saved = doc->n_relations;
+    doc->relations = &rel;
+    doc->n_relations = 1;
+    nx_sbuf out = {0};
+    CHECK_INT(nx_writer_ntriples.document(doc, &(nx_write_options){0, "https://example.org/"}, &out), 0);
+    doc->relations = saved;
+    doc->n_relations = n_saved;
+    const char *want[] = {
+        "<https://example.org/entity/person/zhang-liqun> <https://schema.org/affiliation> "
+        "<https://example.org/entity/domain/xjtu.edu.cn> .\n",
+        "<https://example.org/doc/aff/fact/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<http://www.w3.org/ns/org#Membership> .\n",
+        "<https://example.org/doc/aff/fact/1> <http://www.w3.org/ns/org#member> "
+        "<https://example.org/entity/person/zhang-liqun> .\n",
+        "<https://example.org/doc/aff/fact/1> <urn:nerx:vocab:relationType> \"affiliated_with\" .\n",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        int found = out.s && strstr(out.s, want[i]) != NULL;
+        CHECK(found);
+        if (!found) fprintf(stderr, "missing: %s", want[i]);
+    }
+    CHECK(out.s && !strstr(out.s, "org#role>")); /* no title, no role */
+    free(out.s);
+    nx_document_free(doc);
 }
 
 int main(void) {
@@ -485,6 +560,7 @@ int main(void) {
     test_bytes_short_texts();
     test_bytes_user_gazetteer();
     test_bytes_all_bytes();
+    test_graph_affiliated_with();
     nx_model_free(model);
     return check_result("test_writer");
 }
