@@ -463,8 +463,10 @@ class Gaz:
             i = own.get((t, fn))
             if not i and a.get("country"):
                 i = NAME_COUNTRY_IDS.get((t or t0, fn, a["country"]))
-            if not i and (t or t0) in ENTITY_TYPES:
-                known = NAME_IDS.get((t or t0, fn))
+            # a demonym names its country: "Kazakh" takes Kazakhstan's ids
+            lt = "place" if (t or t0) == "demonym" else (t or t0)
+            if not i and lt in ENTITY_TYPES:
+                known = NAME_IDS.get((lt, fn))
                 cc = a.get("country")
                 if known and (not known[1] or not cc or cc == known[1]):
                     i = known[0]

@@ -1708,6 +1708,7 @@ static nx_status nationalities(rctx *r) {
         nx_span *s = SPAN(doc, id);
         s->canon = nx_gstr(r->g, e->name);
         s->country = e->country[0] ? e->country : NULL;
+        s->xid = e->id ? nx_gstr(r->g, e->id) : NULL; /* the country's ids: one key with its name */
     }
     return NX_OK;
 }

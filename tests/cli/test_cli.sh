@@ -136,6 +136,12 @@ expect_status 3 "$nerx" --gazetteer "$tmp/bad.tsv" "$tmp/good.txt"
 grep -q "bad.tsv:2:7: attribute without '='" "$tmp/err" || fail "bad gazetteer message: $(cat "$tmp/err")"
 expect_status 3 "$nerx" --gazetteers "$tmp/nowhere" "$tmp/good.txt"
 
+# --- a nationality names its country: one key with the country's name
+printf '{"id":"a","text":"Kazakh officials spoke."}\n{"id":"b","text":"Officials in Kazakhstan spoke."}\n' |
+  "$nerx" --input jsonl --output jsonl >"$tmp/out" 2>/dev/null
+json "ks=[[e['key'] for e in json.loads(l)['entities']] for l in open(sys.argv[1])]; assert ks==[['iso3166:KZ'],['iso3166:KZ']], ks" ||
+  fail "a nationality's entity takes its country's key"
+
 # --- output that cannot be written
 if [ -w /dev/full ]; then
   "$nerx" "$root/corpus/xjtu-sco-forum.txt" >/dev/full 2>"$tmp/err"
