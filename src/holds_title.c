@@ -169,11 +169,14 @@ static int is_party(const lctx *l, int32_t k) {
 static int32_t org_before(const lctx *l, size_t i, int state) {
     if (i == 0) return -1;
     size_t p = i - 1;
+    /* "Toyota's new president", "Chinese top legislator" */
+    for (int k = 0; k < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_ADJECTIVE); k++) p--;
     if (tok(l, p)->shape & NX_SH_POSS) {
         if (p == 0) return -1;
         p--;
-    } else {
-        for (int k = 0; k < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_ADJECTIVE); k++) p--;
+    } else if (p >= 2 && fold_is(l, p, ")") && fold_is(l, p - 2, "(")) {
+        /* "The Australian Federal Police (AFP) Commissioner" */
+        p--;
     }
     int32_t k = span_at(l, p);
     if (k < 0 || sp(l, k)->t1 != p + 1) return -1;
@@ -543,6 +546,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e, g.state);
             }
+            /* "Prime Minister Mustafa Khalil (Egypt)": a state's office, its
+             * country in parentheses after the name */
+            size_t q = sp(l, person)->t1;
+            int32_t in_paren = span_at(l, q + 1);
+            if (org_pre < 0 && g.state && fold_is(l, q, "(") && (is_type(l, in_paren, NX_PLACE)) &&
+                sp(l, in_paren)->t0 == q + 1 && fold_is(l, sp(l, in_paren)->t1, ")"))
+                org_pre = in_paren;
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
