@@ -323,25 +323,6 @@ static size_t phrase_start(const lctx *l, size_t j) {
     return k;
 }
 
-/* "he" or "she": the person the nearest earlier sentence with a person
- * starts with (its subject, as a rule): "Poehl was made an economic
- * adviser to Chancellor Willy Brandt. A year later he was appointed ...". */
-static int32_t antecedent(const lctx *l, size_t i) {
-    uint32_t sent = tok(l, i)->sent;
-    for (size_t k = i; k-- > 0;) {
-        int32_t s = span_at(l, k);
-        if (!is_type(l, s, NX_PERSON)) continue;
-        if (tok(l, k)->sent + 2 < sent) return -1;
-        /* the first person of that sentence */
-        uint32_t ps = tok(l, k)->sent;
-        int32_t first = s;
-        for (size_t m = k; m-- > 0 && tok(l, m)->sent == ps;)
-            if (is_type(l, span_at(l, m), NX_PERSON)) first = span_at(l, m);
-        return ps == sent ? s : first;
-    }
-    return -1;
-}
-
 /* "Acme appointed X as chairman": the organisation before the naming verb
  * that ends before token v (over an auxiliary: has appointed) becomes *org
  * when that is none. */
@@ -392,7 +373,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             return s;
         }
         const nx_token *t = tok(l, k - 1);
-        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN)) return antecedent(l, k - 1);
+        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN)) return nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
             size_t q = k - 2;
             while (q > 0 && k - q < 10 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))

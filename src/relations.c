@@ -32,6 +32,24 @@ int nx_rel_add(nx_document *doc, const nx_rel *r) {
     return 0;
 }
 
+int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i) {
+    if (i >= n) return -1;
+    const nx_token *toks = doc->toks.items;
+    uint32_t sent = toks[i].sent;
+    for (size_t k = i; k-- > 0;) {
+        int32_t s = span_at[k];
+        if (s < 0 || SPAN(doc, s)->type != NX_PERSON) continue;
+        if (toks[k].sent + 2 < sent) return -1;
+        /* the first person of that sentence */
+        uint32_t ps = toks[k].sent;
+        int32_t first = s;
+        for (size_t m = k; m-- > 0 && toks[m].sent == ps;)
+            if (span_at[m] >= 0 && SPAN(doc, span_at[m])->type == NX_PERSON) first = span_at[m];
+        return ps == sent ? s : first;
+    }
+    return -1;
+}
+
 /* The entity an argument names, or -1 (none, or a value such as a title). */
 static int32_t arg_entity(const nx_document *doc, const nx_rel *r, size_t i) {
     return r->args[i].span >= 0 ? SPAN(doc, r->args[i].span)->entity : -1;

@@ -53,6 +53,12 @@ int nx_rel_add(nx_document *doc, const nx_rel *r);
 /* The stage: every family's finder in table order, then deduplication. */
 nx_status nx_relations(nx_document *doc, nx_error *err);
 
+/* "he" or "she" at token i: the person the nearest earlier sentence with a
+ * person starts with (its subject, as a rule), within two sentences, or -1:
+ * "Poehl was made an economic adviser to Chancellor Willy Brandt. A year
+ * later he was appointed ...". */
+int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i);
+
 /* The finders, one per family. */
 nx_status nx_holds_title_find(const nx_relctx *c);
 nx_status nx_affiliated_with_find(const nx_relctx *c);
