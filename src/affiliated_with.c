@@ -50,14 +50,18 @@ static int linked(const actx *a, int32_t person, int32_t org) {
     return 0;
 }
 
-static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) {
-    if (org < 0 || tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent ||
+/* Adds the fact unless holds_title states it; the two spans are in one
+ * sentence unless the person stands there as a pronoun (`via_pronoun`). */
+static int add_fact(const actx *a, int32_t person, int32_t org, nx_rule rule, int via_pronoun) {
+    if (org < 0 || (!via_pronoun && tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent) ||
         linked(a, person, org))
         return 0;
     nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .n_args = 2,
                 .args = {{NX_ROLE_PERSON, person}, {NX_ROLE_ORGANIZATION, org}}};
     return nx_rel_add(a->doc, &r);
 }
+
+static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_fact(a, person, org, rule, 0); }
 
 /* "Google's Larry Page", "Mute Records' Daniel Miller". */
 static int32_t possessor(const actx *a, size_t t0) {
@@ -114,6 +118,15 @@ static int32_t by_membership(const actx *a, size_t j) {
 nx_status nx_affiliated_with_find(const nx_relctx *c) {
     actx ctx = {c->doc, c->n, c->span_at}, *a = &ctx;
     size_t n_spans = c->doc->spans.count;
+    /* "He joined Google in 2004": a subject pronoun stands for the person
+     * of the sentence before (nx_rel_antecedent); only the verb rule reads it */
+    for (size_t i = 0; i < c->n; i++) {
+        if (!is_word(a, i, NX_G_SUBJECT_PRONOUN) || span_at(a, i) >= 0) continue;
+        int32_t org = by_verb(a, i + 1);
+        if (org < 0) continue;
+        int32_t person = nx_rel_antecedent(c->doc, c->span_at, c->n, i);
+        if (person >= 0 && add_fact(a, person, org, NX_RULE_AW_VERB, 1)) return NX_ERR_NOMEM;
+    }
     for (size_t k = 0; k < n_spans; k++) {
         const nx_span *s = SPAN(c->doc, k);
         if (s->type != NX_PERSON) continue;
