@@ -278,12 +278,24 @@ typedef enum nx_input_format {
     NX_INPUT_JSONL
 } nx_input_format;
 
+/* The size limit on every input (NX_MAX_INPUT_BYTES unless
+ * max_document_bytes says otherwise): a plain-text document, a JSON Lines
+ * line, a gazetteer file. Larger inputs are an error record (a gazetteer:
+ * a load error), never read further into memory. */
+#define NX_MAX_INPUT_BYTES ((size_t)64 << 20)
+
+typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level, const char *message);
+
 typedef struct nx_input_options {
     nx_input_format format;
-    const char *id_field;   /* JSON Lines field names; defaults "id", "text", "dct" */
+    const char *id_field;   /* JSON Lines field names; defaults "id", "text" */
     const char *text_field;
-    const char *dct_field;  /* "date" is also read when this field is absent */
-    size_t max_document_bytes; /* larger documents are an error (0: 64 MiB) */
+    const char *dct_field;  /* the only field the dct is read from; NULL (the
+                             * default): "dct", then "date" when it is absent */
+    size_t max_document_bytes; /* larger documents and lines are an error record (0: NX_MAX_INPUT_BYTES) */
+    nx_message_fn on_message; /* warnings about the inputs themselves (a directory
+                               * with no documents, a FIFO skipped); may be NULL */
+    void *user;
 } nx_input_options;
 
 NX_API void nx_input_options_init(nx_input_options *opts);
@@ -296,6 +308,8 @@ typedef struct nx_record {
     int from_text_file; /* 1 for plain text (file or stdin), 0 for JSON Lines */
     nx_status status;   /* NX_OK, or why this record could not be read */
     const char *error;  /* message when status != NX_OK */
+    const char *warning; /* what the reader changed or ignored (a NUL character,
+                          * an unusable dct), or NULL */
 } nx_record;
 
 typedef struct nx_reader nx_reader;
@@ -319,12 +333,11 @@ NX_API void nx_reader_free(nx_reader *reader);
  * Batch: extract every record of a reader with N threads, writing one JSON
  * object per document, in input order.
  */
-typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level, const char *message);
-
 typedef struct nx_batch_options {
     int threads;            /* worker threads (1..256); default 1 */
     const char *format;     /* output format: "json" (the default; NULL means it) or "jsonl" */
     int pretty;             /* pretty-print (single documents) */
+    int array;              /* write the records as the elements of one JSON array */
     nx_options extract;     /* per-document options; a record's dct wins over extract.dct */
     nx_message_fn on_message; /* errors and warnings, per document; may be NULL */
     void *user;

@@ -10,8 +10,9 @@
  * read before it is written (a pipe gets each record as soon as it and
  * those before it are done).
  */
-#include <sys/stat.h>
+#include <errno.h>
 #include <pthread.h>
+#include <sys/uio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ typedef struct job {
     size_t len;
     nx_status read_status; /* the reader's verdict */
     char *read_error;
+    char *read_warning;    /* what the reader changed or ignored, or NULL */
     nx_sbuf out;           /* the rendered record (malloc) */
     double stage_seconds[NX_MAX_STAGES]; /* with extract.time_stages */
     double write_seconds;
@@ -49,7 +51,8 @@ typedef struct pool {
     const nx_writer *writer;
     nx_reader *reader;
     FILE *out;
-    int flush_each;        /* out is a pipe or terminal: each record goes out at once */
+    int fd;                /* out's descriptor: each record goes out with one write() */
+    size_t n_out;          /* records written (for the array's commas) */
     nx_batch_stats *stats;
     nx_status result;
     job *slots;
@@ -70,6 +73,7 @@ static void job_clear(job *j) {
     free(j->text);
     free(j->dct);
     free(j->read_error);
+    free(j->read_warning);
     free(j->out.s);
     free(j->error);
     for (size_t i = 0; i < j->n_warnings; i++) free(j->warnings[i]);
@@ -99,8 +103,10 @@ static void run_job(const pool *p, job *j) {
     }
     size_t nw;
     const char *const *w = nx_document_warnings(doc, &nw);
-    if (nw) {
-        j->warnings = calloc(nw, sizeof *j->warnings);
+    size_t nr = j->read_warning != NULL;
+    if (nw + nr) {
+        j->warnings = calloc(nw + nr, sizeof *j->warnings);
+        if (j->warnings && nr) j->warnings[j->n_warnings++] = dup_or_null(j->read_warning);
         for (size_t i = 0; j->warnings && i < nw; i++) j->warnings[j->n_warnings++] = dup_or_null(w[i]);
     }
     const double *times = nx_document_stage_seconds(doc);
@@ -135,11 +141,54 @@ static int read_job(nx_reader *reader, job *j) {
         }
         j->len = rec.len;
         j->dct = dup_or_null(rec.dct);
-        if (!j->text || !j->id || (rec.dct && !j->dct)) j->read_status = NX_ERR_NOMEM;
+        j->read_warning = dup_or_null(rec.warning);
+        if (!j->text || !j->id || (rec.dct && !j->dct) || (rec.warning && !j->read_warning)) {
+            j->read_status = NX_ERR_NOMEM;
+            j->read_error = dup_or_null("out of memory holding the record");
+        }
     } else {
         j->read_error = dup_or_null(rec.error);
     }
     return 0;
+}
+
+/* Writes a and b with one writev() (so a record is never split among the
+ * writes of other processes sharing the output, as with xargs -P), going on
+ * after a partial write. 0, or -1 on an error. */
+static int write2(pool *p, const char *a, size_t na, const char *b, size_t nb) {
+    if (p->fd < 0) return fwrite(a, 1, na, p->out) != na || fwrite(b, 1, nb, p->out) != nb ? -1 : 0;
+    struct iovec v[2] = {{(void *)a, na}, {(void *)b, nb}};
+    int k = 0;
+    while (k < 2) {
+        if (!v[k].iov_len) {
+            k++;
+            continue;
+        }
+        ssize_t w = writev(p->fd, v + k, 2 - k);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        for (size_t left = (size_t)w; k < 2 && left; ) {
+            size_t t = left < v[k].iov_len ? left : v[k].iov_len;
+            v[k].iov_base = (char *)v[k].iov_base + t;
+            v[k].iov_len -= t;
+            left -= t;
+            if (!v[k].iov_len) k++;
+        }
+    }
+    return 0;
+}
+
+/* One rendered record: with opts->array, an element of one JSON array. */
+static int put_record(pool *p, const char *s, size_t n) {
+    const char *pre = "";
+    if (p->opts->array) {
+        pre = p->n_out ? ",\n" : "[\n";
+        if (n && s[n - 1] == '\n') n--;
+    }
+    p->n_out++;
+    return write2(p, pre, strlen(pre), s, n);
 }
 
 /* Counts, reports and writes a finished job (after a failure, only counts
@@ -160,8 +209,7 @@ static void emit_job(pool *p, job *j) {
     if (j->out_failed) {
         p->result = NX_ERR_NOMEM;
     } else if (p->result == NX_OK && j->out.len) {
-        if (fwrite(j->out.s, 1, j->out.len, p->out) != j->out.len || (p->flush_each && fflush(p->out) == EOF))
-            p->result = NX_ERR_IO;
+        if (put_record(p, j->out.s, j->out.len)) p->result = NX_ERR_IO;
     }
     job_clear(j);
 }
@@ -229,13 +277,11 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     const nx_writer *writer = nx_writer_find(opts->format);
     if (!writer) return NX_ERR_ARG;
     int flags = opts->pretty ? NX_WRITE_PRETTY : 0;
-    struct stat sb;
     pool p = {.model = model, .opts = opts, .writer = writer, .reader = reader, .out = out, .stats = stats,
               .result = NX_OK};
-    /* a reader at the other end of a pipe or at a terminal wants each record
-     * as it is done; a file or /dev/null does not (a write call per record) */
-    int fd = fileno(out);
-    p.flush_each = fd >= 0 && (isatty(fd) || (fstat(fd, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode))));
+    /* records bypass out's buffer: what the caller wrote before goes first */
+    if (fflush(out) == EOF) return NX_ERR_IO;
+    p.fd = fileno(out);
     /* enough slots that no worker waits while a record is read or an
      * earlier, longer one is finished */
     p.cap = opts->threads > 1 ? (size_t)opts->threads * 16 : 1;
@@ -252,7 +298,7 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (writer->begin) {
         nx_sbuf head = {0};
         if (writer->begin(&head, flags)) p.result = NX_ERR_NOMEM;
-        else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) p.result = NX_ERR_IO;
+        else if (head.len && write2(&p, head.s, head.len, "", 0)) p.result = NX_ERR_IO;
         free(head.s);
     }
     int started = 0;
@@ -270,13 +316,15 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
      * finished; the last record finished writes what is left */
     for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     nx_status result = p.result;
-    if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
+    if (result == NX_OK && opts->array && write2(&p, p.n_out ? "\n]\n" : "[]\n", p.n_out ? 3 : 3, "", 0))
+        result = NX_ERR_IO;
     if (result == NX_OK && writer->end) {
         nx_sbuf tail = {0};
         if (writer->end(&tail, flags)) result = NX_ERR_NOMEM;
-        else if (tail.len && (fwrite(tail.s, 1, tail.len, out) != tail.len || fflush(out) == EOF)) result = NX_ERR_IO;
+        else if (tail.len && write2(&p, tail.s, tail.len, "", 0)) result = NX_ERR_IO;
         free(tail.s);
     }
+    if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
     pthread_cond_destroy(&p.space);
     pthread_mutex_destroy(&p.mu);
     pthread_mutex_destroy(&p.read_mu);

@@ -105,6 +105,13 @@ typedef struct cli {
     int compile_model;
 } cli;
 
+/* Closes stdout after --help or --version: a write that failed says so. */
+static int close_stdout(void) {
+    if (fclose(stdout) == 0) return EXIT_ALL_OK;
+    fprintf(stderr, "nerx: cannot write output: %s\n", strerror(errno));
+    return EXIT_OUTPUT;
+}
+
 static int fail_usage(const char *msg, const char *arg) {
     fprintf(stderr, "nerx: %s%s%s\nTry 'nerx --help'.\n", msg, arg ? ": " : "", arg ? arg : "");
     return EXIT_USAGE;
@@ -112,8 +119,8 @@ static int fail_usage(const char *msg, const char *arg) {
 
 static int apply(cli *c, const option_spec *o, const char *arg) {
     switch (o->id) {
-    case OPT_HELP: usage(stdout); exit(fclose(stdout) == 0 ? EXIT_ALL_OK : EXIT_OUTPUT);
-    case OPT_VERSION: printf("nerx %s\n", nx_version()); exit(fclose(stdout) == 0 ? EXIT_ALL_OK : EXIT_OUTPUT);
+    case OPT_HELP: usage(stdout); exit(close_stdout());
+    case OPT_VERSION: printf("nerx %s\n", nx_version()); exit(close_stdout());
     case OPT_INPUT:
         if (!strcmp(arg, "auto")) c->in.format = NX_INPUT_AUTO;
         else if (!strcmp(arg, "text")) c->in.format = NX_INPUT_TEXT;
@@ -199,10 +206,27 @@ static int parse(cli *c, int argc, char **argv) {
     return 0;
 }
 
+/* Writes s to stderr with control characters escaped (\n, \xNN), so an id
+ * or a file name can never forge a line of its own. */
+static void put_escaped(const char *s) {
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '\n') fputs("\\n", stderr);
+        else if (ch == '\t') fputs("\\t", stderr);
+        else if (ch == '\r') fputs("\\r", stderr);
+        else if (ch < 0x20 || ch == 0x7f) fprintf(stderr, "\\x%02x", ch);
+        else putc(ch, stderr);
+    }
+}
+
 static void on_message(void *user, const char *id, const char *level, const char *msg) {
     const cli *c = user;
     if (c->quiet && strcmp(level, "error") != 0) return;
-    fprintf(stderr, "nerx: %s: %s: %s\n", id, level, msg);
+    fputs("nerx: ", stderr);
+    put_escaped(id);
+    fprintf(stderr, ": %s: ", level);
+    put_escaped(msg);
+    fputc('\n', stderr);
 }
 
 static int model_error(nx_status st, const nx_error *err) {
@@ -229,13 +253,17 @@ static int run(cli *c) {
     nx_status st = nx_model_load(&c->model, &model, &err);
     if (st != NX_OK) return model_error(st, &err);
     nx_reader *reader = NULL;
+    c->in.on_message = on_message;
+    c->in.user = c;
     st = nx_reader_open(c->paths, c->n_paths, &c->in, &reader, &err);
     if (st != NX_OK) {
         fprintf(stderr, "nerx: %s\n", nx_strerror(st));
         nx_model_free(model);
         return EXIT_MODEL;
     }
-    c->batch.pretty = c->output == 1 || (c->output == 0 && nx_reader_single_text(reader));
+    int single = nx_reader_single_text(reader);
+    c->batch.pretty = c->output == 1 || (c->output == 0 && single);
+    c->batch.array = c->output == 1 && !single; /* several documents: one JSON array */
     c->batch.format = c->output == 2 ? "jsonl" : "json";
     c->batch.on_message = on_message;
     c->batch.user = c;
