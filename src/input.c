@@ -353,7 +353,7 @@ static nx_status stream_all(stream *s, size_t limit, char **out, size_t *len) {
     if (n > limit) return NX_ERR_LIMIT;
     char *buf = malloc(cap + 1);
     if (!buf) return NX_ERR_NOMEM;
-    memcpy(buf, s->buf + s->pos, n);
+    if (n) memcpy(buf, s->buf + s->pos, n);
     s->pos = s->end;
     for (;;) {
         if (n == cap) {
