@@ -151,6 +151,19 @@ for src in ["pipe", "/dev/zero"]:
     # redzones and quarantine), not the 500 MB line
     check(ok and (peak <= before or peak < base_rss + 2.5 * 64 * 1024), f"endless line ({src}) is bounded", f"{L[:1]} rc={rc} peak={peak} KB")
 
+# --- the same limit on a plain-text document and a gazetteer file
+for args, want_rc, what in [(["/dev/zero"], 1, "text document /dev/zero"),
+                            (["--gazetteer", "/dev/zero", "-"], 3, "gazetteer /dev/zero")]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    try:
+        r = subprocess.run([nerx] + args, input=b"Kazakhstan.", capture_output=True, timeout=10, env=small_quarantine)
+        rc, err = r.returncode, r.stderr
+    except subprocess.TimeoutExpired:
+        rc, err = None, b"timeout"
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    check(rc == want_rc and b"size limit" in err and (peak <= before or peak < base_rss + 2.5 * 64 * 1024),
+          f"{what}: size limit, bounded memory", f"rc={rc} peak={peak} KB {err[-200:]}")
+
 # --- a corrupt compressed file: an error record naming it
 with tempfile.TemporaryDirectory() as tmp:
     import gzip
