@@ -310,6 +310,8 @@ typedef struct nx_record {
     const char *error;  /* message when status != NX_OK */
     const char *warning; /* what the reader changed or ignored (a NUL character,
                           * an unusable dct), or NULL */
+    size_t input_bytes; /* bytes of the inputs read since the previous record
+                         * (read in blocks, so for progress, not for offsets) */
 } nx_record;
 
 typedef struct nx_reader nx_reader;
@@ -327,12 +329,17 @@ NX_API nx_status nx_reader_next(nx_reader *reader, nx_record *rec);
 /*! nx_reader_single_text() : 1 when the inputs are exactly one plain-text
  *  document (one text file, or standard input holding plain text). */
 NX_API int nx_reader_single_text(nx_reader *reader);
+/*! nx_reader_size() : the bytes of all the inputs (compressed files counted
+ *  as they are on disk), or 0 when one has no size (standard input, a FIFO). */
+NX_API size_t nx_reader_size(const nx_reader *reader);
 NX_API void nx_reader_free(nx_reader *reader);
 
 /* ---------------------------------------------------------------------------
  * Batch: extract every record of a reader with N threads, writing one JSON
  * object per document, in input order.
  */
+struct nx_batch_stats;
+
 typedef struct nx_batch_options {
     int threads;            /* worker threads (1..256); default 1 */
     const char *format;     /* output format: "json" (the default; NULL means it) or "jsonl" */
@@ -341,10 +348,14 @@ typedef struct nx_batch_options {
     nx_options extract;     /* per-document options; a record's dct wins over extract.dct */
     nx_message_fn on_message; /* errors and warnings, per document; may be NULL */
     void *user;
+    /* called after each record is written, with the counts so far (never
+     * from two threads at once); may be NULL */
+    void (*on_progress)(void *user, const struct nx_batch_stats *stats);
 } nx_batch_options;
 
 typedef struct nx_batch_stats {
     size_t documents; /* records read */
+    size_t input_bytes; /* bytes of input they took (nx_record.input_bytes) */
     size_t failed;    /* records that became error records */
     size_t warnings;
     /* With extract.time_stages: seconds spent in each stage (nx_stage_name()),

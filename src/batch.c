@@ -26,6 +26,8 @@
 typedef struct job {
     char *id, *text, *dct;
     size_t len;
+    size_t in_bytes;       /* input bytes the record took (for progress) */
+    size_t cost;           /* what it counts in the pool's in_flight */
     nx_status read_status; /* the reader's verdict */
     char *read_error;
     char *read_warning;    /* what the reader changed or ignored, or NULL */
@@ -58,6 +60,7 @@ typedef struct pool {
     job *slots;
     size_t cap;
     size_t read, written;
+    size_t in_flight;      /* text and output bytes of the records in the ring */
     int eof;               /* the input ended: no record will follow */
     int stop;              /* writing failed: read no more */
     int writing;           /* a worker is writing the head of the ring */
@@ -65,6 +68,14 @@ typedef struct pool {
     pthread_mutex_t mu;
     pthread_cond_t space;  /* a slot was freed, or stop */
 } pool;
+
+/* The memory the ring may hold before the reader waits, in bytes, not in
+ * records: a record being extracted counts WORK_PER_BYTE times its text
+ * (the pipeline's working memory, measured at 50-120 bytes per input byte),
+ * then its text and rendered output until it is written. One record always
+ * goes in, however long. */
+#define BATCH_BYTES_IN_FLIGHT ((size_t)64 << 20)
+#define WORK_PER_BYTE 64
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -133,6 +144,7 @@ static int read_job(nx_reader *reader, job *j) {
     if (nx_reader_next(reader, &rec) == NX_ERR_END) return 1;
     j->id = dup_or_null(rec.id);
     j->read_status = rec.status;
+    j->in_bytes = rec.input_bytes;
     if (rec.status == NX_OK) {
         j->text = malloc(rec.len + 1);
         if (j->text) {
@@ -196,6 +208,7 @@ static int put_record(pool *p, const char *s, size_t n) {
 static void emit_job(pool *p, job *j) {
     nx_batch_stats *stats = p->stats;
     stats->documents++;
+    stats->input_bytes += j->in_bytes;
     for (size_t k = 0; k < NX_MAX_STAGES; k++) stats->stage_seconds[k] += j->stage_seconds[k];
     stats->write_seconds += j->write_seconds;
     if (j->error) {
@@ -211,6 +224,7 @@ static void emit_job(pool *p, job *j) {
     } else if (p->result == NX_OK && j->out.len) {
         if (put_record(p, j->out.s, j->out.len)) p->result = NX_ERR_IO;
     }
+    if (p->opts->on_progress) p->opts->on_progress(p->opts->user, stats);
     job_clear(j);
 }
 
@@ -220,9 +234,11 @@ static void write_head(pool *p) {
     for (;;) {
         job *j = &p->slots[p->written % p->cap];
         if (p->written == p->read || !j->done) return;
+        size_t bytes = j->cost;
         pthread_mutex_unlock(&p->mu);
         emit_job(p, j);
         pthread_mutex_lock(&p->mu);
+        p->in_flight -= bytes;
         p->written++;
         if (p->result != NX_OK) p->stop = 1;
         pthread_cond_signal(&p->space);
@@ -236,7 +252,11 @@ static void *worker(void *arg) {
     for (;;) {
         pthread_mutex_lock(&p->read_mu);
         pthread_mutex_lock(&p->mu);
-        while (p->read - p->written == p->cap && !p->stop) pthread_cond_wait(&p->space, &p->mu);
+        /* a free slot, and room under the bytes in flight (one record
+         * always goes in, however long) */
+        while ((p->read - p->written == p->cap || (p->in_flight >= BATCH_BYTES_IN_FLIGHT && p->read > p->written)) &&
+               !p->stop)
+            pthread_cond_wait(&p->space, &p->mu);
         int stop = p->stop;
         pthread_mutex_unlock(&p->mu);
         job *j = &p->slots[p->read % p->cap];
@@ -247,11 +267,16 @@ static void *worker(void *arg) {
         }
         pthread_mutex_lock(&p->mu);
         p->read++;
+        j->cost = j->len * WORK_PER_BYTE + 1;
+        p->in_flight += j->cost;
         pthread_mutex_unlock(&p->mu);
         pthread_mutex_unlock(&p->read_mu);
         run_job(p, j);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
+        p->in_flight -= j->cost;
+        j->cost = j->len + j->out.len;
+        p->in_flight += j->cost;
         if (!p->writing) {
             p->writing = 1;
             write_head(p);

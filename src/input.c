@@ -44,6 +44,7 @@ typedef struct stream {
     size_t zret;         /* the last ZSTD_decompressStream result: 0 at a frame's end */
     char *buf;
     size_t pos, end, cap;
+    size_t raw;          /* bytes read from the file (compressed ones for .gz and .zst) */
     int eof;
     char err[160];       /* why reading failed ("" when it did not) */
 } stream;
@@ -69,6 +70,9 @@ struct nx_reader {
     char *warning;       /* the current record's warning (malloc) */
     int stdin_is_jsonl;  /* decided when standard input was opened */
     int stdin_peeked;
+    size_t size;         /* the inputs' bytes, or 0 when one has no size (stdin, a FIFO) */
+    size_t raw_done;     /* bytes read from closed sources */
+    size_t raw_told;     /* bytes already counted in a record's input_bytes */
 };
 
 void nx_input_options_init(nx_input_options *o) {
@@ -234,6 +238,17 @@ nx_status nx_reader_open(const char *const *paths, size_t n_paths, const nx_inpu
         nx_reader_free(r);
         return NX_ERR_NOMEM;
     }
+    /* the size of the whole input, for progress, when every input has one */
+    for (size_t i = 0; i < r->src.count; i++) {
+        const source *s = &NX_VEC_AT(&r->src, source, i);
+        struct stat st;
+        if (s->kind == SRC_MISSING) continue;
+        if (s->kind == SRC_STDIN || stat(s->path, &st) != 0 || !S_ISREG(st.st_mode)) {
+            r->size = 0;
+            break;
+        }
+        r->size += (size_t)st.st_size;
+    }
     *out = r;
     return NX_OK;
 }
@@ -264,7 +279,8 @@ static int stream_open(stream *s, const char *path, int z) {
     return 0;
 }
 
-static void stream_close(stream *s) {
+static void stream_close(stream *s, size_t *raw_done) {
+    if (raw_done) *raw_done += s->raw;
     if (s->f && s->f != stdin) fclose(s->f);
     if (s->gz) gzclose(s->gz);
     ZSTD_freeDCtx(s->zd);
@@ -280,6 +296,8 @@ static long stream_source(stream *s, char *dst, size_t n) {
     if (n > BLOCK) n = BLOCK;
     if (s->gz) {
         int got = gzread(s->gz, dst, (unsigned)n);
+        long off = gzoffset(s->gz);
+        if (off >= 0) s->raw = (size_t)off;
         if (got < 0) {
             int zerr;
             const char *m = gzerror(s->gz, &zerr);
@@ -294,6 +312,7 @@ static long stream_source(stream *s, char *dst, size_t n) {
         while (out.pos == 0) {
             if (s->zin.pos == s->zin.size) {
                 size_t got = fread(s->zbuf, 1, ZSTD_DStreamInSize(), s->f);
+                s->raw += got;
                 if (got == 0) {
                     if (ferror(s->f)) snprintf(s->err, sizeof s->err, "read error: %s", strerror(errno));
                     else if (s->zret != 0) snprintf(s->err, sizeof s->err, "zstd: truncated input");
@@ -321,6 +340,7 @@ static long stream_source(stream *s, char *dst, size_t n) {
         return -1;
     }
     if (got == 0) s->eof = 1;
+    s->raw += (size_t)got;
     return (long)got;
 }
 
@@ -789,7 +809,7 @@ static nx_status next_record(nx_reader *r, nx_record *rec) {
                 if (stream_open(&r->sm, s->path, s->z) != 0) {
                     char msg[300];
                     snprintf(msg, sizeof msg, "cannot open: %s", strerror(errno));
-                    stream_close(&r->sm);
+                    stream_close(&r->sm, &r->raw_done);
                     error_record(r, rec, NX_ERR_IO, s->path, msg);
                     r->cur++;
                     return NX_OK;
@@ -799,14 +819,14 @@ static nx_status next_record(nx_reader *r, nx_record *rec) {
             r->open = 1;
             if (!r->jsonl) {
                 text_record(r, rec, name);
-                stream_close(&r->sm);
+                stream_close(&r->sm, &r->raw_done);
                 r->open = 0;
                 r->cur++;
                 return NX_OK;
             }
         }
         if (next_jsonl(r, name, rec)) return NX_OK;
-        stream_close(&r->sm);
+        stream_close(&r->sm, &r->raw_done);
         r->open = 0;
         r->cur++;
     }
@@ -826,12 +846,17 @@ nx_status nx_reader_next(nx_reader *r, nx_record *rec) {
     if (rec->status != NX_OK) rec->error = r->err ? r->err : nx_strerror(rec->status);
     rec->id = r->id ? r->id : "";
     rec->warning = r->warning;
+    size_t raw = r->raw_done + r->sm.raw;
+    rec->input_bytes = raw - r->raw_told;
+    r->raw_told = raw;
     return NX_OK;
 }
 
+size_t nx_reader_size(const nx_reader *r) { return r->size; }
+
 void nx_reader_free(nx_reader *r) {
     if (!r) return;
-    stream_close(&r->sm);
+    stream_close(&r->sm, NULL);
     for (size_t i = 0; i < r->src.count; i++) {
         free(NX_VEC_AT(&r->src, source, i).path);
         free(NX_VEC_AT(&r->src, source, i).error);

@@ -3,9 +3,11 @@
  * model, feeds the batch and reports; everything else is the public API.
  */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nerx.h"
@@ -22,7 +24,7 @@ enum {
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
     OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
-    OPT_COMPILE_MODEL
+    OPT_COMPILE_MODEL, OPT_PROGRESS
 };
 
 typedef struct option_spec {
@@ -50,7 +52,9 @@ static const option_spec OPTIONS[] = {
     {OPT_TEXT_FIELD, 0, "text-field", "NAME", "JSON Lines field holding the text (default text)"},
     {OPT_DCT_FIELD, 0, "dct-field", "NAME", "JSON Lines field holding the dct (default dct, then date)"},
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
-    {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings (errors are still printed)"},
+    {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings or progress (errors are still printed)"},
+    {OPT_PROGRESS, 0, "progress", NULL, "show documents, MB, MB/s and time left on stderr, and a summary\n"
+                                        "                          at the end (the default when stderr is a terminal)"},
     {OPT_STAGE_TIMES, 0, "stage-times", NULL, "print the seconds spent in each pipeline stage on stderr at the end"},
     {OPT_COMPILE_MODEL, 0, "compile-model", NULL, "compile the gazetteer directory into DIR/nerx.model (read at\n"
                                                    "                          every start instead of the *.tsv files) and exit"},
@@ -103,6 +107,11 @@ typedef struct cli {
     int output; /* 0 auto, 1 json, 2 jsonl */
     int quiet;
     int compile_model;
+    int progress;        /* --progress */
+    int tty;             /* stderr is a terminal: progress rewrites one line */
+    int progress_shown;  /* a progress line is on the terminal */
+    size_t size;         /* the inputs' bytes, 0 when unknown */
+    double t0, last;     /* start, last progress line (seconds) */
 } cli;
 
 /* Closes stdout after --help or --version: a write that failed says so. */
@@ -159,6 +168,7 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
     case OPT_QUIET: c->quiet = 1; return 0;
     case OPT_STAGE_TIMES: c->batch.extract.time_stages = 1; return 0;
     case OPT_COMPILE_MODEL: c->compile_model = 1; return 0;
+    case OPT_PROGRESS: c->progress = 1; return 0;
     }
     return 0;
 }
@@ -219,9 +229,44 @@ static void put_escaped(const char *s) {
     }
 }
 
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Clears the progress line so that a message takes its place. */
+static void clear_progress(cli *c) {
+    if (c->progress_shown) fputs("\r\033[K", stderr);
+    c->progress_shown = 0;
+}
+
+/* Documents, MB, MB/s and the time left by bytes (when the size is known),
+ * at most twice a second: on a terminal one line rewritten, else a line
+ * each 5 seconds. */
+static void on_progress(void *user, const nx_batch_stats *st) {
+    cli *c = user;
+    double t = now();
+    if (t - c->last < (c->tty ? 0.5 : 5.0)) return;
+    c->last = t;
+    double mb = (double)st->input_bytes / 1e6, rate = mb / (t - c->t0 > 1e-3 ? t - c->t0 : 1e-3);
+    char left[64] = "";
+    if (c->size && st->input_bytes <= c->size && rate > 0) {
+        long s = (long)(((double)(c->size - st->input_bytes) / 1e6) / rate + 0.5);
+        snprintf(left, sizeof left, ", %ld:%02ld:%02ld left (%.0f%%)", s / 3600, s / 60 % 60, s % 60,
+                 100.0 * (double)st->input_bytes / (double)c->size);
+    }
+    clear_progress(c);
+    fprintf(stderr, "nerx: %zu document%s, %.1f MB, %.1f MB/s%s%s", st->documents, st->documents == 1 ? "" : "s", mb,
+            rate, left, c->tty ? "" : "\n");
+    c->progress_shown = c->tty;
+    fflush(stderr);
+}
+
 static void on_message(void *user, const char *id, const char *level, const char *msg) {
-    const cli *c = user;
+    cli *c = user;
     if (c->quiet && strcmp(level, "error") != 0) return;
+    clear_progress(c);
     fputs("nerx: ", stderr);
     put_escaped(id);
     fprintf(stderr, ": %s: ", level);
@@ -267,10 +312,31 @@ static int run(cli *c) {
     c->batch.format = c->output == 2 ? "jsonl" : "json";
     c->batch.on_message = on_message;
     c->batch.user = c;
+    /* progress on a terminal, or when asked; never with --quiet */
+    c->tty = isatty(STDERR_FILENO);
+    if ((c->tty || c->progress) && !c->quiet) c->batch.on_progress = on_progress;
+    c->size = nx_reader_size(reader);
+    c->t0 = now();
+    c->last = 0; /* the first record shows a line at once */
+#ifdef M_ARENA_MAX
+    /* glibc gives each thread its own heap, up to 8 a core, each keeping its
+     * high-water mark: with many threads that, not the records in flight,
+     * would set the peak. Documents live in few large blocks, so four
+     * heaps cost no speed. */
+    if (c->batch.threads > 1) mallopt(M_ARENA_MAX, 4);
+#endif
     nx_batch_stats stats;
     st = nx_batch_run(model, reader, &c->batch, stdout, &stats);
     nx_reader_free(reader);
     nx_model_free(model);
+    if (c->batch.on_progress) {
+        double t = now() - c->t0;
+        clear_progress(c);
+        fprintf(stderr, "nerx: %zu document%s (%zu error%s, %zu warning%s), %.1f MB in %.1f s, %.1f MB/s\n",
+                stats.documents, stats.documents == 1 ? "" : "s", stats.failed, stats.failed == 1 ? "" : "s",
+                stats.warnings, stats.warnings == 1 ? "" : "s", (double)stats.input_bytes / 1e6, t,
+                (double)stats.input_bytes / 1e6 / (t > 1e-3 ? t : 1e-3));
+    }
     if (c->batch.extract.time_stages) {
         /* one line a stage, summed over documents and threads */
         for (size_t i = 0; i < nx_stage_count(); i++)

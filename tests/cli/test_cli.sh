@@ -153,6 +153,20 @@ json "assert json.load(open(sys.argv[1]))==[]" || fail "--output json with no re
 expect_status 0 "$nerx" --output json "$root/corpus/xjtu-sco-forum.txt"
 json "d=json.load(open(sys.argv[1])); assert isinstance(d, dict)" || fail "--output json with one text document: one object"
 
+# --- progress: with --progress (or on a terminal) a line with documents, MB,
+# MB/s and the time left, and a summary; nothing when not asked or --quiet
+"$nerx" --progress --threads 2 "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
+grep -q "^nerx: [0-9]* documents*, [0-9.]* MB, [0-9.]* MB/s, [0-9:]* left" "$tmp/err" || fail "--progress line ($(head -c 300 "$tmp/err"))"
+grep -q "^nerx: 300 documents (0 errors, 0 warnings), [0-9.]* MB in [0-9.]* s" "$tmp/err" || fail "--progress summary"
+"$nerx" --threads 2 "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "no progress when stderr is no terminal ($(head -c 200 "$tmp/err"))"
+"$nerx" --progress --quiet "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "--quiet silences progress"
+if command -v script >/dev/null; then
+  script -qec "'$nerx' '$tmp/many.jsonl' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+  grep -q "300 documents (0 errors" "$tmp/tty" || fail "progress on a terminal ($(head -c 300 "$tmp/tty"))"
+fi
+
 # --- output that cannot be written
 if [ -w /dev/full ]; then
   "$nerx" "$root/corpus/xjtu-sco-forum.txt" >/dev/full 2>"$tmp/err"

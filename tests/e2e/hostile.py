@@ -4,7 +4,7 @@
 with a non-zero exit, the output is valid UTF-8 JSON, and memory stays
 bounded whatever a line holds.
 
-usage: hostile.py NERX
+usage: hostile.py NERX [--sanitized]
 """
 import json
 import os
@@ -31,6 +31,11 @@ def run(args, data=b"", **kw):
 def lines(out):
     """The output's records, decoded strictly (invalid UTF-8 raises)."""
     return [json.loads(l) for l in out.decode("utf-8").splitlines()]
+
+
+# runs argv[1:] and prints its peak resident memory (KB) last on stderr
+PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)")
 
 
 def mention_texts(d):
@@ -177,6 +182,29 @@ with tempfile.TemporaryDirectory() as tmp:
         L = [{}]
     check(r.returncode == 1 and "error" in L[-1] and b"cut.jsonl.gz" in r.stderr, "truncated .gz: error record",
           f"{L[-1:]} {r.stderr[-300:]}")
+
+# --- threads: memory bounded by the bytes in flight, not by the number of
+# threads (256 records of 100 KB: 64 threads may hold what 1 does plus a
+# bounded window, not 64 documents' working memory and 1024 records)
+if "--sanitized" not in sys.argv:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "big.jsonl")
+        rng2 = random.Random(3)
+        vocab = ["Officials", "from", "Kazakhstan", "met", "Zhang", "Liqun,", "president", "of", "Astana", "IT",
+                 "University,", "on", "July", "4.", "The", "ministry", "said", "talks", "would", "continue."]
+        with open(path, "w") as f:
+            for i in range(256):
+                text = " ".join(rng2.choice(vocab) for _ in range(16000))[:100000]
+                f.write(json.dumps({"id": i, "text": text}) + "\n")
+        peaks = {}
+        outs = {}
+        for t in (1, 64):
+            r = subprocess.run([sys.executable, "-c", PEAK, nerx, "--threads", str(t), path], capture_output=True, timeout=300)
+            peaks[t] = int(r.stderr.split()[-1])
+            outs[t] = r.stdout
+        check(outs[1] == outs[64] and peaks[64] < peaks[1] + 160 * 1024,
+              f"--threads 64 over 256 records of 100 KB: bounded memory ({peaks[1] // 1024} MB at 1 thread, {peaks[64] // 1024} MB at 64)",
+              f"{peaks} same output: {outs[1] == outs[64]}")
 
 # --- records in = records out: 100k records, 1% malformed lines of every kind
 rng = random.Random(12)
