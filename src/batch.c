@@ -5,10 +5,12 @@
  * in input order) into a slot of a ring, extracts it, and, if no other
  * worker is writing, writes every finished record at the head of the ring
  * in input order (reporting each document's errors and warnings in that
- * order too). Memory stays bounded by the ring, since a slot is reused only
- * after its record was written; and no record waits for the next one to be
- * read before it is written (a pipe gets each record as soon as it and
- * those before it are done).
+ * order too). Memory stays bounded by the bytes in the ring (BATCH_BYTES_IN_
+ * FLIGHT), since a slot is reused only after its record was written; no
+ * record waits for the next one to be read before it is written (a pipe
+ * gets each record as soon as it and those before it are done), and each
+ * goes out with one write(), so processes sharing an output (xargs -P)
+ * never split one another's records.
  */
 #include <errno.h>
 #include <pthread.h>

@@ -50,7 +50,8 @@ static const option_spec OPTIONS[] = {
     {OPT_THREADS, 't', "threads", "N", "worker threads (default 1)"},
     {OPT_ID_FIELD, 0, "id-field", "NAME", "JSON Lines field holding the id (default id)"},
     {OPT_TEXT_FIELD, 0, "text-field", "NAME", "JSON Lines field holding the text (default text)"},
-    {OPT_DCT_FIELD, 0, "dct-field", "NAME", "JSON Lines field holding the dct (default dct, then date)"},
+    {OPT_DCT_FIELD, 0, "dct-field", "NAME", "the only JSON Lines field the dct is read from (default: dct,\n"
+                                           "                          then date)"},
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
     {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings or progress (errors are still printed)"},
     {OPT_PROGRESS, 0, "progress", NULL, "show documents, MB, MB/s and time left on stderr, and a summary\n"
@@ -69,9 +70,10 @@ static void usage(FILE *f) {
             "Extract people, titles, organisations, places and dates from news text as JSON.\n"
             "\n"
             "Inputs: plain-text files, JSON Lines files (.jsonl, .ndjson: records with \"text\"\n"
-            "and optional \"id\" and \"dct\"), directories (searched recursively for *.txt and\n"
-            "JSON Lines files), and - for standard input (the default; plain text or JSON Lines,\n"
-            "detected from the first character).\n"
+            "and optional \"id\" and \"dct\"), either also as .gz or .zst, directories (searched\n"
+            "recursively for them), and - for standard input (the default; plain text or JSON\n"
+            "Lines, detected from the first character). Each document or line may hold up to\n"
+            "64 MiB; a larger one is an error record.\n"
             "\n"
             "Options:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
