@@ -153,6 +153,23 @@ json "assert json.load(open(sys.argv[1]))==[]" || fail "--output json with no re
 expect_status 0 "$nerx" --output json "$root/corpus/xjtu-sco-forum.txt"
 json "d=json.load(open(sys.argv[1])); assert isinstance(d, dict)" || fail "--output json with one text document: one object"
 
+# --- each record goes out with one write(): processes sharing an output
+# (xargs -P, appending to one file) never split one another's records
+for k in 1 2 3 4; do
+  python3 -c "
+import json
+for i in range(150):
+    print(json.dumps({'id': f'x$k-{i}', 'text': ' '.join(['Zhang Liqun, president of Astana IT University, met officials from Kazakhstan on July 4.'] * 12)}))
+" >"$tmp/x$k.jsonl"
+done
+: >"$tmp/shared.jsonl"
+printf '%s\n' "$tmp"/x[1-4].jsonl | xargs -P 4 -n 1 "$nerx" --output jsonl >>"$tmp/shared.jsonl" 2>/dev/null
+python3 -c "
+import json, sys
+L = [json.loads(l) for l in open(sys.argv[1])]
+assert len(L) == 600 and len({d['id'] for d in L}) == 600, len(L)
+" "$tmp/shared.jsonl" || fail "xargs -P: records interleaved"
+
 # --- progress: with --progress (or on a terminal) a line with documents, MB,
 # MB/s and the time left, and a summary; nothing when not asked or --quiet
 "$nerx" --progress --threads 2 "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
