@@ -88,9 +88,10 @@ def shape(name, size):
             w = rng.choice(NEWS)
         out.append(w)
         n += len(w) + 1
+    text = " ".join(out).encode()[:size]
     if name == "a run of capitalised names before a head word":
-        out.append("University.")
-    return " ".join(out).encode()[:size]
+        text = text[: size - 12].rsplit(b" ", 1)[0] + b" University."  # the head word ends the run
+    return text
 
 
 NEWS = ["Zhang Liqun, president of Xi'an Jiaotong University (XJTU), met Kazakh officials in Astana on July 4, 2024.",
