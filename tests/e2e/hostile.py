@@ -13,6 +13,7 @@ import resource
 import subprocess
 import sys
 import tempfile
+import time
 
 nerx = sys.argv[1]
 failed = 0
@@ -155,6 +156,27 @@ for src in ["pipe", "/dev/zero"]:
     # the model and the size limit (64 MiB, twice over for a sanitizer's
     # redzones and quarantine), not the 500 MB line
     check(ok and (peak <= before or peak < base_rss + 2.5 * 64 * 1024), f"endless line ({src}) is bounded", f"{L[:1]} rc={rc} peak={peak} KB")
+
+# --- a line nerx cannot allocate is an error record, and the records after
+# it are still read (it was once taken as the end of the input, exit 0)
+if "--sanitized" not in sys.argv:
+    p = subprocess.Popen([nerx, "--input", "jsonl"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(0.5)
+    with open(f"/proc/{p.pid}/status") as f:
+        vm = int([l for l in f if l.startswith("VmPeak")][0].split()[1])  # KB: the program and its model
+    p.communicate(b"")
+
+    def little_memory():  # 40 MB more than it starts with: a 60 MB line cannot fit
+        resource.setrlimit(resource.RLIMIT_AS, ((vm + 40 * 1024) * 1024,) * 2)
+
+    data = b'{"id":"a","text":"Kazakhstan."}\n{"id":"big","text":"' + b"x" * 60000000 + b'"}\n{"id":"c","text":"Astana."}\n'
+    with tempfile.TemporaryFile() as f:
+        f.write(data)
+        f.seek(0)
+        r = subprocess.run([nerx, "--input", "jsonl"], stdin=f, capture_output=True, preexec_fn=little_memory)
+    L = lines(r.stdout)
+    check(r.returncode == 1 and [d["id"] for d in L] == ["a", "stdin:2", "c"] and "out of memory" in L[1].get("error", ""),
+          "a line that cannot be allocated: error record, reading goes on", f"rc={r.returncode} {L} {r.stderr[:200]}")
 
 # --- the same limit on a plain-text document and a gazetteer file
 for args, want_rc, what in [(["/dev/zero"], 1, "text document /dev/zero"),
