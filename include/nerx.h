@@ -303,12 +303,24 @@ typedef enum nx_input_format {
     NX_INPUT_JSONL
 } nx_input_format;
 
+/* The size limit on every input (NX_MAX_INPUT_BYTES unless
+ * max_document_bytes says otherwise): a plain-text document, a JSON Lines
+ * line, a gazetteer file. Larger inputs are an error record (a gazetteer:
+ * a load error), never read further into memory. */
+#define NX_MAX_INPUT_BYTES ((size_t)64 << 20)
+
+typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level, const char *message);
+
 typedef struct nx_input_options {
     nx_input_format format;
-    const char *id_field;   /* JSON Lines field names; defaults "id", "text", "dct" */
+    const char *id_field;   /* JSON Lines field names; defaults "id", "text" */
     const char *text_field;
-    const char *dct_field;  /* "date" is also read when this field is absent */
-    size_t max_document_bytes; /* larger documents are an error (0: 64 MiB) */
+    const char *dct_field;  /* the only field the dct is read from; NULL (the
+                             * default): "dct", then "date" when it is absent */
+    size_t max_document_bytes; /* larger documents and lines are an error record (0: NX_MAX_INPUT_BYTES) */
+    nx_message_fn on_message; /* warnings about the inputs themselves (a directory
+                               * with no documents, a FIFO skipped); may be NULL */
+    void *user;
     /* JSON Lines fields to keep with each record (nx_record.fields): their
      * string values pass through to the output. Default none. The array
      * and its names must outlive the reader. */
@@ -330,6 +342,10 @@ typedef struct nx_record {
      * in that order): n_fields name/value pairs, as nx_options.fields. */
     const char *const *fields;
     size_t n_fields;
+    const char *warning; /* what the reader changed or ignored (a NUL character,
+                          * an unusable dct), or NULL */
+    size_t input_bytes; /* bytes of the inputs read since the previous record
+                         * (read in blocks, so for progress, not for offsets) */
 } nx_record;
 
 typedef struct nx_reader nx_reader;
@@ -347,13 +363,16 @@ NX_API nx_status nx_reader_next(nx_reader *reader, nx_record *rec);
 /*! nx_reader_single_text() : 1 when the inputs are exactly one plain-text
  *  document (one text file, or standard input holding plain text). */
 NX_API int nx_reader_single_text(nx_reader *reader);
+/*! nx_reader_size() : the bytes of all the inputs (compressed files counted
+ *  as they are on disk), or 0 when one has no size (standard input, a FIFO). */
+NX_API size_t nx_reader_size(const nx_reader *reader);
 NX_API void nx_reader_free(nx_reader *reader);
 
 /* ---------------------------------------------------------------------------
  * Batch: extract every record of a reader with N threads, writing one JSON
  * object per document, in input order.
  */
-typedef void (*nx_message_fn)(void *user, const char *doc_id, const char *level, const char *message);
+struct nx_batch_stats;
 
 typedef struct nx_batch_options {
     int threads;            /* worker threads (1..256); default 1 */
@@ -361,13 +380,18 @@ typedef struct nx_batch_options {
                                "ntriples", "turtle", "jsonld" (docs/graph.md) */
     const char *base_iri;   /* graph formats: the IRI every node's starts with; NULL: NX_DEFAULT_BASE_IRI */
     int pretty;             /* pretty-print (single documents) */
+    int array;              /* write the records as the elements of one JSON array */
     nx_options extract;     /* per-document options; a record's dct wins over extract.dct */
     nx_message_fn on_message; /* errors and warnings, per document; may be NULL */
     void *user;
+    /* called after each record is written, with the counts so far (never
+     * from two threads at once); may be NULL */
+    void (*on_progress)(void *user, const struct nx_batch_stats *stats);
 } nx_batch_options;
 
 typedef struct nx_batch_stats {
     size_t documents; /* records read */
+    size_t input_bytes; /* bytes of input they took (nx_record.input_bytes) */
     size_t failed;    /* records that became error records */
     size_t warnings;
     /* With extract.time_stages: seconds spent in each stage (nx_stage_name()),

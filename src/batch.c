@@ -5,13 +5,16 @@
  * in input order) into a slot of a ring, extracts it, and, if no other
  * worker is writing, writes every finished record at the head of the ring
  * in input order (reporting each document's errors and warnings in that
- * order too). Memory stays bounded by the ring, since a slot is reused only
- * after its record was written; and no record waits for the next one to be
- * read before it is written (a pipe gets each record as soon as it and
- * those before it are done).
+ * order too). Memory stays bounded by the bytes in the ring (BATCH_BYTES_IN_
+ * FLIGHT), since a slot is reused only after its record was written; no
+ * record waits for the next one to be read before it is written (a pipe
+ * gets each record as soon as it and those before it are done), and each
+ * goes out with one write(), so processes sharing an output (xargs -P)
+ * never split one another's records.
  */
-#include <sys/stat.h>
+#include <errno.h>
 #include <pthread.h>
+#include <sys/uio.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,8 +30,11 @@ typedef struct job {
     size_t len;
     char **fields;         /* the record's kept fields: n_fields name/value pairs */
     size_t n_fields;
+    size_t in_bytes;       /* input bytes the record took (for progress) */
+    size_t cost;           /* what it counts in the pool's in_flight */
     nx_status read_status; /* the reader's verdict */
     char *read_error;
+    char *read_warning;    /* what the reader changed or ignored, or NULL */
     nx_sbuf out;           /* the rendered record (malloc) */
     double stage_seconds[NX_MAX_STAGES]; /* with extract.time_stages */
     double write_seconds;
@@ -52,12 +58,14 @@ typedef struct pool {
     nx_write_options wo;   /* the writer's options, from opts */
     nx_reader *reader;
     FILE *out;
-    int flush_each;        /* out is a pipe or terminal: each record goes out at once */
+    int fd;                /* out's descriptor: each record goes out with one write() */
+    size_t n_out;          /* records written (for the array's commas) */
     nx_batch_stats *stats;
     nx_status result;
     job *slots;
     size_t cap;
     size_t read, written;
+    size_t in_flight;      /* text and output bytes of the records in the ring */
     int eof;               /* the input ended: no record will follow */
     int stop;              /* writing failed: read no more */
     int writing;           /* a worker is writing the head of the ring */
@@ -65,6 +73,14 @@ typedef struct pool {
     pthread_mutex_t mu;
     pthread_cond_t space;  /* a slot was freed, or stop */
 } pool;
+
+/* The memory the ring may hold before the reader waits, in bytes, not in
+ * records: a record being extracted counts WORK_PER_BYTE times its text
+ * (the pipeline's working memory, measured at 50-120 bytes per input byte),
+ * then its text and rendered output until it is written. One record always
+ * goes in, however long. */
+#define BATCH_BYTES_IN_FLIGHT ((size_t)64 << 20)
+#define WORK_PER_BYTE 64
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -75,6 +91,7 @@ static void job_clear(job *j) {
     for (size_t i = 0; i < 2 * j->n_fields; i++) free(j->fields[i]);
     free(j->fields);
     free(j->read_error);
+    free(j->read_warning);
     free(j->out.s);
     free(j->error);
     for (size_t i = 0; i < j->n_warnings; i++) free(j->warnings[i]);
@@ -106,8 +123,10 @@ static void run_job(const pool *p, job *j) {
     }
     size_t nw;
     const char *const *w = nx_document_warnings(doc, &nw);
-    if (nw) {
-        j->warnings = calloc(nw, sizeof *j->warnings);
+    size_t nr = j->read_warning != NULL;
+    if (nw + nr) {
+        j->warnings = calloc(nw + nr, sizeof *j->warnings);
+        if (j->warnings && nr) j->warnings[j->n_warnings++] = dup_or_null(j->read_warning);
         for (size_t i = 0; j->warnings && i < nw; i++) j->warnings[j->n_warnings++] = dup_or_null(w[i]);
     }
     const double *times = nx_document_stage_seconds(doc);
@@ -134,6 +153,7 @@ static int read_job(nx_reader *reader, job *j) {
     if (nx_reader_next(reader, &rec) == NX_ERR_END) return 1;
     j->id = dup_or_null(rec.id);
     j->read_status = rec.status;
+    j->in_bytes = rec.input_bytes;
     if (rec.status == NX_OK) {
         j->text = malloc(rec.len + 1);
         if (j->text) {
@@ -142,8 +162,12 @@ static int read_job(nx_reader *reader, job *j) {
         }
         j->len = rec.len;
         j->dct = dup_or_null(rec.dct);
-        if (!j->text || !j->id || (rec.dct && !j->dct)) j->read_status = NX_ERR_NOMEM;
-        if (rec.n_fields) {
+        j->read_warning = dup_or_null(rec.warning);
+        if (!j->text || !j->id || (rec.dct && !j->dct) || (rec.warning && !j->read_warning)) {
+            j->read_status = NX_ERR_NOMEM;
+            j->read_error = dup_or_null("out of memory holding the record");
+        }
+        if (j->read_status == NX_OK && rec.n_fields) {
             j->fields = calloc(2 * rec.n_fields, sizeof *j->fields);
             if (!j->fields) j->read_status = NX_ERR_NOMEM;
             else j->n_fields = rec.n_fields;
@@ -156,11 +180,51 @@ static int read_job(nx_reader *reader, job *j) {
     return 0;
 }
 
+/* Writes a and b with one writev() (so a record is never split among the
+ * writes of other processes sharing the output, as with xargs -P), going on
+ * after a partial write. 0, or -1 on an error. */
+static int write2(pool *p, const char *a, size_t na, const char *b, size_t nb) {
+    if (p->fd < 0) return fwrite(a, 1, na, p->out) != na || fwrite(b, 1, nb, p->out) != nb ? -1 : 0;
+    struct iovec v[2] = {{(void *)a, na}, {(void *)b, nb}};
+    int k = 0;
+    while (k < 2) {
+        if (!v[k].iov_len) {
+            k++;
+            continue;
+        }
+        ssize_t w = writev(p->fd, v + k, 2 - k);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        for (size_t left = (size_t)w; k < 2 && left; ) {
+            size_t t = left < v[k].iov_len ? left : v[k].iov_len;
+            v[k].iov_base = (char *)v[k].iov_base + t;
+            v[k].iov_len -= t;
+            left -= t;
+            if (!v[k].iov_len) k++;
+        }
+    }
+    return 0;
+}
+
+/* One rendered record: with opts->array, an element of one JSON array. */
+static int put_record(pool *p, const char *s, size_t n) {
+    const char *pre = "";
+    if (p->opts->array) {
+        pre = p->n_out ? ",\n" : "[\n";
+        if (n && s[n - 1] == '\n') n--;
+    }
+    p->n_out++;
+    return write2(p, pre, strlen(pre), s, n);
+}
+
 /* Counts, reports and writes a finished job (after a failure, only counts
  * and reports it), then empties its slot. */
 static void emit_job(pool *p, job *j) {
     nx_batch_stats *stats = p->stats;
     stats->documents++;
+    stats->input_bytes += j->in_bytes;
     for (size_t k = 0; k < NX_MAX_STAGES; k++) stats->stage_seconds[k] += j->stage_seconds[k];
     stats->write_seconds += j->write_seconds;
     if (j->error) {
@@ -174,9 +238,9 @@ static void emit_job(pool *p, job *j) {
     if (j->out_failed) {
         p->result = NX_ERR_NOMEM;
     } else if (p->result == NX_OK && j->out.len) {
-        if (fwrite(j->out.s, 1, j->out.len, p->out) != j->out.len || (p->flush_each && fflush(p->out) == EOF))
-            p->result = NX_ERR_IO;
+        if (put_record(p, j->out.s, j->out.len)) p->result = NX_ERR_IO;
     }
+    if (p->opts->on_progress) p->opts->on_progress(p->opts->user, stats);
     job_clear(j);
 }
 
@@ -186,9 +250,11 @@ static void write_head(pool *p) {
     for (;;) {
         job *j = &p->slots[p->written % p->cap];
         if (p->written == p->read || !j->done) return;
+        size_t bytes = j->cost;
         pthread_mutex_unlock(&p->mu);
         emit_job(p, j);
         pthread_mutex_lock(&p->mu);
+        p->in_flight -= bytes;
         p->written++;
         if (p->result != NX_OK) p->stop = 1;
         pthread_cond_signal(&p->space);
@@ -202,7 +268,11 @@ static void *worker(void *arg) {
     for (;;) {
         pthread_mutex_lock(&p->read_mu);
         pthread_mutex_lock(&p->mu);
-        while (p->read - p->written == p->cap && !p->stop) pthread_cond_wait(&p->space, &p->mu);
+        /* a free slot, and room under the bytes in flight (one record
+         * always goes in, however long) */
+        while ((p->read - p->written == p->cap || (p->in_flight >= BATCH_BYTES_IN_FLIGHT && p->read > p->written)) &&
+               !p->stop)
+            pthread_cond_wait(&p->space, &p->mu);
         int stop = p->stop;
         pthread_mutex_unlock(&p->mu);
         job *j = &p->slots[p->read % p->cap];
@@ -213,11 +283,16 @@ static void *worker(void *arg) {
         }
         pthread_mutex_lock(&p->mu);
         p->read++;
+        j->cost = j->len * WORK_PER_BYTE + 1;
+        p->in_flight += j->cost;
         pthread_mutex_unlock(&p->mu);
         pthread_mutex_unlock(&p->read_mu);
         run_job(p, j);
         pthread_mutex_lock(&p->mu);
         j->done = 1;
+        p->in_flight -= j->cost;
+        j->cost = j->len + j->out.len;
+        p->in_flight += j->cost;
         if (!p->writing) {
             p->writing = 1;
             write_head(p);
@@ -242,15 +317,13 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (!model || !reader || !opts || !out || opts->threads < 1 || opts->threads > 256) return NX_ERR_ARG;
     const nx_writer *writer = nx_writer_find(opts->format);
     if (!writer) return NX_ERR_ARG;
-    struct stat sb;
     pool p = {.model = model, .opts = opts, .writer = writer, .reader = reader, .out = out, .stats = stats,
               .result = NX_OK};
     p.wo.flags = opts->pretty ? NX_WRITE_PRETTY : 0;
     p.wo.base_iri = opts->base_iri ? opts->base_iri : NX_DEFAULT_BASE_IRI;
-    /* a reader at the other end of a pipe or at a terminal wants each record
-     * as it is done; a file or /dev/null does not (a write call per record) */
-    int fd = fileno(out);
-    p.flush_each = fd >= 0 && (isatty(fd) || (fstat(fd, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISSOCK(sb.st_mode))));
+    /* records bypass out's buffer: what the caller wrote before goes first */
+    if (fflush(out) == EOF) return NX_ERR_IO;
+    p.fd = fileno(out);
     /* enough slots that no worker waits while a record is read or an
      * earlier, longer one is finished */
     p.cap = opts->threads > 1 ? (size_t)opts->threads * 16 : 1;
@@ -267,7 +340,7 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     if (writer->begin) {
         nx_sbuf head = {0};
         if (writer->begin(&head, &p.wo)) p.result = NX_ERR_NOMEM;
-        else if (head.len && fwrite(head.s, 1, head.len, out) != head.len) p.result = NX_ERR_IO;
+        else if (head.len && write2(&p, head.s, head.len, "", 0)) p.result = NX_ERR_IO;
         free(head.s);
     }
     int started = 0;
@@ -285,13 +358,15 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
      * finished; the last record finished writes what is left */
     for (int t = 0; t < started; t++) pthread_join(th[t], NULL);
     nx_status result = p.result;
-    if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
+    if (result == NX_OK && opts->array && write2(&p, p.n_out ? "\n]\n" : "[]\n", p.n_out ? 3 : 3, "", 0))
+        result = NX_ERR_IO;
     if (result == NX_OK && writer->end) {
         nx_sbuf tail = {0};
         if (writer->end(&tail, &p.wo)) result = NX_ERR_NOMEM;
-        else if (tail.len && (fwrite(tail.s, 1, tail.len, out) != tail.len || fflush(out) == EOF)) result = NX_ERR_IO;
+        else if (tail.len && write2(&p, tail.s, tail.len, "", 0)) result = NX_ERR_IO;
         free(tail.s);
     }
+    if (result == NX_OK && fflush(out) == EOF) result = NX_ERR_IO;
     pthread_cond_destroy(&p.space);
     pthread_mutex_destroy(&p.mu);
     pthread_mutex_destroy(&p.read_mu);

@@ -67,9 +67,12 @@ static char *put_str(char *o, const char *s) {
 
 static const char *format_point(nx_document *doc, const tpoint *p, int *oom) {
     char buf[96], *o = buf;
-    /* the year: y > 0 has at most four digits after % 10000 */
+    /* the year: four digits, or unknown (before year 1, or after 9999 as
+     * "tomorrow" on 9999-12-31 gives: TIMEX3 has no fifth digit, and 10000
+     * must not print as 0000) */
     char ys[8];
-    if (p->y > 0) *put_int(ys, p->y % 10000, 4) = '\0';
+    int known = p->y > 0 && p->y <= 9999;
+    if (known) *put_int(ys, p->y, 4) = '\0';
     else memcpy(ys, "XXXX", 5);
     switch (p->gran) {
     case G_REF: return p->ref;
@@ -81,7 +84,7 @@ static const char *format_point(nx_document *doc, const tpoint *p, int *oom) {
     case G_SEASON: o = put_str(put_str(put_str(o, ys), "-"), p->season); break;
     case G_MONTH: o = put_int(put_str(put_str(o, ys), "-"), p->m, 2); break;
     case G_WEEK:
-        if (p->y > 0) o = put_int(put_str(put_str(o, ys), "-W"), p->sub, 2);
+        if (known) o = put_int(put_str(put_str(o, ys), "-W"), p->sub, 2);
         else o = put_str(o, "XXXX-WXX");
         if (p->weekend) o = put_str(o, "-WE");
         break;

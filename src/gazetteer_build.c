@@ -218,12 +218,15 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
     return 0;
 }
 
-static int read_file(const char *path, char **data, size_t *len) {
+/* A gazetteer file whole, within the size limit of every input. */
+static nx_status read_file(const char *path, char **data, size_t *len) {
     FILE *f = fopen(path, "rb");
-    if (!f) return -1;
-    nx_status st = nx_read_stream(f, NULL, 0, SIZE_MAX, data, len);
+    if (!f) return NX_ERR_IO;
+    nx_status st = nx_read_stream(f, NULL, 0, NX_MAX_INPUT_BYTES, data, len);
+    int e = errno;
     fclose(f);
-    return st == NX_OK ? 0 : -1;
+    errno = e;
+    return st;
 }
 
 static void trim(const char **s, size_t *n) {
@@ -597,9 +600,12 @@ nx_status nx_gazetteer_load(nx_gazetteer *out, const char *const *paths, size_t 
         goto done;
     }
     for (size_t i = 0; i < n; i++) {
-        if (read_file(paths[i], &files[i].data, &files[i].len)) {
-            nx_error_set(err, NX_ERR_IO, paths[i], 0, 0, "cannot read gazetteer: %s", strerror(errno));
-            st = NX_ERR_IO;
+        nx_status rst = read_file(paths[i], &files[i].data, &files[i].len);
+        if (rst != NX_OK) {
+            if (rst == NX_ERR_LIMIT)
+                nx_error_set(err, rst, paths[i], 0, 0, "gazetteer larger than the size limit (%zu bytes)", NX_MAX_INPUT_BYTES);
+            else nx_error_set(err, rst, paths[i], 0, 0, "cannot read gazetteer: %s", rst == NX_ERR_IO ? strerror(errno) : nx_strerror(rst));
+            st = rst;
             goto done;
         }
         size_t bad_line;

@@ -995,12 +995,12 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
         !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER))
         a = SPAN(doc, r->gz_at[a])->t1;
     /* Ministry of Education Diane Cecile Parker: a given name after the
-     * "of" part starts a person */
+     * "of" part starts a person (after_of: a linker among a .. i - 2, kept
+     * as i grows, so a long run of names is one pass) */
+    int after_of = 0;
     for (size_t i = a + 2; org && i + 1 < b; i++) {
+        if (is_word(r, i - 2, NX_G_NAME_LINKER)) after_of = 1;
         if (is_word(r, i - 1, NX_G_NAME_LINKER) || !feat(r, i, NX_FEAT(NX_G_GIVEN)) || stop(r, i)) continue;
-        int after_of = 0;
-        for (size_t k = a; k + 1 < i; k++)
-            if (is_word(r, k, NX_G_NAME_LINKER)) after_of = 1;
         if (!after_of) continue;
         if ((*st = classify_chunk(r, i, b)) != NX_OK) return DONE;
         b = i;
@@ -1313,13 +1313,61 @@ static int org_name(const nx_span *s) {
     return !(s->flags & (NX_SPAN_DROPPED | NX_SPAN_ACRONYM)) && s->type == NX_ORGANIZATION && s->t1 - s->t0 >= 2;
 }
 
+/* The two-letter starts an acronym of w can have (its first two letters):
+ * a word it may start at (words 0 and 1 may be skipped, then only
+ * function words) gives its first two letters, or its first letter and the
+ * first letter of a later word with only function words between. Calls
+ * add(key) for each; returns -1 when add fails. */
+static int acronym_starts(const words *w, int (*add)(void *, const char *), void *ctx) {
+    for (size_t a = 0; a < w->n; a++) {
+        if (a >= 3 && !w->function[a - 1]) break; /* a non-function word from the third on cannot be skipped */
+        char key[2] = {w->w[a][0], 0};
+        if (w->len[a] >= 2) {
+            key[1] = w->w[a][1];
+            if (add(ctx, key)) return -1;
+        }
+        for (size_t b = a + 1; b < w->n; b++) {
+            key[1] = w->w[b][0];
+            if (add(ctx, key)) return -1;
+            if (!w->function[b]) break;
+        }
+    }
+    return 0;
+}
+
+/* The most organisation names a word in capitals is tried against. */
+enum { ACRONYM_CANDIDATES = 64 };
+
+/* The index of acronym_starts: two letters -> the distinct organisations
+ * (list heads in `head`, chained through `next`). */
+typedef struct acr_index {
+    nx_strmap head;     /* key -> entry + 1 of the list's last entry */
+    nx_vec org, next;   /* uint32_t per entry: the organisation, the previous entry + 1 */
+    uint32_t cur;       /* the organisation being added */
+} acr_index;
+
+static int acr_add(void *ctx, const char *key) {
+    acr_index *x = ctx;
+    uint32_t last = 0;
+    nx_strmap_get(&x->head, key, 2, &last);
+    if (last && NX_VEC_AT(&x->org, uint32_t, last - 1) == x->cur) return 0; /* already listed */
+    uint32_t *o = nx_vec_push(&x->org, sizeof *o), *n = o ? nx_vec_push(&x->next, sizeof *n) : NULL;
+    if (!n) return -1;
+    *o = x->cur;
+    *n = last;
+    return nx_strmap_put(&x->head, key, 2, (uint32_t)x->org.count);
+}
+
 /* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
- * organisation named in the document is that organisation. */
+ * organisation named in the document is that organisation. Linear in the
+ * document: each distinct organisation name is split once, a word in
+ * capitals is tried only against the names its first two letters can
+ * start, and each distinct word is decided once. */
 static nx_status acronyms_inferred(rctx *r) {
     nx_document *doc = r->doc;
-    /* the words of each organisation name of two words or more, split once */
+    /* the words of each distinct organisation name of two words or more */
     typedef struct org_words {
-        uint32_t span;
+        const char *canon;
         words w;
     } org_words;
     size_t n_orgs = 0;
@@ -1327,15 +1375,43 @@ static nx_status acronyms_inferred(rctx *r) {
     if (!n_orgs) return NX_OK;
     org_words *orgs = nx_arena_alloc(&doc->arena, n_orgs * sizeof *orgs);
     if (!orgs) return NX_ERR_NOMEM;
+    nx_status st = NX_OK;
+    nx_strmap seen, memo; /* name -> 1; word -> 0 none, 1 ambiguous, org + 2 */
+    nx_strmap_init(&seen);
+    nx_strmap_init(&memo);
+    acr_index x;
+    memset(&x, 0, sizeof x);
+    nx_strmap_init(&x.head);
+    nx_sbuf key = {0};
     n_orgs = 0;
-    for (size_t k = 0; k < doc->spans.count; k++) {
-        const nx_span *s = SPAN(doc, k);
+    for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++) {
+        nx_span *s = SPAN(doc, k);
         if (!org_name(s)) continue;
-        split_words(r, s->t0, s->t1, &orgs[n_orgs].w);
-        if (orgs[n_orgs].w.n < 2) continue;
-        orgs[n_orgs++].span = (uint32_t)k;
+        org_words *o = &orgs[n_orgs];
+        split_words(r, s->t0, s->t1, &o->w);
+        if (o->w.n < 2) continue;
+        o->canon = s->canon ? s->canon : nx_doc_span_text(doc, s);
+        if (!o->canon) {
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        /* the same words and the same canonical name decide the same way */
+        key.len = 0;
+        uint32_t one;
+        for (size_t i = 0; i < o->w.n && st == NX_OK; i++)
+            if (nx_sbuf_add(&key, (const char *)&o->w.len[i], 1) || nx_sbuf_add(&key, o->w.w[i], o->w.len[i]) ||
+                nx_sbuf_add(&key, &(char){(char)(o->w.function[i] | o->w.suffix[i] << 1)}, 1))
+                st = NX_ERR_NOMEM;
+        if (st != NX_OK || nx_sbuf_add(&key, o->canon, strlen(o->canon) + 1)) {
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        if (nx_strmap_get(&seen, key.s, key.len, &one)) continue;
+        x.cur = (uint32_t)n_orgs;
+        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, &x)) st = NX_ERR_NOMEM;
+        n_orgs++;
     }
-    for (size_t ci = 0; ci < r->n_caps; ci++) {
+    for (size_t ci = 0; ci < r->n_caps && st == NX_OK && n_orgs; ci++) {
         size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
@@ -1350,23 +1426,46 @@ static nx_status acronyms_inferred(rctx *r) {
         for (size_t k = 0; k < t->fold_len && n < sizeof ac; k++)
             if (t->fold[k] != '.') ac[n++] = t->fold[k];
         if (n < 2 || n > 10) continue;
-        const char *canon = NULL;
-        int ambiguous = 0;
-        for (size_t k = 0; k < n_orgs && !ambiguous; k++) {
-            if (!initials_from(&orgs[k].w, ac, n, 0, 0, 0, 0)) continue;
-            nx_span *s = SPAN(doc, orgs[k].span);
-            const char *c = s->canon ? s->canon : nx_doc_span_text(doc, s);
-            if (!c) return NX_ERR_NOMEM;
-            if (canon && strcmp(canon, c) != 0) ambiguous = 1;
-            canon = c;
+        uint32_t verdict = 0;
+        if (!nx_strmap_get(&memo, ac, n, &verdict)) {
+            const char *canon = NULL;
+            uint32_t last = 0;
+            int ambiguous = 0;
+            nx_strmap_get(&x.head, ac, 2, &last);
+            /* more names than any article holds that start so: too
+             * ambiguous to decide (and the bound that keeps this linear) */
+            size_t listed = 0;
+            for (uint32_t e = last; e && listed <= ACRONYM_CANDIDATES; e = NX_VEC_AT(&x.next, uint32_t, e - 1)) listed++;
+            if (listed > ACRONYM_CANDIDATES) ambiguous = 1, last = 0;
+            for (uint32_t e = last; e && !ambiguous; e = NX_VEC_AT(&x.next, uint32_t, e - 1)) {
+                uint32_t k = NX_VEC_AT(&x.org, uint32_t, e - 1);
+                if (!initials_from(&orgs[k].w, ac, n, 0, 0, 0, 0)) continue;
+                if (canon && strcmp(canon, orgs[k].canon) != 0) ambiguous = 1;
+                if (!canon) verdict = k + 2;
+                canon = orgs[k].canon;
+            }
+            if (ambiguous) verdict = 1;
+            if (nx_strmap_put(&memo, ac, n, verdict)) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
         }
-        if (!canon || ambiguous) continue;
+        if (verdict < 2) continue;
         int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ACRONYM_INITIALS);
-        if (id < 0) return NX_ERR_NOMEM;
-        SPAN(doc, id)->canon = canon;
+        if (id < 0) {
+            st = NX_ERR_NOMEM;
+            break;
+        }
+        SPAN(doc, id)->canon = orgs[verdict - 2].canon;
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
-    return NX_OK;
+    free(key.s);
+    nx_strmap_free(&seen);
+    nx_strmap_free(&memo);
+    nx_strmap_free(&x.head);
+    nx_vec_free(&x.org);
+    nx_vec_free(&x.next);
+    return st;
 }
 
 /* "in", "near" ... right before token i; not between two names, where it

@@ -502,9 +502,10 @@ static nx_status finish_tokens(nx_arena *arena, const nx_text *text, const nx_to
 nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
     scan sc = {(const unsigned char *)text->work, text->len};
     /* English news has a token every 5 to 6 bytes (spaces included): room
-     * for one every 4 makes growing rare; past 64k tokens (3 MB) the array
-     * doubles as it fills, so a long text of few tokens costs no more */
-    size_t guess = sc.n / 4 < 65536 ? sc.n / 4 + 16 : 65536;
+     * for one every 4 makes growing rare (each doubling leaves the old array
+     * in the arena). A long text of few tokens costs no more: the pages of
+     * a large block that are never written are never resident. */
+    size_t guess = sc.n / 4 + 16;
     tokbuf v = {arena, nx_arena_alloc_uninit(arena, guess * sizeof(nx_token)), 0, guess};
     if (!v.items) return NX_ERR_NOMEM;
     size_t i = 0, fold_need = 0;

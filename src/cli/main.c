@@ -4,10 +4,12 @@
  */
 #define _GNU_SOURCE /* fopencookie, for --output csv */
 #include <errno.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "nerx.h"
@@ -24,7 +26,7 @@ enum {
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
     OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
-    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR
+    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR, OPT_PROGRESS
 };
 
 typedef struct option_spec {
@@ -58,9 +60,12 @@ static const option_spec OPTIONS[] = {
     {OPT_THREADS, 't', "threads", "N", "worker threads (default 1)"},
     {OPT_ID_FIELD, 0, "id-field", "NAME", "JSON Lines field holding the id (default id)"},
     {OPT_TEXT_FIELD, 0, "text-field", "NAME", "JSON Lines field holding the text (default text)"},
-    {OPT_DCT_FIELD, 0, "dct-field", "NAME", "JSON Lines field holding the dct (default dct, then date)"},
+    {OPT_DCT_FIELD, 0, "dct-field", "NAME", "the only JSON Lines field the dct is read from (default: dct,\n"
+                                           "                          then date)"},
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
-    {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings (errors are still printed)"},
+    {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings or progress (errors are still printed)"},
+    {OPT_PROGRESS, 0, "progress", NULL, "show documents, MB, MB/s and time left on stderr, and a summary\n"
+                                        "                          at the end (the default when stderr is a terminal)"},
     {OPT_STAGE_TIMES, 0, "stage-times", NULL, "print the seconds spent in each pipeline stage on stderr at the end"},
     {OPT_COMPILE_MODEL, 0, "compile-model", NULL, "compile the gazetteer directory into DIR/nerx.model (read at\n"
                                                    "                          every start instead of the *.tsv files) and exit"},
@@ -75,9 +80,10 @@ static void usage(FILE *f) {
             "Extract people, titles, organisations, places and dates from news text as JSON.\n"
             "\n"
             "Inputs: plain-text files, JSON Lines files (.jsonl, .ndjson: records with \"text\"\n"
-            "and optional \"id\" and \"dct\"), directories (searched recursively for *.txt and\n"
-            "JSON Lines files), and - for standard input (the default; plain text or JSON Lines,\n"
-            "detected from the first character).\n"
+            "and optional \"id\" and \"dct\"), either also as .gz or .zst, directories (searched\n"
+            "recursively for them), and - for standard input (the default; plain text or JSON\n"
+            "Lines, detected from the first character). Each document or line may hold up to\n"
+            "64 MiB; a larger one is an error record.\n"
             "\n"
             "Options:\n");
     for (size_t i = 0; i < N_OPTIONS; i++) {
@@ -117,7 +123,19 @@ typedef struct cli {
     const char **keep_fields;
     int quiet;
     int compile_model;
+    int progress;        /* --progress */
+    int tty;             /* stderr is a terminal: progress rewrites one line */
+    int progress_shown;  /* a progress line is on the terminal */
+    size_t size;         /* the inputs' bytes, 0 when unknown */
+    double t0, last;     /* start, last progress line (seconds) */
 } cli;
+
+/* Closes stdout after --help or --version: a write that failed says so. */
+static int close_stdout(void) {
+    if (fclose(stdout) == 0) return EXIT_ALL_OK;
+    fprintf(stderr, "nerx: cannot write output: %s\n", strerror(errno));
+    return EXIT_OUTPUT;
+}
 
 static int fail_usage(const char *msg, const char *arg) {
     fprintf(stderr, "nerx: %s%s%s\nTry 'nerx --help'.\n", msg, arg ? ": " : "", arg ? arg : "");
@@ -126,8 +144,8 @@ static int fail_usage(const char *msg, const char *arg) {
 
 static int apply(cli *c, const option_spec *o, const char *arg) {
     switch (o->id) {
-    case OPT_HELP: usage(stdout); exit(fclose(stdout) == 0 ? EXIT_ALL_OK : EXIT_OUTPUT);
-    case OPT_VERSION: printf("nerx %s\n", nx_version()); exit(fclose(stdout) == 0 ? EXIT_ALL_OK : EXIT_OUTPUT);
+    case OPT_HELP: usage(stdout); exit(close_stdout());
+    case OPT_VERSION: printf("nerx %s\n", nx_version()); exit(close_stdout());
     case OPT_INPUT:
         if (!strcmp(arg, "auto")) c->in.format = NX_INPUT_AUTO;
         else if (!strcmp(arg, "text")) c->in.format = NX_INPUT_TEXT;
@@ -189,6 +207,7 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
     case OPT_QUIET: c->quiet = 1; return 0;
     case OPT_STAGE_TIMES: c->batch.extract.time_stages = 1; return 0;
     case OPT_COMPILE_MODEL: c->compile_model = 1; return 0;
+    case OPT_PROGRESS: c->progress = 1; return 0;
     }
     return 0;
 }
@@ -236,10 +255,62 @@ static int parse(cli *c, int argc, char **argv) {
     return 0;
 }
 
+/* Writes s to stderr with control characters escaped (\n, \xNN), so an id
+ * or a file name can never forge a line of its own. */
+static void put_escaped(const char *s) {
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '\n') fputs("\\n", stderr);
+        else if (ch == '\t') fputs("\\t", stderr);
+        else if (ch == '\r') fputs("\\r", stderr);
+        else if (ch < 0x20 || ch == 0x7f) fprintf(stderr, "\\x%02x", ch);
+        else putc(ch, stderr);
+    }
+}
+
+static double now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Clears the progress line so that a message takes its place. */
+static void clear_progress(cli *c) {
+    if (c->progress_shown) fputs("\r\033[K", stderr);
+    c->progress_shown = 0;
+}
+
+/* Documents, MB, MB/s and the time left by bytes (when the size is known),
+ * at most twice a second: on a terminal one line rewritten, else a line
+ * each 5 seconds. */
+static void on_progress(void *user, const nx_batch_stats *st) {
+    cli *c = user;
+    double t = now();
+    if (t - c->last < (c->tty ? 0.5 : 5.0)) return;
+    c->last = t;
+    double mb = (double)st->input_bytes / 1e6, rate = mb / (t - c->t0 > 1e-3 ? t - c->t0 : 1e-3);
+    char left[64] = "";
+    if (c->size && st->input_bytes <= c->size && rate > 0) {
+        long s = (long)(((double)(c->size - st->input_bytes) / 1e6) / rate + 0.5);
+        snprintf(left, sizeof left, ", %ld:%02ld:%02ld left (%.0f%%)", s / 3600, s / 60 % 60, s % 60,
+                 100.0 * (double)st->input_bytes / (double)c->size);
+    }
+    clear_progress(c);
+    fprintf(stderr, "nerx: %zu document%s, %.1f MB, %.1f MB/s%s%s", st->documents, st->documents == 1 ? "" : "s", mb,
+            rate, left, c->tty ? "" : "\n");
+    c->progress_shown = c->tty;
+    fflush(stderr);
+}
+
 static void on_message(void *user, const char *id, const char *level, const char *msg) {
-    const cli *c = user;
+    cli *c = user;
     if (c->quiet && strcmp(level, "error") != 0) return;
-    fprintf(stderr, "nerx: %s: %s: %s\n", id, level, msg);
+    clear_progress(c);
+    fputs("nerx: ", stderr);
+    put_escaped(id);
+    fprintf(stderr, ": %s: ", level);
+    put_escaped(msg);
+    fputc('\n', stderr);
 }
 
 static int model_error(nx_status st, const nx_error *err) {
@@ -322,16 +393,33 @@ static int run(cli *c) {
     nx_status st = nx_model_load(&c->model, &model, &err);
     if (st != NX_OK) return model_error(st, &err);
     nx_reader *reader = NULL;
+    c->in.on_message = on_message;
+    c->in.user = c;
     st = nx_reader_open(c->paths, c->n_paths, &c->in, &reader, &err);
     if (st != NX_OK) {
         fprintf(stderr, "nerx: %s\n", nx_strerror(st));
         nx_model_free(model);
         return EXIT_MODEL;
     }
-    c->batch.pretty = c->output == 1 || (c->output == 0 && nx_reader_single_text(reader));
+    int single = nx_reader_single_text(reader);
+    c->batch.pretty = c->output == 1 || (c->output == 0 && single);
+    c->batch.array = c->output == 1 && !single; /* several documents: one JSON array */
     c->batch.format = c->output == 3 ? c->graph : c->output == 2 ? "jsonl" : "json";
     c->batch.on_message = on_message;
     c->batch.user = c;
+    /* progress on a terminal, or when asked; never with --quiet */
+    c->tty = isatty(STDERR_FILENO);
+    if ((c->tty || c->progress) && !c->quiet) c->batch.on_progress = on_progress;
+    c->size = nx_reader_size(reader);
+    c->t0 = now();
+    c->last = 0; /* the first record shows a line at once */
+#ifdef M_ARENA_MAX
+    /* glibc gives each thread its own heap, up to 8 a core, each keeping its
+     * high-water mark: with many threads that, not the records in flight,
+     * would set the peak. Documents live in few large blocks, so four
+     * heaps cost no speed. */
+    if (c->batch.threads > 1) mallopt(M_ARENA_MAX, 4);
+#endif
     nx_batch_stats stats;
     FILE *out = stdout;
     if (c->output_dir) {
@@ -346,6 +434,14 @@ static int run(cli *c) {
     st = nx_batch_run(model, reader, &c->batch, out, &stats);
     nx_reader_free(reader);
     nx_model_free(model);
+    if (c->batch.on_progress) {
+        double t = now() - c->t0;
+        clear_progress(c);
+        fprintf(stderr, "nerx: %zu document%s (%zu error%s, %zu warning%s), %.1f MB in %.1f s, %.1f MB/s\n",
+                stats.documents, stats.documents == 1 ? "" : "s", stats.failed, stats.failed == 1 ? "" : "s",
+                stats.warnings, stats.warnings == 1 ? "" : "s", (double)stats.input_bytes / 1e6, t,
+                (double)stats.input_bytes / 1e6 / (t > 1e-3 ? t : 1e-3));
+    }
     if (c->batch.extract.time_stages) {
         /* one line a stage, summed over documents and threads */
         for (size_t i = 0; i < nx_stage_count(); i++)

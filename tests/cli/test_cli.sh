@@ -142,6 +142,71 @@ printf '{"id":"a","text":"Kazakh officials spoke."}\n{"id":"b","text":"Officials
 json "ks=[[e['key'] for e in json.loads(l)['entities']] for l in open(sys.argv[1])]; assert ks==[['iso3166:KZ'],['iso3166:KZ']], ks" ||
   fail "a nationality's entity takes its country's key"
 
+# --- files: a cycle-safe sorted walk, .gz and .zst, no FIFOs unless named,
+# a warning for a directory with nothing to read
+mkdir -p "$tmp/w/d/sub" "$tmp/w/empty"
+printf 'Officials from Kazakhstan met.' >"$tmp/w/d/a.txt"
+printf 'Astana IT University.' >"$tmp/w/d/sub/b.txt"
+ln -s .. "$tmp/w/d/sub/up"; ln -s ../sub "$tmp/w/d/sub/self1"; ln -s self1 "$tmp/w/d/sub/self2"; ln -s ../d "$tmp/w/d/sub/again"
+mkfifo "$tmp/w/d/fifo.txt"
+printf '{"id":"g1","text":"Kazakhstan."}\n{"id":"g2","text":"Astana."}\n' | gzip >"$tmp/w/d/c.jsonl.gz"
+cp "$root/tests/data/zhang.txt.zst" "$tmp/w/d/e.txt.zst"
+timeout 20 "$nerx" --output jsonl "$tmp/w/d" >"$tmp/out" 2>"$tmp/err"
+[ $? = 0 ] || fail "walk: exit status $? ($(head -c 300 "$tmp/err"))"
+json "
+L=[json.loads(l) for l in open(sys.argv[1])]
+ids=[d['id'].rsplit('/d/',1)[-1] for d in L]
+assert ids==['a.txt','g1','g2','e.txt.zst','sub/b.txt'], ids
+assert any(m['text']=='Zhang Liqun' for m in L[3]['mentions']), L[3]" || fail "walk: each file once, in name order, .gz and .zst read"
+grep -q "fifo.txt: warning: skipped" "$tmp/err" || fail "walk: a FIFO is skipped with a warning"
+"$nerx" "$tmp/w/empty" >"$tmp/out" 2>"$tmp/err"
+grep -q "empty: warning: no \*.txt" "$tmp/err" || fail "an empty directory gives a warning"
+printf 'Officials from Kazakhstan met.' | gzip >"$tmp/w/one.txt.gz"
+expect_status 0 "$nerx" --output jsonl "$tmp/w/one.txt.gz"
+json "d=json.loads(open(sys.argv[1]).read()); assert d['mentions'][0]['text']=='Kazakhstan'" || fail "a .txt.gz file named on the command line"
+head -c 3000 /dev/urandom >"$tmp/w/bad.jsonl.zst"
+expect_status 1 "$nerx" "$tmp/w/bad.jsonl.zst"
+grep -q "bad.jsonl.zst: error: zstd" "$tmp/err" || fail "a corrupt .zst is an error record ($(cat "$tmp/err"))"
+
+# --- --output json with several documents: one JSON array
+expect_status 0 "$nerx" --output json "$tmp/many.jsonl"
+json "L=json.load(open(sys.argv[1])); assert isinstance(L, list) and len(L)==300 and L[0]['id']=='d0', type(L)" || fail "--output json: one JSON array"
+printf '' | "$nerx" --output json --input jsonl >"$tmp/out" 2>/dev/null
+json "assert json.load(open(sys.argv[1]))==[]" || fail "--output json with no records: []"
+expect_status 0 "$nerx" --output json "$root/corpus/xjtu-sco-forum.txt"
+json "d=json.load(open(sys.argv[1])); assert isinstance(d, dict)" || fail "--output json with one text document: one object"
+
+# --- each record goes out with one write(): processes sharing an output
+# (xargs -P, appending to one file) never split one another's records
+for k in 1 2 3 4; do
+  python3 -c "
+import json
+for i in range(150):
+    print(json.dumps({'id': f'x$k-{i}', 'text': ' '.join(['Zhang Liqun, president of Astana IT University, met officials from Kazakhstan on July 4.'] * 12)}))
+" >"$tmp/x$k.jsonl"
+done
+: >"$tmp/shared.jsonl"
+printf '%s\n' "$tmp"/x[1-4].jsonl | xargs -P 4 -n 1 "$nerx" --output jsonl >>"$tmp/shared.jsonl" 2>/dev/null
+python3 -c "
+import json, sys
+L = [json.loads(l) for l in open(sys.argv[1])]
+assert len(L) == 600 and len({d['id'] for d in L}) == 600, len(L)
+" "$tmp/shared.jsonl" || fail "xargs -P: records interleaved"
+
+# --- progress: with --progress (or on a terminal) a line with documents, MB,
+# MB/s and the time left, and a summary; nothing when not asked or --quiet
+"$nerx" --progress --threads 2 "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
+grep -q "^nerx: [0-9]* documents*, [0-9.]* MB, [0-9.]* MB/s, [0-9:]* left" "$tmp/err" || fail "--progress line ($(head -c 300 "$tmp/err"))"
+grep -q "^nerx: 300 documents (0 errors, 0 warnings), [0-9.]* MB in [0-9.]* s" "$tmp/err" || fail "--progress summary"
+"$nerx" --threads 2 "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "no progress when stderr is no terminal ($(head -c 200 "$tmp/err"))"
+"$nerx" --progress --quiet "$tmp/many.jsonl" >/dev/null 2>"$tmp/err"
+[ ! -s "$tmp/err" ] || fail "--quiet silences progress"
+if command -v script >/dev/null; then
+  script -qec "'$nerx' '$tmp/many.jsonl' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+  grep -q "300 documents (0 errors" "$tmp/tty" || fail "progress on a terminal ($(head -c 300 "$tmp/tty"))"
+fi
+
 # --- output that cannot be written
 if [ -w /dev/full ]; then
   "$nerx" "$root/corpus/xjtu-sco-forum.txt" >/dev/full 2>"$tmp/err"

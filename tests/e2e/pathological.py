@@ -2,11 +2,14 @@
 """Adversarial inputs must finish quickly, exit 0, give valid JSON and never
 make a shipped pattern hit its match limit:
 100k capitalised words, long digit runs, repeated titles, parentheses,
-apostrophes and hyphens, one huge line, many tiny documents.
+apostrophes and hyphens, one huge line, many tiny documents; and time that
+grows linearly: 1 MB and 8 MB of each shape that once took quadratic time.
 
 usage: pathological.py NERX [SECONDS_PER_INPUT]
 """
 import json
+import random
+import resource
 import subprocess
 import sys
 import time
@@ -52,6 +55,76 @@ for name, text in cases.items():
     if not ok:
         print(r.stderr.decode()[:500])
         failed += 1
+
+# Linear time: 1 MB and 8 MB of each nasty shape (and of plain news), CPU
+# seconds of the whole process measured in one run; 8 times the input may
+# take at most 10 times as long (cmark's pathological tests do the same).
+def word(rng, lo, hi, caps=False):
+    w = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(lo, hi)))
+    return w.upper() if caps else w.capitalize()
+
+
+SYLL = ["ka", "lo", "mi", "zan", "tur", "bek", "ov", "ra", "shi", "den", "vel", "mar", "gul", "nur", "ti", "sa"]
+
+
+def syll(rng, k):
+    return "".join(rng.choice(SYLL) for _ in range(k)).capitalize()
+
+
+def shape(name, size):
+    rng = random.Random(7)
+    out, n = [], 0
+    while n < size:
+        if name == "a run of capitalised names before a head word":
+            w = syll(rng, rng.randint(2, 3))
+        elif name == "capitalised 2-5 letter words":
+            x = rng.random()
+            w = word(rng, 2, 5, caps=x < 0.3) if x < 0.9 else rng.choice(["University", "Bank", "Institute", "."])
+        elif name == "distinct person names":
+            w = f"Mr. {syll(rng, 2)} {syll(rng, 3)} said. {syll(rng, 2)} {syll(rng, 3)}, the chairman of {syll(rng, 2)} Bank,"
+        elif name == "names after an of":
+            w = f"Ministry of {syll(rng, 2)} John {syll(rng, 2)}"
+        else:  # news
+            w = rng.choice(NEWS)
+        out.append(w)
+        n += len(w) + 1
+    text = " ".join(out).encode()[:size]
+    if name == "a run of capitalised names before a head word":
+        text = text[: size - 12].rsplit(b" ", 1)[0] + b" University."  # the head word ends the run
+    return text
+
+
+NEWS = ["Zhang Liqun, president of Xi'an Jiaotong University (XJTU), met Kazakh officials in Astana on July 4, 2024.",
+        "The Shanghai Cooperation Organisation (SCO) said on Monday that its members would meet again next year.",
+        "\n\nAl-Farabi Kazakh National University (KAZNU) and Astana IT University (AITU) signed an agreement.",
+        "Officials from Kazakhstan and China met at the Ministry of Education, a spokesman said."]
+
+
+def cpu_run(data):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    r = subprocess.run([nerx, "--output", "jsonl", "--dct", "2024-07-05"], input=data, capture_output=True, timeout=limit * 8)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.returncode, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+for name in ["a run of capitalised names before a head word", "capitalised 2-5 letter words", "distinct person names",
+             "names after an of", "news"]:
+    try:
+        # the fastest of three runs of each: other processes on the machine add
+        # time, never take it away
+        small, big = shape(name, 1 << 20), shape(name, 8 << 20)
+        (rc1, t1), (rc8, t8) = [min(cpu_run(d) for _ in range(3)) for d in (small, big)]
+    except subprocess.TimeoutExpired:
+        print(f"FAIL {name}: over {limit * 8} s")
+        failed += 1
+        continue
+    ratio = t8 / max(t1, 0.01)
+    # plain news is the reference, not a nasty shape: its ratio (6-10 on the
+    # 2-core development machine, where an 8 MB document's tables outgrow the
+    # caches) only has to stay far from quadratic
+    ok = rc1 == 0 and rc8 == 0 and ratio <= (16 if name == "news" else 10)
+    print(f"{'ok  ' if ok else 'FAIL'} {name}: 1 MB {t1:.2f} s, 8 MB {t8:.2f} s, ratio {ratio:.1f} (exit {rc1}, {rc8})")
+    failed += not ok
 
 many = "".join(json.dumps({"id": str(i), "text": "K" if i % 2 else "Kazakhstan on July 4."}) + "\n" for i in range(20000))
 r = subprocess.run([nerx, "--threads", "2"], input=many.encode(), capture_output=True, timeout=limit)
