@@ -9,6 +9,7 @@
  * only the words of that construction between them. A pair holds_title
  * already links is left to it, so one statement gives one fact. */
 #include "gazetteer.h"
+#include "model.h"
 #include "relations.h"
 
 typedef struct actx {
@@ -50,18 +51,30 @@ static int linked(const actx *a, int32_t person, int32_t org) {
     return 0;
 }
 
-/* Adds the fact unless holds_title states it; the two spans are in one
- * sentence unless the person stands there as a pronoun (`via_pronoun`). */
-static int add_fact(const actx *a, int32_t person, int32_t org, nx_rule rule, int via_pronoun) {
-    if (org < 0 || (!via_pronoun && tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent) ||
+/* Adds the fact, in the status a modifier said ("a former member": 0 for
+ * none), unless holds_title states it; the two spans are in one sentence. */
+static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
+    if (org < 0 || tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent ||
         linked(a, person, org))
         return 0;
-    nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .n_args = 2,
+    nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .status = status, .n_args = 2,
                 .args = {{NX_ROLE_PERSON, person}, {NX_ROLE_ORGANIZATION, org}}};
     return nx_rel_add(a->doc, &r);
 }
 
-static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_fact(a, person, org, rule, 0); }
+static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_status(a, person, org, rule, 0); }
+
+/* The status a title modifier at token i says (former, future), or 0. */
+static uint8_t status_word(const actx *a, size_t i) {
+    if (!is_word(a, i, NX_G_TITLE_MOD)) return 0;
+    const nx_gazetteer *g = &a->doc->model->gaz;
+    uint32_t node = nx_gazetteer_word(g, tok(a, i)->fold, tok(a, i)->fold_len);
+    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x)) {
+        const nx_entry *e = &g->entries[x - 1];
+        if (e->cls == NX_G_TITLE_MOD && e->status) return e->status;
+    }
+    return 0;
+}
 
 /* "Google's Larry Page", "Mute Records' Daniel Miller". */
 static int32_t possessor(const actx *a, size_t t0) {
@@ -101,15 +114,19 @@ static int32_t by_apposition(const actx *a, size_t j) {
 /* PERSON [,] [who] [is|was] [a|an|the] [up to two words] MEMBER of [the] ORG:
  * "X, a member of Bauhaus", "X was a founding member of Y", "X, the
  * co-founder of Y" (membership nouns are data). */
-static int32_t by_membership(const actx *a, size_t j) {
+static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
     if (is_char(a, j, ',')) j++;
     if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
     if (is_word(a, j, NX_G_AUXILIARY) || is_word(a, j, NX_G_COPULA) || is_word(a, j, NX_G_TITLE_VERB)) j++;
     if (is_word(a, j, NX_G_DETERMINER)) j++;
+    *status = 0;
     for (size_t words = 0; words < 2 && span_at(a, j) < 0 && !is_word(a, j, NX_G_MEMBERSHIP_NOUN) && j < a->n &&
                            tok(a, j)->kind == NX_TOK_WORD && (tok(a, j)->shape & NX_SH_LOWER);
-         words++)
+         words++) {
+        uint8_t said = status_word(a, j);
+        if (said) *status = said;
         j++;
+    }
     if (!is_word(a, j, NX_G_MEMBERSHIP_NOUN) || !(tok(a, j)->shape & NX_SH_LOWER) || !is_word(a, j + 1, NX_G_GENITIVE))
         return -1;
     return org_at(a, j + 2);
@@ -118,24 +135,17 @@ static int32_t by_membership(const actx *a, size_t j) {
 nx_status nx_affiliated_with_find(const nx_relctx *c) {
     actx ctx = {c->doc, c->n, c->span_at}, *a = &ctx;
     size_t n_spans = c->doc->spans.count;
-    /* "He joined Google in 2004": a subject pronoun stands for the person
-     * of the sentence before (nx_rel_antecedent); only the verb rule reads it */
-    for (size_t i = 0; i < c->n; i++) {
-        if (!is_word(a, i, NX_G_SUBJECT_PRONOUN) || span_at(a, i) >= 0) continue;
-        int32_t org = by_verb(a, i + 1);
-        if (org < 0) continue;
-        int32_t person = nx_rel_antecedent(c->doc, c->span_at, c->n, i);
-        if (person >= 0 && add_fact(a, person, org, NX_RULE_AW_VERB, 1)) return NX_ERR_NOMEM;
-    }
     for (size_t k = 0; k < n_spans; k++) {
         const nx_span *s = SPAN(c->doc, k);
         if (s->type != NX_PERSON) continue;
         int32_t person = (int32_t)k;
+        uint8_t member_status;
+        int32_t member_of = by_membership(a, s->t1, &member_status);
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_at(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add(a, person, by_verb(a, s->t1), NX_RULE_AW_VERB) ||
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
-            add(a, person, by_membership(a, s->t1), NX_RULE_AW_MEMBER))
+            add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
             return NX_ERR_NOMEM;
     }
     return NX_OK;
