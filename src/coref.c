@@ -44,10 +44,12 @@ static size_t write_key(char *k, nx_type type, const char *f, size_t n, int asci
 
 /* The grouping key of a name: a first byte for its type, then the name
  * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
- * and trimmed. In the arena; 0, or -1 when out of memory. An ASCII name is
+ * and trimmed, a final period dropped. In the arena; 0, or -1 when out of memory. An ASCII name is
  * folded and hashed byte by byte on the way; another is folded first. */
 static int typed_key(nx_document *doc, nx_type type, const char *s, kkey *out) {
     size_t n = strlen(s);
+    /* "Acme Corp." at the end of a sentence is "Acme Corp" */
+    while (n > 1 && s[n - 1] == '.') n--;
     char *k = nx_arena_alloc_uninit(&doc->arena, n + 2);
     if (!k) return -1;
     size_t w = write_key(k, type, s, n, 1, &out->hash);
