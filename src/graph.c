@@ -405,14 +405,26 @@ static void versions(nx_emitter *e) {
     e->integer(e, T(NX, "schemaVersion"), NX_SCHEMA_VERSION);
 }
 
-int nx_graph_error(nx_emitter *e, const char *doc_iri, const char *id, const char *message) {
-    e->subject(e, doc_iri);
+int nx_graph_error(nx_emitter *e, const char *base_iri, const char *id, const char *message) {
+    nx_sbuf iri = {0};
+    if (!id) id = "";
+    if (nx_graph_doc_iri(&iri, base_iri, id)) return -1;
+    e->subject(e, iri.s);
     e->type(e, T(SCHEMA, "CreativeWork"));
     e->str(e, T(SCHEMA, "identifier"), id);
-    e->str(e, T(NX, "error"), message);
+    e->str(e, T(NX, "error"), message ? message : "");
     versions(e);
     e->end(e);
+    free(iri.s);
     return 0;
+}
+
+void nx_graph_header(nx_gout *g) {
+    nx_gout_str(g, "# nerx ");
+    nx_gout_str(g, nx_version());
+    nx_gout_str(g, ", output schema ");
+    nx_gout_uint(g, NX_SCHEMA_VERSION);
+    nx_gout_str(g, "\n");
 }
 
 int nx_graph_document(const nx_document *doc, const char *base, nx_emitter *e) {

@@ -98,8 +98,13 @@ int nx_graph_document(const nx_document *doc, const char *base_iri, nx_emitter *
  * "CollegeOrUniversity"), or NULL when it has none finer than its type's. */
 const char *nx_graph_kind_class(const char *kind);
 
-/* An error record: the document's node with its id and nx:error. */
-int nx_graph_error(nx_emitter *e, const char *doc_iri, const char *id, const char *message);
+/* An error record: the document's node (its IRI from base_iri and id) with
+ * its id and nx:error; 0, or -1 when out of memory. */
+int nx_graph_error(nx_emitter *e, const char *base_iri, const char *id, const char *message);
+
+/* The comment that opens an N-Triples or Turtle stream: "# nerx VERSION,
+ * output schema N". */
+void nx_graph_header(nx_gout *g);
 
 /* The node IRIs of a document (also read by the CSV writer): the entity's
  * IRI, or the document's, appended to b (NUL-terminated). 0, or -1. */

@@ -138,13 +138,10 @@ static int jld_error(const char *id, const char *message, const nx_write_options
     nx_gout g;
     jld state = {0};
     nx_emitter e;
-    nx_sbuf iri = {0};
     nx_gout_init(&g, out);
     jld_emitter(&e, &g, &state);
     jld_open(&g);
-    int rc = nx_graph_doc_iri(&iri, wo->base_iri, id ? id : "");
-    if (!rc) rc = nx_graph_error(&e, iri.s, id ? id : "", message ? message : "");
-    free(iri.s);
+    int rc = nx_graph_error(&e, wo->base_iri, id, message);
     nx_gout_str(&g, "]}\n");
     return nx_gout_done(&g, rc);
 }

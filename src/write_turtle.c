@@ -92,11 +92,7 @@ static int ttl_begin(nx_sbuf *out, const nx_write_options *wo) {
     (void)wo;
     nx_gout g;
     nx_gout_init(&g, out);
-    nx_gout_str(&g, "# nerx ");
-    nx_gout_str(&g, nx_version());
-    nx_gout_str(&g, ", output schema ");
-    nx_gout_uint(&g, NX_SCHEMA_VERSION);
-    nx_gout_str(&g, "\n");
+    nx_graph_header(&g);
     for (int i = 0; i < NX_NS_COUNT; i++) {
         nx_gout_str(&g, "@prefix ");
         nx_gout_str(&g, nx_ns_prefix[i]);
@@ -121,13 +117,10 @@ static int ttl_error(const char *id, const char *message, const nx_write_options
     nx_gout g;
     ttl state = {0};
     nx_emitter e;
-    nx_sbuf iri = {0};
     nx_gout_init(&g, out);
     ttl_emitter(&e, &g, &state);
     nx_gout_byte(&g, '\n');
-    int rc = nx_graph_doc_iri(&iri, wo->base_iri, id ? id : "");
-    if (!rc) rc = nx_graph_error(&e, iri.s, id ? id : "", message ? message : "");
-    free(iri.s);
+    int rc = nx_graph_error(&e, wo->base_iri, id, message);
     return nx_gout_done(&g, rc);
 }
 
