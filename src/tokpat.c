@@ -204,14 +204,18 @@ static void init_ascii_kind(void) {
     for (int c = 0; c < 128; c++) ascii_kind[c] = (uint8_t)char_kind(c);
 }
 
+/* Doubles the atom array: 0, or -1 when out of memory. */
+static int atoms_grow(atoms *A) {
+    size_t cap = A->cap ? A->cap * 2 : 256;
+    atom *a = realloc(A->a, cap * sizeof *a);
+    if (!a) return -1;
+    A->a = a;
+    A->cap = cap;
+    return 0;
+}
+
 static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind, int glued, int ascii) {
-    if (A->n == A->cap) {
-        size_t cap = A->cap ? A->cap * 2 : 256;
-        atom *a = realloc(A->a, cap * sizeof *a);
-        if (!a) return -1;
-        A->a = a;
-        A->cap = cap;
-    }
+    if (A->n == A->cap && atoms_grow(A)) return -1;
     atom *a = &A->a[A->n];
     a->b0 = b0;
     a->b1 = b1;
@@ -282,13 +286,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
 /* An atom that is a whole ASCII token (most are): its folded form and hash
  * are the token's, so only its flags are worked out. */
 static int push_token_atom(atoms *A, const char *s, const nx_token *t, int kind, int glued) {
-    if (A->n == A->cap) {
-        size_t cap = A->cap ? A->cap * 2 : 256;
-        atom *a = realloc(A->a, cap * sizeof *a);
-        if (!a) return -1;
-        A->a = a;
-        A->cap = cap;
-    }
+    if (A->n == A->cap && atoms_grow(A)) return -1;
     atom *a = &A->a[A->n++];
     uint32_t n = t->b1 - t->b0;
     a->b0 = t->b0;
