@@ -1,6 +1,8 @@
 /* graph.c: a document as a graph (see graph.h and docs/graph.md). */
 #include "graph.h"
 
+#include "text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,30 +59,10 @@ void nx_gout_uint(nx_gout *g, size_t v) {
     nx_gout_put(g, p, (size_t)(tmp + sizeof tmp - p));
 }
 
-/* The length of the valid UTF-8 sequence at s (1..4), or 0 when the bytes
- * there are not one (a stray continuation byte, an overlong form, a
- * surrogate, a truncated sequence). s[0] >= 0x80. */
-static size_t utf8_len(const unsigned char *s) {
-    unsigned c = s[0];
-    if (c >= 0xC2 && c <= 0xDF) return (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-        if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80) return 0;
-        if (c == 0xE0 && s[1] < 0xA0) return 0;
-        if (c == 0xED && s[1] >= 0xA0) return 0;
-        return 3;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-        if ((s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80) return 0;
-        if (c == 0xF0 && s[1] < 0x90) return 0;
-        if (c == 0xF4 && s[1] >= 0x90) return 0;
-        return 4;
-    }
-    return 0;
-}
-
-void nx_gout_escaped(nx_gout *g, const char *str, int json) {
+void nx_gout_escaped(nx_gout *g, const char *str) {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *s = (const unsigned char *)str, *run = s;
+    size_t len_all = strlen(str);
     for (;;) {
         unsigned c = *s;
         if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80) {
@@ -90,10 +72,12 @@ void nx_gout_escaped(nx_gout *g, const char *str, int json) {
         nx_gout_put(g, (const char *)run, (size_t)(s - run));
         if (!c) break;
         if (c >= 0x80) {
-            size_t n = utf8_len(s);
-            if (n) nx_gout_put(g, (const char *)s, n);
-            else nx_gout_put(g, "\xEF\xBF\xBD", 3); /* U+FFFD for a byte that is no character */
-            s += n ? n : 1;
+            int32_t cp;
+            size_t n = nx_utf8_next_nonascii(str, len_all, (size_t)((const char *)s - str), &cp);
+            /* a byte that is no character (the decoder's 1 for it) is U+FFFD */
+            if (n > 1) nx_gout_put(g, (const char *)s, n);
+            else nx_gout_put(g, "\xEF\xBF\xBD", 3);
+            s += n;
             run = s;
             continue;
         }
@@ -113,7 +97,6 @@ void nx_gout_escaped(nx_gout *g, const char *str, int json) {
             e[5] = hex[c & 15];
             len = 6;
         }
-        (void)json; /* these escapes are the same in both */
         nx_gout_put(g, e, len);
         s++;
         run = s;

@@ -73,10 +73,10 @@ static inline void nx_gout_byte(nx_gout *g, char c) {
 }
 static inline void nx_gout_str(nx_gout *g, const char *s) { nx_gout_put(g, s, __builtin_strlen(s)); }
 void nx_gout_uint(nx_gout *g, size_t v);
-/* A string's bytes between quotes, escaped for N-Triples and Turtle
- * (`json` 0: \" \\ \n \r \t, other controls \u00XX) or JSON (`json` 1);
- * invalid UTF-8 becomes U+FFFD. The quotes are the caller's. */
-void nx_gout_escaped(nx_gout *g, const char *s, int json);
+/* A string's bytes between quotes, escaped alike for N-Triples, Turtle and
+ * JSON (\" \\ \n \r \t, other controls \u00XX); invalid UTF-8 becomes
+ * U+FFFD. The quotes are the caller's. */
+void nx_gout_escaped(nx_gout *g, const char *s);
 
 typedef struct nx_emitter nx_emitter;
 struct nx_emitter {

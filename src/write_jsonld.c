@@ -54,7 +54,7 @@ static void jld_subject(nx_emitter *e, const char *iri) {
     jld *j = e->state;
     if (j->nodes++) nx_gout_byte(e->g, ',');
     nx_gout_str(e->g, "{\"@id\":\"");
-    nx_gout_escaped(e->g, iri, 1);
+    nx_gout_escaped(e->g, iri);
     nx_gout_byte(e->g, '"');
     j->in_types = j->has_pred = 0;
 }
@@ -74,21 +74,21 @@ static void jld_type(nx_emitter *e, nx_term cls) {
 static void jld_iri(nx_emitter *e, nx_term p, const char *iri) {
     jld_pred(e, p);
     nx_gout_str(e->g, "{\"@id\":\"");
-    nx_gout_escaped(e->g, iri, 1);
+    nx_gout_escaped(e->g, iri);
     nx_gout_str(e->g, "\"}");
 }
 
 static void jld_str(nx_emitter *e, nx_term p, const char *s) {
     jld_pred(e, p);
     nx_gout_byte(e->g, '"');
-    nx_gout_escaped(e->g, s, 1);
+    nx_gout_escaped(e->g, s);
     nx_gout_byte(e->g, '"');
 }
 
 static void jld_typed(nx_emitter *e, nx_term p, const char *s, nx_term dt) {
     jld_pred(e, p);
     nx_gout_str(e->g, "{\"@value\":\"");
-    nx_gout_escaped(e->g, s, 1);
+    nx_gout_escaped(e->g, s);
     nx_gout_str(e->g, "\",\"@type\":");
     jld_term(e->g, dt);
     nx_gout_byte(e->g, '}');

@@ -51,14 +51,14 @@ static void nt_iri(nx_emitter *e, nx_term p, const char *iri) {
 static void nt_str(nx_emitter *e, nx_term p, const char *s) {
     nt_head(e, p);
     nx_gout_byte(e->g, '"');
-    nx_gout_escaped(e->g, s, 0);
+    nx_gout_escaped(e->g, s);
     nx_gout_put(e->g, "\" .\n", 4);
 }
 
 static void nt_typed(nx_emitter *e, nx_term p, const char *s, nx_term dt) {
     nt_head(e, p);
     nx_gout_byte(e->g, '"');
-    nx_gout_escaped(e->g, s, 0);
+    nx_gout_escaped(e->g, s);
     nx_gout_put(e->g, "\"^^", 3);
     nt_term(e->g, dt);
     nx_gout_put(e->g, " .\n", 3);

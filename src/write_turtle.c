@@ -64,7 +64,7 @@ static void ttl_iri(nx_emitter *e, nx_term p, const char *iri) {
 static void ttl_str(nx_emitter *e, nx_term p, const char *s) {
     ttl_pred(e, p, 0);
     nx_gout_byte(e->g, '"');
-    nx_gout_escaped(e->g, s, 0);
+    nx_gout_escaped(e->g, s);
     nx_gout_byte(e->g, '"');
 }
 
