@@ -9,14 +9,11 @@
  * only the words of that construction between them. A pair holds_title
  * already links is left to it, so one statement gives one fact. */
 #include "gazetteer.h"
-#include "model.h"
 #include "relations.h"
 
-typedef struct actx {
-    nx_document *doc;
-    size_t n;
-    const int32_t *span_at;
-} actx;
+/* The relation stage's context is all a rule reads: the document, its token
+ * count and the span covering each token. */
+typedef nx_relctx actx;
 
 static const nx_token *tok(const actx *a, size_t i) { return &a->doc->toks.items[i]; }
 static int32_t span_at(const actx *a, size_t i) { return i < a->n ? a->span_at[i] : -1; }
@@ -64,17 +61,6 @@ static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, 
 
 static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_status(a, person, org, rule, 0); }
 
-/* The status a title modifier at token i says (former, future), or 0. */
-static uint8_t status_word(const actx *a, size_t i) {
-    if (!is_word(a, i, NX_G_TITLE_MOD)) return 0;
-    const nx_gazetteer *g = &a->doc->model->gaz;
-    uint32_t node = nx_gazetteer_word(g, tok(a, i)->fold, tok(a, i)->fold_len);
-    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x)) {
-        const nx_entry *e = &g->entries[x - 1];
-        if (e->cls == NX_G_TITLE_MOD && e->status) return e->status;
-    }
-    return 0;
-}
 
 /* "Google's Larry Page", "Mute Records' Daniel Miller". */
 static int32_t possessor(const actx *a, size_t t0) {
@@ -123,7 +109,7 @@ static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
     for (size_t words = 0; words < 2 && span_at(a, j) < 0 && !is_word(a, j, NX_G_MEMBERSHIP_NOUN) && j < a->n &&
                            tok(a, j)->kind == NX_TOK_WORD && (tok(a, j)->shape & NX_SH_LOWER);
          words++) {
-        uint8_t said = status_word(a, j);
+        uint8_t said = nx_rel_status_word(a->doc, j);
         if (said) *status = said;
         j++;
     }
@@ -133,7 +119,7 @@ static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
 }
 
 nx_status nx_affiliated_with_find(const nx_relctx *c) {
-    actx ctx = {c->doc, c->n, c->span_at}, *a = &ctx;
+    const actx *a = c;
     size_t n_spans = c->doc->spans.count;
     for (size_t k = 0; k < n_spans; k++) {
         const nx_span *s = SPAN(c->doc, k);

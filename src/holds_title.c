@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "gazetteer.h"
-#include "model.h"
 #include "relations.h"
 
 typedef struct lctx {
@@ -84,19 +83,6 @@ static int state_title(const lctx *l, int32_t t) {
     return 0;
 }
 
-/* The status a title modifier says (former, incoming), or 0: for a modifier
- * placed before the title's organisation ("former Soviet Foreign
- * Minister"), which the title span does not reach. */
-static uint8_t status_word(const lctx *l, size_t i) {
-    if (i >= l->n || !is_word(l, i, NX_G_TITLE_MOD)) return 0;
-    const nx_gazetteer *g = &l->doc->model->gaz;
-    uint32_t node = nx_gazetteer_word(g, tok(l, i)->fold, tok(l, i)->fold_len);
-    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x)) {
-        const nx_entry *e = &g->entries[x - 1];
-        if (e->cls == NX_G_TITLE_MOD && e->status) return e->status;
-    }
-    return 0;
-}
 
 static int caption_len(const lctx *l, size_t i) {
     /* (L), (R), (2nd L) */
@@ -556,7 +542,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
-            uint8_t said = status_word(l, sp(l, org_pre)->t0 - 1);
+            uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
             if (said) g.status = said;
         }
         if (rule == NX_RULE_HT_COPULA && predecessor >= 0) {

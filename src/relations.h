@@ -53,6 +53,11 @@ int nx_rel_add(nx_document *doc, const nx_rel *r);
 /* The stage: every family's finder in table order, then deduplication. */
 nx_status nx_relations(nx_document *doc, nx_error *err);
 
+/* The status a title modifier at token i says (former, incoming: an
+ * nx_title_status), or 0: for a modifier the title span does not reach
+ * ("former Soviet Foreign Minister", "a former member of"). */
+uint8_t nx_rel_status_word(const nx_document *doc, size_t i);
+
 /* "he" or "she" at token i: the person the nearest earlier sentence with a
  * person starts with (its subject, as a rule), within two sentences, or -1:
  * "Poehl was made an economic adviser to Chancellor Willy Brandt. A year
