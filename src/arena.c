@@ -131,3 +131,47 @@ int nx_sbuf_add(nx_sbuf *b, const char *s, size_t n) {
     b->s[b->len] = '\0';
     return 0;
 }
+
+/* ---- nx_gout ---------------------------------------------------------------- */
+
+void nx_gout_init(nx_gout *g, nx_sbuf *out) {
+    g->out = out;
+    g->start = out->len;
+    g->failed = 0;
+    g->n = 0;
+}
+
+void nx_gout_flush(nx_gout *g) {
+    if (!g->failed && g->n && nx_sbuf_add(g->out, g->buf, g->n)) g->failed = 1;
+    g->n = 0;
+}
+
+int nx_gout_finish(nx_gout *g) {
+    nx_gout_flush(g);
+    if (!g->failed) return 0;
+    g->out->len = g->start;
+    if (g->out->s) g->out->s[g->start] = '\0';
+    return -1;
+}
+
+int nx_gout_done(nx_gout *g, int rc) {
+    if (rc) g->failed = 1;
+    return nx_gout_finish(g);
+}
+
+void nx_gout_put_long(nx_gout *g, const char *s, size_t n) {
+    nx_gout_flush(g);
+    if (n > sizeof g->buf) {
+        if (!g->failed && nx_sbuf_add(g->out, s, n)) g->failed = 1;
+        return;
+    }
+    memcpy(g->buf, s, n);
+    g->n = n;
+}
+
+void nx_gout_uint(nx_gout *g, size_t v) {
+    char tmp[24], *p = tmp + sizeof tmp;
+    do *--p = (char)('0' + v % 10);
+    while (v /= 10);
+    nx_gout_put(g, p, (size_t)(tmp + sizeof tmp - p));
+}

@@ -88,4 +88,39 @@ typedef struct nx_sbuf {
 /* Appends s[0..n). Returns 0, or -1 when out of memory (b is unchanged). */
 int nx_sbuf_add(nx_sbuf *b, const char *s, size_t n);
 
+/* nx_gout: output gathered in a local buffer and added to an nx_sbuf in
+ * large pieces, so writing a byte is a store and a bounds check, not a call
+ * (the JSON and graph writers). After a failed allocation `failed` is set
+ * and the rest dropped; nx_gout_finish() then undoes the whole record. */
+typedef struct nx_gout {
+    nx_sbuf *out;
+    size_t start; /* out->len when the record began */
+    int failed;
+    size_t n;
+    char buf[8192];
+} nx_gout;
+
+void nx_gout_init(nx_gout *g, nx_sbuf *out);
+void nx_gout_flush(nx_gout *g);
+/* Flushes; 0, or -1 (out back as it was before the record) when out of memory. */
+int nx_gout_finish(nx_gout *g);
+/* nx_gout_finish(), and a failure too when rc is not 0. */
+int nx_gout_done(nx_gout *g, int rc);
+/* nx_gout_put() of bytes that do not fit in what is left of the buffer. */
+void nx_gout_put_long(nx_gout *g, const char *s, size_t n);
+static inline void nx_gout_put(nx_gout *g, const char *s, size_t n) {
+    if (n > sizeof g->buf - g->n) {
+        nx_gout_put_long(g, s, n);
+        return;
+    }
+    memcpy(g->buf + g->n, s, n);
+    g->n += n;
+}
+static inline void nx_gout_byte(nx_gout *g, char c) {
+    if (g->n == sizeof g->buf) nx_gout_flush(g);
+    g->buf[g->n++] = c;
+}
+static inline void nx_gout_str(nx_gout *g, const char *s) { nx_gout_put(g, s, strlen(s)); }
+void nx_gout_uint(nx_gout *g, size_t v);
+
 #endif

@@ -49,30 +49,6 @@ typedef struct nx_term {
     const char *local;
 } nx_term;
 
-/* Output text gathered in a local buffer and added to an nx_sbuf in large
- * pieces (as write_json.c's jw). After a failed allocation `failed` is set
- * and the rest dropped; nx_gout_finish() then undoes the record. */
-typedef struct nx_gout {
-    nx_sbuf *out;
-    size_t start;
-    int failed;
-    size_t n;
-    char buf[8192];
-} nx_gout;
-
-void nx_gout_init(nx_gout *g, nx_sbuf *out);
-void nx_gout_flush(nx_gout *g);
-/* 0, or -1 (out back as it was) when out of memory. */
-int nx_gout_finish(nx_gout *g);
-/* nx_gout_finish(), and a failure too when rc is not 0. */
-int nx_gout_done(nx_gout *g, int rc);
-void nx_gout_put(nx_gout *g, const char *s, size_t n);
-static inline void nx_gout_byte(nx_gout *g, char c) {
-    if (g->n == sizeof g->buf) nx_gout_flush(g);
-    g->buf[g->n++] = c;
-}
-static inline void nx_gout_str(nx_gout *g, const char *s) { nx_gout_put(g, s, __builtin_strlen(s)); }
-void nx_gout_uint(nx_gout *g, size_t v);
 /* A string's bytes between quotes, escaped alike for N-Triples, Turtle and
  * JSON (\" \\ \n \r \t, other controls \u00XX); invalid UTF-8 becomes
  * U+FFFD. The quotes are the caller's. */

@@ -31,63 +31,29 @@
 /* The deepest nesting the schema has: document { mentions [ { aliases [ */
 #define JW_MAX_DEPTH 8
 
-/* A JSON text being appended to `out`. Bytes gather in `buf` and go to the
- * nx_sbuf in large pieces, so writing a byte is a store and a bounds check,
- * not a call. After an allocation failure `failed` is set and the rest is
- * dropped; the caller then undoes the whole record (jw_finish). */
+/* A JSON text being appended to an nx_sbuf through an nx_gout (after an
+ * allocation failure the rest is dropped and jw_finish undoes the record). */
 typedef struct jw {
-    nx_sbuf *out;
-    size_t start;                        /* out->len when the record began */
+    nx_gout g;
     int pretty;
-    int failed;
     unsigned depth;                      /* containers open, as cJSON counts them */
     unsigned char has_items[JW_MAX_DEPTH]; /* the container at each depth has an item */
-    size_t n;
-    char buf[4096];
 } jw;
 
 static void jw_init(jw *w, nx_sbuf *out, int flags) {
-    w->out = out;
-    w->start = out->len;
+    nx_gout_init(&w->g, out);
     w->pretty = (flags & NX_WRITE_PRETTY) != 0;
-    w->failed = 0;
     w->depth = 0;
-    w->n = 0;
 }
 
-static void jw_flush(jw *w) {
-    if (!w->failed && w->n && nx_sbuf_add(w->out, w->buf, w->n)) w->failed = 1;
-    w->n = 0;
-}
-
-static void jw_put(jw *w, const char *s, size_t n) {
-    if (n > sizeof w->buf - w->n) {
-        jw_flush(w);
-        if (n > sizeof w->buf) {
-            if (!w->failed && nx_sbuf_add(w->out, s, n)) w->failed = 1;
-            return;
-        }
-    }
-    memcpy(w->buf + w->n, s, n);
-    w->n += n;
-}
-
-static void jw_byte(jw *w, char c) {
-    if (w->n == sizeof w->buf) jw_flush(w);
-    w->buf[w->n++] = c;
-}
+static void jw_put(jw *w, const char *s, size_t n) { nx_gout_put(&w->g, s, n); }
+static void jw_byte(jw *w, char c) { nx_gout_byte(&w->g, c); }
 
 #define JW_LIT(w, lit) jw_put((w), (lit), sizeof(lit) - 1)
 
 /* Flushes the record, and on failure removes whatever part of it reached
  * `out`, so `out` is as it was before. Returns 0, or -1 when out of memory. */
-static int jw_finish(jw *w) {
-    jw_flush(w);
-    if (!w->failed) return 0;
-    w->out->len = w->start;
-    if (w->out->s) w->out->s[w->start] = '\0';
-    return -1;
-}
+static int jw_finish(jw *w) { return nx_gout_finish(&w->g); }
 
 static void jw_tabs(jw *w, unsigned n) {
     for (unsigned i = 0; i < n; i++) jw_byte(w, '\t');
@@ -300,7 +266,7 @@ static void write_strings(jw *w, const char *const *s, size_t n) {
     jw_array(w);
     for (size_t k = 0; k < n; k++) {
         if (!s[k]) {
-            w->failed = 1;
+            w->g.failed = 1;
             break;
         }
         jw_array_item(w);
