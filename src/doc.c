@@ -10,6 +10,40 @@
 
 #include "model.h"
 
+nx_document *nx_doc_create(const struct nx_model *model, const nx_options *opts, const char *id, size_t n_stages,
+                           nx_status *st) {
+    nx_document *doc = calloc(1, sizeof *doc);
+    *st = NX_ERR_NOMEM;
+    if (!doc) return NULL;
+    nx_arena_init(&doc->arena);
+    doc->model = model;
+    if (opts) doc->opts = *opts;
+    else nx_options_init(&doc->opts);
+    doc->input = "";
+    doc->id = nx_arena_strdup(&doc->arena, id ? id : "");
+    int ok = doc->id != NULL;
+    /* the kept fields are copied: the caller's go when nx_extract() returns */
+    if (ok && doc->opts.n_fields) {
+        doc->fields = nx_arena_alloc_uninit(&doc->arena, 2 * doc->opts.n_fields * sizeof *doc->fields);
+        for (size_t k = 0; doc->fields && k < 2 * doc->opts.n_fields; k++)
+            if (!(doc->fields[k] = nx_arena_strdup(&doc->arena, doc->opts.fields[k] ? doc->opts.fields[k] : ""))) ok = 0;
+        if (!doc->fields) ok = 0;
+        doc->n_fields = doc->opts.n_fields;
+    }
+    doc->opts.fields = NULL;
+    doc->opts.n_fields = 0;
+    if (ok && doc->opts.time_stages) {
+        doc->stage_seconds = nx_arena_alloc(&doc->arena, n_stages * sizeof *doc->stage_seconds);
+        if (!doc->stage_seconds) ok = 0;
+    }
+    if (!ok) {
+        nx_document_free(doc);
+        return NULL;
+    }
+    *st = NX_OK;
+    return doc;
+}
+
 int32_t nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, nx_rule rule, uint16_t rule_src) {
     assert(doc->phase == NX_PHASE_GROWING && t0 < t1 && t1 <= doc->toks.count);
     /* room at first for a span per eight tokens (news makes one per 15 or

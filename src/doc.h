@@ -145,6 +145,13 @@ struct nx_document {
     size_t n_relations;
 };
 
+/* A new, empty document (prepared phase, no text yet): the options copied
+ * (defaults when NULL), the id and the kept fields copied into its arena,
+ * room for n_stages stage times when asked. NULL and *st = NX_ERR_NOMEM when
+ * out of memory. */
+nx_document *nx_doc_create(const struct nx_model *model, const nx_options *opts, const char *id, size_t n_stages,
+                           nx_status *st);
+
 /* The span at index i, and the token at index i. */
 #define SPAN(doc, i) (&NX_VEC_AT(&(doc)->spans, nx_span, i))
 #define TOK(doc, i) (&(doc)->toks.items[i])

@@ -122,30 +122,14 @@ nx_status nx_extract(const nx_model *model, const char *text, size_t len, const 
         nx_error_set(err, NX_ERR_ARG, id, 0, 0, "no model or no text");
         return NX_ERR_ARG;
     }
-    nx_document *doc = calloc(1, sizeof *doc);
-    if (!doc) return NX_ERR_NOMEM;
-    nx_arena_init(&doc->arena);
-    doc->model = model;
-    if (opts) doc->opts = *opts;
-    else nx_options_init(&doc->opts);
+    nx_status st;
+    nx_document *doc = nx_doc_create(model, opts, id, N_STAGES, &st);
+    if (!doc) {
+        nx_error_set(err, st, id, 0, 0, "out of memory");
+        return st;
+    }
     doc->input = text ? text : "";
     doc->input_len = len;
-    doc->id = nx_arena_strdup(&doc->arena, id ? id : "");
-    nx_status st = doc->id ? NX_OK : NX_ERR_NOMEM;
-    /* the kept fields are copied: the caller's go when this returns */
-    if (st == NX_OK && doc->opts.n_fields) {
-        doc->fields = nx_arena_alloc_uninit(&doc->arena, 2 * doc->opts.n_fields * sizeof *doc->fields);
-        for (size_t k = 0; doc->fields && k < 2 * doc->opts.n_fields; k++)
-            if (!(doc->fields[k] = nx_arena_strdup(&doc->arena, doc->opts.fields[k] ? doc->opts.fields[k] : ""))) st = NX_ERR_NOMEM;
-        if (!doc->fields) st = NX_ERR_NOMEM;
-        doc->n_fields = doc->opts.n_fields;
-    }
-    doc->opts.fields = NULL;
-    doc->opts.n_fields = 0;
-    if (st == NX_OK && doc->opts.time_stages) {
-        doc->stage_seconds = nx_arena_alloc(&doc->arena, N_STAGES * sizeof *doc->stage_seconds);
-        if (!doc->stage_seconds) st = NX_ERR_NOMEM;
-    }
     for (size_t i = 0; st == NX_OK && i < N_STAGES; i++) {
         double t0 = doc->stage_seconds ? now() : 0;
         st = STAGES[i].run(doc, err);
