@@ -149,7 +149,17 @@ typedef struct nx_options {
      * copied. Default none. */
     const char *const *fields;
     size_t n_fields;
+    /* A document longer than this many bytes is extracted in windows of at
+     * most this size, cut at paragraph breaks, and their results merged
+     * (entities by key, facts by identity), so its working memory is one
+     * window's: coreference does not link across windows. 0: never.
+     * Default NX_WINDOW_BYTES. */
+    size_t window_bytes;
 } nx_options;
+
+/* The default window: longer than any news article, small enough that a
+ * window's working memory stays in the tens of megabytes. */
+#define NX_WINDOW_BYTES ((size_t)1 << 18)
 
 /*! nx_options_init() : fills `opts` with the defaults. */
 NX_API void nx_options_init(nx_options *opts);

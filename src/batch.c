@@ -75,12 +75,21 @@ typedef struct pool {
 } pool;
 
 /* The memory the ring may hold before the reader waits, in bytes, not in
- * records: a record being extracted counts WORK_PER_BYTE times its text
- * (the pipeline's working memory, measured at 50-120 bytes per input byte),
- * then its text and rendered output until it is written. One record always
- * goes in, however long. */
+ * records: a record being extracted counts WORK_PER_BYTE times its text up
+ * to the window (the pipeline's working memory, measured at about 40 bytes
+ * per input byte) and MERGED_PER_BYTE times the rest (a windowed document's
+ * merged views, its text and its output: 5-8 bytes per byte measured), then
+ * its text and rendered output until it is written. One record always goes
+ * in, however long. */
 #define BATCH_BYTES_IN_FLIGHT ((size_t)64 << 20)
 #define WORK_PER_BYTE 64
+#define MERGED_PER_BYTE 8
+
+/* What extracting a record of `len` bytes holds at most, by the above. */
+static size_t work_cost(size_t len, size_t window) {
+    size_t worked = window && len > window ? window : len;
+    return worked * WORK_PER_BYTE + (len - worked) * MERGED_PER_BYTE + 1;
+}
 
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
@@ -283,7 +292,7 @@ static void *worker(void *arg) {
         }
         pthread_mutex_lock(&p->mu);
         p->read++;
-        j->cost = j->len * WORK_PER_BYTE + 1;
+        j->cost = work_cost(j->len, p->opts->extract.window_bytes);
         p->in_flight += j->cost;
         pthread_mutex_unlock(&p->mu);
         pthread_mutex_unlock(&p->read_mu);

@@ -15,11 +15,13 @@
 #include "relations.h"
 #include "resolve.h"
 #include "views.h"
+#include "window.h"
 
 void nx_options_init(nx_options *opts) {
     memset(opts, 0, sizeof *opts);
     opts->date_order = NX_DATE_ORDER_MDY;
     opts->attached_titles_only = 1;
+    opts->window_bytes = NX_WINDOW_BYTES;
 }
 
 const char *nx_type_name(nx_type type) {
@@ -122,6 +124,7 @@ nx_status nx_extract(const nx_model *model, const char *text, size_t len, const 
         nx_error_set(err, NX_ERR_ARG, id, 0, 0, "no model or no text");
         return NX_ERR_ARG;
     }
+    if (opts && opts->window_bytes && len > opts->window_bytes) return nx_window_extract(model, text, len, id, opts, out, err);
     nx_status st;
     nx_document *doc = nx_doc_create(model, opts, id, N_STAGES, &st);
     if (!doc) {

@@ -3,8 +3,10 @@
  * model, feeds the batch and reports; everything else is the public API.
  */
 #define _GNU_SOURCE /* fopencookie, for --output csv */
+#include <ctype.h>
 #include <errno.h>
 #include <malloc.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,7 +28,7 @@ enum {
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
     OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
-    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR, OPT_PROGRESS
+    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR, OPT_PROGRESS, OPT_WINDOW
 };
 
 typedef struct option_spec {
@@ -63,6 +65,9 @@ static const option_spec OPTIONS[] = {
     {OPT_DCT_FIELD, 0, "dct-field", "NAME", "the only JSON Lines field the dct is read from (default: dct,\n"
                                            "                          then date)"},
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
+    {OPT_WINDOW, 0, "window", "BYTES", "a document longer than this is extracted in windows of at most\n"
+                                      "                          BYTES cut at paragraph breaks, which bounds its memory\n"
+                                      "                          (default 256K; K and M suffixes; 0: never, at least 4K)"},
     {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings or progress (errors are still printed)"},
     {OPT_PROGRESS, 0, "progress", NULL, "show documents, MB, MB/s and time left on stderr, and a summary\n"
                                         "                          at the end (the default when stderr is a terminal)"},
@@ -204,6 +209,18 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
     case OPT_TEXT_FIELD: c->in.text_field = arg; return 0;
     case OPT_DCT_FIELD: c->in.dct_field = arg; return 0;
     case OPT_ALL_TITLES: c->batch.extract.attached_titles_only = 0; return 0;
+    case OPT_WINDOW: {
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(arg, &end, 10);
+        unsigned long long unit = *end == 'K' || *end == 'k' ? 1024 : *end == 'M' || *end == 'm' ? 1024 * 1024 : 1;
+        if (unit > 1) end++;
+        if (errno || *end || end == arg || !isdigit((unsigned char)*arg) || n > SIZE_MAX / unit / 2 ||
+            (n && n * unit < 4096))
+            return fail_usage("--window must be 0 or a number of bytes from 4096 (4K) up", arg);
+        c->batch.extract.window_bytes = (size_t)(n * unit);
+        return 0;
+    }
     case OPT_QUIET: c->quiet = 1; return 0;
     case OPT_STAGE_TIMES: c->batch.extract.time_stages = 1; return 0;
     case OPT_COMPILE_MODEL: c->compile_model = 1; return 0;

@@ -228,6 +228,36 @@ if "--sanitized" not in sys.argv:
               f"--threads 64 over 256 records of 100 KB: bounded memory ({peaks[1] // 1024} MB at 1 thread, {peaks[64] // 1024} MB at 64)",
               f"{peaks} same output: {outs[1] == outs[64]}")
 
+# --- one long document: bounded working memory. A 16 MB text of news
+# paragraphs (many distinct people, titles and organisations) may hold at
+# most 12 bytes per input byte above the model and program (it took 40 when
+# a document was extracted whole: nx_options.window_bytes windows it)
+if "--sanitized" not in sys.argv:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "long.txt")
+        rng3 = random.Random(5)
+        syl = ["ka", "lo", "mi", "zan", "tur", "bek", "ov", "ra", "shi", "den", "vel", "mar", "gul", "nur"]
+        name = lambda k: "".join(rng3.choice(syl) for _ in range(k)).capitalize()
+        demo = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "corpus",
+                                 "xjtu-sco-forum.txt"), encoding="utf-8").read()
+        size = 0
+        with open(path, "w", encoding="utf-8") as f:
+            while size < 16 << 20:
+                para = (f"{name(2)} {name(3)}, the chairman of {name(2)} Bank, met {name(2)} {name(2)} in "
+                        f"{name(3)} on July 4, 2024. " * 6) if rng3.random() < 0.7 else demo
+                f.write(para + "\n\n")
+                size += len(para.encode()) + 2
+        r = subprocess.run([sys.executable, "-c", PEAK, nerx, "--quiet", "--output", "jsonl", "--dct", "2024-07-05",
+                            path], capture_output=True, timeout=300)
+        r0 = subprocess.run([sys.executable, "-c", PEAK, nerx, "--output", "jsonl", "-"], input=b"Kazakhstan.",
+                            capture_output=True, timeout=60)
+        peak, base = int(r.stderr.split()[-1]), int(r0.stderr.split()[-1])
+        per_byte = (peak - base) * 1024 / size
+        doc = lines(r.stdout)[0] if r.returncode == 0 else {}
+        check(r.returncode == 0 and len(doc.get("mentions", [])) > 100000 and per_byte <= 12,
+              f"a 16 MB document: {per_byte:.1f} bytes of memory per input byte above the model ({base // 1024} MB)",
+              f"rc={r.returncode} peak={peak} KB base={base} KB {r.stderr[-300:]}")
+
 # --- records in = records out: 100k records, 1% malformed lines of every kind
 rng = random.Random(12)
 bad_kinds = [
