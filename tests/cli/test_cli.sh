@@ -27,6 +27,12 @@ grep -q 'Exit status' "$tmp/out" || fail "--help documents exit statuses"
 expect_status 2 "$nerx" --bogus
 grep -q "unknown option" "$tmp/err" || fail "unknown option message"
 expect_status 2 "$nerx" --threads 0 "$root/corpus/xjtu-sco-forum.txt"
+# --window: 0 (never) or at least 4K, with K and M suffixes
+for w in 100 4095 -1 1X K 99999999999999999M; do
+  expect_status 2 "$nerx" --window "$w" "$root/corpus/xjtu-sco-forum.txt"
+  grep -q -- "--window must be" "$tmp/err" || fail "--window $w: a usage message"
+done
+for w in 0 4K 4096 1M; do expect_status 0 "$nerx" --window "$w" "$root/corpus/xjtu-sco-forum.txt"; done
 expect_status 2 "$nerx" --dct 2024-13-01 "$root/corpus/xjtu-sco-forum.txt"
 # a date that is not in the calendar is refused up front, not by every document
 expect_status 2 "$nerx" --dct 2023-02-29 "$root/corpus/xjtu-sco-forum.txt"
