@@ -369,6 +369,20 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                 continue;
             }
         }
+        /* "Otmar Hasler (born 28 September 1953) was the Prime Minister of
+         * Liechtenstein": a parenthesis right after the person's name */
+        if (fold_is(l, k - 1, ")") && k >= 2) {
+            size_t q = k - 2;
+            while (q > 0 && k - q < 25 && !fold_is(l, q, "(") && !fold_is(l, q, ")")) q--;
+            if (!fold_is(l, q, "(") || q == 0) return -1;
+            int32_t named = span_at(l, q - 1);
+            /* (one parenthesis after another: "Sari Nusseibeh ( ) ( born in 1949 )") */
+            if (!fold_is(l, q - 1, ")") &&
+                (!is_type(l, named, NX_PERSON) || sp(l, named)->t1 != q || !same_sentence(l, q - 1, g->t0)))
+                return -1;
+            k = q;
+            continue;
+        }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) return -1;
         k--;
