@@ -2278,6 +2278,7 @@ def build_surnames_zh():
 TITLE_CORE = read_source("titles/title-core.tsv")
 
 MINISTRY_TOPICS = source_items("titles/ministry-topics.tsv")
+OCCUPATIONS = source_items("titles/occupations.tsv")
 
 # Abbreviated words of titles (sources/titles/title-abbreviations.tsv): expanded
 # when written with a final period, or always when bare = yes.
@@ -2329,6 +2330,8 @@ def build_titles():
         v = r["value"] or norm_title(s)
         extra = dict(a.split("=", 1) for a in r["attributes"].split())
         g.add(s, value=v, case=r["case"] or None, **extra)
+    for w in OCCUPATIONS:
+        g.add(w, value=norm_title(w))
     topics = [clean(t) for t in MINISTRY_TOPICS if clean(t)]
     for t in topics:
         for pat in ("minister of %s", "minister for %s", "ministry of %s"):

@@ -666,6 +666,9 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (single_letter(last) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NX_RULE_NONE;
+    /* Best Actor Award, the Singer Prize: a name does not end in an event's
+     * or award's head word */
+    if (last->feat & NX_FEAT(NX_G_MISC_HEAD)) return NX_RULE_NONE;
     /* West African, Roman Catholic: a name does not end in a nationality */
     if (b - a >= 2 && (last->feat & NX_FEAT(NX_G_DEMONYM))) return NX_RULE_NONE;
     if (evidence) return NX_RULE_PERSON_TITLE_BEFORE;
