@@ -291,9 +291,20 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
  * economic adviser), a generic organisation noun (company president). */
 static size_t phrase_start(const lctx *l, size_t j) {
     size_t k = j;
-    while (k > 0 && span_at(l, k - 1) < 0 &&
-           (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC)))
-        k--;
+    for (;;) {
+        int32_t s = k > 0 ? span_at(l, k - 1) : -1;
+        /* "an American actress": a nationality in the phrase */
+        if (is_type(l, s, NX_NATIONALITY) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 &&
+            is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER)) {
+            k = sp(l, s)->t0;
+            continue;
+        }
+        if (k > 0 && s < 0 &&
+            (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC)))
+            k--;
+        else
+            break;
+    }
     /* "an economic adviser", "as trade house representative", "a freelance
      * restaurant critic": up to three plain lower-case words after a
      * determiner or "as" */
