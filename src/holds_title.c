@@ -314,7 +314,12 @@ static size_t phrase_start(const lctx *l, size_t j) {
                (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
                !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !is_word(l, m - 1, NX_G_TITLE_VERB))
             m--;
-        if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
+        /* "an Indonesian pop singer": a nationality before those words */
+        int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;
+        if (is_type(l, nat, NX_NATIONALITY) && sp(l, nat)->t1 == m && sp(l, nat)->t0 > 0 &&
+            is_word(l, sp(l, nat)->t0 - 1, NX_G_DETERMINER))
+            k = sp(l, nat)->t0 - 1;
+        else if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
             k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
     }
     return k;
