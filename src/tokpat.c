@@ -391,6 +391,7 @@ typedef struct ctrie {
     nx_vec term;       /* uint8_t per node: T_* of the entries that end there */
     size_t n_nodes;
     size_t max_len;    /* atoms in the longest entry */
+    int has_exact;     /* any entry is matched as written (case=exact) */
 } ctrie;
 
 enum { E_GLUED = 1, E_EXACT = 2 };
@@ -427,6 +428,7 @@ static int ctrie_add(ctrie *t, const char *surface, int case_rule, atoms *scratc
         node = (uint32_t)c;
     }
     NX_VEC_AT(&t->term, uint8_t, node) |= exact ? T_EXACT : case_rule == NX_CASE_CAP ? T_CAP : T_FOLD;
+    t->has_exact |= exact;
     if (scratch->n > t->max_len) t->max_len = scratch->n;
     return 0;
 }
@@ -1806,7 +1808,7 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
     if (pos >= A->n || !glue_ok(v, pos, glue)) return 0;
     size_t n = 0;
     uint32_t fnode = 0, enode = 0;
-    int fold_alive = 1, exact_alive = 1;
+    int fold_alive = 1, exact_alive = t->has_exact;
     for (uint32_t k = pos; k < A->n && (fold_alive || exact_alive); k++) {
         const atom *a = &A->a[k];
         uint8_t glued = k > pos && (a->flags & AF_GLUED) ? E_GLUED : 0;
@@ -1821,7 +1823,10 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
         }
         if (exact_alive) {
             const char *w = v->text + a->b0;
-            long c = ctrie_child(t, enode, glued | E_EXACT, word_hash(w, a->b1 - a->b0), w, a->b1 - a->b0);
+            size_t wl = a->b1 - a->b0;
+            /* written as folded (most words in lower case): the same hash */
+            uint32_t h = wl == a->fold_len && !memcmp(w, atom_fold(A, a), wl) ? a->hash : word_hash(w, wl);
+            long c = ctrie_child(t, enode, glued | E_EXACT, h, w, wl);
             if (c < 0) exact_alive = 0;
             else {
                 enode = (uint32_t)c;
