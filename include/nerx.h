@@ -159,7 +159,7 @@ typedef struct nx_options {
 
 /* The default window: longer than any news article, small enough that a
  * window's working memory stays in the tens of megabytes. */
-#define NX_WINDOW_BYTES ((size_t)1 << 18)
+#define NX_WINDOW_BYTES ((size_t)1 << 17)
 
 /*! nx_options_init() : fills `opts` with the defaults. */
 NX_API void nx_options_init(nx_options *opts);

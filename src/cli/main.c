@@ -67,7 +67,7 @@ static const option_spec OPTIONS[] = {
     {OPT_ALL_TITLES, 0, "all-titles", NULL, "also output titles that describe no named person"},
     {OPT_WINDOW, 0, "window", "BYTES", "a document longer than this is extracted in windows of at most\n"
                                       "                          BYTES cut at paragraph breaks, which bounds its memory\n"
-                                      "                          (default 256K; K and M suffixes; 0: never, at least 4K)"},
+                                      "                          (default 128K; K and M suffixes; 0: never, at least 4K)"},
     {OPT_QUIET, 'q', "quiet", NULL, "do not print warnings or progress (errors are still printed)"},
     {OPT_PROGRESS, 0, "progress", NULL, "show documents, MB, MB/s and time left on stderr, and a summary\n"
                                         "                          at the end (the default when stderr is a terminal)"},
