@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* fopencookie, for --output csv */
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,7 +29,7 @@ enum {
 enum opt_id {
     OPT_HELP, OPT_VERSION, OPT_INPUT, OPT_OUTPUT, OPT_DCT, OPT_DATE_ORDER, OPT_GAZETTEERS, OPT_GAZETTEER,
     OPT_THREADS, OPT_ID_FIELD, OPT_TEXT_FIELD, OPT_DCT_FIELD, OPT_ALL_TITLES, OPT_QUIET, OPT_STAGE_TIMES,
-    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR, OPT_PROGRESS, OPT_WINDOW
+    OPT_COMPILE_MODEL, OPT_BASE_IRI, OPT_KEEP_FIELDS, OPT_OUTPUT_DIR, OPT_PROGRESS, OPT_WINDOW, OPT_MAN
 };
 
 typedef struct option_spec {
@@ -75,22 +76,52 @@ static const option_spec OPTIONS[] = {
     {OPT_COMPILE_MODEL, 0, "compile-model", NULL, "compile the gazetteer directory into DIR/nerx.model (read at\n"
                                                    "                          every start instead of the *.tsv files) and exit"},
     {OPT_HELP, 'h', "help", NULL, "show this help and exit"},
+    {OPT_MAN, 0, "man", NULL, "print this help as a manual page (roff, man(7)) and exit"},
     {OPT_VERSION, 'V', "version", NULL, "show the version and exit"},
 };
 #define N_OPTIONS (sizeof OPTIONS / sizeof *OPTIONS)
 
+/* The texts --help and the manual page (--man) share. */
+static const char SUMMARY[] = "Extract people, titles, organisations, places and dates from news text as JSON.";
+static const char INPUTS[] =
+    "Inputs: plain-text files, JSON Lines files (.jsonl, .ndjson: records with \"text\"\n"
+    "and optional \"id\" and \"dct\"), either also as .gz or .zst, directories (searched\n"
+    "recursively for them), and - for standard input (the default; plain text or JSON\n"
+    "Lines, detected from the first character). Each document or line may hold up to\n"
+    "64 MiB; a larger one is an error record.";
+static const char *const ENVIRONMENT[][2] = {
+    {"NERX_GAZETTEERS", "the gazetteer directory when --gazetteers is not given (else the installed\n"
+                        "data beside the program, ../share/nerx/gazetteers, is used)"},
+    {"NERX_NO_JIT", "compile patterns without JIT (slower; for valgrind)"},
+};
+static const char *const EXIT_STATUSES[][2] = {
+    {"0", "every document was processed"},
+    {"1", "some documents could not be processed: each has an error record\n"
+          "{\"id\": ..., \"error\": ...} in its place in the output, and a message on stderr"},
+    {"2", "bad command line"},
+    {"3", "the gazetteers or patterns could not be loaded"},
+    {"4", "the output could not be written"},
+};
+#define N_ROWS(t) (sizeof(t) / sizeof *(t))
+
+/* s with each line break and the indent after it as `join` (help texts
+ * wrap for --help; a manual page wraps by itself). */
+static void put_joined(FILE *f, const char *s, const char *join, int roff) {
+    for (; *s; s++) {
+        if (*s == '\n') {
+            fputs(join, f);
+            while (s[1] == ' ') s++;
+            continue;
+        }
+        if (roff && *s == '\\') fputs("\\e", f);
+        else if (roff && *s == '-') fputs("\\-", f);
+        else if (roff && (*s == '.' || *s == '\'') && s[-1] == '\n') fprintf(f, "\\&%c", *s);
+        else putc(*s, f);
+    }
+}
+
 static void usage(FILE *f) {
-    fprintf(f,
-            "Usage: nerx [OPTIONS] [FILE|DIR|-]...\n"
-            "Extract people, titles, organisations, places and dates from news text as JSON.\n"
-            "\n"
-            "Inputs: plain-text files, JSON Lines files (.jsonl, .ndjson: records with \"text\"\n"
-            "and optional \"id\" and \"dct\"), either also as .gz or .zst, directories (searched\n"
-            "recursively for them), and - for standard input (the default; plain text or JSON\n"
-            "Lines, detected from the first character). Each document or line may hold up to\n"
-            "64 MiB; a larger one is an error record.\n"
-            "\n"
-            "Options:\n");
+    fprintf(f, "Usage: nerx [OPTIONS] [FILE|DIR|-]...\n%s\n\n%s\n\nOptions:\n", SUMMARY, INPUTS);
     for (size_t i = 0; i < N_OPTIONS; i++) {
         const option_spec *o = &OPTIONS[i];
         char left[64];
@@ -98,19 +129,62 @@ static void usage(FILE *f) {
                  o->short_name ? ", " : "  ", o->long_name, o->arg ? " " : "", o->arg ? o->arg : "");
         fprintf(f, "  %-24s%s\n", left, o->help);
     }
-    fprintf(f,
-            "\n"
-            "Environment:\n"
-            "  NERX_GAZETTEERS  the gazetteer directory when --gazetteers is not given\n"
-            "  NERX_NO_JIT      compile patterns without JIT (slower; for valgrind)\n"
-            "\n"
-            "Exit status:\n"
-            "  0  every document was processed\n"
-            "  1  some documents could not be processed: each has an error record\n"
-            "     {\"id\": ..., \"error\": ...} in its place in the output, and a message on stderr\n"
-            "  2  bad command line\n"
-            "  3  the gazetteers or patterns could not be loaded\n"
-            "  4  the output could not be written\n");
+    fputs("\nEnvironment:\n", f);
+    for (size_t i = 0; i < N_ROWS(ENVIRONMENT); i++) {
+        fprintf(f, "  %-17s", ENVIRONMENT[i][0]);
+        put_joined(f, ENVIRONMENT[i][1], "\n                   ", 0);
+        fputc('\n', f);
+    }
+    fputs("\nExit status:\n", f);
+    for (size_t i = 0; i < N_ROWS(EXIT_STATUSES); i++) {
+        fprintf(f, "  %s  ", EXIT_STATUSES[i][0]);
+        put_joined(f, EXIT_STATUSES[i][1], "\n     ", 0);
+        fputc('\n', f);
+    }
+}
+
+/* The manual page, man(7) macros, from the same tables. */
+static void manual(FILE *f) {
+    fprintf(f, ".TH NERX 1 \"\" \"nerx %s\" \"User Commands\"\n", nx_version());
+    fputs(".SH NAME\nnerx \\- ", f);
+    put_joined(f, "extract people, titles, organisations, places and dates from news text as JSON", " ", 1);
+    fputs("\n.SH SYNOPSIS\n.B nerx\n[\\fIOPTIONS\\fR] [\\fIFILE\\fR|\\fIDIR\\fR|\\fB\\-\\fR]...\n", f);
+    fputs(".SH DESCRIPTION\n", f);
+    put_joined(f, SUMMARY, " ", 1);
+    fputs("\n.PP\n", f);
+    put_joined(f, INPUTS, " ", 1);
+    fputs("\n.SH OPTIONS\n", f);
+    for (size_t i = 0; i < N_OPTIONS; i++) {
+        const option_spec *o = &OPTIONS[i];
+        fputs(".TP\n", f);
+        if (o->short_name) fprintf(f, "\\fB\\-%c\\fR, ", o->short_name);
+        fputs("\\fB\\-\\-", f);
+        put_joined(f, o->long_name, " ", 1);
+        fputs("\\fR", f);
+        if (o->arg) fprintf(f, " \\fI%s\\fR", o->arg);
+        fputs("\n", f);
+        put_joined(f, o->help, " ", 1);
+        fputs("\n", f);
+    }
+    fputs(".SH ENVIRONMENT\n", f);
+    for (size_t i = 0; i < N_ROWS(ENVIRONMENT); i++) {
+        fprintf(f, ".TP\n.B %s\n", ENVIRONMENT[i][0]);
+        put_joined(f, ENVIRONMENT[i][1], " ", 1);
+        fputs("\n", f);
+    }
+    fputs(".SH EXIT STATUS\n", f);
+    for (size_t i = 0; i < N_ROWS(EXIT_STATUSES); i++) {
+        fprintf(f, ".TP\n.B %s\n", EXIT_STATUSES[i][0]);
+        put_joined(f, EXIT_STATUSES[i][1], " ", 1);
+        fputs("\n", f);
+    }
+    fputs(".SH FILES\n.TP\n.I ../share/nerx/gazetteers\n", f);
+    put_joined(f, "the gazetteers, patterns and compiled model (nerx.model), found relative to the program", " ", 1);
+    fputs("\n.SH EXAMPLES\n.nf\n", f);
+    put_joined(f, "echo 'Kazakh President Tokayev met XJTU president Zhang Liqun.' | nerx\n"
+                  "nerx --threads 2 --input jsonl dump.jsonl.gz > entities.jsonl\n"
+                  "nerx --output turtle articles/ > graph.ttl", "\n", 1);
+    fputs("\n.fi\n", f);
 }
 
 typedef struct cli {
@@ -150,6 +224,7 @@ static int fail_usage(const char *msg, const char *arg) {
 static int apply(cli *c, const option_spec *o, const char *arg) {
     switch (o->id) {
     case OPT_HELP: usage(stdout); exit(close_stdout());
+    case OPT_MAN: manual(stdout); exit(close_stdout());
     case OPT_VERSION: printf("nerx %s\n", nx_version()); exit(close_stdout());
     case OPT_INPUT:
         if (!strcmp(arg, "auto")) c->in.format = NX_INPUT_AUTO;
@@ -229,46 +304,44 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
     return 0;
 }
 
+/* getopt_long over the one option table: bundled short flags (-qt 2),
+ * --name=value, unambiguous prefixes of long names (--thr 2); options may
+ * come after paths, and -- ends them. getopt's own messages are off, so
+ * each error reads as the others. */
 static int parse(cli *c, int argc, char **argv) {
-    int only_paths = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (only_paths || a[0] != '-' || !strcmp(a, "-")) {
-            c->paths[c->n_paths++] = a;
-            continue;
+    struct option longs[N_OPTIONS + 1];
+    char shorts[2 * N_OPTIONS + 2];
+    size_t ns = 0;
+    shorts[ns++] = ':'; /* a missing value: ':', not '?' */
+    for (size_t k = 0; k < N_OPTIONS; k++) {
+        const option_spec *o = &OPTIONS[k];
+        longs[k] = (struct option){o->long_name, o->arg ? required_argument : no_argument, NULL, 256 + (int)k};
+        if (o->short_name) {
+            shorts[ns++] = o->short_name;
+            if (o->arg) shorts[ns++] = ':';
         }
-        if (!strcmp(a, "--")) {
-            only_paths = 1;
-            continue;
-        }
-        const option_spec *o = NULL;
-        const char *val = NULL;
-        if (a[1] == '-') {
-            const char *name = a + 2, *eq = strchr(name, '=');
-            size_t nl = eq ? (size_t)(eq - name) : strlen(name);
-            for (size_t k = 0; k < N_OPTIONS && !o; k++)
-                if (strlen(OPTIONS[k].long_name) == nl && !strncmp(OPTIONS[k].long_name, name, nl)) o = &OPTIONS[k];
-            if (!o) return fail_usage("unknown option", a);
-            if (eq) {
-                if (!o->arg) return fail_usage("option takes no value", a);
-                val = eq + 1;
-            }
-        } else {
-            for (size_t k = 0; k < N_OPTIONS && !o; k++)
-                if (OPTIONS[k].short_name == a[1]) o = &OPTIONS[k];
-            if (!o) return fail_usage("unknown option", a);
-            if (a[2]) {
-                if (!o->arg) return fail_usage("option takes no value", a);
-                val = a + 2;
-            }
-        }
-        if (o->arg && !val) {
-            if (i + 1 >= argc) return fail_usage("option needs a value", a);
-            val = argv[++i];
-        }
-        int rc = apply(c, o, val);
+    }
+    longs[N_OPTIONS] = (struct option){0};
+    shorts[ns] = '\0';
+    opterr = 0;
+    for (;;) {
+        int at = -1;
+        int ch = getopt_long(argc, argv, shorts, longs, NULL);
+        if (ch == -1) break;
+        /* the option in error: a short one by its letter, a long one as written */
+        char letter[3] = {'-', (char)optopt, '\0'};
+        const char *word = optopt > 0 && optopt < 256 ? letter : argv[optind - 1];
+        if (ch == '?' && optopt >= 256) return fail_usage("option takes no value", word);
+        if (ch == '?') return fail_usage("unknown option (or a prefix of more than one)", word);
+        if (ch == ':') return fail_usage("option needs a value", word);
+        if (ch >= 256) at = ch - 256;
+        for (size_t k = 0; at < 0 && k < N_OPTIONS; k++)
+            if (OPTIONS[k].short_name == ch) at = (int)k;
+        if (at < 0) return fail_usage("unknown option", word);
+        int rc = apply(c, &OPTIONS[at], optarg);
         if (rc) return rc;
     }
+    for (int i = optind; i < argc; i++) c->paths[c->n_paths++] = argv[i];
     return 0;
 }
 
