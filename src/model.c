@@ -7,32 +7,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "datadir.h"
 #include "error.h"
 #include "fs.h"
 #include "model.h"
 
-#ifndef NX_DATA_DIR
-#define NX_DATA_DIR ""
-#endif
-#ifndef NX_SOURCE_GAZETTEERS
-#define NX_SOURCE_GAZETTEERS ""
-#endif
 
-void nx_model_options_init(nx_model_options *opts) { memset(opts, 0, sizeof *opts); }
-
-static int is_dir(const char *p) {
-    struct stat st;
-    return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static const char *find_dir(const nx_model_options *opts) {
-    if (opts && opts->gazetteer_dir) return opts->gazetteer_dir;
-    const char *env = getenv("NERX_GAZETTEERS");
-    if (env && *env) return env;
-    if (is_dir(NX_DATA_DIR)) return NX_DATA_DIR;
-    if (is_dir(NX_SOURCE_GAZETTEERS)) return NX_SOURCE_GAZETTEERS;
-    if (is_dir("gazetteers")) return "gazetteers";
-    return NULL;
+void nx_model_options_init(nx_model_options *opts) {
+    if (opts) memset(opts, 0, sizeof *opts);
 }
 
 /* The folded name -> number map of one class (the entries' value attribute,
@@ -238,17 +220,10 @@ static char *model_path(const char *dir) {
     return p;
 }
 
-/* The gazetteer directory: the option, NERX_GAZETTEERS, the installed data
- * or the source tree's; NULL (err set) when there is none. */
-static const char *gazetteer_dir(const nx_model_options *opts, nx_error *err) {
-    const char *dir = find_dir(opts);
-    if (!dir || !is_dir(dir)) {
-        nx_error_set(err, NX_ERR_IO, dir, 0, 0, "%s",
-                     dir ? "gazetteer directory not found"
-                         : "no gazetteer directory: pass --gazetteers DIR or set NERX_GAZETTEERS");
-        return NULL;
-    }
-    return dir;
+/* The gazetteer directory (malloc'd; datadir.h says where it is looked
+ * for), or NULL with err set. */
+static char *gazetteer_dir(const nx_model_options *opts, nx_error *err) {
+    return nx_gazetteer_dir_find(opts ? opts->gazetteer_dir : NULL, err);
 }
 
 static nx_status no_tsv(const char *dir, nx_error *err) {
@@ -294,18 +269,25 @@ static nx_status load_image(nx_model *m, const nx_model_options *opts, const inp
 }
 
 nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *err) {
-    *out = NULL;
     if (err) memset(err, 0, sizeof *err);
-    const char *dir = gazetteer_dir(opts, err);
-    if (!dir) return NX_ERR_IO;
+    if (!out) {
+        nx_error_set(err, NX_ERR_ARG, "", 0, 0, "no place to return the model");
+        return NX_ERR_ARG;
+    }
+    *out = NULL;
+    char *dir = gazetteer_dir(opts, err);
+    if (!dir) return err && err->status == NX_ERR_NOMEM ? NX_ERR_NOMEM : NX_ERR_IO;
     nx_model *m = calloc(1, sizeof *m);
-    if (!m) return NX_ERR_NOMEM;
+    if (!m) {
+        free(dir);
+        return NX_ERR_NOMEM;
+    }
     nx_gazetteer_init(&m->gaz);
     nx_patterns_init(&m->patterns);
     nx_strmap_init(&m->month_value);
     nx_strmap_init(&m->weekday_value);
     nx_strmap_init(&m->temporal_value);
-    m->dir = strdup(dir);
+    m->dir = dir;
     inputs in = {0};
     nx_status st = m->dir ? list_inputs(dir, &in, err) : NX_ERR_NOMEM;
     if (st == NX_OK) st = load_image(m, opts, &in, err);
@@ -328,7 +310,7 @@ nx_status nx_model_compile(const nx_model_options *opts, nx_error *err) {
         nx_error_set(err, NX_ERR_ARG, "", 0, 0, "extra gazetteer files are not compiled into the model");
         return NX_ERR_ARG;
     }
-    const char *dir = gazetteer_dir(opts, err);
+    char *dir = gazetteer_dir(opts, err);
     if (!dir) return NX_ERR_IO;
     inputs in;
     nx_status st = list_inputs(dir, &in, err);
@@ -342,6 +324,7 @@ nx_status nx_model_compile(const nx_model_options *opts, nx_error *err) {
     nx_mfile_close(&f);
     inputs_free(&in);
     if (st != NX_OK && err && err->status == NX_OK) nx_error_set(err, st, dir, 0, 0, "%s", nx_strerror(st));
+    free(dir);
     return st;
 }
 
@@ -363,5 +346,5 @@ const char *nx_model_rule_name(const nx_model *m, nx_rule rule, uint16_t rule_sr
     return nx_rule_name(rule);
 }
 
-const char *nx_model_gazetteer_dir(const nx_model *m) { return m->dir; }
-size_t nx_model_entry_count(const nx_model *m) { return m->gaz.n_entries; }
+const char *nx_model_gazetteer_dir(const nx_model *m) { return m ? m->dir : NULL; }
+size_t nx_model_entry_count(const nx_model *m) { return m ? m->gaz.n_entries : 0; }
