@@ -11,6 +11,17 @@
  *   - The caller owns the input text; nerx never keeps a pointer to it after
  *     nx_extract() returns (spans are offsets, strings are copied).
  *   - Every *_free() accepts NULL.
+ *
+ * NULL, once for the whole API (each function's comment says where it
+ * differs):
+ *   - `err` may always be NULL (no message wanted);
+ *   - an options pointer may be NULL (the defaults), and *_init(NULL) does
+ *     nothing;
+ *   - a `count` out-parameter may be NULL (the count is not wanted);
+ *   - an accessor given a NULL model, document, relation or reader returns
+ *     NULL (or 0) and sets *count to 0;
+ *   - a function that returns an object through `out` refuses a NULL `out`
+ *     with NX_ERR_ARG, as it refuses a NULL model or reader to work on.
  *   - The library never prints. Errors come back as an nx_status and, where
  *     there is more to say, an nx_error with a message and a location.
  *
@@ -83,8 +94,11 @@ typedef struct nx_model nx_model;
 
 typedef struct nx_model_options {
     /* Directory holding the .tsv gazetteers and patterns/ (.pat). NULL: the
-     * NERX_GAZETTEERS environment variable, else the installed data
-     * directory, else the source tree's gazetteers/. */
+     * NERX_GAZETTEERS environment variable, else the data installed beside
+     * the program or the shared library (BINDIR/../share/nerx/gazetteers),
+     * else the source tree of a build directory the program is in
+     * (DIR/../gazetteers), else ./gazetteers. Nothing absolute is compiled
+     * in; when none is found, the error lists every place looked. */
     const char *gazetteer_dir;
     /* Extra gazetteer files loaded after the directory (user entries). */
     const char *const *extra_files;
@@ -116,9 +130,11 @@ NX_API void nx_model_free(nx_model *model);
  *  `err` (may be NULL) names the file. */
 NX_API nx_status nx_model_compile(const nx_model_options *opts, nx_error *err);
 
-/*! nx_model_gazetteer_dir() : @return the directory the model was loaded from. */
+/*! nx_model_gazetteer_dir() : @return the directory the model was loaded
+ *  from (NULL for a NULL model). */
 NX_API const char *nx_model_gazetteer_dir(const nx_model *model);
-/*! nx_model_entry_count() : @return the number of gazetteer entries loaded. */
+/*! nx_model_entry_count() : @return the number of gazetteer entries loaded
+ *  (0 for a NULL model). */
 NX_API size_t nx_model_entry_count(const nx_model *model);
 
 /* ---------------------------------------------------------------------------
@@ -171,7 +187,9 @@ NX_API int nx_is_date(const char *s);
 typedef struct nx_document nx_document;
 
 /*! nx_extract() : runs the whole pipeline on `len` bytes of `text`.
- *  `id` names the document in its output and messages (may be NULL).
+ *  `id` names the document in its output and messages (may be NULL); `text`
+ *  may be NULL when `len` is 0; `opts` may be NULL (the defaults). A NULL
+ *  model or `out` is NX_ERR_ARG.
  *  @return NX_OK and *out (free with nx_document_free()); NX_ERR_EMPTY for a
  *  text with nothing but white space; NX_ERR_BINARY for binary data;
  *  NX_ERR_ARG for a malformed dct; `err` (may be NULL) gets the message.
@@ -269,7 +287,8 @@ typedef struct nx_relation {
 } nx_relation;
 
 /*! nx_relation_argument() : @return the argument of `r` with role `role`
- *  ("person", ...), or NULL when the relation type has no such role. */
+ *  ("person", ...), or NULL when the relation type has no such role (or `r`
+ *  or `role` is NULL). */
 NX_API const nx_argument *nx_relation_argument(const nx_relation *r, const char *role);
 
 NX_API const char *nx_document_id(const nx_document *doc);
@@ -296,9 +315,10 @@ enum { NX_WRITE_PRETTY = 1 };
 
 /*! nx_document_to_json() : the document as one JSON object.
  *  @return a NUL-terminated string to free with nx_free(), or NULL when out
- *  of memory. Without NX_WRITE_PRETTY it is a single line with no newline. */
+ *  of memory or `doc` is NULL. Without NX_WRITE_PRETTY it is a single line with no newline. */
 NX_API char *nx_document_to_json(const nx_document *doc, int flags);
-/*! nx_error_to_json() : the error record {"id": id, "error": message}.
+/*! nx_error_to_json() : the error record {"id": id, "error": message}
+ *  (a NULL id or message is written as "").
  *  @return a string to free with nx_free(), or NULL when out of memory. */
 NX_API char *nx_error_to_json(const char *id, const char *message, int flags);
 NX_API void nx_free(void *p);
@@ -362,13 +382,15 @@ typedef struct nx_reader nx_reader;
 
 /*! nx_reader_open() : a reader over `paths` in order: files, directories
  *  (walked recursively for *.txt, *.jsonl and *.ndjson, in name order) and
- *  "-" for standard input; no paths means standard input.
+ *  "-" for standard input; no paths means standard input (`paths` may then
+ *  be NULL).
  *  @return NX_OK and *out (free with nx_reader_free()). A path that does not
  *  exist is not fatal: it becomes an error record in its place. */
 NX_API nx_status nx_reader_open(const char *const *paths, size_t n_paths,
                                 const nx_input_options *opts, nx_reader **out, nx_error *err);
 /*! nx_reader_next() : the next record. @return NX_OK (look at rec->status),
- *  or NX_ERR_END when all inputs are read. */
+ *  or NX_ERR_END when all inputs are read; NX_ERR_ARG for a NULL reader or
+ *  record. */
 NX_API nx_status nx_reader_next(nx_reader *reader, nx_record *rec);
 /*! nx_reader_single_text() : 1 when the inputs are exactly one plain-text
  *  document (one text file, or standard input holding plain text). */
@@ -414,7 +436,8 @@ NX_API void nx_batch_options_init(nx_batch_options *opts);
 /*! nx_batch_run() : @return NX_OK when every record was read and written
  *  (records that failed are counted in stats->failed and written as error
  *  records), NX_ERR_IO when writing `out` failed, NX_ERR_ARG for bad options
- *  (an unknown format among them). */
+ *  (an unknown format among them, a NULL model, reader or `out`; NULL
+ *  `opts` are the defaults, a NULL `stats` is not wanted). */
 NX_API nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_options *opts,
                               FILE *out, nx_batch_stats *stats);
 

@@ -313,6 +313,7 @@ static void *worker(void *arg) {
 }
 
 void nx_batch_options_init(nx_batch_options *o) {
+    if (!o) return;
     memset(o, 0, sizeof *o);
     o->threads = 1;
     nx_options_init(&o->extract);
@@ -323,7 +324,9 @@ nx_status nx_batch_run(const nx_model *model, nx_reader *reader, const nx_batch_
     nx_batch_stats local;
     if (!stats) stats = &local;
     memset(stats, 0, sizeof *stats);
-    if (!model || !reader || !opts || !out || opts->threads < 1 || opts->threads > 256) return NX_ERR_ARG;
+    nx_batch_options defaults;
+    if (!opts) nx_batch_options_init(&defaults), opts = &defaults;
+    if (!model || !reader || !out || opts->threads < 1 || opts->threads > 256) return NX_ERR_ARG;
     const nx_writer *writer = nx_writer_find(opts->format);
     if (!writer) return NX_ERR_ARG;
     pool p = {.model = model, .opts = opts, .writer = writer, .reader = reader, .out = out, .stats = stats,

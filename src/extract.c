@@ -18,6 +18,7 @@
 #include "window.h"
 
 void nx_options_init(nx_options *opts) {
+    if (!opts) return;
     memset(opts, 0, sizeof *opts);
     opts->date_order = NX_DATE_ORDER_MDY;
     opts->attached_titles_only = 1;
@@ -118,8 +119,12 @@ static double now(void) {
 
 nx_status nx_extract(const nx_model *model, const char *text, size_t len, const char *id, const nx_options *opts,
                      nx_document **out, nx_error *err) {
-    *out = NULL;
     if (err) memset(err, 0, sizeof *err);
+    if (!out) {
+        nx_error_set(err, NX_ERR_ARG, id, 0, 0, "no place to return the document");
+        return NX_ERR_ARG;
+    }
+    *out = NULL;
     if (!model || (!text && len)) {
         nx_error_set(err, NX_ERR_ARG, id, 0, 0, "no model or no text");
         return NX_ERR_ARG;

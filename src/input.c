@@ -21,6 +21,7 @@
 
 #include "arena.h"
 #include "calendar.h"
+#include "error.h"
 #include "fs.h"
 #include "strmap.h"
 #include "text.h"
@@ -80,6 +81,7 @@ struct nx_reader {
 };
 
 void nx_input_options_init(nx_input_options *o) {
+    if (!o) return;
     memset(o, 0, sizeof *o);
     o->format = NX_INPUT_AUTO;
     o->id_field = "id";
@@ -210,8 +212,12 @@ static int walk(nx_reader *r, const char *dir) {
 
 nx_status nx_reader_open(const char *const *paths, size_t n_paths, const nx_input_options *opts, nx_reader **out,
                          nx_error *err) {
-    *out = NULL;
     if (err) memset(err, 0, sizeof *err);
+    if (!out || (n_paths && !paths)) {
+        nx_error_set(err, NX_ERR_ARG, "", 0, 0, "no reader to return, or no paths");
+        return NX_ERR_ARG;
+    }
+    *out = NULL;
     nx_reader *r = calloc(1, sizeof *r);
     if (!r) return NX_ERR_NOMEM;
     if (opts) r->opts = *opts;
@@ -508,7 +514,7 @@ static void peek_stdin(nx_reader *r) {
 }
 
 int nx_reader_single_text(nx_reader *r) {
-    if (r->src.count != 1) return 0;
+    if (!r || r->src.count != 1) return 0;
     int kind = NX_VEC_AT(&r->src, source, 0).kind;
     if (kind == SRC_TEXT) return 1;
     if (kind == SRC_STDIN) {
@@ -896,6 +902,7 @@ static nx_status next_record(nx_reader *r, nx_record *rec) {
 }
 
 nx_status nx_reader_next(nx_reader *r, nx_record *rec) {
+    if (!r || !rec) return NX_ERR_ARG;
     memset(rec, 0, sizeof *rec);
     free(r->text);
     r->text = NULL;
@@ -915,7 +922,7 @@ nx_status nx_reader_next(nx_reader *r, nx_record *rec) {
     return NX_OK;
 }
 
-size_t nx_reader_size(const nx_reader *r) { return r->size; }
+size_t nx_reader_size(const nx_reader *r) { return r ? r->size : 0; }
 
 void nx_reader_free(nx_reader *r) {
     if (!r) return;

@@ -219,41 +219,48 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
     return NX_OK;
 }
 
-const char *nx_document_id(const nx_document *doc) { return doc->id; }
+/* The accessors take a NULL document (nothing: NULL, a count of 0) and a
+ * NULL count (not wanted). */
+static void set_count(size_t *count, size_t n) {
+    if (count) *count = n;
+}
+
+const char *nx_document_id(const nx_document *doc) { return doc ? doc->id : NULL; }
 
 const char *nx_document_dct(const nx_document *doc, const char **source) {
-    if (source) *source = doc->dct_source;
-    return doc->dct;
+    if (source) *source = doc ? doc->dct_source : NULL;
+    return doc ? doc->dct : NULL;
 }
 
 const nx_mention *nx_document_mentions(const nx_document *doc, size_t *count) {
-    *count = doc->n_mentions;
-    return doc->mentions;
+    set_count(count, doc ? doc->n_mentions : 0);
+    return doc ? doc->mentions : NULL;
 }
 
 const nx_entity *nx_document_entities(const nx_document *doc, size_t *count) {
-    *count = doc->n_entities;
-    return doc->entities;
+    set_count(count, doc ? doc->n_entities : 0);
+    return doc ? doc->entities : NULL;
 }
 
 const nx_relation *nx_document_relations(const nx_document *doc, size_t *count) {
-    *count = doc->n_relations;
-    return doc->relations;
+    set_count(count, doc ? doc->n_relations : 0);
+    return doc ? doc->relations : NULL;
 }
 
-const double *nx_document_stage_seconds(const nx_document *doc) { return doc->stage_seconds; }
+const double *nx_document_stage_seconds(const nx_document *doc) { return doc ? doc->stage_seconds : NULL; }
 
 const char *const *nx_document_fields(const nx_document *doc, size_t *count) {
-    *count = doc->n_fields;
-    return doc->fields;
+    set_count(count, doc ? doc->n_fields : 0);
+    return doc ? doc->fields : NULL;
 }
 
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {
-    *count = doc->warnings.count;
-    return (const char *const *)doc->warnings.items;
+    set_count(count, doc ? doc->warnings.count : 0);
+    return doc ? (const char *const *)doc->warnings.items : NULL;
 }
 
 const nx_argument *nx_relation_argument(const nx_relation *r, const char *role) {
+    if (!r || !role) return NULL;
     for (size_t i = 0; i < r->n_arguments; i++)
         if (!strcmp(r->arguments[i].role, role)) return &r->arguments[i];
     return NULL;

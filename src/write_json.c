@@ -411,6 +411,7 @@ static char *take(nx_sbuf *b, int rc) {
 }
 
 char *nx_document_to_json(const nx_document *doc, int flags) {
+    if (!doc) return NULL;
     nx_sbuf b = {0};
     return take(&b, render_document(doc, flags, &b));
 }
