@@ -343,11 +343,7 @@ def check_chromium(page, tmp):
     check(b["organization"] > 0, "the plain page still shows the legend (the colours are found at all)", b)
 
 
-def check_tidy(paths):
-    exe = shutil.which("tidy")
-    if not exe:
-        print("skip: tidy is not installed (Debian package tidy)")
-        sys.exit(77)
+def check_tidy(exe, paths):
     for p in paths:
         r = subprocess.run([exe, "-errors", "-q", "-utf8", p], capture_output=True, timeout=60)
         msg = r.stderr.decode(errors="replace")
@@ -372,7 +368,11 @@ def main():
         elif mode == "chromium":
             check_chromium(page, tmp)
         elif mode == "tidy":
-            check_tidy([page_path, check_hostile(tmp)])
+            exe = shutil.which("tidy")
+            if not exe:
+                print("skip: tidy is not installed (Debian package tidy)")
+                return 77
+            check_tidy(exe, [page_path, check_hostile(tmp)])
         else:
             sys.exit("usage: html_check.py NERX ARTICLE page|chromium|tidy")
     print("%d failed" % failed)
