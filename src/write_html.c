@@ -21,7 +21,7 @@
 #include "writer.h"
 
 /* The highlight colour of each type (displaCy's where it has the type);
- * tests/e2e/html_screenshot.py looks for these in a screenshot. */
+ * tests/e2e/html_check.py looks for these in a screenshot. */
 static const char *const COLOUR[NX_TYPE_COUNT] = {
     [NX_PERSON] = "#aa9cfc", [NX_ORGANIZATION] = "#7aecec", [NX_PLACE] = "#feca74",
     [NX_DATE] = "#bfe1d9",   [NX_TITLE] = "#ff9561",        [NX_TIME] = "#e4e7d2",
