@@ -120,7 +120,7 @@ static int html_begin(nx_sbuf *out, const nx_write_options *wo) {
         PUT_LIT(&g, ".nx-");
         nx_gout_str(&g, name);
         PUT_LIT(&g, " { background: ");
-        nx_gout_str(&g, COLOUR[t]);
+        nx_gout_str(&g, COLOUR[t] ? COLOUR[t] : "#ddd"); /* a type added without a colour */
         PUT_LIT(&g, "; }\nmark.nx-");
         nx_gout_str(&g, name);
         PUT_LIT(&g, "::after { content: \"");
