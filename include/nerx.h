@@ -307,6 +307,10 @@ NX_API const double *nx_document_stage_seconds(const nx_document *doc);
 NX_API const char *const *nx_document_fields(const nx_document *doc, size_t *count);
 /*! @return the warnings raised while processing (e.g. invalid UTF-8). */
 NX_API const char *const *nx_document_warnings(const nx_document *doc, size_t *count);
+/*! @return the text the mentions' byte offsets index (*len bytes, then a NUL):
+ *  the input as valid UTF-8, each invalid byte replaced by 0x1A; NULL for a
+ *  document longer than nx_options.window_bytes, whose text is not kept. */
+NX_API const char *nx_document_text(const nx_document *doc, size_t *len);
 
 /* ---------------------------------------------------------------------------
  * Writing (schema v1, see docs/output-schema.md).

@@ -215,6 +215,15 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
         out->end = doc->text.cp_at[hi];
     }
     doc->n_relations = nr;
+
+    /* The text the mentions' byte offsets index, for nx_document_text(): the
+     * working copy is the caller's bytes when they are valid UTF-8, and those
+     * go when nx_extract() returns. */
+    if (doc->text.work && doc->text.work == doc->text.orig) {
+        const char *w = nx_arena_strndup(A, doc->text.work, doc->text.len);
+        if (!w) return NX_ERR_NOMEM;
+        doc->text.work = w;
+    }
     doc->phase = NX_PHASE_VIEWED;
     return NX_OK;
 }
@@ -252,6 +261,12 @@ const double *nx_document_stage_seconds(const nx_document *doc) { return doc ? d
 const char *const *nx_document_fields(const nx_document *doc, size_t *count) {
     set_count(count, doc ? doc->n_fields : 0);
     return doc ? doc->fields : NULL;
+}
+
+/* NULL for a document merged from windows (window.c keeps no text). */
+const char *nx_document_text(const nx_document *doc, size_t *len) {
+    if (len) *len = doc->text.work ? doc->text.len : 0;
+    return doc->text.work;
 }
 
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {

@@ -13,6 +13,7 @@ static const struct {
     {"turtle", &nx_writer_turtle},
     {"jsonld", &nx_writer_jsonld},
     {"csv", &nx_writer_csv},
+    {"html", &nx_writer_html},
 };
 
 const nx_writer *nx_writer_find(const char *name) {

@@ -37,10 +37,10 @@ typedef struct nx_writer {
 } nx_writer;
 
 /* The writer of a format ("json", "jsonl", "ntriples", "turtle",
- * "jsonld", "csv"), or NULL when there is none. */
+ * "jsonld", "csv", "html"), or NULL when there is none. */
 const nx_writer *nx_writer_find(const char *name);
 
 extern const nx_writer nx_writer_json, nx_writer_jsonl, nx_writer_ntriples, nx_writer_turtle, nx_writer_jsonld,
-    nx_writer_csv;
+    nx_writer_csv, nx_writer_html;
 
 #endif

@@ -47,7 +47,8 @@ static const option_spec OPTIONS[] = {
      "output format: auto (default: pretty JSON for one plain-text document,\n"
      "                          JSON Lines otherwise), json (pretty), jsonl, or a graph:\n"
      "                          ntriples, turtle, jsonld (a JSON-LD document a line),\n"
-     "                          csv (graph database import; needs --output-dir)"},
+     "                          csv (graph database import; needs --output-dir),\n"
+     "                          html (one page: the text highlighted, the entities and facts)"},
     {OPT_OUTPUT_DIR, 0, "output-dir", "DIR", "--output csv: write DIR/nodes.csv and DIR/edges.csv\n"
                                             "                          (neo4j-admin database import headers)"},
     {OPT_BASE_IRI, 0, "base-iri", "IRI", "graph outputs: the IRI every node's starts with\n"
@@ -236,9 +237,9 @@ static int apply(cli *c, const option_spec *o, const char *arg) {
         if (!strcmp(arg, "auto")) c->output = 0;
         else if (!strcmp(arg, "json")) c->output = 1;
         else if (!strcmp(arg, "jsonl")) c->output = 2;
-        else if (!strcmp(arg, "ntriples") || !strcmp(arg, "turtle") || !strcmp(arg, "jsonld") || !strcmp(arg, "csv"))
+        else if (!strcmp(arg, "ntriples") || !strcmp(arg, "turtle") || !strcmp(arg, "jsonld") || !strcmp(arg, "csv") || !strcmp(arg, "html"))
             c->output = 3, c->graph = arg;
-        else return fail_usage("--output must be auto, json, jsonl, ntriples, turtle, jsonld or csv", arg);
+        else return fail_usage("--output must be auto, json, jsonl, ntriples, turtle, jsonld, csv or html", arg);
         return 0;
     case OPT_BASE_IRI: {
         /* an absolute IRI: a scheme, ':', no white space */

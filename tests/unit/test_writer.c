@@ -3,7 +3,8 @@
  * UTF-8 written as U+FFFD, and error records; and the writer's bytes, both
  * compact and pretty, against cJSON's for the same records (the reference:
  * the tree builder the writer used before it wrote JSON directly); and the
- * graph form of a relation type from its name and roles alone. */
+ * graph form of a relation type from its name and roles alone; the text a
+ * document keeps (nx_document_text()) and the HTML writer's nested marks. */
 #include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -549,6 +550,92 @@ static void test_graph_affiliated_with(void) {
     nx_document_free(doc);
 }
 
+/* nx_document_text(): the working text, kept after the caller's bytes are
+ * gone (ASan sees a read of them), an invalid byte as 0x1A; NULL for a
+ * document extracted in windows. */
+static void test_document_text(void) {
+    static const char *const texts[] = {"Zhang Liqun met officials in Kazakhstan.", "Caf\xE9 owner in Astana."};
+    for (size_t k = 0; k < 2; k++) {
+        size_t len = strlen(texts[k]);
+        char *input = malloc(len); /* no NUL after it */
+        CHECK(input != NULL);
+        if (!input) return;
+        memcpy(input, texts[k], len);
+        nx_document *doc = NULL;
+        nx_error err;
+        CHECK_INT(nx_extract(model, input, len, "t", NULL, &doc, &err), NX_OK);
+        free(input);
+        if (!doc) return;
+        size_t n = 0;
+        const char *t = nx_document_text(doc, &n);
+        CHECK_INT(n, len);
+        CHECK(t != NULL && t[len] == '\0');
+        if (t && k == 0) CHECK(!memcmp(t, texts[k], len));
+        if (t && k == 1) CHECK(!memcmp(t, "Caf\x1A owner in Astana.", len));
+        nx_document_free(doc);
+    }
+    const char *text = "Zhang Liqun met officials in Kazakhstan.\n\nKanat Abdrakhmanov spoke in Astana.\n";
+    nx_options o;
+    nx_options_init(&o);
+    o.window_bytes = 48;
+    nx_document *doc = NULL;
+    nx_error err;
+    CHECK_INT(nx_extract(model, text, strlen(text), "w", &o, &doc, &err), NX_OK);
+    if (!doc) return;
+    size_t n = 1;
+    CHECK(nx_document_text(doc, &n) == NULL);
+    CHECK_INT(n, 0);
+    nx_document_free(doc);
+}
+
+static int count(const char *s, const char *what) {
+    int n = 0;
+    for (const char *p = s; p && (p = strstr(p, what)); p += strlen(what)) n++;
+    return n;
+}
+
+/* The HTML writer's marks: a mention inside another nests, one that
+ * crosses an open one or lies out of the text is not highlighted, and the
+ * marks balance. The mentions are put in the document's views by hand. */
+static void test_html_marks(void) {
+    const char *text = "Zhang Liqun met officials in Kazakhstan.";
+    nx_document *doc = NULL;
+    nx_error err;
+    CHECK_INT(nx_extract(model, text, strlen(text), "<id & \"x\">", NULL, &doc, &err), NX_OK);
+    if (!doc) return;
+    nx_mention ms[] = {
+        {.type = NX_PERSON, .byte_start = 0, .byte_end = 11, .text = "Zhang Liqun", .rule = "r:outer", .entity = -1},
+        {.type = NX_PERSON, .byte_start = 6, .byte_end = 11, .text = "Liqun", .rule = "r:inner", .entity = -1},
+        {.type = NX_TITLE, .byte_start = 8, .byte_end = 15, .text = "qun met", .rule = "r:cross", .entity = -1},
+        {.type = NX_PLACE, .byte_start = 29, .byte_end = 39, .text = "Kazakhstan", .rule = "r:<&>", .entity = 99},
+        {.type = NX_DATE, .byte_start = 35, .byte_end = 4000, .text = "?", .rule = "r:beyond", .entity = -1},
+    };
+    nx_mention *saved = doc->mentions;
+    size_t n_saved = doc->n_mentions;
+    doc->mentions = ms;
+    doc->n_mentions = sizeof ms / sizeof *ms;
+    nx_sbuf out = {0};
+    CHECK_INT(nx_writer_html.document(doc, &(nx_write_options){0, ""}, &out), 0);
+    doc->mentions = saved;
+    doc->n_mentions = n_saved;
+    const char *want[] = {
+        "<h2>&lt;id &amp; &quot;x&quot;&gt;</h2>",
+        "<mark class=\"nx-person\" title=\"person&#10;rule: r:outer\">Zhang "
+        "<mark class=\"nx-person\" title=\"person&#10;rule: r:inner\">Liqun</mark></mark> met officials in "
+        "<mark class=\"nx-place\" title=\"place&#10;rule: r:&lt;&amp;&gt;\">Kazakhstan</mark>.</div>",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        int found = out.s && strstr(out.s, want[i]) != NULL;
+        CHECK(found);
+        if (!found) fprintf(stderr, "missing: %s\nin: %s\n", want[i], out.s ? out.s : "");
+    }
+    CHECK_INT(count(out.s, "<mark"), 3);
+    CHECK_INT(count(out.s, "</mark>"), 3);
+    CHECK(out.s && !strstr(out.s, "r:cross") && !strstr(out.s, "r:beyond"));
+    free(out.s);
+    nx_document_free(doc);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -561,6 +648,8 @@ int main(void) {
     test_bytes_user_gazetteer();
     test_bytes_all_bytes();
     test_graph_affiliated_with();
+    test_document_text();
+    test_html_marks();
     nx_model_free(model);
     return check_result("test_writer");
 }
