@@ -265,8 +265,9 @@ const char *const *nx_document_fields(const nx_document *doc, size_t *count) {
 
 /* NULL for a document merged from windows (window.c keeps no text). */
 const char *nx_document_text(const nx_document *doc, size_t *len) {
-    if (len) *len = doc->text.work ? doc->text.len : 0;
-    return doc->text.work;
+    const char *text = doc ? doc->text.work : NULL;
+    set_count(len, text ? doc->text.len : 0);
+    return text;
 }
 
 const char *const *nx_document_warnings(const nx_document *doc, size_t *count) {

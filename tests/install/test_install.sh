@@ -10,6 +10,8 @@
 #   - the Python binding installs with pip into a venv and its pytest passes;
 #   - man renders nerx.1 with no warning (groff -ww), and it lists every
 #     option --help lists;
+#   - nerx --output html renders the demo article (tests/e2e/html_check.py
+#     checks the page itself);
 #   - a missing data directory is an error that says where nerx looked.
 #
 # usage: test_install.sh SOURCE_DIR BUILD_DIR [--sanitized]
@@ -46,6 +48,13 @@ out=$(cd / && "${clean_env[@]}" nerx --output jsonl --dct 2024-07-05 < "$src/cor
 n=$(printf '%s' "$out" | /usr/bin/python3 -c 'import json,sys; d=json.load(sys.stdin); print(sum(r["type"]=="holds_title" for r in d["relations"]))')
 [ "$n" = 3 ] || fail "installed nerx found $n holds_title facts in the demo article, not 3"
 ok "installed nerx from /: the demo article's 3 facts"
+
+# --- the HTML view of the same article
+page=$(cd / && "${clean_env[@]}" nerx --output html < "$src/corpus/xjtu-sco-forum.txt")
+for want in '<!DOCTYPE html>' 'class="nx-person"' 'class="nx-organization"' 'rector' 'Al-Farabi Kazakh National University'; do
+  case $page in *"$want"*) ;; *) fail "the installed nerx's HTML view lacks $want" ;; esac
+done
+ok "installed nerx --output html: the highlighted article and its facts"
 
 # --- no data: the message lists where it looked
 mv "$p/share/nerx" "$p/share/nerx.away"

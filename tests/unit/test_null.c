@@ -43,6 +43,9 @@ int main(void) {
     CHECK(nx_document_fields(NULL, &count) == NULL && count == 0);
     count = 99;
     CHECK(nx_document_warnings(NULL, &count) == NULL && count == 0);
+    count = 99;
+    CHECK(nx_document_text(NULL, &count) == NULL && count == 0);
+    CHECK(nx_document_text(NULL, NULL) == NULL);
     const char *source = "x";
     CHECK(nx_document_dct(NULL, &source) == NULL && source == NULL);
     CHECK(nx_document_dct(NULL, NULL) == NULL);
@@ -77,6 +80,7 @@ int main(void) {
     CHECK(r != NULL);
     nx_document_fields(doc, NULL);
     nx_document_warnings(doc, NULL);
+    CHECK(nx_document_text(doc, NULL) != NULL);
     CHECK(r && nx_relation_argument(r, NULL) == NULL);
     CHECK(r && nx_relation_argument(r, "person") != NULL);
     CHECK(nx_extract(model, text, sizeof text - 1, NULL, NULL, NULL, NULL) == NX_ERR_ARG);
