@@ -203,8 +203,17 @@ static nx_status map_model(nx_model *m, const char *path, const inputs *in, nx_e
     if (stat(path, &st) != 0) return NX_ERR_END;
     if (in->n_tsv && !newer_than_inputs(&st.st_mtim, in)) return NX_ERR_END;
     nx_mfile f;
-    nx_status s = nx_mfile_open(path, NX_MFILE_CHECKSUM, &f, err);
+    /* the checksum runs beside the checks and the pattern compilation;
+     * nx_model_load() waits for it */
+    nx_status s = nx_mfile_open(path, NX_MFILE_CHECKSUM_BACKGROUND, &f, err);
     if (s == NX_OK) s = nx_model_attach(m, &f, path, err);
+    if (s == NX_ERR_PARSE) {
+        /* a structure that does not hold is most often a corrupt file: say
+         * so when the checksum agrees */
+        nx_error sum_err;
+        if (nx_mfile_open(path, NX_MFILE_CHECKSUM, &f, &sum_err) == NX_OK) nx_mfile_close(&f);
+        else if (err) *err = sum_err;
+    }
     if (s != NX_OK) return s;
     if (in->n_tsv && !same_sources(m, in)) {
         detach(m);
@@ -236,13 +245,13 @@ static nx_status no_tsv(const char *dir, nx_error *err) {
  * up to date, else compiled from the directory's files and saved as
  * nerx.model for the next start (quietly skipped when the directory is not
  * writable). With no *.tsv at all, nerx.model is the only source. */
-static nx_status load_image(nx_model *m, const nx_model_options *opts, const inputs *in, nx_error *err) {
+static nx_status load_image(nx_model *m, const nx_model_options *opts, const inputs *in, int may_map, nx_error *err) {
     size_t n_extra = opts ? opts->n_extra_files : 0;
     char *path = NULL;
     nx_status st = NX_OK;
     if (!n_extra) {
         if (!(path = model_path(m->dir))) return NX_ERR_NOMEM;
-        st = map_model(m, path, in, err);
+        st = may_map ? map_model(m, path, in, err) : NX_ERR_END;
         if (st == NX_OK) m->from_file = 1;
         if (st == NX_OK || !in->n_tsv) {
             free(path);
@@ -290,8 +299,24 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
     m->dir = dir;
     inputs in = {0};
     nx_status st = m->dir ? list_inputs(dir, &in, err) : NX_ERR_NOMEM;
-    if (st == NX_OK) st = load_image(m, opts, &in, err);
+    if (st == NX_OK) st = load_image(m, opts, &in, 1, err);
     if (st == NX_OK) st = nx_patterns_load_dir(&m->patterns, &m->gaz, dir, err);
+    /* the mapped model's checksum, computed meanwhile: a corrupt file is
+     * rebuilt from the *.tsv files when there are some, as at mapping */
+    char *file = st == NX_OK && m->from_file ? model_path(m->dir) : NULL;
+    if (file && nx_mfile_verify(&m->file, file, err) != NX_OK) {
+        st = NX_ERR_PARSE;
+        if (in.n_tsv) {
+            if (err) memset(err, 0, sizeof *err);
+            nx_patterns_free(&m->patterns);
+            nx_patterns_init(&m->patterns);
+            detach(m);
+            m->from_file = 0;
+            st = load_image(m, opts, &in, 0, err);
+            if (st == NX_OK) st = nx_patterns_load_dir(&m->patterns, &m->gaz, dir, err);
+        }
+    }
+    free(file);
     inputs_free(&in);
     if (st != NX_OK) {
         if (err && err->status == NX_OK) nx_error_set(err, st, "", 0, 0, "%s", nx_strerror(st));

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -254,6 +255,49 @@ nx_status nx_mfile_from_memory(void *data, size_t size, int owned, const char *n
     return NX_OK;
 }
 
+/* A checksum computed on its own thread. */
+struct nx_mfile_pending {
+    pthread_t thread;
+    const unsigned char *base;
+    size_t size;
+    uint64_t sum;
+};
+
+static void *checksum_thread(void *arg) {
+    struct nx_mfile_pending *p = arg;
+    p->sum = nx_mfile_checksum(p->base, p->size);
+    return NULL;
+}
+
+/* Starts the checksum of f's bytes on a thread; when no thread can be had,
+ * it is computed here and now. */
+static void checksum_in_background(nx_mfile *f) {
+    struct nx_mfile_pending *p = malloc(sizeof *p);
+    if (p) {
+        p->base = f->base;
+        p->size = f->size;
+        if (pthread_create(&p->thread, NULL, checksum_thread, p) == 0) {
+            f->pending = p;
+            return;
+        }
+        p->sum = nx_mfile_checksum(f->base, f->size);
+        p->thread = pthread_self(); /* marks a sum already made */
+        f->pending = p;
+    }
+}
+
+nx_status nx_mfile_verify(nx_mfile *f, const char *name, nx_error *err) {
+    struct nx_mfile_pending *p = f->pending;
+    if (!p) return NX_OK;
+    if (!pthread_equal(p->thread, pthread_self())) pthread_join(p->thread, NULL);
+    f->pending = NULL;
+    nx_mfile_header h;
+    memcpy(&h, f->base, sizeof h);
+    uint64_t sum = p->sum;
+    free(p);
+    return sum == h.checksum ? NX_OK : bad(err, name, "checksum mismatch (the file is corrupt)");
+}
+
 nx_status nx_mfile_open(const char *path, unsigned flags, nx_mfile *f, nx_error *err) {
     memset(f, 0, sizeof *f);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -289,6 +333,7 @@ nx_status nx_mfile_open(const char *path, unsigned flags, nx_mfile *f, nx_error 
         return s;
     }
     f->mapped = 1;
+    if (flags & NX_MFILE_CHECKSUM_BACKGROUND) checksum_in_background(f);
     return NX_OK;
 }
 
@@ -308,6 +353,7 @@ int nx_mfile_find(const nx_mfile *f, uint32_t id, const void **data, size_t *len
 
 void nx_mfile_close(nx_mfile *f) {
     if (!f || !f->base) return;
+    (void)nx_mfile_verify(f, "", NULL); /* no thread may outlive the bytes it reads */
     if (f->mapped == 1) munmap((void *)f->base, f->size);
     else if (f->mapped == 0) free((void *)f->base);
     memset(f, 0, sizeof *f);

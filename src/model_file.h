@@ -118,6 +118,7 @@ typedef struct nx_mfile {
     const nx_mfile_section *table;
     size_t n_sections;
     int mapped; /* 1: a mapping (munmap); 0: owned memory (free); -1: borrowed */
+    struct nx_mfile_pending *pending; /* the checksum being computed (NX_MFILE_CHECKSUM_BACKGROUND) */
 } nx_mfile;
 
 /* Lays the writer's sections out after the header and table, computes the
@@ -127,8 +128,13 @@ nx_status nx_mfile_writer_finish(nx_mfile_writer *w, nx_mfile *out);
 
 /* What to check when opening. The framing (header fields, table, every
  * section inside the file, aligned, in order, not overlapping) is always
- * checked; NX_MFILE_CHECKSUM also hashes the whole body. */
-enum { NX_MFILE_CHECKSUM = 1 };
+ * checked; NX_MFILE_CHECKSUM also hashes the whole body.
+ * NX_MFILE_CHECKSUM_BACKGROUND hashes it on a thread of its own while the
+ * caller goes on (the start-up reads the model's structure meanwhile: the
+ * two together are a third of a cold start), and nx_mfile_verify() waits
+ * for the result; the caller must check every index it reads until then,
+ * as nx_gazetteer_attach() does. */
+enum { NX_MFILE_CHECKSUM = 1, NX_MFILE_CHECKSUM_BACKGROUND = 2 };
 
 /* Maps the file at path read-only and checks it (flags above).
  * NX_ERR_IO when it cannot be opened or mapped, NX_ERR_PARSE when it is not
@@ -147,6 +153,10 @@ nx_status nx_mfile_from_memory(void *data, size_t size, int owned, const char *n
 /* A zeroed buffer of size bytes aligned to 4096 for nx_mfile_from_memory,
  * freed with free(); NULL when out of memory. */
 void *nx_mfile_alloc(size_t size);
+
+/* Waits for a background checksum: NX_OK when it matches (or none was
+ * asked), NX_ERR_PARSE with err naming the file when the file is corrupt. */
+nx_status nx_mfile_verify(nx_mfile *f, const char *name, nx_error *err);
 
 /* Finds the first section with id: 1 and its bytes and length, else 0. */
 int nx_mfile_find(const nx_mfile *f, uint32_t id, const void **data, size_t *len);
