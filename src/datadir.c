@@ -75,10 +75,10 @@ char *nx_gazetteer_dir_find(const char *option, nx_error *err) {
     dir_of(exe, exe_dir, sizeof exe_dir);
     /* the library's own file: the program itself when nerx is linked in */
     Dl_info info;
-    if (dladdr((void *)nx_gazetteer_dir_find, &info) && info.dli_fname && strcmp(info.dli_fname, exe) != 0) {
-        char real[PATH_MAX];
-        if (realpath(info.dli_fname, real)) dir_of(real, lib_dir, sizeof lib_dir);
-    }
+    char real[PATH_MAX];
+    if (dladdr((void *)nx_gazetteer_dir_find, &info) && info.dli_fname && realpath(info.dli_fname, real) &&
+        strcmp(real, exe) != 0)
+        dir_of(real, lib_dir, sizeof lib_dir);
     char *found = try_under(&L, exe_dir, NX_BIN_TO_DATA);
     if (!found && *lib_dir) found = try_under(&L, lib_dir, NX_LIB_TO_DATA);
     if (!found) found = try_under(&L, exe_dir, "../gazetteers");
