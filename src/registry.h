@@ -22,6 +22,7 @@
     X(GAZETTEER, "gazetteer", "an entry of a gazetteer file: gazetteer:<file stem>")                                  \
     X(PATTERN, "pattern", "a temporal or skip pattern of a .pat file: date:<name>, skip:<name>")                      \
     X(PERSON_TITLE_BEFORE, "person:title-before", "capitalised words after a title or honorific")                     \
+    X(PERSON_PARTY_BEFORE, "person:party-before", "a given name and more after a party word: Democrat Carl Levin")    \
     X(PERSON_PHOTO_CAPTION, "person:photo-caption", "a name before a photo caption: Zhang Liqun (L)")                 \
     X(PERSON_TITLE_OF_ORG_BEFORE, "person:title-of-org-before", "after 'TITLE of ORG': the president of X Kuen Hsia") \
     X(PERSON_GIVEN_NAME, "person:given-name", "two or more words starting with a known given name")                   \

@@ -732,6 +732,15 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     *made = 0;
     while (a < b && stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) a++;
     while (a < b && stop(r, a) && tok(r, a)->sent_start) a++;
+    /* "Democrat Carl Levin", "Republican John McCain": a party word before
+     * a given name and at least one more word says who the rest is */
+    if (b - a >= 3 && is_word(r, a, NX_G_PARTY_WORD) && capitalised(tok(r, a)) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
+        feat(r, a + 1, NX_FEAT(NX_G_GIVEN)) && tok(r, a)->fold[tok(r, a)->fold_len - 1] != 's') {
+        nx_rule rule = person_reason(r, a + 1, b, 1);
+        if (rule == NX_RULE_NONE) return NX_OK;
+        *made = 1;
+        return add_person(r, a + 1, b, rule == NX_RULE_PERSON_TITLE_BEFORE ? NX_RULE_PERSON_PARTY_BEFORE : rule);
+    }
     if (a >= b || r->headline[a]) return NX_OK;
     int letters_only = 1;
     for (size_t i = a; i < b; i++)

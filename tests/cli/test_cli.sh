@@ -33,6 +33,9 @@ for w in 100 4095 -1 1X K 99999999999999999M; do
   grep -q -- "--window must be" "$tmp/err" || fail "--window $w: a usage message"
 done
 for w in 0 4K 4096 1M; do expect_status 0 "$nerx" --window "$w" "$root/corpus/xjtu-sco-forum.txt"; done
+# a mention names the rule that made it: a party word before a name
+echo "The committee is chaired by Democrat Carl Levin of Michigan." | "$nerx" --output jsonl > "$tmp/party" 2>/dev/null
+grep -q '"text":"Carl Levin"[^}]*"rule":"person:party-before"' "$tmp/party" || fail "Democrat Carl Levin: person:party-before"
 expect_status 2 "$nerx" --dct 2024-13-01 "$root/corpus/xjtu-sco-forum.txt"
 # a date that is not in the calendar is refused up front, not by every document
 expect_status 2 "$nerx" --dct 2023-02-29 "$root/corpus/xjtu-sco-forum.txt"
