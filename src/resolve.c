@@ -1135,6 +1135,10 @@ static nx_status chunks(rctx *r) {
                 break;
             if (e2 > b) {
                 if (after_head && !head_feat(r, b) && !head_ahead(r, b)) break;
+                /* "Acme Corp John Smith": a designator ends a company's
+                 * name, and a given name after it starts a person's */
+                if (feat(r, b - 1, NX_FEAT(NX_G_ORG_SUFFIX)) && feat(r, b, NX_FEAT(NX_G_GIVEN)) && !head_ahead(r, b))
+                    break;
                 b = e2;
                 continue;
             }
