@@ -440,6 +440,16 @@ static nx_status titles(rctx *r) {
          * followed by a capitalised organisation head is part of a name */
         if (b < r->n && (tok(r, b)->feat & NX_FEAT(NX_G_ORG_HEAD)) && capitalised(tok(r, i)) && capitalised(tok(r, b)))
             continue;
+        /* "Mervyn King", "John Major": a one-word title right after a
+         * given name that starts a name (after a title, an honorific or no
+         * capitalised word), opening no "of" complement and no name of its
+         * own, is a surname */
+        if (b == i + 1 && i > 0 && capitalised(tok(r, i)) && !(tok(r, i)->shape & NX_SH_ALLCAPS) &&
+            capitalised(tok(r, i - 1)) && feat(r, i - 1, NX_FEAT(NX_G_GIVEN)) && same_line(r, i - 1, i) &&
+            !feat(r, i - 1, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD)) && !is_word(r, b, NX_G_GENITIVE) &&
+            !(b < r->n && capitalised(tok(r, b))) &&
+            (i < 2 || !capitalised(tok(r, i - 2)) || feat(r, i - 2, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC))))
+            continue;
         /* modifiers before: Executive Vice President, former chairman */
         uint8_t status = NX_STATUS_CURRENT;
         while (a > 0 && (tok(r, a - 1)->feat & NX_FEAT(NX_G_TITLE_MOD)) && r->owner[a - 1] < 0 &&
