@@ -83,7 +83,11 @@ ok "C example with find_package(nerx) (RUNPATH from the package): $got"
 
 # --- the Python binding: pip install into a venv, then its pytest
 /usr/bin/python3 -m venv --system-site-packages "$tmp/venv"
-"$tmp/venv/bin/pip" install --quiet --no-build-isolation --no-index "$src/python" || fail "pip install python/"
+# from a copy: building the package writes build/ and *.egg-info/ beside it,
+# and the checkout is not the test's to write
+cp -r "$src/python" "$tmp/python"
+rm -rf "$tmp/python/build" "$tmp/python"/*.egg-info
+"$tmp/venv/bin/pip" install --quiet --no-build-isolation --no-index "$tmp/python" || fail "pip install python/"
 (cd "$tmp" && NERX_BIN="$p/bin/nerx" "$tmp/venv/bin/python" -m pytest -q -p no:cacheprovider "$src/python/tests") \
   || fail "the Python binding's tests"
 ok "Python binding: pip install and pytest"
