@@ -122,28 +122,26 @@ static void jld_emitter(nx_emitter *e, nx_gout *g, jld *state) {
     *e = (nx_emitter){g, state, jld_subject, jld_type, jld_iri, jld_str, jld_typed, jld_integer, jld_end};
 }
 
-static int jld_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+/* One line: the document's graph, or (doc NULL) the error record's. */
+static int jld_record(const nx_document *doc, const char *id, const char *message, const nx_write_options *wo,
+                      nx_sbuf *out) {
     nx_gout g;
     jld state = {0};
     nx_emitter e;
     nx_gout_init(&g, out);
     jld_emitter(&e, &g, &state);
     jld_open(&g);
-    int rc = nx_graph_document(doc, wo->base_iri, &e);
+    int rc = doc ? nx_graph_document(doc, wo->base_iri, &e) : nx_graph_error(&e, wo->base_iri, id, message);
     nx_gout_str(&g, "]}\n");
     return nx_gout_done(&g, rc);
 }
 
+static int jld_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+    return jld_record(doc, NULL, NULL, wo, out);
+}
+
 static int jld_error(const char *id, const char *message, const nx_write_options *wo, nx_sbuf *out) {
-    nx_gout g;
-    jld state = {0};
-    nx_emitter e;
-    nx_gout_init(&g, out);
-    jld_emitter(&e, &g, &state);
-    jld_open(&g);
-    int rc = nx_graph_error(&e, wo->base_iri, id, message);
-    nx_gout_str(&g, "]}\n");
-    return nx_gout_done(&g, rc);
+    return jld_record(NULL, id, message, wo, out);
 }
 
 const nx_writer nx_writer_jsonld = {"jsonld", NULL, NULL, jld_document, jld_error};

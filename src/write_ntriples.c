@@ -87,24 +87,24 @@ static int nt_begin(nx_sbuf *out, const nx_write_options *wo) {
     return nx_gout_finish(&g);
 }
 
-static int nt_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+/* The document's triples, or (doc NULL) the error record's. */
+static int nt_record(const nx_document *doc, const char *id, const char *message, const nx_write_options *wo,
+                     nx_sbuf *out) {
     nx_gout g;
     nt state = {0};
     nx_emitter e;
     nx_gout_init(&g, out);
     nt_emitter(&e, &g, &state);
-    int rc = nx_graph_document(doc, wo->base_iri, &e);
+    int rc = doc ? nx_graph_document(doc, wo->base_iri, &e) : nx_graph_error(&e, wo->base_iri, id, message);
     return nx_gout_done(&g, rc);
 }
 
+static int nt_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+    return nt_record(doc, NULL, NULL, wo, out);
+}
+
 static int nt_error(const char *id, const char *message, const nx_write_options *wo, nx_sbuf *out) {
-    nx_gout g;
-    nt state = {0};
-    nx_emitter e;
-    nx_gout_init(&g, out);
-    nt_emitter(&e, &g, &state);
-    int rc = nx_graph_error(&e, wo->base_iri, id, message);
-    return nx_gout_done(&g, rc);
+    return nt_record(NULL, id, message, wo, out);
 }
 
 const nx_writer nx_writer_ntriples = {"ntriples", nt_begin, NULL, nt_document, nt_error};

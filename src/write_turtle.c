@@ -103,25 +103,26 @@ static int ttl_begin(nx_sbuf *out, const nx_write_options *wo) {
     return nx_gout_finish(&g);
 }
 
-static int ttl_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+/* One record after a blank line: the document's graph, or (doc NULL) the
+ * error record's. */
+static int ttl_record(const nx_document *doc, const char *id, const char *message, const nx_write_options *wo,
+                      nx_sbuf *out) {
     nx_gout g;
     ttl state = {0};
     nx_emitter e;
     nx_gout_init(&g, out);
     ttl_emitter(&e, &g, &state);
     nx_gout_byte(&g, '\n');
-    return nx_gout_done(&g, nx_graph_document(doc, wo->base_iri, &e));
+    int rc = doc ? nx_graph_document(doc, wo->base_iri, &e) : nx_graph_error(&e, wo->base_iri, id, message);
+    return nx_gout_done(&g, rc);
+}
+
+static int ttl_document(const nx_document *doc, const nx_write_options *wo, nx_sbuf *out) {
+    return ttl_record(doc, NULL, NULL, wo, out);
 }
 
 static int ttl_error(const char *id, const char *message, const nx_write_options *wo, nx_sbuf *out) {
-    nx_gout g;
-    ttl state = {0};
-    nx_emitter e;
-    nx_gout_init(&g, out);
-    ttl_emitter(&e, &g, &state);
-    nx_gout_byte(&g, '\n');
-    int rc = nx_graph_error(&e, wo->base_iri, id, message);
-    return nx_gout_done(&g, rc);
+    return ttl_record(NULL, id, message, wo, out);
 }
 
 const nx_writer nx_writer_turtle = {"turtle", ttl_begin, NULL, ttl_document, ttl_error};
