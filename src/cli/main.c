@@ -108,6 +108,9 @@ static const char *const EXIT_STATUSES[][2] = {
 /* s with each line break and the indent after it as `join` (help texts
  * wrap for --help; a manual page wraps by itself). */
 static void put_joined(FILE *f, const char *s, const char *join, int roff) {
+    /* roff reads a line that starts with . or ' as a request: every call
+     * that could start a line escapes its first such character */
+    if (roff && (*s == '.' || *s == '\'')) fputs("\\&", f);
     for (; *s; s++) {
         if (*s == '\n') {
             fputs(join, f);
@@ -116,8 +119,19 @@ static void put_joined(FILE *f, const char *s, const char *join, int roff) {
         }
         if (roff && *s == '\\') fputs("\\e", f);
         else if (roff && *s == '-') fputs("\\-", f);
-        else if (roff && (*s == '.' || *s == '\'') && s[-1] == '\n') fprintf(f, "\\&%c", *s);
         else putc(*s, f);
+    }
+}
+
+/* A heading, then a name/text table: each name as `name_fmt` says, its
+ * text joined as put_joined does. */
+static void put_rows(FILE *f, const char *heading, const char *const rows[][2], size_t n, const char *name_fmt,
+                     const char *join, int roff) {
+    fputs(heading, f);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, name_fmt, rows[i][0]);
+        put_joined(f, rows[i][1], join, roff);
+        fputc('\n', f);
     }
 }
 
@@ -130,18 +144,8 @@ static void usage(FILE *f) {
                  o->short_name ? ", " : "  ", o->long_name, o->arg ? " " : "", o->arg ? o->arg : "");
         fprintf(f, "  %-24s%s\n", left, o->help);
     }
-    fputs("\nEnvironment:\n", f);
-    for (size_t i = 0; i < N_ROWS(ENVIRONMENT); i++) {
-        fprintf(f, "  %-17s", ENVIRONMENT[i][0]);
-        put_joined(f, ENVIRONMENT[i][1], "\n                   ", 0);
-        fputc('\n', f);
-    }
-    fputs("\nExit status:\n", f);
-    for (size_t i = 0; i < N_ROWS(EXIT_STATUSES); i++) {
-        fprintf(f, "  %s  ", EXIT_STATUSES[i][0]);
-        put_joined(f, EXIT_STATUSES[i][1], "\n     ", 0);
-        fputc('\n', f);
-    }
+    put_rows(f, "\nEnvironment:\n", ENVIRONMENT, N_ROWS(ENVIRONMENT), "  %-17s", "\n                   ", 0);
+    put_rows(f, "\nExit status:\n", EXIT_STATUSES, N_ROWS(EXIT_STATUSES), "  %s  ", "\n     ", 0);
 }
 
 /* The manual page, man(7) macros, from the same tables. */
@@ -167,18 +171,8 @@ static void manual(FILE *f) {
         put_joined(f, o->help, " ", 1);
         fputs("\n", f);
     }
-    fputs(".SH ENVIRONMENT\n", f);
-    for (size_t i = 0; i < N_ROWS(ENVIRONMENT); i++) {
-        fprintf(f, ".TP\n.B %s\n", ENVIRONMENT[i][0]);
-        put_joined(f, ENVIRONMENT[i][1], " ", 1);
-        fputs("\n", f);
-    }
-    fputs(".SH EXIT STATUS\n", f);
-    for (size_t i = 0; i < N_ROWS(EXIT_STATUSES); i++) {
-        fprintf(f, ".TP\n.B %s\n", EXIT_STATUSES[i][0]);
-        put_joined(f, EXIT_STATUSES[i][1], " ", 1);
-        fputs("\n", f);
-    }
+    put_rows(f, ".SH ENVIRONMENT\n", ENVIRONMENT, N_ROWS(ENVIRONMENT), ".TP\n.B %s\n", " ", 1);
+    put_rows(f, ".SH EXIT STATUS\n", EXIT_STATUSES, N_ROWS(EXIT_STATUSES), ".TP\n.B %s\n", " ", 1);
     fputs(".SH FILES\n.TP\n.I ../share/nerx/gazetteers\n", f);
     put_joined(f, "the gazetteers, patterns and compiled model (nerx.model), found relative to the program", " ", 1);
     fputs("\n.SH EXAMPLES\n.nf\n", f);
