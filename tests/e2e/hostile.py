@@ -15,14 +15,10 @@ import sys
 import tempfile
 import time
 
+import checks
+from checks import check
+
 nerx = sys.argv[1]
-failed = 0
-
-
-def check(ok, what, detail=""):
-    global failed
-    print(f"{'ok  ' if ok else 'FAIL'} {what}" + ("" if ok else f": {detail}"[:600]))
-    failed += not ok
 
 
 def run(args, data=b"", **kw):
@@ -314,4 +310,4 @@ with tempfile.TemporaryDirectory() as tmp:
     check(ok and r.returncode == 1 and f"{errors} of 100000".encode() in r.stderr,
           f"100k dump with {n_bad} hostile lines: records in = records out, in order", f"{len(got)} out; first difference {bad_at}; {r.stderr[-200:]}")
 
-sys.exit(1 if failed else 0)
+sys.exit(checks.exit_status())

@@ -32,10 +32,12 @@ import subprocess
 import sys
 import tempfile
 import zlib
+
+import checks
+from checks import check
 from html.parser import HTMLParser
 
 nerx, article, mode = sys.argv[1], sys.argv[2], sys.argv[3]
-failed = 0
 
 # the highlight colours of src/write_html.c, by type
 COLOURS = {"person": "#aa9cfc", "organization": "#7aecec", "place": "#feca74", "date": "#bfe1d9",
@@ -43,12 +45,6 @@ COLOURS = {"person": "#aa9cfc", "organization": "#7aecec", "place": "#feca74", "
            "nationality": "#c887fb"}
 
 
-def check(ok, what, detail=""):
-    global failed
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        print("     " + str(detail)[:1500])
-        failed += 1
 
 
 def run(*args, rc=0):
@@ -375,8 +371,8 @@ def main():
             check_tidy(exe, [page_path, check_hostile(tmp)])
         else:
             sys.exit("usage: html_check.py NERX ARTICLE page|chromium|tidy")
-    print("%d failed" % failed)
-    return 1 if failed else 0
+    print("%d failed" % checks.failed)
+    return checks.exit_status()
 
 
 if __name__ == "__main__":

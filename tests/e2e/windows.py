@@ -20,17 +20,11 @@ import os
 import subprocess
 import sys
 
+import checks
+from checks import check
+
 nerx = sys.argv[1]
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-failed = 0
-
-
-def check(ok, what, detail=""):
-    global failed
-    print(("ok   " if ok else "FAIL ") + what)
-    if not ok:
-        print("     " + str(detail)[:800])
-        failed += 1
 
 
 def run(text, *args):
@@ -122,4 +116,4 @@ for what, text in [
     if rc == 0 and docs:
         consistent(text, docs[0], what)
 
-sys.exit(1 if failed else 0)
+sys.exit(checks.exit_status())
