@@ -745,7 +745,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* "Democrat Carl Levin", "Republican John McCain": a party word before
      * a given name and at least one more word says who the rest is */
     if (b - a >= 3 && is_word(r, a, NX_G_PARTY_WORD) && capitalised(tok(r, a)) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
-        feat(r, a + 1, NX_FEAT(NX_G_GIVEN)) && tok(r, a)->fold[tok(r, a)->fold_len - 1] != 's') {
+        feat(r, a + 1, NX_FEAT(NX_G_GIVEN)) && !plural_stem(tok(r, a))) {
         nx_rule rule = person_reason(r, a + 1, b, 1);
         if (rule == NX_RULE_NONE) return NX_OK;
         *made = 1;
