@@ -1921,10 +1921,28 @@ static int run(vm *v, int32_t pc, uint32_t pos) {
             pc++;
             break;
         }
-        case I_SPLIT:
+        case I_SPLIT: {
+            /* an alternative that opens with an atom test the atom fails is
+             * skipped without a choice point (most alternatives of a word
+             * list fail on their first atom) */
+            const inst *first = &code[in->x];
+            if (first->op == I_ATOM) {
+                const apred *p = &NX_VEC_AT(&v->m->preds, apred, first->x);
+                if (pos >= A->n || !glue_ok(v, pos, first->glue) || !pred_ok(v, p, &A->a[pos])) {
+                    pc = in->y;
+                    break;
+                }
+                if (!p->n_groups || v->looking) { /* passed: take it here */
+                    if (push_choice(v, in->y, pos)) return -1;
+                    pos++;
+                    pc = in->x + 1;
+                    break;
+                }
+            }
             if (push_choice(v, in->y, pos)) return -1;
             pc = in->x;
             break;
+        }
         case I_JMP: pc = in->x; break;
         case I_SAVE:
             /* a group's start is its first atom's first byte, its end the
