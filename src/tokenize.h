@@ -40,7 +40,9 @@ enum nx_tok_shape {
     NX_SH_HYPHEN = 1 << 7,   /* contains a hyphen */
     NX_SH_ALPHA = 1 << 8,    /* letters only (apostrophes, hyphens, periods allowed) */
     NX_SH_OPEN = 1 << 9,     /* opening bracket or quote */
-    NX_SH_CLOSE = 1 << 10    /* closing bracket or quote */
+    NX_SH_CLOSE = 1 << 10,   /* closing bracket or quote */
+    NX_SH_PLAIN = 1 << 11    /* ASCII letters only, or ASCII digits only: one atom of the
+                              * token patterns, which take it whole (tokpat.c) */
 };
 
 enum nx_break { NX_BRK_NONE = 0, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_PARA };

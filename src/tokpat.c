@@ -329,6 +329,14 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     const nx_token *t = toks ? toks->items : NULL, *t_end = toks ? toks->items + toks->count : NULL;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
+        while (t < t_end && t->b1 <= i) t++;
+        if (t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
+            /* most words: the token is the atom, its end already known */
+            if (push_token_atom(A, s, t, ascii_kind[b], glued && A->n > 0)) return -1;
+            glued = 1;
+            i = t->b1;
+            continue;
+        }
         int32_t c = b;
         size_t k = 1;
         int kind = b < 0x80 ? ascii_kind[b] : (k = nx_utf8_next(s, n, i, &c), char_kind(c));

@@ -110,6 +110,18 @@ static void test_shapes(void) {
         CHECK_INT(t.toks.items[4].kind, NX_TOK_NUM);
     }
     nx_arena_free(&t.arena);
+    /* PLAIN: ASCII letters only or ASCII digits only (the token patterns
+     * take such a token as one atom without reading its bytes again) */
+    run(&t, "Zhang 2026 2nd U.S. W. O'Brien caf\xC3\xA9 well-known 1,000 Jones's");
+    static const int plain[] = {1, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0};
+    CHECK_INT(t.toks.count, 11);
+    for (size_t k = 0; k < t.toks.count && k < 11; k++)
+        if (!(t.toks.items[k].shape & NX_SH_PLAIN) != !plain[k]) {
+            fprintf(stderr, "  plain: token %zu (\"%s\"): %d, want %d\n", k, t.toks.items[k].fold,
+                    !!(t.toks.items[k].shape & NX_SH_PLAIN), plain[k]);
+            CHECK(0);
+        }
+    nx_arena_free(&t.arena);
 }
 
 static void test_sentences(void) {
@@ -271,6 +283,7 @@ static uint16_t ascii_word_shape(const char *w, size_t n, uint8_t *kind) {
     if (digits) sh |= NX_SH_DIGIT;
     if (letters && !digits) sh |= NX_SH_ALPHA;
     if (letters >= 2 && upper == letters) sh |= NX_SH_ALLCAPS;
+    if (n && (!letters || !digits)) sh |= NX_SH_PLAIN;
     *kind = (w[0] >= '0' && w[0] <= '9' && !(sh & NX_SH_ALPHA)) ? NX_TOK_NUM : NX_TOK_WORD;
     if (*kind == NX_TOK_NUM) sh &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
     return sh;
