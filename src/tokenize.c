@@ -223,11 +223,11 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     int dotted = 0;
     size_t ncp = 0; /* code points so far, for initials */
     *flags = 0;
-    size_t first_run_end = 0; /* where the word's first run of ASCII letters and digits ended */
+    size_t first_run_end = SIZE_MAX; /* where the word's first run of ASCII letters and digits ended */
     for (;;) {
         size_t run = j;
         j = ascii_run(sc, j, &sh, &seg_letters, &pc);
-        if (!first_run_end) first_run_end = j;
+        if (first_run_end == SIZE_MAX) first_run_end = j;
         ncp += j - run;
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);

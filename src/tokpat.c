@@ -330,7 +330,7 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
         while (t < t_end && t->b1 <= i) t++;
-        if (t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
+        if (b < 0x80 && t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
             /* most words: the token is the atom, its end already known */
             if (push_token_atom(A, s, t, ascii_kind[b], glued && A->n > 0)) return -1;
             glued = 1;

@@ -122,6 +122,14 @@ static void test_shapes(void) {
             CHECK(0);
         }
     nx_arena_free(&t.arena);
+    /* a word that opens the text with a letter beyond ASCII is not plain */
+    run(&t, "\xC3\x89ric Zola");
+    CHECK_INT(t.toks.count, 2);
+    if (t.toks.count == 2) {
+        CHECK(!(t.toks.items[0].shape & NX_SH_PLAIN));
+        CHECK(t.toks.items[1].shape & NX_SH_PLAIN);
+    }
+    nx_arena_free(&t.arena);
 }
 
 static void test_sentences(void) {
