@@ -285,7 +285,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
 
 /* An atom that is a whole ASCII token (most are): its folded form and hash
  * are the token's, so only its flags are worked out. */
-static int push_token_atom(atoms *A, const char *s, const nx_token *t, int kind, int glued) {
+static inline int push_token_atom(atoms *A, const char *s, const nx_token *t, int kind, int glued) {
     if (A->n == A->cap && atoms_grow(A)) return -1;
     atom *a = &A->a[A->n++];
     uint32_t n = t->b1 - t->b0;
