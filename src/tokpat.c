@@ -2140,13 +2140,17 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     S.exhaustive = exhaustive;
     nx_status st = NX_OK;
     pcre2_match_data *md = pcre2_match_data_create(8, NULL);
-    nx_vec *occ = calloc(m->slots + 1, sizeof *occ); /* per anchor slot: the atoms it may start at */
+    /* per anchor slot, the atoms it may start at: gathered as (slot, atom)
+     * pairs in atom order, then grouped by slot (occ[occ_at[s] ..
+     * occ_at[s + 1]]), one buffer for all slots */
+    nx_vec pairs = {0};
+    uint32_t *last_q = malloc((m->slots + 1) * sizeof *last_q), *occ_at = calloc(m->slots + 2, sizeof *occ_at), *occ = NULL;
     S.next = calloc(np, sizeof *S.next);
     S.skip = calloc(W, sizeof *S.skip);
     S.memo_at = malloc((m->preds.count + 1) * sizeof *S.memo_at);
     S.memo = malloc(m->preds.count + 1);
     S.cursor = calloc(m->slots + 1, sizeof *S.cursor);
-    if (!md || !occ || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, toks, &S.A))
+    if (!md || !last_q || !occ_at || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, toks, &S.A))
         st = NX_ERR_NOMEM;
     size_t n = S.A.n;
     if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.starts = malloc((n + 1) * W * sizeof *S.starts)) ||
@@ -2155,6 +2159,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         st = NX_ERR_NOMEM;
     S.v = (vm){m, &S.A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
     for (size_t k = 0; st == NX_OK && k < m->preds.count; k++) S.memo_at[k] = NO_TARGET;
+    for (size_t k = 0; st == NX_OK && k < m->slots; k++) last_q[k] = NO_TARGET;
     for (size_t p = 0; st == NX_OK && enabled && p < np; p++)
         if (!enabled[p]) S.skip[p / 64] |= UINT64_C(1) << (p % 64);
     /* each atom's word row, and where each pattern's first (rarest) anchor
@@ -2171,9 +2176,9 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             while (bits) {
                 size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
                 bits &= bits - 1;
-                uint32_t *x = nx_vec_push(&occ[slot], sizeof *x);
+                uint64_t *x = nx_vec_push(&pairs, sizeof *x);
                 if (!x) st = NX_ERR_NOMEM;
-                else *x = q;
+                else *x = (uint64_t)slot << 32 | q, last_q[slot] = q;
             }
         }
         if (!m->first_tests || !(m->anchor_pred_kinds & a->kind) ||
@@ -2183,25 +2188,34 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             const nx_vec *pats = &m->first_test_patterns[__builtin_ctzll(t)];
             for (size_t i = 0; i < pats->count && st == NX_OK; i++) {
                 const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, NX_VEC_AT(pats, uint32_t, i));
-                nx_vec *o = &occ[pt->filters[0].slot];
-                if (o->count && NX_VEC_AT(o, uint32_t, o->count - 1) == q) continue;
-                uint32_t *x = nx_vec_push(o, sizeof *x);
+                uint32_t slot = pt->filters[0].slot;
+                if (last_q[slot] == q) continue;
+                uint64_t *x = nx_vec_push(&pairs, sizeof *x);
                 if (!x) st = NX_ERR_NOMEM;
-                else *x = q;
+                else *x = (uint64_t)slot << 32 | q, last_q[slot] = q;
             }
         }
+    }
+    /* group the pairs by slot (counting sort: atom order kept within a slot) */
+    if (st == NX_OK && !exhaustive && pairs.count) {
+        const uint64_t *pv = pairs.items;
+        for (size_t k = 0; k < pairs.count; k++) occ_at[(pv[k] >> 32) + 2]++;
+        for (size_t k = 2; k < m->slots + 2; k++) occ_at[k] += occ_at[k - 1];
+        if (!(occ = malloc(pairs.count * sizeof *occ))) st = NX_ERR_NOMEM;
+        for (size_t k = 0; st == NX_OK && k < pairs.count; k++) occ[occ_at[(pv[k] >> 32) + 1]++] = (uint32_t)pv[k];
     }
     /* the patterns with anchors: near their first anchor's starts */
     for (size_t p = 0; st == NX_OK && !exhaustive && p < np; p++) {
         const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
         if (!pt->n_filters || (S.skip[p / 64] & (UINT64_C(1) << (p % 64)))) continue;
         const filter *f0 = &pt->filters[0];
-        const nx_vec *o = &occ[f0->slot];
+        const uint32_t *o = occ ? occ + occ_at[f0->slot] : NULL;
+        size_t n_o = occ ? occ_at[f0->slot + 1] - occ_at[f0->slot] : 0;
         size_t w = p / 64;
         uint64_t bit = UINT64_C(1) << (p % 64);
         uint32_t done = 0; /* starts before this were tried */
-        for (size_t k = 0; k < o->count && st == NX_OK; k++) {
-            uint32_t q = NX_VEC_AT(o, uint32_t, k);
+        for (size_t k = 0; k < n_o && st == NX_OK; k++) {
+            uint32_t q = o[k];
             uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
             if (q < (uint32_t)f0->lo) continue;
             uint32_t hi = q - (uint32_t)f0->lo;
@@ -2225,7 +2239,9 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             }
         }
     }
-    for (size_t k = 0; occ && k < m->slots; k++) nx_vec_free(&occ[k]);
+    nx_vec_free(&pairs);
+    free(last_q);
+    free(occ_at);
     free(occ);
     pcre2_match_data_free(md);
     free(S.next);
