@@ -548,6 +548,7 @@ struct nx_matcher {
     uint64_t *by_kind[16], *anchor_kind[16];
     uint64_t *filtered;    /* patterns that have anchors */
     uint64_t *first_slots; /* the anchor slots that are a pattern's first (rarest) anchor */
+    int32_t *slot_trie;    /* per anchor slot: the class trie that is its whole element, or -1 */
     uint64_t first_tests;  /* the atom tests first anchors use */
     nx_vec first_test_patterns[64]; /* uint32_t per atom test: the patterns whose first anchor uses it */
     nx_vec row_has_first;  /* uint8_t per word row: it has first-anchor slot bits */
@@ -1630,9 +1631,14 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
             }
         }
     }
+    if (!(m->slot_trie = malloc((m->slots + 1) * sizeof *m->slot_trie))) return NX_ERR_NOMEM;
+    for (size_t k = 0; k < m->slots; k++) m->slot_trie[k] = -1;
     for (size_t p = 0; p < np; p++) {
         const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
         if (!pt->n_filters) continue;
+        const nx_vec *f0 = &pt->filters[0].first;
+        if (f0->count == 1 && NX_VEC_AT(f0, uint32_t, 0) >> 24 == FIRST_TRIE)
+            m->slot_trie[pt->filters[0].slot] = (int32_t)(NX_VEC_AT(f0, uint32_t, 0) & 0xFFFFFF);
         m->filtered[p / 64] |= UINT64_C(1) << (p % 64);
         m->first_slots[pt->filters[0].slot / 64] |= UINT64_C(1) << (pt->filters[0].slot % 64);
         m->first_tests |= pt->filters[0].tests;
@@ -1687,6 +1693,7 @@ static void free_matcher(nx_matcher *m) {
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     free(m->filtered);
     free(m->first_slots);
+    free(m->slot_trie);
     nx_vec_free(&m->code);
     nx_vec_free(&m->preds);
     nx_vec_free(&m->any);
@@ -2176,6 +2183,12 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             while (bits) {
                 size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
                 bits &= bits - 1;
+                /* a class's first word that only starts longer entries ("the"
+                 * of "the past"): an anchor only where one of them goes on */
+                uint32_t end;
+                if (m->slot_trie[slot] >= 0 &&
+                    !class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, m->slot_trie[slot]), q, G_EITHER, &end, 1))
+                    continue;
                 uint64_t *x = nx_vec_push(&pairs, sizeof *x);
                 if (!x) st = NX_ERR_NOMEM;
                 else *x = (uint64_t)slot << 32 | q, last_q[slot] = q;
