@@ -329,6 +329,11 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     const nx_token *t = toks ? toks->items : NULL, *t_end = toks ? toks->items + toks->count : NULL;
     while (i < n) {
         unsigned char b = (unsigned char)s[i];
+        if (b < 0x80 && !ascii_kind[b]) { /* ASCII white space */
+            glued = 0;
+            i++;
+            continue;
+        }
         while (t < t_end && t->b1 <= i) t++;
         if (b < 0x80 && t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
             /* most words: the token is the atom, its end already known */
@@ -362,7 +367,6 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
                 j += l;
             }
         }
-        while (t < t_end && t->b1 <= i) t++;
         int whole = ascii && t < t_end && t->b0 == i && t->b1 == j;
         if (whole ? push_token_atom(A, s, t, kind, glued && A->n > 0)
                   : push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii))
