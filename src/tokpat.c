@@ -2155,6 +2155,8 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
      * pairs in atom order, then grouped by slot (occ[occ_at[s] ..
      * occ_at[s + 1]]), one buffer for all slots */
     nx_vec pairs = {0};
+    uint32_t *rest_at = NULL; /* the atoms that may start a pattern without anchors */
+    size_t n_rest = 0;
     uint32_t *last_q = malloc((m->slots + 1) * sizeof *last_q), *occ_at = calloc(m->slots + 2, sizeof *occ_at), *occ = NULL;
     S.next = calloc(np, sizeof *S.next);
     S.skip = calloc(W, sizeof *S.skip);
@@ -2166,7 +2168,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     size_t n = S.A.n;
     if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.starts = malloc((n + 1) * W * sizeof *S.starts)) ||
                         !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
-                        !(S.tested = calloc(n + 1, sizeof *S.tested))))
+                        !(S.tested = calloc(n + 1, sizeof *S.tested)) || !(rest_at = malloc((n + 1) * sizeof *rest_at))))
         st = NX_ERR_NOMEM;
     S.v = (vm){m, &S.A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
     for (size_t k = 0; st == NX_OK && k < m->preds.count; k++) S.memo_at[k] = NO_TARGET;
@@ -2179,7 +2181,13 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         const atom *a = &S.A.a[q];
         long r = row_of(m, &S.A, a);
         const uint64_t *row = S.rowp[q] = r < 0 ? NULL : &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
-        for (size_t w = 0; w < W; w++) S.starts[q * W + w] = m->by_kind[a->kind][w] | (row ? row[w] : 0);
+        uint64_t rest = 0; /* patterns without anchors it may start */
+        for (size_t w = 0; w < W; w++) {
+            S.starts[q * W + w] = m->by_kind[a->kind][w] | (row ? row[w] : 0);
+            rest |= S.starts[q * W + w] & ~m->filtered[w];
+        }
+        rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
+        n_rest += rest != 0 || exhaustive;
         if (exhaustive) continue;
         int has_first = m->kind_has_first[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_first, uint8_t, r));
         for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
@@ -2244,7 +2252,8 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         }
     }
     /* the rest (all of them when exhaustive): at each atom they may start with */
-    for (uint32_t pos = 0; st == NX_OK && pos < n; pos++) {
+    for (size_t k = 0; st == NX_OK && k < n_rest; k++) {
+        uint32_t pos = rest_at[k];
         for (size_t w = 0; w < W && st == NX_OK; w++) {
             uint64_t bits = exhaustive ? ~UINT64_C(0) : S.starts[pos * W + w] & ~m->filtered[w];
             if (exhaustive && w == W - 1 && np % 64) bits &= (UINT64_C(1) << (np % 64)) - 1;
@@ -2257,6 +2266,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         }
     }
     nx_vec_free(&pairs);
+    free(rest_at);
     free(last_q);
     free(occ_at);
     free(occ);
