@@ -2037,10 +2037,23 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
     return (tests[q] & want) != 0;
 }
 
-/* The row index of the word table for an atom, or -1. */
+/* The row index of the word table for an atom, or -1. Rows only say which
+ * patterns and anchors are worth trying (each test the program makes
+ * compares the words themselves), so a key of the same hash and length is
+ * taken for the atom's word without comparing its bytes: two words that
+ * collide in 32 bits cost one needless try, never a match. */
 static long row_of(const nx_matcher *m, const atoms *A, const atom *a) {
-    long k = wmap_find(&m->by_word, a->hash, 0, 0, atom_fold(A, a), a->fold_len);
-    return k < 0 ? -1 : (long)m->by_word.keys[k].value;
+    (void)A;
+    const wmap *w = &m->by_word;
+    if (!w->slots) return -1;
+    uint32_t x = wmix(a->hash, 0, 0);
+    for (size_t i = x & w->mask;; i = (i + 1) & w->mask) {
+        uint64_t v = w->slots[i];
+        if (!v) return -1;
+        if ((uint32_t)(v >> 32) != x) continue;
+        const wkey *key = &w->keys[(uint32_t)v - 1];
+        if (key->hash == a->hash && key->parent == 0 && key->flags == 0 && key->len == a->fold_len) return (long)key->value;
+    }
 }
 
 /* One scan's state (see scan_impl). */
