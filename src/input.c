@@ -710,13 +710,14 @@ static int raw_field(const char *s, size_t n, const char *field, size_t *start, 
  * a NUL, so the text after it would be lost. A space keeps every offset. */
 static size_t unescape_nuls(char *s, size_t n) {
     size_t count = 0;
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (s[i] != '\\') continue;
+    for (char *p = s, *end = s + n; (p = memchr(p, '\\', (size_t)(end - p))) != NULL;) {
+        size_t i = (size_t)(p - s);
+        if (i + 1 >= n) break;
         if (s[i + 1] == 'u' && i + 5 < n && !memcmp(s + i + 2, "0000", 4)) {
             s[i + 4] = '2';
             count++;
         }
-        i++; /* the escaped character */
+        p += 2; /* the backslash and the escaped character */
     }
     return count;
 }
