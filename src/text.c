@@ -50,9 +50,9 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
     out->orig = s;
     out->work = s;
     out->len = len;
-    uint32_t *cp_at = nx_arena_alloc_uninit(arena, (len + 1) * sizeof *cp_at);
-    if (!cp_at) return NX_ERR_NOMEM;
-    out->cp_at = cp_at;
+    /* made at the first byte beyond ASCII: before it, byte i is code point i
+     * (nx_text_cp), so an ASCII text (most news) needs no map */
+    uint32_t *cp_at = NULL;
 
     const unsigned char *u = (const unsigned char *)s;
     size_t invalid = 0, control = 0, cp = 0;
@@ -69,18 +69,24 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
                 uint64_t space = nx_bytes_between(x, 0x09, 0x0D) | nx_bytes_between(x, ' ', ' ');
                 control += nx_count_marked(nx_bytes_between(x, 0x01, 0x1F) & ~space);
                 nonspace |= (~space & NX_HIGHS) != 0;
-                for (unsigned k = 0; k < 8; k++) cp_at[i + k] = (uint32_t)(i + k - shift);
+                if (cp_at)
+                    for (unsigned k = 0; k < 8; k++) cp_at[i + k] = (uint32_t)(i + k - shift);
             }
             for (; i < len && u[i] < 0x80; i++) {
                 unsigned k = ASCII_KIND[u[i]];
                 seen |= k;
                 control += k & K_CONTROL;
                 nonspace |= ~k & K_SPACE;
-                cp_at[i] = (uint32_t)(i - shift);
+                if (cp_at) cp_at[i] = (uint32_t)(i - shift);
             }
             if (seen & K_NUL) return NX_ERR_BINARY; /* text never holds NUL bytes */
             cp = i - shift;
             continue;
+        }
+        if (!cp_at) { /* the first byte beyond ASCII: the bytes before are their own code points */
+            if (!(cp_at = nx_arena_alloc_uninit(arena, (len + 1) * sizeof *cp_at))) return NX_ERR_NOMEM;
+            for (size_t j = 0; j < i; j++) cp_at[j] = (uint32_t)j;
+            out->cp_at = cp_at;
         }
         size_t k = 1;
         utf8proc_int32_t v;
@@ -103,7 +109,7 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
         cp++;
         i += k;
     }
-    cp_at[len] = (uint32_t)cp;
+    if (cp_at) cp_at[len] = (uint32_t)cp;
     out->n_cp = cp;
     out->n_invalid = invalid;
     out->ascii = cp == len; /* every code point one byte: invalid ones are 0x1A now */

@@ -23,11 +23,15 @@ typedef struct nx_text {
     const char *orig;     /* the caller's bytes */
     const char *work;     /* == orig when the input is valid UTF-8 */
     size_t len;
-    uint32_t *cp_at;      /* len + 1 entries: code point offset of each byte */
+    uint32_t *cp_at;      /* len + 1 entries: code point offset of each byte, or NULL when
+                           * every byte is below 0x80 (read it through nx_text_cp) */
     size_t n_cp;          /* number of code points */
     size_t n_invalid;     /* invalid bytes replaced */
-    int ascii;            /* every byte of work is below 0x80 (so cp_at[i] == i) */
+    int ascii;            /* every byte of work is below 0x80 (so byte i is code point i) */
 } nx_text;
+
+/* The code point offset of byte b (0 <= b <= len). */
+static inline uint32_t nx_text_cp(const nx_text *t, uint32_t b) { return t->cp_at ? t->cp_at[b] : b; }
 
 /* NX_OK, NX_ERR_EMPTY (only white space), NX_ERR_BINARY (NUL bytes, or mostly
  * invalid or control bytes), NX_ERR_LIMIT (over 4 GiB), NX_ERR_NOMEM.

@@ -398,13 +398,8 @@ static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_toke
     size_t len = t->b1 - t->b0, fl = 0;
     const unsigned char *src = (const unsigned char *)text->work + t->b0;
     uint64_t h = nx_hash_start(0);
-    if (text->ascii) {
-        t->c0 = t->b0;
-        t->c1 = t->b1;
-    } else {
-        t->c0 = text->cp_at[t->b0];
-        t->c1 = text->cp_at[t->b1];
-    }
+    t->c0 = nx_text_cp(text, t->b0);
+    t->c1 = nx_text_cp(text, t->b1);
     if (text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h)) {
         fl = len;
     } else {

@@ -132,8 +132,8 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
         m->type = (nx_type)s->type;
         m->byte_start = s->b0;
         m->byte_end = s->b1;
-        m->start = doc->text.cp_at[s->b0];
-        m->end = doc->text.cp_at[s->b1];
+        m->start = nx_text_cp(&doc->text, s->b0);
+        m->end = nx_text_cp(&doc->text, s->b1);
         m->text = nx_doc_span_text(doc, s);
         if (!m->text) return NX_ERR_NOMEM;
         m->value = s->value;
@@ -211,8 +211,8 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
         out->n_arguments = rel->n_args;
         out->mentions = ms;
         out->n_mentions = n;
-        out->start = doc->text.cp_at[lo == UINT32_MAX ? 0 : lo];
-        out->end = doc->text.cp_at[hi];
+        out->start = nx_text_cp(&doc->text, lo == UINT32_MAX ? 0 : lo);
+        out->end = nx_text_cp(&doc->text, hi);
     }
     doc->n_relations = nr;
 

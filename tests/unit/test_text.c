@@ -15,12 +15,12 @@ static void test_offsets_multibyte(void) {
     CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
     CHECK(t.work == s); /* valid input is not copied */
     CHECK_INT(t.n_invalid, 0);
-    CHECK_INT(t.cp_at[0], 0);
-    CHECK_INT(t.cp_at[2], 1);   /* after Ü (2 bytes) */
-    CHECK_INT(t.cp_at[8], 6);   /* the no-break space */
-    CHECK_INT(t.cp_at[10], 7);  /* c of café */
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(0)), 0);
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(2)), 1);   /* after Ü (2 bytes) */
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(8)), 6);   /* the no-break space */
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(10)), 7);  /* c of café */
     CHECK_INT(t.n_cp, 17);
-    CHECK_INT(t.cp_at[strlen(s)], 17);
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(strlen(s))), 17);
     nx_arena_free(&a);
 }
 
@@ -35,7 +35,7 @@ static void test_invalid_bytes_replaced(void) {
     CHECK_INT((unsigned char)t.work[3], 0x1A);
     CHECK_INT((unsigned char)t.work[11], 0x1A);
     CHECK(memcmp(t.work + 13, "Liqun", 5) == 0); /* byte offsets unchanged */
-    CHECK_INT(t.cp_at[13], 13);                  /* each invalid byte is one code point */
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(13)), 13);                  /* each invalid byte is one code point */
     nx_arena_free(&a);
 }
 
@@ -107,11 +107,11 @@ static void check_against_decode(const char *s, size_t len) {
             if (r <= 0) ok &= t.work[i] == 0x1A;
             else ok &= memcmp(t.work + i, s + i, k) == 0;
             if (r > 1) ascii = 0;
-            for (size_t j = 0; j < k; j++) ok &= t.cp_at[i + j] == cp;
+            for (size_t j = 0; j < k; j++) ok &= nx_text_cp(&t, (uint32_t)(i + j)) == cp;
             cp++;
             i += k;
         }
-        ok &= t.cp_at[len] == cp;
+        ok &= nx_text_cp(&t, (uint32_t)(len)) == cp;
         if (!ok) fprintf(stderr, "  map or working copy differs for %zu bytes: %.*s\n", len, (int)len, s);
         CHECK(ok);
         CHECK_INT(t.n_cp, cp);
@@ -161,9 +161,22 @@ static void test_ascii_flag(void) {
     nx_text t;
     CHECK_INT(nx_text_prepare(&a, "XJTU", 4, &t), NX_OK);
     CHECK_INT(t.ascii, 1);
+    CHECK(t.cp_at == NULL); /* no map: byte i is code point i */
+    CHECK_INT(nx_text_cp(&t, 4), 4);
+    /* a long ASCII run, then a character of two bytes: the map starts there
+     * and the bytes before it are their own code points */
+    const char *late = "Hello world from Z\xC3\xBCrich";
+    CHECK_INT(nx_text_prepare(&a, late, strlen(late), &t), NX_OK);
+    CHECK(t.cp_at != NULL);
+    CHECK_INT(nx_text_cp(&t, 0), 0);
+    CHECK_INT(nx_text_cp(&t, 17), 17);
+    CHECK_INT(nx_text_cp(&t, 18), 18); /* the first byte of u with diaeresis */
+    CHECK_INT(nx_text_cp(&t, 19), 18);
+    CHECK_INT(nx_text_cp(&t, 20), 19);
+    CHECK_INT(nx_text_cp(&t, (uint32_t)strlen(late)), 23);
     CHECK_INT(nx_text_prepare(&a, "caf\xE9", 4, &t), NX_OK); /* repaired to 0x1A: ASCII now */
     CHECK_INT(t.ascii, 1);
-    CHECK_INT(t.cp_at[4], 4);
+    CHECK_INT(nx_text_cp(&t, (uint32_t)(4)), 4);
     CHECK_INT(nx_text_prepare(&a, "caf\xC3\xA9", 5, &t), NX_OK);
     CHECK_INT(t.ascii, 0);
     nx_arena_free(&a);
