@@ -149,6 +149,37 @@ static inline int looked_up(const nx_token *t) {
     return !(t->kind == NX_TOK_PUNCT && t->b1 - t->b0 == 1 && t->fold[0] != '&');
 }
 
+/* Whether a[0..n) and b[0..n) are the same bytes (n >= 1), for the short
+ * strings of a trie step: a few loads of 8, 4 or 1 bytes, overlapping, and
+ * no call (memcmp's costs more than the compare on words of five letters). */
+static inline int same_bytes(const char *a, const char *b, size_t n) {
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&x, a + k, 8), memcpy(&y, b + k, 8);
+            if (x != y) return 0;
+        }
+        memcpy(&x, a + n - 8, 8), memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, a, 4), memcpy(&y0, b, 4), memcpy(&x1, a + n - 4, 4), memcpy(&y1, b + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+}
+
+/* Whether the label at offset off is exactly the token's folded form
+ * fold[0..len), which the tokenizer NUL-terminates and which holds no NUL
+ * before (the text has none): then the len + 1 bytes with the NUL say it,
+ * compared whole instead of byte by byte looking for the label's end. Only
+ * a label too close to the end of the labels is compared the slow way. */
+static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
+    if (len < E->labels_len - off) return same_bytes(E->labels + off, fold, len + 1);
+    return label_is(E->labels + off, fold, len);
+}
+
 /* The lookups of a block of tokens are done in three steps, each on a
  * later block than the one after it (the pipeline in nx_gazetteer_match):
  * every token's root lookup reads three or four cache lines of a model much
@@ -156,59 +187,89 @@ static inline int looked_up(const nx_token *t) {
  * node flags and features, and the filter for the token after), so the
  * lines a block will read are loaded while the blocks before it are
  * matched. A block's lines stay in the cache until it is done. */
-enum { MATCH_BLOCK = 64 };
+enum { MATCH_BLOCK = 64, MATCH_RING = 4 * MATCH_BLOCK }; /* a power of two: i % MATCH_RING is a mask */
 
-/* Step 1: loads the root slot of each token of [b0, b1). Real loads, not
- * prefetches: they are independent, so they overlap all the same, and a
- * load is not dropped as a prefetch may be (this step measured 5-10 %
- * faster so). */
-static void load_slots(const nx_gazetteer *g, const nx_token *items, uint32_t b0, uint32_t b1) {
+/* What a step leaves for the next about a token (in a ring of blocks,
+ * index i % MATCH_RING), so the root lookup is hashed and probed once. */
+typedef struct lookup {
+    uint64_t h;     /* step 1: the root edge hash of the token (nx_gedge_hash(0, ...)) */
+    uint64_t h_next; /* step 2: the edge hash from `slot`'s child along the next token */
+    uint32_t slot;  /* step 2: the first slot whose tag is h's and parent the root, + 1; 0: none */
+    uint8_t skip;   /* step 1: the token is not looked up */
+} lookup;
+
+/* Step 1: hashes each token of [b0, b1) and starts loading its root slot.
+ * A prefetch: the loop goes on at once. (Real loads measured 5-10 %
+ * faster when every step rehashed and reprobed; with the steps' work
+ * shared through the ring they are 10-15 % slower: 64 loads that miss,
+ * each kept in the reorder buffer until it is served, stall the loop.) */
+static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t b0, uint32_t b1) {
     const nx_gedges *E = &g->edges;
-    uint32_t any = 0;
-    for (uint32_t i = b0; i < b1; i++)
-        if (looked_up(&items[i])) any |= E->slots[nx_gedge_hash(0, items[i].fold_hash) & (E->n_slots - 1)].child;
-    volatile uint32_t sink = any; /* keeps the loads */
-    (void)sink;
+    for (uint32_t i = b0; i < b1; i++) {
+        lookup *l = &ring[i % MATCH_RING];
+        l->skip = !looked_up(&items[i]);
+        l->h = nx_gedge_hash(0, items[i].fold_hash);
+        if (!l->skip) __builtin_prefetch(&E->slots[l->h & (E->n_slots - 1)]);
+    }
 }
 
 /* Step 2: probes the slots (loaded or being loaded) and starts loading what
  * the lookups read next: the label of the slot whose tag is the token's,
  * that child's flags and features, and the filter block of the edge from
  * it along the next token. */
-static void load_nodes(const nx_gazetteer *g, const nx_token *items, uint32_t count, uint32_t b0, uint32_t b1) {
+static void load_nodes(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t count, uint32_t b0,
+                       uint32_t b1) {
     const nx_gedges *E = &g->edges;
     size_t mask = E->n_slots - 1;
     for (uint32_t i = b0; i < b1; i++) {
-        if (!looked_up(&items[i])) continue;
-        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
-        uint32_t tag = (uint32_t)(h >> 32);
-        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+        lookup *l = &ring[i % MATCH_RING];
+        l->slot = 0;
+        if (l->skip) continue;
+        uint32_t tag = (uint32_t)(l->h >> 32);
+        for (size_t s = (size_t)l->h & mask;; s = (s + 1) & mask) {
             const nx_gedge *e = &E->slots[s];
             if (!e->child) break;
             if (e->tag != tag || e->parent != 0) continue;
+            l->slot = (uint32_t)s + 1;
             __builtin_prefetch(E->labels + e->label);
             __builtin_prefetch(&g->node_flags[e->child]);
             __builtin_prefetch(&g->node_feat[e->child]);
             if (i + 1 < count) {
-                uint64_t h2 = nx_gedge_hash(e->child, items[i + 1].fold_hash);
-                __builtin_prefetch(&E->filter[nx_gedge_filter_block(h2, E->filter_bits) * 8]);
+                l->h_next = nx_gedge_hash(e->child, items[i + 1].fold_hash);
+                __builtin_prefetch(&E->filter[nx_gedge_filter_block(l->h_next, E->filter_bits) * 8]);
             }
             break;
         }
     }
 }
 
+/* The token's child of the root from what step 2 found: the slot's child
+ * when its label is the token, else (another token with the same tag, or
+ * none) the probe goes on past it as child_at's would. */
+static inline uint32_t root_child(const nx_gedges *E, const lookup *l, const nx_token *t) {
+    const nx_gedge *e = &E->slots[l->slot - 1];
+    if (label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
+    size_t mask = E->n_slots - 1;
+    uint32_t tag = (uint32_t)(l->h >> 32);
+    for (size_t s = l->slot & mask;; s = (s + 1) & mask) {
+        e = &E->slots[s];
+        if (!e->child) return 0;
+        if (e->tag == tag && e->parent == 0 && label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
+    }
+}
+
 /* Step 3: the features of each token of [b0, b1) and the longest entry
  * from it, appended to m[*nm]. */
-static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, uint32_t b0, uint32_t b1,
-                        nx_gmatch *m, size_t *nm) {
+static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const lookup *ring, uint32_t b0,
+                        uint32_t b1, nx_gmatch *m, size_t *nm) {
     const nx_gedges *E = &g->edges;
     nx_token *items = toks->items;
     uint32_t count = (uint32_t)toks->count;
     for (uint32_t i = b0; i < b1; i++) {
         nx_token *t = &items[i];
-        if (!looked_up(t)) continue;
-        uint32_t node = child_at(E, 0, nx_gedge_hash(0, t->fold_hash), t->fold, t->fold_len);
+        const lookup *l = &ring[i % MATCH_RING];
+        if (l->skip) continue;
+        uint32_t node = l->slot ? root_child(E, l, t) : 0;
         uint32_t best = 0, best_end = 0;
         if (node) {
             /* the features of the entries that cover the token alone */
@@ -219,9 +280,11 @@ static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *t
             if (fl & NX_GN_EXACT) ok |= exact_entries(g, text, toks, node, i, i + 1, &f);
             t->feat |= f;
             if (ok) best = node, best_end = i + 1;
-            /* the longest entry from here */
+            /* the longest entry from here (step 2 hashed the first edge when
+             * the root's child is the one it found) */
+            int hashed = E->slots[l->slot - 1].child == node;
             for (uint32_t j = i + 1; j < count && (g->node_flags[node] & NX_GN_CHILDREN); j++) {
-                uint64_t h = nx_gedge_hash(node, items[j].fold_hash);
+                uint64_t h = j == i + 1 && hashed ? l->h_next : nx_gedge_hash(node, items[j].fold_hash);
                 if (!nx_gedge_may_exist(E, h)) break;
                 uint32_t c = child_at(E, node, h, items[j].fold, items[j].fold_len);
                 if (!c) break;
@@ -247,17 +310,18 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
     if (!m) return NX_ERR_NOMEM;
     const nx_token *items = toks->items;
+    lookup ring[MATCH_RING];
     uint32_t count = (uint32_t)toks->count, nb = (count + MATCH_BLOCK - 1) / MATCH_BLOCK;
 #define BLOCK_END(k) ((k) + 1 < nb ? ((k) + 1) * MATCH_BLOCK : count)
     /* block k is matched while block k + 1's nodes and block k + 2's slots load */
-    load_slots(g, items, 0, BLOCK_END(0));
-    if (nb > 1) load_slots(g, items, MATCH_BLOCK, BLOCK_END(1));
-    load_nodes(g, items, count, 0, BLOCK_END(0));
+    load_slots(g, items, ring, 0, BLOCK_END(0));
+    if (nb > 1) load_slots(g, items, ring, MATCH_BLOCK, BLOCK_END(1));
+    load_nodes(g, items, ring, count, 0, BLOCK_END(0));
     size_t nm = 0;
     for (uint32_t k = 0; k < nb; k++) {
-        if (k + 2 < nb) load_slots(g, items, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
-        if (k + 1 < nb) load_nodes(g, items, count, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
-        match_block(g, text, toks, k * MATCH_BLOCK, BLOCK_END(k), m, &nm);
+        if (k + 2 < nb) load_slots(g, items, ring, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
+        if (k + 1 < nb) load_nodes(g, items, ring, count, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
+        match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, &nm);
     }
 #undef BLOCK_END
     *out = m;
@@ -314,43 +378,67 @@ static const char *section(const nx_mfile *f, uint32_t id, size_t size, const vo
  * below len starts a terminated string. */
 static int strings_ok(const char *s, size_t len) { return len && s[0] == '\0' && s[len - 1] == '\0'; }
 
+/* Four 32-bit words compared at once (GCC's and Clang's vector types): the
+ * compiler does not vectorize the checks of a struct's fields by itself (17
+ * instructions a slot). A compare sets a lane to all ones where it holds. */
+typedef uint32_t v4u __attribute__((vector_size(16)));
+_Static_assert(offsetof(nx_entry, value) == offsetof(nx_entry, surface) + 12, "the checks read surface .. value as one vector");
+
 /* Checks every field the stages index with or read through; returns what
  * is wrong and *bad_id, the section it is in, or NULL. The loops OR their
  * tests together instead of branching: this runs at every start over
  * hundreds of thousands of items, and a branch per slot that is full or
- * empty at random mispredicts half the time. */
+ * empty at random mispredicts half the time. The bounds are 32-bit, like
+ * the fields, so the compiler vectorizes the loops over arrays (a 64-bit
+ * compare is not in the x86-64 baseline), and the slots' and entries'
+ * fields are compared four at a time (v4u): nx_gazetteer_attach went from
+ * 22.2 M instructions to 13.7 M, on the main thread's path of every start. */
 static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
-    int bad = 0;
+    uint32_t bad = 0;
     *bad_id = NX_MS_POOL;
     if (!strings_ok(g->pool, g->pool_len)) return "strings are not NUL-terminated from offset 0";
     *bad_id = NX_MS_EDGE_LABELS;
     if (!strings_ok(g->edges.labels, g->edges.labels_len)) return "labels are not NUL-terminated from offset 0";
     *bad_id = NX_MS_NODE_HEAD;
     if (!g->n_nodes || g->n_nodes > UINT32_MAX || g->n_entries >= UINT32_MAX) return "no root node, or too many nodes";
-    for (size_t n = 0; n < g->n_nodes; n++) bad |= g->node_head[n] > g->n_entries;
+    /* 32-bit bounds: an offset at or past one is out of range (a pool of
+     * 4 GiB or more, which no offset can reach the end of, counts as 4 GiB) */
+    uint32_t n_nodes = (uint32_t)g->n_nodes, n_entries = (uint32_t)g->n_entries;
+    uint32_t pool_len = g->pool_len > UINT32_MAX ? UINT32_MAX : (uint32_t)g->pool_len;
+    uint32_t labels_len = g->edges.labels_len > UINT32_MAX ? UINT32_MAX : (uint32_t)g->edges.labels_len;
+    uint32_t n_sources = g->n_sources > UINT32_MAX ? UINT32_MAX : (uint32_t)g->n_sources;
+    const uint32_t *head = g->node_head;
+    for (uint32_t n = 0; n < n_nodes; n++) bad |= head[n] > n_entries;
     if (bad) return "a node's first entry is out of range";
     *bad_id = NX_MS_NODE_FLAGS;
-    for (size_t n = 0; n < g->n_nodes; n++) bad |= (g->node_flags[n] & ~NX_GN_ALL) != 0;
+    const uint8_t *flags = g->node_flags;
+    for (uint32_t n = 0; n < n_nodes; n++) bad |= flags[n] & ~NX_GN_ALL;
     if (bad) return "a node has an unknown flag";
     *bad_id = NX_MS_ENTRY_NEXT;
     /* lists run forward (the builder appends), so none can loop */
-    for (size_t i = 0; i < g->n_entries; i++) {
-        uint32_t nx = g->entry_next[i];
-        bad |= (nx != 0) & ((nx <= i + 1) | (nx > g->n_entries));
+    const uint32_t *next = g->entry_next;
+    for (uint32_t i = 0; i < n_entries; i++) {
+        uint32_t nx = next[i];
+        bad |= (nx != 0) & ((nx <= i + 1) | (nx > n_entries));
     }
     if (bad) return "an entry list goes backwards or out of range";
     *bad_id = NX_MS_ENTRIES;
-    for (size_t i = 0; i < g->n_entries; i++) {
+    const v4u in_pool = {pool_len - 1, pool_len - 1, pool_len - 1, pool_len - 1}; /* pool_len >= 1: checked */
+    v4u off_pool = {0, 0, 0, 0};
+    for (uint32_t i = 0; i < n_entries; i++) {
         const nx_entry *e = &g->entries[i];
-        bad |= (e->cls >= NX_G_CLASS_COUNT) | (e->case_rule >= NX_CASE_COUNT) | (e->status >= NX_STATUS_COUNT) |
-               (e->source >= g->n_sources) | (e->surface >= g->pool_len) | (e->name >= g->pool_len) |
-               (e->kind >= g->pool_len) | (e->value >= g->pool_len) | (e->id >= g->pool_len) | (e->country[sizeof e->country - 1] != 0);
+        v4u x; /* surface, name, kind, value */
+        memcpy(&x, &e->surface, sizeof x);
+        off_pool |= (v4u)(x > in_pool);
+        bad |= (uint32_t)(e->cls >= NX_G_CLASS_COUNT) | (e->case_rule >= NX_CASE_COUNT) | (e->status >= NX_STATUS_COUNT) |
+               (e->source >= n_sources) | (e->id >= pool_len) | (e->country[sizeof e->country - 1] != 0);
     }
+    bad |= off_pool[0] | off_pool[1] | off_pool[2] | off_pool[3];
     if (bad) return "an entry has an unknown class, case rule or status, or an index out of range";
     *bad_id = NX_MS_SOURCES;
     for (size_t i = 0; i < g->n_sources; i++) {
         const nx_gsource *s = &g->sources[i];
-        bad |= (s->path >= g->pool_len) | (s->rule >= g->pool_len) | (s->licence >= g->pool_len);
+        bad |= (s->path >= pool_len) | (s->rule >= pool_len) | (s->licence >= pool_len);
     }
     if (bad) return "a source's string is outside the strings";
     *bad_id = NX_MS_ENDINGS;
@@ -369,15 +457,21 @@ static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
     *bad_id = NX_MS_EDGES;
     const nx_gedges *E = &g->edges;
     if (!E->n_slots || (E->n_slots & (E->n_slots - 1))) return "the slot count is not a power of two";
-    size_t empty = 0;
-    /* an empty slot (child 0) is all zeros, so the same tests hold for it */
+    /* a slot as a vector of its four words (nx_gedge), each at most its
+     * limit: the tag any value, the nodes below n_nodes, the label inside
+     * the labels; an empty slot (child 0) is all zeros, so the same tests
+     * hold for it */
+    const v4u lim = {UINT32_MAX, n_nodes - 1, n_nodes - 1, labels_len - 1}, zero = {0, 0, 0, 0};
+    v4u over = zero, empty = zero;
     for (size_t s = 0; s < E->n_slots; s++) {
-        const nx_gedge *e = &E->slots[s];
-        empty += e->child == 0;
-        bad |= (e->child >= g->n_nodes) | (e->parent >= g->n_nodes) | (e->label >= E->labels_len);
+        v4u x;
+        memcpy(&x, &E->slots[s], sizeof x);
+        over |= (v4u)(x > lim);
+        empty |= (v4u)(x == zero);
     }
+    bad |= over[0] | over[1] | over[2] | over[3];
     if (bad) return "an edge's node or label is out of range";
-    if (!empty) return "no empty slot (a lookup would never end)";
+    if (!empty[2]) return "no empty slot (a lookup would never end)"; /* no child 0 */
     return NULL;
 }
 

@@ -461,8 +461,8 @@ static void test_bytes_user_gazetteer(void) {
     rmdir(dir);
 }
 
-/* Every byte value, and strings longer than the writer's staging buffer,
- * in a document id and in error records. */
+/* Every byte value, and strings longer than a record's first buffer, in a
+ * document id and in error records. */
 static void test_bytes_all_bytes(void) {
     char all[256];
     for (int c = 1; c < 256; c++) all[c - 1] = (char)c;
@@ -498,6 +498,39 @@ static void test_bytes_all_bytes(void) {
         }
     }
     free(long_id);
+}
+
+/* The writer copies strings a word at a time and tests each word for bytes
+ * to escape: strings of every length up to 40 bytes, with each byte that
+ * must be escaped (and a UTF-8 byte and DEL, which must not) at every
+ * position, and two at every pair of positions of the short ones, in an
+ * error record's id and message, against the reference. A wrong word
+ * boundary or tail (a byte missed, escaped twice or copied short) differs. */
+static void test_bytes_escape_positions(void) {
+    static const char specials[] = {'"', '\\', '\n', '\t', '\b', '\f', '\r', 0x01, 0x1f, (char)0xc3, 0x7f, ' '};
+    char s[48];
+    int differ = 0;
+    for (size_t len = 0; len <= 40; len++) {
+        for (size_t at = 0; at <= len; at++) {
+            for (size_t k = 0; k < sizeof specials; k++) {
+                for (size_t at2 = len < 12 ? 0 : len; at2 <= len; at2++) {
+                    for (size_t i = 0; i < len; i++) s[i] = (char)('a' + i % 26);
+                    if (at < len) s[at] = specials[k];
+                    if (at2 < len) s[at2] = specials[(k + 1) % sizeof specials];
+                    s[len] = '\0';
+                    for (int pretty = 0; pretty < 2; pretty++) {
+                        int flags = pretty ? NX_WRITE_PRETTY : 0;
+                        char *want = ref_error_json(s, s, flags);
+                        char *got = nx_error_to_json(s, s, flags);
+                        if (!same_str("escape positions", got, want)) differ++;
+                        nx_free(got);
+                        cJSON_free(want);
+                    }
+                }
+            }
+        }
+    }
+    CHECK_INT(differ, 0);
 }
 
 /* The graph mapping is made from a relation's type and role names, so a
@@ -647,6 +680,7 @@ int main(void) {
     test_bytes_short_texts();
     test_bytes_user_gazetteer();
     test_bytes_all_bytes();
+    test_bytes_escape_positions();
     test_graph_affiliated_with();
     test_document_text();
     test_html_marks();
