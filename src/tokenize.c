@@ -45,6 +45,17 @@ static const uint16_t ASCII_CLASS[128] = {ACLS16(0),  ACLS16(16), ACLS16(32), AC
 static const uint8_t ASCII_WORD[256] = {WCLS16(0),  WCLS16(16), WCLS16(32), WCLS16(48),
                                         WCLS16(64), WCLS16(80), WCLS16(96), WCLS16(112)};
 _Static_assert((NX_CC_WORD | NX_CC_LETTER | NX_CC_DIGIT | NX_CC_UPPER) <= 0xFF, "word classes fit a byte");
+/* 1 for the ASCII bytes after which a word never goes on: all but letters,
+ * digits and the marks scan_word() looks past (' - & . , :); 0 from 0x80. */
+#define ENDS(c) ((c) < 0x80 && !(ACLS(c) & NX_CC_WORD) && (c) != '\'' && (c) != '-' && (c) != '&' && (c) != '.' && \
+                 (c) != ',' && (c) != ':')
+#define ENDS4(c) ENDS(c), ENDS((c) + 1), ENDS((c) + 2), ENDS((c) + 3)
+#define ENDS16(c) ENDS4(c), ENDS4((c) + 4), ENDS4((c) + 8), ENDS4((c) + 12)
+static const uint8_t ASCII_ENDS_WORD[256] = {ENDS16(0),  ENDS16(16), ENDS16(32), ENDS16(48),
+                                             ENDS16(64), ENDS16(80), ENDS16(96), ENDS16(112)};
+#undef ENDS16
+#undef ENDS4
+#undef ENDS
 #undef WCLS16
 #undef WCLS4
 #undef WCLS
@@ -223,11 +234,18 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     int dotted = 0;
     size_t ncp = 0; /* code points so far, for initials */
     *flags = 0;
-    size_t first_run_end = SIZE_MAX; /* where the word's first run of ASCII letters and digits ended */
+    /* most words: a run of ASCII letters and digits that white space or a
+     * mark no word goes on over ends (so not ' - & . , :) */
+    j = ascii_run(sc, j, &sh, &seg_letters, &pc);
+    const size_t first_run_end = j;
+    ncp = j - i;
+    if (j > i && (j == sc->n || ASCII_ENDS_WORD[sc->s[j]])) {
+        *flags = (uint16_t)(shape_flags(&sh) | ((!sh.letters || !sh.other) ? NX_SH_PLAIN : 0));
+        return j - i;
+    }
     for (;;) {
         size_t run = j;
         j = ascii_run(sc, j, &sh, &seg_letters, &pc);
-        if (first_run_end == SIZE_MAX) first_run_end = j;
         ncp += j - run;
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
@@ -333,7 +351,7 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     }
     if (dotted) *flags |= NX_SH_ABBREV;
     *flags |= shape_flags(&sh);
-    if (j == first_run_end && j > i && (!sh.letters || !sh.other)) *flags |= NX_SH_PLAIN;
+    if (j == first_run_end && (!sh.letters || !sh.other)) *flags |= NX_SH_PLAIN;
     return j - i;
 }
 
