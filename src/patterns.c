@@ -237,11 +237,26 @@ static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const n
         int c = lower_ascii((unsigned char)needs[lo].s[0]);
         for (hi = lo + 1; hi < nn && lower_ascii((unsigned char)needs[hi].s[0]) == c;) hi++;
         int up = (unsigned)(c - 'a') < 26u ? c - 32 : -1; /* a letter is found in either case */
+        /* the second bytes these needs may go on with (either case), unless
+         * one is a single byte: most hits of '.' (sentence ends) are then
+         * passed over with one test */
+        uint8_t second[32] = {0};
+        int any_second = 1;
+        for (size_t i = lo; i < hi; i++) {
+            unsigned char b = (unsigned char)needs[i].s[1];
+            if (!b) any_second = 0;
+            unsigned char lb = lower_ascii(b), ub = (unsigned)(lb - 'a') < 26u ? (unsigned char)(lb - 32) : lb;
+            second[lb / 8] |= (uint8_t)(1u << (lb % 8));
+            second[ub / 8] |= (uint8_t)(1u << (ub % 8));
+        }
         for (const char *x = t; x < end && pending;) {
             const char *a = memchr(x, c, (size_t)(end - x));
             const char *b = up >= 0 ? memchr(x, up, (size_t)((a ? a : end) - x)) : NULL;
             const char *h = b ? b : a;
             if (!h) break;
+            x = h + 1;
+            if (any_second && (h + 1 >= end || !(second[(unsigned char)h[1] / 8] & (1u << ((unsigned char)h[1] % 8)))))
+                continue;
             for (size_t i = lo; i < hi; i++) {
                 const need *d = &needs[i];
                 /* the second byte first: a '.' is found at every sentence end */
@@ -253,7 +268,6 @@ static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const n
                     pending--;
                 }
             }
-            x = h + 1;
         }
     }
     if (needs != stack) free(needs);

@@ -90,7 +90,7 @@ static void test_language(void) {
                   "may\tdate\t(?<= (in | by) _) <month =May>\n"
                   "file\tskip\t\\w+\\.jpg\\b\tneeds=.jpg\n"
                   "www\tskip\t(?i)\\bwww\\.\\w+\tneeds=.gif|www.|.jpg\n"
-                  "tag\tskip\t#\\w+\tneeds=zq|.png\n",
+                  "tag\tskip\t#\\w+\tneeds=zq|.png|%\n",
                   &err);
     if (st != NX_OK) fprintf(stderr, "%s:%zu:%zu: %s\n", err.file, err.line, err.column, err.message);
     CHECK_INT(st, NX_OK);
@@ -117,6 +117,9 @@ static void test_language(void) {
     expect(&p, "#tag ZQ", "tag:#tag");
     expect(&p, "#tag x.PNG", "tag:#tag");
     expect(&p, "#tag at the end: z", "");
+    expect(&p, "#tag at the end.", "");         /* a first byte as the text's last */
+    expect(&p, "#tag . p .png", "tag:#tag");    /* '.' before other bytes, then the need */
+    expect(&p, "#tag up 5%", "tag:#tag");       /* a need of one byte */
     nx_patterns_free(&p);
 }
 
