@@ -2042,8 +2042,7 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
  * compares the words themselves), so a key of the same hash and length is
  * taken for the atom's word without comparing its bytes: two words that
  * collide in 32 bits cost one needless try, never a match. */
-static long row_of(const nx_matcher *m, const atoms *A, const atom *a) {
-    (void)A;
+static long row_of(const nx_matcher *m, const atom *a) {
     const wmap *w = &m->by_word;
     if (!w->slots) return -1;
     uint32_t x = wmix(a->hash, 0, 0);
@@ -2192,7 +2191,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
      * may start */
     for (uint32_t q = 0; st == NX_OK && q < n; q++) {
         const atom *a = &S.A.a[q];
-        long r = row_of(m, &S.A, a);
+        long r = row_of(m, a);
         const uint64_t *row = S.rowp[q] = r < 0 ? NULL : &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
         uint64_t rest = 0; /* patterns without anchors it may start */
         for (size_t w = 0; w < W; w++) {
