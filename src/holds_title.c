@@ -253,7 +253,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     return p;
 }
 
-/* PERSON [(L)] , [a|the] [new] GROUP: the person the group is apposed to. */
+/* PERSON [(L)] , [a|the] [new|sixth] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
     *org_pre = org_before(l, i, g->state);
@@ -306,13 +306,15 @@ static size_t phrase_start(const lctx *l, size_t j) {
             break;
     }
     /* "an economic adviser", "as trade house representative", "a freelance
-     * restaurant critic": up to three plain lower-case words after a
-     * determiner or "as" */
+     * restaurant critic", "the sixth president": up to three plain
+     * lower-case words after a determiner or "as" (the determiner itself
+     * is not one of them) */
     if (k == j) {
         size_t m = k;
         while (m > 0 && k - m < 3 && span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD &&
                (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
-               !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !is_word(l, m - 1, NX_G_TITLE_VERB))
+               (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) && !is_word(l, m - 1, NX_G_TITLE_VERB) &&
+               !is_word(l, m - 1, NX_G_DETERMINER))
             m--;
         /* "an Indonesian pop singer": a nationality before those words */
         int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;

@@ -456,6 +456,12 @@ static nx_status titles(rctx *r) {
                !doc->blocked[a - 1] && same_line(r, a - 1, a)) {
             a--;
         }
+        /* "the first president of X", "its first chairman": an ordinal in
+         * lower case after a determiner counts the holders; it is no rank
+         * of the title (First Deputy Prime Minister is) */
+        if (a < i && a > 0 && (tok(r, a)->shape & NX_SH_LOWER) && feat(r, a, NX_FEAT(NX_G_TITLE_ADJECTIVE)) &&
+            feat(r, a - 1, NX_FEAT(NX_G_DETERMINER)))
+            a++;
         char val[256];
         size_t vl = 0;
         val[0] = '\0';
