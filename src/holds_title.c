@@ -349,6 +349,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
      * an apposition between commas ("John Tafaro, owner of Tafaro
      * Brokerage, was reelected as ...") */
     size_t k = j - 1;
+    int relative = 0; /* a relative pronoun passed: the person is its antecedent */
     for (size_t steps = 0; k > 0 && steps < 12; steps++) {
         int32_t s = span_at(l, k - 1);
         if (s >= 0 && !is_type(l, s, NX_TITLE)) {
@@ -367,8 +368,10 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             }
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
             /* "X succeeds W as chief executive": W held the title, X takes
-             * it: walk on to the subject */
-            if (v > 0 && is_word(l, v - 1, NX_G_SUCCESSION_VERB) && *predecessor < 0) {
+             * it: walk on to the subject; not when the title is in W's own
+             * relative clause ("succeeds W, who ... after serving as
+             * chairman") */
+            if (v > 0 && is_word(l, v - 1, NX_G_SUCCESSION_VERB) && *predecessor < 0 && !relative) {
                 *predecessor = s;
                 k = v - 1;
                 continue;
@@ -403,6 +406,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) return -1;
+        if (is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) relative = 1;
         k--;
     }
     return -1;
