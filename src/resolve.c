@@ -594,18 +594,42 @@ static int title_before(const rctx *r, size_t i) {
     return i > 0 && (r->title_tok[i - 1] || feat(r, i - 1, NX_FEAT(NX_G_HONORIFIC)));
 }
 
+/* The singular title span that "of" at token `of` completes, or -1. */
+static int32_t title_of(const rctx *r, size_t of) {
+    if (!is_word(r, of, NX_G_GENITIVE) || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return -1;
+    const nx_span *t = SPAN(r->doc, r->owner[of - 1]);
+    return t->type == NX_TITLE && !(t->flags & NX_SPAN_PLURAL) ? r->owner[of - 1] : -1;
+}
+
+/* Whether a title span names an office a state, region or city confers. */
+static int state_office(const rctx *r, int32_t t) {
+    for (size_t i = SPAN(r->doc, t)->t0; i < SPAN(r->doc, t)->t1; i++)
+        if (is_word(r, i, NX_G_STATE_TITLE)) return 1;
+    return 0;
+}
+
+/* The place a state's office names right before token i: "the President of
+ * South Africa Thabo Mbeki", "Prime Minister of India Narendra Modi". */
+static int state_place_before(const rctx *r, size_t i) {
+    if (i == 0 || r->owner[i - 1] < 0) return 0;
+    const nx_span *p = SPAN(r->doc, r->owner[i - 1]);
+    if (p->type != NX_PLACE || p->t1 != i || p->t0 < 2) return 0;
+    int32_t t = title_of(r, p->t0 - 1);
+    return t >= 0 && state_office(r, t);
+}
+
 static int titled_org_before(const rctx *r, size_t i) {
     /* the vice president of Carnegie Mellon University Kuen Jimmy Hsia;
      * Registrar of Delhi University, Vikas Gupta */
     if (tok(r, i)->shape & NX_SH_ALLCAPS) return 0; /* presidents of XJTU, KAZNU and AITU */
+    if (state_place_before(r, i)) return 1;
     if (i >= 2 && is_punct(r, i - 1, ",")) i--;
     if (i == 0 || r->owner[i - 1] < 0) return 0;
     const nx_span *o = SPAN(r->doc, r->owner[i - 1]);
     if (o->type != NX_ORGANIZATION || o->t0 < 2) return 0;
     size_t of = o->t0 - 1;
     if (is_word(r, of, NX_G_DEFINITE) && of > 0) of--;
-    if (!is_word(r, of, NX_G_GENITIVE) || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return 0;
-    return !(SPAN(r->doc, r->owner[of - 1])->flags & NX_SPAN_PLURAL);
+    return title_of(r, of) >= 0;
 }
 
 static int place_cue_before(const rctx *r, size_t i);
@@ -971,6 +995,9 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
         if (gz_type(r, i, NX_ORGANIZATION)) return NEXT;
         places += gz_type(r, i, NX_PLACE);
     }
+    /* "the Prime Minister of India Narendra Modi": a place after "TITLE of"
+     * completes the title; it starts no name */
+    if (gz_type(r, a, NX_PLACE) && a > 0 && title_of(r, a - 1) >= 0) return NEXT;
     if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) &&
         !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1))
         return NEXT;
