@@ -338,12 +338,32 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
     if (is_type(l, subj, NX_ORGANIZATION) && sp(l, subj)->t1 == w) *org = subj;
 }
 
+/* The person a holds_title fact already binds title span t to, or -1. */
+static int32_t holder_of(const lctx *l, int32_t t) {
+    const nx_document *doc = l->doc;
+    for (size_t k = doc->rels.count; k-- > 0;) {
+        const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, k);
+        if (r->type == NX_REL_HOLDS_TITLE && r->args[1].span == t) return r->args[0].span;
+    }
+    return -1;
+}
+
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
 static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor) {
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
     size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
+    /* "who was briefly Prime Minister", "is currently chairman": an adverb
+     * (the auxiliary class; "currently" is also a date) between the verb
+     * and the title */
+    int adverbs = 0;
+    while (adverbs < 2 && j > 1 && is_word(l, j - 1, NX_G_AUXILIARY) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
+           (tok(l, j - 1)->shape & NX_SH_LOWER) &&
+           (span_at(l, j - 1) < 0 || (is_type(l, span_at(l, j - 1), NX_DATE) && sp(l, span_at(l, j - 1))->t0 == j - 1))) {
+        adverbs++;
+        j--;
+    }
     if (j == 0 || !is_word(l, j - 1, NX_G_TITLE_VERB)) return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
      * an apposition between commas ("John Tafaro, owner of Tafaro
@@ -380,7 +400,9 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             return s;
         }
         const nx_token *t = tok(l, k - 1);
-        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN)) return nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
+        /* (a pronoun's antecedent is a guess: not over an adverb gap too) */
+        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
+            return adverbs ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
             size_t q = k - 2;
             while (q > 0 && k - q < 10 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
@@ -406,7 +428,17 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) return -1;
-        if (is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) relative = 1;
+        if (is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) {
+            relative = 1;
+            /* "X was a Greek politician who was briefly Prime Minister":
+             * the relative clause of a title already bound is its holder's */
+            int32_t prev = k >= 2 ? span_at(l, k - 2) : -1;
+            if (is_type(l, prev, NX_TITLE) && sp(l, prev)->t1 == k - 1 && (sp(l, prev)->flags & NX_SPAN_ATTACHED) &&
+                same_sentence(l, k - 2, g->t0)) {
+                int32_t holder = holder_of(l, prev);
+                if (holder >= 0) return holder;
+            }
+        }
         k--;
     }
     return -1;
