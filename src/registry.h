@@ -30,6 +30,7 @@
     X(PERSON_FAMILY_NAME_FIRST, "person:family-name-first", "a family name written first: Zhang Liqun")              \
     X(PERSON_NAME_ENDING, "person:name-ending", "a word with a name ending: Kanseituly, Ivanov")                       \
     X(PERSON_TITLE_APPOSITION, "person:title-apposition", "a name followed by ', a TITLE'")                            \
+    X(PERSON_TITLE_OF_AFTER, "person:title-of-after", "a name right before 'TITLE of ORG': Urho Kekkonen Prime Minister of Finland") \
     X(PERSON_TITLE_PREDICATE, "person:title-predicate", "a name followed by 'was (appointed) TITLE': X was chairman")  \
     X(PERSON_SPEECH_VERB, "person:speech-verb", "a name followed by a speech or biographical verb: X said")           \
     X(PERSON_DEFINED, "person:defined", "a name a definition types as a person: X, an American actor")                \

@@ -684,6 +684,19 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* "Urho Kekkonen Prime Minister of Finland", "Bharrat Jagdeo president of
+ * Guyana": a title right after token b - 1 whose "of|at" part names its
+ * organisation, so the words before it are no organisation of it (as in
+ * "Cofinec CEO") but the holder, apposed without a comma. */
+static int title_of_after(const rctx *r, size_t b) {
+    if (!title_after(r, b)) return 0;
+    size_t j = SPAN(r->doc, r->owner[b])->t1;
+    if (!is_word(r, j, NX_G_EMPLOYER_LINKER) || !(tok(r, j)->shape & NX_SH_LOWER)) return 0;
+    j++;
+    if (is_word(r, j, NX_G_DEFINITE)) j++;
+    return j < r->n && same_line(r, b, j) && (r->gz_at[j] >= 0 || (capitalised(tok(r, j)) && !stop(r, j)));
+}
+
 /* A capitalised word that could be part of a name: letters only, not in
  * capitals, no other reading (common word, title, nationality, head word),
  * and not written in lower case elsewhere in the document. */
@@ -720,6 +733,13 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return NX_RULE_PERSON_FAMILY_NAME_FIRST;
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
     if (words >= 2 && title_apposition_after(r, b)) return NX_RULE_PERSON_TITLE_APPOSITION;
+    /* (not "the Military Private Secretary of Burundi", "Republican Linda
+     * McMahon former chief executive of ...": a determiner before, a party
+     * or nationality first, make the words modifiers) */
+    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a) &&
+        !(first->feat & (NX_FEAT(NX_G_PARTY_WORD) | NX_FEAT(NX_G_DEMONYM))) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
+        title_of_after(r, b))
+        return NX_RULE_PERSON_TITLE_OF_AFTER;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
