@@ -60,6 +60,7 @@
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
     X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")          \
+    X(AW_PARENTHESIS, "affiliated_with:parenthesis", "an organisation alone in parentheses after a name: Felipe Gozon (GMA Network)") \
     X(AW_MEMBER, "affiliated_with:member", "a member (founder, employee) of an organisation: X, a member of Y")      \
     X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
