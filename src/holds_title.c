@@ -112,11 +112,20 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
                ((tok(l, m)->kind == NX_TOK_WORD && (tok(l, m)->shape & NX_SH_LOWER) && !is_word(l, m, NX_G_EMPLOYER_LINKER)) ||
                 is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION)))
             m++;
-        if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
-        j = m + 1;
-        if (is_word(l, j, NX_G_DEFINITE)) j++;
-        k = span_at(l, j);
-        if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+        int32_t named = span_at(l, m);
+        if (m > j && m - j <= 2 && is_word(l, j - 1, NX_G_DEFINITE) && is_type(l, named, NX_ORGANIZATION) &&
+            sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
+            /* "chairman of the worldwide Association of National Olympic
+             * Committees": lower-case adjectives of the organisation */
+            j = m;
+            k = named;
+        } else {
+            if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
+            j = m + 1;
+            if (is_word(l, j, NX_G_DEFINITE)) j++;
+            k = span_at(l, j);
+            if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+        }
     }
     if (sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
@@ -339,18 +348,21 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
 }
 
 /* The person a holds_title fact already binds title span t to, or -1. */
-static int32_t holder_of(const lctx *l, int32_t t) {
+static int32_t holder_of(const lctx *l, int32_t t, nx_rule *rule) {
     const nx_document *doc = l->doc;
     for (size_t k = doc->rels.count; k-- > 0;) {
         const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, k);
-        if (r->type == NX_REL_HOLDS_TITLE && r->args[1].span == t) return r->args[0].span;
+        if (r->type == NX_REL_HOLDS_TITLE && r->args[1].span == t) {
+            if (rule) *rule = (nx_rule)r->rule;
+            return r->args[0].span;
+        }
     }
     return -1;
 }
 
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
-static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor) {
+static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor, int pronoun_ok) {
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
     size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
@@ -400,12 +412,13 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             return s;
         }
         const nx_token *t = tok(l, k - 1);
-        /* (a pronoun's antecedent is a guess: not over an adverb gap too) */
+        /* (a pronoun's antecedent is a guess: not over an adverb gap or a
+         * list of predicates too) */
         if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
-            return adverbs ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
+            return adverbs || !pronoun_ok ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
             size_t q = k - 2;
-            while (q > 0 && k - q < 10 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
+            while (q > 0 && k - q < 16 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
                 q--;
             if (fold_is(l, q, ",") && q > 0) {
                 k = q;
@@ -435,11 +448,56 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             int32_t prev = k >= 2 ? span_at(l, k - 2) : -1;
             if (is_type(l, prev, NX_TITLE) && sp(l, prev)->t1 == k - 1 && (sp(l, prev)->flags & NX_SPAN_ATTACHED) &&
                 same_sentence(l, k - 2, g->t0)) {
-                int32_t holder = holder_of(l, prev);
+                int32_t holder = holder_of(l, prev, NULL);
                 if (holder >= 0) return holder;
             }
         }
         k--;
+    }
+    return -1;
+}
+
+/* "X is the publisher of a chain of newspapers in Mexico, chairman of the
+ * Mexican Olympic Committee and ...": a group that is an item of a list of
+ * predicates after a copula, past the items before it (lower-case words,
+ * numbers, commas, places, organisations, dates and titles; no person).
+ * An item already bound gives its holder; else the copula's subject (a
+ * name, not a pronoun), when the first item opens with a determiner or a
+ * title. */
+static int32_t person_listed(const lctx *l, const title_group *g) {
+    size_t j = phrase_start(l, g->t0);
+    if (j == 0 || !(fold_is(l, j - 1, ",") || is_word(l, j - 1, NX_G_CONJUNCTION))) return -1;
+    /* (not "..., its chairman": a possessive names someone else's) */
+    if (is_word(l, j, NX_G_DETERMINER) && !is_word(l, j, NX_G_ARTICLE)) return -1;
+    size_t m = j - 1;
+    for (size_t steps = 0; m > 0 && steps < 24; steps++) {
+        size_t p = m - 1;
+        int32_t s = span_at(l, p);
+        if (s >= 0) {
+            if (!same_sentence(l, p, g->t0)) return -1;
+            if (is_type(l, s, NX_TITLE) && (sp(l, s)->flags & NX_SPAN_ATTACHED)) {
+                /* an item before, bound as a predicate (an apposition's
+                 * title is another phrase: "A, chairman of X, and the
+                 * president of Y") */
+                nx_rule how = NX_RULE_NONE;
+                int32_t holder = holder_of(l, s, &how);
+                return how == NX_RULE_HT_COPULA || how == NX_RULE_HT_LISTED_PREDICATE ? holder : -1;
+            }
+            if (is_type(l, s, NX_PERSON)) return -1;
+            m = sp(l, s)->t0;
+            continue;
+        }
+        const nx_token *t = tok(l, p);
+        if (is_word(l, p, NX_G_TITLE_VERB) && (t->shape & NX_SH_LOWER)) {
+            if (!is_word(l, m, NX_G_DETERMINER) && !starts(l, m, NX_TITLE)) return -1;
+            title_group item = *g;
+            item.t0 = m;
+            int32_t org = -1, predecessor = -1;
+            return person_copula(l, &item, &org, &predecessor, 0);
+        }
+        if (!((t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER)) || t->kind == NX_TOK_NUM || fold_is(l, p, ",")))
+            return -1;
+        m = p;
     }
     return -1;
 }
@@ -591,7 +649,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
-        } else if ((person = person_copula(l, &g, &org_found, &predecessor)) >= 0) {
+        } else if ((person = person_copula(l, &g, &org_found, &predecessor, 1)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
             /* "X will become chairman": a title to come */
@@ -604,6 +662,9 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = person_after_possessive(l, &g)) >= 0) {
             rule = NX_RULE_HT_POSSESSIVE_APPOSITION;
             org_pre = org_before(l, g.t0, g.state);
+        } else if ((person = person_listed(l, &g)) >= 0) {
+            rule = NX_RULE_HT_LISTED_PREDICATE;
+            org_pre = -1;
         } else {
             continue;
         }

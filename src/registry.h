@@ -55,6 +55,7 @@
     X(HT_NAMED, "holds_title:named", "a naming verb before the name: named Thomas Burke president")                   \
     X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y") \
     X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
+    X(HT_LISTED_PREDICATE, "holds_title:listed-predicate", "a title in a list of predicates: X is the publisher of ..., chairman of Y") \
     X(HT_SUCCESSION, "holds_title:succession", "the predecessor's former title: X succeeds W as chief executive")    \
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
