@@ -456,12 +456,6 @@ static nx_status titles(rctx *r) {
                !doc->blocked[a - 1] && same_line(r, a - 1, a)) {
             a--;
         }
-        /* "the first president of X", "its first chairman": an ordinal in
-         * lower case after a determiner counts the holders; it is no rank
-         * of the title (First Deputy Prime Minister is) */
-        if (a < i && a > 0 && (tok(r, a)->shape & NX_SH_LOWER) && feat(r, a, NX_FEAT(NX_G_TITLE_ADJECTIVE)) &&
-            feat(r, a - 1, NX_FEAT(NX_G_DETERMINER)))
-            a++;
         char val[256];
         size_t vl = 0;
         val[0] = '\0';
@@ -476,6 +470,13 @@ static nx_status titles(rctx *r) {
                 /* former/incoming say when, they are not part of the title */
                 skip_word = me->status != NX_STATUS_CURRENT;
             }
+            /* "the first president of X", "its first chairman": an ordinal
+             * (a temporal word that is a title adjective) in lower case
+             * after a determiner counts the holders; it is no rank of the
+             * title (First Deputy Prime Minister is) */
+            if (t == a && t > 0 && (m->shape & NX_SH_LOWER) && (m->feat & NX_FEAT(NX_G_TEMPORAL)) &&
+                (m->feat & NX_FEAT(NX_G_TITLE_ADJECTIVE)) && feat(r, t - 1, NX_FEAT(NX_G_DETERMINER)))
+                skip_word = 1;
             if (!skip_word) append_fold(val, sizeof val, &vl, m->fold, m->fold_len);
         }
         const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
@@ -524,6 +525,9 @@ static int range_has(const rctx *r, size_t a, size_t b, uint64_t f) {
     return 0;
 }
 
+static int is_country(const nx_span *s);
+static int head_ahead(const rctx *r, size_t i);
+
 /* Whether connector token j joins chunk [a, j) with the unit after it. */
 static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
@@ -535,6 +539,15 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         size_t s = j + 1;
         if (is_word(r, s, NX_G_DEFINITE)) s++;
         *next_start = s;
+        /* "the Higher Secretariat of Brazil's Ministry of Education": a
+         * country (without "the") that possesses another organisation's
+         * name opens a new phrase ("the Parliament of the United Kingdom's
+         * Independence Act" stays one) */
+        if (s == j + 1 && r->gz_at[s] >= 0 && SPAN(r->doc, r->gz_at[s])->type == NX_PLACE &&
+            is_country(SPAN(r->doc, r->gz_at[s]))) {
+            size_t e = SPAN(r->doc, r->gz_at[s])->t1;
+            if (e + 1 < r->n && (tok(r, e)->shape & NX_SH_POSS) && capitalised(tok(r, e + 1)) && head_ahead(r, e + 1)) return 0;
+        }
         /* University of Delhi on Thursday: a date is not part of the name */
         return unit_at(r, s) > s && !feat(r, s, NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY));
     }
