@@ -253,6 +253,39 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
         j++;
         comma = 1;
     }
+    /* "Minister-Counsellor for Education in China's embassy in Russia Zhao
+     * Guocheng": a placement phrase between the title and the name (linkers,
+     * places and organisations, their possessives, lower-case words, a
+     * capitalised field after the first linker) */
+    if (!comma && (is_word(l, j, NX_G_EMPLOYER_LINKER) || is_word(l, j, NX_G_PLACEMENT_LINKER)) && (tok(l, j)->shape & NX_SH_LOWER)) {
+        size_t q = j;
+        int places = 0, words = 0;
+        while (q < l->n && q - j < 12 && same_sentence(l, j, q)) {
+            int32_t s = span_at(l, q);
+            const nx_token *t = tok(l, q);
+            if (s >= 0 && sp(l, s)->t0 == q && (is_type(l, s, NX_PLACE) || is_type(l, s, NX_ORGANIZATION))) {
+                places++;
+                q = sp(l, s)->t1;
+            } else if (s >= 0 && sp(l, s)->t0 == q && is_type(l, s, NX_PERSON)) {
+                break;
+            } else if (s < 0 && (t->shape & NX_SH_POSS)) {
+                q++;
+            } else if (s < 0 && t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) &&
+                       (is_word(l, q, NX_G_EMPLOYER_LINKER) || is_word(l, q, NX_G_PLACEMENT_LINKER) ||
+                        is_word(l, q, NX_G_DEFINITE) || (++words <= 2 && !is_word(l, q, NX_G_FUNCTION_WORD)))) {
+                q++; /* linkers, and at most two other lower-case words ("embassy") */
+            } else if (s < 0 && q == j + 1 && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS)) {
+                q++; /* "for Education" */
+            } else if (s < 0 && is_word(l, q, NX_G_CONJUNCTION) && q > j && (tok(l, q - 1)->shape & NX_SH_CAP) &&
+                       q + 1 < l->n && (tok(l, q + 1)->shape & NX_SH_CAP)) {
+                q++; /* "of Health and Human Services" */
+            } else {
+                break;
+            }
+        }
+        int32_t p = span_at(l, q);
+        if (places && q > j + 1 && is_type(l, p, NX_PERSON) && sp(l, p)->t0 == q && (tok(l, q - 1)->shape & NX_SH_CAP)) j = q;
+    }
     while (j < l->n && span_at(l, j) < 0 && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC))) j++;
     /* "Executive Vice President of Hiroshima University, Professor Shinji Kaneko" */
     if (comma && starts(l, j, NX_TITLE)) j = sp(l, span_at(l, j))->t1;

@@ -697,6 +697,17 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* Whether words [a, b) are all unknown name words: no gazetteer entity, no
+ * common word, title word, modifier, nationality or party word ("Former
+ * U.S. Secretary of ...", "Republican Linda McMahon former chief of ..."). */
+static int plain_run(const rctx *r, size_t a, size_t b) {
+    const uint64_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
+                           NX_FEAT(NX_G_PARTY_WORD) | NX_FEAT(NX_G_HONORIFIC);
+    for (size_t i = a; i < b; i++)
+        if (r->gz_at[i] >= 0 || feat(r, i, other)) return 0;
+    return 1;
+}
+
 /* "Urho Kekkonen Prime Minister of Finland", "Bharrat Jagdeo president of
  * Guyana": a title right after token b - 1 whose "of|at" part names its
  * organisation, so the words before it are no organisation of it (as in
@@ -749,9 +760,8 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     /* (not "the Military Private Secretary of Burundi", "Republican Linda
      * McMahon former chief executive of ...": a determiner before, a party
      * or nationality first, make the words modifiers) */
-    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a) &&
-        !(first->feat & (NX_FEAT(NX_G_PARTY_WORD) | NX_FEAT(NX_G_DEMONYM))) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
-        title_of_after(r, b))
+    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
+        plain_run(r, a, b) && title_of_after(r, b))
         return NX_RULE_PERSON_TITLE_OF_AFTER;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
@@ -1031,8 +1041,10 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     /* "the Prime Minister of India Narendra Modi": a place after "TITLE of"
      * completes the title; it starts no name */
     if (gz_type(r, a, NX_PLACE) && a > 0 && title_of(r, a - 1) >= 0) return NEXT;
+    /* (not after a place preposition: "the minister in London John Smith") */
     if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) &&
-        !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1))
+        !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
+          !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
         return NEXT;
     nx_rule rule = person_reason(r, a, b, c->evidence);
     if (rule == NX_RULE_NONE) return NEXT;
