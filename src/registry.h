@@ -62,6 +62,7 @@
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
     X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")          \
     X(AW_PARENTHESIS, "affiliated_with:parenthesis", "an organisation alone in parentheses after a name: Felipe Gozon (GMA Network)") \
+    X(AW_LED_BY, "affiliated_with:led-by", "an organisation led by a person: the party, led by X; Acme is run by X") \
     X(AW_MEMBER, "affiliated_with:member", "a member (founder, employee) of an organisation: X, a member of Y")      \
     X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
@@ -154,7 +155,8 @@ const char *nx_role_name(nx_role r);
     X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")       \
     X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")              \
     X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")       \
-    X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")
+    X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")  \
+    X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;
