@@ -301,6 +301,11 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     *org_pre = org_before(l, i, g->state);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
     size_t bare = i;
+    /* "Wera Engels, a German actress": a nationality after a determiner */
+    int32_t nat = i > 0 ? span_at(l, i - 1) : -1;
+    if (*org_pre < 0 && is_type(l, nat, NX_NATIONALITY) && sp(l, nat)->t1 == i && sp(l, nat)->t0 > 0 &&
+        is_word(l, sp(l, nat)->t0 - 1, NX_G_DETERMINER))
+        i = sp(l, nat)->t0;
     while (i > 0 && (is_word(l, i - 1, NX_G_DETERMINER) || is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) && span_at(l, i - 1) < 0)
         i--;
     if (i > 0 && !fold_is(l, i - 1, ",")) {

@@ -577,7 +577,17 @@ static int caption_after(const rctx *r, size_t i) {
     return is_punct(r, j + 1, ")");
 }
 
-/* ", [a|an|the] <title>" after a name: an apposition. */
+/* After a determiner at j - 1: over up to two nationalities or title
+ * adjectives ("a German actress", "the new Japanese ambassador"). */
+static size_t over_modifiers(const rctx *r, size_t j) {
+    for (int k = 0; k < 2 && j < r->n && r->owner[j] < 0 && !r->title_tok[j] &&
+                    feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE));
+         k++)
+        j++;
+    return j;
+}
+
+/* ", [a|an|the] [German] <title>" after a name: an apposition. */
 static int title_apposition_after(const rctx *r, size_t i) {
     if (caption_after(r, i)) {
         i += 3;
@@ -585,7 +595,7 @@ static int title_apposition_after(const rctx *r, size_t i) {
     }
     if (!is_punct(r, i, ",")) return 0;
     size_t j = i + 1;
-    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -598,7 +608,7 @@ static int title_predicate_after(const rctx *r, size_t i) {
         return 0;
     size_t j = i + 1;
     if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
-    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
