@@ -295,19 +295,22 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     return p;
 }
 
+static size_t phrase_start(const lctx *l, size_t j);
+
 /* PERSON [(L)] , [a|the] [new|sixth] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
     *org_pre = org_before(l, i, g->state);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
     size_t bare = i;
-    /* "Wera Engels, a German actress": a nationality after a determiner */
-    int32_t nat = i > 0 ? span_at(l, i - 1) : -1;
-    if (*org_pre < 0 && is_type(l, nat, NX_NATIONALITY) && sp(l, nat)->t1 == i && sp(l, nat)->t0 > 0 &&
-        is_word(l, sp(l, nat)->t0 - 1, NX_G_DETERMINER))
-        i = sp(l, nat)->t0;
-    while (i > 0 && (is_word(l, i - 1, NX_G_DETERMINER) || is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) && span_at(l, i - 1) < 0)
-        i--;
+    /* the noun phrase: "a German actress" (a nationality after a
+     * determiner), "the great jazz violinist" (plain words after one) */
+    i = phrase_start(l, i);
+    /* "Phil Lesh (bassist with the Grateful Dead)": in parentheses */
+    if (i >= 2 && fold_is(l, i - 1, "(")) {
+        int32_t k = span_at(l, i - 2);
+        return is_type(l, k, NX_PERSON) && sp(l, k)->t1 == i - 1 && same_sentence(l, i - 2, g->t0) ? k : -1;
+    }
     if (i > 0 && !fold_is(l, i - 1, ",")) {
         /* "Duncan Niederauer chief executive officer of NYSE Euronext said",
          * "Martin Feldstein a Harvard professor": an apposition written
