@@ -1350,8 +1350,11 @@ static nx_status lone_org_words(rctx *r) {
             t->kind != NX_TOK_WORD)
             continue;
         int next_cap = i + 1 < r->n && capitalised(tok(r, i + 1)) && tok(r, i + 1)->brk == NX_BRK_SPACE;
+        /* "Secretary of the Navy William Jones": after "TITLE of the" the
+         * head word is the title's organisation, and a name may follow */
+        int of_title = i >= 3 && title_of(r, i - 2) >= 0;
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
-            !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && !next_cap &&
+            !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && (!next_cap || of_title) &&
             !is_word(r, i + 1, NX_G_NAME_LINKER)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD) < 0) return NX_ERR_NOMEM;
             continue;
