@@ -132,6 +132,14 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     /* a state's office is at the place: President of Finland */
     int32_t org = is_type(l, k, NX_ORGANIZATION) || state ? k : -1;
     j = sp(l, k)->t1;
+    /* "head of the China Insurance Regulatory Commission": a country
+     * written before the organisation's own name */
+    int32_t own_name = span_at(l, j);
+    if (is_type(l, k, NX_PLACE) && is_type(l, own_name, NX_ORGANIZATION) && sp(l, own_name)->t0 == j &&
+        tok(l, j)->brk == NX_BRK_SPACE) {
+        org = own_name;
+        j = sp(l, own_name)->t1;
+    }
     /* the organisation may be placed further: "at the Higher Secretariat of
      * Brazil's Ministry of Education", "of the University Education
      * Department in South Africa's Ministry of Education" */
