@@ -297,6 +297,12 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     while (j < l->n && span_at(l, j) < 0 && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC))) j++;
     /* "Executive Vice President of Hiroshima University, Professor Shinji Kaneko" */
     if (comma && starts(l, j, NX_TITLE)) j = sp(l, span_at(l, j))->t1;
+    /* "Prime Minister Commodore Frank Bainimarama", "President General
+     * Pervez Musharraf": a rank between the office and the name (it binds
+     * to the name itself, as the title right before it) */
+    else if (!comma && starts(l, j, NX_TITLE) && !(sp(l, span_at(l, j))->flags & NX_SPAN_PLURAL) &&
+             (tok(l, j)->shape & NX_SH_CAP))
+        j = sp(l, span_at(l, j))->t1;
     int32_t p = span_at(l, j);
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, g->t0, j)) return -1;
     if (via_comma) *via_comma = comma;
