@@ -470,12 +470,14 @@ static nx_status titles(rctx *r) {
                 /* former/incoming say when, they are not part of the title */
                 skip_word = me->status != NX_STATUS_CURRENT;
             }
-            /* "the first president of X", "its first chairman": an ordinal
-             * (a temporal word that is a title adjective) in lower case
-             * after a determiner counts the holders; it is no rank of the
-             * title (First Deputy Prime Minister is) */
+            /* "the first president of X", "Israel's first Prime Minister":
+             * an ordinal (a temporal word that is a title adjective) in
+             * lower case after a determiner or a possessive counts the
+             * holders; it is no rank of the title (First Deputy Prime
+             * Minister is) */
             if (t == a && t > 0 && (m->shape & NX_SH_LOWER) && (m->feat & NX_FEAT(NX_G_TEMPORAL)) &&
-                (m->feat & NX_FEAT(NX_G_TITLE_ADJECTIVE)) && feat(r, t - 1, NX_FEAT(NX_G_DETERMINER)))
+                (m->feat & NX_FEAT(NX_G_TITLE_ADJECTIVE)) &&
+                (feat(r, t - 1, NX_FEAT(NX_G_DETERMINER)) || (tok(r, t - 1)->shape & NX_SH_POSS)))
                 skip_word = 1;
             if (!skip_word) append_fold(val, sizeof val, &vl, m->fold, m->fold_len);
         }
