@@ -720,6 +720,15 @@ static int plain_run(const rctx *r, size_t a, size_t b) {
     return 1;
 }
 
+/* "Ma Ying-jeou and Wu Poh-hsiung": a person's name and "and|or" right
+ * before token a. */
+static int coordinated_person_before(const rctx *r, size_t a) {
+    if (a < 2 || !is_word(r, a - 1, NX_G_CONJUNCTION) || !(tok(r, a - 1)->shape & NX_SH_LOWER) || r->owner[a - 2] < 0)
+        return 0;
+    const nx_span *p = SPAN(r->doc, r->owner[a - 2]);
+    return p->type == NX_PERSON && p->t1 == a - 1;
+}
+
 /* "Urho Kekkonen Prime Minister of Finland", "Bharrat Jagdeo president of
  * Guyana": a title right after token b - 1 whose "of|at" part names its
  * organisation, so the words before it are no organisation of it (as in
@@ -775,6 +784,8 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
         plain_run(r, a, b) && title_of_after(r, b))
         return NX_RULE_PERSON_TITLE_OF_AFTER;
+    if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
+        return NX_RULE_PERSON_COORDINATED;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
