@@ -387,6 +387,11 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, nat)->t0 - 1;
         else if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
             k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
+        /* "the company's chief executive", "the band's rhythm guitarist":
+         * a generic organisation noun possesses the title */
+        else if (m >= 3 && (tok(l, m - 1)->shape & NX_SH_POSS) && span_at(l, m - 2) < 0 &&
+                 is_word(l, m - 2, NX_G_ORG_GENERIC) && is_word(l, m - 3, NX_G_DETERMINER) && span_at(l, m - 3) < 0)
+            k = m - 3;
     }
     return k;
 }
