@@ -344,6 +344,8 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         while (q > 0 && !fold_is(l, q, "(") && p - q < 5) q--;
         if (fold_is(l, q, "(") && caption_len(l, q) == (int)(p - q)) p = q;
     }
+    /* "John Smith, 55, chief executive of Acme": an age between commas */
+    if (p >= 3 && tok(l, p - 1)->kind == NX_TOK_NUM && tok(l, p - 1)->fold_len <= 3 && fold_is(l, p - 2, ",")) p -= 2;
     if (p == 0) return -1;
     int32_t k = span_at(l, p - 1);
     if (!is_type(l, k, NX_PERSON) || sp(l, k)->t1 != p || !same_sentence(l, p - 1, g->t0)) return -1;
@@ -436,7 +438,13 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         adverbs++;
         j--;
     }
-    if (j == 0 || !is_word(l, j - 1, NX_G_TITLE_VERB)) return -1;
+    /* "was promoted to chief operating officer": a role marker that is no
+     * title verb itself ("to"), right after a naming or title verb and
+     * right before the title ("named to the chairman's office" is none) */
+    int promoted = j > 1 && j == g->t0 && is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
+                   (is_word(l, j - 2, NX_G_TITLE_VERB) || is_word(l, j - 2, NX_G_NAMING_VERB));
+    if (promoted) j--;
+    if (j == 0 || !(is_word(l, j - 1, NX_G_TITLE_VERB) || (promoted && is_word(l, j - 1, NX_G_NAMING_VERB)))) return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
      * an apposition between commas ("John Tafaro, owner of Tafaro
      * Brokerage, was reelected as ...") */
@@ -609,9 +617,10 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
-        /* "presidents A of X, B of Y and C of Z": each name its organisation */
+        /* "presidents A of X, B of Y and C of Z": each name its organisation
+         * (of, at: "with" after a name is company, not employer) */
         size_t end;
-        int32_t org = org_after(l, sp(l, p)->t1, &end, state_title(l, ti));
+        int32_t org = is_word(l, sp(l, p)->t1, NX_G_PLACEMENT_LINKER) ? org_after(l, sp(l, p)->t1, &end, state_title(l, ti)) : -1;
         if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org, rule, 0)) return NX_ERR_NOMEM;
         any = 1;
         j = org >= 0 ? end : sp(l, p)->t1;
@@ -695,7 +704,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             }
             person = after;
             rule = NX_RULE_HT_TITLE_BEFORE_NAME;
-            if (org_pre < 0) { /* President Zhang Liqun of XJTU */
+            if (org_pre < 0 && is_word(l, sp(l, person)->t1, NX_G_PLACEMENT_LINKER)) { /* President Zhang Liqun of XJTU */
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e, g.state);
             }
