@@ -567,7 +567,12 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
             if (is_word(r, i, NX_G_COMPLEMENT_LINKER)) return !head_feat(r, k - 1) && k - j <= 3;
         return 0;
     }
-    if (is_word(r, j, NX_G_NAME_PARTICLE)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
+    if (is_word(r, j, NX_G_NAME_PARTICLE)) {
+        /* "Ursula von der Leyen": two particles in a row */
+        if (is_word(r, j + 1, NX_G_NAME_PARTICLE) && (tok(r, j + 1)->shape & NX_SH_LOWER) && feat(r, a, NX_FEAT(NX_G_GIVEN)))
+            *next_start = j + 2; /* (after a given name: not "Río de la Plata") */
+        return unit_at(r, *next_start) > *next_start && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
+    }
     return 0;
 }
 
@@ -696,6 +701,10 @@ static int person_cue_after(const rctx *r, size_t i) {
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
     /* "Einhart Lorenz (born 1940)": the cue opens a parenthesis */
     if (is_punct(r, i, "(") && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
+        return 1;
+    /* "Tokayev, who has been president since 2019" (not in a sports
+     * report: "Arsenal, who beat Chelsea") */
+    if (is_punct(r, i, ",") && is_word(r, i + 1, NX_G_RELATIVE_PRONOUN) && (tok(r, i + 1)->shape & NX_SH_LOWER) && !r->sports)
         return 1;
     /* ", 79," an age in apposition */
     return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
@@ -1056,6 +1065,8 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     nx_document *doc = r->doc;
     size_t a = c->a, b = c->b;
     if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION)) return NEXT;
+    /* "Democrat Walter Mondale": a party word first is read by classify_run */
+    if (is_word(r, a, NX_G_PARTY_WORD) && feat(r, a + 1, NX_FEAT(NX_G_GIVEN))) return NEXT;
     size_t places = 0;
     for (size_t i = a; i < b; i++) {
         if (gz_type(r, i, NX_ORGANIZATION)) return NEXT;
