@@ -2,7 +2,7 @@
  * organisation where the text states no title (see relations.h and the
  * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
  * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y",
- * "X, a member of Y", "X (Y)", "Y, led by X".
+ * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X".
  *
  * Evidence: each rule reads one construction in which the person span and
  * the organisation span (never a place) stand next to each other, with
@@ -140,6 +140,21 @@ static int32_t led_by(const actx *a, const nx_span *person) {
     return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
 }
 
+/* ORG['s] MEMBER PERSON: "Microsoft co-founder Bill Gates", "Pink Floyd's
+ * founding member Roger Waters" (one word may stand before the noun). */
+static int32_t member_before(const actx *a, const nx_span *person) {
+    size_t i = person->t0;
+    if (i < 2 || !is_word(a, i - 1, NX_G_MEMBERSHIP_NOUN) || !(tok(a, i - 1)->shape & NX_SH_LOWER) || span_at(a, i - 1) >= 0)
+        return -1;
+    size_t j = i - 1;
+    if (j > 1 && span_at(a, j - 1) < 0 && tok(a, j - 1)->kind == NX_TOK_WORD && (tok(a, j - 1)->shape & NX_SH_LOWER) &&
+        !is_word(a, j - 1, NX_G_FUNCTION_WORD))
+        j--; /* "founding member" */
+    if (j > 1 && (tok(a, j - 1)->shape & NX_SH_POSS)) j--;
+    int32_t org = j > 0 ? span_at(a, j - 1) : -1;
+    return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
+}
+
 /* Whether a one-word acronym at token t spells, in order, the initials of
  * the words of span k ("Chris Reeve Knives (CRK)", "Steel Community (ECSC)"). */
 static int spells_initials(const actx *a, size_t t, const nx_span *k) {
@@ -186,6 +201,7 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
             add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||
             add(a, person, led_by(a, s), NX_RULE_AW_LED_BY) ||
+            add(a, person, member_before(a, s), NX_RULE_AW_MEMBER_BEFORE) ||
             add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
             return NX_ERR_NOMEM;
     }
