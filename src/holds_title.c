@@ -704,6 +704,12 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             }
             person = after;
             rule = NX_RULE_HT_TITLE_BEFORE_NAME;
+            /* "the university's president, Professor Zhang Liqun": a form of
+             * address last in the group, right before the name, says no office */
+            const nx_span *last_t = sp(l, g.title[g.n - 1]);
+            if (g.n >= 2 && last_t->kind && !strcmp(last_t->kind, "address") && !strchr(last_t->value, ' ') &&
+                last_t->t1 == sp(l, person)->t0)
+                g.n--;
             if (org_pre < 0 && is_word(l, sp(l, person)->t1, NX_G_PLACEMENT_LINKER)) { /* President Zhang Liqun of XJTU */
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e, g.state);

@@ -1064,6 +1064,16 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
 static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     nx_document *doc = r->doc;
     size_t a = c->a, b = c->b;
+    /* "Ms. Ivanova", "Dr. Florence": one word that is a place alone after
+     * an honorific is a surname (after a title it stays a place: "England
+     * captain ... coach England" gave a person England) */
+    if (b - a == 1 && c->a0 < a && feat(r, a - 1, NX_FEAT(NX_G_HONORIFIC)) && gz_type(r, a, NX_PLACE) &&
+        SPAN(doc, r->gz_at[a])->t1 == b && !r->headline[a] &&
+        (tok(r, a)->shape & NX_SH_ALPHA) && !(tok(r, a)->shape & NX_SH_ALLCAPS)) {
+        drop_range(r, a, b);
+        *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+        return DONE;
+    }
     if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION)) return NEXT;
     /* "Democrat Walter Mondale": a party word first is read by classify_run */
     if (is_word(r, a, NX_G_PARTY_WORD) && feat(r, a + 1, NX_FEAT(NX_G_GIVEN))) return NEXT;
