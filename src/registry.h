@@ -39,6 +39,7 @@
     X(ORG_DEFINED, "org:defined", "a name a definition types as an organisation: X is a rock band")                   \
     X(PLACE_IN_X_REGION, "place:in-x-region", "an unknown name between a place cue and ', REGION'")                   \
     X(ORG_SPORTS_TEAM, "org:sports-team", "in a sports report, a place or name that stands for a team")               \
+    X(TITLE_BOARD_MEMBER, "title:board-member", "a member of an organisation's board: a member of the Bundesbank board") \
     X(ORG_BEFORE_TITLE, "org:before-title", "an unknown name right before a title: Cofinec CEO")                      \
     X(ORG_HEAD_WORD, "org:head-word", "capitalised words closed by an organisation head word: X University")         \
     X(PLACE_HEAD_WORD, "place:head-word", "capitalised words with a place head word: Lake Huron")                     \
@@ -158,7 +159,8 @@ const char *nx_role_name(nx_role r);
     X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")              \
     X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")       \
     X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")  \
-    X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")
+    X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")                           \
+    X(BOARD_WORD, "board-word", "a body whose member holds a seat: a member of the Bundesbank board")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;

@@ -504,6 +504,35 @@ static nx_status titles(rctx *r) {
     return NX_OK;
 }
 
+/* "Gaddum, a member of the Bundesbank board": a membership noun after "a",
+ * "of [the]", a gazetteer organisation and a board word make the noun a
+ * title ("board member") whose "of" part names the organisation. */
+static nx_status board_members(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 1; i + 3 < r->n; i++) {
+        if (!is_word(r, i, NX_G_MEMBERSHIP_NOUN) || !(tok(r, i)->shape & NX_SH_LOWER) || !is_word(r, i - 1, NX_G_INDEFINITE) ||
+            !is_word(r, i + 1, NX_G_GENITIVE) || r->owner[i] >= 0 || doc->blocked[i])
+            continue;
+        size_t j = i + 2;
+        if (is_word(r, j, NX_G_DEFINITE)) j++;
+        if (j >= r->n || r->gz_at[j] < 0 || SPAN(doc, r->gz_at[j])->type != NX_ORGANIZATION) continue;
+        size_t e = SPAN(doc, r->gz_at[j])->t1;
+        if (e >= r->n || !is_word(r, e, NX_G_BOARD_WORD) || !(tok(r, e)->shape & NX_SH_LOWER) || r->owner[e] >= 0) continue;
+        char val[128];
+        size_t vl = 0;
+        val[0] = '\0';
+        append_fold(val, sizeof val, &vl, tok(r, e)->fold, tok(r, e)->fold_len);
+        append_fold(val, sizeof val, &vl, tok(r, i)->fold, tok(r, i)->fold_len);
+        int32_t id = add_span(r, i, i + 1, NX_TITLE, NX_RULE_TITLE_BOARD_MEMBER);
+        if (id < 0) return NX_ERR_NOMEM;
+        SPAN(doc, id)->value = nx_arena_strndup(&doc->arena, val, vl);
+        if (!SPAN(doc, id)->value) return NX_ERR_NOMEM;
+        SPAN(doc, id)->status = NX_STATUS_CURRENT;
+        r->title_tok[i] = 1;
+    }
+    return NX_OK;
+}
+
 /* ---- capitalised chunks ----------------------------------------------------- */
 
 /* A name unit at i: a gazetteer entity span, or one capitalised word.
@@ -1988,6 +2017,7 @@ nx_status nx_resolve(nx_document *doc) {
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = titles(&r);
+    if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
     if (st == NX_OK) st = acronyms_inferred(&r);
