@@ -250,6 +250,8 @@ static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org
     return NX_OK;
 }
 
+static int32_t its_org(const lctx *l, size_t t0);
+
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
 static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
@@ -257,7 +259,8 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     int comma = 0;
     /* a comma only after an "of" part or an organisation before the title
      * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
-    if (fold_is(l, j, ",") && (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0)) {
+    if (fold_is(l, j, ",") &&
+        (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0)) {
         j++;
         comma = 1;
     }
@@ -655,6 +658,20 @@ static int32_t main_org(const lctx *l) {
     return (int32_t)doc->ents[best].mentions[0];
 }
 
+/* "Acme said Jane Doe will become its chief financial officer": "its" before
+ * the title's phrase names the organisation last named before it in the
+ * sentence, when no person stands between that one and the title's holder. */
+static int32_t its_org(const lctx *l, size_t t0) {
+    size_t k = phrase_start(l, t0);
+    if (k == t0 || !is_word(l, k, NX_G_ORG_PRONOUN)) return -1;
+    for (size_t i = k; i-- > 0 && same_sentence(l, i, t0);) {
+        int32_t s = span_at(l, i);
+        if (is_type(l, s, NX_ORGANIZATION)) return s;
+        if (s >= 0) i = sp(l, s)->t0;
+    }
+    return -1;
+}
+
 /* "company president", "the agency's chairman": a generic noun naming
  * the organisation right before the title. */
 static int generic_org_before(const lctx *l, size_t t0) {
@@ -744,6 +761,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             continue;
         }
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
+        if (org_pre < 0) org_pre = its_org(l, g.t0);
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
