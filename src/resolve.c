@@ -504,12 +504,30 @@ static nx_status titles(rctx *r) {
     return NX_OK;
 }
 
-/* "Gaddum, a member of the Bundesbank board": a membership noun after "a",
- * "of [the]", a gazetteer organisation and a board word make the noun a
- * title ("board member") whose "of" part names the organisation. */
+/* Membership nouns that are titles: "Gaddum, a member of the Bundesbank
+ * board" (after "a", "of [the]", a gazetteer organisation and a board word:
+ * "board member", whose "of" part names the organisation); "elected Viola as
+ * an at-large member" (after "as a|an [word]": "member"). */
 static nx_status board_members(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 1; i + 3 < r->n; i++) {
+    for (size_t i = 2; i < r->n; i++) {
+        /* "Vincent Viola as an at-large member": a membership noun as the
+         * role a person is elected or named to is a title ("member") */
+        size_t d = i - 1;
+        if (d > 1 && !is_word(r, d, NX_G_INDEFINITE) && (tok(r, d)->shape & NX_SH_LOWER) && r->owner[d] < 0) d--;
+        if (is_word(r, i, NX_G_MEMBERSHIP_NOUN) && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, d, NX_G_INDEFINITE) &&
+            d > 0 && is_word(r, d - 1, NX_G_ROLE_MARKER) && is_word(r, d - 1, NX_G_TITLE_VERB) && r->owner[i] < 0 &&
+            !doc->blocked[i] && !is_word(r, i + 1, NX_G_GENITIVE)) {
+            /* (the span keeps its adjective, the value is the noun) */
+            int32_t id = add_span(r, d + 1, i + 1, NX_TITLE, NX_RULE_TITLE_MEMBER_ROLE);
+            if (id < 0) return NX_ERR_NOMEM;
+            SPAN(doc, id)->value = nx_arena_strndup(&doc->arena, tok(r, i)->fold, tok(r, i)->fold_len);
+            if (!SPAN(doc, id)->value) return NX_ERR_NOMEM;
+            SPAN(doc, id)->status = NX_STATUS_CURRENT;
+            for (size_t t = d + 1; t <= i; t++) r->title_tok[t] = 1;
+            continue;
+        }
+        if (i + 3 >= r->n) continue;
         if (!is_word(r, i, NX_G_MEMBERSHIP_NOUN) || !(tok(r, i)->shape & NX_SH_LOWER) || !is_word(r, i - 1, NX_G_INDEFINITE) ||
             !is_word(r, i + 1, NX_G_GENITIVE) || r->owner[i] >= 0 || doc->blocked[i])
             continue;
