@@ -54,6 +54,24 @@ static int capitalised(const nx_token *t) {
     return t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_POSS) && !(t->shape & NX_SH_DIGIT);
 }
 
+/* "al-Azhari", "el-Sisi": a name particle (data), a hyphen and a capital
+ * letter make a word of a name although it opens in lower case. */
+static int particle_word(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_LOWER) || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *h = memchr(t->fold, '-', t->fold_len);
+    const char *w = r->doc->text.work + t->b0;
+    const char *wh = memchr(w, '-', t->b1 - t->b0);
+    if (!h || h == t->fold || !wh || wh + 1 >= w + (t->b1 - t->b0) || wh[1] < 'A' || wh[1] > 'Z') return 0;
+    uint32_t node = nx_gazetteer_word(r->g, t->fold, (size_t)(h - t->fold));
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_NAME_PARTICLE) return 1;
+    return 0;
+}
+
+/* A word that may be part of a name: capitalised, or a particle word. */
+static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
+
 /* ---- headline lines ------------------------------------------------------- */
 
 /* Lines in capitals or Title Case carry no case evidence: only gazetteer
@@ -560,7 +578,7 @@ static size_t unit_at(const rctx *r, size_t i) {
     if (r->gz_at[i] >= 0) return SPAN(r->doc, r->gz_at[i])->t1;
     if (r->owner[i] >= 0) return i;
     const nx_token *t = tok(r, i);
-    if (!capitalised(t)) return i;
+    if (!capitalised(t) && !particle_word(r, i)) return i;
     return i + 1;
 }
 
@@ -815,7 +833,7 @@ static int plain_name_word(const rctx *r, size_t i) {
 static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     size_t words = 0;
     for (size_t i = a; i < b; i++)
-        if (capitalised(tok(r, i))) words++;
+        if (name_word(r, i)) words++;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
     if (single_letter(last) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
@@ -1003,7 +1021,7 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
         c->a++;
     }
     while (c->a < c->b && !capitalised(tok(r, c->a)) && r->gz_at[c->a] < 0) c->a++;
-    while (c->b > c->a && !capitalised(tok(r, c->b - 1)) &&
+    while (c->b > c->a && !name_word(r, c->b - 1) &&
            !(r->owner[c->b - 1] >= 0 && SPAN(doc, r->owner[c->b - 1])->t1 == c->b))
         c->b--;
     return c->a >= c->b ? DONE : NEXT;
@@ -1235,7 +1253,7 @@ static step_result runs_between_entities(rctx *r, chunk *c, nx_status *st) {
         /* connectors at the edges of a run belong to no name */
         size_t x = i, y = j;
         while (x < y && !capitalised(tok(r, x))) x++;
-        while (y > x && !capitalised(tok(r, y - 1))) y--;
+        while (y > x && !name_word(r, y - 1)) y--;
         int made = 0;
         if (x < y) {
             if ((*st = classify_run(r, x, y, ev, &made)) != NX_OK) return DONE;
