@@ -368,8 +368,10 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, s)->t0;
             continue;
         }
+        /* (a status word too: "former Republican Attorney General") */
         if (k > 0 && s < 0 &&
-            (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC)))
+            (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC) ||
+             (nx_rel_status_word(l->doc, k - 1) && (tok(l, k - 1)->shape & NX_SH_LOWER))))
             k--;
         else
             break;
@@ -767,6 +769,12 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
+            if (said) g.status = said;
+        }
+        /* ... or before the holder's party ("Former Republican Senator Bob Dole") */
+        int32_t party_pre = g.state ? party_before(l, g.t0) : -1;
+        if (party_pre >= 0 && sp(l, party_pre)->t0 > 0) {
+            uint8_t said = nx_rel_status_word(doc, sp(l, party_pre)->t0 - 1);
             if (said) g.status = said;
         }
         if (rule == NX_RULE_HT_COPULA && predecessor >= 0) {
