@@ -368,6 +368,17 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, s)->t0;
             continue;
         }
+        /* "a Labour MP", "the Republican senator": a party word after a
+         * determiner */
+        if (k > 1 && s < 0 && is_word(l, k - 1, NX_G_PARTY_WORD) && (tok(l, k - 1)->shape & NX_SH_CAP) &&
+            is_word(l, k - 2, NX_G_DETERMINER)) {
+            k--;
+            continue;
+        }
+        if (is_party(l, s) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 && is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER)) {
+            k = sp(l, s)->t0;
+            continue;
+        }
         /* (a status word too: "former Republican Attorney General") */
         if (k > 0 && s < 0 &&
             (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC) ||
