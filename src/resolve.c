@@ -610,7 +610,7 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * country (without "the") that possesses another organisation's
          * name opens a new phrase ("the Parliament of the United Kingdom's
          * Independence Act" stays one) */
-        if (s == j + 1 && r->gz_at[s] >= 0 && SPAN(r->doc, r->gz_at[s])->type == NX_PLACE &&
+        if (s == j + 1 && s < r->n && r->gz_at[s] >= 0 && SPAN(r->doc, r->gz_at[s])->type == NX_PLACE &&
             is_country(SPAN(r->doc, r->gz_at[s]))) {
             size_t e = SPAN(r->doc, r->gz_at[s])->t1;
             if (e + 1 < r->n && (tok(r, e)->shape & NX_SH_POSS) && capitalised(tok(r, e + 1)) && head_ahead(r, e + 1)) return 0;
