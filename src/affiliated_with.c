@@ -2,7 +2,7 @@
  * organisation where the text states no title (see relations.h and the
  * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
  * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y",
- * "X, a member of Y".
+ * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X".
  *
  * Evidence: each rule reads one construction in which the person span and
  * the organisation span (never a place) stand next to each other, with
@@ -118,6 +118,74 @@ static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
     return org_at(a, j + 2);
 }
 
+/* ORG [,] [which|who] [is|was|has been] led|headed|chaired|run by [TITLE] PERSON:
+ * "the Democratic Party, led by Carl Levin", "Acme is run by John Smith":
+ * the organisation before an affiliation verb in the passive. */
+static int32_t led_by(const actx *a, const nx_span *person) {
+    size_t i = person->t0;
+    if (i > 0 && is_type(a, span_at(a, i - 1), NX_TITLE) && SPAN(a->doc, span_at(a, i - 1))->t1 == i)
+        i = SPAN(a->doc, span_at(a, i - 1))->t0; /* "led by President X" */
+    if (i < 2 || !is_word(a, i - 1, NX_G_AGENT_MARKER) || !is_word(a, i - 2, NX_G_AFFILIATION_VERB) ||
+        !(tok(a, i - 2)->shape & NX_SH_LOWER))
+        return -1;
+    size_t j = i - 2;
+    for (int k = 0; k < 2 && j > 0 && (is_word(a, j - 1, NX_G_AUXILIARY) || is_word(a, j - 1, NX_G_COPULA) ||
+                                       is_word(a, j - 1, NX_G_TITLE_VERB)) && (tok(a, j - 1)->shape & NX_SH_LOWER) &&
+                    span_at(a, j - 1) < 0;
+         k++)
+        j--;
+    if (j > 0 && is_word(a, j - 1, NX_G_RELATIVE_PRONOUN)) j--;
+    if (j > 0 && is_char(a, j - 1, ',')) j--;
+    int32_t org = j > 0 ? span_at(a, j - 1) : -1;
+    return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
+}
+
+/* ORG['s] MEMBER PERSON: "Microsoft co-founder Bill Gates", "Pink Floyd's
+ * founding member Roger Waters" (one word may stand before the noun). */
+static int32_t member_before(const actx *a, const nx_span *person) {
+    size_t i = person->t0;
+    if (i < 2 || !is_word(a, i - 1, NX_G_MEMBERSHIP_NOUN) || !(tok(a, i - 1)->shape & NX_SH_LOWER) || span_at(a, i - 1) >= 0)
+        return -1;
+    size_t j = i - 1;
+    if (j > 1 && span_at(a, j - 1) < 0 && tok(a, j - 1)->kind == NX_TOK_WORD && (tok(a, j - 1)->shape & NX_SH_LOWER) &&
+        !is_word(a, j - 1, NX_G_FUNCTION_WORD))
+        j--; /* "founding member" */
+    if (j > 1 && (tok(a, j - 1)->shape & NX_SH_POSS)) j--;
+    int32_t org = j > 0 ? span_at(a, j - 1) : -1;
+    return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
+}
+
+/* Whether a one-word acronym at token t spells, in order, the initials of
+ * the words of span k ("Chris Reeve Knives (CRK)", "Steel Community (ECSC)"). */
+static int spells_initials(const actx *a, size_t t, const nx_span *k) {
+    const nx_token *ac = tok(a, t);
+    if (!(ac->shape & NX_SH_ALLCAPS)) return 0;
+    size_t c = 0, words = 0;
+    for (size_t i = k->t0; i < k->t1; i++) {
+        const nx_token *w = tok(a, i);
+        if (w->kind != NX_TOK_WORD || !(w->shape & NX_SH_CAP)) continue;
+        while (c < ac->fold_len && ac->fold[c] != w->fold[0]) c++;
+        if (c == ac->fold_len) return 0;
+        c++;
+        words++;
+    }
+    return words >= 2;
+}
+
+/* PERSON ( ORG ): "Felipe Gozon (GMA Network)", "Oleksandr Moroz (Socialist
+ * Party of Ukraine)": an organisation alone in parentheses after a name is
+ * the person's (a place there is a constituency or home, no employer). */
+static int32_t by_parenthesis(const actx *a, const nx_span *person, size_t j) {
+    if (!is_char(a, j, '(')) return -1;
+    int32_t org = org_at(a, j + 1);
+    if (org < 0 || !is_char(a, SPAN(a->doc, org)->t1, ')')) return -1;
+    /* an acronym that the name before defines says the name is an
+     * organisation, misread */
+    const nx_span *o = SPAN(a->doc, org);
+    if (o->rule == NX_RULE_ACRONYM_DEFINED || (o->t1 == o->t0 + 1 && spells_initials(a, o->t0, person))) return -1;
+    return org;
+}
+
 nx_status nx_affiliated_with_find(const nx_relctx *c) {
     const actx *a = c;
     size_t n_spans = c->doc->spans.count;
@@ -131,6 +199,9 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_at(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add(a, person, by_verb(a, s->t1), NX_RULE_AW_VERB) ||
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
+            add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||
+            add(a, person, led_by(a, s), NX_RULE_AW_LED_BY) ||
+            add(a, person, member_before(a, s), NX_RULE_AW_MEMBER_BEFORE) ||
             add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
             return NX_ERR_NOMEM;
     }

@@ -112,17 +112,34 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
                ((tok(l, m)->kind == NX_TOK_WORD && (tok(l, m)->shape & NX_SH_LOWER) && !is_word(l, m, NX_G_EMPLOYER_LINKER)) ||
                 is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION)))
             m++;
-        if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
-        j = m + 1;
-        if (is_word(l, j, NX_G_DEFINITE)) j++;
-        k = span_at(l, j);
-        if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+        int32_t named = span_at(l, m);
+        if (m > j && m - j <= 2 && is_word(l, j - 1, NX_G_DEFINITE) && is_type(l, named, NX_ORGANIZATION) &&
+            sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
+            /* "chairman of the worldwide Association of National Olympic
+             * Committees": lower-case adjectives of the organisation */
+            j = m;
+            k = named;
+        } else {
+            if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
+            j = m + 1;
+            if (is_word(l, j, NX_G_DEFINITE)) j++;
+            k = span_at(l, j);
+            if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+        }
     }
     if (sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
     /* a state's office is at the place: President of Finland */
     int32_t org = is_type(l, k, NX_ORGANIZATION) || state ? k : -1;
     j = sp(l, k)->t1;
+    /* "head of the China Insurance Regulatory Commission": a country
+     * written before the organisation's own name */
+    int32_t own_name = span_at(l, j);
+    if (is_type(l, k, NX_PLACE) && is_type(l, own_name, NX_ORGANIZATION) && sp(l, own_name)->t0 == j &&
+        tok(l, j)->brk == NX_BRK_SPACE) {
+        org = own_name;
+        j = sp(l, own_name)->t1;
+    }
     /* the organisation may be placed further: "at the Higher Secretariat of
      * Brazil's Ministry of Education", "of the University Education
      * Department in South Africa's Ministry of Education" */
@@ -233,6 +250,8 @@ static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org
     return NX_OK;
 }
 
+static int32_t its_org(const lctx *l, size_t t0);
+
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
 static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
@@ -240,27 +259,75 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     int comma = 0;
     /* a comma only after an "of" part or an organisation before the title
      * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
-    if (fold_is(l, j, ",") && (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0)) {
+    if (fold_is(l, j, ",") &&
+        (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0)) {
         j++;
         comma = 1;
+    }
+    /* "Minister-Counsellor for Education in China's embassy in Russia Zhao
+     * Guocheng": a placement phrase between the title and the name (linkers,
+     * places and organisations, their possessives, lower-case words, a
+     * capitalised field after the first linker) */
+    if (!comma && (is_word(l, j, NX_G_EMPLOYER_LINKER) || is_word(l, j, NX_G_PLACEMENT_LINKER)) && (tok(l, j)->shape & NX_SH_LOWER)) {
+        size_t q = j;
+        int places = 0, words = 0;
+        while (q < l->n && q - j < 12 && same_sentence(l, j, q)) {
+            int32_t s = span_at(l, q);
+            const nx_token *t = tok(l, q);
+            if (s >= 0 && sp(l, s)->t0 == q && (is_type(l, s, NX_PLACE) || is_type(l, s, NX_ORGANIZATION))) {
+                places++;
+                q = sp(l, s)->t1;
+            } else if (s >= 0 && sp(l, s)->t0 == q && is_type(l, s, NX_PERSON)) {
+                break;
+            } else if (s < 0 && (t->shape & NX_SH_POSS)) {
+                q++;
+            } else if (s < 0 && t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) &&
+                       (is_word(l, q, NX_G_EMPLOYER_LINKER) || is_word(l, q, NX_G_PLACEMENT_LINKER) ||
+                        is_word(l, q, NX_G_DEFINITE) || (++words <= 2 && !is_word(l, q, NX_G_FUNCTION_WORD)))) {
+                q++; /* linkers, and at most two other lower-case words ("embassy") */
+            } else if (s < 0 && q == j + 1 && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS)) {
+                q++; /* "for Education" */
+            } else if (s < 0 && is_word(l, q, NX_G_CONJUNCTION) && q > j && (tok(l, q - 1)->shape & NX_SH_CAP) &&
+                       q + 1 < l->n && (tok(l, q + 1)->shape & NX_SH_CAP)) {
+                q++; /* "of Health and Human Services" */
+            } else {
+                break;
+            }
+        }
+        int32_t p = span_at(l, q);
+        if (places && q > j + 1 && is_type(l, p, NX_PERSON) && sp(l, p)->t0 == q && (tok(l, q - 1)->shape & NX_SH_CAP)) j = q;
     }
     while (j < l->n && span_at(l, j) < 0 && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC))) j++;
     /* "Executive Vice President of Hiroshima University, Professor Shinji Kaneko" */
     if (comma && starts(l, j, NX_TITLE)) j = sp(l, span_at(l, j))->t1;
+    /* "Prime Minister Commodore Frank Bainimarama", "President General
+     * Pervez Musharraf": a rank between the office and the name (it binds
+     * to the name itself, as the title right before it) */
+    else if (!comma && starts(l, j, NX_TITLE) && !(sp(l, span_at(l, j))->flags & NX_SPAN_PLURAL) &&
+             (tok(l, j)->shape & NX_SH_CAP))
+        j = sp(l, span_at(l, j))->t1;
     int32_t p = span_at(l, j);
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, g->t0, j)) return -1;
     if (via_comma) *via_comma = comma;
     return p;
 }
 
-/* PERSON [(L)] , [a|the] [new] GROUP: the person the group is apposed to. */
+static size_t phrase_start(const lctx *l, size_t j);
+
+/* PERSON [(L)] , [a|the] [new|sixth] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
     *org_pre = org_before(l, i, g->state);
     if (*org_pre >= 0) i = sp(l, *org_pre)->t0;
     size_t bare = i;
-    while (i > 0 && (is_word(l, i - 1, NX_G_DETERMINER) || is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) && span_at(l, i - 1) < 0)
-        i--;
+    /* the noun phrase: "a German actress" (a nationality after a
+     * determiner), "the great jazz violinist" (plain words after one) */
+    i = phrase_start(l, i);
+    /* "Phil Lesh (bassist with the Grateful Dead)": in parentheses */
+    if (i >= 2 && fold_is(l, i - 1, "(")) {
+        int32_t k = span_at(l, i - 2);
+        return is_type(l, k, NX_PERSON) && sp(l, k)->t1 == i - 1 && same_sentence(l, i - 2, g->t0) ? k : -1;
+    }
     if (i > 0 && !fold_is(l, i - 1, ",")) {
         /* "Duncan Niederauer chief executive officer of NYSE Euronext said",
          * "Martin Feldstein a Harvard professor": an apposition written
@@ -280,6 +347,8 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         while (q > 0 && !fold_is(l, q, "(") && p - q < 5) q--;
         if (fold_is(l, q, "(") && caption_len(l, q) == (int)(p - q)) p = q;
     }
+    /* "John Smith, 55, chief executive of Acme": an age between commas */
+    if (p >= 3 && tok(l, p - 1)->kind == NX_TOK_NUM && tok(l, p - 1)->fold_len <= 3 && fold_is(l, p - 2, ",")) p -= 2;
     if (p == 0) return -1;
     int32_t k = span_at(l, p - 1);
     if (!is_type(l, k, NX_PERSON) || sp(l, k)->t1 != p || !same_sentence(l, p - 1, g->t0)) return -1;
@@ -299,20 +368,35 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, s)->t0;
             continue;
         }
+        /* "a Labour MP", "the Republican senator": a party word after a
+         * determiner */
+        if (k > 1 && s < 0 && is_word(l, k - 1, NX_G_PARTY_WORD) && (tok(l, k - 1)->shape & NX_SH_CAP) &&
+            is_word(l, k - 2, NX_G_DETERMINER)) {
+            k--;
+            continue;
+        }
+        if (is_party(l, s) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 && is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER)) {
+            k = sp(l, s)->t0;
+            continue;
+        }
+        /* (a status word too: "former Republican Attorney General") */
         if (k > 0 && s < 0 &&
-            (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC)))
+            (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC) ||
+             (nx_rel_status_word(l->doc, k - 1) && (tok(l, k - 1)->shape & NX_SH_LOWER))))
             k--;
         else
             break;
     }
     /* "an economic adviser", "as trade house representative", "a freelance
-     * restaurant critic": up to three plain lower-case words after a
-     * determiner or "as" */
+     * restaurant critic", "the sixth president": up to three plain
+     * lower-case words after a determiner or "as" (the determiner itself
+     * is not one of them) */
     if (k == j) {
         size_t m = k;
         while (m > 0 && k - m < 3 && span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD &&
                (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
-               !(tok(l, m - 1)->feat & NX_FEAT(NX_G_STOP)) && !is_word(l, m - 1, NX_G_TITLE_VERB))
+               (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) && !is_word(l, m - 1, NX_G_TITLE_VERB) &&
+               !is_word(l, m - 1, NX_G_DETERMINER))
             m--;
         /* "an Indonesian pop singer": a nationality before those words */
         int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;
@@ -321,6 +405,11 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, nat)->t0 - 1;
         else if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
             k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
+        /* "the company's chief executive", "the band's rhythm guitarist":
+         * a generic organisation noun possesses the title */
+        else if (m >= 3 && (tok(l, m - 1)->shape & NX_SH_POSS) && span_at(l, m - 2) < 0 &&
+                 is_word(l, m - 2, NX_G_ORG_GENERIC) && is_word(l, m - 3, NX_G_DETERMINER) && span_at(l, m - 3) < 0)
+            k = m - 3;
     }
     return k;
 }
@@ -332,21 +421,53 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
     if (*org >= 0 || v == 0 || !is_word(l, v - 1, NX_G_NAMING_VERB)) return;
     size_t w = v - 1;
     if (w > 0 && is_word(l, w - 1, NX_G_AUXILIARY)) w--;
+    /* "Acme's board elected X chairman": the board of an organisation */
+    if (w >= 3 && is_word(l, w - 1, NX_G_BOARD_WORD) && span_at(l, w - 1) < 0 && (tok(l, w - 2)->shape & NX_SH_POSS)) w -= 2;
     int32_t subj = w > 0 ? span_at(l, w - 1) : -1;
     if (is_type(l, subj, NX_ORGANIZATION) && sp(l, subj)->t1 == w) *org = subj;
 }
 
+/* The person a holds_title fact already binds title span t to, or -1. */
+static int32_t holder_of(const lctx *l, int32_t t, nx_rule *rule) {
+    const nx_document *doc = l->doc;
+    for (size_t k = doc->rels.count; k-- > 0;) {
+        const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, k);
+        if (r->type == NX_REL_HOLDS_TITLE && r->args[1].span == t) {
+            if (rule) *rule = (nx_rule)r->rule;
+            return r->args[0].span;
+        }
+    }
+    return -1;
+}
+
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
-static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor) {
+static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor, int pronoun_ok) {
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
     size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
-    if (j == 0 || !is_word(l, j - 1, NX_G_TITLE_VERB)) return -1;
+    /* "who was briefly Prime Minister", "is currently chairman": an adverb
+     * (the auxiliary class; "currently" is also a date) between the verb
+     * and the title */
+    int adverbs = 0;
+    while (adverbs < 2 && j > 1 && is_word(l, j - 1, NX_G_AUXILIARY) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
+           (tok(l, j - 1)->shape & NX_SH_LOWER) &&
+           (span_at(l, j - 1) < 0 || (is_type(l, span_at(l, j - 1), NX_DATE) && sp(l, span_at(l, j - 1))->t0 == j - 1))) {
+        adverbs++;
+        j--;
+    }
+    /* "was promoted to chief operating officer": a role marker that is no
+     * title verb itself ("to"), right after a naming or title verb and
+     * right before the title ("named to the chairman's office" is none) */
+    int promoted = j > 1 && j == g->t0 && is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
+                   (is_word(l, j - 2, NX_G_TITLE_VERB) || is_word(l, j - 2, NX_G_NAMING_VERB));
+    if (promoted) j--;
+    if (j == 0 || !(is_word(l, j - 1, NX_G_TITLE_VERB) || (promoted && is_word(l, j - 1, NX_G_NAMING_VERB)))) return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
      * an apposition between commas ("John Tafaro, owner of Tafaro
      * Brokerage, was reelected as ...") */
     size_t k = j - 1;
+    int relative = 0; /* a relative pronoun passed: the person is its antecedent */
     for (size_t steps = 0; k > 0 && steps < 12; steps++) {
         int32_t s = span_at(l, k - 1);
         if (s >= 0 && !is_type(l, s, NX_TITLE)) {
@@ -365,8 +486,10 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             }
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
             /* "X succeeds W as chief executive": W held the title, X takes
-             * it: walk on to the subject */
-            if (v > 0 && is_word(l, v - 1, NX_G_SUCCESSION_VERB) && *predecessor < 0) {
+             * it: walk on to the subject; not when the title is in W's own
+             * relative clause ("succeeds W, who ... after serving as
+             * chairman") */
+            if (v > 0 && is_word(l, v - 1, NX_G_SUCCESSION_VERB) && *predecessor < 0 && !relative) {
                 *predecessor = s;
                 k = v - 1;
                 continue;
@@ -375,10 +498,13 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             return s;
         }
         const nx_token *t = tok(l, k - 1);
-        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN)) return nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
+        /* (a pronoun's antecedent is a guess: not over an adverb gap or a
+         * list of predicates too) */
+        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
+            return adverbs || !pronoun_ok ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
             size_t q = k - 2;
-            while (q > 0 && k - q < 10 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
+            while (q > 0 && k - q < 16 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
                 q--;
             if (fold_is(l, q, ",") && q > 0) {
                 k = q;
@@ -401,7 +527,63 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) return -1;
+        if (is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) {
+            relative = 1;
+            /* "X was a Greek politician who was briefly Prime Minister":
+             * the relative clause of a title already bound is its holder's */
+            int32_t prev = k >= 2 ? span_at(l, k - 2) : -1;
+            if (is_type(l, prev, NX_TITLE) && sp(l, prev)->t1 == k - 1 && (sp(l, prev)->flags & NX_SPAN_ATTACHED) &&
+                same_sentence(l, k - 2, g->t0)) {
+                int32_t holder = holder_of(l, prev, NULL);
+                if (holder >= 0) return holder;
+            }
+        }
         k--;
+    }
+    return -1;
+}
+
+/* "X is the publisher of a chain of newspapers in Mexico, chairman of the
+ * Mexican Olympic Committee and ...": a group that is an item of a list of
+ * predicates after a copula, past the items before it (lower-case words,
+ * numbers, commas, places, organisations, dates and titles; no person).
+ * An item already bound gives its holder; else the copula's subject (a
+ * name, not a pronoun), when the first item opens with a determiner or a
+ * title. */
+static int32_t person_listed(const lctx *l, const title_group *g) {
+    size_t j = phrase_start(l, g->t0);
+    if (j == 0 || !(fold_is(l, j - 1, ",") || is_word(l, j - 1, NX_G_CONJUNCTION))) return -1;
+    /* (not "..., its chairman": a possessive names someone else's) */
+    if (is_word(l, j, NX_G_DETERMINER) && !is_word(l, j, NX_G_ARTICLE)) return -1;
+    size_t m = j - 1;
+    for (size_t steps = 0; m > 0 && steps < 24; steps++) {
+        size_t p = m - 1;
+        int32_t s = span_at(l, p);
+        if (s >= 0) {
+            if (!same_sentence(l, p, g->t0)) return -1;
+            if (is_type(l, s, NX_TITLE) && (sp(l, s)->flags & NX_SPAN_ATTACHED)) {
+                /* an item before, bound as a predicate (an apposition's
+                 * title is another phrase: "A, chairman of X, and the
+                 * president of Y") */
+                nx_rule how = NX_RULE_NONE;
+                int32_t holder = holder_of(l, s, &how);
+                return how == NX_RULE_HT_COPULA || how == NX_RULE_HT_LISTED_PREDICATE ? holder : -1;
+            }
+            if (is_type(l, s, NX_PERSON)) return -1;
+            m = sp(l, s)->t0;
+            continue;
+        }
+        const nx_token *t = tok(l, p);
+        if (is_word(l, p, NX_G_TITLE_VERB) && (t->shape & NX_SH_LOWER)) {
+            if (!is_word(l, m, NX_G_DETERMINER) && !starts(l, m, NX_TITLE)) return -1;
+            title_group item = *g;
+            item.t0 = m;
+            int32_t org = -1, predecessor = -1;
+            return person_copula(l, &item, &org, &predecessor, 0);
+        }
+        if (!((t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER)) || t->kind == NX_TOK_NUM || fold_is(l, p, ",")))
+            return -1;
+        m = p;
     }
     return -1;
 }
@@ -453,9 +635,10 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
-        /* "presidents A of X, B of Y and C of Z": each name its organisation */
+        /* "presidents A of X, B of Y and C of Z": each name its organisation
+         * (of, at: "with" after a name is company, not employer) */
         size_t end;
-        int32_t org = org_after(l, sp(l, p)->t1, &end, state_title(l, ti));
+        int32_t org = is_word(l, sp(l, p)->t1, NX_G_PLACEMENT_LINKER) ? org_after(l, sp(l, p)->t1, &end, state_title(l, ti)) : -1;
         if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org, rule, 0)) return NX_ERR_NOMEM;
         any = 1;
         j = org >= 0 ? end : sp(l, p)->t1;
@@ -488,6 +671,20 @@ static int32_t main_org(const lctx *l) {
     }
     if (best < 0) return -1;
     return (int32_t)doc->ents[best].mentions[0];
+}
+
+/* "Acme said Jane Doe will become its chief financial officer": "its" before
+ * the title's phrase names the organisation last named before it in the
+ * sentence, when no person stands between that one and the title's holder. */
+static int32_t its_org(const lctx *l, size_t t0) {
+    size_t k = phrase_start(l, t0);
+    if (k == t0 || !is_word(l, k, NX_G_ORG_PRONOUN)) return -1;
+    for (size_t i = k; i-- > 0 && same_sentence(l, i, t0);) {
+        int32_t s = span_at(l, i);
+        if (is_type(l, s, NX_ORGANIZATION)) return s;
+        if (s >= 0) i = sp(l, s)->t0;
+    }
+    return -1;
 }
 
 /* "company president", "the agency's chairman": a generic noun naming
@@ -539,7 +736,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             }
             person = after;
             rule = NX_RULE_HT_TITLE_BEFORE_NAME;
-            if (org_pre < 0) { /* President Zhang Liqun of XJTU */
+            /* "the university's president, Professor Zhang Liqun": a form of
+             * address last in the group, right before the name, says no office */
+            const nx_span *last_t = sp(l, g.title[g.n - 1]);
+            if (g.n >= 2 && last_t->kind && !strcmp(last_t->kind, "address") && !strchr(last_t->value, ' ') &&
+                last_t->t1 == sp(l, person)->t0)
+                g.n--;
+            if (org_pre < 0 && is_word(l, sp(l, person)->t1, NX_G_PLACEMENT_LINKER)) { /* President Zhang Liqun of XJTU */
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e, g.state);
             }
@@ -553,7 +756,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
-        } else if ((person = person_copula(l, &g, &org_found, &predecessor)) >= 0) {
+        } else if ((person = person_copula(l, &g, &org_found, &predecessor, 1)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
             /* "X will become chairman": a title to come */
@@ -566,13 +769,23 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = person_after_possessive(l, &g)) >= 0) {
             rule = NX_RULE_HT_POSSESSIVE_APPOSITION;
             org_pre = org_before(l, g.t0, g.state);
+        } else if ((person = person_listed(l, &g)) >= 0) {
+            rule = NX_RULE_HT_LISTED_PREDICATE;
+            org_pre = -1;
         } else {
             continue;
         }
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
+        if (org_pre < 0) org_pre = its_org(l, g.t0);
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
+            if (said) g.status = said;
+        }
+        /* ... or before the holder's party ("Former Republican Senator Bob Dole") */
+        int32_t party_pre = g.state ? party_before(l, g.t0) : -1;
+        if (party_pre >= 0 && sp(l, party_pre)->t0 > 0) {
+            uint8_t said = nx_rel_status_word(doc, sp(l, party_pre)->t0 - 1);
             if (said) g.status = said;
         }
         if (rule == NX_RULE_HT_COPULA && predecessor >= 0) {

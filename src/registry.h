@@ -30,6 +30,8 @@
     X(PERSON_FAMILY_NAME_FIRST, "person:family-name-first", "a family name written first: Zhang Liqun")              \
     X(PERSON_NAME_ENDING, "person:name-ending", "a word with a name ending: Kanseituly, Ivanov")                       \
     X(PERSON_TITLE_APPOSITION, "person:title-apposition", "a name followed by ', a TITLE'")                            \
+    X(PERSON_TITLE_OF_AFTER, "person:title-of-after", "a name right before 'TITLE of ORG': Urho Kekkonen Prime Minister of Finland") \
+    X(PERSON_COORDINATED, "person:coordinated", "two or three unknown name words after 'PERSON and': Ma Ying-jeou and Wu Poh-hsiung") \
     X(PERSON_TITLE_PREDICATE, "person:title-predicate", "a name followed by 'was (appointed) TITLE': X was chairman")  \
     X(PERSON_SPEECH_VERB, "person:speech-verb", "a name followed by a speech or biographical verb: X said")           \
     X(PERSON_DEFINED, "person:defined", "a name a definition types as a person: X, an American actor")                \
@@ -37,6 +39,8 @@
     X(ORG_DEFINED, "org:defined", "a name a definition types as an organisation: X is a rock band")                   \
     X(PLACE_IN_X_REGION, "place:in-x-region", "an unknown name between a place cue and ', REGION'")                   \
     X(ORG_SPORTS_TEAM, "org:sports-team", "in a sports report, a place or name that stands for a team")               \
+    X(TITLE_BOARD_MEMBER, "title:board-member", "a member of an organisation's board: a member of the Bundesbank board") \
+    X(TITLE_MEMBER_ROLE, "title:member-role", "a membership noun as the role one takes: X was elected as an at-large member") \
     X(ORG_BEFORE_TITLE, "org:before-title", "an unknown name right before a title: Cofinec CEO")                      \
     X(ORG_HEAD_WORD, "org:head-word", "capitalised words closed by an organisation head word: X University")         \
     X(PLACE_HEAD_WORD, "place:head-word", "capitalised words with a place head word: Lake Huron")                     \
@@ -54,11 +58,15 @@
     X(HT_NAMED, "holds_title:named", "a naming verb before the name: named Thomas Burke president")                   \
     X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y") \
     X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
+    X(HT_LISTED_PREDICATE, "holds_title:listed-predicate", "a title in a list of predicates: X is the publisher of ..., chairman of Y") \
     X(HT_SUCCESSION, "holds_title:succession", "the predecessor's former title: X succeeds W as chief executive")    \
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
     X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")          \
+    X(AW_PARENTHESIS, "affiliated_with:parenthesis", "an organisation alone in parentheses after a name: Felipe Gozon (GMA Network)") \
+    X(AW_LED_BY, "affiliated_with:led-by", "an organisation led by a person: the party, led by X; Acme is run by X") \
+    X(AW_MEMBER_BEFORE, "affiliated_with:member-before", "a membership noun between an organisation and a name: Microsoft co-founder Bill Gates") \
     X(AW_MEMBER, "affiliated_with:member", "a member (founder, employee) of an organisation: X, a member of Y")      \
     X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
@@ -151,7 +159,10 @@ const char *nx_role_name(nx_role r);
     X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")       \
     X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")              \
     X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")       \
-    X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")
+    X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")  \
+    X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")                           \
+    X(BOARD_WORD, "board-word", "a body whose member holds a seat: a member of the Bundesbank board")             \
+    X(ORG_PRONOUN, "org-pronoun", "a possessive that refers to an organisation: its chief executive")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;

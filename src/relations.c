@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "gazetteer.h"
 #include "model.h"
 #include "strmap.h"
 
@@ -46,19 +47,29 @@ uint8_t nx_rel_status_word(const nx_document *doc, size_t i) {
 }
 
 int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i) {
-    if (i >= n) return -1;
     const nx_token *toks = doc->toks.items;
-    uint32_t sent = toks[i].sent;
-    for (size_t k = i; k-- > 0;) {
-        int32_t s = span_at[k];
-        if (s < 0 || SPAN(doc, s)->type != NX_PERSON) continue;
+    /* "Dr Greenspan ... He has served under Presidents A and B. He was also
+     * chairman ...": a sentence that opens with a pronoun itself refers on
+     * to that pronoun's antecedent (a few hops at most) */
+    for (int hops = 0; hops < 4; hops++) {
+        if (i >= n) return -1;
+        uint32_t sent = toks[i].sent;
+        size_t k = i;
+        int32_t s = -1;
+        while (k-- > 0 && s < 0)
+            if (span_at[k] >= 0 && SPAN(doc, span_at[k])->type == NX_PERSON) s = span_at[k];
+        if (s < 0) return -1;
+        k++; /* (the loop stepped once past the person's last token) */
         if (toks[k].sent + 2 < sent) return -1;
-        /* the first person of that sentence */
         uint32_t ps = toks[k].sent;
+        if (ps == sent) return s;
+        /* the first person of that sentence, and m its first token */
         int32_t first = s;
-        for (size_t m = k; m-- > 0 && toks[m].sent == ps;)
-            if (span_at[m] >= 0 && SPAN(doc, span_at[m])->type == NX_PERSON) first = span_at[m];
-        return ps == sent ? s : first;
+        size_t m = k;
+        for (; m > 0 && toks[m - 1].sent == ps; m--)
+            if (span_at[m - 1] >= 0 && SPAN(doc, span_at[m - 1])->type == NX_PERSON) first = span_at[m - 1];
+        if (span_at[m] >= 0 || !(toks[m].feat & NX_FEAT(NX_G_SUBJECT_PRONOUN))) return first;
+        i = m;
     }
     return -1;
 }

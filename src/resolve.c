@@ -54,6 +54,24 @@ static int capitalised(const nx_token *t) {
     return t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_POSS) && !(t->shape & NX_SH_DIGIT);
 }
 
+/* "al-Azhari", "el-Sisi": a name particle (data), a hyphen and a capital
+ * letter make a word of a name although it opens in lower case. */
+static int particle_word(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_LOWER) || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *h = memchr(t->fold, '-', t->fold_len);
+    const char *w = r->doc->text.work + t->b0;
+    const char *wh = memchr(w, '-', t->b1 - t->b0);
+    if (!h || h == t->fold || !wh || wh + 1 >= w + (t->b1 - t->b0) || wh[1] < 'A' || wh[1] > 'Z') return 0;
+    uint32_t node = nx_gazetteer_word(r->g, t->fold, (size_t)(h - t->fold));
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_NAME_PARTICLE) return 1;
+    return 0;
+}
+
+/* A word that may be part of a name: capitalised, or a particle word. */
+static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
+
 /* ---- headline lines ------------------------------------------------------- */
 
 /* Lines in capitals or Title Case carry no case evidence: only gazetteer
@@ -470,6 +488,15 @@ static nx_status titles(rctx *r) {
                 /* former/incoming say when, they are not part of the title */
                 skip_word = me->status != NX_STATUS_CURRENT;
             }
+            /* "the first president of X", "Israel's first Prime Minister":
+             * an ordinal (a temporal word that is a title adjective) in
+             * lower case after a determiner or a possessive counts the
+             * holders; it is no rank of the title (First Deputy Prime
+             * Minister is) */
+            if (t == a && t > 0 && (m->shape & NX_SH_LOWER) && (m->feat & NX_FEAT(NX_G_TEMPORAL)) &&
+                (m->feat & NX_FEAT(NX_G_TITLE_ADJECTIVE)) &&
+                (feat(r, t - 1, NX_FEAT(NX_G_DETERMINER)) || (tok(r, t - 1)->shape & NX_SH_POSS)))
+                skip_word = 1;
             if (!skip_word) append_fold(val, sizeof val, &vl, m->fold, m->fold_len);
         }
         const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
@@ -495,6 +522,53 @@ static nx_status titles(rctx *r) {
     return NX_OK;
 }
 
+/* Membership nouns that are titles: "Gaddum, a member of the Bundesbank
+ * board" (after "a", "of [the]", a gazetteer organisation and a board word:
+ * "board member", whose "of" part names the organisation); "elected Viola as
+ * an at-large member" (after "as a|an [word]": "member"). */
+static nx_status board_members(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 2; i < r->n; i++) {
+        /* "Vincent Viola as an at-large member": a membership noun as the
+         * role a person is elected or named to is a title ("member") */
+        size_t d = i - 1;
+        if (d > 1 && !is_word(r, d, NX_G_INDEFINITE) && (tok(r, d)->shape & NX_SH_LOWER) && r->owner[d] < 0) d--;
+        if (is_word(r, i, NX_G_MEMBERSHIP_NOUN) && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, d, NX_G_INDEFINITE) &&
+            d > 0 && is_word(r, d - 1, NX_G_ROLE_MARKER) && is_word(r, d - 1, NX_G_TITLE_VERB) && r->owner[i] < 0 &&
+            !doc->blocked[i] && !is_word(r, i + 1, NX_G_GENITIVE)) {
+            /* (the span keeps its adjective, the value is the noun) */
+            int32_t id = add_span(r, d + 1, i + 1, NX_TITLE, NX_RULE_TITLE_MEMBER_ROLE);
+            if (id < 0) return NX_ERR_NOMEM;
+            SPAN(doc, id)->value = nx_arena_strndup(&doc->arena, tok(r, i)->fold, tok(r, i)->fold_len);
+            if (!SPAN(doc, id)->value) return NX_ERR_NOMEM;
+            SPAN(doc, id)->status = NX_STATUS_CURRENT;
+            for (size_t t = d + 1; t <= i; t++) r->title_tok[t] = 1;
+            continue;
+        }
+        if (i + 3 >= r->n) continue;
+        if (!is_word(r, i, NX_G_MEMBERSHIP_NOUN) || !(tok(r, i)->shape & NX_SH_LOWER) || !is_word(r, i - 1, NX_G_INDEFINITE) ||
+            !is_word(r, i + 1, NX_G_GENITIVE) || r->owner[i] >= 0 || doc->blocked[i])
+            continue;
+        size_t j = i + 2;
+        if (is_word(r, j, NX_G_DEFINITE)) j++;
+        if (j >= r->n || r->gz_at[j] < 0 || SPAN(doc, r->gz_at[j])->type != NX_ORGANIZATION) continue;
+        size_t e = SPAN(doc, r->gz_at[j])->t1;
+        if (e >= r->n || !is_word(r, e, NX_G_BOARD_WORD) || !(tok(r, e)->shape & NX_SH_LOWER) || r->owner[e] >= 0) continue;
+        char val[128];
+        size_t vl = 0;
+        val[0] = '\0';
+        append_fold(val, sizeof val, &vl, tok(r, e)->fold, tok(r, e)->fold_len);
+        append_fold(val, sizeof val, &vl, tok(r, i)->fold, tok(r, i)->fold_len);
+        int32_t id = add_span(r, i, i + 1, NX_TITLE, NX_RULE_TITLE_BOARD_MEMBER);
+        if (id < 0) return NX_ERR_NOMEM;
+        SPAN(doc, id)->value = nx_arena_strndup(&doc->arena, val, vl);
+        if (!SPAN(doc, id)->value) return NX_ERR_NOMEM;
+        SPAN(doc, id)->status = NX_STATUS_CURRENT;
+        r->title_tok[i] = 1;
+    }
+    return NX_OK;
+}
+
 /* ---- capitalised chunks ----------------------------------------------------- */
 
 /* A name unit at i: a gazetteer entity span, or one capitalised word.
@@ -504,7 +578,7 @@ static size_t unit_at(const rctx *r, size_t i) {
     if (r->gz_at[i] >= 0) return SPAN(r->doc, r->gz_at[i])->t1;
     if (r->owner[i] >= 0) return i;
     const nx_token *t = tok(r, i);
-    if (!capitalised(t)) return i;
+    if (!capitalised(t) && !particle_word(r, i)) return i;
     return i + 1;
 }
 
@@ -518,6 +592,9 @@ static int range_has(const rctx *r, size_t a, size_t b, uint64_t f) {
     return 0;
 }
 
+static int is_country(const nx_span *s);
+static int head_ahead(const rctx *r, size_t i);
+
 /* Whether connector token j joins chunk [a, j) with the unit after it. */
 static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
@@ -529,6 +606,15 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         size_t s = j + 1;
         if (is_word(r, s, NX_G_DEFINITE)) s++;
         *next_start = s;
+        /* "the Higher Secretariat of Brazil's Ministry of Education": a
+         * country (without "the") that possesses another organisation's
+         * name opens a new phrase ("the Parliament of the United Kingdom's
+         * Independence Act" stays one) */
+        if (s == j + 1 && s < r->n && r->gz_at[s] >= 0 && SPAN(r->doc, r->gz_at[s])->type == NX_PLACE &&
+            is_country(SPAN(r->doc, r->gz_at[s]))) {
+            size_t e = SPAN(r->doc, r->gz_at[s])->t1;
+            if (e + 1 < r->n && (tok(r, e)->shape & NX_SH_POSS) && capitalised(tok(r, e + 1)) && head_ahead(r, e + 1)) return 0;
+        }
         /* University of Delhi on Thursday: a date is not part of the name */
         return unit_at(r, s) > s && !feat(r, s, NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY));
     }
@@ -546,7 +632,12 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
             if (is_word(r, i, NX_G_COMPLEMENT_LINKER)) return !head_feat(r, k - 1) && k - j <= 3;
         return 0;
     }
-    if (is_word(r, j, NX_G_NAME_PARTICLE)) return unit_at(r, j + 1) > j + 1 && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
+    if (is_word(r, j, NX_G_NAME_PARTICLE)) {
+        /* "Ursula von der Leyen": two particles in a row */
+        if (is_word(r, j + 1, NX_G_NAME_PARTICLE) && (tok(r, j + 1)->shape & NX_SH_LOWER) && feat(r, a, NX_FEAT(NX_G_GIVEN)))
+            *next_start = j + 2; /* (after a given name: not "Río de la Plata") */
+        return unit_at(r, *next_start) > *next_start && !range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD));
+    }
     return 0;
 }
 
@@ -558,7 +649,17 @@ static int caption_after(const rctx *r, size_t i) {
     return is_punct(r, j + 1, ")");
 }
 
-/* ", [a|an|the] <title>" after a name: an apposition. */
+/* After a determiner at j - 1: over up to two nationalities or title
+ * adjectives ("a German actress", "the new Japanese ambassador"). */
+static size_t over_modifiers(const rctx *r, size_t j) {
+    for (int k = 0; k < 2 && j < r->n && r->owner[j] < 0 && !r->title_tok[j] &&
+                    feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE));
+         k++)
+        j++;
+    return j;
+}
+
+/* ", [a|an|the] [German] <title>" after a name: an apposition. */
 static int title_apposition_after(const rctx *r, size_t i) {
     if (caption_after(r, i)) {
         i += 3;
@@ -566,7 +667,7 @@ static int title_apposition_after(const rctx *r, size_t i) {
     }
     if (!is_punct(r, i, ",")) return 0;
     size_t j = i + 1;
-    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -579,7 +680,7 @@ static int title_predicate_after(const rctx *r, size_t i) {
         return 0;
     size_t j = i + 1;
     if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
-    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -588,18 +689,42 @@ static int title_before(const rctx *r, size_t i) {
     return i > 0 && (r->title_tok[i - 1] || feat(r, i - 1, NX_FEAT(NX_G_HONORIFIC)));
 }
 
+/* The singular title span that "of" at token `of` completes, or -1. */
+static int32_t title_of(const rctx *r, size_t of) {
+    if (!is_word(r, of, NX_G_GENITIVE) || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return -1;
+    const nx_span *t = SPAN(r->doc, r->owner[of - 1]);
+    return t->type == NX_TITLE && !(t->flags & NX_SPAN_PLURAL) ? r->owner[of - 1] : -1;
+}
+
+/* Whether a title span names an office a state, region or city confers. */
+static int state_office(const rctx *r, int32_t t) {
+    for (size_t i = SPAN(r->doc, t)->t0; i < SPAN(r->doc, t)->t1; i++)
+        if (is_word(r, i, NX_G_STATE_TITLE)) return 1;
+    return 0;
+}
+
+/* The place a state's office names right before token i: "the President of
+ * South Africa Thabo Mbeki", "Prime Minister of India Narendra Modi". */
+static int state_place_before(const rctx *r, size_t i) {
+    if (i == 0 || r->owner[i - 1] < 0) return 0;
+    const nx_span *p = SPAN(r->doc, r->owner[i - 1]);
+    if (p->type != NX_PLACE || p->t1 != i || p->t0 < 2) return 0;
+    int32_t t = title_of(r, p->t0 - 1);
+    return t >= 0 && state_office(r, t);
+}
+
 static int titled_org_before(const rctx *r, size_t i) {
     /* the vice president of Carnegie Mellon University Kuen Jimmy Hsia;
      * Registrar of Delhi University, Vikas Gupta */
     if (tok(r, i)->shape & NX_SH_ALLCAPS) return 0; /* presidents of XJTU, KAZNU and AITU */
+    if (state_place_before(r, i)) return 1;
     if (i >= 2 && is_punct(r, i - 1, ",")) i--;
     if (i == 0 || r->owner[i - 1] < 0) return 0;
     const nx_span *o = SPAN(r->doc, r->owner[i - 1]);
     if (o->type != NX_ORGANIZATION || o->t0 < 2) return 0;
     size_t of = o->t0 - 1;
     if (is_word(r, of, NX_G_DEFINITE) && of > 0) of--;
-    if (!is_word(r, of, NX_G_GENITIVE) || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return 0;
-    return !(SPAN(r->doc, r->owner[of - 1])->flags & NX_SPAN_PLURAL);
+    return title_of(r, of) >= 0;
 }
 
 static int place_cue_before(const rctx *r, size_t i);
@@ -642,6 +767,10 @@ static int person_cue_after(const rctx *r, size_t i) {
     /* "Einhart Lorenz (born 1940)": the cue opens a parenthesis */
     if (is_punct(r, i, "(") && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
         return 1;
+    /* "Tokayev, who has been president since 2019" (not in a sports
+     * report: "Arsenal, who beat Chelsea") */
+    if (is_punct(r, i, ",") && is_word(r, i + 1, NX_G_RELATIVE_PRONOUN) && (tok(r, i + 1)->shape & NX_SH_LOWER) && !r->sports)
+        return 1;
     /* ", 79," an age in apposition */
     return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
            is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
@@ -652,6 +781,39 @@ static int title_after(const rctx *r, size_t i) {
     if (i >= r->n || !r->title_tok[i] || r->owner[i] < 0) return 0;
     const nx_span *t = SPAN(r->doc, r->owner[i]);
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
+}
+
+/* Whether words [a, b) are all unknown name words: no gazetteer entity, no
+ * common word, title word, modifier, nationality or party word ("Former
+ * U.S. Secretary of ...", "Republican Linda McMahon former chief of ..."). */
+static int plain_run(const rctx *r, size_t a, size_t b) {
+    const uint64_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
+                           NX_FEAT(NX_G_PARTY_WORD) | NX_FEAT(NX_G_HONORIFIC);
+    for (size_t i = a; i < b; i++)
+        if (r->gz_at[i] >= 0 || feat(r, i, other)) return 0;
+    return 1;
+}
+
+/* "Ma Ying-jeou and Wu Poh-hsiung": a person's name and "and|or" right
+ * before token a. */
+static int coordinated_person_before(const rctx *r, size_t a) {
+    if (a < 2 || !is_word(r, a - 1, NX_G_CONJUNCTION) || !(tok(r, a - 1)->shape & NX_SH_LOWER) || r->owner[a - 2] < 0)
+        return 0;
+    const nx_span *p = SPAN(r->doc, r->owner[a - 2]);
+    return p->type == NX_PERSON && p->t1 == a - 1;
+}
+
+/* "Urho Kekkonen Prime Minister of Finland", "Bharrat Jagdeo president of
+ * Guyana": a title right after token b - 1 whose "of|at" part names its
+ * organisation, so the words before it are no organisation of it (as in
+ * "Cofinec CEO") but the holder, apposed without a comma. */
+static int title_of_after(const rctx *r, size_t b) {
+    if (!title_after(r, b)) return 0;
+    size_t j = SPAN(r->doc, r->owner[b])->t1;
+    if (!is_word(r, j, NX_G_EMPLOYER_LINKER) || !(tok(r, j)->shape & NX_SH_LOWER)) return 0;
+    j++;
+    if (is_word(r, j, NX_G_DEFINITE)) j++;
+    return j < r->n && same_line(r, b, j) && (r->gz_at[j] >= 0 || (capitalised(tok(r, j)) && !stop(r, j)));
 }
 
 /* A capitalised word that could be part of a name: letters only, not in
@@ -671,7 +833,7 @@ static int plain_name_word(const rctx *r, size_t i) {
 static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     size_t words = 0;
     for (size_t i = a; i < b; i++)
-        if (capitalised(tok(r, i))) words++;
+        if (name_word(r, i)) words++;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
     if (single_letter(last) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
@@ -690,6 +852,14 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return NX_RULE_PERSON_FAMILY_NAME_FIRST;
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
     if (words >= 2 && title_apposition_after(r, b)) return NX_RULE_PERSON_TITLE_APPOSITION;
+    /* (not "the Military Private Secretary of Burundi", "Republican Linda
+     * McMahon former chief executive of ...": a determiner before, a party
+     * or nationality first, make the words modifiers) */
+    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
+        plain_run(r, a, b) && title_of_after(r, b))
+        return NX_RULE_PERSON_TITLE_OF_AFTER;
+    if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
+        return NX_RULE_PERSON_COORDINATED;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
@@ -851,7 +1021,7 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
         c->a++;
     }
     while (c->a < c->b && !capitalised(tok(r, c->a)) && r->gz_at[c->a] < 0) c->a++;
-    while (c->b > c->a && !capitalised(tok(r, c->b - 1)) &&
+    while (c->b > c->a && !name_word(r, c->b - 1) &&
            !(r->owner[c->b - 1] >= 0 && SPAN(doc, r->owner[c->b - 1])->t1 == c->b))
         c->b--;
     return c->a >= c->b ? DONE : NEXT;
@@ -959,14 +1129,31 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
 static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     nx_document *doc = r->doc;
     size_t a = c->a, b = c->b;
+    /* "Ms. Ivanova", "Dr. Florence": one word that is a place alone after
+     * an honorific is a surname (after a title it stays a place: "England
+     * captain ... coach England" gave a person England) */
+    if (b - a == 1 && c->a0 < a && feat(r, a - 1, NX_FEAT(NX_G_HONORIFIC)) && gz_type(r, a, NX_PLACE) &&
+        SPAN(doc, r->gz_at[a])->t1 == b && !r->headline[a] &&
+        (tok(r, a)->shape & NX_SH_ALPHA) && !(tok(r, a)->shape & NX_SH_ALLCAPS)) {
+        drop_range(r, a, b);
+        *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+        return DONE;
+    }
     if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION)) return NEXT;
+    /* "Democrat Walter Mondale": a party word first is read by classify_run */
+    if (is_word(r, a, NX_G_PARTY_WORD) && feat(r, a + 1, NX_FEAT(NX_G_GIVEN))) return NEXT;
     size_t places = 0;
     for (size_t i = a; i < b; i++) {
         if (gz_type(r, i, NX_ORGANIZATION)) return NEXT;
         places += gz_type(r, i, NX_PLACE);
     }
+    /* "the Prime Minister of India Narendra Modi": a place after "TITLE of"
+     * completes the title; it starts no name */
+    if (gz_type(r, a, NX_PLACE) && a > 0 && title_of(r, a - 1) >= 0) return NEXT;
+    /* (not after a place preposition: "the minister in London John Smith") */
     if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) &&
-        !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1))
+        !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
+          !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
         return NEXT;
     nx_rule rule = person_reason(r, a, b, c->evidence);
     if (rule == NX_RULE_NONE) return NEXT;
@@ -1066,7 +1253,7 @@ static step_result runs_between_entities(rctx *r, chunk *c, nx_status *st) {
         /* connectors at the edges of a run belong to no name */
         size_t x = i, y = j;
         while (x < y && !capitalised(tok(r, x))) x++;
-        while (y > x && !capitalised(tok(r, y - 1))) y--;
+        while (y > x && !name_word(r, y - 1)) y--;
         int made = 0;
         if (x < y) {
             if ((*st = classify_run(r, x, y, ev, &made)) != NX_OK) return DONE;
@@ -1262,8 +1449,11 @@ static nx_status lone_org_words(rctx *r) {
             t->kind != NX_TOK_WORD)
             continue;
         int next_cap = i + 1 < r->n && capitalised(tok(r, i + 1)) && tok(r, i + 1)->brk == NX_BRK_SPACE;
+        /* "Secretary of the Navy William Jones": after "TITLE of the" the
+         * head word is the title's organisation, and a name may follow */
+        int of_title = i >= 3 && title_of(r, i - 2) >= 0;
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
-            !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && !next_cap &&
+            !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && (!next_cap || of_title) &&
             !is_word(r, i + 1, NX_G_NAME_LINKER)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD) < 0) return NX_ERR_NOMEM;
             continue;
@@ -1863,6 +2053,7 @@ nx_status nx_resolve(nx_document *doc) {
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = titles(&r);
+    if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
     if (st == NX_OK) st = acronyms_inferred(&r);
