@@ -267,8 +267,16 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     /* "Minister-Counsellor for Education in China's embassy in Russia Zhao
      * Guocheng": a placement phrase between the title and the name (linkers,
      * places and organisations, their possessives, lower-case words, a
-     * capitalised field after the first linker) */
-    if (!comma && (is_word(l, j, NX_G_EMPLOYER_LINKER) || is_word(l, j, NX_G_PLACEMENT_LINKER)) && (tok(l, j)->shape & NX_SH_LOWER)) {
+     * capitalised field after the first linker); not a title in lower
+     * case apposed to the name before it ("Joseph Bernardin, head of the
+     * second-largest U.S. Roman Catholic archdiocese": his, and no one's
+     * after it), as a list of titles before names is not ("..., Minister
+     * in India's embassy in Russia Andjali Pandey, Minister-Counsellor ...") */
+    int32_t apposed = g->t0 >= 2 && fold_is(l, g->t0 - 1, ",") ? span_at(l, g->t0 - 2) : -1;
+    int title_cap = 0;
+    for (size_t q = g->t0; q < sp(l, g->title[0])->t1; q++) title_cap |= (tok(l, q)->shape & NX_SH_CAP) != 0;
+    if (!comma && (title_cap || !(is_type(l, apposed, NX_PERSON) && sp(l, apposed)->t1 == g->t0 - 1)) &&
+        (is_word(l, j, NX_G_EMPLOYER_LINKER) || is_word(l, j, NX_G_PLACEMENT_LINKER)) && (tok(l, j)->shape & NX_SH_LOWER)) {
         size_t q = j;
         int places = 0, words = 0;
         while (q < l->n && q - j < 12 && same_sentence(l, j, q)) {
@@ -460,7 +468,8 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
      * title verb itself ("to"), right after a naming or title verb and
      * right before the title ("named to the chairman's office" is none) */
     int promoted = j > 1 && j == g->t0 && is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
-                   (is_word(l, j - 2, NX_G_TITLE_VERB) || is_word(l, j - 2, NX_G_NAMING_VERB));
+                   (is_word(l, j - 2, NX_G_TITLE_VERB) || is_word(l, j - 2, NX_G_NAMING_VERB)) &&
+                   !is_word(l, j - 2, NX_G_COPULA); /* "is to coach": a verb, not a title */
     if (promoted) j--;
     if (j == 0 || !(is_word(l, j - 1, NX_G_TITLE_VERB) || (promoted && is_word(l, j - 1, NX_G_NAMING_VERB)))) return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
@@ -485,6 +494,16 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                 continue;
             }
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
+            /* a name after "of", "at", "by" ... is an object, not the
+             * verb's subject ("X, who led a revolt against the regime of W
+             * in the 1980s, is now a businessman": not W), unless a
+             * relative clause was passed ("a book by W, who is chairman")
+             * or the title is its role ("the appointment of W as chairman") */
+            if (!relative && v > 0 && !fold_is(l, j - 1, "as") &&
+                (is_word(l, v - 1, NX_G_EMPLOYER_LINKER) || is_word(l, v - 1, NX_G_PLACEMENT_LINKER) ||
+                 is_word(l, v - 1, NX_G_NAME_LINKER) || is_word(l, v - 1, NX_G_AGENT_MARKER)) &&
+                (tok(l, v - 1)->shape & NX_SH_LOWER))
+                return -1;
             /* "X succeeds W as chief executive": W held the title, X takes
              * it: walk on to the subject; not when the title is in W's own
              * relative clause ("succeeds W, who ... after serving as
@@ -498,15 +517,25 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
             return s;
         }
         const nx_token *t = tok(l, k - 1);
+        /* "X says that is the focus of her group": "that" after a verb
+         * opens the clause whose subject it is; X is not */
+        if (fold_is(l, k - 1, "that") && k >= 2 && (tok(l, k - 2)->shape & NX_SH_LOWER) && span_at(l, k - 2) < 0) return -1;
         /* (a pronoun's antecedent is a guess: not over an adverb gap or a
          * list of predicates too) */
         if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
             return adverbs || !pronoun_ok ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
+            int32_t named = span_at(l, k - 2);
+            int person_before = is_type(l, named, NX_PERSON) && sp(l, named)->t1 == k - 1;
             size_t q = k - 2;
             while (q > 0 && k - q < 16 && !fold_is(l, q, ",") && !(tok(l, q)->kind == NX_TOK_PUNCT && !fold_is(l, q, "-")))
                 q--;
-            if (fold_is(l, q, ",") && q > 0) {
+            int opened = fold_is(l, q, ",") && q > 0;
+            /* jump an apposition ("W, the fifth child of V, who served
+             * as": W), but not a name alone ("In 2001, John Smith, who
+             * was": John Smith) */
+            if (opened && (!person_before || is_word(l, q + 1, NX_G_DETERMINER) || starts(l, q + 1, NX_TITLE) ||
+                           tok(l, q + 1)->kind == NX_TOK_NUM)) {
                 k = q;
                 continue;
             }
@@ -763,6 +792,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             size_t v = phrase_start(l, g.t0);
             for (size_t w = v >= 3 ? v - 3 : 0; w + 1 < v; w++)
                 if (is_word(l, w, NX_G_FUTURE_MARKER)) g.status = NX_STATUS_FUTURE;
+            /* "X, who stepped down as chairman", "X was formerly chairman",
+             * "X, who was then the president": a title no longer held (the
+             * word right before the phrase, or before its "as") */
+            size_t said_at = v >= 2 && fold_is(l, v - 1, "as") ? v - 2 : v - 1;
+            if (v >= 1 && said_at > 0 && fold_is(l, said_at, "down")) said_at--; /* "stepped down as", "stood down as" */
+            if (v >= 1 && is_word(l, said_at, NX_G_PAST_MARKER)) g.status = NX_STATUS_FORMER;
+            else if (v >= 1 && nx_rel_status_word(doc, said_at) == NX_STATUS_FORMER) g.status = NX_STATUS_FORMER;
         } else if ((person = person_named(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_NAMED;
             org_pre = org_found;
@@ -774,6 +810,22 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             org_pre = -1;
         } else {
             continue;
+        }
+        /* "Chen, a former army secretary", "who was then the president",
+         * "Former Wallaby captain X": the status word nearest the title
+         * among the plain words that open its phrase, or up to two words
+         * before them over capitalised words only ("former foes President
+         * X", "a shot past diving goalkeeper X" say nothing of it); a
+         * former or future title says so itself */
+        size_t opens = phrase_start(l, g.t0);
+        for (size_t w = g.t0; SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && w-- > (opens >= 2 ? opens - 2 : 0);) {
+            uint8_t said = nx_rel_status_word(doc, w);
+            if (!said) continue;
+            int plain = w + 1 >= opens || !is_word(l, w, NX_G_FUNCTION_WORD);
+            for (size_t q = w + 1; q < opens && plain; q++)
+                plain = span_at(l, q) < 0 && tok(l, q)->kind == NX_TOK_WORD && (tok(l, q)->shape & NX_SH_CAP);
+            if (plain) g.status = said;
+            break;
         }
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
         if (org_pre < 0) org_pre = its_org(l, g.t0);
