@@ -156,20 +156,34 @@ static int32_t member_before(const actx *a, const nx_span *person) {
 }
 
 /* Whether a one-word acronym at token t spells, in order, the initials of
- * the words of span k ("Chris Reeve Knives (CRK)", "Steel Community (ECSC)"). */
+ * the words of span k ("Chris Reeve Knives (CRK)", "Steel Community
+ * (ECSC)"), or exactly those of its last words ("the Cy Becker
+ * Neighbourhood Structure Plan (NSP)": the name's own acronym). */
 static int spells_initials(const actx *a, size_t t, const nx_span *k) {
     const nx_token *ac = tok(a, t);
     if (!(ac->shape & NX_SH_ALLCAPS)) return 0;
-    size_t c = 0, words = 0;
-    for (size_t i = k->t0; i < k->t1; i++) {
+    size_t c = 0, words = 0, all = 1;
+    char initials[32], letters[32];
+    size_t n_init = 0, n_let = 0;
+    for (size_t i = 0; i < ac->fold_len && n_let < sizeof letters; i++)
+        if (ac->fold[i] >= 'a' && ac->fold[i] <= 'z') letters[n_let++] = ac->fold[i];
+    /* the capitalised words before the span count for the last words'
+     * initials ("World Championship Wrestling (WCW)" where only
+     * "Wrestling" was read as a person) */
+    size_t from = k->t0;
+    while (from > 0 && tok(a, from - 1)->kind == NX_TOK_WORD && (tok(a, from - 1)->shape & NX_SH_CAP)) from--;
+    for (size_t i = from; i < k->t1; i++) {
         const nx_token *w = tok(a, i);
         if (w->kind != NX_TOK_WORD || !(w->shape & NX_SH_CAP)) continue;
+        if (n_init < sizeof initials) initials[n_init++] = w->fold[0];
+        if (i < k->t0) continue; /* (the in-order test reads the span's own words) */
         while (c < ac->fold_len && ac->fold[c] != w->fold[0]) c++;
-        if (c == ac->fold_len) return 0;
-        c++;
+        if (c == ac->fold_len) all = 0;
+        else c++;
         words++;
     }
-    return words >= 2;
+    if (all && words >= 2) return 1;
+    return n_let >= 2 && n_let <= n_init && !memcmp(initials + n_init - n_let, letters, n_let);
 }
 
 /* PERSON ( ORG ): "Felipe Gozon (GMA Network)", "Oleksandr Moroz (Socialist
