@@ -476,8 +476,12 @@ static inline void mark_sentence(sentences *s, const nx_text *t, const nx_token_
     k->sent_start = (uint8_t)start;
     if (ends_sentence_punct(t, k)) {
         s->pending_end = 1;
-    } else if (k->shape & NX_SH_CLOSE) {
-        /* ." or .) keep the pending end */
+    } else if ((k->shape & NX_SH_CLOSE) ||
+               (s->pending_end && k->brk == NX_BRK_NONE && k->kind == NX_TOK_PUNCT &&
+                (t->work[k->b0] == '"' || t->work[k->b0] == '\'') && k->b1 - k->b0 == 1)) {
+        /* ." or .) keep the pending end, and so does a straight quote
+         * glued to it (said: "... again." Dr Greenspan; TimeBank's ''),
+         * which the scan can only class as opening */
     } else if ((k->shape & NX_SH_ABBREV) && !(k->shape & NX_SH_INITIAL)) {
         /* Inc. and U.S. may end a sentence; Dr. and Mr. never do. */
         s->pending_end = !(lex && lex->no_sentence_end &&

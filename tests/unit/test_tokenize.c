@@ -145,6 +145,14 @@ static void test_sentences(void) {
     CHECK_INT(last->brk, NX_BRK_SPACE);
     CHECK_INT(t.toks.items[t.toks.count - 2].brk, NX_BRK_PARA);
     nx_arena_free(&t.arena);
+    /* a straight quote glued to a sentence's end closes it: the next
+     * capitalised word starts a sentence (one the scan classes as opening) */
+    run(&t, "He said: \"Prices will rise.\" Dr Greenspan left. They paid ``a lot.'' Then it fell.");
+    CHECK_INT(t.toks.n_sent, 4);
+    for (size_t k = 0; k < t.toks.count; k++)
+        if (!strcmp(t.toks.items[k].fold, "dr") || !strcmp(t.toks.items[k].fold, "then"))
+            CHECK(t.toks.items[k].sent_start);
+    nx_arena_free(&t.arena);
 }
 
 static void test_char_classes(void) {
