@@ -224,6 +224,18 @@ static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) {
     return NULL;
 }
 
+/* The one-word title entry of token i ("Secretary"), or NULL. */
+static const nx_entry *word_title_entry(const rctx *r, size_t i) {
+    const nx_document *doc = r->doc;
+    const nx_token *t = &doc->toks.items[i];
+    uint32_t node = nx_gazetteer_word(r->g, t->fold, t->fold_len);
+    for (uint32_t e = node ? nx_gnode_first(r->g, node) : 0; e; e = nx_gnode_next(r->g, e)) {
+        const nx_entry *en = &r->g->entries[e - 1];
+        if (en->cls == NX_G_TITLE && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, i, i + 1)) return en;
+    }
+    return NULL;
+}
+
 static nx_type type_of_class(int cls) {
     return cls == NX_G_ORG ? NX_ORGANIZATION : cls == NX_G_PLACE ? NX_PLACE : NX_PERSON;
 }
@@ -449,6 +461,13 @@ static nx_status titles(rctx *r) {
         if (!e && starts[c].plural) {
             e = &r->g->entries[starts[c].plural - 1];
             plural = 1;
+        }
+        /* "Secretary of the Treasury": an organisation inside a longer
+         * title is the title's organisation, the head word alone its title
+         * (as the issue's grammar reads a complement that names one) */
+        if (e && b > i + 1 && blocked_range(r, a, b) && !blocked_range(r, i, i + 1)) {
+            const nx_entry *head = word_title_entry(r, i);
+            if (head) e = head, b = i + 1;
         }
         if (!e || blocked_range(r, a, b)) continue;
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
