@@ -686,8 +686,14 @@ static int title_apposition_after(const rctx *r, size_t i) {
     }
     if (!is_punct(r, i, ",")) return 0;
     size_t j = i + 1;
-    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
-    return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
+    int opened = 1; /* 2: a determiner or a possessor opens the apposition */
+    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1), opened = 2;
+    /* "Lavrov, Russia's foreign minister": a capitalised possessor */
+    else if (j + 1 < r->n && capitalised(tok(r, j)) && (tok(r, j + 1)->shape & NX_SH_POSS))
+        j = over_modifiers(r, j + 2), opened = 2;
+    return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL))
+               ? opened
+               : 0;
 }
 
 /* "Cracknell was appointed a Member", "Postmus was Chairman of": a copula
@@ -870,7 +876,10 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && (first->shape & NX_SH_INITIAL)) return NX_RULE_PERSON_INITIAL;
     if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return NX_RULE_PERSON_FAMILY_NAME_FIRST;
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
-    if (words >= 2 && title_apposition_after(r, b)) return NX_RULE_PERSON_TITLE_APPOSITION;
+    /* (one word only before "a|the ... TITLE" or "Russia's TITLE": "Finance,
+     * Justice and Interior" are ministries) */
+    int apposed = title_apposition_after(r, b);
+    if (apposed && (words >= 2 || (apposed == 2 && plain_name_word(r, a)))) return NX_RULE_PERSON_TITLE_APPOSITION;
     /* (not "the Military Private Secretary of Burundi", "Republican Linda
      * McMahon former chief executive of ...": a determiner before, a party
      * or nationality first, make the words modifiers) */
