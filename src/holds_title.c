@@ -499,7 +499,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
              * in the 1980s, is now a businessman": not W), unless a
              * relative clause was passed ("a book by W, who is chairman")
              * or the title is its role ("the appointment of W as chairman") */
-            if (!relative && v > 0 && !fold_is(l, j - 1, "as") &&
+            if (!relative && v > 0 && !is_word(l, j - 1, NX_G_ROLE_MARKER) &&
                 (is_word(l, v - 1, NX_G_EMPLOYER_LINKER) || is_word(l, v - 1, NX_G_PLACEMENT_LINKER) ||
                  is_word(l, v - 1, NX_G_NAME_LINKER) || is_word(l, v - 1, NX_G_AGENT_MARKER)) &&
                 (tok(l, v - 1)->shape & NX_SH_LOWER))
@@ -519,7 +519,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         const nx_token *t = tok(l, k - 1);
         /* "X says that is the focus of her group": "that" after a verb
          * opens the clause whose subject it is; X is not */
-        if (fold_is(l, k - 1, "that") && k >= 2 && (tok(l, k - 2)->shape & NX_SH_LOWER) && span_at(l, k - 2) < 0) return -1;
+        if (is_word(l, k - 1, NX_G_COMPLEMENTIZER) && k >= 2 && (tok(l, k - 2)->shape & NX_SH_LOWER) && span_at(l, k - 2) < 0) return -1;
         /* (a pronoun's antecedent is a guess: not over an adverb gap or a
          * list of predicates too) */
         if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
@@ -794,9 +794,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
                 if (is_word(l, w, NX_G_FUTURE_MARKER)) g.status = NX_STATUS_FUTURE;
             /* "X, who stepped down as chairman", "X was formerly chairman",
              * "X, who was then the president": a title no longer held (the
-             * word right before the phrase, or before its "as") */
-            size_t said_at = v >= 2 && fold_is(l, v - 1, "as") ? v - 2 : v - 1;
-            if (v >= 1 && said_at > 0 && fold_is(l, said_at, "down")) said_at--; /* "stepped down as", "stood down as" */
+             * word right before the phrase, or before its role marker "as",
+             * over a verb's particle) */
+            size_t said_at = v >= 2 && is_word(l, v - 1, NX_G_ROLE_MARKER) ? v - 2 : v - 1;
+            if (v >= 1 && said_at > 0 && is_word(l, said_at, NX_G_VERB_PARTICLE)) said_at--; /* "stepped down as" */
             if (v >= 1 && is_word(l, said_at, NX_G_PAST_MARKER)) g.status = NX_STATUS_FORMER;
             else if (v >= 1 && nx_rel_status_word(doc, said_at) == NX_STATUS_FORMER) g.status = NX_STATUS_FORMER;
         } else if ((person = person_named(l, &g, &org_found)) >= 0) {
@@ -817,8 +818,8 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
          * before them over capitalised words only ("former foes President
          * X", "a shot past diving goalkeeper X" say nothing of it); a
          * former or future title says so itself */
-        size_t opens = phrase_start(l, g.t0);
-        for (size_t w = g.t0; SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && w-- > (opens >= 2 ? opens - 2 : 0);) {
+        size_t opens = phrase_start(l, g.t0), from = opens >= 2 ? opens - 2 : 0;
+        for (size_t w = g.t0; SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && w-- > from;) {
             uint8_t said = nx_rel_status_word(doc, w);
             if (!said) continue;
             int plain = w + 1 >= opens || !is_word(l, w, NX_G_FUNCTION_WORD);

@@ -159,6 +159,8 @@ const char *nx_role_name(nx_role r);
     X(PARTY_WORD, "party-word", "a party named as an adjective before a title: Labour MP, Republican senator")       \
     X(FUTURE_MARKER, "future-marker", "puts the title after it in the future: X will become chairman")              \
     X(PAST_MARKER, "past-marker", "says the title after it is no longer held: X stepped down as chairman")           \
+    X(VERB_PARTICLE, "verb-particle", "the particle of a verb before its 'as': X stepped down as chairman")            \
+    X(COMPLEMENTIZER, "complementizer", "opens a clause after a verb: X says that it is ...")                        \
     X(SUCCESSION_VERB, "succession-verb", "the person after it held the title before: X succeeds W as chairman")       \
     X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")  \
     X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")                           \
