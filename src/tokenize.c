@@ -257,8 +257,9 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
             j += k;
             continue;
         }
-        /* only these can continue a word (the cases below); the rest end it */
-        if (!(cc & (NX_CC_APOS | NX_CC_HYPHEN)) && c != '&' && c != '.' && c != ',' && c != ':') break;
+        /* only these can continue a word (the cases below); the rest end it
+         * (ASCII_ENDS_WORD, which the fast path above reads too) */
+        if (c < 0 || (c < 0x80 ? ASCII_ENDS_WORD[c] : !(cc & (NX_CC_APOS | NX_CC_HYPHEN)))) break;
         size_t k2;
         int32_t next = peek(sc, j + k, &k2);
         unsigned nc = cls(next);
