@@ -215,25 +215,23 @@ static const nx_entry *entity_entry(const rctx *r, const nx_gmatch *m) {
     return best;
 }
 
-static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) {
+/* The title entry at trie node `node` that tokens [t0, t1) may be (its
+ * case rule passes), or NULL. */
+static const nx_entry *title_entry_at(const rctx *r, uint32_t node, size_t t0, size_t t1) {
     const nx_document *doc = r->doc;
-    for (uint32_t e = nx_gnode_first(r->g, m->node); e; e = nx_gnode_next(r->g, e)) {
+    for (uint32_t e = node ? nx_gnode_first(r->g, node) : 0; e; e = nx_gnode_next(r->g, e)) {
         const nx_entry *en = &r->g->entries[e - 1];
-        if (en->cls == NX_G_TITLE && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, m->t0, m->t1)) return en;
+        if (en->cls == NX_G_TITLE && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, t0, t1)) return en;
     }
     return NULL;
 }
 
+static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) { return title_entry_at(r, m->node, m->t0, m->t1); }
+
 /* The one-word title entry of token i ("Secretary"), or NULL. */
 static const nx_entry *word_title_entry(const rctx *r, size_t i) {
-    const nx_document *doc = r->doc;
-    const nx_token *t = &doc->toks.items[i];
-    uint32_t node = nx_gazetteer_word(r->g, t->fold, t->fold_len);
-    for (uint32_t e = node ? nx_gnode_first(r->g, node) : 0; e; e = nx_gnode_next(r->g, e)) {
-        const nx_entry *en = &r->g->entries[e - 1];
-        if (en->cls == NX_G_TITLE && nx_entry_case_ok(r->g, en, &doc->text, &doc->toks, i, i + 1)) return en;
-    }
-    return NULL;
+    const nx_token *t = tok(r, i);
+    return title_entry_at(r, nx_gazetteer_word(r->g, t->fold, t->fold_len), i, i + 1);
 }
 
 static nx_type type_of_class(int cls) {
