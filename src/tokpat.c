@@ -1406,8 +1406,10 @@ static int first_of(const nx_matcher *m, const node *x, nx_vec *first, int *fail
  * start somewhere in its range after it. */
 
 /* How common a word is: 20 for the function words of the gazetteers (the,
- * of, this ...: function-words.tsv), else 1. */
+ * of, this ...: function-words.tsv) and for an ASCII mark of punctuation
+ * (every sentence ends in one), else 1. */
 static int word_cost(const nx_matcher *m, const char *w, size_t n) {
+    if (n == 1 && (unsigned char)w[0] < 0x80 && ascii_kind[(unsigned char)w[0]] == AK_PUNCT) return 20;
     char buf[256];
     size_t fl = nx_fold(w, n, buf, sizeof buf);
     if (fl > sizeof buf || !m->gaz) return 1;
@@ -1444,46 +1446,140 @@ static int first_cost(const nx_matcher *m, const nx_vec *first) {
     return cost;
 }
 
-/* Picks the anchors of a pattern's tree: up to MAX_FILTERS elements of its
- * top-level sequence, not the first (dispatch tests that one), that every
- * match holds at a bounded distance from its start, the rarest first. */
-static nx_status anchor_of(const nx_matcher *m, const node *tree, pattern *pt) {
-    if (tree->type != N_SEQ) return NX_OK;
-    typedef struct cand {
-        filter f;
-        int cost;
-    } cand;
-    cand c[32];
-    size_t nc = 0;
-    int lo = 0, hi = 0;
-    for (size_t k = 0; k < tree->n_kids && hi >= 0; k++) {
-        const node *x = tree->kids[k];
-        int a, b;
-        span_of(m, x, &a, &b);
-        if (a > 0 && hi > 0 && nc < 32) {
-            filter f = {{0}, lo, hi, 0, 0};
-            int fail = 0;
-            first_of(m, x, &f.first, &fail);
-            if (fail) {
-                nx_vec_free(&f.first);
-                return NX_ERR_NOMEM;
-            }
-            int cost = first_cost(m, &f.first);
-            if (cost < 1 << 20) c[nc++] = (cand){f, cost};
-            else nx_vec_free(&f.first);
+/* Anchor candidates: elements every match holds, with their first atoms, the
+ * atoms between the match's start and them (lo..hi), and how common their
+ * first atoms are. */
+typedef struct cand {
+    filter f;
+    int cost;
+} cand;
+enum { MAX_CANDS = 32 };
+typedef struct cands {
+    cand c[MAX_CANDS];
+    size_t n;
+} cands;
+
+static void cands_free(cands *C) {
+    for (size_t i = 0; i < C->n; i++) nx_vec_free(&C->c[i].f.first);
+    C->n = 0;
+}
+
+static int has_first(const nx_vec *first, uint32_t d) {
+    for (size_t i = 0; i < first->count; i++)
+        if (NX_VEC_AT(first, uint32_t, i) == d) return 1;
+    return 0;
+}
+
+/* Whether two anchors test the same thing: an element and the group that is
+ * all of it ("<year YEAR>" and YEAR) are one anchor, not two. */
+static int same_filter(const filter *a, const filter *b) {
+    if (a->lo != b->lo || a->hi != b->hi || a->first.count != b->first.count) return 0;
+    for (size_t i = 0; i < a->first.count; i++)
+        if (!has_first(&b->first, NX_VEC_AT(&a->first, uint32_t, i))) return 0;
+    return 1;
+}
+
+/* Adds element x, lo..hi atoms after the match's start, unless its first
+ * atoms are too common to be worth an anchor. -1 when out of memory. */
+static int cand_add(const nx_matcher *m, const node *x, int lo, int hi, cands *C) {
+    if (C->n == MAX_CANDS) return 0;
+    filter f = {{0}, lo, hi, 0, 0};
+    int fail = 0;
+    first_of(m, x, &f.first, &fail);
+    int cost = fail ? 0 : first_cost(m, &f.first);
+    if (!fail && cost < 1 << 20) C->c[C->n++] = (cand){f, cost};
+    else nx_vec_free(&f.first);
+    return fail ? -1 : 0;
+}
+
+/* The required elements inside x, which starts lo..hi atoms after the
+ * match's start: each element of a sequence that cannot match empty (and
+ * the elements inside it), the first pass of a repetition, and for an
+ * alternation the rarest candidate of each alternative taken together ("a
+ * year ago | year-earlier": one of "year", "year", at 0..1), so a pattern
+ * whose words sit inside a group is anchored too. -1 when out of memory. */
+static int cands_of(const nx_matcher *m, const node *x, int lo, int hi, cands *C) {
+    switch (x->type) {
+    case N_CAP: return cands_of(m, x->kids[0], lo, hi, C);
+    case N_REP: return x->min >= 1 ? cands_of(m, x->kids[0], lo, hi, C) : 0;
+    case N_SEQ:
+        for (size_t k = 0; k < x->n_kids && hi >= 0; k++) {
+            const node *y = x->kids[k];
+            int a, b;
+            span_of(m, y, &a, &b);
+            if (a > 0 && (cand_add(m, y, lo, hi, C) || cands_of(m, y, lo, hi, C))) return -1;
+            lo += a;
+            hi = b < 0 ? -1 : hi + b;
         }
-        lo += a;
-        hi = b < 0 ? -1 : hi + b;
+        return 0;
+    case N_ALT: {
+        filter u = {{0}, lo, hi, 0, 0};
+        int ok = x->n_kids > 0;
+        for (size_t k = 0; k < x->n_kids && ok > 0; k++) {
+            const node *y = x->kids[k];
+            cands A;
+            A.n = 0;
+            int a, b;
+            span_of(m, y, &a, &b);
+            if ((a > 0 && cand_add(m, y, lo, hi, &A)) || cands_of(m, y, lo, hi, &A)) {
+                cands_free(&A);
+                nx_vec_free(&u.first);
+                return -1;
+            }
+            size_t best = 0;
+            for (size_t i = 1; i < A.n; i++)
+                if (A.c[i].cost < A.c[best].cost) best = i;
+            ok = A.n > 0;
+            if (ok) {
+                const filter *f = &A.c[best].f;
+                for (size_t i = 0; i < f->first.count && ok > 0; i++) {
+                    uint32_t d = NX_VEC_AT(&f->first, uint32_t, i);
+                    if (has_first(&u.first, d)) continue;
+                    uint32_t *slot = nx_vec_push(&u.first, sizeof *slot);
+                    if (!slot) ok = -1;
+                    else *slot = d;
+                }
+                if (k == 0 || f->lo < u.lo) u.lo = f->lo;
+                if (k == 0 || f->hi > u.hi) u.hi = f->hi;
+            }
+            cands_free(&A);
+        }
+        if (ok < 0) {
+            nx_vec_free(&u.first);
+            return -1;
+        }
+        if (ok && C->n < MAX_CANDS) C->c[C->n++] = (cand){u, first_cost(m, &u.first)};
+        else nx_vec_free(&u.first);
+        return 0;
+    }
+    default: return 0;
+    }
+}
+
+/* Picks a pattern's anchors: up to MAX_FILTERS of the elements every match
+ * holds at a bounded distance from its start (cands_of), not one that can
+ * only be the first atom (dispatch tests that), the rarest first. */
+static nx_status anchor_of(const nx_matcher *m, const node *tree, pattern *pt) {
+    cands C;
+    C.n = 0;
+    if (cands_of(m, tree, 0, 0, &C)) {
+        cands_free(&C);
+        return NX_ERR_NOMEM;
     }
     /* the rarest first (a stable selection) */
-    for (size_t n = 0; n < MAX_FILTERS && nc; n++) {
-        size_t best = 0;
-        for (size_t i = 1; i < nc; i++)
-            if (c[i].cost < c[best].cost) best = i;
-        pt->filters[pt->n_filters++] = c[best].f;
-        c[best] = c[--nc];
+    for (size_t n = 0; n < MAX_FILTERS && C.n; n++) {
+        size_t best = C.n;
+        for (size_t i = 0; i < C.n; i++)
+            if (C.c[i].f.hi > 0 && (best == C.n || C.c[i].cost < C.c[best].cost)) best = i;
+        if (best == C.n) break;
+        int seen = 0;
+        for (size_t f = 0; f < pt->n_filters && !seen; f++) seen = same_filter(&pt->filters[f], &C.c[best].f);
+        if (seen) nx_vec_free(&C.c[best].f.first), n--;
+        else pt->filters[pt->n_filters++] = C.c[best].f;
+        memmove(&C.c[best], &C.c[best + 1], (C.n - best - 1) * sizeof *C.c);
+        C.n--;
     }
-    for (size_t i = 0; i < nc; i++) nx_vec_free(&c[i].f.first);
+    cands_free(&C);
     return NX_OK;
 }
 

@@ -243,6 +243,9 @@ static void test_fast_scan(void) {
         "2024年7月5日 and 7月5日; Christmas Eve 2023; noon Saturday; 3 o'clock in the morning; a.m.; FY2024.",
         "The the the 5 5 5 May may MAY Jan January-June end-October, 12/31/2024 31.12.2024 2024-12-31T10:00Z.",
         "A MONDAY, a Monday-Friday week, U.S. JAN. 5 and Jan.5, O'Brien's 1990s, I SAID LAST WEEK, X 2024 Y.",
+        /* anchors found inside groups: a word of each alternative, a digit test */
+        "A year ago, a year earlier, the year-ago quarter; year-earlier sales, a year, ago. The '90s, O'Neil's 90s,"
+        " the mid-'80s; 2024.12.31, 2024/12/31, 2024-1-5 and 2024.13.1; 9 a.m., 9am, 9 p.m. ET, 21:30 GMT, 9 o'clock.",
     };
     for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
         nx_arena a;
