@@ -557,6 +557,8 @@ struct nx_matcher {
     nx_vec first_test_patterns[64]; /* uint32_t per atom test: the patterns whose first anchor uses it */
     nx_vec row_has_first;  /* uint8_t per word row: it has first-anchor slot bits */
     uint8_t kind_has_first[16]; /* the same per atom kind */
+    nx_vec row_has_rest;   /* uint8_t per word row: it may start a pattern without anchors */
+    uint8_t kind_has_rest[16]; /* the same per atom kind */
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
@@ -1751,15 +1753,20 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
     /* which rows and kinds may start a first anchor: most atoms start none */
     size_t row_words = m->words + m->slot_words, n_rows = m->rows.count / row_words;
     for (size_t r = 0; r < n_rows; r++) {
-        uint8_t *x = nx_vec_push(&m->row_has_first, 1);
-        if (!x) return NX_ERR_NOMEM;
-        *x = 0;
+        uint8_t *x = nx_vec_push(&m->row_has_first, 1), *y = nx_vec_push(&m->row_has_rest, 1);
+        if (!x || !y) return NX_ERR_NOMEM;
+        const uint64_t *row = &((const uint64_t *)m->rows.items)[r * row_words];
         for (size_t sw = 0; sw < m->slot_words; sw++)
-            if (((const uint64_t *)m->rows.items)[r * row_words + m->words + sw] & m->first_slots[sw]) *x = 1;
+            if (row[m->words + sw] & m->first_slots[sw]) *x = 1;
+        for (size_t w = 0; w < m->words; w++)
+            if (row[w] & ~m->filtered[w]) *y = 1;
     }
-    for (int k = 0; k < 16; k++)
+    for (int k = 0; k < 16; k++) {
         for (size_t sw = 0; sw < m->slot_words; sw++)
             if (m->anchor_kind[k][sw] & m->first_slots[sw]) m->kind_has_first[k] = 1;
+        for (size_t w = 0; w < m->words; w++)
+            if (m->by_kind[k][w] & ~m->filtered[w]) m->kind_has_rest[k] = 1;
+    }
     /* the trees are compiled: their memory can go, and the class lists */
     nx_arena_free(&m->nodes);
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
@@ -1803,6 +1810,7 @@ static void free_matcher(nx_matcher *m) {
     nx_vec_free(&m->patterns);
     nx_vec_free(&m->rows);
     nx_vec_free(&m->row_has_first);
+    nx_vec_free(&m->row_has_rest);
     for (int k = 0; k < 64; k++) nx_vec_free(&m->first_test_patterns[k]);
     wmap_free(&m->by_word);
     nx_arena_free(&m->nodes);
@@ -2161,13 +2169,18 @@ typedef struct scanner {
     uint32_t *next;             /* per pattern: the first atom a match may start at */
     uint64_t *skip;             /* patterns given up for this text */
     const uint64_t **rowp;      /* per atom: its word row, or NULL */
-    uint64_t *starts;           /* per atom, words of pattern bits: the patterns it may start (by word or kind) */
     uint32_t *cursor;           /* per anchor slot: known absent before this atom */
     uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
     uint32_t *memo_at;          /* per atom test: the last atom asked, and its answer */
     uint8_t *memo;
     int exhaustive;
 } scanner;
+
+/* Word w of the pattern bits of the patterns atom q may start (by its word
+ * or its kind). */
+static inline uint64_t starts_at(const scanner *S, uint32_t q, size_t w) {
+    return S->m->by_kind[S->A.a[q].kind][w] | (S->rowp[q] ? S->rowp[q][w] : 0);
+}
 
 /* Whether anchor slot `slot` (filter fl) may start at atom q. */
 static inline int slot_at(scanner *S, const filter *fl, uint32_t q) {
@@ -2274,7 +2287,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     if (!md || !last_q || !occ_at || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, toks, &S.A))
         st = NX_ERR_NOMEM;
     size_t n = S.A.n;
-    if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) || !(S.starts = malloc((n + 1) * W * sizeof *S.starts)) ||
+    if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) ||
                         !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
                         !(S.tested = calloc(n + 1, sizeof *S.tested)) || !(rest_at = malloc((n + 1) * sizeof *rest_at))))
         st = NX_ERR_NOMEM;
@@ -2289,13 +2302,10 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         const atom *a = &S.A.a[q];
         long r = row_of(m, a);
         const uint64_t *row = S.rowp[q] = r < 0 ? NULL : &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
-        uint64_t rest = 0; /* patterns without anchors it may start */
-        for (size_t w = 0; w < W; w++) {
-            S.starts[q * W + w] = m->by_kind[a->kind][w] | (row ? row[w] : 0);
-            rest |= S.starts[q * W + w] & ~m->filtered[w];
-        }
+        /* whether it may start a pattern without anchors */
+        int rest = m->kind_has_rest[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_rest, uint8_t, r));
         rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
-        n_rest += rest != 0 || exhaustive;
+        n_rest += rest || exhaustive;
         if (exhaustive) continue;
         int has_first = m->kind_has_first[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_first, uint8_t, r));
         for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
@@ -2354,7 +2364,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             uint32_t hi = q - (uint32_t)f0->lo;
             for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
                 /* the first-atom test of try_at, here: most positions fail it */
-                if (S.starts[pos * W + w] & bit) st = try_at(&S, p, pos, 1);
+                if (starts_at(&S, pos, w) & bit) st = try_at(&S, p, pos, 1);
             }
             if (hi + 1 > done) done = hi + 1;
         }
@@ -2363,7 +2373,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     for (size_t k = 0; st == NX_OK && k < n_rest; k++) {
         uint32_t pos = rest_at[k];
         for (size_t w = 0; w < W && st == NX_OK; w++) {
-            uint64_t bits = exhaustive ? ~UINT64_C(0) : S.starts[pos * W + w] & ~m->filtered[w];
+            uint64_t bits = exhaustive ? ~UINT64_C(0) : starts_at(&S, pos, w) & ~m->filtered[w];
             if (exhaustive && w == W - 1 && np % 64) bits &= (UINT64_C(1) << (np % 64)) - 1;
             bits &= ~S.skip[w];
             while (bits && st == NX_OK) {
@@ -2383,7 +2393,6 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     free(S.skip);
     free(S.cursor);
     free(S.rowp);
-    free(S.starts);
     free(S.tests);
     free(S.tested);
     free(S.v.stack);
