@@ -336,10 +336,15 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
         }
         while (t < t_end && t->b1 <= i) t++;
         if (b < 0x80 && t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
-            /* most words: the token is the atom, its end already known */
-            if (push_token_atom(A, s, t, ascii_kind[b], glued && A->n > 0)) return -1;
-            glued = 1;
-            i = t->b1;
+            /* most words: the token is the atom, its end already known; and
+             * so is the next one's when one space comes between them */
+            do {
+                if (push_token_atom(A, s, t, ascii_kind[(unsigned char)s[t->b0]], glued && A->n > 0)) return -1;
+                i = t->b1;
+                t++;
+                glued = !(i < n && s[i] == ' ');
+            } while (!glued && t < t_end && t->b0 == i + 1 && (unsigned char)s[i + 1] < 0x80 && (t->shape & NX_SH_PLAIN));
+            i += !glued; /* past the space: the next atom is not glued */
             continue;
         }
         int32_t c = b;

@@ -243,6 +243,8 @@ static void test_fast_scan(void) {
         "2024年7月5日 and 7月5日; Christmas Eve 2023; noon Saturday; 3 o'clock in the morning; a.m.; FY2024.",
         "The the the 5 5 5 May may MAY Jan January-June end-October, 12/31/2024 31.12.2024 2024-12-31T10:00Z.",
         "A MONDAY, a Monday-Friday week, U.S. JAN. 5 and Jan.5, O'Brien's 1990s, I SAID LAST WEEK, X 2024 Y.",
+        /* words after one space, two, a tab, a line break, a non-ASCII letter, glued marks */
+        "On  May 5,\t2024 at 9 a.m.\nlast  week; the year-ago quarter,\u00e9t\u00e9 2023 (2022) \"two\" years ago.",
         /* anchors found inside groups: a word of each alternative, a digit test */
         "A year ago, a year earlier, the year-ago quarter; year-earlier sales, a year, ago. The '90s, O'Neil's 90s,"
         " the mid-'80s; 2024.12.31, 2024/12/31, 2024-1-5 and 2024.13.1; 9 a.m., 9am, 9 p.m. ET, 21:30 GMT, 9 o'clock.",
