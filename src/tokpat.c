@@ -552,6 +552,7 @@ struct nx_matcher {
      * words of its anchor (a rare element every match holds, see anchor_of) */
     wmap by_word;    /* value: a row of rows: [words] first bits, then [slot_words] anchor slot bits */
     nx_vec rows;     /* uint64_t */
+    uint32_t zero_row; /* the last row, all zero: an atom's whose word has none */
     size_t words;    /* uint64_t per pattern row */
     size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
     uint64_t *by_kind[16], *anchor_kind[16];
@@ -1755,8 +1756,17 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
             *x = (uint32_t)p;
         }
     }
+    /* the zero row, for the atoms whose word has none (see row_of), and a
+     * sparse word table, whose home slot is as a rule the answer */
+    size_t row_words = m->words + m->slot_words;
+    m->zero_row = (uint32_t)(m->rows.count / row_words);
+    if (nx_vec_reserve(&m->rows, sizeof(uint64_t), m->rows.count + row_words)) return NX_ERR_NOMEM;
+    memset((uint64_t *)m->rows.items + m->rows.count, 0, row_words * sizeof(uint64_t));
+    m->rows.count += row_words;
+    while (m->by_word.slots && m->by_word.mask + 1 < 8 * m->by_word.n)
+        if (wmap_grow(&m->by_word)) return NX_ERR_NOMEM;
     /* which rows and kinds may start a first anchor: most atoms start none */
-    size_t row_words = m->words + m->slot_words, n_rows = m->rows.count / row_words;
+    size_t n_rows = m->rows.count / row_words;
     for (size_t r = 0; r < n_rows; r++) {
         uint8_t *x = nx_vec_push(&m->row_has_first, 1), *y = nx_vec_push(&m->row_has_rest, 1);
         if (!x || !y) return NX_ERR_NOMEM;
@@ -2151,17 +2161,28 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
  * compares the words themselves), so a key of the same hash and length is
  * taken for the atom's word without comparing its bytes: two words that
  * collide in 32 bits cost one needless try, never a match. */
-static long row_of(const nx_matcher *m, const atom *a) {
+static inline int row_key_is(const wkey *key, const atom *a) {
+    return (key->hash == a->hash) & (key->parent == 0) & (key->flags == 0) & (key->len == a->fold_len);
+}
+/* An atom's word is in the table or not at random, so a branch on it would
+ * mispredict: the home slot is read and the answer picked without one (the
+ * table is kept sparse, so the probe goes on past it only now and then).
+ * A word without a row gets the zero row. */
+static inline uint32_t row_of(const nx_matcher *m, const atom *a) {
     const wmap *w = &m->by_word;
-    if (!w->slots) return -1;
+    if (!w->slots) return m->zero_row;
     uint32_t x = wmix(a->hash, 0, 0);
-    for (size_t i = x & w->mask;; i = (i + 1) & w->mask) {
-        uint64_t v = w->slots[i];
-        if (!v) return -1;
-        if ((uint32_t)(v >> 32) != x) continue;
-        const wkey *key = &w->keys[(uint32_t)v - 1];
-        if (key->hash == a->hash && key->parent == 0 && key->flags == 0 && key->len == a->fold_len) return (long)key->value;
-    }
+    size_t i = x & w->mask;
+    uint64_t v = w->slots[i];
+    uint32_t k = (uint32_t)v;
+    const wkey *key = &w->keys[k - (k != 0)];
+    unsigned hit = (k != 0) & ((uint32_t)(v >> 32) == x) & row_key_is(key, a);
+    if (__builtin_expect(k != 0 && !hit, 0)) /* another word is at home: probe on */
+        for (i = (i + 1) & w->mask; (v = w->slots[i]) != 0; i = (i + 1) & w->mask) {
+            key = &w->keys[(uint32_t)v - 1];
+            if ((uint32_t)(v >> 32) == x && row_key_is(key, a)) return key->value;
+        }
+    return hit ? key->value : m->zero_row;
 }
 
 /* One scan's state (see scan_impl). */
@@ -2173,7 +2194,7 @@ typedef struct scanner {
     size_t *limit_hit;
     uint32_t *next;             /* per pattern: the first atom a match may start at */
     uint64_t *skip;             /* patterns given up for this text */
-    const uint64_t **rowp;      /* per atom: its word row, or NULL */
+    const uint64_t **rowp;      /* per atom: its word row (the zero row when it has none) */
     uint32_t *cursor;           /* per anchor slot: known absent before this atom */
     uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
     uint32_t *memo_at;          /* per atom test: the last atom asked, and its answer */
@@ -2184,7 +2205,7 @@ typedef struct scanner {
 /* Word w of the pattern bits of the patterns atom q may start (by its word
  * or its kind). */
 static inline uint64_t starts_at(const scanner *S, uint32_t q, size_t w) {
-    return S->m->by_kind[S->A.a[q].kind][w] | (S->rowp[q] ? S->rowp[q][w] : 0);
+    return S->m->by_kind[S->A.a[q].kind][w] | S->rowp[q][w];
 }
 
 /* Whether anchor slot `slot` (filter fl) may start at atom q. */
@@ -2192,7 +2213,7 @@ static inline int slot_at(scanner *S, const filter *fl, uint32_t q) {
     const nx_matcher *m = S->m;
     uint64_t sbit = UINT64_C(1) << (fl->slot % 64);
     size_t sw = fl->slot / 64;
-    if ((m->anchor_kind[S->A.a[q].kind][sw] | (S->rowp[q] ? S->rowp[q][m->words + sw] : 0)) & sbit) return 1;
+    if ((m->anchor_kind[S->A.a[q].kind][sw] | S->rowp[q][m->words + sw]) & sbit) return 1;
     return fl->tests && anchor_test(&S->v, q, fl->tests, S->tests, S->tested);
 }
 
@@ -2207,7 +2228,7 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     const atom *a = &S->A.a[pos];
     const uint64_t *row = S->rowp[pos];
     if (!S->exhaustive) {
-        if (!(row && (row[w] & bit))) {
+        if (!(row[w] & bit)) {
             /* not one of its first words: it must start with an atom test
              * (asked once per atom) on an atom of the right kind */
             if (!(m->by_kind[a->kind][w] & bit)) return NX_OK;
@@ -2305,16 +2326,16 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
      * may start */
     for (uint32_t q = 0; st == NX_OK && q < n; q++) {
         const atom *a = &S.A.a[q];
-        long r = row_of(m, a);
-        const uint64_t *row = S.rowp[q] = r < 0 ? NULL : &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
+        uint32_t r = row_of(m, a);
+        const uint64_t *row = S.rowp[q] = &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
         /* whether it may start a pattern without anchors */
-        int rest = m->kind_has_rest[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_rest, uint8_t, r));
+        int rest = m->kind_has_rest[a->kind] | NX_VEC_AT(&m->row_has_rest, uint8_t, r);
         rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
         n_rest += rest || exhaustive;
         if (exhaustive) continue;
-        int has_first = m->kind_has_first[a->kind] || (r >= 0 && NX_VEC_AT(&m->row_has_first, uint8_t, r));
+        int has_first = m->kind_has_first[a->kind] | NX_VEC_AT(&m->row_has_first, uint8_t, r);
         for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
-            uint64_t bits = (m->anchor_kind[a->kind][sw] | (row ? row[W + sw] : 0)) & m->first_slots[sw];
+            uint64_t bits = (m->anchor_kind[a->kind][sw] | row[W + sw]) & m->first_slots[sw];
             while (bits) {
                 size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
                 bits &= bits - 1;
