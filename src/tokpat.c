@@ -2168,6 +2168,17 @@ static inline int row_key_is(const wkey *key, const atom *a) {
  * mispredict: the home slot is read and the answer picked without one (the
  * table is kept sparse, so the probe goes on past it only now and then).
  * A word without a row gets the zero row. */
+/* The probe past an atom's home slot, which another word holds. */
+static __attribute__((noinline)) uint32_t row_past_home(const nx_matcher *m, const atom *a, uint32_t x, size_t i) {
+    const wmap *w = &m->by_word;
+    uint64_t v;
+    for (i = (i + 1) & w->mask; (v = w->slots[i]) != 0; i = (i + 1) & w->mask) {
+        const wkey *key = &w->keys[(uint32_t)v - 1];
+        if ((uint32_t)(v >> 32) == x && row_key_is(key, a)) return key->value;
+    }
+    return m->zero_row;
+}
+
 static inline uint32_t row_of(const nx_matcher *m, const atom *a) {
     const wmap *w = &m->by_word;
     if (!w->slots) return m->zero_row;
@@ -2176,13 +2187,10 @@ static inline uint32_t row_of(const nx_matcher *m, const atom *a) {
     uint64_t v = w->slots[i];
     uint32_t k = (uint32_t)v;
     const wkey *key = &w->keys[k - (k != 0)];
-    unsigned hit = (k != 0) & ((uint32_t)(v >> 32) == x) & row_key_is(key, a);
-    if (__builtin_expect(k != 0 && !hit, 0)) /* another word is at home: probe on */
-        for (i = (i + 1) & w->mask; (v = w->slots[i]) != 0; i = (i + 1) & w->mask) {
-            key = &w->keys[(uint32_t)v - 1];
-            if ((uint32_t)(v >> 32) == x && row_key_is(key, a)) return key->value;
-        }
-    return hit ? key->value : m->zero_row;
+    uint32_t hit = (k != 0) & ((uint32_t)(v >> 32) == x) & (uint32_t)row_key_is(key, a);
+    if (__builtin_expect((uint32_t)(k != 0) - hit, 0)) return row_past_home(m, a, x, i); /* (a hit has k != 0) */
+    uint32_t pick = 0u - hit; /* all ones on a hit: a select, not a branch */
+    return (key->value & pick) | (m->zero_row & ~pick);
 }
 
 /* One scan's state (see scan_impl). */
