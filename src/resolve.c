@@ -546,6 +546,7 @@ static nx_status titles(rctx *r) {
 static nx_status board_members(rctx *r) {
     nx_document *doc = r->doc;
     for (size_t i = 2; i < r->n; i++) {
+        if (!is_word(r, i, NX_G_MEMBERSHIP_NOUN)) continue; /* both readings need one (most tokens are none) */
         /* "Vincent Viola as an at-large member": a membership noun as the
          * role a person is elected or named to is a title ("member") */
         size_t d = i - 1;
