@@ -564,6 +564,7 @@ struct nx_matcher {
     nx_vec row_has_first;  /* uint8_t per word row: it has first-anchor slot bits */
     uint8_t kind_has_first[16]; /* the same per atom kind */
     nx_vec row_has_rest;   /* uint8_t per word row: it may start a pattern without anchors */
+    nx_vec set_cost, trie_cost; /* int per word set and class trie: first_cost's answer + 1, 0 not yet known */
     uint8_t kind_has_rest[16]; /* the same per atom kind */
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
@@ -1431,7 +1432,7 @@ static int word_cost(const nx_matcher *m, const char *w, size_t n) {
  * descriptors, see first_of): the commonest one counts. An atom test with a
  * regex (a year, a day) costs 5, digits alone 30, any other kind of atom too
  * much to be an anchor. */
-static int first_cost(const nx_matcher *m, const nx_vec *first) {
+static int first_cost(nx_matcher *m, const nx_vec *first) {
     int cost = 0;
     for (size_t f = 0; f < first->count; f++) {
         uint32_t d = NX_VEC_AT(first, uint32_t, f), what = d >> 24, ref = d & 0xFFFFFF;
@@ -1442,12 +1443,24 @@ static int first_cost(const nx_matcher *m, const nx_vec *first) {
         } else if (what == FIRST_KINDS) {
             c = ref == AK_DIGIT ? 30 : 1 << 20;
         } else {
-            const wmap *w = what == FIRST_SET ? &NX_VEC_AT(&m->sets, litset, ref).words : &NX_VEC_AT(&m->tries, ctrie, ref).edges;
-            for (size_t i = 0; i < w->n && c < 20; i++)
-                if (what == FIRST_SET || w->keys[i].parent == 0) {
-                    int wc = word_cost(m, wkey_str(w, &w->keys[i]), w->keys[i].len);
-                    if (wc > c) c = wc;
+            /* a set's or trie's cost, worked out once (a class trie of
+             * months has hundreds of first words, each looked up) */
+            nx_vec *memo = what == FIRST_SET ? &m->set_cost : &m->trie_cost;
+            if (ref < memo->count && NX_VEC_AT(memo, int, ref)) {
+                c = NX_VEC_AT(memo, int, ref) - 1;
+            } else {
+                const wmap *w = what == FIRST_SET ? &NX_VEC_AT(&m->sets, litset, ref).words : &NX_VEC_AT(&m->tries, ctrie, ref).edges;
+                for (size_t i = 0; i < w->n && c < 20; i++)
+                    if (what == FIRST_SET || w->keys[i].parent == 0) {
+                        int wc = word_cost(m, wkey_str(w, &w->keys[i]), w->keys[i].len);
+                        if (wc > c) c = wc;
+                    }
+                /* (sets and tries are complete by the time a pattern is costed) */
+                if (!nx_vec_reserve(memo, sizeof(int), (size_t)ref + 1)) {
+                    while (memo->count <= ref) NX_VEC_AT(memo, int, memo->count++) = 0;
+                    NX_VEC_AT(memo, int, ref) = c + 1;
                 }
+            }
         }
         if (c > cost) cost = c;
     }
@@ -1489,7 +1502,7 @@ static int same_filter(const filter *a, const filter *b) {
 
 /* Adds element x, lo..hi atoms after the match's start, unless its first
  * atoms are too common to be worth an anchor. -1 when out of memory. */
-static int cand_add(const nx_matcher *m, const node *x, int lo, int hi, cands *C) {
+static int cand_add(nx_matcher *m, const node *x, int lo, int hi, cands *C) {
     if (C->n == MAX_CANDS) return 0;
     filter f = {{0}, lo, hi, 0, 0};
     int fail = 0;
@@ -1506,7 +1519,7 @@ static int cand_add(const nx_matcher *m, const node *x, int lo, int hi, cands *C
  * alternation the rarest candidate of each alternative taken together ("a
  * year ago | year-earlier": one of "year", "year", at 0..1), so a pattern
  * whose words sit inside a group is anchored too. -1 when out of memory. */
-static int cands_of(const nx_matcher *m, const node *x, int lo, int hi, cands *C) {
+static int cands_of(nx_matcher *m, const node *x, int lo, int hi, cands *C) {
     switch (x->type) {
     case N_CAP: return cands_of(m, x->kids[0], lo, hi, C);
     case N_REP: return x->min >= 1 ? cands_of(m, x->kids[0], lo, hi, C) : 0;
@@ -1567,7 +1580,7 @@ static int cands_of(const nx_matcher *m, const node *x, int lo, int hi, cands *C
 /* Picks a pattern's anchors: up to MAX_FILTERS of the elements every match
  * holds at a bounded distance from its start (cands_of), not one that can
  * only be the first atom (dispatch tests that), the rarest first. */
-static nx_status anchor_of(const nx_matcher *m, const node *tree, pattern *pt) {
+static nx_status anchor_of(nx_matcher *m, const node *tree, pattern *pt) {
     cands C;
     C.n = 0;
     if (cands_of(m, tree, 0, 0, &C)) {
@@ -1826,6 +1839,8 @@ static void free_matcher(nx_matcher *m) {
     nx_vec_free(&m->rows);
     nx_vec_free(&m->row_has_first);
     nx_vec_free(&m->row_has_rest);
+    nx_vec_free(&m->set_cost);
+    nx_vec_free(&m->trie_cost);
     for (int k = 0; k < 64; k++) nx_vec_free(&m->first_test_patterns[k]);
     wmap_free(&m->by_word);
     nx_arena_free(&m->nodes);
