@@ -1409,10 +1409,10 @@ static int first_of(const nx_matcher *m, const node *x, nx_vec *first, int *fail
 /* ---- anchors: required elements, checked before a pattern runs -----------------
  * Dispatch by the first element alone tries "the past two years" at every
  * "the", and "March 5, 2024" at every month name. A pattern's anchors are
- * the required elements of its top-level sequence (a class, a word set, a
- * year or day test) at a bounded distance from the match's start, the
- * rarest first; a pattern is tried at an atom only if each anchor may
- * start somewhere in its range after it. */
+ * elements every match holds (a class, a word set, a year or day test, or
+ * one of each alternative of a group: cands_of) at a bounded distance from
+ * the match's start, the rarest first; a pattern is tried at an atom only
+ * if each anchor may start somewhere in its range after it. */
 
 /* How common a word is: 20 for the function words of the gazetteers (the,
  * of, this ...: function-words.tsv) and for an ASCII mark of punctuation
