@@ -712,13 +712,18 @@ static int32_t class_trie(parser *P, const char *name, size_t n) {
     atoms A = {0};
     int rc = !t->name || (colon && !t->kind) || ctrie_new_node(t) < 0 ? -1 : 0;
     const nx_gazetteer *g = m->gaz;
-    /* the entries by class, in one pass over the gazetteer for all classes */
-    for (size_t i = 0; i < g->n_entries && rc == 0 && !m->by_class_made; i++) {
-        uint32_t *x = g->entries[i].cls < NX_G_CLASS_COUNT ? nx_vec_push(&m->by_class[g->entries[i].cls], sizeof *x) : NULL;
-        if (x) *x = (uint32_t)i;
-        else if (g->entries[i].cls < NX_G_CLASS_COUNT) rc = -1;
+    /* the entries by class, for all classes at once: counted, then placed */
+    if (rc == 0 && !m->by_class_made) {
+        size_t count[NX_G_CLASS_COUNT] = {0};
+        for (size_t i = 0; i < g->n_entries; i++) count[g->entries[i].cls < NX_G_CLASS_COUNT ? g->entries[i].cls : 0]++;
+        for (int c = 0; c < NX_G_CLASS_COUNT && rc == 0; c++) rc = nx_vec_reserve(&m->by_class[c], sizeof(uint32_t), count[c]);
+        for (size_t i = 0; i < g->n_entries && rc == 0; i++)
+            if (g->entries[i].cls < NX_G_CLASS_COUNT) {
+                nx_vec *v = &m->by_class[g->entries[i].cls];
+                NX_VEC_AT(v, uint32_t, v->count++) = (uint32_t)i;
+            }
+        m->by_class_made = rc == 0;
     }
-    m->by_class_made = 1;
     const nx_vec *list = &m->by_class[cls];
     for (size_t k = 0; k < list->count && rc == 0; k++) {
         const nx_entry *e = &g->entries[NX_VEC_AT(list, uint32_t, k)];
