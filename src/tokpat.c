@@ -565,6 +565,7 @@ struct nx_matcher {
     uint8_t kind_has_first[16]; /* the same per atom kind */
     nx_vec row_has_rest;   /* uint8_t per word row: it may start a pattern without anchors */
     nx_vec set_cost, trie_cost; /* int per word set and class trie: first_cost's answer + 1, 0 not yet known */
+    nx_vec set_rows, trie_rows; /* nx_vec of uint32_t per word set and class trie: its words' dispatch rows (while finishing) */
     uint8_t kind_has_rest[16]; /* the same per atom kind */
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
@@ -1674,6 +1675,14 @@ static nx_status add(nx_matcher *m, const nx_pattern_def *def, nx_error *err) {
  * word's row (half 0: p is a pattern that may start with it) or the second
  * (half 1: p is an anchor slot that may start with it), or in the kind rows
  * `by_kind`. */
+static void rows_memo_free(nx_matcher *m) {
+    nx_vec *memos[2] = {&m->set_rows, &m->trie_rows};
+    for (int k = 0; k < 2; k++) {
+        for (size_t i = 0; i < memos[k]->count; i++) nx_vec_free(&NX_VEC_AT(memos[k], nx_vec, i));
+        nx_vec_free(memos[k]);
+    }
+}
+
 static nx_status dispatch_add(nx_matcher *m, uint32_t desc, size_t p, int half, uint64_t **by_kind) {
     uint64_t bit = UINT64_C(1) << (p % 64);
     size_t w = p / 64, row_words = m->words + m->slot_words;
@@ -1688,6 +1697,22 @@ static nx_status dispatch_add(nx_matcher *m, uint32_t desc, size_t p, int half, 
             if (k & ref) by_kind[k][w] |= bit;
         return NX_OK;
     }
+    /* the rows of a set's or trie's words, found once: a class trie of
+     * months (hundreds of words, some to fold through utf8proc) is the
+     * first element or anchor of a dozen patterns */
+    nx_vec *memo = what == FIRST_SET ? &m->set_rows : &m->trie_rows;
+    if (ref >= memo->count) {
+        if (nx_vec_reserve(memo, sizeof(nx_vec), (size_t)ref + 1)) return NX_ERR_NOMEM;
+        memset((nx_vec *)memo->items + memo->count, 0, ((size_t)ref + 1 - memo->count) * sizeof(nx_vec));
+        memo->count = (size_t)ref + 1;
+    }
+    nx_vec *rows_of = &NX_VEC_AT(memo, nx_vec, ref);
+    if (rows_of->items) {
+        for (size_t i = 0; i < rows_of->count; i++)
+            ((uint64_t *)m->rows.items)[NX_VEC_AT(rows_of, uint32_t, i) * row_words + (size_t)half * m->words + w] |= bit;
+        return NX_OK;
+    }
+    if (nx_vec_reserve(rows_of, sizeof(uint32_t), 1)) return NX_ERR_NOMEM;
     const wmap *src = what == FIRST_SET ? &NX_VEC_AT(&m->sets, litset, ref).words : &NX_VEC_AT(&m->tries, ctrie, ref).edges;
     for (size_t i = 0; i < src->n; i++) {
         const wkey *key = &src->keys[i];
@@ -1706,6 +1731,9 @@ static nx_status dispatch_add(nx_matcher *m, uint32_t desc, size_t p, int half, 
                 *x = 0;
             }
         ((uint64_t *)m->rows.items)[m->by_word.keys[k].value * row_words + (size_t)half * m->words + w] |= bit;
+        uint32_t *x = nx_vec_push(rows_of, sizeof *x);
+        if (!x) return NX_ERR_NOMEM;
+        *x = m->by_word.keys[k].value;
     }
     return NX_OK;
 }
@@ -1800,8 +1828,10 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
         for (size_t w = 0; w < m->words; w++)
             if (m->by_kind[k][w] & ~m->filtered[w]) m->kind_has_rest[k] = 1;
     }
-    /* the trees are compiled: their memory can go, and the class lists */
+    /* the trees are compiled: their memory can go, and the class lists and
+     * the sets' rows */
     nx_arena_free(&m->nodes);
+    rows_memo_free(m);
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     for (size_t k = 0; k < m->macros.count; k++) NX_VEC_AT(&m->macros, macro, k).body = NULL;
     m->finished = 1;
@@ -1846,6 +1876,7 @@ static void free_matcher(nx_matcher *m) {
     nx_vec_free(&m->row_has_rest);
     nx_vec_free(&m->set_cost);
     nx_vec_free(&m->trie_cost);
+    rows_memo_free(m);
     for (int k = 0; k < 64; k++) nx_vec_free(&m->first_test_patterns[k]);
     wmap_free(&m->by_word);
     nx_arena_free(&m->nodes);
