@@ -1044,6 +1044,9 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
         size_t a = c->a;
         if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) c->evidence = 1;
         else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
+        } else if (tok(r, a)->sent_start && c->b - a > 1 && feat(r, a, NX_FEAT(NX_G_PERSON_CUE)) &&
+                   !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
+            /* a verb opening the sentence: "Replied State Department deputy spokesman ..." */
         } else if (!(stop(r, a) && tok(r, a)->sent_start && c->b - a > 1)) break;
         c->a++;
     }
