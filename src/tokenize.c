@@ -8,8 +8,8 @@
  * the class of another ASCII character is one table lookup (only the others
  * ask utf8proc for their category); the working copy is valid UTF-8
  * (nx_text_prepare repaired it), so a non-ASCII character is decoded without
- * checks; a token of ASCII bytes is folded eight bytes at a time and hashed
- * without a branch on its length, and only the others go through nx_fold;
+ * checks; a token of ASCII bytes is folded and hashed eight bytes at a time
+ * (nx_hash is a hash of words), and only the others go through nx_fold;
  * the folded forms share one arena buffer; the tokens are written in place
  * into an arena array reserved for the most a text of news needs and cut
  * back to what was used. */
@@ -383,26 +383,21 @@ static nx_token *push(tokbuf *b) {
 
 /* ---- folded forms and their hashes ----------------------------------------------- */
 
-/* Folds the len ASCII bytes at src into out and hashes the result (into
- * *h, from nx_hash_start), eight bytes at a time; 0 when one of them is not
- * ASCII. Reads and writes whole eight-byte words: src and out must have len
- * rounded up to 8 bytes. Every word takes eight hash steps, those past the
- * token's end discarded, so no branch depends on its length: a loop that
- * ended with the token would mispredict at nearly every token, and the
- * multiply chains of consecutive tokens could not overlap. */
+/* Folds the len ASCII bytes at src into out and sets *h to the nx_hash()
+ * of the result, eight bytes at a time: one word step of the hash per eight
+ * bytes, the last word's bytes past the token zeroed as nx_hash() pads it;
+ * 0 when one of them is not ASCII. Reads and writes whole eight-byte words:
+ * src and out must have len rounded up to 8 bytes. */
 static inline int fold_hash_ascii(const unsigned char *src, size_t len, char *out, uint64_t *h) {
-    uint64_t hash = *h;
+    uint64_t hash = nx_hash_start(0);
     for (size_t off = 0; off < len; off += 8) {
-        size_t m = len - off;
-        uint64_t x = nx_load8(src + off);
-        if (nx_first_bytes(x, m) & NX_HIGHS) return 0;
+        uint64_t x = nx_first_bytes(nx_load8(src + off), len - off);
+        if (x & NX_HIGHS) return 0;
         uint64_t f = x | (nx_bytes_between(x, 'A', 'Z') >> 2); /* A-Z to a-z */
         nx_store8((unsigned char *)out + off, f);
-        uint64_t after[8]; /* the hash after each byte: an index picks the last one in the token */
-        for (unsigned k = 0; k < 8; k++) after[k] = hash = nx_hash_byte(hash, (unsigned char)(f >> (8 * k)));
-        hash = after[(m < 8 ? m : 8) - 1];
+        hash = nx_hash_word(hash, f);
     }
-    *h = hash;
+    *h = nx_hash_final(hash, len);
     return 1;
 }
 
@@ -414,34 +409,26 @@ static inline int fold_hash_ascii(const unsigned char *src, size_t len, char *ou
  * and gets its own arena copy otherwise (ß -> ss). */
 static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_token *t, char **pool_at) {
     char *pool = *pool_at;
-    size_t len = t->b1 - t->b0, fl = 0;
+    size_t len = t->b1 - t->b0, fl = len;
     const unsigned char *src = (const unsigned char *)text->work + t->b0;
-    uint64_t h = nx_hash_start(0);
+    uint64_t h;
     t->c0 = nx_text_cp(text, t->b0);
     t->c1 = nx_text_cp(text, t->b1);
-    if (text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h)) {
-        fl = len;
-    } else {
-        h = nx_hash_start(0);
-        for (; fl < len && src[fl] < 0x80; fl++)
-            h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
-        if (fl < len) {
-            fl = nx_fold((const char *)src, len, pool, len);
-            if (fl > len) {
-                t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
-                if (!t->fold) return NX_ERR_NOMEM;
-                t->fold_len = (uint32_t)fl;
-                t->fold_hash = nx_hash(t->fold, fl, 0);
-                return NX_OK;
-            }
-            h = nx_hash_start(0);
-            for (size_t k = 0; k < fl; k++) h = nx_hash_byte(h, (unsigned char)pool[k]);
+    if (!(text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h))) {
+        fl = nx_fold((const char *)src, len, pool, len);
+        if (fl > len) {
+            t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
+            if (!t->fold) return NX_ERR_NOMEM;
+            t->fold_len = (uint32_t)fl;
+            t->fold_hash = nx_hash(t->fold, fl, 0);
+            return NX_OK;
         }
+        h = nx_hash(pool, fl, 0);
     }
     pool[fl] = '\0';
     t->fold = pool;
     t->fold_len = (uint32_t)fl;
-    t->fold_hash = nx_hash_final(h);
+    t->fold_hash = h;
     *pool_at = pool + fl + 1;
     return NX_OK;
 }
