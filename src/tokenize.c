@@ -181,8 +181,14 @@ static inline uint16_t shape_flags(const shape *s) {
 /* Takes the run of ASCII letters and digits at byte j into the word's shape
  * (*sh, *seg_letters, *pc: scan_word's state) as shape_add() of each would;
  * returns the byte after it. Eight bytes at a time: a word's letters are
- * counted with a few operations instead of a loop whose end mispredicts. */
-static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_letters, unsigned *pc) {
+ * counted with a few operations instead of a loop whose end mispredicts.
+ * With `fold` (the run starts the token), also folds the run there and
+ * hashes it (*h, from nx_hash_start) from the same words, storing whole
+ * words (fold must have room for the run rounded up to 8 bytes); a run
+ * that reaches the last 8 bytes of the text is taken a byte at a time, not
+ * folded, and clears *folded. */
+static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_letters, unsigned *pc, char *fold,
+                               uint64_t *h, int *folded) {
     while (sc->n - j >= 8) {
         uint64_t x = nx_load8(sc->s + j);
         uint64_t lower = nx_bytes_between(x, 'a', 'z'), upper = nx_bytes_between(x, 'A', 'Z');
@@ -194,6 +200,12 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
         uint64_t letter = (lower | upper) & keep;
         upper &= keep;
         digit &= keep;
+        if (fold) {
+            uint64_t f = (x & keep) | (upper >> 2); /* A-Z to a-z, the bytes after the run zero */
+            nx_store8((unsigned char *)fold, f);
+            fold += 8;
+            *h = nx_hash_word(*h, f);
+        }
         if (letter && !sh->letters)
             sh->sh |= (upper >> __builtin_ctzll(letter)) & 1 ? NX_SH_CAP : NX_SH_LOWER;
         unsigned nl = nx_count_marked(letter);
@@ -209,6 +221,7 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
         if (len < 8) return j;
     }
     for (unsigned wc; j < sc->n && (wc = ASCII_WORD[sc->s[j]]) != 0; j++) {
+        if (fold) *folded = 0;
         if (wc & NX_CC_LETTER) {
             if (sh->letters == 0) sh->sh |= (wc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
             sh->letters++;
@@ -225,8 +238,12 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
 
 /* Length in bytes of the word starting at byte i (a letter or digit), with its
  * shape and the flags it earns in *flags. Stops before a possessive 's. Every
- * character taken (each `j += k`) is added to the shape. */
-static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, uint16_t *flags) {
+ * character taken (each `j += k`) is added to the shape. When the word is
+ * its first run of ASCII letters and digits (most words), *folded is 1, the
+ * folded form is at fold (not terminated) and *hash is its nx_hash(); else
+ * *folded is 0 and fold holds anything. */
+static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, uint16_t *flags, char *fold,
+                               uint64_t *hash, int *folded) {
     size_t j = i, k;
     shape sh = {0, 0, 0, 0};
     unsigned pc = 0;        /* the classes of the previous character (none at the start) */
@@ -236,16 +253,20 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     *flags = 0;
     /* most words: a run of ASCII letters and digits that white space or a
      * mark no word goes on over ends (so not ' - & . , :) */
-    j = ascii_run(sc, j, &sh, &seg_letters, &pc);
+    uint64_t h = nx_hash_start(0);
+    *folded = 1;
+    j = ascii_run(sc, j, &sh, &seg_letters, &pc, fold, &h, folded);
     const size_t first_run_end = j;
     ncp = j - i;
     if (j > i && (j == sc->n || ASCII_ENDS_WORD[sc->s[j]])) {
         *flags = (uint16_t)(shape_flags(&sh) | ((!sh.letters || !sh.other) ? NX_SH_PLAIN : 0));
+        *hash = nx_hash_final(h, j - i);
         return j - i;
     }
+    *folded = 0;
     for (;;) {
         size_t run = j;
-        j = ascii_run(sc, j, &sh, &seg_letters, &pc);
+        j = ascii_run(sc, j, &sh, &seg_letters, &pc, NULL, NULL, NULL);
         ncp += j - run;
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
@@ -401,21 +422,43 @@ static inline int fold_hash_ascii(const unsigned char *src, size_t len, char *ou
     return 1;
 }
 
-/* Sets a token's code point offsets, folded form and its hash. The folded
- * forms go one after another at *pool, in a buffer of sum(len + 1) bytes
- * (and 8 to spare for the last word fold_hash_ascii writes): a token of
- * ASCII bytes folds to as many bytes, folded and hashed at once; another one
- * is folded there by nx_fold when it fits in its own length (café -> cafe)
- * and gets its own arena copy otherwise (ß -> ss). */
-static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_token *t, char **pool_at) {
-    char *pool = *pool_at;
+/* The folded forms, one after another in an arena buffer: [at, end) is
+ * free. */
+typedef struct pool {
+    char *at, *end;
+} pool;
+
+/* Room at p->at for the folded forms of the text from byte i on, when the
+ * token array outgrows what nx_tokenize reserved. The first buffer, of
+ * n + guess + 16 bytes, holds sum(len + 1) <= i + count before byte i and
+ * leaves n - i + 16 after it while count <= guess: the rest of the bytes,
+ * a NUL after each token and 8 to spare for the last word, each folded form
+ * being written whole words at a time. Past that, each token may take one
+ * byte more than the text it covers, so the buffer must hold twice the
+ * bytes left: a new one is made when it does not. 0, or -1 when out of
+ * memory. */
+static int pool_room(nx_arena *arena, pool *p, size_t n, size_t i) {
+    size_t need = 2 * (n - i) + 16;
+    if ((size_t)(p->end - p->at) >= need) return 0;
+    char *b = nx_arena_alloc_uninit(arena, need);
+    if (!b) return -1;
+    p->at = b;
+    p->end = b + need;
+    return 0;
+}
+
+/* Sets a token's folded form and its hash when the scan did not (a word
+ * that is not one run of ASCII letters and digits, punctuation): a token of
+ * ASCII bytes is folded to as many bytes at p->at, folded and hashed at
+ * once; another one is folded there by nx_fold when it fits in its own
+ * length (café -> cafe) and gets its own arena copy otherwise (ß -> ss). */
+static nx_status fold_token(nx_arena *arena, const nx_text *text, nx_token *t, pool *p) {
+    char *out = p->at;
     size_t len = t->b1 - t->b0, fl = len;
     const unsigned char *src = (const unsigned char *)text->work + t->b0;
     uint64_t h;
-    t->c0 = nx_text_cp(text, t->b0);
-    t->c1 = nx_text_cp(text, t->b1);
-    if (!(text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h))) {
-        fl = nx_fold((const char *)src, len, pool, len);
+    if (!(text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, out, &h))) {
+        fl = nx_fold((const char *)src, len, out, len);
         if (fl > len) {
             t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
             if (!t->fold) return NX_ERR_NOMEM;
@@ -423,126 +466,207 @@ static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_toke
             t->fold_hash = nx_hash(t->fold, fl, 0);
             return NX_OK;
         }
-        h = nx_hash(pool, fl, 0);
+        h = nx_hash(out, fl, 0);
     }
-    pool[fl] = '\0';
-    t->fold = pool;
+    out[fl] = '\0';
+    t->fold = out;
     t->fold_len = (uint32_t)fl;
     t->fold_hash = h;
-    *pool_at = pool + fl + 1;
+    p->at = out + fl + 1;
     return NX_OK;
 }
 
 /* ---- sentences ------------------------------------------------------------------ */
 
-static int ends_sentence_punct(const nx_text *t, const nx_token *k) {
-    if (k->kind != NX_TOK_PUNCT) return 0;
-    char c = t->work[k->b0];
-    return c == '.' || c == '!' || c == '?' || (c == (char)0xE2 && k->b1 - k->b0 == 3 &&
-                                                 (unsigned char)t->work[k->b0 + 1] == 0x80 &&
-                                                 (unsigned char)t->work[k->b0 + 2] == 0xA6); /* … */
+/* Whether a token (its kind, first byte, length) is ., !, ? or U+2026 (…). */
+static inline int ends_sentence_punct(const unsigned char *s, size_t b0, size_t len, uint8_t kind) {
+    if (kind != NX_TOK_PUNCT) return 0;
+    unsigned char c = s[b0];
+    return c == '.' || c == '!' || c == '?' ||
+           (c == 0xE2 && len == 3 && s[b0 + 1] == 0x80 && s[b0 + 2] == 0xA6); /* … */
 }
 
-typedef struct sentences {
-    uint32_t sent;   /* the current sentence */
-    int pending_end; /* the tokens so far may end it */
-} sentences;
+/* What the tokens so far say of the next one's sentence. */
+enum {
+    PENDING_END = 1, /* they may end the sentence */
+    ABBREV_END = 2   /* ... by an abbreviation: the next token decides */
+};
 
-/* Sets token i's sentence (its folded form is set, and the shapes and
- * breaks of all). A sentence starts after ., ! or ? (and any closing quotes
- * or brackets) when the next token starts with an upper-case letter, a digit
- * or an opening quote; after an abbreviation only at a line end or before a
- * word the lexicon says cannot follow it; at every line break. */
-static inline void mark_sentence(sentences *s, const nx_text *t, const nx_token_lexicon *lex, nx_token *items,
-                                 size_t count, size_t i) {
-    nx_token *k = &items[i];
-    int start = (i == 0) || k->brk >= NX_BRK_LINE;
-    if (!start && s->pending_end && (k->shape & (NX_SH_CAP | NX_SH_DIGIT | NX_SH_OPEN)) && k->brk != NX_BRK_NONE)
-        start = 1;
-    if (start && i > 0) s->sent++;
-    k->sent = s->sent;
-    k->sent_start = (uint8_t)start;
-    if (ends_sentence_punct(t, k)) {
-        s->pending_end = 1;
-    } else if ((k->shape & NX_SH_CLOSE) ||
-               (s->pending_end && k->brk == NX_BRK_NONE && k->kind == NX_TOK_PUNCT &&
-                (t->work[k->b0] == '"' || t->work[k->b0] == '\'') && k->b1 - k->b0 == 1)) {
+/* The sentence of a token with this break and shape, and whether it starts
+ * it (*start); *sent is the sentence so far (UINT32_MAX before the first
+ * token, whose break is a paragraph's). A sentence starts after ., ! or ?
+ * (and any closing quotes or brackets) when the next token starts with an
+ * upper-case letter, a digit or an opening quote; after an abbreviation only
+ * at a line end or before a word the lexicon says cannot follow it; at every
+ * line break. */
+static inline uint32_t sentence_of(uint32_t *sent, unsigned *pend, unsigned brk, unsigned sh, uint8_t *start) {
+    if ((*pend & ABBREV_END) && brk < NX_BRK_LINE && !(sh & NX_SH_OPEN))
+        *pend = 0; /* "U.S. President" continues; only a capitalised function word or a line break
+                    * makes it a boundary. Without a stop list we stay conservative. */
+    int st = brk >= NX_BRK_LINE ||
+             ((*pend & PENDING_END) && (sh & (NX_SH_CAP | NX_SH_DIGIT | NX_SH_OPEN)) && brk != NX_BRK_NONE);
+    *sent += (uint32_t)st;
+    *start = (uint8_t)st;
+    return *sent;
+}
+
+/* What token k leaves for the next one's sentence (*pend); its sentence is
+ * set. */
+static inline void sentence_after(unsigned *pend, const nx_text *text, const nx_token_lexicon *lex,
+                                  const nx_token *k) {
+    const unsigned char *w = (const unsigned char *)text->work;
+    if (ends_sentence_punct(w, k->b0, k->b1 - k->b0, k->kind)) {
+        *pend = PENDING_END;
+    } else if ((k->shape & NX_SH_CLOSE) || ((*pend & PENDING_END) && k->brk == NX_BRK_NONE &&
+                                            k->kind == NX_TOK_PUNCT && (w[k->b0] == '"' || w[k->b0] == '\'') &&
+                                            k->b1 - k->b0 == 1)) {
         /* ." or .) keep the pending end, and so does a straight quote
          * glued to it (said: "... again." Dr Greenspan; TimeBank's ''),
          * which the scan can only class as opening */
+        *pend &= PENDING_END;
     } else if ((k->shape & NX_SH_ABBREV) && !(k->shape & NX_SH_INITIAL)) {
         /* Inc. and U.S. may end a sentence; Dr. and Mr. never do. */
-        s->pending_end = !(lex && lex->no_sentence_end &&
-                           nx_strmap_get(lex->no_sentence_end, k->fold, k->fold_len, NULL));
-        if (s->pending_end && i + 1 < count) {
-            const nx_token *n = &items[i + 1];
-            /* "U.S. President" continues; only a capitalised function
-             * word or a line break makes it a boundary. Without a stop
-             * list we stay conservative. */
-            if (n->brk < NX_BRK_LINE && !(n->shape & NX_SH_OPEN)) s->pending_end = 0;
-        }
+        *pend = (lex && lex->no_sentence_end && nx_strmap_get(lex->no_sentence_end, k->fold, k->fold_len, NULL))
+                    ? 0
+                    : PENDING_END | ABBREV_END;
     } else {
-        s->pending_end = 0;
+        *pend = 0;
     }
 }
 
-/* ---- the pass after the scan ------------------------------------------------------ */
+/* ---- the common word ------------------------------------------------------------ */
 
-/* Each token's folded form, hash, code points and sentence, in one loop over
- * the tokens. fold_need: sum(len + 1). */
-static nx_status finish_tokens(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *toks,
-                               size_t fold_need) {
-    toks->n_sent = 0;
-    if (!toks->count) return NX_OK;
-    char *pool = nx_arena_alloc_uninit(arena, fold_need + 8);
-    if (!pool) return NX_ERR_NOMEM;
-    sentences s = {0, 0};
-    for (size_t i = 0; i < toks->count; i++) {
-        if (fold_token(arena, text, &toks->items[i], &pool) != NX_OK) return NX_ERR_NOMEM;
-        mark_sentence(&s, text, lex, toks->items, toks->count, i);
+int nx_tokenize_general_only = 0;
+
+/* The token at byte i when it is a word of 1 to 7 ASCII letters and digits
+ * that a character ending every word follows in the same eight bytes (most
+ * words of news): its length, shape, kind, folded form (at fold, whole
+ * words: 8 bytes) and hash, all from the eight bytes at once, as scan_word
+ * and fold_token would make them (test_tokenize compares them). 0 for any
+ * other token; at least 8 bytes from i on. */
+static inline size_t common_word(const unsigned char *s, size_t i, char *fold, uint16_t *flags, uint8_t *kind,
+                                 uint64_t *hash) {
+    uint64_t x = nx_load8(s + i);
+    uint64_t lx = x | NX_ONES * 0x20; /* A-Z to a-z, and the rest to bytes that are no letter */
+    uint64_t letter = nx_bytes_between(lx, 'a', 'z'), digit = nx_bytes_between(x, '0', '9');
+    uint64_t stop = ~(letter | digit) & NX_HIGHS;
+    if (!stop) return 0;
+    unsigned len = nx_first_marked(stop);
+    unsigned next = (unsigned)(x >> (8 * len)) & 0xFF;
+    uint64_t keep = (UINT64_C(1) << (8 * len)) - 1;
+    letter &= keep;
+    digit &= keep;
+    /* , and : end a word whose last character is not a digit (1,000 10:30) */
+    if (!ASCII_ENDS_WORD[next] && !((next == ',' || next == ':') && !((digit >> (8 * len - 8)) & 0x80))) return 0;
+    uint64_t upper = letter & ~(x << 2); /* a letter without 0x20 is upper case */
+    uint64_t f = (x & keep) | (upper >> 2);
+    nx_store8((unsigned char *)fold, f);
+    *hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), len);
+    uint16_t sh;
+    if (x & 0x40) { /* the first character is a letter: a word */
+        unsigned nl = nx_count_marked(letter);
+        sh = (uint16_t)(((upper & 0x80) ? NX_SH_CAP : NX_SH_LOWER) | (digit ? NX_SH_DIGIT : NX_SH_ALPHA | NX_SH_PLAIN) |
+                        (nl >= 2 && upper == letter ? NX_SH_ALLCAPS : 0));
+        *kind = NX_TOK_WORD;
+    } else { /* a digit: a number, whose letters (2nd, 1990s) say nothing of its case */
+        sh = (uint16_t)(NX_SH_DIGIT | (letter ? 0 : NX_SH_PLAIN));
+        *kind = NX_TOK_NUM;
     }
-    toks->n_sent = s.sent + 1;
-    return NX_OK;
+    *flags = sh;
+    return len;
 }
 
 /* ---- the stage ------------------------------------------------------------------ */
 
 nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
     scan sc = {(const unsigned char *)text->work, text->len};
+    const unsigned char *s = sc.s;
+    const size_t n = sc.n;
+    const uint32_t *cp_at = text->cp_at;
+    const int fast = !nx_tokenize_general_only;
+    out->items = NULL;
+    out->count = out->n_sent = 0;
     /* English news has a token every 5 to 6 bytes (spaces included): room
      * for one every 4 makes growing rare (each doubling leaves the old array
      * in the arena). A long text of few tokens costs no more: the pages of
-     * a large block that are never written are never resident. */
-    size_t guess = sc.n / 4 + 16;
+     * a large block that are never written are never resident. The folded
+     * forms' buffer is made first, so that the token array is the arena's
+     * latest allocation and can be cut back (unless a rare token had to
+     * allocate: a fold longer than the token). */
+    size_t guess = n / 4 + 16;
+    pool fp = {NULL, NULL};
+    fp.at = nx_arena_alloc_uninit(arena, n + guess + 16);
+    if (!fp.at) return NX_ERR_NOMEM;
+    fp.end = fp.at + n + guess + 16;
     tokbuf v = {arena, nx_arena_alloc_uninit(arena, guess * sizeof(nx_token)), 0, guess};
     if (!v.items) return NX_ERR_NOMEM;
-    size_t i = 0, fold_need = 0;
-    int newlines = 0, spaced = 0;
-    while (i < sc.n) {
+    size_t i = 0;
+    /* the break before the next token: bit 0 white space, then 2 per line
+     * break (a paragraph's counts 4); the first token starts a paragraph */
+    unsigned gap = 4;
+    uint32_t sent = UINT32_MAX;
+    unsigned pend = 0;
+    while (i < n) {
+        unsigned char b = s[i];
+        if (b == ' ') { /* the most common byte of all */
+            gap |= 1;
+            i++;
+            continue;
+        }
+        if (v.count == v.cap) {
+            /* more tokens than reserved: then the folded forms' buffer may
+             * be short too (it holds len + 1 per token, at most the bytes
+             * and the tokens reserved), so a new one holds the rest */
+            if (push(&v) == NULL || pool_room(arena, &fp, n, i)) return NX_ERR_NOMEM;
+            v.count--;
+        }
+        nx_token *t = &v.items[v.count];
+        unsigned brk = gap >= 4 ? NX_BRK_PARA : gap >= 2 ? NX_BRK_LINE : gap;
+        size_t end;
+        uint16_t flags;
+        uint8_t kind, start;
+        uint64_t hash;
+        size_t len;
+        if (fast && ASCII_WORD[b] && n - i >= 8 && (len = common_word(s, i, fp.at, &flags, &kind, &hash)) != 0) {
+            end = i + len;
+            uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
+            *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .c0 = cp_at ? cp_at[i] : (uint32_t)i,
+                            .c1 = cp_at ? cp_at[end] : (uint32_t)end, .fold = fp.at, .fold_len = (uint32_t)len,
+                            .sent = sn, .shape = flags, .kind = kind, .brk = (uint8_t)brk, .sent_start = start,
+                            .line_start = (uint8_t)(brk >= NX_BRK_LINE), .fold_hash = hash};
+            fp.at[len] = '\0';
+            fp.at += len + 1;
+            pend = 0; /* a word */
+            v.count++;
+            gap = 0;
+            i = end;
+            continue;
+        }
+        int32_t c;
+        unsigned cc;
         size_t k;
-        int32_t c = peek(&sc, i, &k);
-        unsigned cc = cls(c);
+        if (b < 0x80) {
+            c = b;
+            k = 1;
+            cc = ASCII_CLASS[b];
+        } else {
+            c = peek(&sc, i, &k);
+            cc = cls(c);
+        }
         if (cc & NX_CC_SPACE) {
-            if (c == '\n' || c == 0x2028 || c == 0x85) newlines++;
-            else if (c == 0x2029) newlines += 2;
-            spaced = 1;
+            if (c == '\n' || c == 0x2028 || c == 0x85) gap = (gap | 1) + 2;
+            else if (c == 0x2029) gap = (gap | 1) + 4;
+            else gap |= 1;
+            if (gap > 4) gap = 5;
             i += k;
             continue;
         }
-        nx_token *t = push(&v);
-        if (!t) return NX_ERR_NOMEM;
-        uint8_t brk = (uint8_t)(v.count == 1 ? NX_BRK_PARA
-                                : newlines >= 2 ? NX_BRK_PARA
-                                : newlines == 1 ? NX_BRK_LINE
-                                : spaced        ? NX_BRK_SPACE
-                                                : NX_BRK_NONE);
-        newlines = 0;
-        spaced = 0;
-        size_t end;
-        uint16_t flags;
-        uint8_t kind;
+        v.count++;
+        gap = 0;
+        int folded = 0;
+        hash = 0;
         if (cc & NX_CC_WORD) {
-            end = i + scan_word(&sc, lex, i, &flags);
+            end = i + scan_word(&sc, lex, i, &flags, fp.at, &hash, &folded);
             kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
             if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
             if (kind == NX_TOK_NUM) {
@@ -569,23 +693,30 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
             end = i + k;
             if (c < 0x80 && c != '(' && c != ')' && c != '"') {
-                while (end < sc.n && sc.s[end] == (unsigned char)c) end++;
+                while (end < n && s[end] == (unsigned char)c) end++;
             }
             kind = NX_TOK_PUNCT;
             flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
         }
-        /* the folded form, its hash, the code points and the sentence are
-         * set by the passes below */
-        *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .shape = flags, .kind = kind, .brk = brk,
-                        .line_start = (uint8_t)(brk >= NX_BRK_LINE)};
-        fold_need += end - i + 1;
+        uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
+        *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .c0 = cp_at ? cp_at[i] : (uint32_t)i,
+                        .c1 = cp_at ? cp_at[end] : (uint32_t)end, .fold = fp.at, .fold_len = (uint32_t)(end - i),
+                        .sent = sn, .shape = flags, .kind = kind, .brk = (uint8_t)brk, .sent_start = start,
+                        .line_start = (uint8_t)(brk >= NX_BRK_LINE), .fold_hash = hash};
+        if (folded) { /* the scan folded and hashed it */
+            fp.at[end - i] = '\0';
+            fp.at += end - i + 1;
+        } else if (fold_token(arena, text, t, &fp) != NX_OK) {
+            return NX_ERR_NOMEM;
+        }
+        sentence_after(&pend, text, lex, t);
         i = end;
     }
 
     size_t count = v.count;
     nx_arena_shrink(arena, v.items, v.cap * sizeof(nx_token), count * sizeof(nx_token));
-    nx_token *items = count ? v.items : NULL;
-    out->items = items;
+    out->items = count ? v.items : NULL;
     out->count = count;
-    return finish_tokens(arena, text, lex, out, fold_need);
+    out->n_sent = count ? (size_t)sent + 1 : 0;
+    return NX_OK;
 }
