@@ -538,42 +538,109 @@ static inline void sentence_after(unsigned *pend, const nx_text *text, const nx_
 
 int nx_tokenize_general_only = 0;
 
-/* The token at byte i when it is a word of 1 to 7 ASCII letters and digits
- * that a character ending every word follows in the same eight bytes (most
- * words of news): its length, shape, kind, folded form (at fold, whole
- * words: 8 bytes) and hash, all from the eight bytes at once, as scan_word
- * and fold_token would make them (test_tokenize compares them). 0 for any
- * other token; at least 8 bytes from i on. */
-static inline size_t common_word(const unsigned char *s, size_t i, char *fold, uint16_t *flags, uint8_t *kind,
-                                 uint64_t *hash) {
-    uint64_t x = nx_load8(s + i);
+/* The letters, upper-case letters and digits among the first len bytes
+ * of x (0x80 in each), len the number of bytes of x before the first other
+ * one (8 when there is none). */
+typedef struct word8 {
+    uint64_t letter, upper, digit;
+    unsigned len;
+} word8;
+
+static inline word8 word8_of(uint64_t x) {
+    word8 w;
     uint64_t lx = x | NX_ONES * 0x20; /* A-Z to a-z, and the rest to bytes that are no letter */
-    uint64_t letter = nx_bytes_between(lx, 'a', 'z'), digit = nx_bytes_between(x, '0', '9');
-    uint64_t stop = ~(letter | digit) & NX_HIGHS;
-    if (!stop) return 0;
-    unsigned len = nx_first_marked(stop);
-    unsigned next = (unsigned)(x >> (8 * len)) & 0xFF;
-    uint64_t keep = (UINT64_C(1) << (8 * len)) - 1;
-    letter &= keep;
-    digit &= keep;
-    /* , and : end a word whose last character is not a digit (1,000 10:30) */
-    if (!ASCII_ENDS_WORD[next] && !((next == ',' || next == ':') && !((digit >> (8 * len - 8)) & 0x80))) return 0;
-    uint64_t upper = letter & ~(x << 2); /* a letter without 0x20 is upper case */
-    uint64_t f = (x & keep) | (upper >> 2);
+    w.letter = nx_bytes_between(lx, 'a', 'z');
+    w.digit = nx_bytes_between(x, '0', '9');
+    uint64_t stop = ~(w.letter | w.digit) & NX_HIGHS;
+    w.len = stop ? nx_first_marked(stop) : 8;
+    uint64_t keep = stop ? (UINT64_C(1) << (8 * w.len)) - 1 : ~UINT64_C(0);
+    w.letter &= keep;
+    w.digit &= keep;
+    w.upper = w.letter & ~(x << 2); /* a letter without 0x20 is upper case */
+    return w;
+}
+
+/* The folded form of the bytes of x that w takes, the others zero. */
+static inline uint64_t word8_fold(uint64_t x, const word8 *w) {
+    return (w->len == 8 ? x : x & ((UINT64_C(1) << (8 * w->len)) - 1)) | (w->upper >> 2);
+}
+
+/* Whether the byte after a run of letters and digits ends the word, as
+ * scan_word reads it: a character that ends every word, or , or : after a
+ * character that is not a digit (1,000 10:30). */
+static inline int ends_run(unsigned next, int last_digit) {
+    return ASCII_ENDS_WORD[next] || ((next == ',' || next == ':') && !last_digit);
+}
+
+/* The token at byte i when it is a word of ASCII letters and digits that
+ * a character ending every word follows (most words of news): its length,
+ * shape, kind, folded form (at fold, in whole words of 8 bytes) and hash,
+ * eight bytes at a time, as scan_word and fold_token would make them
+ * (test_tokenize compares them). 0 for any other token, and for a word
+ * that reaches the last 8 bytes of the text. A word of 1 to 7 bytes is
+ * one load and no loop. */
+static inline size_t common_word(const unsigned char *s, size_t n, size_t i, char *fold, uint16_t *flags,
+                                 uint8_t *kind, uint64_t *hash) {
+    uint64_t x = nx_load8(s + i);
+    word8 w = word8_of(x);
+    uint64_t f = word8_fold(x, &w);
     nx_store8((unsigned char *)fold, f);
-    *hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), len);
-    uint16_t sh;
-    if (x & 0x40) { /* the first character is a letter: a word */
-        unsigned nl = nx_count_marked(letter);
-        sh = (uint16_t)(((upper & 0x80) ? NX_SH_CAP : NX_SH_LOWER) | (digit ? NX_SH_DIGIT : NX_SH_ALPHA | NX_SH_PLAIN) |
-                        (nl >= 2 && upper == letter ? NX_SH_ALLCAPS : 0));
+    uint64_t h = nx_hash_word(nx_hash_start(0), f);
+    uint64_t letters = w.letter, digits = w.digit;
+    unsigned nl = nx_count_marked(w.letter), all_upper = w.upper == w.letter, first_upper = (unsigned)(w.upper & 0x80);
+    size_t len = w.len;
+    if (len == 8) { /* a longer word: the next eight bytes, while the run fills them */
+        for (;;) {
+            if (n - i - len < 8) return 0;
+            x = nx_load8(s + i + len);
+            w = word8_of(x);
+            if (w.len) {
+                f = word8_fold(x, &w);
+                nx_store8((unsigned char *)fold + len, f);
+                h = nx_hash_word(h, f);
+                nl += nx_count_marked(w.letter);
+                all_upper &= w.upper == w.letter;
+                letters |= w.letter;
+                digits |= w.digit;
+            }
+            len += w.len;
+            if (w.len < 8) break;
+        }
+        if (!ends_run((unsigned)(x >> (8 * w.len)) & 0xFF, (unsigned)(s[i + len - 1] - '0') < 10u)) return 0;
+    } else if (!ends_run((unsigned)(x >> (8 * len)) & 0xFF, (int)(w.digit >> (8 * len - 1)) & 1)) {
+        return 0;
+    }
+    *hash = nx_hash_final(h, len);
+    if (s[i] & 0x40) { /* the first character is a letter: a word */
+        *flags = (uint16_t)((first_upper ? NX_SH_CAP : NX_SH_LOWER) | (digits ? NX_SH_DIGIT : NX_SH_ALPHA | NX_SH_PLAIN) |
+                            (nl >= 2 && all_upper ? NX_SH_ALLCAPS : 0));
         *kind = NX_TOK_WORD;
     } else { /* a digit: a number, whose letters (2nd, 1990s) say nothing of its case */
-        sh = (uint16_t)(NX_SH_DIGIT | (letter ? 0 : NX_SH_PLAIN));
+        *flags = (uint16_t)(NX_SH_DIGIT | (letters ? 0 : NX_SH_PLAIN));
         *kind = NX_TOK_NUM;
     }
-    *flags = sh;
     return len;
+}
+
+/* Writes a token whole, field by field (a compound literal is built in
+ * vector registers first). The features are the match stage's. */
+static inline void put_token(nx_token *t, uint32_t b0, uint32_t b1, const uint32_t *cp_at, const char *fold,
+                             uint32_t fold_len, uint32_t sent, uint16_t sh, uint8_t kind, unsigned brk,
+                             uint8_t start, uint64_t hash) {
+    t->b0 = b0;
+    t->b1 = b1;
+    t->c0 = cp_at ? cp_at[b0] : b0;
+    t->c1 = cp_at ? cp_at[b1] : b1;
+    t->fold = fold;
+    t->fold_len = fold_len;
+    t->sent = sent;
+    t->shape = sh;
+    t->kind = kind;
+    t->brk = (uint8_t)brk;
+    t->sent_start = start;
+    t->line_start = (uint8_t)(brk >= NX_BRK_LINE);
+    t->feat = 0;
+    t->fold_hash = hash;
 }
 
 /* ---- the stage ------------------------------------------------------------------ */
@@ -603,6 +670,7 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
     size_t i = 0;
     /* the break before the next token: bit 0 white space, then 2 per line
      * break (a paragraph's counts 4); the first token starts a paragraph */
+    static const uint8_t BRK_OF_GAP[6] = {NX_BRK_NONE, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_LINE, NX_BRK_PARA, NX_BRK_PARA};
     unsigned gap = 4;
     uint32_t sent = UINT32_MAX;
     unsigned pend = 0;
@@ -621,25 +689,25 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             v.count--;
         }
         nx_token *t = &v.items[v.count];
-        unsigned brk = gap >= 4 ? NX_BRK_PARA : gap >= 2 ? NX_BRK_LINE : gap;
+        unsigned brk = BRK_OF_GAP[gap];
         size_t end;
         uint16_t flags;
         uint8_t kind, start;
         uint64_t hash;
         size_t len;
-        if (fast && ASCII_WORD[b] && n - i >= 8 && (len = common_word(s, i, fp.at, &flags, &kind, &hash)) != 0) {
+        if (fast && ASCII_WORD[b] && n - i >= 8 && (len = common_word(s, n, i, fp.at, &flags, &kind, &hash)) != 0) {
             end = i + len;
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-            *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .c0 = cp_at ? cp_at[i] : (uint32_t)i,
-                            .c1 = cp_at ? cp_at[end] : (uint32_t)end, .fold = fp.at, .fold_len = (uint32_t)len,
-                            .sent = sn, .shape = flags, .kind = kind, .brk = (uint8_t)brk, .sent_start = start,
-                            .line_start = (uint8_t)(brk >= NX_BRK_LINE), .fold_hash = hash};
+            put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)len, sn, flags, kind, brk, start, hash);
             fp.at[len] = '\0';
             fp.at += len + 1;
             pend = 0; /* a word */
             v.count++;
-            gap = 0;
-            i = end;
+            /* the byte after it, which common_word read (so end < n), is
+             * most often a space: taken here */
+            unsigned sp = s[end] == ' ';
+            gap = sp;
+            i = end + sp;
             continue;
         }
         int32_t c;
@@ -698,12 +766,15 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             kind = NX_TOK_PUNCT;
             flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
         }
+        if (!folded && end - i == 1 && b < 0x80) { /* a mark of one byte (, . " ...): itself folded */
+            unsigned char f = (unsigned char)nx_fold_ascii(b);
+            nx_store8((unsigned char *)fp.at, f);
+            hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), 1);
+            folded = 1;
+        }
         uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-        *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .c0 = cp_at ? cp_at[i] : (uint32_t)i,
-                        .c1 = cp_at ? cp_at[end] : (uint32_t)end, .fold = fp.at, .fold_len = (uint32_t)(end - i),
-                        .sent = sn, .shape = flags, .kind = kind, .brk = (uint8_t)brk, .sent_start = start,
-                        .line_start = (uint8_t)(brk >= NX_BRK_LINE), .fold_hash = hash};
-        if (folded) { /* the scan folded and hashed it */
+        put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)(end - i), sn, flags, kind, brk, start, hash);
+        if (folded) { /* folded and hashed above or by the scan */
             fp.at[end - i] = '\0';
             fp.at += end - i + 1;
         } else if (fold_token(arena, text, t, &fp) != NX_OK) {

@@ -237,14 +237,17 @@ static void check_general(const char *s) {
     nx_arena_free(&t.arena);
 }
 
-/* The shortcut for common words against the general scan: words of 1 to 9
- * letters and digits in several case patterns, each followed by every
+/* The shortcut for common words against the general scan: words of 1 to 20
+ * letters and digits (ending within a word of eight bytes and at its end)
+ * in several case patterns, each followed by every
  * ASCII character and by the start of a multi-byte one, then more text
  * (so that the eight bytes are there to read), and news text. */
 static void test_common_words(void) {
     static const char *const words[] = {"a", "I", "an", "US", "Xi", "the", "Ltd", "XJTU", "said", "2019",
                                         "G7", "7G", "3rd", "1990s", "x1y2", "Zhang", "LIQUN", "China", "Beijing",
-                                        "BEIJING", "eBay", "iPhone", "academy", "Academia", "president", "123456789"};
+                                        "BEIJING", "eBay", "iPhone", "academy", "Academia", "president", "123456789",
+                                        "Jiaotong", "12345678", "University", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOq",
+                                        "1234567890123456", "a1b2c3d4e5f6g7h8i9", "internationalization"};
     char text[128];
     for (size_t wi = 0; wi < sizeof words / sizeof *words; wi++) {
         for (int c = 1; c < 0x80; c++) {
