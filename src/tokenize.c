@@ -257,6 +257,7 @@ static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size
     *folded = 1;
     j = ascii_run(sc, j, &sh, &seg_letters, &pc, fold, &h, folded);
     const size_t first_run_end = j;
+    const int run_folded = *folded; /* fold[0 .. first_run_end - i) is the run folded */
     ncp = j - i;
     if (j > i && (j == sc->n || ASCII_ENDS_WORD[sc->s[j]])) {
         *flags = (uint16_t)(shape_flags(&sh) | ((!sh.letters || !sh.other) ? NX_SH_PLAIN : 0));
@@ -356,11 +357,17 @@ static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size
                 break;
             }
             if (lex && lex->abbreviations) {
-                char buf[64];
-                size_t fl = nx_fold((const char *)sc->s + i, j - i, buf, sizeof buf - 1);
+                char buf[64], *key = buf;
+                size_t fl;
+                if (j == first_run_end && run_folded) { /* Dr, Inc, Jan: folded by the run already */
+                    key = fold;
+                    fl = j - i;
+                } else {
+                    fl = nx_fold((const char *)sc->s + i, j - i, buf, sizeof buf - 1);
+                }
                 if (fl < sizeof buf - 1) {
-                    buf[fl] = '.';
-                    if (nx_strmap_get(lex->abbreviations, buf, fl + 1, NULL)) {
+                    key[fl] = '.';
+                    if (nx_strmap_get(lex->abbreviations, key, fl + 1, NULL)) {
                         shape_add(&sh, c, cc);
                         j += k;
                         *flags |= NX_SH_ABBREV;
