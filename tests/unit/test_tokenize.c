@@ -259,6 +259,17 @@ static void test_common_words(void) {
         snprintf(text, sizeof text, "%s\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
         check_general(text);
     }
+    /* more tokens than the array reserved (one per 4 bytes): it grows, and
+     * the folded forms get a new buffer, several times */
+    static char dense[20000];
+    for (size_t k = 0; k + 1 < sizeof dense; k++) dense[k] = "a,B.(c)\xC3\x89-9:'x"[k % 14];
+    dense[sizeof dense - 1] = '\0';
+    while ((unsigned char)dense[strlen(dense) - 1] >= 0x80) dense[strlen(dense) - 1] = '\0';
+    check_general(dense);
+    tk t;
+    run(&t, dense);
+    CHECK(t.toks.count > sizeof dense / 4 + 16);
+    nx_arena_free(&t.arena);
     /* a real article, with its sentences, quotes and abbreviations */
     FILE *f = fopen(NX_GAZETTEERS_DIR "/../corpus/xjtu-sco-forum.txt", "rb");
     CHECK(f != NULL);
