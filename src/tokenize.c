@@ -387,26 +387,23 @@ static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size
 /* ---- the token list ------------------------------------------------------------ */
 
 /* Tokens being gathered, in place in the arena: an array reserved for the
- * most a text is likely to need, moved to one twice as long (in the arena
- * too) when full, and cut back to its count at the end. */
+ * most a text is likely to need ([items, end), the next token at `at`),
+ * moved to one twice as long (in the arena too) when full, and cut back to
+ * what was used at the end. */
 typedef struct tokbuf {
-    nx_arena *arena;
-    nx_token *items;
-    size_t count, cap;
+    nx_token *items, *at, *end;
 } tokbuf;
 
-/* Room for the next token (its fields are the caller's to set), or NULL when
- * out of memory. */
-static nx_token *push(tokbuf *b) {
-    if (b->count == b->cap) {
-        size_t ncap = b->cap * 2;
-        nx_token *n = ncap < SIZE_MAX / sizeof *n ? nx_arena_alloc_uninit(b->arena, ncap * sizeof *n) : NULL;
-        if (!n) return NULL;
-        memcpy(n, b->items, b->count * sizeof *n);
-        b->items = n;
-        b->cap = ncap;
-    }
-    return &b->items[b->count++];
+/* Doubles the room of a full array. 0, or -1 when out of memory. */
+static int tokbuf_grow(nx_arena *arena, tokbuf *b) {
+    size_t count = (size_t)(b->at - b->items), ncap = 2 * count;
+    nx_token *n = ncap < SIZE_MAX / sizeof *n ? nx_arena_alloc_uninit(arena, ncap * sizeof *n) : NULL;
+    if (!n) return -1;
+    memcpy(n, b->items, count * sizeof *n);
+    b->items = n;
+    b->at = n + count;
+    b->end = n + ncap;
+    return 0;
 }
 
 /* ---- folded forms and their hashes ----------------------------------------------- */
@@ -652,12 +649,16 @@ static inline void put_token(nx_token *t, uint32_t b0, uint32_t b1, const uint32
 
 /* ---- the stage ------------------------------------------------------------------ */
 
-nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
+/* The stage, with the text's code point map (NULL for an ASCII text, whose
+ * byte offsets are code point offsets): made twice by the compiler, once
+ * for each, so that the loop over an ASCII text has no map to ask. */
+static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena, const nx_text *text,
+                                                                const nx_token_lexicon *lex, nx_tokens *out,
+                                                                const uint32_t *cp_at) {
     scan sc = {(const unsigned char *)text->work, text->len};
     const unsigned char *s = sc.s;
     const size_t n = sc.n;
-    const uint32_t *cp_at = text->cp_at;
-    const int fast = !nx_tokenize_general_only;
+    const size_t fast_end = nx_tokenize_general_only ? 0 : n; /* a common word needs 8 bytes before it */
     out->items = NULL;
     out->count = out->n_sent = 0;
     /* English news has a token every 5 to 6 bytes (spaces included): room
@@ -672,8 +673,10 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
     fp.at = nx_arena_alloc_uninit(arena, n + guess + 16);
     if (!fp.at) return NX_ERR_NOMEM;
     fp.end = fp.at + n + guess + 16;
-    tokbuf v = {arena, nx_arena_alloc_uninit(arena, guess * sizeof(nx_token)), 0, guess};
+    tokbuf v;
+    v.items = v.at = nx_arena_alloc_uninit(arena, guess * sizeof(nx_token));
     if (!v.items) return NX_ERR_NOMEM;
+    v.end = v.items + guess;
     size_t i = 0;
     /* the break before the next token: bit 0 white space, then 2 per line
      * break (a paragraph's counts 4); the first token starts a paragraph */
@@ -688,28 +691,27 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             i++;
             continue;
         }
-        if (v.count == v.cap) {
+        if (v.at == v.end) {
             /* more tokens than reserved: then the folded forms' buffer may
              * be short too (it holds len + 1 per token, at most the bytes
              * and the tokens reserved), so a new one holds the rest */
-            if (push(&v) == NULL || pool_room(arena, &fp, n, i)) return NX_ERR_NOMEM;
-            v.count--;
+            if (tokbuf_grow(arena, &v) || pool_room(arena, &fp, n, i)) return NX_ERR_NOMEM;
         }
-        nx_token *t = &v.items[v.count];
+        nx_token *t = v.at;
         unsigned brk = BRK_OF_GAP[gap];
         size_t end;
         uint16_t flags;
         uint8_t kind, start;
         uint64_t hash;
         size_t len;
-        if (fast && ASCII_WORD[b] && n - i >= 8 && (len = common_word(s, n, i, fp.at, &flags, &kind, &hash)) != 0) {
+        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, fp.at, &flags, &kind, &hash)) != 0) {
             end = i + len;
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
             put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)len, sn, flags, kind, brk, start, hash);
             fp.at[len] = '\0';
             fp.at += len + 1;
             pend = 0; /* a word */
-            v.count++;
+            v.at++;
             /* the byte after it, which common_word read (so end < n), is
              * most often a space: taken here */
             unsigned sp = s[end] == ' ';
@@ -736,7 +738,7 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             i += k;
             continue;
         }
-        v.count++;
+        v.at++;
         gap = 0;
         int folded = 0;
         hash = 0;
@@ -754,8 +756,8 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             int32_t n1 = peek(&sc, i + k, &k2);
             int32_t n2 = peek(&sc, i + k + k2, &k3);
             /* "Italy's", and "Italy 's" as tokenized text writes it */
-            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 &&
-                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && v.items[v.count - 2].kind == NX_TOK_WORD))) {
+            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && t > v.items &&
+                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && t[-1].kind == NX_TOK_WORD))) {
                 end = i + k + k2;
                 kind = NX_TOK_WORD;
                 flags = NX_SH_POSS;
@@ -791,10 +793,14 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
         i = end;
     }
 
-    size_t count = v.count;
-    nx_arena_shrink(arena, v.items, v.cap * sizeof(nx_token), count * sizeof(nx_token));
+    size_t count = (size_t)(v.at - v.items);
+    nx_arena_shrink(arena, v.items, (size_t)(v.end - v.items) * sizeof(nx_token), count * sizeof(nx_token));
     out->items = count ? v.items : NULL;
     out->count = count;
     out->n_sent = count ? (size_t)sent + 1 : 0;
     return NX_OK;
+}
+
+nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
+    return text->cp_at ? tokenize(arena, text, lex, out, text->cp_at) : tokenize(arena, text, lex, out, NULL);
 }
