@@ -1,18 +1,21 @@
-/* tokenize.c: a single left-to-right scan over code points (see tokenize.h),
- * then a pass over the tokens that folds and hashes each and marks sentence
- * starts.
+/* tokenize.c: a single left-to-right scan over code points (see tokenize.h)
+ * that makes each token whole as it goes: its extent and shape, its folded
+ * form and hash, its break and sentence.
  *
- * What keeps it fast: a word's run of ASCII letters and digits is taken
- * eight bytes at a time, its letters counted with a few word operations
- * (only the characters around and after it go through the general code);
- * the class of another ASCII character is one table lookup (only the others
- * ask utf8proc for their category); the working copy is valid UTF-8
- * (nx_text_prepare repaired it), so a non-ASCII character is decoded without
- * checks; a token of ASCII bytes is folded and hashed eight bytes at a time
- * (nx_hash is a hash of words), and only the others go through nx_fold;
- * the folded forms share one arena buffer; the tokens are written in place
- * into an arena array reserved for the most a text of news needs and cut
- * back to what was used. */
+ * What keeps it fast: most words are runs of ASCII letters and digits that
+ * a space or a mark ends, and common_word() makes such a token from eight
+ * bytes at a time: end, shape and kind from byte masks, the folded form
+ * and its nx_hash() from the same words (nx_hash is a hash of 64-bit
+ * words), with no per-character loop; the rest go through the general scan
+ * (scan_word), which still takes a word's runs of ASCII letters and digits
+ * eight bytes at a time. The class of another ASCII character is one table
+ * lookup (only the others ask utf8proc for their category); the working
+ * copy is valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII
+ * character is decoded without checks; only tokens with bytes beyond ASCII
+ * go through nx_fold. The folded forms share one arena buffer; the tokens
+ * are written in place into an arena array reserved for the most a text of
+ * news needs and cut back to what was used; the loop is compiled twice, for
+ * an ASCII text (whose byte offsets are code point offsets) and another. */
 #include "tokenize.h"
 
 #include <stdlib.h>
