@@ -579,15 +579,40 @@ static inline int ends_run(unsigned next, int last_digit) {
     return ASCII_ENDS_WORD[next] || ((next == ',' || next == ':') && !last_digit);
 }
 
+/* Whether a period after the word of len ASCII letters and digits at byte
+ * i (folded at fold, room after it) ends it, as scan_word decides: when it
+ * makes no number (3.5), no dotted acronym (U.S), no initial (W.) or name
+ * part (Yu.) and no abbreviation (Inc.): the end of most sentences. 0 sends
+ * the word to scan_word. Out of line: the loop keeps its registers. */
+static __attribute__((noinline)) int period_ends(const unsigned char *s, size_t n, size_t i, size_t len,
+                                                 int last_digit, char *fold, const nx_token_lexicon *lex) {
+    if (len < 3 || n - i - len < 2) return 0;
+    unsigned a = s[i + len + 1]; /* after the period */
+    if (a >= 0x80 || (ASCII_CLASS[a] & NX_CC_LETTER) || (last_digit && (ASCII_CLASS[a] & NX_CC_DIGIT))) return 0;
+    if (!lex || !lex->abbreviations) return 1;
+    /* one found goes to scan_word, which also knows the ones it does not look up */
+    fold[len] = '.';
+    return !nx_strmap_get(lex->abbreviations, fold, len + 1, NULL);
+}
+
+/* Whether the word of len ASCII letters and digits at byte i ends before
+ * the byte `next` after it, as scan_word decides. */
+static inline int word_ends(const unsigned char *s, size_t n, size_t i, size_t len, unsigned next, int last_digit,
+                            char *fold, const nx_token_lexicon *lex) {
+    if (ends_run(next, last_digit)) return 1;
+    return next == '.' && period_ends(s, n, i, len, last_digit, fold, lex);
+}
+
 /* The token at byte i when it is a word of ASCII letters and digits that
- * a character ending every word follows (most words of news): its length,
+ * a character ending it follows (word_ends: most words of news): its length,
  * shape, kind, folded form (at fold, in whole words of 8 bytes) and hash,
  * eight bytes at a time, as scan_word and fold_token would make them
  * (test_tokenize compares them). 0 for any other token, and for a word
  * that reaches the last 8 bytes of the text. A word of 1 to 7 bytes is
  * one load and no loop. */
-static inline size_t common_word(const unsigned char *s, size_t n, size_t i, char *fold, uint16_t *flags,
-                                 uint8_t *kind, uint64_t *hash) {
+static inline __attribute__((always_inline)) size_t common_word(const unsigned char *s, size_t n, size_t i,
+                                                                const nx_token_lexicon *lex, char *fold,
+                                                                uint16_t *flags, uint8_t *kind, uint64_t *hash) {
     uint64_t x = nx_load8(s + i);
     word8 w = word8_of(x);
     uint64_t f = word8_fold(x, &w);
@@ -613,8 +638,11 @@ static inline size_t common_word(const unsigned char *s, size_t n, size_t i, cha
             len += w.len;
             if (w.len < 8) break;
         }
-        if (!ends_run((unsigned)(x >> (8 * w.len)) & 0xFF, (unsigned)(s[i + len - 1] - '0') < 10u)) return 0;
-    } else if (!ends_run((unsigned)(x >> (8 * len)) & 0xFF, (int)(w.digit >> (8 * len - 1)) & 1)) {
+        if (!word_ends(s, n, i, len, (unsigned)(x >> (8 * w.len)) & 0xFF, (unsigned)(s[i + len - 1] - '0') < 10u,
+                       fold, lex))
+            return 0;
+    } else if (!word_ends(s, n, i, len, (unsigned)(x >> (8 * len)) & 0xFF, (int)(w.digit >> (8 * len - 1)) & 1, fold,
+                          lex)) {
         return 0;
     }
     *hash = nx_hash_final(h, len);
@@ -707,7 +735,7 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
         uint8_t kind, start;
         uint64_t hash;
         size_t len;
-        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, fp.at, &flags, &kind, &hash)) != 0) {
+        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, lex, fp.at, &flags, &kind, &hash)) != 0) {
             end = i + len;
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
             put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)len, sn, flags, kind, brk, start, hash);

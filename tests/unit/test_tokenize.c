@@ -247,8 +247,9 @@ static void test_common_words(void) {
                                         "G7", "7G", "3rd", "1990s", "x1y2", "Zhang", "LIQUN", "China", "Beijing",
                                         "BEIJING", "eBay", "iPhone", "academy", "Academia", "president", "123456789",
                                         "Jiaotong", "12345678", "University", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOq",
-                                        "1234567890123456", "a1b2c3d4e5f6g7h8i9", "internationalization"};
-    char text[128];
+                                        "1234567890123456", "a1b2c3d4e5f6g7h8i9", "internationalization",
+                                        "Inc", "jan", "GEN", "Dr", "mr", "St", "etc", "Jr", "1st", "4WD", "24h"};
+    char text[160];
     for (size_t wi = 0; wi < sizeof words / sizeof *words; wi++) {
         for (int c = 1; c < 0x80; c++) {
             for (int pre = 0; pre < 2; pre++) { /* at the start, and after a sentence */
@@ -257,6 +258,18 @@ static void test_common_words(void) {
             }
         }
         snprintf(text, sizeof text, "%s\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
+        check_general(text);
+        for (int c = 1; c < 0x80; c++) { /* a period, then every ASCII byte, then a digit or a space */
+            snprintf(text, sizeof text, "The %s.%c9 and more words here", words[wi], c);
+            check_general(text);
+            snprintf(text, sizeof text, "The %s.%c and more words here", words[wi], c);
+            check_general(text);
+        }
+        snprintf(text, sizeof text, "The %s.\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
+        check_general(text);
+        snprintf(text, sizeof text, "The %s.\xC3\xA9 and more words here", words[wi]); /* 3rd.é: dotted */
+        check_general(text);
+        snprintf(text, sizeof text, "The last word is %s.", words[wi]); /* the period ends the text */
         check_general(text);
     }
     /* more tokens than the array reserved (one per 4 bytes): it grows, and
