@@ -56,6 +56,17 @@ _Static_assert((NX_CC_WORD | NX_CC_LETTER | NX_CC_DIGIT | NX_CC_UPPER) <= 0xFF, 
 #define ENDS16(c) ENDS4(c), ENDS4((c) + 4), ENDS4((c) + 8), ENDS4((c) + 12)
 static const uint8_t ASCII_ENDS_WORD[256] = {ENDS16(0),  ENDS16(16), ENDS16(32), ENDS16(48),
                                              ENDS16(64), ENDS16(80), ENDS16(96), ENDS16(112)};
+/* 1 for the ASCII marks that make a token of their own, a byte long unless
+ * the same byte follows (not ( ) " which never run): all but white space,
+ * letters, digits, the apostrophe (possessive 's) and NUL. */
+#define MARK(c) ((c) > 0 && (c) < 0x80 && !(ACLS(c) & (NX_CC_SPACE | NX_CC_WORD | NX_CC_APOS)))
+#define MARK4(c) MARK(c), MARK((c) + 1), MARK((c) + 2), MARK((c) + 3)
+#define MARK16(c) MARK4(c), MARK4((c) + 4), MARK4((c) + 8), MARK4((c) + 12)
+static const uint8_t ASCII_MARK[256] = {MARK16(0),  MARK16(16), MARK16(32), MARK16(48),
+                                        MARK16(64), MARK16(80), MARK16(96), MARK16(112)};
+#undef MARK16
+#undef MARK4
+#undef MARK
 #undef ENDS16
 #undef ENDS4
 #undef ENDS
@@ -748,6 +759,23 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
             unsigned sp = s[end] == ' ';
             gap = sp;
             i = end + sp;
+            continue;
+        }
+        if (ASCII_MARK[b] && i + 2 <= fast_end && s[i + 1] != b) {
+            /* a mark of one byte (, . " ( ...) that no copy of itself
+             * follows (... -- are one token): itself folded */
+            flags = (uint16_t)(((ASCII_CLASS[b] & NX_CC_OPEN) ? NX_SH_OPEN : 0) |
+                               ((ASCII_CLASS[b] & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
+            nx_store8((unsigned char *)fp.at, b);
+            hash = nx_hash_final(nx_hash_word(nx_hash_start(0), b), 1);
+            uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
+            put_token(t, (uint32_t)i, (uint32_t)i + 1, cp_at, fp.at, 1, sn, flags, NX_TOK_PUNCT, brk, start, hash);
+            fp.at += 2; /* the NUL stored with the byte */
+            v.at++;
+            sentence_after(&pend, text, lex, t);
+            unsigned sp = s[i + 1] == ' ';
+            gap = sp;
+            i += 1 + sp;
             continue;
         }
         int32_t c;
