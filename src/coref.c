@@ -18,12 +18,11 @@ static kkey fold_key(const nx_token *t) { return (kkey){t->fold, t->fold_len, t-
 
 /* Writes the typed key of the n bytes at f to k (room for n + 2) and sets
  * *hash; returns its length, or 0 when `ascii` and a byte is not ASCII.
- * The bytes are folded here when `ascii`, else they are folded already. A
- * space is hashed when a byte follows it: the key's last one is trimmed. */
+ * The bytes are folded here when `ascii`, else they are folded already; the
+ * key is hashed whole when written (nx_hash reads eight bytes at a time). */
 static size_t write_key(char *k, nx_type type, const char *f, size_t n, int ascii, uint64_t *hash) {
     size_t w = 0;
     k[w++] = (char)('0' + type);
-    uint64_t h = nx_hash_byte(nx_hash_start(0), (unsigned char)k[0]);
     for (size_t i = 0; i < n; i++) {
         if (ascii && (unsigned char)f[i] >= 0x80) return 0;
         char c = ascii ? nx_fold_ascii((unsigned char)f[i]) : f[i];
@@ -32,13 +31,11 @@ static size_t write_key(char *k, nx_type type, const char *f, size_t n, int asci
             if (k[w - 1] != ' ' && w > 1) k[w++] = ' ';
             continue;
         }
-        if (k[w - 1] == ' ') h = nx_hash_byte(h, ' ');
         k[w++] = c;
-        h = nx_hash_byte(h, (unsigned char)c);
     }
     if (w > 1 && k[w - 1] == ' ') w--;
     k[w] = '\0';
-    *hash = nx_hash_final(h);
+    *hash = nx_hash(k, w, 0);
     return w;
 }
 

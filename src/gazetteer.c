@@ -192,7 +192,7 @@ enum { MATCH_BLOCK = 64, MATCH_RING = 4 * MATCH_BLOCK }; /* a power of two: i % 
 /* What a step leaves for the next about a token (in a ring of blocks,
  * index i % MATCH_RING), so the root lookup is hashed and probed once. */
 typedef struct lookup {
-    uint64_t h;     /* step 1: the root edge hash of the token (nx_gedge_hash(0, ...)) */
+    uint64_t h;     /* step 1: the root edge hash of the token (nx_gedge_hash(0, ...): its fold_hash) */
     uint64_t h_next; /* step 2: the edge hash from `slot`'s child along the next token */
     uint32_t slot;  /* step 2: the first slot whose tag is h's and parent the root, + 1; 0: none */
     uint8_t skip;   /* step 1: the token is not looked up */

@@ -217,8 +217,11 @@ int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *te
  * A document's tokens carry it (nx_token.fold_hash, the same function). */
 static inline uint64_t nx_gtoken_hash(const char *fold, size_t len) { return nx_hash(fold, len, 0); }
 
-/* The hash of an edge: its parent node mixed into its token's hash. */
+/* The hash of an edge: its parent node mixed into its token's hash; an
+ * edge from the root (every token's first lookup) has the token's hash
+ * itself, which the tokenizer made: nothing to mix per token. */
 static inline uint64_t nx_gedge_hash(uint32_t parent, uint64_t token_hash) {
+    if (!parent) return token_hash;
     uint64_t h = token_hash ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ULL;

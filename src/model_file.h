@@ -26,7 +26,7 @@
  * the builder would make different sections from the same files (the
  * tokenizer, the fold, gazetteer_build.c): a file of another version is
  * never read, only rebuilt. */
-#define NX_MFILE_VERSION 4u
+#define NX_MFILE_VERSION 6u
 #define NX_MFILE_ENDIAN 0x01020304u /* written in the writer's byte order */
 #define NX_MFILE_NAME "nerx.model"  /* in the gazetteer directory */
 

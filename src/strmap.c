@@ -1,24 +1,11 @@
 /* strmap.c: linear probing over a power-of-two table kept at most half full,
- * FNV-1a style hashing mixed with a 64-bit finaliser; keys live in one
+ * hashing eight bytes at a time (nx_hash, strmap.h); keys live in one
  * growing pool. Each slot carries 32 bits of the hash, so a probe that does
  * not match costs no second memory access (most token lookups miss). */
 #include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-uint64_t nx_hash(const void *key, size_t len, uint64_t seed) {
-    const unsigned char *p = key;
-    uint64_t h = 1469598103934665603ULL ^ seed;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
-}
 
 void nx_strmap_init(nx_strmap *m) { memset(m, 0, sizeof *m); }
 

@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "swar.h"
+
 typedef struct nx_strmap {
     uint64_t *slots;   /* high 32 bits: hash tag; low 32 bits: index + 1 (0 = empty) */
     size_t n_slots;    /* power of two */
@@ -26,20 +28,42 @@ typedef struct nx_strmap {
     int borrowed;      /* attached to a flat form: read-only, owns nothing */
 } nx_strmap;
 
-uint64_t nx_hash(const void *key, size_t len, uint64_t seed);
+/* The hash of key[0..len): eight bytes at a time. The bytes are read as
+ * 64-bit little-endian words, the last one padded with zero bytes;
+ * h = nx_hash_start(seed), h = nx_hash_word(h, w) for each word in turn,
+ * then nx_hash_final(h, len). Every map keyed by folded words uses it (the
+ * tokenizer computes nx_token.fold_hash with the inline steps below as it
+ * folds, eight bytes at a time; the gazetteer edges in the model file are
+ * made from it): a word costs a multiply and a shift, not eight dependent
+ * multiplies as a byte-at-a-time hash. */
+static inline uint64_t nx_hash_start(uint64_t seed) { return seed ^ 0x243F6A8885A308D3ULL; }
+static inline uint64_t nx_hash_word(uint64_t h, uint64_t w) {
+    h = (h ^ w) * 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 32); /* the next word's multiply then carries the high half too */
+}
+/* The length tells "a" from "a\0" (same words); the multiply and shift
+ * spread every bit over the low bits, which pick a map's slot. */
+static inline uint64_t nx_hash_final(uint64_t h, size_t len) {
+    h = (h ^ len) * 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
+}
 
-/* nx_hash() one byte at a time, for code that hashes bytes as it makes them
- * (the tokenizer hashes each folded form as it folds it):
- * nx_hash_final(nx_hash_byte(...nx_hash_byte(nx_hash_start(seed), k[0])..., k[len-1]))
- * is nx_hash(k, len, seed): FNV-1a, then a 64-bit finaliser, as strmap.c
- * computes it (test_tokenize checks that they agree). */
-static inline uint64_t nx_hash_start(uint64_t seed) { return 1469598103934665603ULL ^ seed; }
-static inline uint64_t nx_hash_byte(uint64_t h, unsigned char b) { return (h ^ b) * 1099511628211ULL; }
-static inline uint64_t nx_hash_final(uint64_t h) {
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+/* The hash itself, inline: most keys are a word or two, hashed in a few
+ * instructions where a call would cost as many. */
+static inline uint64_t nx_hash(const void *key, size_t len, uint64_t seed) {
+    const unsigned char *p = key;
+    uint64_t h = nx_hash_start(seed);
+    size_t n = len;
+    for (; n >= 8; n -= 8, p += 8) h = nx_hash_word(h, nx_load8(p));
+    if (n) { /* the last 1 to 7 bytes, zero-padded: two loads that may overlap (the same bytes or'ed twice) */
+        uint64_t w;
+        if (n >= 4)
+            w = nx_load4(p) | nx_load4(p + n - 4) << (8 * (n - 4));
+        else
+            w = p[0] | (uint64_t)p[n / 2] << (8 * (n / 2)) | (uint64_t)p[n - 1] << (8 * (n - 1));
+        h = nx_hash_word(h, w);
+    }
+    return nx_hash_final(h, len);
 }
 
 void nx_strmap_init(nx_strmap *m);

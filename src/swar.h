@@ -24,6 +24,16 @@ static inline uint64_t nx_load8(const unsigned char *p) {
     return x;
 }
 
+/* The four bytes at p (any alignment), byte k the k-th as in nx_load8. */
+static inline uint64_t nx_load4(const unsigned char *p) {
+    uint32_t x;
+    memcpy(&x, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    x = __builtin_bswap32(x);
+#endif
+    return x;
+}
+
 /* Stores x as the eight bytes at p (any alignment), the inverse of nx_load8. */
 static inline void nx_store8(unsigned char *p, uint64_t x) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__

@@ -130,6 +130,15 @@ enum {
 size_t nx_fold(const char *s, size_t len, char *out, size_t cap) {
     size_t o = 0;
     for (size_t i = 0; i < len;) {
+        if (len - i >= 8 && o <= cap && cap - o >= 8) { /* eight ASCII bytes at once: A-Z to a-z */
+            uint64_t x = nx_load8((const unsigned char *)s + i);
+            if (!(x & NX_HIGHS)) {
+                nx_store8((unsigned char *)out + o, x | (nx_bytes_between(x, 'A', 'Z') >> 2));
+                i += 8;
+                o += 8;
+                continue;
+            }
+        }
         unsigned char c = (unsigned char)s[i];
         if (c < 0x80) {
             if (o < cap) out[o] = nx_fold_ascii(c);

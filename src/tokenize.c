@@ -1,18 +1,21 @@
-/* tokenize.c: a single left-to-right scan over code points (see tokenize.h),
- * then a pass over the tokens that folds and hashes each and marks sentence
- * starts.
+/* tokenize.c: a single left-to-right scan over code points (see tokenize.h)
+ * that makes each token whole as it goes: its extent and shape, its folded
+ * form and hash, its break and sentence.
  *
- * What keeps it fast: a word's run of ASCII letters and digits is taken
- * eight bytes at a time, its letters counted with a few word operations
- * (only the characters around and after it go through the general code);
- * the class of another ASCII character is one table lookup (only the others
- * ask utf8proc for their category); the working copy is valid UTF-8
- * (nx_text_prepare repaired it), so a non-ASCII character is decoded without
- * checks; a token of ASCII bytes is folded eight bytes at a time and hashed
- * without a branch on its length, and only the others go through nx_fold;
- * the folded forms share one arena buffer; the tokens are written in place
- * into an arena array reserved for the most a text of news needs and cut
- * back to what was used. */
+ * What keeps it fast: most words are runs of ASCII letters and digits that
+ * a space or a mark ends, and common_word() makes such a token from eight
+ * bytes at a time: end, shape and kind from byte masks, the folded form
+ * and its nx_hash() from the same words (nx_hash is a hash of 64-bit
+ * words), with no per-character loop; the rest go through the general scan
+ * (scan_word), which still takes a word's runs of ASCII letters and digits
+ * eight bytes at a time. The class of another ASCII character is one table
+ * lookup (only the others ask utf8proc for their category); the working
+ * copy is valid UTF-8 (nx_text_prepare repaired it), so a non-ASCII
+ * character is decoded without checks; only tokens with bytes beyond ASCII
+ * go through nx_fold. The folded forms share one arena buffer; the tokens
+ * are written in place into an arena array reserved for the most a text of
+ * news needs and cut back to what was used; the loop is compiled twice, for
+ * an ASCII text (whose byte offsets are code point offsets) and another. */
 #include "tokenize.h"
 
 #include <stdlib.h>
@@ -53,6 +56,17 @@ _Static_assert((NX_CC_WORD | NX_CC_LETTER | NX_CC_DIGIT | NX_CC_UPPER) <= 0xFF, 
 #define ENDS16(c) ENDS4(c), ENDS4((c) + 4), ENDS4((c) + 8), ENDS4((c) + 12)
 static const uint8_t ASCII_ENDS_WORD[256] = {ENDS16(0),  ENDS16(16), ENDS16(32), ENDS16(48),
                                              ENDS16(64), ENDS16(80), ENDS16(96), ENDS16(112)};
+/* 1 for the ASCII marks that make a token of their own, a byte long unless
+ * the same byte follows (not ( ) " which never run): all but white space,
+ * letters, digits, the apostrophe (possessive 's) and NUL. */
+#define MARK(c) ((c) > 0 && (c) < 0x80 && !(ACLS(c) & (NX_CC_SPACE | NX_CC_WORD | NX_CC_APOS)))
+#define MARK4(c) MARK(c), MARK((c) + 1), MARK((c) + 2), MARK((c) + 3)
+#define MARK16(c) MARK4(c), MARK4((c) + 4), MARK4((c) + 8), MARK4((c) + 12)
+static const uint8_t ASCII_MARK[256] = {MARK16(0),  MARK16(16), MARK16(32), MARK16(48),
+                                        MARK16(64), MARK16(80), MARK16(96), MARK16(112)};
+#undef MARK16
+#undef MARK4
+#undef MARK
 #undef ENDS16
 #undef ENDS4
 #undef ENDS
@@ -181,8 +195,14 @@ static inline uint16_t shape_flags(const shape *s) {
 /* Takes the run of ASCII letters and digits at byte j into the word's shape
  * (*sh, *seg_letters, *pc: scan_word's state) as shape_add() of each would;
  * returns the byte after it. Eight bytes at a time: a word's letters are
- * counted with a few operations instead of a loop whose end mispredicts. */
-static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_letters, unsigned *pc) {
+ * counted with a few operations instead of a loop whose end mispredicts.
+ * With `fold` (the run starts the token), also folds the run there and
+ * hashes it (*h, from nx_hash_start) from the same words, storing whole
+ * words (fold must have room for the run rounded up to 8 bytes); a run
+ * that reaches the last 8 bytes of the text is taken a byte at a time, not
+ * folded, and clears *folded. */
+static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_letters, unsigned *pc, char *fold,
+                               uint64_t *h, int *folded) {
     while (sc->n - j >= 8) {
         uint64_t x = nx_load8(sc->s + j);
         uint64_t lower = nx_bytes_between(x, 'a', 'z'), upper = nx_bytes_between(x, 'A', 'Z');
@@ -194,6 +214,12 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
         uint64_t letter = (lower | upper) & keep;
         upper &= keep;
         digit &= keep;
+        if (fold) {
+            uint64_t f = (x & keep) | (upper >> 2); /* A-Z to a-z, the bytes after the run zero */
+            nx_store8((unsigned char *)fold, f);
+            fold += 8;
+            *h = nx_hash_word(*h, f);
+        }
         if (letter && !sh->letters)
             sh->sh |= (upper >> __builtin_ctzll(letter)) & 1 ? NX_SH_CAP : NX_SH_LOWER;
         unsigned nl = nx_count_marked(letter);
@@ -209,6 +235,7 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
         if (len < 8) return j;
     }
     for (unsigned wc; j < sc->n && (wc = ASCII_WORD[sc->s[j]]) != 0; j++) {
+        if (fold) *folded = 0;
         if (wc & NX_CC_LETTER) {
             if (sh->letters == 0) sh->sh |= (wc & NX_CC_UPPER) ? NX_SH_CAP : NX_SH_LOWER;
             sh->letters++;
@@ -225,8 +252,12 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
 
 /* Length in bytes of the word starting at byte i (a letter or digit), with its
  * shape and the flags it earns in *flags. Stops before a possessive 's. Every
- * character taken (each `j += k`) is added to the shape. */
-static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, uint16_t *flags) {
+ * character taken (each `j += k`) is added to the shape. When the word is
+ * its first run of ASCII letters and digits (most words), *folded is 1, the
+ * folded form is at fold (not terminated) and *hash is its nx_hash(); else
+ * *folded is 0 and fold holds anything. */
+static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, uint16_t *flags, char *fold,
+                               uint64_t *hash, int *folded) {
     size_t j = i, k;
     shape sh = {0, 0, 0, 0};
     unsigned pc = 0;        /* the classes of the previous character (none at the start) */
@@ -236,16 +267,21 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
     *flags = 0;
     /* most words: a run of ASCII letters and digits that white space or a
      * mark no word goes on over ends (so not ' - & . , :) */
-    j = ascii_run(sc, j, &sh, &seg_letters, &pc);
+    uint64_t h = nx_hash_start(0);
+    *folded = 1;
+    j = ascii_run(sc, j, &sh, &seg_letters, &pc, fold, &h, folded);
     const size_t first_run_end = j;
+    const int run_folded = *folded; /* fold[0 .. first_run_end - i) is the run folded */
     ncp = j - i;
     if (j > i && (j == sc->n || ASCII_ENDS_WORD[sc->s[j]])) {
         *flags = (uint16_t)(shape_flags(&sh) | ((!sh.letters || !sh.other) ? NX_SH_PLAIN : 0));
+        *hash = nx_hash_final(h, j - i);
         return j - i;
     }
+    *folded = 0;
     for (;;) {
         size_t run = j;
-        j = ascii_run(sc, j, &sh, &seg_letters, &pc);
+        j = ascii_run(sc, j, &sh, &seg_letters, &pc, NULL, NULL, NULL);
         ncp += j - run;
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
@@ -335,11 +371,17 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
                 break;
             }
             if (lex && lex->abbreviations) {
-                char buf[64];
-                size_t fl = nx_fold((const char *)sc->s + i, j - i, buf, sizeof buf - 1);
+                char buf[64], *key = buf;
+                size_t fl;
+                if (j == first_run_end && run_folded) { /* Dr, Inc, Jan: folded by the run already */
+                    key = fold;
+                    fl = j - i;
+                } else {
+                    fl = nx_fold((const char *)sc->s + i, j - i, buf, sizeof buf - 1);
+                }
                 if (fl < sizeof buf - 1) {
-                    buf[fl] = '.';
-                    if (nx_strmap_get(lex->abbreviations, buf, fl + 1, NULL)) {
+                    key[fl] = '.';
+                    if (nx_strmap_get(lex->abbreviations, key, fl + 1, NULL)) {
                         shape_add(&sh, c, cc);
                         j += k;
                         *flags |= NX_SH_ABBREV;
@@ -359,203 +401,408 @@ static size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size_t i, u
 /* ---- the token list ------------------------------------------------------------ */
 
 /* Tokens being gathered, in place in the arena: an array reserved for the
- * most a text is likely to need, moved to one twice as long (in the arena
- * too) when full, and cut back to its count at the end. */
+ * most a text is likely to need ([items, end), the next token at `at`),
+ * moved to one twice as long (in the arena too) when full, and cut back to
+ * what was used at the end. */
 typedef struct tokbuf {
-    nx_arena *arena;
-    nx_token *items;
-    size_t count, cap;
+    nx_token *items, *at, *end;
 } tokbuf;
 
-/* Room for the next token (its fields are the caller's to set), or NULL when
- * out of memory. */
-static nx_token *push(tokbuf *b) {
-    if (b->count == b->cap) {
-        size_t ncap = b->cap * 2;
-        nx_token *n = ncap < SIZE_MAX / sizeof *n ? nx_arena_alloc_uninit(b->arena, ncap * sizeof *n) : NULL;
-        if (!n) return NULL;
-        memcpy(n, b->items, b->count * sizeof *n);
-        b->items = n;
-        b->cap = ncap;
-    }
-    return &b->items[b->count++];
+/* Doubles the room of a full array. 0, or -1 when out of memory. */
+static int tokbuf_grow(nx_arena *arena, tokbuf *b) {
+    size_t count = (size_t)(b->at - b->items), ncap = 2 * count;
+    nx_token *n = ncap < SIZE_MAX / sizeof *n ? nx_arena_alloc_uninit(arena, ncap * sizeof *n) : NULL;
+    if (!n) return -1;
+    memcpy(n, b->items, count * sizeof *n);
+    b->items = n;
+    b->at = n + count;
+    b->end = n + ncap;
+    return 0;
 }
 
 /* ---- folded forms and their hashes ----------------------------------------------- */
 
-/* Folds the len ASCII bytes at src into out and hashes the result (into
- * *h, from nx_hash_start), eight bytes at a time; 0 when one of them is not
- * ASCII. Reads and writes whole eight-byte words: src and out must have len
- * rounded up to 8 bytes. Every word takes eight hash steps, those past the
- * token's end discarded, so no branch depends on its length: a loop that
- * ended with the token would mispredict at nearly every token, and the
- * multiply chains of consecutive tokens could not overlap. */
+/* Folds the len ASCII bytes at src into out and sets *h to the nx_hash()
+ * of the result, eight bytes at a time: one word step of the hash per eight
+ * bytes, the last word's bytes past the token zeroed as nx_hash() pads it;
+ * 0 when one of them is not ASCII. Reads and writes whole eight-byte words:
+ * src and out must have len rounded up to 8 bytes. */
 static inline int fold_hash_ascii(const unsigned char *src, size_t len, char *out, uint64_t *h) {
-    uint64_t hash = *h;
+    uint64_t hash = nx_hash_start(0);
     for (size_t off = 0; off < len; off += 8) {
-        size_t m = len - off;
-        uint64_t x = nx_load8(src + off);
-        if (nx_first_bytes(x, m) & NX_HIGHS) return 0;
+        uint64_t x = nx_first_bytes(nx_load8(src + off), len - off);
+        if (x & NX_HIGHS) return 0;
         uint64_t f = x | (nx_bytes_between(x, 'A', 'Z') >> 2); /* A-Z to a-z */
         nx_store8((unsigned char *)out + off, f);
-        uint64_t after[8]; /* the hash after each byte: an index picks the last one in the token */
-        for (unsigned k = 0; k < 8; k++) after[k] = hash = nx_hash_byte(hash, (unsigned char)(f >> (8 * k)));
-        hash = after[(m < 8 ? m : 8) - 1];
+        hash = nx_hash_word(hash, f);
     }
-    *h = hash;
+    *h = nx_hash_final(hash, len);
     return 1;
 }
 
-/* Sets a token's code point offsets, folded form and its hash. The folded
- * forms go one after another at *pool, in a buffer of sum(len + 1) bytes
- * (and 8 to spare for the last word fold_hash_ascii writes): a token of
- * ASCII bytes folds to as many bytes, folded and hashed at once; another one
- * is folded there by nx_fold when it fits in its own length (café -> cafe)
- * and gets its own arena copy otherwise (ß -> ss). */
-static inline nx_status fold_token(nx_arena *arena, const nx_text *text, nx_token *t, char **pool_at) {
-    char *pool = *pool_at;
-    size_t len = t->b1 - t->b0, fl = 0;
+/* The folded forms, one after another in an arena buffer: [at, end) is
+ * free. */
+typedef struct pool {
+    char *at, *end;
+} pool;
+
+/* Room at p->at for the folded forms of the text from byte i on, when the
+ * token array outgrows what nx_tokenize reserved. The first buffer, of
+ * n + guess + 16 bytes, holds sum(len + 1) <= i + count before byte i and
+ * leaves n - i + 16 after it while count <= guess: the rest of the bytes,
+ * a NUL after each token and 8 to spare for the last word, each folded form
+ * being written whole words at a time. Past that, each token may take one
+ * byte more than the text it covers, so the buffer must hold twice the
+ * bytes left: a new one is made when it does not. 0, or -1 when out of
+ * memory. */
+static int pool_room(nx_arena *arena, pool *p, size_t n, size_t i) {
+    size_t need = 2 * (n - i) + 16;
+    if ((size_t)(p->end - p->at) >= need) return 0;
+    char *b = nx_arena_alloc_uninit(arena, need);
+    if (!b) return -1;
+    p->at = b;
+    p->end = b + need;
+    return 0;
+}
+
+/* Sets a token's folded form and its hash when the scan did not (a word
+ * that is not one run of ASCII letters and digits, punctuation): a token of
+ * ASCII bytes is folded to as many bytes at p->at, folded and hashed at
+ * once; another one is folded there by nx_fold when it fits in its own
+ * length (café -> cafe) and gets its own arena copy otherwise (ß -> ss). */
+static nx_status fold_token(nx_arena *arena, const nx_text *text, nx_token *t, pool *p) {
+    char *out = p->at;
+    size_t len = t->b1 - t->b0, fl = len;
     const unsigned char *src = (const unsigned char *)text->work + t->b0;
-    uint64_t h = nx_hash_start(0);
-    t->c0 = nx_text_cp(text, t->b0);
-    t->c1 = nx_text_cp(text, t->b1);
-    if (text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, pool, &h)) {
-        fl = len;
-    } else {
-        h = nx_hash_start(0);
-        for (; fl < len && src[fl] < 0x80; fl++)
-            h = nx_hash_byte(h, (unsigned char)(pool[fl] = nx_fold_ascii(src[fl])));
-        if (fl < len) {
-            fl = nx_fold((const char *)src, len, pool, len);
-            if (fl > len) {
-                t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
-                if (!t->fold) return NX_ERR_NOMEM;
-                t->fold_len = (uint32_t)fl;
-                t->fold_hash = nx_hash(t->fold, fl, 0);
-                return NX_OK;
-            }
-            h = nx_hash_start(0);
-            for (size_t k = 0; k < fl; k++) h = nx_hash_byte(h, (unsigned char)pool[k]);
+    uint64_t h;
+    if (!(text->len - t->b0 >= ((len + 7) & ~(size_t)7) && fold_hash_ascii(src, len, out, &h))) {
+        fl = nx_fold((const char *)src, len, out, len);
+        if (fl > len) {
+            t->fold = nx_fold_dup(arena, (const char *)src, len, &fl);
+            if (!t->fold) return NX_ERR_NOMEM;
+            t->fold_len = (uint32_t)fl;
+            t->fold_hash = nx_hash(t->fold, fl, 0);
+            return NX_OK;
         }
+        h = nx_hash(out, fl, 0);
     }
-    pool[fl] = '\0';
-    t->fold = pool;
+    out[fl] = '\0';
+    t->fold = out;
     t->fold_len = (uint32_t)fl;
-    t->fold_hash = nx_hash_final(h);
-    *pool_at = pool + fl + 1;
+    t->fold_hash = h;
+    p->at = out + fl + 1;
     return NX_OK;
 }
 
 /* ---- sentences ------------------------------------------------------------------ */
 
-static int ends_sentence_punct(const nx_text *t, const nx_token *k) {
-    if (k->kind != NX_TOK_PUNCT) return 0;
-    char c = t->work[k->b0];
-    return c == '.' || c == '!' || c == '?' || (c == (char)0xE2 && k->b1 - k->b0 == 3 &&
-                                                 (unsigned char)t->work[k->b0 + 1] == 0x80 &&
-                                                 (unsigned char)t->work[k->b0 + 2] == 0xA6); /* … */
+/* Whether a token (its kind, first byte, length) is ., !, ? or U+2026 (…). */
+static inline int ends_sentence_punct(const unsigned char *s, size_t b0, size_t len, uint8_t kind) {
+    if (kind != NX_TOK_PUNCT) return 0;
+    unsigned char c = s[b0];
+    return c == '.' || c == '!' || c == '?' ||
+           (c == 0xE2 && len == 3 && s[b0 + 1] == 0x80 && s[b0 + 2] == 0xA6); /* … */
 }
 
-typedef struct sentences {
-    uint32_t sent;   /* the current sentence */
-    int pending_end; /* the tokens so far may end it */
-} sentences;
+/* What the tokens so far say of the next one's sentence. */
+enum {
+    PENDING_END = 1, /* they may end the sentence */
+    ABBREV_END = 2   /* ... by an abbreviation: the next token decides */
+};
 
-/* Sets token i's sentence (its folded form is set, and the shapes and
- * breaks of all). A sentence starts after ., ! or ? (and any closing quotes
- * or brackets) when the next token starts with an upper-case letter, a digit
- * or an opening quote; after an abbreviation only at a line end or before a
- * word the lexicon says cannot follow it; at every line break. */
-static inline void mark_sentence(sentences *s, const nx_text *t, const nx_token_lexicon *lex, nx_token *items,
-                                 size_t count, size_t i) {
-    nx_token *k = &items[i];
-    int start = (i == 0) || k->brk >= NX_BRK_LINE;
-    if (!start && s->pending_end && (k->shape & (NX_SH_CAP | NX_SH_DIGIT | NX_SH_OPEN)) && k->brk != NX_BRK_NONE)
-        start = 1;
-    if (start && i > 0) s->sent++;
-    k->sent = s->sent;
-    k->sent_start = (uint8_t)start;
-    if (ends_sentence_punct(t, k)) {
-        s->pending_end = 1;
-    } else if ((k->shape & NX_SH_CLOSE) ||
-               (s->pending_end && k->brk == NX_BRK_NONE && k->kind == NX_TOK_PUNCT &&
-                (t->work[k->b0] == '"' || t->work[k->b0] == '\'') && k->b1 - k->b0 == 1)) {
+/* The sentence of a token with this break and shape, and whether it starts
+ * it (*start); *sent is the sentence so far (UINT32_MAX before the first
+ * token, whose break is a paragraph's). A sentence starts after ., ! or ?
+ * (and any closing quotes or brackets) when the next token starts with an
+ * upper-case letter, a digit or an opening quote; after an abbreviation only
+ * at a line end or before a word the lexicon says cannot follow it; at every
+ * line break. */
+static inline uint32_t sentence_of(uint32_t *sent, unsigned *pend, unsigned brk, unsigned sh, uint8_t *start) {
+    if ((*pend & ABBREV_END) && brk < NX_BRK_LINE && !(sh & NX_SH_OPEN))
+        *pend = 0; /* "U.S. President" continues; only a capitalised function word or a line break
+                    * makes it a boundary. Without a stop list we stay conservative. */
+    int st = brk >= NX_BRK_LINE ||
+             ((*pend & PENDING_END) && (sh & (NX_SH_CAP | NX_SH_DIGIT | NX_SH_OPEN)) && brk != NX_BRK_NONE);
+    *sent += (uint32_t)st;
+    *start = (uint8_t)st;
+    return *sent;
+}
+
+/* What token k leaves for the next one's sentence (*pend); its sentence is
+ * set. */
+static inline void sentence_after(unsigned *pend, const nx_text *text, const nx_token_lexicon *lex,
+                                  const nx_token *k) {
+    const unsigned char *w = (const unsigned char *)text->work;
+    if (ends_sentence_punct(w, k->b0, k->b1 - k->b0, k->kind)) {
+        *pend = PENDING_END;
+    } else if ((k->shape & NX_SH_CLOSE) || ((*pend & PENDING_END) && k->brk == NX_BRK_NONE &&
+                                            k->kind == NX_TOK_PUNCT && (w[k->b0] == '"' || w[k->b0] == '\'') &&
+                                            k->b1 - k->b0 == 1)) {
         /* ." or .) keep the pending end, and so does a straight quote
          * glued to it (said: "... again." Dr Greenspan; TimeBank's ''),
          * which the scan can only class as opening */
+        *pend &= PENDING_END;
     } else if ((k->shape & NX_SH_ABBREV) && !(k->shape & NX_SH_INITIAL)) {
         /* Inc. and U.S. may end a sentence; Dr. and Mr. never do. */
-        s->pending_end = !(lex && lex->no_sentence_end &&
-                           nx_strmap_get(lex->no_sentence_end, k->fold, k->fold_len, NULL));
-        if (s->pending_end && i + 1 < count) {
-            const nx_token *n = &items[i + 1];
-            /* "U.S. President" continues; only a capitalised function
-             * word or a line break makes it a boundary. Without a stop
-             * list we stay conservative. */
-            if (n->brk < NX_BRK_LINE && !(n->shape & NX_SH_OPEN)) s->pending_end = 0;
-        }
+        *pend = (lex && lex->no_sentence_end && nx_strmap_get(lex->no_sentence_end, k->fold, k->fold_len, NULL))
+                    ? 0
+                    : PENDING_END | ABBREV_END;
     } else {
-        s->pending_end = 0;
+        *pend = 0;
     }
 }
 
-/* ---- the pass after the scan ------------------------------------------------------ */
+/* ---- the common word ------------------------------------------------------------ */
 
-/* Each token's folded form, hash, code points and sentence, in one loop over
- * the tokens. fold_need: sum(len + 1). */
-static nx_status finish_tokens(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *toks,
-                               size_t fold_need) {
-    toks->n_sent = 0;
-    if (!toks->count) return NX_OK;
-    char *pool = nx_arena_alloc_uninit(arena, fold_need + 8);
-    if (!pool) return NX_ERR_NOMEM;
-    sentences s = {0, 0};
-    for (size_t i = 0; i < toks->count; i++) {
-        if (fold_token(arena, text, &toks->items[i], &pool) != NX_OK) return NX_ERR_NOMEM;
-        mark_sentence(&s, text, lex, toks->items, toks->count, i);
+int nx_tokenize_general_only = 0;
+
+/* The letters, upper-case letters and digits among the first len bytes
+ * of x (0x80 in each), len the number of bytes of x before the first other
+ * one (8 when there is none). */
+typedef struct word8 {
+    uint64_t letter, upper, digit;
+    unsigned len;
+} word8;
+
+static inline word8 word8_of(uint64_t x) {
+    word8 w;
+    uint64_t lx = x | NX_ONES * 0x20; /* A-Z to a-z, and the rest to bytes that are no letter */
+    w.letter = nx_bytes_between(lx, 'a', 'z');
+    w.digit = nx_bytes_between(x, '0', '9');
+    uint64_t stop = ~(w.letter | w.digit) & NX_HIGHS;
+    w.len = stop ? nx_first_marked(stop) : 8;
+    uint64_t keep = stop ? (UINT64_C(1) << (8 * w.len)) - 1 : ~UINT64_C(0);
+    w.letter &= keep;
+    w.digit &= keep;
+    w.upper = w.letter & ~(x << 2); /* a letter without 0x20 is upper case */
+    return w;
+}
+
+/* The folded form of the bytes of x that w takes, the others zero. */
+static inline uint64_t word8_fold(uint64_t x, const word8 *w) {
+    return (w->len == 8 ? x : x & ((UINT64_C(1) << (8 * w->len)) - 1)) | (w->upper >> 2);
+}
+
+/* Whether the byte after a run of letters and digits ends the word, as
+ * scan_word reads it: a character that ends every word, or , or : after a
+ * character that is not a digit (1,000 10:30). */
+static inline int ends_run(unsigned next, int last_digit) {
+    return ASCII_ENDS_WORD[next] || ((next == ',' || next == ':') && !last_digit);
+}
+
+/* Whether a period after the word of len ASCII letters and digits at byte
+ * i (folded at fold, room after it) ends it, as scan_word decides: when it
+ * makes no number (3.5), no dotted acronym (U.S), no initial (W.) or name
+ * part (Yu.) and no abbreviation (Inc.): the end of most sentences. 0 sends
+ * the word to scan_word. Out of line: the loop keeps its registers. */
+static __attribute__((noinline)) int period_ends(const unsigned char *s, size_t n, size_t i, size_t len,
+                                                 int last_digit, char *fold, const nx_token_lexicon *lex) {
+    if (len < 3 || n - i - len < 2) return 0;
+    unsigned a = s[i + len + 1]; /* after the period */
+    if (a >= 0x80 || (ASCII_CLASS[a] & NX_CC_LETTER) || (last_digit && (ASCII_CLASS[a] & NX_CC_DIGIT))) return 0;
+    if (!lex || !lex->abbreviations) return 1;
+    /* one found goes to scan_word, which also knows the ones it does not look up */
+    fold[len] = '.';
+    return !nx_strmap_get(lex->abbreviations, fold, len + 1, NULL);
+}
+
+/* Whether the word of len ASCII letters and digits at byte i ends before
+ * the byte `next` after it, as scan_word decides. */
+static inline int word_ends(const unsigned char *s, size_t n, size_t i, size_t len, unsigned next, int last_digit,
+                            char *fold, const nx_token_lexicon *lex) {
+    if (ends_run(next, last_digit)) return 1;
+    return next == '.' && period_ends(s, n, i, len, last_digit, fold, lex);
+}
+
+/* The token at byte i when it is a word of ASCII letters and digits that
+ * a character ending it follows (word_ends: most words of news): its length,
+ * shape, kind, folded form (at fold, in whole words of 8 bytes) and hash,
+ * eight bytes at a time, as scan_word and fold_token would make them
+ * (test_tokenize compares them). 0 for any other token, and for a word
+ * that reaches the last 8 bytes of the text. A word of 1 to 7 bytes is
+ * one load and no loop. */
+static inline __attribute__((always_inline)) size_t common_word(const unsigned char *s, size_t n, size_t i,
+                                                                const nx_token_lexicon *lex, char *fold,
+                                                                uint16_t *flags, uint8_t *kind, uint64_t *hash) {
+    uint64_t x = nx_load8(s + i);
+    word8 w = word8_of(x);
+    uint64_t f = word8_fold(x, &w);
+    nx_store8((unsigned char *)fold, f);
+    uint64_t h = nx_hash_word(nx_hash_start(0), f);
+    uint64_t letters = w.letter, digits = w.digit;
+    unsigned nl = nx_count_marked(w.letter), all_upper = w.upper == w.letter, first_upper = (unsigned)(w.upper & 0x80);
+    size_t len = w.len;
+    if (len == 8) { /* a longer word: the next eight bytes, while the run fills them */
+        for (;;) {
+            if (n - i - len < 8) return 0;
+            x = nx_load8(s + i + len);
+            w = word8_of(x);
+            if (w.len) {
+                f = word8_fold(x, &w);
+                nx_store8((unsigned char *)fold + len, f);
+                h = nx_hash_word(h, f);
+                nl += nx_count_marked(w.letter);
+                all_upper &= w.upper == w.letter;
+                letters |= w.letter;
+                digits |= w.digit;
+            }
+            len += w.len;
+            if (w.len < 8) break;
+        }
+        if (!word_ends(s, n, i, len, (unsigned)(x >> (8 * w.len)) & 0xFF, (unsigned)(s[i + len - 1] - '0') < 10u,
+                       fold, lex))
+            return 0;
+    } else if (!word_ends(s, n, i, len, (unsigned)(x >> (8 * len)) & 0xFF, (int)(w.digit >> (8 * len - 1)) & 1, fold,
+                          lex)) {
+        return 0;
     }
-    toks->n_sent = s.sent + 1;
-    return NX_OK;
+    *hash = nx_hash_final(h, len);
+    if (s[i] & 0x40) { /* the first character is a letter: a word */
+        *flags = (uint16_t)((first_upper ? NX_SH_CAP : NX_SH_LOWER) | (digits ? NX_SH_DIGIT : NX_SH_ALPHA | NX_SH_PLAIN) |
+                            (nl >= 2 && all_upper ? NX_SH_ALLCAPS : 0));
+        *kind = NX_TOK_WORD;
+    } else { /* a digit: a number, whose letters (2nd, 1990s) say nothing of its case */
+        *flags = (uint16_t)(NX_SH_DIGIT | (letters ? 0 : NX_SH_PLAIN));
+        *kind = NX_TOK_NUM;
+    }
+    return len;
+}
+
+/* Writes a token whole, field by field (a compound literal is built in
+ * vector registers first). The features are the match stage's. */
+static inline void put_token(nx_token *t, uint32_t b0, uint32_t b1, const uint32_t *cp_at, const char *fold,
+                             uint32_t fold_len, uint32_t sent, uint16_t sh, uint8_t kind, unsigned brk,
+                             uint8_t start, uint64_t hash) {
+    t->b0 = b0;
+    t->b1 = b1;
+    t->c0 = cp_at ? cp_at[b0] : b0;
+    t->c1 = cp_at ? cp_at[b1] : b1;
+    t->fold = fold;
+    t->fold_len = fold_len;
+    t->sent = sent;
+    t->shape = sh;
+    t->kind = kind;
+    t->brk = (uint8_t)brk;
+    t->sent_start = start;
+    t->line_start = (uint8_t)(brk >= NX_BRK_LINE);
+    t->feat = 0;
+    t->fold_hash = hash;
 }
 
 /* ---- the stage ------------------------------------------------------------------ */
 
-nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
+/* The stage, with the text's code point map (NULL for an ASCII text, whose
+ * byte offsets are code point offsets): made twice by the compiler, once
+ * for each, so that the loop over an ASCII text has no map to ask. */
+static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena, const nx_text *text,
+                                                                const nx_token_lexicon *lex, nx_tokens *out,
+                                                                const uint32_t *cp_at) {
     scan sc = {(const unsigned char *)text->work, text->len};
+    const unsigned char *s = sc.s;
+    const size_t n = sc.n;
+    const size_t fast_end = nx_tokenize_general_only ? 0 : n; /* a common word needs 8 bytes before it */
+    out->items = NULL;
+    out->count = out->n_sent = 0;
     /* English news has a token every 5 to 6 bytes (spaces included): room
      * for one every 4 makes growing rare (each doubling leaves the old array
      * in the arena). A long text of few tokens costs no more: the pages of
-     * a large block that are never written are never resident. */
-    size_t guess = sc.n / 4 + 16;
-    tokbuf v = {arena, nx_arena_alloc_uninit(arena, guess * sizeof(nx_token)), 0, guess};
+     * a large block that are never written are never resident. The folded
+     * forms' buffer is made first, so that the token array is the arena's
+     * latest allocation and can be cut back (unless a rare token had to
+     * allocate: a fold longer than the token). */
+    size_t guess = n / 4 + 16;
+    pool fp = {NULL, NULL};
+    fp.at = nx_arena_alloc_uninit(arena, n + guess + 16);
+    if (!fp.at) return NX_ERR_NOMEM;
+    fp.end = fp.at + n + guess + 16;
+    tokbuf v;
+    v.items = v.at = nx_arena_alloc_uninit(arena, guess * sizeof(nx_token));
     if (!v.items) return NX_ERR_NOMEM;
-    size_t i = 0, fold_need = 0;
-    int newlines = 0, spaced = 0;
-    while (i < sc.n) {
+    v.end = v.items + guess;
+    size_t i = 0;
+    /* the break before the next token: bit 0 white space, then 2 per line
+     * break (a paragraph's counts 4); the first token starts a paragraph */
+    static const uint8_t BRK_OF_GAP[6] = {NX_BRK_NONE, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_LINE, NX_BRK_PARA, NX_BRK_PARA};
+    unsigned gap = 4;
+    uint32_t sent = UINT32_MAX;
+    unsigned pend = 0;
+    while (i < n) {
+        unsigned char b = s[i];
+        if (b == ' ') { /* the most common byte of all */
+            gap |= 1;
+            i++;
+            continue;
+        }
+        if (v.at == v.end) {
+            /* more tokens than reserved: then the folded forms' buffer may
+             * be short too (it holds len + 1 per token, at most the bytes
+             * and the tokens reserved), so a new one holds the rest */
+            if (tokbuf_grow(arena, &v) || pool_room(arena, &fp, n, i)) return NX_ERR_NOMEM;
+        }
+        nx_token *t = v.at;
+        unsigned brk = BRK_OF_GAP[gap];
+        size_t end;
+        uint16_t flags;
+        uint8_t kind, start;
+        uint64_t hash;
+        size_t len;
+        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, lex, fp.at, &flags, &kind, &hash)) != 0) {
+            end = i + len;
+            uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
+            put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)len, sn, flags, kind, brk, start, hash);
+            fp.at[len] = '\0';
+            fp.at += len + 1;
+            pend = 0; /* a word */
+            v.at++;
+            /* the byte after it, which common_word read (so end < n), is
+             * most often a space: taken here */
+            unsigned sp = s[end] == ' ';
+            gap = sp;
+            i = end + sp;
+            continue;
+        }
+        if (ASCII_MARK[b] && i + 2 <= fast_end && s[i + 1] != b) {
+            /* a mark of one byte (, . " ( ...) that no copy of itself
+             * follows (... -- are one token): itself folded */
+            flags = (uint16_t)(((ASCII_CLASS[b] & NX_CC_OPEN) ? NX_SH_OPEN : 0) |
+                               ((ASCII_CLASS[b] & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
+            nx_store8((unsigned char *)fp.at, b);
+            hash = nx_hash_final(nx_hash_word(nx_hash_start(0), b), 1);
+            uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
+            put_token(t, (uint32_t)i, (uint32_t)i + 1, cp_at, fp.at, 1, sn, flags, NX_TOK_PUNCT, brk, start, hash);
+            fp.at += 2; /* the NUL stored with the byte */
+            v.at++;
+            sentence_after(&pend, text, lex, t);
+            unsigned sp = s[i + 1] == ' ';
+            gap = sp;
+            i += 1 + sp;
+            continue;
+        }
+        int32_t c;
+        unsigned cc;
         size_t k;
-        int32_t c = peek(&sc, i, &k);
-        unsigned cc = cls(c);
+        if (b < 0x80) {
+            c = b;
+            k = 1;
+            cc = ASCII_CLASS[b];
+        } else {
+            c = peek(&sc, i, &k);
+            cc = cls(c);
+        }
         if (cc & NX_CC_SPACE) {
-            if (c == '\n' || c == 0x2028 || c == 0x85) newlines++;
-            else if (c == 0x2029) newlines += 2;
-            spaced = 1;
+            if (c == '\n' || c == 0x2028 || c == 0x85) gap = (gap | 1) + 2;
+            else if (c == 0x2029) gap = (gap | 1) + 4;
+            else gap |= 1;
+            if (gap > 4) gap = 5;
             i += k;
             continue;
         }
-        nx_token *t = push(&v);
-        if (!t) return NX_ERR_NOMEM;
-        uint8_t brk = (uint8_t)(v.count == 1 ? NX_BRK_PARA
-                                : newlines >= 2 ? NX_BRK_PARA
-                                : newlines == 1 ? NX_BRK_LINE
-                                : spaced        ? NX_BRK_SPACE
-                                                : NX_BRK_NONE);
-        newlines = 0;
-        spaced = 0;
-        size_t end;
-        uint16_t flags;
-        uint8_t kind;
+        v.at++;
+        gap = 0;
+        int folded = 0;
+        hash = 0;
         if (cc & NX_CC_WORD) {
-            end = i + scan_word(&sc, lex, i, &flags);
+            end = i + scan_word(&sc, lex, i, &flags, fp.at, &hash, &folded);
             kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
             if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
             if (kind == NX_TOK_NUM) {
@@ -568,8 +815,8 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             int32_t n1 = peek(&sc, i + k, &k2);
             int32_t n2 = peek(&sc, i + k + k2, &k3);
             /* "Italy's", and "Italy 's" as tokenized text writes it */
-            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && v.count > 1 &&
-                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && v.items[v.count - 2].kind == NX_TOK_WORD))) {
+            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && t > v.items &&
+                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && t[-1].kind == NX_TOK_WORD))) {
                 end = i + k + k2;
                 kind = NX_TOK_WORD;
                 flags = NX_SH_POSS;
@@ -582,23 +829,37 @@ nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexic
             /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
             end = i + k;
             if (c < 0x80 && c != '(' && c != ')' && c != '"') {
-                while (end < sc.n && sc.s[end] == (unsigned char)c) end++;
+                while (end < n && s[end] == (unsigned char)c) end++;
             }
             kind = NX_TOK_PUNCT;
             flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
         }
-        /* the folded form, its hash, the code points and the sentence are
-         * set by the passes below */
-        *t = (nx_token){.b0 = (uint32_t)i, .b1 = (uint32_t)end, .shape = flags, .kind = kind, .brk = brk,
-                        .line_start = (uint8_t)(brk >= NX_BRK_LINE)};
-        fold_need += end - i + 1;
+        if (!folded && end - i == 1 && b < 0x80) { /* a mark of one byte (, . " ...): itself folded */
+            unsigned char f = (unsigned char)nx_fold_ascii(b);
+            nx_store8((unsigned char *)fp.at, f);
+            hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), 1);
+            folded = 1;
+        }
+        uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
+        put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)(end - i), sn, flags, kind, brk, start, hash);
+        if (folded) { /* folded and hashed above or by the scan */
+            fp.at[end - i] = '\0';
+            fp.at += end - i + 1;
+        } else if (fold_token(arena, text, t, &fp) != NX_OK) {
+            return NX_ERR_NOMEM;
+        }
+        sentence_after(&pend, text, lex, t);
         i = end;
     }
 
-    size_t count = v.count;
-    nx_arena_shrink(arena, v.items, v.cap * sizeof(nx_token), count * sizeof(nx_token));
-    nx_token *items = count ? v.items : NULL;
-    out->items = items;
+    size_t count = (size_t)(v.at - v.items);
+    nx_arena_shrink(arena, v.items, (size_t)(v.end - v.items) * sizeof(nx_token), count * sizeof(nx_token));
+    out->items = count ? v.items : NULL;
     out->count = count;
-    return finish_tokens(arena, text, lex, out, fold_need);
+    out->n_sent = count ? (size_t)sent + 1 : 0;
+    return NX_OK;
+}
+
+nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out) {
+    return text->cp_at ? tokenize(arena, text, lex, out, text->cp_at) : tokenize(arena, text, lex, out, NULL);
 }

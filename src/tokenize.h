@@ -79,6 +79,10 @@ typedef struct nx_token_lexicon {
  * NULL when there are none). NX_OK or NX_ERR_NOMEM. */
 nx_status nx_tokenize(nx_arena *arena, const nx_text *text, const nx_token_lexicon *lex, nx_tokens *out);
 
+/* For tests: nonzero takes every token through the general scan, none
+ * through the shortcut for the common word (its result must not differ). */
+extern int nx_tokenize_general_only;
+
 /* The classes of a character the tokenizer reads, one bit each. */
 enum nx_char_class {
     NX_CC_WORD = 1 << 0,   /* part of a word: a letter, mark or number (L*, M*, N*) */

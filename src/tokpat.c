@@ -231,8 +231,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             A->fold.s = p;
             A->fold.cap = cap;
         }
-        /* one pass: fold, hash, and count the upper-case letters */
-        uint64_t h = nx_hash_start(0);
+        /* one pass: fold and count the upper-case letters; then hash */
         unsigned upper = 0;
         const unsigned char *in = (const unsigned char *)s + b0;
         char *out = A->fold.s + start;
@@ -240,11 +239,10 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             unsigned char c = in[i];
             if ((unsigned)(c - 'A') < 26u) c = (unsigned char)(c + 32), upper++;
             out[i] = (char)c;
-            h = nx_hash_byte(h, c);
         }
         A->fold.len += n;
         A->fold.s[A->fold.len] = '\0';
-        a->hash = (uint32_t)nx_hash_final(h);
+        a->hash = word_hash(out, n);
         if (kind == AK_ALPHA) {
             if ((unsigned)(in[0] - 'A') < 26u) {
                 a->flags |= AF_CAP;

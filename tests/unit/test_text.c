@@ -72,6 +72,36 @@ static void test_fold(void) {
     CHECK_INT(nx_fold("ABCDEFGH", 8, buf, sizeof buf), 8);
 }
 
+/* nx_fold takes eight ASCII bytes at a time: strings of every length with a
+ * non-ASCII letter (or none) at every place, folded whole and with every
+ * smaller room, against their characters folded one at a time. */
+static void test_fold_words(void) {
+    const char *alpha = "aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789-'.,@[`{";
+    const char *e_acute = "\xC3\x89"; /* É, folded to e */
+    size_t bad = 0;
+    for (size_t len = 0; len <= 40; len++)
+        for (size_t at = 0; at <= len; at++) {
+            char in[64], want[64], got[64];
+            size_t n = 0, w = 0;
+            for (size_t k = 0; k < len; k++) {
+                if (k == at) { /* at == len: no such letter */
+                    memcpy(in + n, e_acute, 2);
+                    n += 2;
+                    want[w++] = 'e';
+                }
+                char c = alpha[(k * 7 + len) % strlen(alpha)];
+                in[n++] = c;
+                want[w++] = nx_fold_ascii((unsigned char)c);
+            }
+            bad += nx_fold(in, n, got, sizeof got) != w || memcmp(got, want, w) != 0;
+            for (size_t cap = 0; cap < w; cap++) { /* a short room: the length needed, no byte past it */
+                memset(got, '#', sizeof got);
+                bad += nx_fold(in, n, got, cap) != w || memcmp(got, want, cap) != 0 || got[cap] != '#';
+            }
+        }
+    CHECK_INT(bad, 0);
+}
+
 static void test_spaces(void) {
     CHECK(nx_is_space(' '));
     CHECK(nx_is_space('\n'));
@@ -225,6 +255,7 @@ int main(void) {
     test_invalid_bytes_replaced();
     test_empty_and_binary();
     test_fold();
+    test_fold_words();
     test_spaces();
     return check_result("test_text");
 }

@@ -209,8 +209,8 @@ static int same_tokens(const nx_tokens *a, const nx_tokens *b) {
 
 /* Checks the fast paths on s against the general ones: each token's folded
  * form is nx_fold() of its bytes, its hash nx_hash() of that, and its code
- * point offsets count the code points before it; an all-ASCII text tokenizes
- * the same with its ASCII shortcut off. */
+ * point offsets count the code points before it; the text tokenizes the
+ * same with the shortcut for common words off (nx_tokenize_general_only). */
 static void check_general(const char *s) {
     tk t;
     run(&t, s);
@@ -227,14 +227,73 @@ static void check_general(const char *s) {
     }
     if (!ok) fprintf(stderr, "  a fold or an offset differs in: %s\n", s);
     CHECK(ok);
-    if (t.text.ascii) {
-        nx_text general = t.text;
-        general.ascii = 0;
-        nx_tokens u;
-        CHECK_INT(nx_tokenize(&t.arena, &general, &lex, &u), NX_OK);
-        CHECK(same_tokens(&t.toks, &u));
-    }
+    nx_tokens u;
+    nx_tokenize_general_only = 1;
+    CHECK_INT(nx_tokenize(&t.arena, &t.text, &lex, &u), NX_OK);
+    nx_tokenize_general_only = 0;
+    int same = same_tokens(&t.toks, &u);
+    if (!same) fprintf(stderr, "  the shortcut differs in: %s\n", s);
+    CHECK(same);
     nx_arena_free(&t.arena);
+}
+
+/* The shortcut for common words against the general scan: words of 1 to 20
+ * letters and digits (ending within a word of eight bytes and at its end)
+ * in several case patterns, each followed by every
+ * ASCII character and by the start of a multi-byte one, then more text
+ * (so that the eight bytes are there to read), and news text. */
+static void test_common_words(void) {
+    static const char *const words[] = {"a", "I", "an", "US", "Xi", "the", "Ltd", "XJTU", "said", "2019",
+                                        "G7", "7G", "3rd", "1990s", "x1y2", "Zhang", "LIQUN", "China", "Beijing",
+                                        "BEIJING", "eBay", "iPhone", "academy", "Academia", "president", "123456789",
+                                        "Jiaotong", "12345678", "University", "ABCDEFGHIJKLMNOP", "ABCDEFGHIJKLMNOq",
+                                        "1234567890123456", "a1b2c3d4e5f6g7h8i9", "internationalization",
+                                        "Inc", "jan", "GEN", "Dr", "mr", "St", "etc", "Jr", "1st", "4WD", "24h"};
+    char text[160];
+    for (size_t wi = 0; wi < sizeof words / sizeof *words; wi++) {
+        for (int c = 1; c < 0x80; c++) {
+            for (int pre = 0; pre < 2; pre++) { /* at the start, and after a sentence */
+                snprintf(text, sizeof text, "%s%s%c9 x. Next 'quoted' end", pre ? "Done. " : "", words[wi], c);
+                check_general(text);
+            }
+        }
+        snprintf(text, sizeof text, "%s\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
+        check_general(text);
+        for (int c = 1; c < 0x80; c++) { /* a period, then every ASCII byte, then a digit or a space */
+            snprintf(text, sizeof text, "The %s.%c9 and more words here", words[wi], c);
+            check_general(text);
+            snprintf(text, sizeof text, "The %s.%c and more words here", words[wi], c);
+            check_general(text);
+        }
+        snprintf(text, sizeof text, "The %s.\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
+        check_general(text);
+        snprintf(text, sizeof text, "The %s.\xC3\xA9 and more words here", words[wi]); /* 3rd.é: dotted */
+        check_general(text);
+        snprintf(text, sizeof text, "The last word is %s.", words[wi]); /* the period ends the text */
+        check_general(text);
+    }
+    /* more tokens than the array reserved (one per 4 bytes): it grows, and
+     * the folded forms get a new buffer, several times */
+    static char dense[20000];
+    for (size_t k = 0; k + 1 < sizeof dense; k++) dense[k] = "a,B.(c)\xC3\x89-9:'x"[k % 14];
+    dense[sizeof dense - 1] = '\0';
+    while ((unsigned char)dense[strlen(dense) - 1] >= 0x80) dense[strlen(dense) - 1] = '\0';
+    check_general(dense);
+    tk t;
+    run(&t, dense);
+    CHECK(t.toks.count > sizeof dense / 4 + 16);
+    nx_arena_free(&t.arena);
+    /* a real article, with its sentences, quotes and abbreviations */
+    FILE *f = fopen(NX_GAZETTEERS_DIR "/../corpus/xjtu-sco-forum.txt", "rb");
+    CHECK(f != NULL);
+    if (f) {
+        static char article[1 << 16];
+        size_t n = fread(article, 1, sizeof article - 1, f);
+        fclose(f);
+        article[n] = '\0';
+        CHECK(n > 1000);
+        check_general(article);
+    }
 }
 
 static void test_fast_path_edges(void) {
@@ -342,6 +401,7 @@ int main(void) {
     setup();
     test_char_classes();
     test_fast_path_edges();
+    test_common_words();
     test_ascii_runs();
     test_non_ascii_tokens();
     test_words();
