@@ -667,12 +667,20 @@ static int caption_after(const rctx *r, size_t i) {
 }
 
 /* After a determiner at j - 1: over up to two nationalities or title
- * adjectives ("a German actress", "the new Japanese ambassador"). */
+ * adjectives ("a German actress", "the new Japanese ambassador"), a
+ * lower-case title modifier and a place ("a former US Secretary of State",
+ * "an Illinois politician"). */
 static size_t over_modifiers(const rctx *r, size_t j) {
-    for (int k = 0; k < 2 && j < r->n && r->owner[j] < 0 && !r->title_tok[j] &&
-                    feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE));
-         k++)
-        j++;
+    for (int k = 0; k < 3 && j < r->n && !r->title_tok[j]; k++) {
+        if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE)))
+            j++;
+        else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_MOD)) && (tok(r, j)->shape & NX_SH_LOWER))
+            j++;
+        else if (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE && SPAN(r->doc, r->owner[j])->t0 == j)
+            j = SPAN(r->doc, r->owner[j])->t1;
+        else
+            break;
+    }
     return j;
 }
 
@@ -878,6 +886,18 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
      * Justice and Interior" are ministries) */
     int apposed = title_apposition_after(r, b);
     if (apposed && (words >= 2 || (apposed == 2 && plain_name_word(r, a)))) return NX_RULE_PERSON_TITLE_APPOSITION;
+    /* "Bainbridge Colby a former US Secretary of State": the apposition
+     * without its comma (lists and transcripts drop them), for two or
+     * more unknown name words before an article in lower case */
+    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) && b < r->n &&
+        is_word(r, b, NX_G_ARTICLE) && (tok(r, b)->shape & NX_SH_LOWER) && same_line(r, a, b)) {
+        size_t j = over_modifiers(r, b + 1);
+        /* (not "Ateca Bainimarama the Prime Minister's daughter": a title
+         * that possesses names someone else) */
+        if (j < r->n && r->title_tok[j] && r->owner[j] >= 0 && !(SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL) &&
+            !(SPAN(r->doc, r->owner[j])->t1 < r->n && (tok(r, SPAN(r->doc, r->owner[j])->t1)->shape & NX_SH_POSS)))
+            return NX_RULE_PERSON_TITLE_APPOSITION;
+    }
     /* (not "the Military Private Secretary of Burundi", "Republican Linda
      * McMahon former chief executive of ...": a determiner before, a party
      * or nationality first, make the words modifiers) */
