@@ -1201,6 +1201,32 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
         !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
           !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
         return NEXT;
+    /* "Prime Minister Brian Mulroney U.S. President George H. W. Bush",
+     * "vocalist Marc Almond German Europop artist Haddaway": in a list
+     * without commas a name does not run on, after two name words, into a
+     * nationality, nor into a country written in capitals or right before
+     * the next title; the rest is read on its own */
+    if (c->evidence)
+        for (size_t i = a + 2; i < b; i++) {
+            int32_t k = r->gz_at[i];
+            int nationality = k < 0 && feat(r, i, NX_FEAT(NX_G_DEMONYM)) && capitalised(tok(r, i));
+            if (!nationality) {
+                if (k < 0 || SPAN(doc, k)->t0 != i) continue;
+                const nx_span *s = SPAN(doc, k);
+                if (!(s->type == NX_PLACE && is_country(s) &&
+                      ((tok(r, i)->shape & (NX_SH_ALLCAPS | NX_SH_ABBREV)) || (s->t1 == b && title_after(r, b))))) {
+                    i = s->t1 - 1;
+                    continue;
+                }
+            }
+            nx_rule rule = person_reason(r, a, i, 1);
+            if (rule == NX_RULE_NONE) break;
+            /* (the nationality itself starts no name: "German Europop") */
+            if (i + nationality < b && (*st = classify_chunk(r, i + nationality, b)) != NX_OK) return DONE;
+            drop_range(r, a, i);
+            *st = add_person(r, a, i, rule);
+            return DONE;
+        }
     nx_rule rule = person_reason(r, a, b, c->evidence);
     if (rule == NX_RULE_NONE) return NEXT;
     drop_range(r, a, b);
