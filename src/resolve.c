@@ -956,6 +956,13 @@ static int defined_type(const rctx *r, size_t b) {
  * Returns NX_OK; *made says whether a mention was made. */
 static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
     *made = 0;
+    /* "the President of Guyana Dr. Cheddi Jagan": a run after a place
+     * opens with an honorific; it is evidence, not part of the name (as
+     * trim() reads it at a chunk's start) */
+    while (a + 1 < b && feat(r, a, NX_FEAT(NX_G_HONORIFIC)) && r->owner[a] < 0 && capitalised(tok(r, a + 1))) {
+        evidence = 1;
+        a++;
+    }
     while (a < b && stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) a++;
     while (a < b && stop(r, a) && tok(r, a)->sent_start) a++;
     /* "Democrat Carl Levin", "Republican John McCain": a party word before
