@@ -174,9 +174,21 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     size_t p = i - 1;
     /* "Toyota's new president", "Chinese top legislator" */
     for (int k = 0; k < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_ADJECTIVE); k++) p--;
+    /* "Venezuela's populist president", "Peru's cabinet chief", "Forza
+     * Italia, whose regional leader": one more plain lower-case word right
+     * after the possessor */
+    if (p > 1 && span_at(l, p) < 0 && tok(l, p)->kind == NX_TOK_WORD && (tok(l, p)->shape & NX_SH_LOWER) &&
+        (tok(l, p)->shape & NX_SH_ALPHA) && !is_word(l, p, NX_G_FUNCTION_WORD) && !is_word(l, p, NX_G_TITLE_VERB) &&
+        !is_word(l, p, NX_G_NAMING_VERB) && !is_word(l, p, NX_G_AFFILIATION_VERB) &&
+        ((tok(l, p - 1)->shape & NX_SH_POSS) || is_word(l, p - 1, NX_G_POSSESSIVE_RELATIVE)))
+        p--;
     if (tok(l, p)->shape & NX_SH_POSS) {
         if (p == 0) return -1;
         p--;
+    } else if (is_word(l, p, NX_G_POSSESSIVE_RELATIVE) && (tok(l, p)->shape & NX_SH_LOWER) && p > 0) {
+        /* "Syria, whose President Bashar al-Assad", "the LRA whose leader" */
+        p--;
+        if (p > 0 && fold_is(l, p, ",")) p--;
     } else if (p >= 2 && fold_is(l, p, ")") && fold_is(l, p - 2, "(")) {
         /* "The Australian Federal Police (AFP) Commissioner" */
         p--;

@@ -165,7 +165,8 @@ const char *nx_role_name(nx_role r);
     X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")  \
     X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")                           \
     X(BOARD_WORD, "board-word", "a body whose member holds a seat: a member of the Bundesbank board")             \
-    X(ORG_PRONOUN, "org-pronoun", "a possessive that refers to an organisation: its chief executive")
+    X(ORG_PRONOUN, "org-pronoun", "a possessive that refers to an organisation: its chief executive")            \
+    X(POSSESSIVE_RELATIVE, "possessive-relative", "a relative possessive: Acme, whose chairman X")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;
