@@ -165,6 +165,15 @@ static int is_party(const lctx *l, int32_t k) {
     return (s->kind && !strcmp(s->kind, "party")) || (s->t1 - s->t0 == 1 && is_word(l, s->t0, NX_G_PARTY_WORD));
 }
 
+/* Whether token p is a possessive: 's, or an apostrophe after a word in -s
+ * ("Hamas' leader", "the Rolling Stones' guitarist"). */
+static int possessive_at(const lctx *l, size_t p) {
+    if (p >= l->n) return 0;
+    if (tok(l, p)->shape & NX_SH_POSS) return 1;
+    const nx_token *w = p > 0 ? tok(l, p - 1) : NULL;
+    return fold_is(l, p, "'") && w && w->kind == NX_TOK_WORD && w->fold_len && w->fold[w->fold_len - 1] == 's';
+}
+
 /* An organisation right before token i: "XJTU president", "XJTU's
  * president", "a Bundesbank board member", "Chinese top legislator"; for a
  * state's office (`state`) a place or nationality too: "Peru's Prime
@@ -180,9 +189,9 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     if (p > 1 && span_at(l, p) < 0 && tok(l, p)->kind == NX_TOK_WORD && (tok(l, p)->shape & NX_SH_LOWER) &&
         (tok(l, p)->shape & NX_SH_ALPHA) && !is_word(l, p, NX_G_FUNCTION_WORD) && !is_word(l, p, NX_G_TITLE_VERB) &&
         !is_word(l, p, NX_G_NAMING_VERB) && !is_word(l, p, NX_G_AFFILIATION_VERB) &&
-        ((tok(l, p - 1)->shape & NX_SH_POSS) || is_word(l, p - 1, NX_G_POSSESSIVE_RELATIVE)))
+        (possessive_at(l, p - 1) || is_word(l, p - 1, NX_G_POSSESSIVE_RELATIVE)))
         p--;
-    if (tok(l, p)->shape & NX_SH_POSS) {
+    if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
     } else if (is_word(l, p, NX_G_POSSESSIVE_RELATIVE) && (tok(l, p)->shape & NX_SH_LOWER) && p > 0) {
