@@ -807,6 +807,28 @@ static int person_cue_after(const rctx *r, size_t i) {
            is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
 }
 
+/* "Tosiwo Nakayama (November 23, 1931 - March 29, 2007) was", "Sonthi
+ * Boonyaratglin ( ) (born 2 October 1946) is": past up to three
+ * parentheses right after a name that hold a life's dates (each opens with
+ * a date, a number, "born" or a separator, or is empty, and holds a year or
+ * is empty); the token after them, or i when there are none. */
+static size_t life_dates_end(const rctx *r, size_t i) {
+    size_t end = i;
+    for (int n = 0; n < 3 && is_punct(r, end, "("); n++) {
+        size_t j = end + 1, years = 0;
+        const nx_token *first = j < r->n ? tok(r, j) : NULL;
+        if (!first || !(is_punct(r, j, ")") || first->kind == NX_TOK_NUM || r->doc->blocked[j] ||
+                        (first->kind == NX_TOK_PUNCT && !(first->shape & (NX_SH_OPEN | NX_SH_CLOSE))) ||
+                        (feat(r, j, NX_FEAT(NX_G_PERSON_CUE)) && (first->shape & NX_SH_LOWER))))
+            break;
+        for (; j < r->n && j - end < 24 && !is_punct(r, j, ")") && !is_punct(r, j, "(") && same_line(r, i, j); j++)
+            if (r->doc->blocked[j] || (tok(r, j)->kind == NX_TOK_NUM && tok(r, j)->fold_len >= 3)) years++;
+        if (!is_punct(r, j, ")") || (j > end + 1 && !years)) break;
+        end = j + 1;
+    }
+    return end;
+}
+
 /* A title span right after token i - 1 (Cofinec CEO, Bundesbank President). */
 static int title_after(const rctx *r, size_t i) {
     if (i >= r->n || !r->title_tok[i] || r->owner[i] < 0) return 0;
@@ -907,6 +929,11 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
         return NX_RULE_PERSON_COORDINATED;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
+        return NX_RULE_PERSON_TITLE_PREDICATE;
+    /* a life's dates in parentheses, then "was|is|served as ... TITLE" */
+    size_t lived = life_dates_end(r, b);
+    if (lived > b && title_predicate_after(r, lived) && !(first->shape & NX_SH_ALLCAPS) &&
+        (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
         (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
