@@ -366,6 +366,28 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         int32_t k = span_at(l, i - 1);
         int named = *org_pre >= 0 || i < bare;
         for (size_t m = 0; m < g->n && !named; m++) named = g->org[m] >= 0;
+        /* "Alessandro Profumo chief executive of UniCredit", "Ioannis
+         * Metaxas dictator of Greece": the title's "of|at" part names
+         * something capitalised the gazetteers do not know (no fact's
+         * organisation then, but the apposition holds) */
+        int via_complement = 0;
+        for (size_t m = 0; m < g->n && !named; m++) {
+            size_t q = sp(l, g->title[m])->t1;
+            if (!is_word(l, q, NX_G_EMPLOYER_LINKER) || !(tok(l, q)->shape & NX_SH_LOWER) || is_word(l, q, NX_G_CONJUNCTION))
+                continue;
+            q++;
+            if (is_word(l, q, NX_G_DEFINITE)) q++;
+            named = q < l->n && same_sentence(l, q, g->t0) && (tok(l, q)->shape & NX_SH_CAP) && tok(l, q)->kind == NX_TOK_WORD &&
+                    !is_word(l, q, NX_G_FUNCTION_WORD) && (span_at(l, q) < 0 || is_type(l, span_at(l, q), NX_PLACE) ||
+                                                           is_type(l, span_at(l, q), NX_ORGANIZATION));
+            via_complement = named;
+        }
+        /* (not a "name" after a determiner: "the first Roman Catholic
+         * archbishop of Paraguay") */
+        if (via_complement && k >= 0 && sp(l, k)->t0 > 0 &&
+            (is_word(l, sp(l, k)->t0 - 1, NX_G_DETERMINER) || is_word(l, sp(l, k)->t0 - 1, NX_G_FUNCTION_WORD) ||
+             is_word(l, sp(l, k)->t0 - 1, NX_G_TITLE_ADJECTIVE)))
+            return -1;
         if (!named || !is_type(l, k, NX_PERSON) || sp(l, k)->t1 != i || !same_sentence(l, i - 1, g->t0)) return -1;
         return k;
     }
