@@ -174,6 +174,12 @@ static int possessive_at(const lctx *l, size_t p) {
     return fold_is(l, p, "'") && w && w->kind == NX_TOK_WORD && w->fold_len && w->fold[w->fold_len - 1] == 's';
 }
 
+/* Whether token p is the relative possessive "whose": an org-pronoun in
+ * lower case that is no determiner (as "its" is). */
+static int whose_at(const lctx *l, size_t p) {
+    return is_word(l, p, NX_G_ORG_PRONOUN) && !is_word(l, p, NX_G_DETERMINER) && (tok(l, p)->shape & NX_SH_LOWER);
+}
+
 /* An organisation right before token i: "XJTU president", "XJTU's
  * president", "a Bundesbank board member", "Chinese top legislator"; for a
  * state's office (`state`) a place or nationality too: "Peru's Prime
@@ -189,12 +195,12 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     if (p > 1 && span_at(l, p) < 0 && tok(l, p)->kind == NX_TOK_WORD && (tok(l, p)->shape & NX_SH_LOWER) &&
         (tok(l, p)->shape & NX_SH_ALPHA) && !is_word(l, p, NX_G_FUNCTION_WORD) && !is_word(l, p, NX_G_TITLE_VERB) &&
         !is_word(l, p, NX_G_NAMING_VERB) && !is_word(l, p, NX_G_AFFILIATION_VERB) &&
-        (possessive_at(l, p - 1) || is_word(l, p - 1, NX_G_POSSESSIVE_RELATIVE)))
+        (possessive_at(l, p - 1) || whose_at(l, p - 1)))
         p--;
     if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
-    } else if (is_word(l, p, NX_G_POSSESSIVE_RELATIVE) && (tok(l, p)->shape & NX_SH_LOWER) && p > 0) {
+    } else if (whose_at(l, p) && p > 0) {
         /* "Syria, whose President Bashar al-Assad", "the LRA whose leader" */
         p--;
         if (p > 0 && fold_is(l, p, ",")) p--;

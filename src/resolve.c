@@ -401,6 +401,8 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     return out;
 }
 
+static int range_has(const rctx *r, size_t a, size_t b, uint64_t f);
+
 /* Capitalised words after "of" that name a field, not an organisation or
  * place: Minister of Foreign Affairs, Dean of Academic Affairs. */
 static size_t title_complement(const rctx *r, size_t i) {
@@ -422,6 +424,10 @@ static size_t title_complement(const rctx *r, size_t i) {
         }
     }
     if (k == j) return 0;
+    /* a field or portfolio ("of Foreign Affairs", "of the Graduate
+     * Programmes"), not a name ("chief executive of UniCredit", "singer of
+     * Idlewild": the title's organisation) */
+    if (!range_has(r, j, k, NX_FEAT(NX_G_TITLE_FIELD))) return 0;
     /* a complement ends on a capitalised word and is followed by no more
      * name, unless what follows starts a person's name: an initial, an
      * honorific, a given name (Dean of Academic Affairs K Ratnabali) */
@@ -1002,6 +1008,37 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         return add_person(r, a + 1, b, rule == NX_RULE_PERSON_TITLE_BEFORE ? NX_RULE_PERSON_PARTY_BEFORE : rule);
     }
     if (a >= b || r->headline[a]) return NX_OK;
+    /* "chief executive of UniCredit", "the lead singer of Idlewild": one to
+     * three unknown name words right after a title's "of|at [the]" (which
+     * title_complement did not take as a field) are the organisation the
+     * title is at; not after a state's office ("mayor of Keansburg": a
+     * place) nor a given name ("secretary of John Smith") */
+    if (!evidence && b - a <= 3 && a >= 2 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
+        size_t of = a - 1;
+        if (is_word(r, of, NX_G_DEFINITE) && of >= 2) of--;
+        int32_t t = r->title_tok[of - 1] && r->owner[of - 1] >= 0 ? r->owner[of - 1] : -1;
+        int plain = is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
+                    SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of &&
+                    !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) && !state_office(r, t);
+        for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i) || (tok(r, i)->shape & NX_SH_ALLCAPS);
+        /* (the whole name only: not "the Castro regime", "the Weapons of
+         * Mass Destruction Commission", "the Moonachie, N.J., maker") */
+        if (plain && b < r->n) {
+            const nx_token *n = tok(r, b);
+            if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD)) ||
+                is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_GENITIVE) || is_word(r, b, NX_G_NAME_PARTICLE) ||
+                is_punct(r, b, "&") || (is_punct(r, b, ",") && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
+                plain = 0;
+        }
+        if (plain) {
+            *made = 1;
+            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_AFTER_TITLE_OF) < 0 ? NX_ERR_NOMEM : NX_OK;
+        }
+        /* (what a title is "of" is no person by a later cue: "the nominal
+         * King of Joseon as the head of ...") */
+        if (t >= 0 && is_word(r, of, NX_G_ACRONYM_LINKER) && SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of)
+            return NX_OK;
+    }
     int letters_only = 1;
     for (size_t i = a; i < b; i++)
         if (capitalised(tok(r, i)) && !single_letter(tok(r, i))) letters_only = 0;
