@@ -914,11 +914,19 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
      * Justice and Interior" are ministries) */
     int apposed = title_apposition_after(r, b);
     if (apposed && (words >= 2 || (apposed == 2 && plain_name_word(r, a)))) return NX_RULE_PERSON_TITLE_APPOSITION;
-    /* "Bainbridge Colby a former US Secretary of State": the apposition
-     * without its comma (lists and transcripts drop them), for two or
-     * more unknown name words before an article in lower case */
-    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) && b < r->n &&
-        is_word(r, b, NX_G_ARTICLE) && (tok(r, b)->shape & NX_SH_LOWER) && same_line(r, a, b)) {
+    /* "Bainbridge Colby a former US Secretary of State", "Kroenke the owner
+     * of ...": the apposition without its comma (lists and transcripts drop
+     * them), for unknown name words before an article in lower case (one
+     * word: a plain name word that is a known name or opens no sentence,
+     * not after a determiner or "of": not "Constitutionally the prime
+     * minister", "the Good the Bad the Queen") */
+    if (words <= 4 && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) && b < r->n &&
+        (words >= 2 || (b == a + 1 && plain_name_word(r, a) &&
+                        ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) ||
+                         !first->sent_start) &&
+                        !(a > 0 && (is_word(r, a - 1, NX_G_DETERMINER) || is_word(r, a - 1, NX_G_GENITIVE))))) &&
+        is_word(r, b, NX_G_ARTICLE) &&
+        (tok(r, b)->shape & NX_SH_LOWER) && same_line(r, a, b)) {
         size_t j = over_modifiers(r, b + 1);
         /* (not "Ateca Bainimarama the Prime Minister's daughter": a title
          * that possesses names someone else) */
@@ -1013,6 +1021,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * title_complement did not take as a field) are the organisation the
      * title is at; not after a state's office ("mayor of Keansburg": a
      * place) nor a given name ("secretary of John Smith") */
+    int no_person = 0;
     if (!evidence && b - a <= 3 && a >= 2 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
         size_t of = a - 1;
         if (is_word(r, of, NX_G_DEFINITE) && of >= 2) of--;
@@ -1036,8 +1045,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         }
         /* (what a title is "of" is no person by a later cue: "the nominal
          * King of Joseon as the head of ...") */
-        if (t >= 0 && is_word(r, of, NX_G_ACRONYM_LINKER) && SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of)
-            return NX_OK;
+        no_person = t >= 0 && is_word(r, of, NX_G_ACRONYM_LINKER) && SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of;
     }
     int letters_only = 1;
     for (size_t i = a; i < b; i++)
@@ -1046,7 +1054,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* a common word the document also writes in lower case is no name, and
      * a nationality alone is no entity (Kazakh president) */
     if (b - a == 1 && ((seen_lower(r, a) && !evidence) || feat(r, a, NX_FEAT(NX_G_DEMONYM)))) return NX_OK;
-    nx_rule rule = person_reason(r, a, b, evidence);
+    nx_rule rule = no_person ? NX_RULE_NONE : person_reason(r, a, b, evidence);
     if (rule != NX_RULE_NONE) {
         *made = 1;
         return add_person(r, a, b, rule);
