@@ -716,8 +716,16 @@ static int title_predicate_after(const rctx *r, size_t i) {
         !(tok(r, i)->shape & NX_SH_LOWER))
         return 0;
     size_t j = i + 1;
+    /* "was also the Commander-in-Chief", "is currently chairman": adverbs
+     * of the auxiliary class (as holds_title's copula walk reads them) */
+    for (int k = 0; k < 2 && is_word(r, j, NX_G_AUXILIARY) && !is_word(r, j, NX_G_TITLE_VERB) &&
+                    !is_word(r, j, NX_G_COPULA) && (tok(r, j)->shape & NX_SH_LOWER);
+         k++)
+        j++;
     if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
-    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
+    /* "was Paris mayor": the modifiers without a determiner too */
+    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    j = over_modifiers(r, j);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
