@@ -419,11 +419,21 @@ static size_t phrase_start(const lctx *l, size_t j) {
     size_t k = j;
     for (;;) {
         int32_t s = k > 0 ? span_at(l, k - 1) : -1;
-        /* "an American actress": a nationality in the phrase */
-        if (is_type(l, s, NX_NATIONALITY) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 &&
-            is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER)) {
-            k = sp(l, s)->t0;
-            continue;
+        /* "an American actress": a nationality in the phrase; "a young
+         * American actor", "a prominent Kenyan lawyer": up to two plain
+         * lower-case words between the determiner and the nationality */
+        if (is_type(l, s, NX_NATIONALITY) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0) {
+            size_t q = sp(l, s)->t0;
+            for (int w = 0; w < 2 && q > 1 && span_at(l, q - 1) < 0 && tok(l, q - 1)->kind == NX_TOK_WORD &&
+                            (tok(l, q - 1)->shape & NX_SH_LOWER) && (tok(l, q - 1)->shape & NX_SH_ALPHA) &&
+                            !is_word(l, q - 1, NX_G_FUNCTION_WORD) && !is_word(l, q - 1, NX_G_TITLE_VERB) &&
+                            !is_word(l, q - 1, NX_G_DETERMINER);
+                 w++)
+                q--;
+            if (is_word(l, q - 1, NX_G_DETERMINER)) {
+                k = q;
+                continue;
+            }
         }
         /* "a Labour MP", "the Republican senator": a party word after a
          * determiner */
