@@ -1255,6 +1255,21 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
     return NEXT;
 }
 
+/* "Secretary of the Interior Franklin Knight Lane", "dictator Park
+ * Chung-hee", "Governor Stanley Park": right after a title or honorific,
+ * plain words that open with a given name (or a family name written first)
+ * and end in a place head word are a person's name, not a place. */
+static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
+    size_t a = c->a, b = c->b;
+    if (!c->place || c->org || !c->evidence || b - a < 2 || b - a > 4 || !title_before(r, a) || r->headline[a]) return NEXT;
+    if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
+    for (size_t i = a; i < b; i++)
+        if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
+    drop_range(r, a, b);
+    *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+    return DONE;
+}
+
 /* A person's name may contain a word that is also a place (Wang Donghai,
  * Neil Jordan): strong person evidence reads the whole chunk. It may even
  * start with one that is also a given name, when a title stands before it
@@ -1439,6 +1454,7 @@ static const struct {
     {"trim", trim},
     {"event, award or work", event_award_or_work},
     {"head words", head_words},
+    {"person, not a place, after a title", person_not_place_after_title},
     {"person over places", person_over_places},
     {"sports club", sports_club},
     {"organisation or place", org_or_place},
