@@ -113,10 +113,13 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
                 is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION)))
             m++;
         int32_t named = span_at(l, m);
-        if (m > j && m - j <= 2 && is_word(l, j - 1, NX_G_DEFINITE) && is_type(l, named, NX_ORGANIZATION) &&
+        int hyphenated = 1; /* "leader of center-right DISY": adjectives without "the" */
+        for (size_t q = j; q < m; q++) hyphenated &= (tok(l, q)->shape & NX_SH_HYPHEN) != 0;
+        if (m > j && m - j <= 2 && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
             sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
             /* "chairman of the worldwide Association of National Olympic
-             * Committees": lower-case adjectives of the organisation */
+             * Committees", "leader of center-right DISY": lower-case
+             * adjectives of the organisation */
             j = m;
             k = named;
         } else {
@@ -383,6 +386,10 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
                 continue;
             q++;
             if (is_word(l, q, NX_G_DEFINITE)) q++;
+            for (int w = 0; w < 2 && q < l->n && span_at(l, q) < 0 && tok(l, q)->kind == NX_TOK_WORD &&
+                            (tok(l, q)->shape & NX_SH_LOWER) && !is_word(l, q, NX_G_FUNCTION_WORD);
+                 w++)
+                q++; /* "leader of center-right DISY" */
             named = q < l->n && same_sentence(l, q, g->t0) && (tok(l, q)->shape & NX_SH_CAP) && tok(l, q)->kind == NX_TOK_WORD &&
                     !is_word(l, q, NX_G_FUNCTION_WORD) && (span_at(l, q) < 0 || is_type(l, span_at(l, q), NX_PLACE) ||
                                                            is_type(l, span_at(l, q), NX_ORGANIZATION));

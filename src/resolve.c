@@ -880,6 +880,12 @@ static int title_of_after(const rctx *r, size_t b) {
     if (!is_word(r, j, NX_G_EMPLOYER_LINKER) || !(tok(r, j)->shape & NX_SH_LOWER)) return 0;
     j++;
     if (is_word(r, j, NX_G_DEFINITE)) j++;
+    /* "leader of center-right DISY", "head of state of the former regime":
+     * up to two lower-case words before the name */
+    for (int k = 0; k < 2 && j < r->n && r->gz_at[j] < 0 && tok(r, j)->kind == NX_TOK_WORD &&
+                    (tok(r, j)->shape & NX_SH_LOWER) && !is_word(r, j, NX_G_FUNCTION_WORD);
+         k++)
+        j++;
     return j < r->n && same_line(r, b, j) && (r->gz_at[j] >= 0 || (capitalised(tok(r, j)) && !stop(r, j)));
 }
 
@@ -945,9 +951,12 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     /* (not "the Military Private Secretary of Burundi", "Republican Linda
      * McMahon former chief executive of ...": a determiner before, a party
      * or nationality first, make the words modifiers) */
-    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
-        plain_run(r, a, b) && title_of_after(r, b))
-        return NX_RULE_PERSON_TITLE_OF_AFTER;
+    if (words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
+        plain_run(r, a, b) && title_of_after(r, b) &&
+        (words >= 2 || (b == a + 1 && plain_name_word(r, a) &&
+                        (first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
+                        !(a > 0 && (is_word(r, a - 1, NX_G_GENITIVE) || feat(r, a - 1, NX_FEAT(NX_G_TITLE_MOD)))))))
+        return NX_RULE_PERSON_TITLE_OF_AFTER; /* (one word: not "former Clinton cabinet Secretary of ...") */
     if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
         return NX_RULE_PERSON_COORDINATED;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
