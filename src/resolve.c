@@ -1046,7 +1046,9 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         int plain = is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
                     SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of &&
                     !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) && !state_office(r, t);
-        for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i) || (tok(r, i)->shape & NX_SH_ALLCAPS);
+        /* (a word in capitals is left to the acronym readings: "rector of
+         * KAZNU" is the university the text defines) */
+        for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i);
         /* (the whole name only: not "the Castro regime", "the Weapons of
          * Mass Destruction Commission", "the Moonachie, N.J., maker") */
         if (plain && b < r->n) {
