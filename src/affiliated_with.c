@@ -73,6 +73,30 @@ static int32_t possessor(const actx *a, size_t t0) {
     return is_type(a, k, NX_ORGANIZATION) && SPAN(a->doc, k)->t1 == p ? k : -1;
 }
 
+/* PERSON's ORG: "Yanukovych's Party of Regions", "Dr. Dre's Aftermath
+ * Entertainment", "Phyllis Schlafly's Eagle Forum" (the party, company or
+ * group the person leads or owns); not an organisation that only modifies
+ * a noun after it ("Obama's Facebook page", "Buffett's Coca-Cola stake"). */
+static int32_t person_possessive(const actx *a, const nx_span *person) {
+    size_t p = person->t1;
+    /* (not a misread name that ends in a common noun: "the Alabama Crimson
+     * Tide Women's Soccer Team", "Alder Hey Children's NHS Trust") */
+    if (tok(a, p - 1)->feat & NX_FEAT(NX_G_STOP)) return -1;
+    int poss = p < a->n && ((tok(a, p)->shape & NX_SH_POSS) ||
+                            (is_char(a, p, '\'') && tok(a, p - 1)->fold_len && tok(a, p - 1)->fold[tok(a, p - 1)->fold_len - 1] == 's'));
+    if (!poss) return -1;
+    int32_t org = span_at(a, p + 1);
+    if (!is_type(a, org, NX_ORGANIZATION) || SPAN(a->doc, org)->t0 != p + 1) return -1;
+    /* the word after it: punctuation, a function word, a verb the
+     * gazetteers know, or a generic organisation noun ("party", "label") */
+    size_t e = SPAN(a->doc, org)->t1;
+    const uint64_t ok = NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_AUXILIARY) | NX_FEAT(NX_G_COPULA) | NX_FEAT(NX_G_PERSON_CUE) |
+                        NX_FEAT(NX_G_TITLE_VERB) | NX_FEAT(NX_G_NAMING_VERB) | NX_FEAT(NX_G_AFFILIATION_VERB) |
+                        NX_FEAT(NX_G_PAST_MARKER) | NX_FEAT(NX_G_ORG_GENERIC);
+    if (e < a->n && tok(a, e)->kind == NX_TOK_WORD && (tok(a, e)->shape & NX_SH_LOWER) && !(tok(a, e)->feat & ok)) return -1;
+    return org;
+}
+
 /* PERSON [, who | who] [has] VERB [at|for] ORG: "X joined Y", "X, who works
  * for Y", "X heads Y", "X founded Y"; in the passive, "X was hired|signed
  * by Y" (a naming or affiliation verb and the agent); a verb that says the
@@ -254,6 +278,7 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
             add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||
             add(a, person, led_by(a, s), NX_RULE_AW_LED_BY) ||
             add(a, person, member_before(a, s), NX_RULE_AW_MEMBER_BEFORE) ||
+            add(a, person, person_possessive(a, s), NX_RULE_AW_PERSON_POSSESSIVE) ||
             add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
             return NX_ERR_NOMEM;
     }

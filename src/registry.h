@@ -68,6 +68,7 @@
     X(AW_PARENTHESIS, "affiliated_with:parenthesis", "an organisation alone in parentheses after a name: Felipe Gozon (GMA Network)") \
     X(AW_LED_BY, "affiliated_with:led-by", "an organisation led by a person: the party, led by X; Acme is run by X") \
     X(AW_MEMBER_BEFORE, "affiliated_with:member-before", "a membership noun between an organisation and a name: Microsoft co-founder Bill Gates") \
+    X(AW_PERSON_POSSESSIVE, "affiliated_with:person-possessive", "a person's organisation: Yanukovych's Party of Regions") \
     X(AW_MEMBER, "affiliated_with:member", "a member (founder, employee) of an organisation: X, a member of Y")      \
     X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
