@@ -2,7 +2,8 @@
  * organisation where the text states no title (see relations.h and the
  * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
  * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y",
- * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X".
+ * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X", "X's Y",
+ * "X founded Y", "X was hired by Y", "X left Y" (former).
  *
  * Evidence: each rule reads one construction in which the person span and
  * the organisation span (never a place) stand next to each other, with
