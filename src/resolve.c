@@ -1326,8 +1326,10 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
             if (!nationality) {
                 if (k < 0 || SPAN(doc, k)->t0 != i) continue;
                 const nx_span *s = SPAN(doc, k);
-                if (!(s->type == NX_PLACE && is_country(s) &&
-                      ((tok(r, i)->shape & (NX_SH_ALLCAPS | NX_SH_ABBREV)) || (s->t1 == b && title_after(r, b))))) {
+                /* (any place abbreviated: "Sen. Edward Kennedy Mass.", "Gordon Smith Ore.") */
+                if (!(s->type == NX_PLACE &&
+                      (((tok(r, i)->shape & NX_SH_ABBREV) && !single_letter(tok(r, i))) ||
+                       (is_country(s) && ((tok(r, i)->shape & NX_SH_ALLCAPS) || (s->t1 == b && title_after(r, b))))))) {
                     i = s->t1 - 1;
                     continue;
                 }
