@@ -2,7 +2,8 @@
  * organisation where the text states no title (see relations.h and the
  * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
  * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y",
- * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X".
+ * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X", "X's Y",
+ * "X founded Y", "X was hired by Y", "X left Y" (former).
  *
  * Evidence: each rule reads one construction in which the person span and
  * the organisation span (never a place) stand next to each other, with
@@ -73,16 +74,72 @@ static int32_t possessor(const actx *a, size_t t0) {
     return is_type(a, k, NX_ORGANIZATION) && SPAN(a->doc, k)->t1 == p ? k : -1;
 }
 
+/* PERSON's ORG: "Yanukovych's Party of Regions", "Dr. Dre's Aftermath
+ * Entertainment", "Phyllis Schlafly's Eagle Forum" (the party, company or
+ * group the person leads or owns); not an organisation that only modifies
+ * a noun after it ("Obama's Facebook page", "Buffett's Coca-Cola stake"). */
+static int32_t person_possessive(const actx *a, const nx_span *person) {
+    size_t p = person->t1;
+    /* (not a misread name that ends in a common noun: "the Alabama Crimson
+     * Tide Women's Soccer Team", "Alder Hey Children's NHS Trust") */
+    if (tok(a, p - 1)->feat & NX_FEAT(NX_G_STOP)) return -1;
+    int poss = p < a->n && ((tok(a, p)->shape & NX_SH_POSS) ||
+                            (is_char(a, p, '\'') && tok(a, p - 1)->fold_len && tok(a, p - 1)->fold[tok(a, p - 1)->fold_len - 1] == 's'));
+    if (!poss) return -1;
+    int32_t org = span_at(a, p + 1);
+    if (!is_type(a, org, NX_ORGANIZATION) || SPAN(a->doc, org)->t0 != p + 1) return -1;
+    /* the word after it: punctuation, a function word, a verb the
+     * gazetteers know, or a generic organisation noun ("party", "label") */
+    size_t e = SPAN(a->doc, org)->t1;
+    const uint64_t ok = NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_AUXILIARY) | NX_FEAT(NX_G_COPULA) | NX_FEAT(NX_G_PERSON_CUE) |
+                        NX_FEAT(NX_G_TITLE_VERB) | NX_FEAT(NX_G_NAMING_VERB) | NX_FEAT(NX_G_AFFILIATION_VERB) |
+                        NX_FEAT(NX_G_PAST_MARKER) | NX_FEAT(NX_G_ORG_GENERIC);
+    if (e < a->n && tok(a, e)->kind == NX_TOK_WORD && (tok(a, e)->shape & NX_SH_LOWER) && !(tok(a, e)->feat & ok)) return -1;
+    return org;
+}
+
 /* PERSON [, who | who] [has] VERB [at|for] ORG: "X joined Y", "X, who works
- * for Y", "X heads Y". */
-static int32_t by_verb(const actx *a, size_t j) {
+ * for Y", "X heads Y", "X founded Y"; in the passive, "X was hired|signed
+ * by Y" (a naming or affiliation verb and the agent); a verb that says the
+ * tie ended, "X left Y", "X resigned from Y", sets *status former. */
+static int32_t by_verb(const actx *a, size_t j, uint8_t *status) {
+    *status = 0;
     if (is_char(a, j, ',') && is_word(a, j + 1, NX_G_RELATIVE_PRONOUN)) j += 2;
     else if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
+    /* "X was hired by Acme", "X has been signed by Atlantic Records" */
+    size_t v = j;
+    for (int k = 0; k < 2 && (is_word(a, v, NX_G_AUXILIARY) || is_word(a, v, NX_G_COPULA)) && (tok(a, v)->shape & NX_SH_LOWER); k++) v++;
+    if (v > j && (is_word(a, v, NX_G_NAMING_VERB) || is_word(a, v, NX_G_AFFILIATION_VERB)) && (tok(a, v)->shape & NX_SH_LOWER) &&
+        is_word(a, v + 1, NX_G_AGENT_MARKER))
+        return org_at(a, v + 2);
+    /* "X left Acme in 2001", "X resigned from Acme" */
+    if (is_word(a, j, NX_G_AUXILIARY) && is_word(a, j + 1, NX_G_PAST_MARKER)) j++;
+    if (is_word(a, j, NX_G_PAST_MARKER) && (tok(a, j)->shape & NX_SH_LOWER) && span_at(a, j) < 0) {
+        size_t q = j + 1;
+        if (is_word(a, q, NX_G_VERB_PARTICLE)) q++;
+        /* (a preposition like "from"; not "left for Acme", "quit to join") */
+        if (is_word(a, q, NX_G_FUNCTION_WORD) && (tok(a, q)->shape & NX_SH_LOWER) && !is_word(a, q, NX_G_EMPLOYER_LINKER) &&
+            !is_word(a, q, NX_G_ROLE_MARKER) && !is_word(a, q, NX_G_DETERMINER))
+            q++;
+        int32_t org = org_at(a, q);
+        if (org >= 0) *status = NX_STATUS_FORMER;
+        return org;
+    }
     if (is_word(a, j, NX_G_AUXILIARY) && is_word(a, j + 1, NX_G_AFFILIATION_VERB)) j++;
     if (!is_word(a, j, NX_G_AFFILIATION_VERB) || !(tok(a, j)->shape & NX_SH_LOWER)) return -1;
     j++;
     if (is_word(a, j, NX_G_EMPLOYER_LINKER)) j++;
-    return org_at(a, j);
+    int32_t org = org_at(a, j);
+    /* (not a modifier of another name: "plays for Premier League club
+     * Newcastle United") */
+    if (org >= 0) {
+        size_t e = SPAN(a->doc, org)->t1, w = 0;
+        while (w < 2 && e + w < a->n && tok(a, e + w)->kind == NX_TOK_WORD && (tok(a, e + w)->shape & NX_SH_LOWER) &&
+               !is_word(a, e + w, NX_G_FUNCTION_WORD))
+            w++;
+        if (w && e + w < a->n && tok(a, e + w)->kind == NX_TOK_WORD && (tok(a, e + w)->shape & NX_SH_CAP)) return -1;
+    }
+    return org;
 }
 
 /* PERSON, a|an WORD{1,3} at ORG: "X, a student at Y" (a role the
@@ -125,10 +182,15 @@ static int32_t led_by(const actx *a, const nx_span *person) {
     size_t i = person->t0;
     if (i > 0 && is_type(a, span_at(a, i - 1), NX_TITLE) && SPAN(a->doc, span_at(a, i - 1))->t1 == i)
         i = SPAN(a->doc, span_at(a, i - 1))->t0; /* "led by President X" */
-    if (i < 2 || !is_word(a, i - 1, NX_G_AGENT_MARKER) || !is_word(a, i - 2, NX_G_AFFILIATION_VERB) ||
-        !(tok(a, i - 2)->shape & NX_SH_LOWER))
-        return -1;
+    if (i < 2 || !is_word(a, i - 1, NX_G_AGENT_MARKER)) return -1;
     size_t j = i - 2;
+    /* "Acme was founded in 1990 by X": a date between the verb and "by" */
+    int32_t d = span_at(a, j);
+    if (is_type(a, d, NX_DATE) && SPAN(a->doc, d)->t1 == j + 1 && SPAN(a->doc, d)->t0 >= 2) {
+        j = SPAN(a->doc, d)->t0 - 1;
+        if (is_word(a, j, NX_G_PLACEMENT_LINKER) && j > 0) j--; /* "in 1990" */
+    }
+    if (!is_word(a, j, NX_G_AFFILIATION_VERB) || !(tok(a, j)->shape & NX_SH_LOWER)) return -1;
     for (int k = 0; k < 2 && j > 0 && (is_word(a, j - 1, NX_G_AUXILIARY) || is_word(a, j - 1, NX_G_COPULA) ||
                                        is_word(a, j - 1, NX_G_TITLE_VERB)) && (tok(a, j - 1)->shape & NX_SH_LOWER) &&
                     span_at(a, j - 1) < 0;
@@ -207,17 +269,32 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         const nx_span *s = SPAN(c->doc, k);
         if (s->type != NX_PERSON) continue;
         int32_t person = (int32_t)k;
-        uint8_t member_status;
+        uint8_t member_status, verb_status;
         int32_t member_of = by_membership(a, s->t1, &member_status);
+        int32_t verb_org = by_verb(a, s->t1, &verb_status);
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_at(a, s->t1 + 1), NX_RULE_AW_OF)) ||
-            add(a, person, by_verb(a, s->t1), NX_RULE_AW_VERB) ||
+            add_status(a, person, verb_org, NX_RULE_AW_VERB, verb_status) ||
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
             add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||
             add(a, person, led_by(a, s), NX_RULE_AW_LED_BY) ||
             add(a, person, member_before(a, s), NX_RULE_AW_MEMBER_BEFORE) ||
+            add(a, person, person_possessive(a, s), NX_RULE_AW_PERSON_POSSESSIVE) ||
             add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
             return NX_ERR_NOMEM;
+    }
+    /* "X was a Cambodian revolutionary who led the Khmer Rouge": the
+     * relative clause of a title that a holds_title fact binds is its
+     * holder's */
+    size_t n_rels = c->doc->rels.count;
+    for (size_t k = 0; k < n_rels; k++) {
+        const nx_rel *r = &NX_VEC_AT(&c->doc->rels, nx_rel, k);
+        if (r->type != NX_REL_HOLDS_TITLE || r->args[0].span < 0 || r->args[1].span < 0) continue;
+        size_t j = SPAN(c->doc, r->args[1].span)->t1;
+        if (!is_word(a, j, NX_G_RELATIVE_PRONOUN) && !(is_char(a, j, ',') && is_word(a, j + 1, NX_G_RELATIVE_PRONOUN))) continue;
+        uint8_t st;
+        int32_t person = r->args[0].span, org = by_verb(a, j, &st);
+        if (add_status(a, person, org, NX_RULE_AW_VERB, st)) return NX_ERR_NOMEM;
     }
     return NX_OK;
 }

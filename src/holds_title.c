@@ -113,10 +113,13 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
                 is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION)))
             m++;
         int32_t named = span_at(l, m);
-        if (m > j && m - j <= 2 && is_word(l, j - 1, NX_G_DEFINITE) && is_type(l, named, NX_ORGANIZATION) &&
+        int hyphenated = 1; /* "leader of center-right DISY": adjectives without "the" */
+        for (size_t q = j; q < m; q++) hyphenated &= (tok(l, q)->shape & NX_SH_HYPHEN) != 0;
+        if (m > j && m - j <= 2 && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
             sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
             /* "chairman of the worldwide Association of National Olympic
-             * Committees": lower-case adjectives of the organisation */
+             * Committees", "leader of center-right DISY": lower-case
+             * adjectives of the organisation */
             j = m;
             k = named;
         } else {
@@ -165,6 +168,21 @@ static int is_party(const lctx *l, int32_t k) {
     return (s->kind && !strcmp(s->kind, "party")) || (s->t1 - s->t0 == 1 && is_word(l, s->t0, NX_G_PARTY_WORD));
 }
 
+/* Whether token p is a possessive: 's, or an apostrophe after a word in -s
+ * ("Hamas' leader", "the Rolling Stones' guitarist"). */
+static int possessive_at(const lctx *l, size_t p) {
+    if (p >= l->n) return 0;
+    if (tok(l, p)->shape & NX_SH_POSS) return 1;
+    const nx_token *w = p > 0 ? tok(l, p - 1) : NULL;
+    return fold_is(l, p, "'") && w && w->kind == NX_TOK_WORD && w->fold_len && w->fold[w->fold_len - 1] == 's';
+}
+
+/* Whether token p is the relative possessive "whose": an org-pronoun in
+ * lower case that is no determiner (as "its" is). */
+static int whose_at(const lctx *l, size_t p) {
+    return is_word(l, p, NX_G_ORG_PRONOUN) && !is_word(l, p, NX_G_DETERMINER) && (tok(l, p)->shape & NX_SH_LOWER);
+}
+
 /* An organisation right before token i: "XJTU president", "XJTU's
  * president", "a Bundesbank board member", "Chinese top legislator"; for a
  * state's office (`state`) a place or nationality too: "Peru's Prime
@@ -174,9 +192,21 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     size_t p = i - 1;
     /* "Toyota's new president", "Chinese top legislator" */
     for (int k = 0; k < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_ADJECTIVE); k++) p--;
-    if (tok(l, p)->shape & NX_SH_POSS) {
+    /* "Venezuela's populist president", "Peru's cabinet chief", "Forza
+     * Italia, whose regional leader": one more plain lower-case word right
+     * after the possessor */
+    if (p > 1 && span_at(l, p) < 0 && tok(l, p)->kind == NX_TOK_WORD && (tok(l, p)->shape & NX_SH_LOWER) &&
+        (tok(l, p)->shape & NX_SH_ALPHA) && !is_word(l, p, NX_G_FUNCTION_WORD) && !is_word(l, p, NX_G_TITLE_VERB) &&
+        !is_word(l, p, NX_G_NAMING_VERB) && !is_word(l, p, NX_G_AFFILIATION_VERB) &&
+        (possessive_at(l, p - 1) || whose_at(l, p - 1)))
+        p--;
+    if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
+    } else if (whose_at(l, p) && p > 0) {
+        /* "Syria, whose President Bashar al-Assad", "the LRA whose leader" */
+        p--;
+        if (p > 0 && fold_is(l, p, ",")) p--;
     } else if (p >= 2 && fold_is(l, p, ")") && fold_is(l, p - 2, "(")) {
         /* "The Australian Federal Police (AFP) Commissioner" */
         p--;
@@ -345,6 +375,32 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         int32_t k = span_at(l, i - 1);
         int named = *org_pre >= 0 || i < bare;
         for (size_t m = 0; m < g->n && !named; m++) named = g->org[m] >= 0;
+        /* "Alessandro Profumo chief executive of UniCredit", "Ioannis
+         * Metaxas dictator of Greece": the title's "of|at" part names
+         * something capitalised the gazetteers do not know (no fact's
+         * organisation then, but the apposition holds) */
+        int via_complement = 0;
+        for (size_t m = 0; m < g->n && !named; m++) {
+            size_t q = sp(l, g->title[m])->t1;
+            if (!is_word(l, q, NX_G_EMPLOYER_LINKER) || !(tok(l, q)->shape & NX_SH_LOWER) || is_word(l, q, NX_G_CONJUNCTION))
+                continue;
+            q++;
+            if (is_word(l, q, NX_G_DEFINITE)) q++;
+            for (int w = 0; w < 2 && q < l->n && span_at(l, q) < 0 && tok(l, q)->kind == NX_TOK_WORD &&
+                            (tok(l, q)->shape & NX_SH_LOWER) && !is_word(l, q, NX_G_FUNCTION_WORD);
+                 w++)
+                q++; /* "leader of center-right DISY" */
+            named = q < l->n && same_sentence(l, q, g->t0) && (tok(l, q)->shape & NX_SH_CAP) && tok(l, q)->kind == NX_TOK_WORD &&
+                    !is_word(l, q, NX_G_FUNCTION_WORD) && (span_at(l, q) < 0 || is_type(l, span_at(l, q), NX_PLACE) ||
+                                                           is_type(l, span_at(l, q), NX_ORGANIZATION));
+            via_complement = named;
+        }
+        /* (not a "name" after a determiner: "the first Roman Catholic
+         * archbishop of Paraguay") */
+        if (via_complement && k >= 0 && sp(l, k)->t0 > 0 &&
+            (is_word(l, sp(l, k)->t0 - 1, NX_G_DETERMINER) || is_word(l, sp(l, k)->t0 - 1, NX_G_FUNCTION_WORD) ||
+             is_word(l, sp(l, k)->t0 - 1, NX_G_TITLE_ADJECTIVE)))
+            return -1;
         if (!named || !is_type(l, k, NX_PERSON) || sp(l, k)->t1 != i || !same_sentence(l, i - 1, g->t0)) return -1;
         return k;
     }
@@ -370,11 +426,21 @@ static size_t phrase_start(const lctx *l, size_t j) {
     size_t k = j;
     for (;;) {
         int32_t s = k > 0 ? span_at(l, k - 1) : -1;
-        /* "an American actress": a nationality in the phrase */
-        if (is_type(l, s, NX_NATIONALITY) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 &&
-            is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER)) {
-            k = sp(l, s)->t0;
-            continue;
+        /* "an American actress": a nationality in the phrase; "a young
+         * American actor", "a prominent Kenyan lawyer": up to two plain
+         * lower-case words between the determiner and the nationality */
+        if (is_type(l, s, NX_NATIONALITY) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0) {
+            size_t q = sp(l, s)->t0;
+            for (int w = 0; w < 2 && q > 1 && span_at(l, q - 1) < 0 && tok(l, q - 1)->kind == NX_TOK_WORD &&
+                            (tok(l, q - 1)->shape & NX_SH_LOWER) && (tok(l, q - 1)->shape & NX_SH_ALPHA) &&
+                            !is_word(l, q - 1, NX_G_FUNCTION_WORD) && !is_word(l, q - 1, NX_G_TITLE_VERB) &&
+                            !is_word(l, q - 1, NX_G_DETERMINER);
+                 w++)
+                q--;
+            if (is_word(l, q - 1, NX_G_DETERMINER)) {
+                k = q;
+                continue;
+            }
         }
         /* "a Labour MP", "the Republican senator": a party word after a
          * determiner */

@@ -47,6 +47,7 @@
     X(ACRONYM_DEFINED, "acronym:defined", "an acronym in parentheses after its expansion")                           \
     X(ACRONYM_INITIALS, "acronym:initials", "a word in capitals spelling the initials of an organisation named")      \
     X(ORG_ACRONYM_AFTER_TITLE, "org:acronym-after-title", "a word in capitals after 'TITLE of|at': rector of KAZNU") \
+    X(ORG_AFTER_TITLE_OF, "org:after-title-of", "unknown names after 'TITLE of|at' that are no field: chief executive of UniCredit") \
     X(ORG_THE_HEAD_WORD, "org:the-head-word", "a capitalised organisation head alone after 'the': the Committee")     \
     X(ORG_ACRONYM_SHAPE, "org:acronym-shape", "an unknown word in capitals of 3-6 letters: NAAFI")                    \
     X(COREF_SURNAME, "coref:surname", "a person's surname or given name alone, found again")                          \
@@ -67,6 +68,7 @@
     X(AW_PARENTHESIS, "affiliated_with:parenthesis", "an organisation alone in parentheses after a name: Felipe Gozon (GMA Network)") \
     X(AW_LED_BY, "affiliated_with:led-by", "an organisation led by a person: the party, led by X; Acme is run by X") \
     X(AW_MEMBER_BEFORE, "affiliated_with:member-before", "a membership noun between an organisation and a name: Microsoft co-founder Bill Gates") \
+    X(AW_PERSON_POSSESSIVE, "affiliated_with:person-possessive", "a person's organisation: Yanukovych's Party of Regions") \
     X(AW_MEMBER, "affiliated_with:member", "a member (founder, employee) of an organisation: X, a member of Y")      \
     X(AW_PARTY_BEFORE_TITLE, "affiliated_with:party-before-title", "a party before a state office: Republican senator X")
 
@@ -165,7 +167,8 @@ const char *nx_role_name(nx_role r);
     X(MEMBERSHIP_NOUN, "membership-noun", "a person's membership before 'of ORG': a member of Bauhaus, co-founder of")  \
     X(AGENT_MARKER, "agent-marker", "names who does a passive verb: the party, led by X")                           \
     X(BOARD_WORD, "board-word", "a body whose member holds a seat: a member of the Bundesbank board")             \
-    X(ORG_PRONOUN, "org-pronoun", "a possessive that refers to an organisation: its chief executive")
+    X(ORG_PRONOUN, "org-pronoun", "a possessive for an organisation: its chief executive; Syria, whose President") \
+    X(TITLE_FIELD, "title-field", "a field in a title's 'of' part: Minister of Foreign Affairs, Dean of Academic Affairs")
 
 #define NX_GCLASS_ENUM_(id, name, doc) NX_G_##id,
 typedef enum nx_gclass { NX_GCLASS_LIST(NX_GCLASS_ENUM_) NX_G_CLASS_COUNT } nx_gclass;

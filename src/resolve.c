@@ -401,6 +401,8 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     return out;
 }
 
+static int range_has(const rctx *r, size_t a, size_t b, uint64_t f);
+
 /* Capitalised words after "of" that name a field, not an organisation or
  * place: Minister of Foreign Affairs, Dean of Academic Affairs. */
 static size_t title_complement(const rctx *r, size_t i) {
@@ -422,6 +424,10 @@ static size_t title_complement(const rctx *r, size_t i) {
         }
     }
     if (k == j) return 0;
+    /* a field or portfolio ("of Foreign Affairs", "of the Graduate
+     * Programmes"), not a name ("chief executive of UniCredit", "singer of
+     * Idlewild": the title's organisation) */
+    if (!range_has(r, j, k, NX_FEAT(NX_G_TITLE_FIELD))) return 0;
     /* a complement ends on a capitalised word and is followed by no more
      * name, unless what follows starts a person's name: an initial, an
      * honorific, a given name (Dean of Academic Affairs K Ratnabali) */
@@ -502,8 +508,10 @@ static nx_status titles(rctx *r) {
                 const nx_entry *me = &r->g->entries[x - 1];
                 if (me->cls != NX_G_TITLE_MOD || !me->status) continue;
                 status = me->status;
-                /* former/incoming say when, they are not part of the title */
-                skip_word = me->status != NX_STATUS_CURRENT;
+                /* former/incoming say when, they are not part of the title;
+                 * nor is "current" (a temporal word: "current President X"),
+                 * while "acting" is */
+                skip_word = me->status != NX_STATUS_CURRENT || (m->feat & NX_FEAT(NX_G_TEMPORAL));
             }
             /* "the first president of X", "Israel's first Prime Minister":
              * an ordinal (a temporal word that is a title adjective) in
@@ -668,12 +676,20 @@ static int caption_after(const rctx *r, size_t i) {
 }
 
 /* After a determiner at j - 1: over up to two nationalities or title
- * adjectives ("a German actress", "the new Japanese ambassador"). */
+ * adjectives ("a German actress", "the new Japanese ambassador"), a
+ * lower-case title modifier and a place ("a former US Secretary of State",
+ * "an Illinois politician"). */
 static size_t over_modifiers(const rctx *r, size_t j) {
-    for (int k = 0; k < 2 && j < r->n && r->owner[j] < 0 && !r->title_tok[j] &&
-                    feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE));
-         k++)
-        j++;
+    for (int k = 0; k < 3 && j < r->n && !r->title_tok[j]; k++) {
+        if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE)))
+            j++;
+        else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_MOD)) && (tok(r, j)->shape & NX_SH_LOWER))
+            j++;
+        else if (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE && SPAN(r->doc, r->owner[j])->t0 == j)
+            j = SPAN(r->doc, r->owner[j])->t1;
+        else
+            break;
+    }
     return j;
 }
 
@@ -703,8 +719,16 @@ static int title_predicate_after(const rctx *r, size_t i) {
         !(tok(r, i)->shape & NX_SH_LOWER))
         return 0;
     size_t j = i + 1;
+    /* "was also the Commander-in-Chief", "is currently chairman": adverbs
+     * of the auxiliary class (as holds_title's copula walk reads them) */
+    for (int k = 0; k < 2 && is_word(r, j, NX_G_AUXILIARY) && !is_word(r, j, NX_G_TITLE_VERB) &&
+                    !is_word(r, j, NX_G_COPULA) && (tok(r, j)->shape & NX_SH_LOWER);
+         k++)
+        j++;
     if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
-    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1);
+    /* "was Paris mayor": the modifiers without a determiner too */
+    if (is_word(r, j, NX_G_DETERMINER)) j++;
+    j = over_modifiers(r, j);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -800,6 +824,28 @@ static int person_cue_after(const rctx *r, size_t i) {
            is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
 }
 
+/* "Tosiwo Nakayama (November 23, 1931 - March 29, 2007) was", "Sonthi
+ * Boonyaratglin ( ) (born 2 October 1946) is": past up to three
+ * parentheses right after a name that hold a life's dates (each opens with
+ * a date, a number, "born" or a separator, or is empty, and holds a year or
+ * is empty); the token after them, or i when there are none. */
+static size_t life_dates_end(const rctx *r, size_t i) {
+    size_t end = i;
+    for (int n = 0; n < 3 && is_punct(r, end, "("); n++) {
+        size_t j = end + 1, years = 0;
+        const nx_token *first = j < r->n ? tok(r, j) : NULL;
+        if (!first || !(is_punct(r, j, ")") || first->kind == NX_TOK_NUM || r->doc->blocked[j] ||
+                        (first->kind == NX_TOK_PUNCT && !(first->shape & (NX_SH_OPEN | NX_SH_CLOSE))) ||
+                        (feat(r, j, NX_FEAT(NX_G_PERSON_CUE)) && (first->shape & NX_SH_LOWER))))
+            break;
+        for (; j < r->n && j - end < 24 && !is_punct(r, j, ")") && !is_punct(r, j, "(") && same_line(r, i, j); j++)
+            if (r->doc->blocked[j] || (tok(r, j)->kind == NX_TOK_NUM && tok(r, j)->fold_len >= 3)) years++;
+        if (!is_punct(r, j, ")") || (j > end + 1 && !years)) break;
+        end = j + 1;
+    }
+    return end;
+}
+
 /* A title span right after token i - 1 (Cofinec CEO, Bundesbank President). */
 static int title_after(const rctx *r, size_t i) {
     if (i >= r->n || !r->title_tok[i] || r->owner[i] < 0) return 0;
@@ -837,6 +883,12 @@ static int title_of_after(const rctx *r, size_t b) {
     if (!is_word(r, j, NX_G_EMPLOYER_LINKER) || !(tok(r, j)->shape & NX_SH_LOWER)) return 0;
     j++;
     if (is_word(r, j, NX_G_DEFINITE)) j++;
+    /* "leader of center-right DISY", "head of state of the former regime":
+     * up to two lower-case words before the name */
+    for (int k = 0; k < 2 && j < r->n && r->gz_at[j] < 0 && tok(r, j)->kind == NX_TOK_WORD &&
+                    (tok(r, j)->shape & NX_SH_LOWER) && !is_word(r, j, NX_G_FUNCTION_WORD);
+         k++)
+        j++;
     return j < r->n && same_line(r, b, j) && (r->gz_at[j] >= 0 || (capitalised(tok(r, j)) && !stop(r, j)));
 }
 
@@ -879,15 +931,43 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
      * Justice and Interior" are ministries) */
     int apposed = title_apposition_after(r, b);
     if (apposed && (words >= 2 || (apposed == 2 && plain_name_word(r, a)))) return NX_RULE_PERSON_TITLE_APPOSITION;
+    /* "Bainbridge Colby a former US Secretary of State", "Kroenke the owner
+     * of ...": the apposition without its comma (lists and transcripts drop
+     * them), for unknown name words before an article in lower case (one
+     * word: a plain name word that is a known name or opens no sentence,
+     * not after a determiner or "of": not "Constitutionally the prime
+     * minister", "the Good the Bad the Queen") */
+    if (words <= 4 && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) && b < r->n &&
+        (words >= 2 || (b == a + 1 && plain_name_word(r, a) &&
+                        ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) ||
+                         !first->sent_start) &&
+                        !(a > 0 && (is_word(r, a - 1, NX_G_DETERMINER) || is_word(r, a - 1, NX_G_GENITIVE))))) &&
+        is_word(r, b, NX_G_ARTICLE) &&
+        (tok(r, b)->shape & NX_SH_LOWER) && same_line(r, a, b)) {
+        size_t j = over_modifiers(r, b + 1);
+        /* (not "Ateca Bainimarama the Prime Minister's daughter": a title
+         * that possesses names someone else) */
+        if (j < r->n && r->title_tok[j] && r->owner[j] >= 0 && !(SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL) &&
+            !(SPAN(r->doc, r->owner[j])->t1 < r->n && (tok(r, SPAN(r->doc, r->owner[j])->t1)->shape & NX_SH_POSS)))
+            return NX_RULE_PERSON_TITLE_APPOSITION;
+    }
     /* (not "the Military Private Secretary of Burundi", "Republican Linda
      * McMahon former chief executive of ...": a determiner before, a party
      * or nationality first, make the words modifiers) */
-    if (words >= 2 && words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
-        plain_run(r, a, b) && title_of_after(r, b))
-        return NX_RULE_PERSON_TITLE_OF_AFTER;
+    if (words <= 4 && !(first->shape & NX_SH_ALLCAPS) && !(a > 0 && is_word(r, a - 1, NX_G_DETERMINER)) &&
+        plain_run(r, a, b) && title_of_after(r, b) &&
+        (words >= 2 || (b == a + 1 && plain_name_word(r, a) &&
+                        (first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
+                        !(a > 0 && (is_word(r, a - 1, NX_G_GENITIVE) || feat(r, a - 1, NX_FEAT(NX_G_TITLE_MOD)))))))
+        return NX_RULE_PERSON_TITLE_OF_AFTER; /* (one word: not "former Clinton cabinet Secretary of ...") */
     if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
         return NX_RULE_PERSON_COORDINATED;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
+        return NX_RULE_PERSON_TITLE_PREDICATE;
+    /* a life's dates in parentheses, then "was|is|served as ... TITLE" */
+    size_t lived = life_dates_end(r, b);
+    if (lived > b && title_predicate_after(r, lived) && !(first->shape & NX_SH_ALLCAPS) &&
+        (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     if (person_cue_after(r, b) && !(first->shape & NX_SH_ALLCAPS) &&
         (words >= 2 || ((first->feat & (NX_FEAT(NX_G_SURNAME) | NX_FEAT(NX_G_NAME_ENDING) | NX_FEAT(NX_G_GIVEN))) &&
@@ -937,6 +1017,13 @@ static int defined_type(const rctx *r, size_t b) {
  * Returns NX_OK; *made says whether a mention was made. */
 static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
     *made = 0;
+    /* "the President of Guyana Dr. Cheddi Jagan": a run after a place
+     * opens with an honorific; it is evidence, not part of the name (as
+     * trim() reads it at a chunk's start) */
+    while (a + 1 < b && feat(r, a, NX_FEAT(NX_G_HONORIFIC)) && r->owner[a] < 0 && capitalised(tok(r, a + 1))) {
+        evidence = 1;
+        a++;
+    }
     while (a < b && stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) a++;
     while (a < b && stop(r, a) && tok(r, a)->sent_start) a++;
     /* "Democrat Carl Levin", "Republican John McCain": a party word before
@@ -949,6 +1036,39 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         return add_person(r, a + 1, b, rule == NX_RULE_PERSON_TITLE_BEFORE ? NX_RULE_PERSON_PARTY_BEFORE : rule);
     }
     if (a >= b || r->headline[a]) return NX_OK;
+    /* "chief executive of UniCredit", "the lead singer of Idlewild": one to
+     * three unknown name words right after a title's "of|at [the]" (which
+     * title_complement did not take as a field) are the organisation the
+     * title is at; not after a state's office ("mayor of Keansburg": a
+     * place) nor a given name ("secretary of John Smith") */
+    int no_person = 0;
+    if (!evidence && b - a <= 3 && a >= 2 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
+        size_t of = a - 1;
+        if (is_word(r, of, NX_G_DEFINITE) && of >= 2) of--;
+        int32_t t = r->title_tok[of - 1] && r->owner[of - 1] >= 0 ? r->owner[of - 1] : -1;
+        int plain = is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
+                    SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of &&
+                    !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) && !state_office(r, t);
+        /* (a word in capitals is left to the acronym readings: "rector of
+         * KAZNU" is the university the text defines) */
+        for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i);
+        /* (the whole name only: not "the Castro regime", "the Weapons of
+         * Mass Destruction Commission", "the Moonachie, N.J., maker") */
+        if (plain && b < r->n) {
+            const nx_token *n = tok(r, b);
+            if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD)) ||
+                is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_GENITIVE) || is_word(r, b, NX_G_NAME_PARTICLE) ||
+                is_punct(r, b, "&") || (is_punct(r, b, ",") && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
+                plain = 0;
+        }
+        if (plain) {
+            *made = 1;
+            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_AFTER_TITLE_OF) < 0 ? NX_ERR_NOMEM : NX_OK;
+        }
+        /* (what a title is "of" is no person by a later cue: "the nominal
+         * King of Joseon as the head of ...") */
+        no_person = t >= 0 && is_word(r, of, NX_G_ACRONYM_LINKER) && SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of;
+    }
     int letters_only = 1;
     for (size_t i = a; i < b; i++)
         if (capitalised(tok(r, i)) && !single_letter(tok(r, i))) letters_only = 0;
@@ -956,7 +1076,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* a common word the document also writes in lower case is no name, and
      * a nationality alone is no entity (Kazakh president) */
     if (b - a == 1 && ((seen_lower(r, a) && !evidence) || feat(r, a, NX_FEAT(NX_G_DEMONYM)))) return NX_OK;
-    nx_rule rule = person_reason(r, a, b, evidence);
+    nx_rule rule = no_person ? NX_RULE_NONE : person_reason(r, a, b, evidence);
     if (rule != NX_RULE_NONE) {
         *made = 1;
         return add_person(r, a, b, rule);
@@ -1152,6 +1272,21 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
     return NEXT;
 }
 
+/* "Secretary of the Interior Franklin Knight Lane", "dictator Park
+ * Chung-hee", "Governor Stanley Park": right after a title or honorific,
+ * plain words that open with a given name (or a family name written first)
+ * and end in a place head word are a person's name, not a place. */
+static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
+    size_t a = c->a, b = c->b;
+    if (!c->place || c->org || !c->evidence || b - a < 2 || b - a > 4 || !title_before(r, a) || r->headline[a]) return NEXT;
+    if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
+    for (size_t i = a; i < b; i++)
+        if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
+    drop_range(r, a, b);
+    *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+    return DONE;
+}
+
 /* A person's name may contain a word that is also a place (Wang Donghai,
  * Neil Jordan): strong person evidence reads the whole chunk. It may even
  * start with one that is also a given name, when a title stands before it
@@ -1185,6 +1320,34 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
         !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
           !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
         return NEXT;
+    /* "Prime Minister Brian Mulroney U.S. President George H. W. Bush",
+     * "vocalist Marc Almond German Europop artist Haddaway": in a list
+     * without commas a name does not run on, after two name words, into a
+     * nationality, nor into a country written in capitals or right before
+     * the next title; the rest is read on its own */
+    if (c->evidence)
+        for (size_t i = a + 2; i < b; i++) {
+            int32_t k = r->gz_at[i];
+            int nationality = k < 0 && feat(r, i, NX_FEAT(NX_G_DEMONYM)) && capitalised(tok(r, i));
+            if (!nationality) {
+                if (k < 0 || SPAN(doc, k)->t0 != i) continue;
+                const nx_span *s = SPAN(doc, k);
+                /* (any place abbreviated: "Sen. Edward Kennedy Mass.", "Gordon Smith Ore.") */
+                if (!(s->type == NX_PLACE &&
+                      (((tok(r, i)->shape & NX_SH_ABBREV) && !single_letter(tok(r, i))) ||
+                       (is_country(s) && ((tok(r, i)->shape & NX_SH_ALLCAPS) || (s->t1 == b && title_after(r, b))))))) {
+                    i = s->t1 - 1;
+                    continue;
+                }
+            }
+            nx_rule rule = person_reason(r, a, i, 1);
+            if (rule == NX_RULE_NONE) break;
+            /* (the nationality itself starts no name: "German Europop") */
+            if (i + nationality < b && (*st = classify_chunk(r, i + nationality, b)) != NX_OK) return DONE;
+            drop_range(r, a, i);
+            *st = add_person(r, a, i, rule);
+            return DONE;
+        }
     nx_rule rule = person_reason(r, a, b, c->evidence);
     if (rule == NX_RULE_NONE) return NEXT;
     drop_range(r, a, b);
@@ -1310,6 +1473,7 @@ static const struct {
     {"trim", trim},
     {"event, award or work", event_award_or_work},
     {"head words", head_words},
+    {"person, not a place, after a title", person_not_place_after_title},
     {"person over places", person_over_places},
     {"sports club", sports_club},
     {"organisation or place", org_or_place},
