@@ -447,6 +447,25 @@ static int starts_title(const rctx *r, size_t m, size_t i) {
     return m < doc->n_gm && doc->gm[m].t0 == i && title_entry(r, &doc->gm[m]) != NULL;
 }
 
+/* "American Federation of Teachers", "Institute of Field Archaeologists":
+ * capitalised words after a capitalised organisation head and its linker
+ * (of, for), up to i, which ends them: a plural title there names the
+ * organisation's members, it is no title. (Not when a capitalised word
+ * follows: "the Great Council of Chiefs Ratu Ovini Bokini", a list without
+ * commas, keeps its title.) */
+static int members_of_org_name(const rctx *r, size_t i) {
+    if (i + 1 < r->n && capitalised(tok(r, i + 1)) && same_line(r, i, i + 1)) return 0;
+    size_t j = i;
+    while (j > 0 && i - j < 3 && capitalised(tok(r, j - 1)) && same_line(r, j - 1, i)) j--;
+    if (j < 2 || !is_word(r, j - 1, NX_G_NAME_LINKER) || !capitalised(tok(r, j - 2)) ||
+        !feat(r, j - 2, NX_FEAT(NX_G_ORG_HEAD)) || !same_line(r, j - 2, i))
+        return 0;
+    /* a bare "Board of Directors" names no one's board: "directors" stays
+     * a title unless a name comes before ("the Florida Board of Governors") */
+    size_t h = j - 2;
+    return !is_word(r, h, NX_G_BOARD_WORD) || (h > 0 && capitalised(tok(r, h - 1)) && !stop(r, h - 1) && same_line(r, h - 1, h));
+}
+
 static nx_status titles(rctx *r) {
     nx_document *doc = r->doc;
     size_t n_starts, next = 0;
@@ -462,7 +481,7 @@ static nx_status titles(rctx *r) {
             e = title_entry(r, &doc->gm[k]);
             if (e) b = doc->gm[k].t1;
         }
-        if (!e && starts[c].plural) {
+        if (!e && starts[c].plural && !(capitalised(tok(r, i)) && members_of_org_name(r, i))) {
             e = &r->g->entries[starts[c].plural - 1];
             plural = 1;
         }
