@@ -148,7 +148,34 @@ static const char *tword(const dctx *c, const char *kind, const char *s, size_t 
     char raw[128], key[160];
     size_t kl = strlen(kind);
     if (n >= sizeof raw || kl + 2 >= sizeof key) return NULL;
+    memcpy(key, kind, kl);
+    key[kl] = ':';
+    /* the common case, ASCII words: white space collapsed and letters
+     * folded (A-Z, all nx_fold does to ASCII) in one pass, straight into
+     * the key; a byte beyond ASCII other than a no-break space takes the
+     * general way below */
+    char *o = key + kl + 1;
     size_t r = 0;
+    int ascii = kl + 1 + n <= sizeof key; /* room for every byte */
+    for (size_t i = 0; ascii && i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        if (!sp && ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) sp = 1, i++;
+        if (sp) {
+            if (r && o[r - 1] != ' ') o[r++] = ' ';
+        } else if (ch < 0x80) {
+            o[r++] = nx_fold_ascii(ch);
+        } else {
+            ascii = 0;
+        }
+    }
+    if (ascii) {
+        while (r && (o[r - 1] == ' ' || o[r - 1] == '.')) r--;
+        uint32_t off;
+        if (!nx_strmap_get(&c->doc->model->temporal_value, key, kl + 1 + r, &off)) return NULL;
+        return nx_gstr(&c->doc->model->gaz, off);
+    }
+    r = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
         int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
@@ -160,8 +187,6 @@ static const char *tword(const dctx *c, const char *kind, const char *s, size_t 
         }
     }
     while (r && (raw[r - 1] == ' ' || raw[r - 1] == '.')) r--;
-    memcpy(key, kind, kl);
-    key[kl] = ':';
     size_t fl = nx_fold(raw, r, key + kl + 1, sizeof key - kl - 1);
     if (fl > sizeof key - kl - 1) return NULL;
     uint32_t off;
@@ -1422,6 +1447,10 @@ static int find_dateline(dctx *c, int *y, int *m, int *d) {
     for (size_t i = 0; i < doc->n_pm && doc->pm[i].b0 < limit; i++) {
         const nx_pmatch *pm = &doc->pm[i];
         if (pats->items[pm->pattern].type != NX_PAT_DATE) continue;
+        /* a full date first: most dates near the top are not, and this
+         * test costs less than the line's */
+        c->m = pm;
+        if (!has(c, NX_GRP_YEAR) || (!has(c, NX_GRP_DAY) && !has(c, NX_GRP_MD1))) continue;
         size_t s = pm->b0, e = pm->b0, span = 0, lead;
         while (s > 0 && t->work[s - 1] != '\n' && span <= 60) s--, span++;
         lead = span;
@@ -1433,9 +1462,7 @@ static int find_dateline(dctx *c, int *y, int *m, int *d) {
         while (last > pm->b1 && (t->work[last - 1] == ' ' || t->work[last - 1] == '\r')) last--;
         int sentence = last > pm->b1 && t->work[last - 1] == '.';
         if ((span > 60 || sentence) && !place_prefix(t->work + s, pm->b0 - s)) continue;
-        c->m = pm;
         tpoint p = {0};
-        if (!has(c, NX_GRP_YEAR) || (!has(c, NX_GRP_DAY) && !has(c, NX_GRP_MD1))) continue;
         c->t0 = c->t1 = 0;
         if (has(c, NX_GRP_MD1)) c->dmy = numeric_order(c, pm);
         if (!calendar(c, &p) || p.gran != G_DAY || p.y <= 0) continue;
@@ -1496,8 +1523,13 @@ nx_status nx_dates_run(nx_document *doc) {
         const nx_pattern *p = &pats->items[m->pattern];
         if (m->b0 < last_end) continue; /* sorted by start then length: the first wins */
         /* the first token that ends after the match starts: as the matches
-         * come by start, a step forward from the last match's */
-        while (first < doc->toks.count && doc->toks.items[first].b1 <= m->b0) first++;
+         * come by start, at or after the last match's; found by halving
+         * (token ends grow; matches are a few in hundreds of tokens) */
+        for (uint32_t hi = (uint32_t)doc->toks.count; first < hi;) {
+            uint32_t mid = first + (hi - first) / 2;
+            if (doc->toks.items[mid].b1 <= m->b0) first = mid + 1;
+            else hi = mid;
+        }
         uint32_t t0 = first, t1 = t0;
         while (t1 < doc->toks.count && doc->toks.items[t1].b0 < m->b1) t1++;
         if (t0 >= t1) continue;
