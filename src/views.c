@@ -48,10 +48,9 @@ static int same_words(const char *a, const char *b) {
     }
 }
 
-/* The slug of a key: the name folded, a letter or digit kept (and any
- * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
- * xian), any other run of bytes one '-'. */
-static char *slug(nx_arena *A, const char *prefix, const char *name) {
+/* slug() of a name with bytes beyond ASCII: folded first (its length may
+ * change), then read. */
+static char *slug_folded(nx_arena *A, const char *prefix, const char *name) {
     size_t n = strlen(name), fl;
     const char *f = nx_fold_dup(A, name, n, &fl);
     size_t pl = strlen(prefix);
@@ -68,6 +67,48 @@ static char *slug(nx_arena *A, const char *prefix, const char *name) {
             dash = 0;
             k[w++] = (char)c;
         } else {
+            dash = 1;
+        }
+    }
+    if (w == pl) k[w++] = '_';
+    k[w] = '\0';
+    return k;
+}
+
+/* What a byte of an ASCII name is in a slug: itself folded (a letter or a
+ * digit), SLUG_DROP (an apostrophe) or SLUG_DASH (any other). */
+enum { SLUG_DASH = 0, SLUG_DROP = 1 };
+#define SL_(c)                                                                        \
+    ((c) >= 'a' && (c) <= 'z' ? (c) : (c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A')  \
+     : (c) >= '0' && (c) <= '9' ? (c) : (c) == '\'' ? SLUG_DROP : SLUG_DASH)
+#define SL4_(c) SL_(c), SL_((c) + 1), SL_((c) + 2), SL_((c) + 3)
+#define SL16_(c) SL4_(c), SL4_((c) + 4), SL4_((c) + 8), SL4_((c) + 12)
+static const unsigned char SLUG_ASCII[128] = {SL16_(0),  SL16_(16), SL16_(32), SL16_(48),
+                                              SL16_(64), SL16_(80), SL16_(96), SL16_(112)};
+#undef SL16_
+#undef SL4_
+#undef SL_
+
+/* The slug of a key: the name folded, a letter or digit kept (and any
+ * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
+ * xian), any other run of bytes one '-'. An ASCII name (most) is folded as
+ * it is read (A-Z is all the fold does to ASCII); another is folded first. */
+static char *slug(nx_arena *A, const char *prefix, const char *name) {
+    size_t n = strlen(name), pl = strlen(prefix);
+    char *k = nx_arena_alloc_uninit(A, pl + n + 2);
+    if (!k) return NULL;
+    memcpy(k, prefix, pl);
+    size_t w = pl;
+    int dash = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c >= 0x80) return slug_folded(A, prefix, name);
+        unsigned char v = SLUG_ASCII[c];
+        if (v > SLUG_DROP) {
+            if (dash && w > pl) k[w++] = '-';
+            dash = 0;
+            k[w++] = (char)v;
+        } else if (v == SLUG_DASH) {
             dash = 1;
         }
     }
