@@ -151,8 +151,14 @@ void nx_doc_mark_attached(nx_document *doc, uint32_t i) {
 static const char *span_text(nx_document *doc, const nx_span *s) {
     const char *src = doc->text.orig + s->b0;
     size_t n = s->b1 - s->b0;
-    if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n))
-        return nx_arena_strndup(&doc->arena, src, n);
+    if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n)) {
+        /* a copy of known length (the text holds no NUL: normalise refuses it) */
+        char *t = nx_arena_alloc_uninit(&doc->arena, n + 1);
+        if (!t) return NULL;
+        memcpy(t, src, n);
+        t[n] = '\0';
+        return t;
+    }
     char *out = nx_arena_alloc_uninit(&doc->arena, 3 * n + 1);
     if (!out) return NULL;
     size_t w = 0;
