@@ -327,6 +327,14 @@ static void jw_uint(jw *w, size_t v) {
     if (jw_room(w, 24)) w->p += utoa(v, w->p);
 }
 
+/* n digits made by utoa() into d (24 bytes), copied whole (a constant size:
+ * a few moves): for a number written twice. */
+static void jw_digits(jw *w, const char *d, size_t n) {
+    if (!jw_room(w, 24)) return;
+    memcpy(w->p, d, 20);
+    w->p += n;
+}
+
 /* "m12", "E3": a mention or entity id from its 0-based index. */
 static void jw_id(jw *w, char prefix, long index) {
     if (!jw_room(w, 32)) return;
@@ -381,14 +389,20 @@ static void write_mention(jw *w, const nx_mention *m, size_t i) {
     JW_KEY(w, "type");
     jw_type(w, m->type);
     JW_STR_MEMBER(w, "text", m->text);
+    /* in an ASCII text (most news) byte offsets are the code point ones:
+     * their digits are made once */
+    char ds[24], de[24];
+    size_t ns = utoa(m->start, ds), ne = utoa(m->end, de);
     JW_KEY(w, "start");
-    jw_uint(w, m->start);
+    jw_digits(w, ds, ns);
     JW_KEY(w, "end");
-    jw_uint(w, m->end);
+    jw_digits(w, de, ne);
     JW_KEY(w, "byte_start");
-    jw_uint(w, m->byte_start);
+    if (m->byte_start == m->start) jw_digits(w, ds, ns);
+    else jw_uint(w, m->byte_start);
     JW_KEY(w, "byte_end");
-    jw_uint(w, m->byte_end);
+    if (m->byte_end == m->end) jw_digits(w, de, ne);
+    else jw_uint(w, m->byte_end);
     if (m->entity >= 0) {
         JW_KEY(w, "entity");
         jw_id(w, 'E', m->entity);
