@@ -32,6 +32,15 @@
 /* The deepest nesting the schema has: document { mentions [ { aliases [ */
 #define JW_MAX_DEPTH 8
 
+/* A string the record holds many times (a rule's name, a kind, a
+ * relation's type) and where it was written: its quoted, escaped bytes at
+ * out->s + off, len of them. */
+#define JW_MEMO 64
+typedef struct jw_memo {
+    const char *s;
+    size_t off, len;
+} jw_memo;
+
 /* A JSON text written straight into an nx_sbuf: each piece makes sure of
  * its room first (jw_room: a compare, and now and then a realloc that
  * doubles the buffer), then stores its bytes, so every byte is written
@@ -46,6 +55,7 @@ typedef struct jw {
     int pretty;
     unsigned depth;                      /* containers open, as cJSON counts them */
     unsigned char has_items[JW_MAX_DEPTH]; /* the container at each depth has an item */
+    jw_memo memo[JW_MEMO];               /* jw_string_memo's strings written in this record */
 } jw;
 
 /* Room for n more bytes: 1, or 0 when out of memory (then nothing may be
@@ -82,6 +92,7 @@ static void jw_init(jw *w, nx_sbuf *out, int flags) {
     w->failed = 0;
     w->pretty = (flags & NX_WRITE_PRETTY) != 0;
     w->depth = 0;
+    memset(w->memo, 0, sizeof w->memo);
 }
 
 /* Ends the record: out->len and its NUL where the writing stopped, or on
@@ -210,6 +221,26 @@ static void jw_string(jw *w, const char *s) {
         q++;
     }
     *w->p++ = '"';
+}
+
+/* jw_string() of a string that comes back in the record (the same pointer,
+ * so the same bytes): the second time on, the bytes written the first time
+ * are copied (a rule's name is most of a mention's length and is one of a
+ * few dozen). A slot per pointer hash; a collision writes the string anew. */
+static void jw_string_memo(jw *w, const char *s) {
+    jw_memo *m = &w->memo[((uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58 & (JW_MEMO - 1)];
+    if (m->s == s) {
+        if (!jw_room(w, m->len)) return;
+        memcpy(w->p, w->out->s + m->off, m->len);
+        w->p += m->len;
+        return;
+    }
+    size_t before = w->out->s ? (size_t)(w->p - w->out->s) : 0;
+    jw_string(w, s);
+    if (w->failed || !w->out->s) return;
+    m->s = s;
+    m->off = before;
+    m->len = (size_t)(w->p - w->out->s) - before;
 }
 
 static void jw_tabs(jw *w, unsigned n) {
@@ -381,6 +412,16 @@ static void jw_str_or_null(jw *w, const char *s) {
         }                                     \
     } while (0)
 
+/* The same for a string that comes back in the record (jw_string_memo). */
+#define JW_STR_MEMBER_MEMO(w, lit, s)         \
+    do {                                      \
+        const char *jw_s_ = (s);              \
+        if (jw_s_) {                          \
+            JW_KEY((w), lit);                 \
+            jw_string_memo((w), jw_s_);       \
+        }                                     \
+    } while (0)
+
 static void write_mention(jw *w, const nx_mention *m, size_t i) {
     jw_array_item(w);
     jw_object(w);
@@ -409,7 +450,7 @@ static void write_mention(jw *w, const nx_mention *m, size_t i) {
     }
     JW_STR_MEMBER(w, "value", m->value);
     JW_KEY(w, "rule");
-    jw_string(w, m->rule ? m->rule : "");
+    jw_string_memo(w, m->rule ? m->rule : "");
     jw_object_end(w);
 }
 
@@ -451,8 +492,8 @@ static void write_entity(jw *w, const nx_entity *e, size_t i) {
     JW_KEY(w, "mentions");
     write_mention_ids(w, e->mentions, e->n_mentions);
     JW_STR_MEMBER(w, "key", e->key);
-    JW_STR_MEMBER(w, "kind", e->kind);
-    JW_STR_MEMBER(w, "country", e->country);
+    JW_STR_MEMBER_MEMO(w, "kind", e->kind);
+    JW_STR_MEMBER_MEMO(w, "country", e->country);
     if (e->n_ids) {
         JW_KEY(w, "ids");
         write_strings(w, e->ids, e->n_ids);
@@ -471,7 +512,7 @@ static void write_versions(jw *w) {
 static void write_relation(jw *w, const nx_relation *r) {
     jw_array_item(w);
     jw_object(w);
-    JW_STR_MEMBER(w, "type", r->type);
+    JW_STR_MEMBER_MEMO(w, "type", r->type);
     /* each argument under its role: an entity id, the value for the
      * value's role (holds_title's title), or null */
     for (size_t k = 0; k < r->n_arguments; k++) {
@@ -488,9 +529,9 @@ static void write_relation(jw *w, const nx_relation *r) {
     jw_uint(w, r->start);
     JW_KEY(w, "end");
     jw_uint(w, r->end);
-    JW_STR_MEMBER(w, "status", r->status);
+    JW_STR_MEMBER_MEMO(w, "status", r->status);
     JW_KEY(w, "rule");
-    jw_string(w, r->rule ? r->rule : "");
+    jw_string_memo(w, r->rule ? r->rule : "");
     jw_object_end(w);
 }
 
