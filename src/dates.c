@@ -59,6 +59,17 @@ static char *put_int(char *o, int v, int width) {
     return o;
 }
 
+/* Appends v as printf's "%ld" would. */
+static char *put_long(char *o, long v) {
+    char d[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do d[n++] = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *o++ = '-';
+    while (n) *o++ = d[--n];
+    return o;
+}
+
 static char *put_str(char *o, const char *s) {
     size_t n = strlen(s);
     memcpy(o, s, n);
@@ -1298,7 +1309,6 @@ static const char *duration_value(dctx *c) {
         for (int i = 0; i < w.count; i++)
             if (tword(c, "fraction", w.w[i], w.n[i])) half = 1;
     }
-    char buf[40];
     const char *code = unit;
     int timeunit = time_unit(unit);
     long scale = mult;
@@ -1308,21 +1318,29 @@ static const char *duration_value(dctx *c) {
     else if (!strcmp(unit, "CE")) code = num < 0 ? "CE" : "Y", scale *= num < 0 ? 1 : 100;
     else if (!strcmp(unit, "ML")) code = num < 0 ? "ML" : "Y", scale *= num < 0 ? 1 : 1000;
     const char *t = timeunit ? "T" : "";
-    if (num < 0) {
-        snprintf(buf, sizeof buf, "P%sX%s", t, code);
-    } else if (half && !strcmp(code, "Y")) {
-        snprintf(buf, sizeof buf, "P%ldY6M", num * scale);
-    } else if (half && !strcmp(unit, "H")) {
-        snprintf(buf, sizeof buf, "PT%ldH30M", num * scale);
-    } else if (half && !strcmp(unit, "MIN")) {
-        snprintf(buf, sizeof buf, "PT%ldM30S", num * scale);
-    } else if (half && !strcmp(unit, "D")) {
-        snprintf(buf, sizeof buf, "P%ldDT12H", num * scale);
-    } else {
-        snprintf(buf, sizeof buf, "P%s%ld%s", t, num * scale, code);
+    /* by hand, as format_point, in the arena: "P", "T", 20 digits and the
+     * code (or a suffix of 5 bytes at most) */
+    char *v = nx_arena_alloc_uninit(&c->doc->arena, 32 + strlen(code)), *o = v;
+    if (!v) {
+        c->oom = 1;
+        return NULL;
     }
-    const char *v = nx_arena_strdup(&c->doc->arena, buf);
-    if (!v) c->oom = 1;
+    if (num < 0) {
+        o = put_str(put_str(put_str(o, "P"), t), "X");
+        o = put_str(o, code);
+    } else if (half && !strcmp(code, "Y")) {
+        o = put_str(put_long(put_str(o, "P"), num * scale), "Y6M");
+    } else if (half && !strcmp(unit, "H")) {
+        o = put_str(put_long(put_str(o, "PT"), num * scale), "H30M");
+    } else if (half && !strcmp(unit, "MIN")) {
+        o = put_str(put_long(put_str(o, "PT"), num * scale), "M30S");
+    } else if (half && !strcmp(unit, "D")) {
+        o = put_str(put_long(put_str(o, "P"), num * scale), "DT12H");
+    } else {
+        o = put_str(put_long(put_str(put_str(o, "P"), t), num * scale), code);
+    }
+    /* at most 39 bytes, as the 40-byte buffer they were printed in cut them */
+    v[o - v < 39 ? o - v : 39] = '\0';
     return v;
 }
 
