@@ -152,7 +152,7 @@ static const char *span_text(nx_document *doc, const nx_span *s) {
     const char *src = doc->text.orig + s->b0;
     size_t n = s->b1 - s->b0;
     if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n)) {
-        /* a copy of known length (the text holds no NUL: normalise refuses it) */
+        /* nx_arena_strndup inline: most spans take this way */
         char *t = nx_arena_alloc_uninit(&doc->arena, n + 1);
         if (!t) return NULL;
         memcpy(t, src, n);

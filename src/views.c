@@ -134,19 +134,21 @@ static int entity_keys(nx_document *doc, const nx_ent *en, nx_entity *out) {
         if (!out->kind && s->kind) out->kind = s->kind;
         if (!out->country && s->country) out->country = s->country;
     }
+    /* the ids: words between spaces (a few short ones: loops, not
+     * strcspn/strspn calls) */
     size_t n = 0;
     for (const char *p = xid; p && *p; n++) {
-        p += strcspn(p, " ");
-        p += strspn(p, " ");
+        while (*p && *p != ' ') p++;
+        while (*p == ' ') p++;
     }
     const char **ids = nx_arena_alloc_uninit(A, (n + 1) * sizeof *ids);
     if (!ids) return -1;
     n = 0;
     for (const char *p = xid; p && *p;) {
-        size_t l = strcspn(p, " ");
-        if (!(ids[n++] = nx_arena_strndup(A, p, l))) return -1;
-        p += l;
-        p += strspn(p, " ");
+        const char *e = p;
+        while (*e && *e != ' ') e++;
+        if (!(ids[n++] = nx_arena_strndup(A, p, (size_t)(e - p)))) return -1;
+        for (p = e; *p == ' ';) p++;
     }
     out->ids = ids;
     out->n_ids = n;
