@@ -31,7 +31,9 @@ static int skip_space(const char **p) {
 /* Equal but for the kind and amount of white space (a no-break space in
  * "Xi'an Jiaotong University" does not make another alias). */
 static int same_words(const char *a, const char *b) {
-    if (a == b) return 1; /* an entity's name is often its mention's text */
+    /* an entity's name is often its mention's text, or a copy of it:
+     * equal strings are compared by libc's vector loop, not byte by byte */
+    if (a == b || !strcmp(a, b)) return 1;
     for (;;) {
         /* the common case, one step of the loop below at a time: the same
          * ASCII byte, which is no white space (those are ' ' and below) */
