@@ -422,18 +422,9 @@ static void jw_str_or_null(jw *w, const char *s) {
         }                                     \
     } while (0)
 
-static void write_mention(jw *w, const nx_mention *m, size_t i) {
-    jw_array_item(w);
-    jw_object(w);
-    JW_KEY(w, "id");
-    jw_id(w, 'm', (long)i);
-    JW_KEY(w, "type");
-    jw_type(w, m->type);
-    JW_STR_MEMBER(w, "text", m->text);
-    /* in an ASCII text (most news) byte offsets are the code point ones:
-     * their digits are made once */
-    char ds[24], de[24];
-    size_t ns = utoa(m->start, ds), ne = utoa(m->end, de);
+/* A mention's offsets, from the digits of start and end (ds, de): the
+ * byte offsets are the same ones in an ASCII text (most news). */
+static void write_offsets(jw *w, const nx_mention *m, const char *ds, size_t ns, const char *de, size_t ne) {
     JW_KEY(w, "start");
     jw_digits(w, ds, ns);
     JW_KEY(w, "end");
@@ -444,6 +435,42 @@ static void write_mention(jw *w, const nx_mention *m, size_t i) {
     JW_KEY(w, "byte_end");
     if (m->byte_end == m->end) jw_digits(w, de, ne);
     else jw_uint(w, m->byte_end);
+}
+
+static void write_mention(jw *w, const nx_mention *m, size_t i) {
+    jw_array_item(w);
+    jw_object(w);
+    JW_KEY(w, "id");
+    jw_id(w, 'm', (long)i);
+    JW_KEY(w, "type");
+    jw_type(w, m->type);
+    JW_STR_MEMBER(w, "text", m->text);
+    /* the digits of start and end, made once (see write_offsets) */
+    char ds[24], de[24];
+    size_t ns = utoa(m->start, ds), ne = utoa(m->end, de);
+    if (!w->pretty) {
+        /* compact, after "id" (so each key has its comma): one room for the
+         * four, 42 bytes of keys and 20 of digits (a copy's length) each */
+        if (!jw_room(w, 42 + 4 * 20)) return;
+        char *o = w->p;
+        memcpy(o, ",\"start\":", 9);
+        memcpy(o + 9, ds, 20);
+        o += 9 + ns;
+        memcpy(o, ",\"end\":", 7);
+        memcpy(o + 7, de, 20);
+        o += 7 + ne;
+        memcpy(o, ",\"byte_start\":", 14);
+        o += 14;
+        if (m->byte_start == m->start) memcpy(o, ds, 20), o += ns;
+        else o += utoa(m->byte_start, o);
+        memcpy(o, ",\"byte_end\":", 12);
+        o += 12;
+        if (m->byte_end == m->end) memcpy(o, de, 20), o += ne;
+        else o += utoa(m->byte_end, o);
+        w->p = o;
+    } else {
+        write_offsets(w, m, ds, ns, de, ne);
+    }
     if (m->entity >= 0) {
         JW_KEY(w, "entity");
         jw_id(w, 'E', m->entity);
