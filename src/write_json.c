@@ -508,9 +508,25 @@ static void write_mention(jw *w, const nx_mention *m, size_t i) {
 /* An array of mention ids. */
 static void write_mention_ids(jw *w, const size_t *ms, size_t n) {
     jw_array(w);
-    for (size_t k = 0; k < n; k++) {
-        jw_array_item(w);
-        jw_id(w, 'm', (long)ms[k]);
+    if (!w->pretty && n) {
+        /* compact: "," and the id in one room each (2 + 1 + 20 digits + 1) */
+        w->has_items[w->depth - 1] = 1;
+        for (size_t k = 0; k < n && jw_room(w, 24); k++) {
+            char *o = w->p;
+            *o = ',';
+            o += k != 0;
+            o[0] = '"';
+            o[1] = 'm';
+            o += 2;
+            o += utoa((unsigned long)ms[k] + 1, o);
+            *o++ = '"';
+            w->p = o;
+        }
+    } else {
+        for (size_t k = 0; k < n; k++) {
+            jw_array_item(w);
+            jw_id(w, 'm', (long)ms[k]);
+        }
     }
     jw_array_end(w);
 }
