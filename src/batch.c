@@ -26,15 +26,16 @@
 #include "writer.h"
 
 typedef struct job {
-    char *id, *text, *dct;
+    char *held;            /* one block (malloc) holding the record's strings below */
+    char *id, *text, *dct; /* in held */
     size_t len;
-    char **fields;         /* the record's kept fields: n_fields name/value pairs */
+    char **fields;         /* the record's kept fields: n_fields name/value pairs (in held) */
     size_t n_fields;
     size_t in_bytes;       /* input bytes the record took (for progress) */
     size_t cost;           /* what it counts in the pool's in_flight */
     nx_status read_status; /* the reader's verdict */
-    char *read_error;
-    char *read_warning;    /* what the reader changed or ignored, or NULL */
+    const char *read_error; /* in held, or a literal */
+    char *read_warning;    /* what the reader changed or ignored, or NULL (in held) */
     nx_sbuf out;           /* the rendered record (malloc) */
     double stage_seconds[NX_MAX_STAGES]; /* with extract.time_stages */
     double write_seconds;
@@ -94,13 +95,7 @@ static size_t work_cost(size_t len, size_t window) {
 static char *dup_or_null(const char *s) { return s ? strdup(s) : NULL; }
 
 static void job_clear(job *j) {
-    free(j->id);
-    free(j->text);
-    free(j->dct);
-    for (size_t i = 0; i < 2 * j->n_fields; i++) free(j->fields[i]);
-    free(j->fields);
-    free(j->read_error);
-    free(j->read_warning);
+    free(j->held);
     free(j->out.s);
     free(j->error);
     for (size_t i = 0; i < j->n_warnings; i++) free(j->warnings[i]);
@@ -156,36 +151,58 @@ static void say(const nx_batch_options *o, const char *id, const char *level, co
     if (o->on_message) o->on_message(o->user, id, level, msg);
 }
 
-/* Reads the next record into j: 0, or 1 at the end of the input. */
+/* s copied to *o (n bytes and a NUL), *o moved past it. */
+static char *put(char **o, const char *s, size_t n) {
+    char *d = *o;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    *o += n + 1;
+    return d;
+}
+
+static size_t size_or_0(const char *s) { return s ? strlen(s) + 1 : 0; }
+
+/* Reads the next record into j: 0, or 1 at the end of the input. The
+ * record's strings (the reader's, which the next read replaces) are copied
+ * into one block the job owns: the fields' pointers, the text, the id, the
+ * dct, the warning and the fields' strings, or the id and the error. */
 static int read_job(nx_reader *reader, job *j) {
     nx_record rec;
     if (nx_reader_next(reader, &rec) == NX_ERR_END) return 1;
-    j->id = dup_or_null(rec.id);
     j->read_status = rec.status;
     j->in_bytes = rec.input_bytes;
-    if (rec.status == NX_OK) {
-        j->text = malloc(rec.len + 1);
-        if (j->text) {
-            memcpy(j->text, rec.text, rec.len);
-            j->text[rec.len] = '\0';
-        }
-        j->len = rec.len;
-        j->dct = dup_or_null(rec.dct);
-        j->read_warning = dup_or_null(rec.warning);
-        if (!j->text || !j->id || (rec.dct && !j->dct) || (rec.warning && !j->read_warning)) {
-            j->read_status = NX_ERR_NOMEM;
-            j->read_error = dup_or_null("out of memory holding the record");
-        }
-        if (j->read_status == NX_OK && rec.n_fields) {
-            j->fields = calloc(2 * rec.n_fields, sizeof *j->fields);
-            if (!j->fields) j->read_status = NX_ERR_NOMEM;
-            else j->n_fields = rec.n_fields;
-            for (size_t i = 0; j->fields && i < 2 * rec.n_fields; i++)
-                if (!(j->fields[i] = dup_or_null(rec.fields[i]))) j->read_status = NX_ERR_NOMEM;
-        }
+    int ok = rec.status == NX_OK;
+    size_t nf = ok ? rec.n_fields : 0;
+    size_t size = 2 * nf * sizeof *j->fields + size_or_0(rec.id);
+    if (ok) {
+        size += rec.len + 1 + size_or_0(rec.dct) + size_or_0(rec.warning);
+        for (size_t i = 0; i < 2 * nf; i++) size += size_or_0(rec.fields[i]);
     } else {
-        j->read_error = dup_or_null(rec.error);
+        size += size_or_0(rec.error);
     }
+    char *o = j->held = malloc(size);
+    if (!o) {
+        j->id = j->held = rec.id ? strdup(rec.id) : NULL;
+        if (ok) {
+            j->read_status = NX_ERR_NOMEM;
+            j->read_error = "out of memory holding the record";
+        }
+        return 0;
+    }
+    if (nf) {
+        j->fields = (char **)(void *)o;
+        j->n_fields = nf;
+        o += 2 * nf * sizeof *j->fields;
+    }
+    if (ok) j->text = put(&o, rec.text, rec.len), j->len = rec.len;
+    if (rec.id) j->id = put(&o, rec.id, strlen(rec.id));
+    if (!ok) {
+        if (rec.error) j->read_error = put(&o, rec.error, strlen(rec.error));
+        return 0;
+    }
+    if (rec.dct) j->dct = put(&o, rec.dct, strlen(rec.dct));
+    if (rec.warning) j->read_warning = put(&o, rec.warning, strlen(rec.warning));
+    for (size_t i = 0; i < 2 * nf; i++) j->fields[i] = rec.fields[i] ? put(&o, rec.fields[i], strlen(rec.fields[i])) : NULL;
     return 0;
 }
 

@@ -59,6 +59,17 @@ static char *put_int(char *o, int v, int width) {
     return o;
 }
 
+/* Appends v as printf's "%ld" would. */
+static char *put_long(char *o, long v) {
+    char d[24];
+    int n = 0;
+    unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+    do d[n++] = (char)('0' + u % 10); while (u /= 10);
+    if (v < 0) *o++ = '-';
+    while (n) *o++ = d[--n];
+    return o;
+}
+
 static char *put_str(char *o, const char *s) {
     size_t n = strlen(s);
     memcpy(o, s, n);
@@ -148,7 +159,34 @@ static const char *tword(const dctx *c, const char *kind, const char *s, size_t 
     char raw[128], key[160];
     size_t kl = strlen(kind);
     if (n >= sizeof raw || kl + 2 >= sizeof key) return NULL;
+    memcpy(key, kind, kl);
+    key[kl] = ':';
+    /* the common case, ASCII words: white space collapsed and letters
+     * folded (A-Z, all nx_fold does to ASCII) in one pass, straight into
+     * the key; a byte beyond ASCII other than a no-break space takes the
+     * general way below */
+    char *o = key + kl + 1;
     size_t r = 0;
+    int ascii = kl + 1 + n <= sizeof key; /* room for every byte */
+    for (size_t i = 0; ascii && i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
+        if (!sp && ch == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0) sp = 1, i++;
+        if (sp) {
+            if (r && o[r - 1] != ' ') o[r++] = ' ';
+        } else if (ch < 0x80) {
+            o[r++] = nx_fold_ascii(ch);
+        } else {
+            ascii = 0;
+        }
+    }
+    if (ascii) {
+        while (r && (o[r - 1] == ' ' || o[r - 1] == '.')) r--;
+        uint32_t off;
+        if (!nx_strmap_get(&c->doc->model->temporal_value, key, kl + 1 + r, &off)) return NULL;
+        return nx_gstr(&c->doc->model->gaz, off);
+    }
+    r = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char ch = (unsigned char)s[i];
         int sp = ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r';
@@ -160,8 +198,6 @@ static const char *tword(const dctx *c, const char *kind, const char *s, size_t 
         }
     }
     while (r && (raw[r - 1] == ' ' || raw[r - 1] == '.')) r--;
-    memcpy(key, kind, kl);
-    key[kl] = ':';
     size_t fl = nx_fold(raw, r, key + kl + 1, sizeof key - kl - 1);
     if (fl > sizeof key - kl - 1) return NULL;
     uint32_t off;
@@ -1273,7 +1309,6 @@ static const char *duration_value(dctx *c) {
         for (int i = 0; i < w.count; i++)
             if (tword(c, "fraction", w.w[i], w.n[i])) half = 1;
     }
-    char buf[40];
     const char *code = unit;
     int timeunit = time_unit(unit);
     long scale = mult;
@@ -1283,21 +1318,29 @@ static const char *duration_value(dctx *c) {
     else if (!strcmp(unit, "CE")) code = num < 0 ? "CE" : "Y", scale *= num < 0 ? 1 : 100;
     else if (!strcmp(unit, "ML")) code = num < 0 ? "ML" : "Y", scale *= num < 0 ? 1 : 1000;
     const char *t = timeunit ? "T" : "";
-    if (num < 0) {
-        snprintf(buf, sizeof buf, "P%sX%s", t, code);
-    } else if (half && !strcmp(code, "Y")) {
-        snprintf(buf, sizeof buf, "P%ldY6M", num * scale);
-    } else if (half && !strcmp(unit, "H")) {
-        snprintf(buf, sizeof buf, "PT%ldH30M", num * scale);
-    } else if (half && !strcmp(unit, "MIN")) {
-        snprintf(buf, sizeof buf, "PT%ldM30S", num * scale);
-    } else if (half && !strcmp(unit, "D")) {
-        snprintf(buf, sizeof buf, "P%ldDT12H", num * scale);
-    } else {
-        snprintf(buf, sizeof buf, "P%s%ld%s", t, num * scale, code);
+    /* by hand, as format_point, in the arena: "P", "T", 20 digits and the
+     * code (or a suffix of 5 bytes at most) */
+    char *v = nx_arena_alloc_uninit(&c->doc->arena, 32 + strlen(code)), *o = v;
+    if (!v) {
+        c->oom = 1;
+        return NULL;
     }
-    const char *v = nx_arena_strdup(&c->doc->arena, buf);
-    if (!v) c->oom = 1;
+    if (num < 0) {
+        o = put_str(put_str(put_str(o, "P"), t), "X");
+        o = put_str(o, code);
+    } else if (half && !strcmp(code, "Y")) {
+        o = put_str(put_long(put_str(o, "P"), num * scale), "Y6M");
+    } else if (half && !strcmp(unit, "H")) {
+        o = put_str(put_long(put_str(o, "PT"), num * scale), "H30M");
+    } else if (half && !strcmp(unit, "MIN")) {
+        o = put_str(put_long(put_str(o, "PT"), num * scale), "M30S");
+    } else if (half && !strcmp(unit, "D")) {
+        o = put_str(put_long(put_str(o, "P"), num * scale), "DT12H");
+    } else {
+        o = put_str(put_long(put_str(put_str(o, "P"), t), num * scale), code);
+    }
+    /* at most 39 bytes, as the 40-byte buffer they were printed in cut them */
+    v[o - v < 39 ? o - v : 39] = '\0';
     return v;
 }
 
@@ -1422,6 +1465,10 @@ static int find_dateline(dctx *c, int *y, int *m, int *d) {
     for (size_t i = 0; i < doc->n_pm && doc->pm[i].b0 < limit; i++) {
         const nx_pmatch *pm = &doc->pm[i];
         if (pats->items[pm->pattern].type != NX_PAT_DATE) continue;
+        /* a full date first: most dates near the top are not, and this
+         * test costs less than the line's */
+        c->m = pm;
+        if (!has(c, NX_GRP_YEAR) || (!has(c, NX_GRP_DAY) && !has(c, NX_GRP_MD1))) continue;
         size_t s = pm->b0, e = pm->b0, span = 0, lead;
         while (s > 0 && t->work[s - 1] != '\n' && span <= 60) s--, span++;
         lead = span;
@@ -1433,9 +1480,7 @@ static int find_dateline(dctx *c, int *y, int *m, int *d) {
         while (last > pm->b1 && (t->work[last - 1] == ' ' || t->work[last - 1] == '\r')) last--;
         int sentence = last > pm->b1 && t->work[last - 1] == '.';
         if ((span > 60 || sentence) && !place_prefix(t->work + s, pm->b0 - s)) continue;
-        c->m = pm;
         tpoint p = {0};
-        if (!has(c, NX_GRP_YEAR) || (!has(c, NX_GRP_DAY) && !has(c, NX_GRP_MD1))) continue;
         c->t0 = c->t1 = 0;
         if (has(c, NX_GRP_MD1)) c->dmy = numeric_order(c, pm);
         if (!calendar(c, &p) || p.gran != G_DAY || p.y <= 0) continue;
@@ -1496,8 +1541,13 @@ nx_status nx_dates_run(nx_document *doc) {
         const nx_pattern *p = &pats->items[m->pattern];
         if (m->b0 < last_end) continue; /* sorted by start then length: the first wins */
         /* the first token that ends after the match starts: as the matches
-         * come by start, a step forward from the last match's */
-        while (first < doc->toks.count && doc->toks.items[first].b1 <= m->b0) first++;
+         * come by start, at or after the last match's; found by halving
+         * (token ends grow; matches are a few in hundreds of tokens) */
+        for (uint32_t hi = (uint32_t)doc->toks.count; first < hi;) {
+            uint32_t mid = first + (hi - first) / 2;
+            if (doc->toks.items[mid].b1 <= m->b0) first = mid + 1;
+            else hi = mid;
+        }
         uint32_t t0 = first, t1 = t0;
         while (t1 < doc->toks.count && doc->toks.items[t1].b0 < m->b1) t1++;
         if (t0 >= t1) continue;

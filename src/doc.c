@@ -102,6 +102,7 @@ static void sort_keys(span_key *k, span_key *tmp, size_t n) {
     size_t h = n / 2;
     sort_keys(k, tmp, h);
     sort_keys(k + h, tmp, n - h);
+    if (k[h - 1].key <= k[h].key) return; /* the halves are in order already (spans come mostly by start) */
     size_t i = 0, j = h, o = 0;
     while (i < h && j < n) tmp[o++] = k[j].key < k[i].key ? k[j++] : k[i++];
     while (i < h) tmp[o++] = k[i++];
@@ -114,16 +115,22 @@ nx_status nx_doc_seal(nx_document *doc, nx_error *err) {
     assert(doc->phase == NX_PHASE_GROWING);
     size_t n = 0;
     span_key *k = nx_arena_alloc_uninit(&doc->arena, (2 * doc->spans.count + 1) * sizeof *k);
-    nx_span *sorted = nx_arena_alloc_uninit(&doc->arena, (doc->spans.count + 1) * sizeof *sorted);
-    if (!k || !sorted) return NX_ERR_NOMEM;
+    if (!k) return NX_ERR_NOMEM;
     for (size_t i = 0; i < doc->spans.count; i++) {
         const nx_span *s = SPAN(doc, i);
         if (s->flags & NX_SPAN_DROPPED) continue;
         k[n++] = (span_key){(uint64_t)s->b0 << 32 | (UINT32_MAX - s->b1), (uint32_t)i};
     }
     sort_keys(k, k + n, n);
-    for (size_t i = 0; i < n; i++) sorted[i] = *SPAN(doc, k[i].span);
-    if (n) memcpy(doc->spans.items, sorted, n * sizeof *sorted);
+    /* the spans move only from the first one out of place (none: no copy) */
+    size_t first = 0;
+    while (first < n && k[first].span == first) first++;
+    if (first < n) {
+        nx_span *sorted = nx_arena_alloc_uninit(&doc->arena, (n - first) * sizeof *sorted);
+        if (!sorted) return NX_ERR_NOMEM;
+        for (size_t i = first; i < n; i++) sorted[i - first] = *SPAN(doc, k[i].span);
+        memcpy(SPAN(doc, first), sorted, (n - first) * sizeof *sorted);
+    }
     doc->spans.count = n;
     doc->phase = NX_PHASE_SEALED;
     return NX_OK;
@@ -144,8 +151,14 @@ void nx_doc_mark_attached(nx_document *doc, uint32_t i) {
 static const char *span_text(nx_document *doc, const nx_span *s) {
     const char *src = doc->text.orig + s->b0;
     size_t n = s->b1 - s->b0;
-    if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n))
-        return nx_arena_strndup(&doc->arena, src, n);
+    if (doc->text.work == doc->text.orig || !memchr(doc->text.work + s->b0, 0x1A, n)) {
+        /* nx_arena_strndup inline: most spans take this way */
+        char *t = nx_arena_alloc_uninit(&doc->arena, n + 1);
+        if (!t) return NULL;
+        memcpy(t, src, n);
+        t[n] = '\0';
+        return t;
+    }
     char *out = nx_arena_alloc_uninit(&doc->arena, 3 * n + 1);
     if (!out) return NULL;
     size_t w = 0;

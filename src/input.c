@@ -540,6 +540,29 @@ static void set_str(char **dst, const char *fmt, ...) {
     *dst = s;
 }
 
+/* *dst = a copy of s[0, n) (NULL when out of memory): set_str(dst, "%s",
+ * s) without formatting. */
+static void set_copy(char **dst, const char *s, size_t n) {
+    char *p = malloc(n + 1);
+    if (p) {
+        memcpy(p, s, n);
+        p[n] = '\0';
+    }
+    free(*dst);
+    *dst = p;
+}
+
+/* "NAME:LINE", a JSON Lines record's place, made only when it is needed
+ * (an error, a record without an id): in buf when it fits, else in *heap
+ * (malloc, freed by the caller); NULL when out of memory. */
+#define PLACE_BUF 256
+static const char *line_place(const nx_reader *r, const char *name, char *buf, char **heap) {
+    int n = snprintf(buf, PLACE_BUF, "%s:%zu", name, r->lineno);
+    if (n >= 0 && n < PLACE_BUF) return buf;
+    set_str(heap, "%s:%zu", name, r->lineno);
+    return *heap;
+}
+
 /* Replaces invalid UTF-8 in *s by U+FFFD, so that ids and messages can be
  * written as JSON as they are. */
 static void repair_utf8(char **s) {
@@ -722,14 +745,22 @@ static size_t unescape_nuls(char *s, size_t n) {
     return count;
 }
 
+/* Fills rec as the error record of the current line, named by its place;
+ * returns 1. */
+static int line_error(nx_reader *r, nx_record *rec, const char *name, nx_status st, const char *msg) {
+    char buf[PLACE_BUF], *heap = NULL;
+    const char *where = line_place(r, name, buf, &heap);
+    if (!where) error_record(r, rec, NX_ERR_NOMEM, name, "out of memory");
+    else error_record(r, rec, st, where, msg);
+    free(heap);
+    return 1;
+}
+
 /* The next JSON Lines record of the open source; 0 at its end. */
 static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
     for (;;) {
         int got = read_line(r);
         if (got == LINE_END) return 0;
-        char *where = NULL;
-        set_str(&where, "%s:%zu", name, r->lineno);
-        if (!where) return error_record(r, rec, NX_ERR_NOMEM, name, "out of memory"), 1;
         if (got != LINE_OK) {
             char msg[300];
             if (got == LINE_IO) {
@@ -738,31 +769,25 @@ static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
                 r->sm.err[0] = '\0'; /* the source ends here */
                 r->sm.eof = 1;
                 r->sm.pos = r->sm.end;
-            } else if (got == LINE_LONG) {
-                snprintf(msg, sizeof msg, "JSON Lines line longer than the size limit (%zu bytes)", r->opts.max_document_bytes);
-                error_record(r, rec, NX_ERR_LIMIT, where, msg);
-            } else {
-                error_record(r, rec, NX_ERR_NOMEM, where, "out of memory reading this line");
+                return 1;
             }
-            free(where);
-            return 1;
+            if (got == LINE_LONG) {
+                snprintf(msg, sizeof msg, "JSON Lines line longer than the size limit (%zu bytes)", r->opts.max_document_bytes);
+                return line_error(r, rec, name, NX_ERR_LIMIT, msg);
+            }
+            return line_error(r, rec, name, NX_ERR_NOMEM, "out of memory reading this line");
         }
         char *line = r->line;
         size_t n = r->line_len;
         if (r->lineno == 1 && n >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3)) line += 3, n -= 3; /* a byte order mark */
         size_t s = 0;
         while (s < n && is_ws(line[s])) s++;
-        if (s == n) {
-            free(where);
-            continue; /* blank lines separate nothing */
-        }
+        if (s == n) continue; /* blank lines separate nothing */
         const char *nul = memchr(line, '\0', n);
         if (nul) {
             char msg[128];
             snprintf(msg, sizeof msg, "malformed JSON Lines record (a NUL byte at column %zu)", (size_t)(nul - line) + 1);
-            error_record(r, rec, NX_ERR_PARSE, where, msg);
-            free(where);
-            return 1;
+            return line_error(r, rec, name, NX_ERR_PARSE, msg);
         }
         size_t nuls = unescape_nuls(line, n);
         cJSON_Delete(r->json);
@@ -776,22 +801,23 @@ static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
             char msg[128];
             snprintf(msg, sizeof msg, "malformed JSON Lines record (%s column %zu)",
                      r->json ? "text after the JSON object at" : "invalid JSON near", col);
-            error_record(r, rec, NX_ERR_PARSE, where, msg);
-            free(where);
-            return 1;
+            return line_error(r, rec, name, NX_ERR_PARSE, msg);
         }
-        if (!cJSON_IsObject(r->json)) {
-            error_record(r, rec, NX_ERR_PARSE, where, "malformed JSON Lines record (not a JSON object)");
-            free(where);
-            return 1;
-        }
+        if (!cJSON_IsObject(r->json))
+            return line_error(r, rec, name, NX_ERR_PARSE, "malformed JSON Lines record (not a JSON object)");
         const cJSON *idv = cJSON_GetObjectItemCaseSensitive(r->json, r->opts.id_field);
         size_t ns, nl;
-        if (cJSON_IsString(idv)) set_str(&r->id, "%s", idv->valuestring);
-        else if (cJSON_IsNumber(idv) && raw_field(line, n, r->opts.id_field, &ns, &nl))
-            set_str(&r->id, "%.*s", (int)nl, line + ns); /* as written: no rounding through a double */
-        else set_str(&r->id, "%s", where);
-        free(where);
+        if (cJSON_IsString(idv)) {
+            set_copy(&r->id, idv->valuestring, strlen(idv->valuestring));
+        } else if (cJSON_IsNumber(idv) && raw_field(line, n, r->opts.id_field, &ns, &nl)) {
+            set_copy(&r->id, line + ns, nl); /* as written: no rounding through a double */
+        } else {
+            char buf[PLACE_BUF], *heap = NULL;
+            const char *where = line_place(r, name, buf, &heap);
+            if (where) set_copy(&r->id, where, strlen(where));
+            else free(r->id), r->id = NULL;
+            free(heap);
+        }
         if (!r->id) return error_record(r, rec, NX_ERR_NOMEM, name, "out of memory"), 1;
         const char *text = json_str(r->json, r->opts.text_field);
         if (!text) {

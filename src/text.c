@@ -65,10 +65,17 @@ nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *o
             unsigned seen = 0;
             /* eight bytes at a time while they are all ASCII */
             for (uint64_t x; len - i >= 8 && !((x = nx_load8(u + i)) & NX_HIGHS); i += 8) {
-                if (nx_bytes_zero(x)) return NX_ERR_BINARY; /* text never holds NUL bytes */
-                uint64_t space = nx_bytes_between(x, 0x09, 0x0D) | nx_bytes_between(x, ' ', ' ');
-                control += nx_count_marked(nx_bytes_between(x, 0x01, 0x1F) & ~space);
-                nonspace |= (~space & NX_HIGHS) != 0;
+                /* most words hold no byte below 0x20 (adding 0x60 to an
+                 * ASCII byte sets its high bit from 0x20 up, no carry out):
+                 * no NUL, no control, no white space but ' ' */
+                if (!(~(x + NX_ONES * 0x60) & NX_HIGHS)) {
+                    nonspace |= x != NX_ONES * ' ';
+                } else {
+                    if (nx_bytes_zero(x)) return NX_ERR_BINARY; /* text never holds NUL bytes */
+                    uint64_t space = nx_bytes_between(x, 0x09, 0x0D) | nx_bytes_between(x, ' ', ' ');
+                    control += nx_count_marked(nx_bytes_between(x, 0x01, 0x1F) & ~space);
+                    nonspace |= (~space & NX_HIGHS) != 0;
+                }
                 if (cp_at)
                     for (unsigned k = 0; k < 8; k++) cp_at[i + k] = (uint32_t)(i + k - shift);
             }

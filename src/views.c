@@ -31,7 +31,9 @@ static int skip_space(const char **p) {
 /* Equal but for the kind and amount of white space (a no-break space in
  * "Xi'an Jiaotong University" does not make another alias). */
 static int same_words(const char *a, const char *b) {
-    if (a == b) return 1; /* an entity's name is often its mention's text */
+    /* an entity's name is often its mention's text, or a copy of it:
+     * equal strings are compared by libc's vector loop, not byte by byte */
+    if (a == b || !strcmp(a, b)) return 1;
     for (;;) {
         /* the common case, one step of the loop below at a time: the same
          * ASCII byte, which is no white space (those are ' ' and below) */
@@ -48,10 +50,9 @@ static int same_words(const char *a, const char *b) {
     }
 }
 
-/* The slug of a key: the name folded, a letter or digit kept (and any
- * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
- * xian), any other run of bytes one '-'. */
-static char *slug(nx_arena *A, const char *prefix, const char *name) {
+/* slug() of a name with bytes beyond ASCII: folded first (its length may
+ * change), then read. */
+static char *slug_folded(nx_arena *A, const char *prefix, const char *name) {
     size_t n = strlen(name), fl;
     const char *f = nx_fold_dup(A, name, n, &fl);
     size_t pl = strlen(prefix);
@@ -68,6 +69,48 @@ static char *slug(nx_arena *A, const char *prefix, const char *name) {
             dash = 0;
             k[w++] = (char)c;
         } else {
+            dash = 1;
+        }
+    }
+    if (w == pl) k[w++] = '_';
+    k[w] = '\0';
+    return k;
+}
+
+/* What a byte of an ASCII name is in a slug: itself folded (a letter or a
+ * digit), SLUG_DROP (an apostrophe) or SLUG_DASH (any other). */
+enum { SLUG_DASH = 0, SLUG_DROP = 1 };
+#define SL_(c)                                                                        \
+    ((c) >= 'a' && (c) <= 'z' ? (c) : (c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A')  \
+     : (c) >= '0' && (c) <= '9' ? (c) : (c) == '\'' ? SLUG_DROP : SLUG_DASH)
+#define SL4_(c) SL_(c), SL_((c) + 1), SL_((c) + 2), SL_((c) + 3)
+#define SL16_(c) SL4_(c), SL4_((c) + 4), SL4_((c) + 8), SL4_((c) + 12)
+static const unsigned char SLUG_ASCII[128] = {SL16_(0),  SL16_(16), SL16_(32), SL16_(48),
+                                              SL16_(64), SL16_(80), SL16_(96), SL16_(112)};
+#undef SL16_
+#undef SL4_
+#undef SL_
+
+/* The slug of a key: the name folded, a letter or digit kept (and any
+ * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
+ * xian), any other run of bytes one '-'. An ASCII name (most) is folded as
+ * it is read (A-Z is all the fold does to ASCII); another is folded first. */
+static char *slug(nx_arena *A, const char *prefix, const char *name) {
+    size_t n = strlen(name), pl = strlen(prefix);
+    char *k = nx_arena_alloc_uninit(A, pl + n + 2);
+    if (!k) return NULL;
+    memcpy(k, prefix, pl);
+    size_t w = pl;
+    int dash = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c >= 0x80) return slug_folded(A, prefix, name);
+        unsigned char v = SLUG_ASCII[c];
+        if (v > SLUG_DROP) {
+            if (dash && w > pl) k[w++] = '-';
+            dash = 0;
+            k[w++] = (char)v;
+        } else if (v == SLUG_DASH) {
             dash = 1;
         }
     }
@@ -93,19 +136,21 @@ static int entity_keys(nx_document *doc, const nx_ent *en, nx_entity *out) {
         if (!out->kind && s->kind) out->kind = s->kind;
         if (!out->country && s->country) out->country = s->country;
     }
+    /* the ids: words between spaces (a few short ones: loops, not
+     * strcspn/strspn calls) */
     size_t n = 0;
     for (const char *p = xid; p && *p; n++) {
-        p += strcspn(p, " ");
-        p += strspn(p, " ");
+        while (*p && *p != ' ') p++;
+        while (*p == ' ') p++;
     }
     const char **ids = nx_arena_alloc_uninit(A, (n + 1) * sizeof *ids);
     if (!ids) return -1;
     n = 0;
     for (const char *p = xid; p && *p;) {
-        size_t l = strcspn(p, " ");
-        if (!(ids[n++] = nx_arena_strndup(A, p, l))) return -1;
-        p += l;
-        p += strspn(p, " ");
+        const char *e = p;
+        while (*e && *e != ' ') e++;
+        if (!(ids[n++] = nx_arena_strndup(A, p, (size_t)(e - p)))) return -1;
+        for (p = e; *p == ' ';) p++;
     }
     out->ids = ids;
     out->n_ids = n;

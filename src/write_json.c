@@ -32,6 +32,15 @@
 /* The deepest nesting the schema has: document { mentions [ { aliases [ */
 #define JW_MAX_DEPTH 8
 
+/* A string the record holds many times (a rule's name, a kind, a
+ * relation's type) and where it was written: its quoted, escaped bytes at
+ * out->s + off, len of them. */
+#define JW_MEMO 64
+typedef struct jw_memo {
+    const char *s;
+    size_t off, len;
+} jw_memo;
+
 /* A JSON text written straight into an nx_sbuf: each piece makes sure of
  * its room first (jw_room: a compare, and now and then a realloc that
  * doubles the buffer), then stores its bytes, so every byte is written
@@ -46,6 +55,7 @@ typedef struct jw {
     int pretty;
     unsigned depth;                      /* containers open, as cJSON counts them */
     unsigned char has_items[JW_MAX_DEPTH]; /* the container at each depth has an item */
+    jw_memo memo[JW_MEMO];               /* jw_string_memo's strings written in this record */
 } jw;
 
 /* Room for n more bytes: 1, or 0 when out of memory (then nothing may be
@@ -82,6 +92,7 @@ static void jw_init(jw *w, nx_sbuf *out, int flags) {
     w->failed = 0;
     w->pretty = (flags & NX_WRITE_PRETTY) != 0;
     w->depth = 0;
+    memset(w->memo, 0, sizeof w->memo);
 }
 
 /* Ends the record: out->len and its NUL where the writing stopped, or on
@@ -212,6 +223,26 @@ static void jw_string(jw *w, const char *s) {
     *w->p++ = '"';
 }
 
+/* jw_string() of a string that comes back in the record (the same pointer,
+ * so the same bytes): the second time on, the bytes written the first time
+ * are copied (a rule's name is most of a mention's length and is one of a
+ * few dozen). A slot per pointer hash; a collision writes the string anew. */
+static void jw_string_memo(jw *w, const char *s) {
+    jw_memo *m = &w->memo[((uintptr_t)s * 0x9E3779B97F4A7C15u) >> 58 & (JW_MEMO - 1)];
+    if (m->s == s) {
+        if (!jw_room(w, m->len)) return;
+        memcpy(w->p, w->out->s + m->off, m->len);
+        w->p += m->len;
+        return;
+    }
+    size_t before = w->out->s ? (size_t)(w->p - w->out->s) : 0;
+    jw_string(w, s);
+    if (w->failed || !w->out->s) return;
+    m->s = s;
+    m->off = before;
+    m->len = (size_t)(w->p - w->out->s) - before;
+}
+
 static void jw_tabs(jw *w, unsigned n) {
     if (!n || !jw_room(w, n)) return;
     memset(w->p, '\t', n);
@@ -327,6 +358,14 @@ static void jw_uint(jw *w, size_t v) {
     if (jw_room(w, 24)) w->p += utoa(v, w->p);
 }
 
+/* n digits made by utoa() into d (24 bytes), copied whole (a constant size:
+ * a few moves): for a number written twice. */
+static void jw_digits(jw *w, const char *d, size_t n) {
+    if (!jw_room(w, 24)) return;
+    memcpy(w->p, d, 20);
+    w->p += n;
+}
+
 /* "m12", "E3": a mention or entity id from its 0-based index. */
 static void jw_id(jw *w, char prefix, long index) {
     if (!jw_room(w, 32)) return;
@@ -373,38 +412,121 @@ static void jw_str_or_null(jw *w, const char *s) {
         }                                     \
     } while (0)
 
+/* The same for a string that comes back in the record (jw_string_memo). */
+#define JW_STR_MEMBER_MEMO(w, lit, s)         \
+    do {                                      \
+        const char *jw_s_ = (s);              \
+        if (jw_s_) {                          \
+            JW_KEY((w), lit);                 \
+            jw_string_memo((w), jw_s_);       \
+        }                                     \
+    } while (0)
+
+/* A mention's offsets, from the digits of start and end (ds, de): the
+ * byte offsets are the same ones in an ASCII text (most news). */
+static void write_offsets(jw *w, const nx_mention *m, const char *ds, size_t ns, const char *de, size_t ne) {
+    JW_KEY(w, "start");
+    jw_digits(w, ds, ns);
+    JW_KEY(w, "end");
+    jw_digits(w, de, ne);
+    JW_KEY(w, "byte_start");
+    if (m->byte_start == m->start) jw_digits(w, ds, ns);
+    else jw_uint(w, m->byte_start);
+    JW_KEY(w, "byte_end");
+    if (m->byte_end == m->end) jw_digits(w, de, ne);
+    else jw_uint(w, m->byte_end);
+}
+
+/* An array item's object opened, with its "id" (prefix and index + 1) and
+ * the key of its "type": compact, in one room (1 + 8 + 20 digits + 9
+ * bytes), each key's separator known (the object has its id). */
+static void write_head(jw *w, char prefix, size_t i) {
+    if (w->pretty) {
+        jw_array_item(w);
+        jw_object(w);
+        JW_KEY(w, "id");
+        jw_id(w, prefix, (long)i);
+        JW_KEY(w, "type");
+        return;
+    }
+    if (!jw_room(w, 40)) return;
+    unsigned char *has = &w->has_items[w->depth - 1];
+    char *o = w->p;
+    *o = ',';
+    o += *has;
+    *has = 1;
+    assert(w->depth < JW_MAX_DEPTH);
+    w->has_items[w->depth++] = 1;
+    memcpy(o, "{\"id\":\"", 7);
+    o[7] = prefix;
+    o += 8;
+    o += utoa((unsigned long)i + 1, o);
+    memcpy(o, "\",\"type\":", 9);
+    w->p = o + 9;
+}
+
 static void write_mention(jw *w, const nx_mention *m, size_t i) {
-    jw_array_item(w);
-    jw_object(w);
-    JW_KEY(w, "id");
-    jw_id(w, 'm', (long)i);
-    JW_KEY(w, "type");
+    write_head(w, 'm', i);
     jw_type(w, m->type);
     JW_STR_MEMBER(w, "text", m->text);
-    JW_KEY(w, "start");
-    jw_uint(w, m->start);
-    JW_KEY(w, "end");
-    jw_uint(w, m->end);
-    JW_KEY(w, "byte_start");
-    jw_uint(w, m->byte_start);
-    JW_KEY(w, "byte_end");
-    jw_uint(w, m->byte_end);
+    /* the digits of start and end, made once (see write_offsets) */
+    char ds[24], de[24];
+    size_t ns = utoa(m->start, ds), ne = utoa(m->end, de);
+    if (!w->pretty) {
+        /* compact, after "id" (so each key has its comma): one room for the
+         * four, 42 bytes of keys and 20 of digits (a copy's length) each */
+        if (!jw_room(w, 42 + 4 * 20)) return;
+        char *o = w->p;
+        memcpy(o, ",\"start\":", 9);
+        memcpy(o + 9, ds, 20);
+        o += 9 + ns;
+        memcpy(o, ",\"end\":", 7);
+        memcpy(o + 7, de, 20);
+        o += 7 + ne;
+        memcpy(o, ",\"byte_start\":", 14);
+        o += 14;
+        if (m->byte_start == m->start) memcpy(o, ds, 20), o += ns;
+        else o += utoa(m->byte_start, o);
+        memcpy(o, ",\"byte_end\":", 12);
+        o += 12;
+        if (m->byte_end == m->end) memcpy(o, de, 20), o += ne;
+        else o += utoa(m->byte_end, o);
+        w->p = o;
+    } else {
+        write_offsets(w, m, ds, ns, de, ne);
+    }
     if (m->entity >= 0) {
         JW_KEY(w, "entity");
         jw_id(w, 'E', m->entity);
     }
     JW_STR_MEMBER(w, "value", m->value);
     JW_KEY(w, "rule");
-    jw_string(w, m->rule ? m->rule : "");
+    jw_string_memo(w, m->rule ? m->rule : "");
     jw_object_end(w);
 }
 
 /* An array of mention ids. */
 static void write_mention_ids(jw *w, const size_t *ms, size_t n) {
     jw_array(w);
-    for (size_t k = 0; k < n; k++) {
-        jw_array_item(w);
-        jw_id(w, 'm', (long)ms[k]);
+    if (!w->pretty && n) {
+        /* compact: "," and the id in one room each (2 + 1 + 20 digits + 1) */
+        w->has_items[w->depth - 1] = 1;
+        for (size_t k = 0; k < n && jw_room(w, 24); k++) {
+            char *o = w->p;
+            *o = ',';
+            o += k != 0;
+            o[0] = '"';
+            o[1] = 'm';
+            o += 2;
+            o += utoa((unsigned long)ms[k] + 1, o);
+            *o++ = '"';
+            w->p = o;
+        }
+    } else {
+        for (size_t k = 0; k < n; k++) {
+            jw_array_item(w);
+            jw_id(w, 'm', (long)ms[k]);
+        }
     }
     jw_array_end(w);
 }
@@ -425,11 +547,7 @@ static void write_strings(jw *w, const char *const *s, size_t n) {
 }
 
 static void write_entity(jw *w, const nx_entity *e, size_t i) {
-    jw_array_item(w);
-    jw_object(w);
-    JW_KEY(w, "id");
-    jw_id(w, 'E', (long)i);
-    JW_KEY(w, "type");
+    write_head(w, 'E', i);
     jw_type(w, e->type);
     JW_STR_MEMBER(w, "name", e->name);
     JW_KEY(w, "aliases");
@@ -437,8 +555,8 @@ static void write_entity(jw *w, const nx_entity *e, size_t i) {
     JW_KEY(w, "mentions");
     write_mention_ids(w, e->mentions, e->n_mentions);
     JW_STR_MEMBER(w, "key", e->key);
-    JW_STR_MEMBER(w, "kind", e->kind);
-    JW_STR_MEMBER(w, "country", e->country);
+    JW_STR_MEMBER_MEMO(w, "kind", e->kind);
+    JW_STR_MEMBER_MEMO(w, "country", e->country);
     if (e->n_ids) {
         JW_KEY(w, "ids");
         write_strings(w, e->ids, e->n_ids);
@@ -457,7 +575,7 @@ static void write_versions(jw *w) {
 static void write_relation(jw *w, const nx_relation *r) {
     jw_array_item(w);
     jw_object(w);
-    JW_STR_MEMBER(w, "type", r->type);
+    JW_STR_MEMBER_MEMO(w, "type", r->type);
     /* each argument under its role: an entity id, the value for the
      * value's role (holds_title's title), or null */
     for (size_t k = 0; k < r->n_arguments; k++) {
@@ -474,9 +592,9 @@ static void write_relation(jw *w, const nx_relation *r) {
     jw_uint(w, r->start);
     JW_KEY(w, "end");
     jw_uint(w, r->end);
-    JW_STR_MEMBER(w, "status", r->status);
+    JW_STR_MEMBER_MEMO(w, "status", r->status);
     JW_KEY(w, "rule");
-    jw_string(w, r->rule ? r->rule : "");
+    jw_string_memo(w, r->rule ? r->rule : "");
     jw_object_end(w);
 }
 

@@ -233,6 +233,50 @@ static void test_empty_and_control_counts(void) {
     nx_arena_free(&a);
 }
 
+/* nx_text_prepare's verdict on an ASCII text, byte by byte. */
+static nx_status ascii_verdict(const char *s, size_t len) {
+    size_t control = 0;
+    int nonspace = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!c) return NX_ERR_BINARY;
+        int space = c == ' ' || (c >= 0x09 && c <= 0x0D);
+        control += c < 0x20 && !space;
+        nonspace |= !space;
+    }
+    if (!nonspace) return NX_ERR_EMPTY;
+    return control * 10 > len && control >= 8 ? NX_ERR_BINARY : NX_OK;
+}
+
+/* The eight-byte scan (a word without a byte below 0x20 takes a shortcut):
+ * every ASCII byte at every place of three words of letters, then of
+ * spaces (one letter makes it text), and control codes spread over words
+ * with and without them. */
+static void test_ascii_words(void) {
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    for (int fill = 0; fill < 2; fill++)
+        for (int b = 0; b < 0x80; b++)
+            for (size_t at = 0; at < 24; at++) {
+                char s[24];
+                memset(s, fill ? ' ' : 'a', sizeof s);
+                s[at] = (char)b;
+                CHECK_INT(nx_text_prepare(&a, s, sizeof s, &t), ascii_verdict(s, sizeof s));
+            }
+    static const char controls[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11\x12\x13\x14\x15\x16\x17"
+                                   "\x18\x19\x1A\x1B\x1C\x1D\x1E\x1F";
+    char s[96];
+    for (size_t first = 0; first < sizeof controls - 1; first++)
+        for (size_t step = 1; step <= 10; step++) {
+            memset(s, 'a', sizeof s);
+            for (size_t k = 0; k < 9; k++) s[k * step] = controls[(first + k) % (sizeof controls - 1)];
+            for (size_t len = 70; len <= sizeof s; len++)
+                CHECK_INT(nx_text_prepare(&a, s, len, &t), ascii_verdict(s, len));
+        }
+    nx_arena_free(&a);
+}
+
 static void test_fold_ascii(void) {
     /* the ASCII fold is nx_fold's for every byte below 0x80 */
     for (int c = 0; c < 0x80; c++) {
@@ -251,6 +295,7 @@ int main(void) {
     test_fast_path();
     test_ascii_flag();
     test_empty_and_control_counts();
+    test_ascii_words();
     test_fold_ascii();
     test_invalid_bytes_replaced();
     test_empty_and_binary();
