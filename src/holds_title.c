@@ -253,14 +253,20 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         if (g->n == MAX_GROUP) break;
         /* ", and" / "and" / "," then another title, within the sentence */
         size_t j = end;
-        int comma = fold_is(l, j, ",");
+        int comma = fold_is(l, j, ","), conj = 0;
         if (comma) j++;
-        if (is_word(l, j, NX_G_CONJUNCTION) || fold_is(l, j, "&")) j++;
+        if (is_word(l, j, NX_G_CONJUNCTION) || fold_is(l, j, "&")) j++, conj = 1;
         else if (comma && end > sp(l, t)->t1) break; /* "X of Y, Professor Z": the "of" part closed the title */
         if (j == end) break;
+        /* "McConnell, the Republican leader, and Rep. Henry Waxman": a comma
+         * before the conjunction ends a series of three or more, not a pair
+         * (the apposition closed there), and an abbreviated title after the
+         * conjunction (Rep., Sen., Gov.) opens the next person's name */
+        if (comma && conj && g->n < 2) break;
         j = skip_modifiers(l, j);
         if (!starts(l, j, NX_TITLE) || !same_sentence(l, g->t0, j) || (sp(l, span_at(l, j))->flags & NX_SPAN_PLURAL))
             break;
+        if (conj && sp(l, span_at(l, j))->t1 == j + 1 && (tok(l, j)->shape & NX_SH_ABBREV)) break;
         t = span_at(l, j);
     }
     /* "chairman and chief executive officer of UPI": an organisation named
