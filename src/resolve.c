@@ -944,7 +944,10 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && (first->feat & NX_FEAT(NX_G_GIVEN)) && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a))
         return NX_RULE_PERSON_GIVEN_NAME;
     if (words >= 2 && (first->shape & NX_SH_INITIAL)) return NX_RULE_PERSON_INITIAL;
-    if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST)) return NX_RULE_PERSON_FAMILY_NAME_FIRST;
+    /* (not when every word is in capitals: "the power monopoly RAO UES" is
+     * an acronym; "ZHANG Liqun" writes only the family name so) */
+    if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST) && !(first->shape & last->shape & NX_SH_ALLCAPS))
+        return NX_RULE_PERSON_FAMILY_NAME_FIRST;
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
     /* (one word only before "a|the ... TITLE" or "Russia's TITLE": "Finance,
      * Justice and Interior" are ministries) */
