@@ -938,6 +938,9 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (last->feat & NX_FEAT(NX_G_MISC_HEAD)) return NX_RULE_NONE;
     /* West African, Roman Catholic: a name does not end in a nationality */
     if (b - a >= 2 && (last->feat & NX_FEAT(NX_G_DEMONYM))) return NX_RULE_NONE;
+    /* nor open with one: French Foreign Legion, Irish Volunteers, British
+     * Vogue (classify_run has taken a nationality before a name off) */
+    if (words >= 2 && (first->feat & NX_FEAT(NX_G_DEMONYM))) return NX_RULE_NONE;
     if (evidence) return NX_RULE_PERSON_TITLE_BEFORE;
     if (caption_after(r, b)) return NX_RULE_PERSON_PHOTO_CAPTION;
     if (words >= 2 && titled_org_before(r, a)) return NX_RULE_PERSON_TITLE_OF_ORG_BEFORE;
@@ -1048,6 +1051,12 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     }
     while (a < b && stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) a++;
     while (a < b && stop(r, a) && tok(r, a)->sent_start) a++;
+    /* "Mexican Ariel Cruz", "Australian Tom Moody": a nationality before a
+     * given name and a family name is no part of the name (it stays a
+     * nationality; not "an Italian Roman Catholic organisation") */
+    if (b - a >= 3 && feat(r, a, NX_FEAT(NX_G_DEMONYM)) && feat(r, a + 1, NX_FEAT(NX_G_GIVEN)) &&
+        capitalised(tok(r, a + 1)) && !(tok(r, a + 1)->shape & NX_SH_ALLCAPS) && feat(r, b - 1, NX_FEAT(NX_G_SURNAME)))
+        a++;
     /* "Democrat Carl Levin", "Republican John McCain": a party word before
      * a given name and at least one more word says who the rest is */
     if (b - a >= 3 && is_word(r, a, NX_G_PARTY_WORD) && capitalised(tok(r, a)) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
