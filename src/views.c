@@ -50,33 +50,6 @@ static int same_words(const char *a, const char *b) {
     }
 }
 
-/* slug() of a name with bytes beyond ASCII: folded first (its length may
- * change), then read. */
-static char *slug_folded(nx_arena *A, const char *prefix, const char *name) {
-    size_t n = strlen(name), fl;
-    const char *f = nx_fold_dup(A, name, n, &fl);
-    size_t pl = strlen(prefix);
-    char *k = f ? nx_arena_alloc_uninit(A, pl + fl + 2) : NULL;
-    if (!k) return NULL;
-    memcpy(k, prefix, pl);
-    size_t w = pl;
-    int dash = 0;
-    for (size_t i = 0; i < fl; i++) {
-        unsigned char c = (unsigned char)f[i];
-        if (c == '\'') continue;
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80) {
-            if (dash && w > pl) k[w++] = '-';
-            dash = 0;
-            k[w++] = (char)c;
-        } else {
-            dash = 1;
-        }
-    }
-    if (w == pl) k[w++] = '_';
-    k[w] = '\0';
-    return k;
-}
-
 /* What a byte of an ASCII name is in a slug: itself folded (a letter or a
  * digit), SLUG_DROP (an apostrophe) or SLUG_DASH (any other). */
 enum { SLUG_DASH = 0, SLUG_DROP = 1 };
@@ -91,21 +64,21 @@ static const unsigned char SLUG_ASCII[128] = {SL16_(0),  SL16_(16), SL16_(32), S
 #undef SL4_
 #undef SL_
 
-/* The slug of a key: the name folded, a letter or digit kept (and any
- * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
- * xian), any other run of bytes one '-'. An ASCII name (most) is folded as
- * it is read (A-Z is all the fold does to ASCII); another is folded first. */
-static char *slug(nx_arena *A, const char *prefix, const char *name) {
-    size_t n = strlen(name), pl = strlen(prefix);
+/* prefix + the slug of s[0..n); a byte beyond ASCII is kept when s is
+ * folded (letters of other scripts), else *beyond is set and NULL returned
+ * (the name must be folded first). NULL too when out of memory. */
+static char *slug_of(nx_arena *A, const char *prefix, const char *s, size_t n, int folded, int *beyond) {
+    size_t pl = strlen(prefix);
     char *k = nx_arena_alloc_uninit(A, pl + n + 2);
     if (!k) return NULL;
     memcpy(k, prefix, pl);
     size_t w = pl;
     int dash = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)name[i];
-        if (c >= 0x80) return slug_folded(A, prefix, name);
-        unsigned char v = SLUG_ASCII[c];
+        unsigned char c = (unsigned char)s[i], v;
+        if (c < 0x80) v = SLUG_ASCII[c];
+        else if (folded) v = c;
+        else return *beyond = 1, NULL;
         if (v > SLUG_DROP) {
             if (dash && w > pl) k[w++] = '-';
             dash = 0;
@@ -117,6 +90,19 @@ static char *slug(nx_arena *A, const char *prefix, const char *name) {
     if (w == pl) k[w++] = '_';
     k[w] = '\0';
     return k;
+}
+
+/* The slug of a key: the name folded, a letter or digit kept (and any
+ * non-ASCII byte: letters of other scripts), an apostrophe dropped (Xi'an:
+ * xian), any other run of bytes one '-'. An ASCII name (most) is folded as
+ * it is read (A-Z is all the fold does to ASCII); another is folded first. */
+static char *slug(nx_arena *A, const char *prefix, const char *name) {
+    size_t n = strlen(name), fl;
+    int beyond = 0;
+    char *k = slug_of(A, prefix, name, n, 0, &beyond);
+    if (k || !beyond) return k;
+    const char *f = nx_fold_dup(A, name, n, &fl);
+    return f ? slug_of(A, prefix, f, fl, 1, &beyond) : NULL;
 }
 
 static const char *const KEY_PREFIX[NX_TYPE_COUNT] = {
