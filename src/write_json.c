@@ -402,25 +402,19 @@ static void jw_str_or_null(jw *w, const char *s) {
 }
 
 /* A string member whose string the views promise: a NULL one leaves the
- * key out, as cJSON_AddStringToObject did (it fails on NULL, unchecked). */
-#define JW_STR_MEMBER(w, lit, s)              \
+ * key out, as cJSON_AddStringToObject did (it fails on NULL, unchecked).
+ * put: jw_string, or jw_string_memo for a string that comes back in the
+ * record. */
+#define JW_STR_MEMBER_WITH(w, lit, s, put)    \
     do {                                      \
         const char *jw_s_ = (s);              \
         if (jw_s_) {                          \
             JW_KEY((w), lit);                 \
-            jw_string((w), jw_s_);            \
+            put((w), jw_s_);                  \
         }                                     \
     } while (0)
-
-/* The same for a string that comes back in the record (jw_string_memo). */
-#define JW_STR_MEMBER_MEMO(w, lit, s)         \
-    do {                                      \
-        const char *jw_s_ = (s);              \
-        if (jw_s_) {                          \
-            JW_KEY((w), lit);                 \
-            jw_string_memo((w), jw_s_);       \
-        }                                     \
-    } while (0)
+#define JW_STR_MEMBER(w, lit, s) JW_STR_MEMBER_WITH(w, lit, s, jw_string)
+#define JW_STR_MEMBER_MEMO(w, lit, s) JW_STR_MEMBER_WITH(w, lit, s, jw_string_memo)
 
 /* A mention's offsets, from the digits of start and end (ds, de): the
  * byte offsets are the same ones in an ASCII text (most news). */
