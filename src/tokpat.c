@@ -532,6 +532,12 @@ typedef struct pattern {
     size_t n_filters;
 } pattern;
 
+/* A dispatch word: its hash (word_hash of the folded form) and its row. */
+typedef struct wslot {
+    uint32_t hash, row;
+} wslot;
+enum { BUCKET_SLOTS = 8 }; /* 64 bytes: one cache line */
+
 struct nx_matcher {
     nx_matcher_limits limits;
     const nx_gazetteer *gaz;
@@ -550,7 +556,9 @@ struct nx_matcher {
      * words of its anchor (a rare element every match holds, see anchor_of) */
     wmap by_word;    /* value: a row of rows: [words] first bits, then [slot_words] anchor slot bits */
     nx_vec rows;     /* uint64_t */
-    uint32_t zero_row; /* the last row, all zero: an atom's whose word has none */
+    uint32_t zero_row; /* an all-zero row: an atom's whose word has none */
+    wslot *buckets;    /* the dispatch words by hash, BUCKET_SLOTS per bucket (see row_of) */
+    uint32_t bucket_mask;
     size_t words;    /* uint64_t per pattern row */
     size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
     uint64_t *by_kind[16], *anchor_kind[16];
@@ -1736,6 +1744,70 @@ static nx_status dispatch_add(nx_matcher *m, uint32_t desc, size_t p, int half, 
     return NX_OK;
 }
 
+/* A new row, the union of rows r1 and r2: its index, or UINT32_MAX when out
+ * of memory. */
+static uint32_t union_row(nx_matcher *m, uint32_t r1, uint32_t r2) {
+    size_t row_words = m->words + m->slot_words, r = m->rows.count / row_words;
+    if (nx_vec_reserve(&m->rows, sizeof(uint64_t), m->rows.count + row_words)) return UINT32_MAX;
+    uint64_t *rows = m->rows.items;
+    for (size_t j = 0; j < row_words; j++) rows[r * row_words + j] = rows[r1 * row_words + j] | rows[r2 * row_words + j];
+    m->rows.count += row_words;
+    return (uint32_t)r;
+}
+
+/* Puts the dispatch words into buckets of BUCKET_SLOTS by the low bits of
+ * their hash, with as many buckets as it takes for none to overflow. Two
+ * words of the same hash share one slot whose row is the union of theirs: a
+ * row only says what is worth trying, so that costs a needless try now and
+ * then, never a match. An empty slot holds a hash that cannot be in its
+ * bucket (its low bits are another bucket's). */
+static nx_status build_buckets(nx_matcher *m) {
+    const wmap *w = &m->by_word;
+    size_t nb = 2;
+    while (nb * 2 < w->n) nb *= 2; /* about two words a bucket */
+    for (;;) {
+        free(m->buckets);
+        m->buckets = NULL;
+        if (nb > UINT32_MAX / BUCKET_SLOTS) return NX_ERR_NOMEM;
+        wslot *b = aligned_alloc(64, nb * BUCKET_SLOTS * sizeof *b); /* a bucket is a cache line */
+        uint8_t *fill = calloc(nb, 1);
+        if (!b || !fill) {
+            free(b);
+            free(fill);
+            return NX_ERR_NOMEM;
+        }
+        m->buckets = b;
+        for (size_t i = 0; i < nb; i++)
+            for (size_t j = 0; j < BUCKET_SLOTS; j++) b[i * BUCKET_SLOTS + j] = (wslot){(uint32_t)(i ^ 1), m->zero_row};
+        int overflow = 0;
+        for (size_t k = 0; k < w->n && !overflow; k++) {
+            uint32_t h = w->keys[k].hash, i = h & (uint32_t)(nb - 1);
+            wslot *s = &b[(size_t)i * BUCKET_SLOTS];
+            size_t j = 0;
+            while (j < fill[i] && s[j].hash != h) j++;
+            if (j < fill[i]) {
+                uint32_t r = union_row(m, s[j].row, w->keys[k].value);
+                if (r == UINT32_MAX) {
+                    free(fill);
+                    return NX_ERR_NOMEM;
+                }
+                s[j].row = r;
+            } else if (fill[i] == BUCKET_SLOTS) {
+                overflow = 1;
+            } else {
+                s[j] = (wslot){h, w->keys[k].value};
+                fill[i]++;
+            }
+        }
+        free(fill);
+        if (!overflow) {
+            m->bucket_mask = (uint32_t)(nb - 1);
+            return NX_OK;
+        }
+        nb *= 2;
+    }
+}
+
 /* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
@@ -1800,15 +1872,14 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
             *x = (uint32_t)p;
         }
     }
-    /* the zero row, for the atoms whose word has none (see row_of), and a
-     * sparse word table, whose home slot is as a rule the answer */
+    /* the zero row, for the atoms whose word has none (see row_of), and the
+     * word buckets */
     size_t row_words = m->words + m->slot_words;
     m->zero_row = (uint32_t)(m->rows.count / row_words);
     if (nx_vec_reserve(&m->rows, sizeof(uint64_t), m->rows.count + row_words)) return NX_ERR_NOMEM;
     memset((uint64_t *)m->rows.items + m->rows.count, 0, row_words * sizeof(uint64_t));
     m->rows.count += row_words;
-    while (m->by_word.slots && m->by_word.mask + 1 < 8 * m->by_word.n)
-        if (wmap_grow(&m->by_word)) return NX_ERR_NOMEM;
+    if (build_buckets(m) != NX_OK) return NX_ERR_NOMEM;
     /* which rows and kinds may start a first anchor: most atoms start none */
     size_t n_rows = m->rows.count / row_words;
     for (size_t r = 0; r < n_rows; r++) {
@@ -1877,6 +1948,7 @@ static void free_matcher(nx_matcher *m) {
     rows_memo_free(m);
     for (int k = 0; k < 64; k++) nx_vec_free(&m->first_test_patterns[k]);
     wmap_free(&m->by_word);
+    free(m->buckets);
     nx_arena_free(&m->nodes);
     free(m);
 }
@@ -2205,41 +2277,18 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
     return (tests[q] & want) != 0;
 }
 
-/* The row index of the word table for an atom, or -1. Rows only say which
- * patterns and anchors are worth trying (each test the program makes
- * compares the words themselves), so a key of the same hash and length is
- * taken for the atom's word without comparing its bytes: two words that
- * collide in 32 bits cost one needless try, never a match. */
-static inline int row_key_is(const wkey *key, const atom *a) {
-    return (key->hash == a->hash) & (key->parent == 0) & (key->flags == 0) & (key->len == a->fold_len);
-}
-/* An atom's word is in the table or not at random, so a branch on it would
- * mispredict: the home slot is read and the answer picked without one (the
- * table is kept sparse, so the probe goes on past it only now and then).
- * A word without a row gets the zero row. */
-/* The probe past an atom's home slot, which another word holds. */
-static __attribute__((noinline)) uint32_t row_past_home(const nx_matcher *m, const atom *a, uint32_t x, size_t i) {
-    const wmap *w = &m->by_word;
-    uint64_t v;
-    for (i = (i + 1) & w->mask; (v = w->slots[i]) != 0; i = (i + 1) & w->mask) {
-        const wkey *key = &w->keys[(uint32_t)v - 1];
-        if ((uint32_t)(v >> 32) == x && row_key_is(key, a)) return key->value;
-    }
-    return m->zero_row;
-}
-
+/* The dispatch row of an atom's word: the zero row when it has none. An
+ * atom's word is in the table or not at random, so a branch on it would
+ * mispredict: its bucket (one cache line) is read whole and the answer
+ * picked without one. The hash is compared, not the word: rows only say
+ * which patterns and anchors are worth trying (each test the program makes
+ * compares the words themselves), so two words that collide in 32 bits cost
+ * one needless try, never a match. */
 static inline uint32_t row_of(const nx_matcher *m, const atom *a) {
-    const wmap *w = &m->by_word;
-    if (!w->slots) return m->zero_row;
-    uint32_t x = wmix(a->hash, 0, 0);
-    size_t i = x & w->mask;
-    uint64_t v = w->slots[i];
-    uint32_t k = (uint32_t)v;
-    const wkey *key = &w->keys[k - (k != 0)];
-    uint32_t hit = (k != 0) & ((uint32_t)(v >> 32) == x) & (uint32_t)row_key_is(key, a);
-    if (__builtin_expect((uint32_t)(k != 0) - hit, 0)) return row_past_home(m, a, x, i); /* (a hit has k != 0) */
-    uint32_t pick = 0u - hit; /* all ones on a hit: a select, not a branch */
-    return (key->value & pick) | (m->zero_row & ~pick);
+    const wslot *s = &m->buckets[(size_t)(a->hash & m->bucket_mask) * BUCKET_SLOTS];
+    uint32_t r = m->zero_row;
+    for (int k = 0; k < BUCKET_SLOTS; k++) r = s[k].hash == a->hash ? s[k].row : r;
+    return r;
 }
 
 /* One scan's state (see scan_impl). */

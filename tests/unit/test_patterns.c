@@ -12,6 +12,7 @@
 #include "fs.h"
 #include "gazetteer.h"
 #include "patterns.h"
+#include "strmap.h"
 #include "tokpat.h"
 
 static nx_gazetteer gaz;
@@ -254,6 +255,64 @@ static void same_as_exhaustive(const nx_patterns *p, const nx_gazetteer *full, c
     nx_arena_free(&a);
 }
 
+/* Word i of the search: five letters (a run of digits would be an atom of
+ * its own). */
+static void word_of(uint32_t i, char *w) {
+    for (int k = 0; k < 5; k++, i /= 26) w[k] = (char)('a' + i % 26);
+    w[5] = '\0';
+}
+
+static int cmp_u64(const void *a, const void *b) {
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The dispatch table finds a pattern's first word by the low 32 bits of its
+ * hash, in buckets picked by the hash's low bits. Words found here by search,
+ * twelve that share a bucket however many buckets there are (up to 1024) and
+ * two that share the whole 32 bits, each still start their pattern. */
+static void test_dispatch_buckets(void) {
+    enum { N = 300000, SAME_BUCKET = 12 };
+    uint64_t *h = malloc(N * sizeof *h);
+    CHECK(h != NULL);
+    char w[8];
+    for (uint32_t i = 0; i < N; i++) {
+        word_of(i, w);
+        h[i] = (uint64_t)(uint32_t)nx_hash(w, strlen(w), 0) << 32 | i;
+    }
+    qsort(h, N, sizeof *h, cmp_u64);
+    uint32_t twin[2] = {0, 0};
+    for (size_t k = 0; k + 1 < N && twin[0] == twin[1]; k++)
+        if (h[k] >> 32 == h[k + 1] >> 32) twin[0] = (uint32_t)h[k], twin[1] = (uint32_t)h[k + 1];
+    CHECK(twin[0] != twin[1]); /* 300,000 words: a 32-bit collision is all but certain */
+    uint32_t same[SAME_BUCKET];
+    size_t n_same = 0;
+    for (size_t k = 0; k < N && n_same < SAME_BUCKET; k++)
+        if (((h[k] >> 32) & 1023) == ((h[0] >> 32) & 1023)) same[n_same++] = (uint32_t)h[k];
+    CHECK_INT(n_same, SAME_BUCKET);
+    free(h);
+    char pats[2048], text[1024], want[2048];
+    size_t pl = 0, tl = 0, wl = 0;
+    for (size_t k = 0; k < n_same; k++) {
+        word_of(same[k], w);
+        pl += (size_t)snprintf(pats + pl, sizeof pats - pl, "b%zu\tdate\t%s day\n", k, w);
+        tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s day, ", w);
+        wl += (size_t)snprintf(want + wl, sizeof want - wl, "%sb%zu:%s day", k ? " | " : "", k, w);
+    }
+    static const char *const after[2] = {"night", "noon"};
+    for (int k = 0; k < 2; k++) {
+        word_of(twin[k], w);
+        pl += (size_t)snprintf(pats + pl, sizeof pats - pl, "t%d\tdate\t%s %s\n", k, w, after[k]);
+        tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s %s, ", w, after[k]);
+        wl += (size_t)snprintf(want + wl, sizeof want - wl, " | t%d:%s %s", k, w, after[k]);
+    }
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, pats, &err), NX_OK);
+    expect(&p, text, want);
+    nx_patterns_free(&p);
+}
+
 /* The fast scan finds exactly what trying every pattern at every atom finds,
  * with the shipped patterns and gazetteers, on text full of near misses. */
 static void test_fast_scan(void) {
@@ -324,6 +383,7 @@ int main(void) {
     test_limits();
     test_errors();
     test_fast_scan();
+    test_dispatch_buckets();
     nx_gazetteer_free(&gaz);
     return check_result("test_patterns");
 }
