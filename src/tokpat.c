@@ -463,6 +463,19 @@ typedef struct litset {
     int exact;
 } litset;
 
+/* An alternation that picks its alternatives by the atom's word: most of its
+ * alternatives open with a word of a set ("about | more than | at least |
+ * up to ..."), and trying them one by one costs a step and a set lookup
+ * each. One lookup gives the alternatives whose first word the atom is, and
+ * the others (`open`) are tried too, all in their order. */
+enum { SWITCH_MIN = 3, SWITCH_MAX = 64 };
+typedef struct wswitch {
+    wmap words;      /* folded first word -> index into masks */
+    nx_vec masks;    /* uint64_t: the alternatives a word opens */
+    uint64_t open;   /* the alternatives not known by their first word */
+    int32_t start[SWITCH_MAX]; /* each alternative's first instruction */
+} wswitch;
+
 typedef struct apred {
     uint8_t kinds;     /* allowed atom kinds (AK_*), 0: any */
     uint8_t flags;     /* flags the atom must have (AF_*) */
@@ -481,7 +494,7 @@ typedef struct apred {
 
 /* ---- the program ------------------------------------------------------------ */
 
-enum op { I_ATOM, I_CLASS, I_SPLIT, I_JMP, I_SAVE, I_LOOK, I_GLUETEST, I_MATCH };
+enum op { I_ATOM, I_CLASS, I_SPLIT, I_JMP, I_SAVE, I_LOOK, I_GLUETEST, I_MATCH, I_SWITCH };
 /* glue of a consuming instruction to the atom before it */
 enum glue { G_DEFAULT = 0, G_GLUED, G_EITHER, G_SPACED };
 
@@ -489,7 +502,8 @@ typedef struct inst {
     uint8_t op;
     uint8_t glue;
     uint8_t neg, behind; /* I_LOOK */
-    int32_t x, y;        /* SPLIT: both branches; JMP: target; SAVE: slot; ATOM: pred; CLASS: trie; LOOK: sub-program */
+    int32_t x, y;        /* SPLIT: both branches; JMP: target; SAVE: slot; ATOM: pred; CLASS: trie; LOOK: sub-program;
+                            SWITCH: its wswitch */
     int32_t min, max;    /* LOOK behind: atoms its body spans */
 } inst;
 
@@ -545,6 +559,7 @@ struct nx_matcher {
     nx_vec preds;    /* apred */
     nx_vec any;      /* uint32_t: the tests of the atom tests that are alternatives (apred.any0) */
     nx_vec sets;     /* litset */
+    nx_vec switches; /* wswitch */
     nx_vec tries;    /* ctrie */
     nx_vec macros;   /* macro */
     nx_vec by_class[NX_G_CLASS_COUNT]; /* uint32_t: the gazetteer's entries of each class, made on first use */
@@ -1283,6 +1298,77 @@ static int32_t emit(gen *G, inst in) {
 #define CODE(G, pc) NX_VEC_AT(&(G)->m->code, inst, pc)
 
 /* Emits x; `glue` (if not default) applies to the first atoms x consumes. */
+/* The word set an alternative must open with (a set of folded words that its
+ * first atom must be in, whatever else it asks), or -1. */
+static int32_t opening_set(const nx_matcher *m, const node *x) {
+    switch (x->type) {
+    case N_ATOM: {
+        const apred *p = &NX_VEC_AT(&m->preds, apred, x->ref);
+        if (p->lits < 0 || p->n_any || NX_VEC_AT(&m->sets, litset, p->lits).exact) return -1;
+        return p->lits;
+    }
+    case N_CAP: return opening_set(m, x->kids[0]);
+    case N_REP: return x->min > 0 ? opening_set(m, x->kids[0]) : -1;
+    case N_SEQ:
+        for (size_t k = 0; k < x->n_kids; k++) {
+            int lo, hi;
+            span_of(m, x->kids[k], &lo, &hi);
+            if (lo == 0 && hi == 0) continue; /* a look-around or a glue test: it consumes nothing */
+            return lo > 0 ? opening_set(m, x->kids[k]) : -1;
+        }
+        return -1;
+    default: return -1;
+    }
+}
+
+static void gen_node(gen *G, const node *x, int glue);
+
+/* An alternation as an I_SWITCH (see wswitch) when enough of its
+ * alternatives open with a word: 1, or 0 to leave it to I_SPLITs. */
+static int gen_switch(gen *G, const node *x, int g) {
+    nx_matcher *m = G->m;
+    if (x->n_kids < SWITCH_MIN || x->n_kids > SWITCH_MAX) return 0;
+    int32_t sets[SWITCH_MAX];
+    size_t keyed = 0;
+    for (size_t k = 0; k < x->n_kids; k++) keyed += (sets[k] = opening_set(m, x->kids[k])) >= 0;
+    if (keyed < SWITCH_MIN) return 0;
+    wswitch *sw = nx_vec_push(&m->switches, sizeof *sw);
+    if (!sw) return G->st = NX_ERR_NOMEM, 1;
+    memset(sw, 0, sizeof *sw);
+    int32_t id = (int32_t)m->switches.count - 1;
+    for (size_t k = 0; k < x->n_kids; k++) {
+        if (sets[k] < 0) {
+            sw->open |= UINT64_C(1) << k;
+            continue;
+        }
+        const wmap *words = &NX_VEC_AT(&m->sets, litset, sets[k]).words;
+        for (size_t i = 0; i < words->n; i++) {
+            const wkey *key = &words->keys[i];
+            wswitch *s = &NX_VEC_AT(&m->switches, wswitch, id);
+            long at;
+            uint32_t fresh = (uint32_t)s->masks.count;
+            if (wmap_put(&s->words, key->hash, 0, 0, wkey_str(words, key), key->len, fresh, &at)) return G->st = NX_ERR_NOMEM, 1;
+            uint32_t mi = s->words.keys[at].value;
+            if (mi == fresh) {
+                uint64_t *mask = nx_vec_push(&s->masks, sizeof *mask);
+                if (!mask) return G->st = NX_ERR_NOMEM, 1;
+                *mask = 0;
+            }
+            NX_VEC_AT(&s->masks, uint64_t, mi) |= UINT64_C(1) << k;
+        }
+    }
+    emit(G, (inst){I_SWITCH, 0, 0, 0, id, 0, 0, 0});
+    int32_t jumps[SWITCH_MAX];
+    size_t nj = 0;
+    for (size_t k = 0; k < x->n_kids && G->st == NX_OK; k++) {
+        NX_VEC_AT(&m->switches, wswitch, id).start[k] = (int32_t)m->code.count;
+        gen_node(G, x->kids[k], g);
+        if (k + 1 < x->n_kids) jumps[nj++] = emit(G, (inst){I_JMP, 0, 0, 0, 0, 0, 0, 0});
+    }
+    for (size_t k = 0; k < nj && G->st == NX_OK; k++) CODE(G, jumps[k]).x = (int32_t)m->code.count;
+    return 1;
+}
+
 static void gen_node(gen *G, const node *x, int glue) {
     if (G->st != NX_OK) return;
     int g = x->glue && x->type != N_GLUETEST ? x->glue : glue;
@@ -1306,6 +1392,7 @@ static void gen_node(gen *G, const node *x, int glue) {
         }
         return;
     case N_ALT: {
+        if (gen_switch(G, x, g)) return;
         int32_t jumps[64];
         size_t nj = 0;
         for (size_t k = 0; k < x->n_kids; k++) {
@@ -1914,6 +2001,11 @@ static void free_matcher(nx_matcher *m) {
         free(NX_VEC_AT(&m->preds, apred, k).source);
     }
     for (size_t k = 0; k < m->sets.count; k++) wmap_free(&NX_VEC_AT(&m->sets, litset, k).words);
+    for (size_t k = 0; k < m->switches.count; k++) {
+        wmap_free(&NX_VEC_AT(&m->switches, wswitch, k).words);
+        nx_vec_free(&NX_VEC_AT(&m->switches, wswitch, k).masks);
+    }
+    nx_vec_free(&m->switches);
     for (size_t k = 0; k < m->tries.count; k++) ctrie_free(&NX_VEC_AT(&m->tries, ctrie, k));
     for (size_t k = 0; k < m->macros.count; k++) {
         free(NX_VEC_AT(&m->macros, macro, k).file);
@@ -2200,6 +2292,24 @@ static int run(vm *v, int32_t pc, uint32_t pos) {
             }
             if (push_choice(v, in->y, pos)) return -1;
             pc = in->x;
+            break;
+        }
+        case I_SWITCH: {
+            const wswitch *sw = &NX_VEC_AT(&v->m->switches, wswitch, in->x);
+            uint64_t alts = sw->open;
+            if (pos < A->n) {
+                const atom *a = &A->a[pos];
+                long k = wmap_find(&sw->words, a->hash, 0, 0, atom_fold(A, a), a->fold_len);
+                if (k >= 0) alts |= NX_VEC_AT(&sw->masks, uint64_t, sw->words.keys[k].value);
+            }
+            if (!alts) {
+                fail = 1;
+                break;
+            }
+            /* the later ones are choices, pushed last first: they are tried in order */
+            for (uint64_t later = alts & (alts - 1); later; later &= ~(UINT64_C(1) << (63 - __builtin_clzll(later))))
+                if (push_choice(v, sw->start[63 - __builtin_clzll(later)], pos)) return -1;
+            pc = sw->start[__builtin_ctzll(alts)];
             break;
         }
         case I_JMP: pc = in->x; break;

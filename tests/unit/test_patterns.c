@@ -124,6 +124,29 @@ static void test_language(void) {
     nx_patterns_free(&p);
 }
 
+/* An alternation most of whose alternatives open with a word is one lookup
+ * of the atom's word (I_SWITCH): the alternatives it opens and those not
+ * known by a word are tried, in their order, as a regex would. */
+static void test_switch(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p,
+                   "ord\tdate\t(more | more than | at least | about | =Over) #10..99\n"
+                   "first\tdate\t(x | x y | #1..9 | q) z?\n"
+                   "lb\tdate\t(?<= (in | by | on | at) _) #1000..2099\n",
+                   &err),
+              NX_OK);
+    /* "more" is tried first and fails on "than"; =Over is an exact word, not
+     * known by its folded form */
+    expect(&p, "more than 20, more 30, Over 40, over 41, about 50, at least 60, least 70",
+           "ord:more than 20 | ord:more 30 | ord:Over 40 | ord:about 50 | ord:at least 60");
+    /* the first alternative that matches wins: "x", not "x y z" */
+    expect(&p, "x y z; 5 z; q z", "first:x | first:5 z | first:q z");
+    /* in a look-behind */
+    expect(&p, "in 1999, of 2000, at 2001", "lb:1999 | lb:2001");
+    nx_patterns_free(&p);
+}
+
 /* The groups of a match are byte spans, also inside an atom. */
 static void test_groups(void) {
     nx_patterns p;
@@ -380,6 +403,7 @@ int main(void) {
     load_gazetteer();
     test_language();
     test_groups();
+    test_switch();
     test_limits();
     test_errors();
     test_fast_scan();
