@@ -193,12 +193,31 @@ static int need_at(const char *t, size_t n, const char *need) {
     return 1;
 }
 
+static void add_either_case(uint8_t *set, unsigned char b) {
+    unsigned char lb = lower_ascii(b), ub = (unsigned)(lb - 'a') < 26u ? (unsigned char)(lb - 32) : lb;
+    set[lb / 8] |= (uint8_t)(1u << (lb % 8));
+    set[ub / 8] |= (uint8_t)(1u << (ub % 8));
+}
+
+static int in_set(const uint8_t *set, unsigned char b) { return b && (set[b / 8] >> (b % 8)) & 1; }
+
+/* Where a need is looked for: at its first byte that is no letter (the '.'
+ * of ".jpg" and of "www.", the ':' of "://"), which prose holds far less
+ * often than any letter; a need of letters only, at its first byte. */
+static size_t key_of(const char *need) {
+    for (size_t k = 0; need[k]; k++)
+        if ((unsigned)(lower_ascii((unsigned char)need[k]) - 'a') >= 26u) return k;
+    return 0;
+}
+
 /* Sets enabled[k] for each of an engine's patterns whose needs= the text
- * meets (or that has none). The needs are taken by their first byte: one
- * memchr pass for each such byte (two for a letter, one per case), and at
- * each place it is found, every unmet need that starts with it is compared
- * (a dozen file extensions cost one pass for '.'). Returns whether any
- * pattern is enabled. */
+ * meets (or that has none). The needs are grouped by their key byte (see
+ * key_of): one memchr pass for each such byte (two for a letter, one per
+ * case), and at each place it is found, every unmet need of the group is
+ * compared there (a dozen file extensions and "www." cost one pass for '.').
+ * A place is first tested against the bytes the group's needs may have just
+ * before and after their key: most '.' in prose end a sentence, followed by
+ * white space. Returns whether any pattern is enabled. */
 static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const nx_text *text, uint8_t *enabled) {
     size_t nl = en->global.count, pending = 0, n_needs = 0;
     int any = 0;
@@ -210,10 +229,10 @@ static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const n
         n_needs += pt->n_needs;
     }
     if (!pending) return any;
-    /* each need with its pattern, to be gone through by first byte */
+    /* each need with its pattern and key, to be gone through by key byte */
     typedef struct need {
         const char *s;
-        size_t k;
+        size_t k, key;
     } need;
     need stack[64], *needs = n_needs <= 64 ? stack : malloc(n_needs * sizeof *needs);
     if (!needs) { /* out of memory: run them all, as if every need were met */
@@ -224,30 +243,32 @@ static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const n
     for (size_t k = 0; k < nl; k++) {
         const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
         for (size_t i = 0; i < pt->n_needs; i++) {
-            /* in order of their lower-case first byte (an insertion sort: a few dozen) */
-            need d = {pt->needs[i], k};
-            unsigned char c = lower_ascii((unsigned char)d.s[0]);
+            /* in order of their lower-case key byte (an insertion sort: a few dozen) */
+            need d = {pt->needs[i], k, key_of(pt->needs[i])};
+            unsigned char c = lower_ascii((unsigned char)d.s[d.key]);
             size_t at = nn++;
-            while (at > 0 && lower_ascii((unsigned char)needs[at - 1].s[0]) > c) needs[at] = needs[at - 1], at--;
+            while (at > 0 && lower_ascii((unsigned char)needs[at - 1].s[needs[at - 1].key]) > c) needs[at] = needs[at - 1], at--;
             needs[at] = d;
         }
     }
     const char *t = text->work, *end = t + text->len;
     for (size_t lo = 0, hi; lo < nn && pending; lo = hi) {
-        int c = lower_ascii((unsigned char)needs[lo].s[0]);
-        for (hi = lo + 1; hi < nn && lower_ascii((unsigned char)needs[hi].s[0]) == c;) hi++;
+        int c = lower_ascii((unsigned char)needs[lo].s[needs[lo].key]);
+        for (hi = lo + 1; hi < nn && lower_ascii((unsigned char)needs[hi].s[needs[hi].key]) == c;) hi++;
         int up = (unsigned)(c - 'a') < 26u ? c - 32 : -1; /* a letter is found in either case */
-        /* the second bytes these needs may go on with (either case), unless
-         * one is a single byte: most hits of '.' (sentence ends) are then
-         * passed over with one test */
-        uint8_t second[32] = {0};
-        int any_second = 1;
+        /* the bytes these needs may have just after and just before their
+         * key (either case), by the shape of the need: one that starts at its
+         * key wants only its byte after (".jpg"), one that ends there only
+         * its byte before ("www."), one that does neither both, one of a
+         * single byte nothing */
+        uint8_t after_s[32] = {0}, before_e[32] = {0}, after_n[32] = {0}, before_n[32] = {0};
+        int single = 0;
         for (size_t i = lo; i < hi; i++) {
-            unsigned char b = (unsigned char)needs[i].s[1];
-            if (!b) any_second = 0;
-            unsigned char lb = lower_ascii(b), ub = (unsigned)(lb - 'a') < 26u ? (unsigned char)(lb - 32) : lb;
-            second[lb / 8] |= (uint8_t)(1u << (lb % 8));
-            second[ub / 8] |= (uint8_t)(1u << (ub % 8));
+            const need *d = &needs[i];
+            int starts = d->key == 0, ends = d->s[d->key + 1] == '\0';
+            if (starts && ends) single = 1;
+            if (!ends) add_either_case(starts ? after_s : after_n, (unsigned char)d->s[d->key + 1]);
+            if (!starts) add_either_case(ends ? before_e : before_n, (unsigned char)d->s[d->key - 1]);
         }
         for (const char *x = t; x < end && pending;) {
             const char *a = memchr(x, c, (size_t)(end - x));
@@ -255,14 +276,14 @@ static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const n
             const char *h = b ? b : a;
             if (!h) break;
             x = h + 1;
-            if (any_second && (h + 1 >= end || !(second[(unsigned char)h[1] / 8] & (1u << ((unsigned char)h[1] % 8)))))
+            /* 0 stands for the text's edge: no need has a NUL byte */
+            unsigned char na = h + 1 < end ? (unsigned char)h[1] : 0, nb = h > t ? (unsigned char)h[-1] : 0;
+            if (!single && !in_set(after_s, na) && !in_set(before_e, nb) && !(in_set(after_n, na) && in_set(before_n, nb)))
                 continue;
             for (size_t i = lo; i < hi; i++) {
                 const need *d = &needs[i];
-                /* the second byte first: a '.' is found at every sentence end */
-                if (enabled[d->k] || (d->s[1] && (h + 1 >= end || lower_ascii((unsigned char)h[1]) != lower_ascii((unsigned char)d->s[1]))))
-                    continue;
-                if (need_at(h, (size_t)(end - h), d->s)) {
+                if (enabled[d->k] || (size_t)(h - t) < d->key) continue;
+                if (need_at(h - d->key, (size_t)(end - (h - d->key)), d->s)) {
                     enabled[d->k] = 1;
                     any = 1;
                     pending--;

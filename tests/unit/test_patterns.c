@@ -91,7 +91,8 @@ static void test_language(void) {
                   "may\tdate\t(?<= (in | by) _) <month =May>\n"
                   "file\tskip\t\\w+\\.jpg\\b\tneeds=.jpg\n"
                   "www\tskip\t(?i)\\bwww\\.\\w+\tneeds=.gif|www.|.jpg\n"
-                  "tag\tskip\t#\\w+\tneeds=zq|.png|%\n",
+                  "tag\tskip\t#\\w+\tneeds=zq|.png|%\n"
+                  "mid\tskip\t@\\w+\tneeds=ab.cd\n",
                   &err);
     if (st != NX_OK) fprintf(stderr, "%s:%zu:%zu: %s\n", err.file, err.line, err.column, err.message);
     CHECK_INT(st, NX_OK);
@@ -121,6 +122,13 @@ static void test_language(void) {
     expect(&p, "#tag at the end.", "");         /* a first byte as the text's last */
     expect(&p, "#tag . p .png", "tag:#tag");    /* '.' before other bytes, then the need */
     expect(&p, "#tag up 5%", "tag:#tag");       /* a need of one byte */
+    /* a need is looked for at its first byte that is no letter, and found
+     * there whatever comes before: at the text's start, in capitals */
+    expect(&p, "www.example", "www:www.example");
+    expect(&p, ".png #tag", "tag:#tag");
+    expect(&p, "WWW.X www.y", "www:WWW.X | www:www.y");
+    expect(&p, "ab. cd. @x, b.cd, ab.c", "");   /* a need with bytes on both sides of its key */
+    expect(&p, "@x AB.CD", "mid:@x");
     nx_patterns_free(&p);
 }
 
