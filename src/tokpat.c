@@ -1572,7 +1572,21 @@ static int first_cost(nx_matcher *m, const nx_vec *first) {
 typedef struct cand {
     filter f;
     int cost;
+    size_t breadth; /* how many words it may start with: of two of one cost, the fewer the rarer */
 } cand;
+
+static size_t first_breadth(const nx_matcher *m, const nx_vec *first) {
+    size_t n = 0;
+    for (size_t f = 0; f < first->count; f++) {
+        uint32_t d = NX_VEC_AT(first, uint32_t, f), what = d >> 24, ref = d & 0xFFFFFF;
+        if (what == FIRST_SET) n += NX_VEC_AT(&m->sets, litset, ref).words.n;
+        else if (what == FIRST_TRIE) {
+            const wmap *w = &NX_VEC_AT(&m->tries, ctrie, ref).edges;
+            for (size_t i = 0; i < w->n; i++) n += w->keys[i].parent == 0;
+        } else n += 1000;
+    }
+    return n;
+}
 enum { MAX_CANDS = 32 };
 typedef struct cands {
     cand c[MAX_CANDS];
@@ -1607,7 +1621,7 @@ static int cand_add(nx_matcher *m, const node *x, int lo, int hi, cands *C) {
     int fail = 0;
     first_of(m, x, &f.first, &fail);
     int cost = fail ? 0 : first_cost(m, &f.first);
-    if (!fail && cost < 1 << 20) C->c[C->n++] = (cand){f, cost};
+    if (!fail && cost < 1 << 20) C->c[C->n++] = (cand){f, cost, first_breadth(m, &f.first)};
     else nx_vec_free(&f.first);
     return fail ? -1 : 0;
 }
@@ -1668,7 +1682,7 @@ static int cands_of(nx_matcher *m, const node *x, int lo, int hi, cands *C) {
             nx_vec_free(&u.first);
             return -1;
         }
-        if (ok && C->n < MAX_CANDS) C->c[C->n++] = (cand){u, first_cost(m, &u.first)};
+        if (ok && C->n < MAX_CANDS) C->c[C->n++] = (cand){u, first_cost(m, &u.first), first_breadth(m, &u.first)};
         else nx_vec_free(&u.first);
         return 0;
     }
@@ -1690,7 +1704,9 @@ static nx_status anchor_of(nx_matcher *m, const node *tree, pattern *pt) {
     for (size_t n = 0; n < MAX_FILTERS && C.n; n++) {
         size_t best = C.n;
         for (size_t i = 0; i < C.n; i++)
-            if (C.c[i].f.hi > 0 && (best == C.n || C.c[i].cost < C.c[best].cost)) best = i;
+            if (C.c[i].f.hi > 0 && (best == C.n || C.c[i].cost < C.c[best].cost ||
+                                    (C.c[i].cost == C.c[best].cost && C.c[i].breadth < C.c[best].breadth)))
+                best = i;
         if (best == C.n) break;
         int seen = 0;
         for (size_t f = 0; f < pt->n_filters && !seen; f++) seen = same_filter(&pt->filters[f], &C.c[best].f);
