@@ -546,10 +546,14 @@ typedef struct pattern {
     size_t n_filters;
 } pattern;
 
-/* A dispatch word: its hash (word_hash of the folded form) and its row. */
+/* A dispatch word: its hash (word_hash of the folded form) and its row; once
+ * the matcher is finished, `row` is the row's place in `rows` (in uint64_t)
+ * times 4, plus ROW_HAS_FIRST and ROW_HAS_REST: what the scan asks of every
+ * atom, in the cache line it reads anyway. */
 typedef struct wslot {
     uint32_t hash, row;
 } wslot;
+enum { ROW_HAS_REST = 1, ROW_HAS_FIRST = 2 };
 enum { BUCKET_SLOTS = 8 }; /* 64 bytes: one cache line */
 
 struct nx_matcher {
@@ -571,7 +575,7 @@ struct nx_matcher {
      * words of its anchor (a rare element every match holds, see anchor_of) */
     wmap by_word;    /* value: a row of rows: [words] first bits, then [slot_words] anchor slot bits */
     nx_vec rows;     /* uint64_t */
-    uint32_t zero_row; /* an all-zero row: an atom's whose word has none */
+    uint32_t zero_row; /* an all-zero row: an atom's whose word has none (as a wslot row, once finished) */
     wslot *buckets;    /* the dispatch words by hash, BUCKET_SLOTS per bucket (see row_of) */
     uint32_t bucket_mask;
     size_t words;    /* uint64_t per pattern row */
@@ -1994,6 +1998,14 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
         for (size_t w = 0; w < m->words; w++)
             if (row[w] & ~m->filtered[w]) *y = 1;
     }
+    /* the buckets' rows as the scan reads them (see wslot) */
+    if (n_rows * row_words > UINT32_MAX >> 2) return NX_ERR_NOMEM; /* (millions of dispatch words) */
+    for (size_t i = 0; i < (size_t)(m->bucket_mask + 1) * BUCKET_SLOTS; i++) {
+        uint32_t r = m->buckets[i].row;
+        m->buckets[i].row = (uint32_t)(r * row_words) << 2 | NX_VEC_AT(&m->row_has_rest, uint8_t, r) * ROW_HAS_REST |
+                            NX_VEC_AT(&m->row_has_first, uint8_t, r) * ROW_HAS_FIRST;
+    }
+    m->zero_row = (uint32_t)(m->zero_row * row_words) << 2;
     for (int k = 0; k < 16; k++) {
         for (size_t sw = 0; sw < m->slot_words; sw++)
             if (m->anchor_kind[k][sw] & m->first_slots[sw]) m->kind_has_first[k] = 1;
@@ -2559,13 +2571,13 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     for (uint32_t q = 0; st == NX_OK && q < n; q++) {
         const atom *a = &S.A.a[q];
         uint32_t r = row_of(m, a);
-        const uint64_t *row = S.rowp[q] = &((const uint64_t *)m->rows.items)[(size_t)r * (W + m->slot_words)];
+        const uint64_t *row = S.rowp[q] = (const uint64_t *)m->rows.items + (r >> 2);
         /* whether it may start a pattern without anchors */
-        int rest = m->kind_has_rest[a->kind] | NX_VEC_AT(&m->row_has_rest, uint8_t, r);
+        int rest = m->kind_has_rest[a->kind] | (r & ROW_HAS_REST);
         rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
         n_rest += rest || exhaustive;
         if (exhaustive) continue;
-        int has_first = m->kind_has_first[a->kind] | NX_VEC_AT(&m->row_has_first, uint8_t, r);
+        int has_first = m->kind_has_first[a->kind] | (r & ROW_HAS_FIRST);
         for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
             uint64_t bits = (m->anchor_kind[a->kind][sw] | row[W + sw]) & m->first_slots[sw];
             while (bits) {
