@@ -8,6 +8,9 @@
 
 #include <pcre2.h>
 #include <stdlib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 #include <utf8proc.h>
 
@@ -546,15 +549,17 @@ typedef struct pattern {
     size_t n_filters;
 } pattern;
 
-/* A dispatch word: its hash (word_hash of the folded form) and its row; once
- * the matcher is finished, `row` is the row's place in `rows` (in uint64_t)
- * times 4, plus ROW_HAS_FIRST and ROW_HAS_REST: what the scan asks of every
- * atom, in the cache line it reads anyway. */
-typedef struct wslot {
-    uint32_t hash, row;
-} wslot;
+/* A bucket of dispatch words: their hashes (word_hash of the folded form)
+ * and their rows, in one cache line. Once the matcher is finished, a row is
+ * the row's place in `rows` (in uint64_t) times 4, plus ROW_HAS_FIRST and
+ * ROW_HAS_REST: what the scan asks of every atom, in the line it reads
+ * anyway. */
+enum { BUCKET_SLOTS = 8 };
+typedef struct wbucket {
+    uint32_t hash[BUCKET_SLOTS];
+    uint32_t row[BUCKET_SLOTS];
+} wbucket;
 enum { ROW_HAS_REST = 1, ROW_HAS_FIRST = 2 };
-enum { BUCKET_SLOTS = 8 }; /* 64 bytes: one cache line */
 
 struct nx_matcher {
     nx_matcher_limits limits;
@@ -575,8 +580,8 @@ struct nx_matcher {
      * words of its anchor (a rare element every match holds, see anchor_of) */
     wmap by_word;    /* value: a row of rows: [words] first bits, then [slot_words] anchor slot bits */
     nx_vec rows;     /* uint64_t */
-    uint32_t zero_row; /* an all-zero row: an atom's whose word has none (as a wslot row, once finished) */
-    wslot *buckets;    /* the dispatch words by hash, BUCKET_SLOTS per bucket (see row_of) */
+    uint32_t zero_row; /* an all-zero row: an atom's whose word has none (as a bucket's row, once finished) */
+    wbucket *buckets;  /* the dispatch words by the low bits of their hash (see row_of) */
     uint32_t bucket_mask;
     size_t words;    /* uint64_t per pattern row */
     size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
@@ -1875,8 +1880,8 @@ static nx_status build_buckets(nx_matcher *m) {
     for (;;) {
         free(m->buckets);
         m->buckets = NULL;
-        if (nb > UINT32_MAX / BUCKET_SLOTS) return NX_ERR_NOMEM;
-        wslot *b = aligned_alloc(64, nb * BUCKET_SLOTS * sizeof *b); /* a bucket is a cache line */
+        if (nb > UINT32_MAX) return NX_ERR_NOMEM;
+        wbucket *b = aligned_alloc(64, nb * sizeof *b); /* a bucket is a cache line */
         uint8_t *fill = calloc(nb, 1);
         if (!b || !fill) {
             free(b);
@@ -1885,24 +1890,25 @@ static nx_status build_buckets(nx_matcher *m) {
         }
         m->buckets = b;
         for (size_t i = 0; i < nb; i++)
-            for (size_t j = 0; j < BUCKET_SLOTS; j++) b[i * BUCKET_SLOTS + j] = (wslot){(uint32_t)(i ^ 1), m->zero_row};
+            for (size_t j = 0; j < BUCKET_SLOTS; j++) b[i].hash[j] = (uint32_t)(i ^ 1), b[i].row[j] = m->zero_row;
         int overflow = 0;
         for (size_t k = 0; k < w->n && !overflow; k++) {
             uint32_t h = w->keys[k].hash, i = h & (uint32_t)(nb - 1);
-            wslot *s = &b[(size_t)i * BUCKET_SLOTS];
+            wbucket *s = &b[i];
             size_t j = 0;
-            while (j < fill[i] && s[j].hash != h) j++;
+            while (j < fill[i] && s->hash[j] != h) j++;
             if (j < fill[i]) {
-                uint32_t r = union_row(m, s[j].row, w->keys[k].value);
+                uint32_t r = union_row(m, s->row[j], w->keys[k].value);
                 if (r == UINT32_MAX) {
                     free(fill);
                     return NX_ERR_NOMEM;
                 }
-                s[j].row = r;
+                s->row[j] = r;
             } else if (fill[i] == BUCKET_SLOTS) {
                 overflow = 1;
             } else {
-                s[j] = (wslot){h, w->keys[k].value};
+                s->hash[j] = h;
+                s->row[j] = w->keys[k].value;
                 fill[i]++;
             }
         }
@@ -1998,13 +2004,14 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
         for (size_t w = 0; w < m->words; w++)
             if (row[w] & ~m->filtered[w]) *y = 1;
     }
-    /* the buckets' rows as the scan reads them (see wslot) */
+    /* the buckets' rows as the scan reads them (see wbucket) */
     if (n_rows * row_words > UINT32_MAX >> 2) return NX_ERR_NOMEM; /* (millions of dispatch words) */
-    for (size_t i = 0; i < (size_t)(m->bucket_mask + 1) * BUCKET_SLOTS; i++) {
-        uint32_t r = m->buckets[i].row;
-        m->buckets[i].row = (uint32_t)(r * row_words) << 2 | NX_VEC_AT(&m->row_has_rest, uint8_t, r) * ROW_HAS_REST |
-                            NX_VEC_AT(&m->row_has_first, uint8_t, r) * ROW_HAS_FIRST;
-    }
+    for (size_t i = 0; i < (size_t)m->bucket_mask + 1; i++)
+        for (size_t j = 0; j < BUCKET_SLOTS; j++) {
+            uint32_t r = m->buckets[i].row[j];
+            m->buckets[i].row[j] = (uint32_t)(r * row_words) << 2 | NX_VEC_AT(&m->row_has_rest, uint8_t, r) * ROW_HAS_REST |
+                                   NX_VEC_AT(&m->row_has_first, uint8_t, r) * ROW_HAS_FIRST;
+        }
     m->zero_row = (uint32_t)(m->zero_row * row_words) << 2;
     for (int k = 0; k < 16; k++) {
         for (size_t sw = 0; sw < m->slot_words; sw++)
@@ -2416,17 +2423,27 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
 }
 
 /* The dispatch row of an atom's word: the zero row when it has none. An
- * atom's word is in the table or not at random, so a branch on it would
- * mispredict: its bucket (one cache line) is read whole and the answer
- * picked without one. The hash is compared, not the word: rows only say
- * which patterns and anchors are worth trying (each test the program makes
- * compares the words themselves), so two words that collide in 32 bits cost
- * one needless try, never a match. */
+ * atom's word is in the table or not at random, and in which slot of its
+ * bucket at random too, so a branch on either would mispredict: the
+ * bucket's hashes are compared at once (SSE2, where there is SSE2) into a
+ * mask of at most one bit, and the answer picked without a branch. The hash
+ * is compared, not the word: rows only say which patterns and anchors are
+ * worth trying (each test the program makes compares the words themselves),
+ * so two words that collide in 32 bits cost one needless try, never a
+ * match. */
 static inline uint32_t row_of(const nx_matcher *m, const atom *a) {
-    const wslot *s = &m->buckets[(size_t)(a->hash & m->bucket_mask) * BUCKET_SLOTS];
-    uint32_t r = m->zero_row;
-    for (int k = 0; k < BUCKET_SLOTS; k++) r = s[k].hash == a->hash ? s[k].row : r;
-    return r;
+    const wbucket *b = &m->buckets[a->hash & m->bucket_mask];
+#ifdef __SSE2__
+    __m128i h = _mm_set1_epi32((int)a->hash);
+    __m128i lo = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const void *)b->hash), h);
+    __m128i hi = _mm_cmpeq_epi32(_mm_load_si128((const __m128i *)(const void *)(b->hash + 4)), h);
+    unsigned mask = (unsigned)_mm_movemask_ps(_mm_castsi128_ps(lo)) | (unsigned)_mm_movemask_ps(_mm_castsi128_ps(hi)) << 4;
+#else
+    unsigned mask = 0;
+    for (int k = 0; k < BUCKET_SLOTS; k++) mask |= (unsigned)(b->hash[k] == a->hash) << k;
+#endif
+    uint32_t hit = 0u - (uint32_t)(mask != 0);
+    return (b->row[__builtin_ctz(mask | 1u << BUCKET_SLOTS) & (BUCKET_SLOTS - 1)] & hit) | (m->zero_row & ~hit);
 }
 
 /* One scan's state (see scan_impl). */
