@@ -16,7 +16,11 @@
  * patterns are compiled into one program for a small backtracking machine;
  * a table from an atom's folded form (and its kind) to the patterns that
  * can start with it means that an atom no pattern can start with costs one
- * hash lookup, so the whole set runs in one pass over the atoms.
+ * lookup (one cache line, no branch), so the whole set runs in one pass
+ * over the atoms. A pattern with a rare element every match holds (its
+ * anchor: "quarter" in "the first quarter") is tried only near the atoms
+ * that element may start at. An alternation of words ("about | more than
+ * | at least ...") is one lookup of the atom's word, not a try of each.
  */
 #ifndef NX_TOKPAT_H
 #define NX_TOKPAT_H
