@@ -1402,20 +1402,26 @@ static void gen_node(gen *G, const node *x, int glue) {
         return;
     case N_ALT: {
         if (gen_switch(G, x, g)) return;
-        int32_t jumps[64];
-        size_t nj = 0;
+        /* each alternative but the last ends with a jump past the rest: the
+         * jumps are chained through their targets until the end is known
+         * (an alternation may have any number of alternatives) */
+        int32_t last_jump = -1;
         for (size_t k = 0; k < x->n_kids; k++) {
             int32_t split = -1;
             if (k + 1 < x->n_kids) split = emit(G, (inst){I_SPLIT, 0, 0, 0, 0, 0, 0, 0});
             if (split >= 0) CODE(G, split).x = split + 1;
             gen_node(G, x->kids[k], g);
             if (k + 1 < x->n_kids) {
-                int32_t j = emit(G, (inst){I_JMP, 0, 0, 0, 0, 0, 0, 0});
-                if (nj < 64) jumps[nj++] = j;
+                int32_t j = emit(G, (inst){I_JMP, 0, 0, 0, last_jump, 0, 0, 0});
+                if (j >= 0) last_jump = j;
                 if (split >= 0 && G->st == NX_OK) CODE(G, split).y = (int32_t)G->m->code.count;
             }
         }
-        for (size_t k = 0; k < nj && G->st == NX_OK; k++) CODE(G, jumps[k]).x = (int32_t)G->m->code.count;
+        while (last_jump >= 0 && G->st == NX_OK) {
+            int32_t before = CODE(G, last_jump).x;
+            CODE(G, last_jump).x = (int32_t)G->m->code.count;
+            last_jump = before;
+        }
         return;
     }
     case N_REP: {

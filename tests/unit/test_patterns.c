@@ -155,6 +155,23 @@ static void test_switch(void) {
     nx_patterns_free(&p);
 }
 
+/* An alternation of more alternatives than a switch takes (64) is a chain
+ * of splits, each alternative jumping past the rest when it matched: the
+ * 65th and later used to jump to the program's start, so they never
+ * matched. */
+static void test_many_alts(void) {
+    char pats[8192];
+    size_t pl = (size_t)snprintf(pats, sizeof pats, "many\tdate\t(");
+    for (int i = 0; i < 70; i++)
+        pl += (size_t)snprintf(pats + pl, sizeof pats - pl, "%sw%c%c zz", i ? " | " : "", 'a' + i / 26, 'a' + i % 26);
+    pl += (size_t)snprintf(pats + pl, sizeof pats - pl, ") end\n");
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, pats, &err), NX_OK);
+    expect(&p, "waa zz end; wcr zz end; wbz zz end; wcn zz end", "many:waa zz end | many:wcr zz end | many:wbz zz end | many:wcn zz end");
+    nx_patterns_free(&p);
+}
+
 /* The groups of a match are byte spans, also inside an atom. */
 static void test_groups(void) {
     nx_patterns p;
@@ -412,6 +429,7 @@ int main(void) {
     test_language();
     test_groups();
     test_switch();
+    test_many_alts();
     test_limits();
     test_errors();
     test_fast_scan();
