@@ -2571,22 +2571,35 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     nx_vec pairs = {0};
     uint32_t *rest_at = NULL; /* the atoms that may start a pattern without anchors */
     size_t n_rest = 0;
-    uint32_t *last_q = malloc((m->slots + 1) * sizeof *last_q), *occ_at = calloc(m->slots + 2, sizeof *occ_at), *occ = NULL;
-    S.next = calloc(np, sizeof *S.next);
-    S.skip = calloc(W, sizeof *S.skip);
-    S.memo_at = malloc((m->preds.count + 1) * sizeof *S.memo_at);
-    S.memo = malloc(m->preds.count + 1);
-    S.cursor = calloc(m->slots + 1, sizeof *S.cursor);
-    if (!md || !last_q || !occ_at || !S.next || !S.skip || !S.memo_at || !S.memo || !S.cursor || atomize(text->work, text->len, toks, &S.A))
-        st = NX_ERR_NOMEM;
+    uint32_t *last_q = NULL, *occ_at = NULL, *occ = NULL;
+    /* the arrays sized by the matcher, in one block (the 8-byte ones first) */
+    size_t np4 = (np + 1) & ~(size_t)1, ns4 = (m->slots + 2) & ~(size_t)1, nq4 = (m->preds.count + 2) & ~(size_t)1;
+    char *fixed = malloc(W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->preds.count + 1);
+    if (fixed) {
+        S.skip = (uint64_t *)(void *)fixed;
+        S.next = (uint32_t *)(void *)(S.skip + W);
+        S.cursor = S.next + np4;
+        occ_at = S.cursor + ns4;
+        last_q = occ_at + ns4 + 2;
+        S.memo_at = last_q + ns4;
+        S.memo = (uint8_t *)(S.memo_at + nq4);
+        memset(fixed, 0, (size_t)((char *)last_q - fixed)); /* skip, next, cursor, occ_at */
+        memset(last_q, 0xFF, (ns4 + nq4) * sizeof *last_q); /* last_q and memo_at: NO_TARGET */
+    }
+    if (!md || !fixed || atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
     size_t n = S.A.n;
-    if (st == NX_OK && (!(S.rowp = malloc((n + 1) * sizeof *S.rowp)) ||
-                        !(S.tests = calloc(n + 1, sizeof *S.tests)) ||
-                        !(S.tested = calloc(n + 1, sizeof *S.tested)) || !(rest_at = malloc((n + 1) * sizeof *rest_at))))
+    /* and those sized by the atoms */
+    char *per_atom = st == NX_OK ? malloc((n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *rest_at)) : NULL;
+    if (per_atom) {
+        S.tests = (uint64_t *)(void *)per_atom;
+        S.tested = S.tests + n + 1;
+        S.rowp = (const uint64_t **)(void *)(S.tested + n + 1);
+        rest_at = (uint32_t *)(void *)(S.rowp + n + 1);
+        memset(S.tests, 0, 2 * (n + 1) * sizeof *S.tests);
+    } else {
         st = NX_ERR_NOMEM;
+    }
     S.v = (vm){m, &S.A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
-    for (size_t k = 0; st == NX_OK && k < m->preds.count; k++) S.memo_at[k] = NO_TARGET;
-    for (size_t k = 0; st == NX_OK && k < m->slots; k++) last_q[k] = NO_TARGET;
     for (size_t p = 0; st == NX_OK && enabled && p < np; p++)
         if (!enabled[p]) S.skip[p / 64] |= UINT64_C(1) << (p % 64);
     /* each atom's word row, and where each pattern's first (rarest) anchor
@@ -2677,21 +2690,12 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         }
     }
     nx_vec_free(&pairs);
-    free(rest_at);
-    free(last_q);
-    free(occ_at);
     free(occ);
     pcre2_match_data_free(md);
-    free(S.next);
-    free(S.skip);
-    free(S.cursor);
-    free(S.rowp);
-    free(S.tests);
-    free(S.tested);
+    free(fixed);
+    free(per_atom);
     free(S.v.stack);
     free(S.v.trail);
-    free(S.memo_at);
-    free(S.memo);
     free(S.A.a);
     free(S.A.fold.s);
     return st;
