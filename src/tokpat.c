@@ -2240,7 +2240,29 @@ static int run(vm *v, int32_t pc, uint32_t pos);
 
 /* A look-around at pos: 1 when its body matches there (ahead) or ends there
  * (behind), 0 when not, -1 when the step limit was hit. */
+/* A look-around body of one atom test, maybe followed by a glue test, at
+ * atom pos: asked here, step for step as run() would ask it, without a
+ * nested run. 1, 0, or -1 at the step limit. */
+static int look_one(vm *v, const inst *body, uint32_t pos) {
+    const atoms *A = v->A;
+    if (++v->steps > v->limit) return -1;
+    if (pos >= A->n || !glue_ok(v, pos, body[0].glue) ||
+        !pred_ok(v, &NX_VEC_AT(&v->m->preds, apred, body[0].x), &A->a[pos]))
+        return 0;
+    pos++;
+    if (body[1].op == I_GLUETEST) {
+        if (++v->steps > v->limit) return -1;
+        if (pos >= A->n || !glue_ok(v, pos, body[1].glue)) return 0;
+    }
+    return ++v->steps > v->limit ? -1 : 1; /* the match */
+}
+
 static int look(vm *v, const inst *in, uint32_t pos) {
+    /* most look-arounds ask one atom: "not after a digit, '.' or ','" */
+    const inst *body = &NX_VEC_AT(&v->m->code, inst, in->x);
+    if (body[0].op == I_ATOM && (body[1].op == I_MATCH || (body[1].op == I_GLUETEST && body[2].op == I_MATCH)) &&
+        (!in->behind || (in->min == 1 && in->max == 1)))
+        return !in->behind ? look_one(v, body, pos) : pos >= 1 ? look_one(v, body, pos - 1) : 0;
     uint32_t saved_target = v->target;
     int saved_looking = v->looking;
     v->looking = 1;

@@ -108,6 +108,9 @@ static void test_language(void) {
     /* a class entry of several atoms, glued as written */
     expect(&p, "on Mother's Day, not Mother 's Day", "holiday:Mother's Day");
     expect(&p, "2024-07-05 but not 1.2024-07-05 or 2024-13-05", "iso:2024-07-05");
+    /* a look-behind of one atom and a glue test: a "." glued before blocks
+     * the date, one spaced off does not */
+    expect(&p, "x.2024-07-05; x . 2024-07-06", "iso:2024-07-06");
     expect(&p, "at 0930 GMT", "clock:0930 GMT");
     /* case=cap: May, not may; the look-behind wants "in" or "by" before */
     expect(&p, "in May, by May, may be, in may", "may:May | may:May");
