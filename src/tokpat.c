@@ -1598,7 +1598,7 @@ static size_t first_breadth(const nx_matcher *m, const nx_vec *first) {
         else if (what == FIRST_TRIE) {
             const wmap *w = &NX_VEC_AT(&m->tries, ctrie, ref).edges;
             for (size_t i = 0; i < w->n; i++) n += w->keys[i].parent == 0;
-        } else n += 1000;
+        } else n += 1000; /* an atom kind or test: more words than a set names */
     }
     return n;
 }
