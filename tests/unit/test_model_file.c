@@ -714,8 +714,38 @@ static void test_checks_each_field(void) {
     nx_mfile_close(&img);
 }
 
+/* The checksum is the same sum on the AVX2 path and on the loop a CPU
+ * without it takes (NERX_NO_AVX2_CHECKS), for every length around the
+ * blocks the vector path starts at, and on the shipped model's size; and a
+ * word changed anywhere changes it. */
+static void test_checksum_paths(void) {
+    size_t big = 3 * 1024 * 1024 + 77;
+    unsigned char *b = malloc(big);
+    CHECK(b != NULL);
+    if (!b) return;
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (size_t i = 0; i < big; i++) x ^= x << 13, x ^= x >> 7, x ^= x << 17, b[i] = (unsigned char)x;
+    size_t lens[] = {96, 65, 64 + 32 * 63, 64 + 32 * 64, 64 + 32 * 64 + 31, 64 + 32 * 65 + 5, 100000, big};
+    int differ = 0, unchanged = 0;
+    for (size_t k = 0; k < sizeof lens / sizeof *lens; k++) {
+        uint64_t fast = nx_mfile_checksum(b, lens[k]);
+        setenv("NERX_NO_AVX2_CHECKS", "1", 1);
+        uint64_t slow = nx_mfile_checksum(b, lens[k]);
+        unsetenv("NERX_NO_AVX2_CHECKS");
+        differ += fast != slow;
+        size_t at = 64 + (lens[k] - 64) / 2; /* a byte in the body */
+        b[at] ^= 1;
+        unchanged += nx_mfile_checksum(b, lens[k]) == fast;
+        b[at] ^= 1;
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(unchanged, 0);
+    free(b);
+}
+
 int main(void) {
     make_dir();
+    test_checksum_paths();
     test_round_trip_small();
     test_round_trip_shipped();
     test_month_values();
