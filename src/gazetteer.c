@@ -527,12 +527,8 @@ entries_done:
     *bad_id = NX_MS_EDGES;
     const nx_gedges *E = &g->edges;
     if (!E->n_slots || (E->n_slots & (E->n_slots - 1))) return "the slot count is not a power of two";
-    /* a slot as a vector of its four words (nx_gedge), each at most its
-     * limit: the tag any value, the nodes below n_nodes, the label inside
-     * the labels; an empty slot (child 0) is all zeros, so the same tests
-     * hold for it */
 #ifdef NX_AVX2_CHECKS
-    if (avx2_checks()) {
+    if (avx2_checks()) { /* the same tests as the loop below, on the maxima */
         uint32_t mx[4], min_child;
         slot_extremes(E->slots, E->n_slots, mx, &min_child);
         if ((mx[1] >= n_nodes) | (mx[2] >= n_nodes) | (mx[3] >= labels_len)) return "an edge's node or label is out of range";
@@ -540,6 +536,10 @@ entries_done:
         return NULL;
     }
 #endif
+    /* a slot as a vector of its four words (nx_gedge), each at most its
+     * limit: the tag any value, the nodes below n_nodes, the label inside
+     * the labels; an empty slot (child 0) is all zeros, so the same tests
+     * hold for it */
     const v4u lim = {UINT32_MAX, n_nodes - 1, n_nodes - 1, labels_len - 1}, zero = {0, 0, 0, 0};
     v4u over = zero, empty = zero;
     for (size_t s = 0; s < E->n_slots; s++) {
