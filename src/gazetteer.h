@@ -115,8 +115,10 @@ static inline size_t nx_gedge_filter_bit(uint64_t h, size_t n_bits, int k) {
  * token (most find nothing) asks this first: the filter (128 KB for the
  * shipped gazetteers) is much smaller than the table. */
 static inline int nx_gedge_may_exist(const nx_gedges *E, uint64_t h) {
-    size_t a = nx_gedge_filter_bit(h, E->filter_bits, 0), b = nx_gedge_filter_bit(h, E->filter_bits, 1);
-    return (int)((E->filter[a >> 6] >> (a & 63)) & (E->filter[b >> 6] >> (b & 63)) & 1);
+    /* nx_gedge_filter_bit for k = 0 and 1, the block found once */
+    const uint64_t *block = E->filter + nx_gedge_filter_block(h, E->filter_bits) * 8;
+    size_t a = (size_t)(h >> 42) & 511, b = (size_t)(h >> 51) & 511;
+    return (int)((block[a >> 6] >> (a & 63)) & (block[b >> 6] >> (b & 63)) & 1);
 }
 
 /* What the match stage reads of a trie node instead of walking its entries

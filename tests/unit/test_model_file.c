@@ -604,16 +604,17 @@ static void test_open_errors(void) {
  * read without the checksum (as a hostile file that kept it right would
  * be): whether the model attaches, and if not, that the message names the
  * section and says `msg_part`. */
-static void expect_refused_word(const nx_mfile *img, uint32_t id, size_t at, uint32_t v, const char *msg_part) {
+static void expect_refused_bytes(const nx_mfile *img, uint32_t id, size_t at, const void *v, size_t n,
+                                 const char *msg_part) {
     const void *d;
     size_t len;
-    CHECK(nx_mfile_find(img, id, &d, &len) && at + 4 <= len);
-    if (at + 4 > len) return;
+    CHECK(nx_mfile_find(img, id, &d, &len) && at + n <= len);
+    if (at + n > len) return;
     void *buf = nx_mfile_alloc(img->size);
     CHECK(buf != NULL);
     if (!buf) return;
     memcpy(buf, img->base, img->size);
-    memcpy((char *)buf + ((const char *)d - (const char *)img->base) + at, &v, 4);
+    memcpy((char *)buf + ((const char *)d - (const char *)img->base) + at, v, n);
     nx_mfile f;
     nx_error err;
     memset(&err, 0, sizeof err);
@@ -631,6 +632,14 @@ static void expect_refused_word(const nx_mfile *img, uint32_t id, size_t at, uin
         CHECK_INT(st, NX_OK);
     }
     nx_model_free(m);
+}
+
+static void expect_refused_word(const nx_mfile *img, uint32_t id, size_t at, uint32_t v, const char *msg_part) {
+    expect_refused_bytes(img, id, at, &v, 4, msg_part);
+}
+
+static void expect_refused_byte(const nx_mfile *img, uint32_t id, size_t at, uint8_t v, const char *msg_part) {
+    expect_refused_bytes(img, id, at, &v, 1, msg_part);
 }
 
 /* The structural checks (nx_gazetteer_attach) catch each field of a slot
@@ -666,6 +675,20 @@ static void test_checks_each_field(void) {
             expect_refused_word(&img, NX_MS_ENTRIES, entry + fields[k], 0x80000000u, entry_bad);
             expect_refused_word(&img, NX_MS_ENTRIES, entry + fields[k], (uint32_t)pool_len - 1, NULL);
         }
+        /* the byte and 16-bit fields (the vector checks read them by width) */
+        expect_refused_byte(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, cls), NX_G_CLASS_COUNT, entry_bad);
+        expect_refused_byte(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, cls), NX_G_CLASS_COUNT - 1, NULL);
+        expect_refused_byte(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, case_rule), NX_CASE_COUNT, entry_bad);
+        expect_refused_byte(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, status), NX_STATUS_COUNT, entry_bad);
+        expect_refused_byte(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, family_first), 255, NULL);
+        expect_refused_byte(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, country) + 3, 'X', entry_bad);
+        const void *srcs;
+        size_t slen;
+        CHECK(nx_mfile_find(&img, NX_MS_SOURCES, &srcs, &slen));
+        uint16_t n_src = (uint16_t)(slen / sizeof(nx_gsource)), over = n_src, in = (uint16_t)(n_src - 1), big = 0xFFFF;
+        expect_refused_bytes(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, source), &over, 2, entry_bad);
+        expect_refused_bytes(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, source), &big, 2, entry_bad);
+        expect_refused_bytes(&img, NX_MS_ENTRIES, entry + offsetof(nx_entry, source), &in, 2, NULL);
     }
     /* a child out of range in a slot that was empty */
     const nx_gedge *slots;
@@ -674,11 +697,55 @@ static void test_checks_each_field(void) {
     size_t empty = 0;
     while (empty < slots_len / sizeof *slots && slots[empty].child) empty++;
     expect_refused_word(&img, NX_MS_EDGES, empty * sizeof *slots + offsetof(nx_gedge, child), n_nodes, edge_bad);
+    /* no empty slot at all: every lookup of an absent edge would run forever */
+    size_t n_slots = slots_len / sizeof *slots;
+    nx_gedge *full = malloc(slots_len);
+    CHECK(full != NULL);
+    if (full) {
+        memcpy(full, slots, slots_len);
+        for (size_t k = 0; k < n_slots; k++)
+            if (!full[k].child) full[k].child = 1;
+        expect_refused_bytes(&img, NX_MS_EDGES, 0, full, slots_len, "no empty slot");
+        full[n_slots - 1].child = 0; /* one, the last (the vector loop's last lane) */
+        if (slots[n_slots - 1].child) full[n_slots - 1] = (nx_gedge){0, 0, 0, 0};
+        expect_refused_bytes(&img, NX_MS_EDGES, 0, full, slots_len, NULL);
+        free(full);
+    }
     nx_mfile_close(&img);
+}
+
+/* The checksum is the same sum on the AVX2 path and on the loop a CPU
+ * without it takes (NERX_NO_AVX2_CHECKS), for every length around the
+ * blocks the vector path starts at, and on the shipped model's size; and a
+ * word changed anywhere changes it. */
+static void test_checksum_paths(void) {
+    size_t big = 3 * 1024 * 1024 + 77;
+    unsigned char *b = malloc(big);
+    CHECK(b != NULL);
+    if (!b) return;
+    uint64_t x = 0x9E3779B97F4A7C15ULL;
+    for (size_t i = 0; i < big; i++) x ^= x << 13, x ^= x >> 7, x ^= x << 17, b[i] = (unsigned char)x;
+    size_t lens[] = {96, 65, 64 + 32 * 63, 64 + 32 * 64, 64 + 32 * 64 + 31, 64 + 32 * 65 + 5, 100000, big};
+    int differ = 0, unchanged = 0;
+    for (size_t k = 0; k < sizeof lens / sizeof *lens; k++) {
+        uint64_t fast = nx_mfile_checksum(b, lens[k]);
+        setenv("NERX_NO_AVX2_CHECKS", "1", 1);
+        uint64_t slow = nx_mfile_checksum(b, lens[k]);
+        unsetenv("NERX_NO_AVX2_CHECKS");
+        differ += fast != slow;
+        size_t at = 64 + (lens[k] - 64) / 2; /* a byte in the body */
+        b[at] ^= 1;
+        unchanged += nx_mfile_checksum(b, lens[k]) == fast;
+        b[at] ^= 1;
+    }
+    CHECK_INT(differ, 0);
+    CHECK_INT(unchanged, 0);
+    free(b);
 }
 
 int main(void) {
     make_dir();
+    test_checksum_paths();
     test_round_trip_small();
     test_round_trip_shipped();
     test_month_values();
@@ -690,6 +757,10 @@ int main(void) {
     test_unknown_sections();
     test_open_errors();
     test_checks_each_field();
+    /* and on the loops the checks take on a CPU without AVX2 (gazetteer.c) */
+    setenv("NERX_NO_AVX2_CHECKS", "1", 1);
+    test_checks_each_field();
+    unsetenv("NERX_NO_AVX2_CHECKS");
     remove_tree(dir);
     return check_result("test_model_file");
 }
