@@ -432,8 +432,10 @@ class Gaz:
             # A capitalised word that is also a common word (March, Mark,
             # Turkey) must be capitalised in the text, in any case after that
             # (MARCH in a headline); only acronyms must match exactly.
-            if a.get("case") == "exact" and surface[:1].isupper() and any(c.islower() for c in surface):
+            if a.get("case") == "exact" and surface[:1].isupper() and any(c.islower() for c in surface) and \
+                    a.get("accents") != "kept":
                 a = dict(a, case="cap")
+            a = {k: v for k, v in a.items() if k != "accents"}
             cells = [surface]
             for k in ATTR_ORDER:
                 if k in a:
@@ -843,8 +845,15 @@ def build_cities():
         if is_common(name) or fold(name) in STOPWORDS or name in CITY_BLOCK or name in UK_COUNTY_FIRST:
             continue
         pop = int(r["population"] or 0)
-        if g.add(name, country=cc, rank=pop, case="exact" if name in CITY_EXACT else None,
-                 id="geonames:" + r["geonameid"]):
+        # a name with accents whose plain spelling is a common given name or
+        # family name (Būsh for Bush, Bānda for Banda): in English text the
+        # plain word is the person, so the city is only the name written
+        # with its accents (as the regions below leave such names out, under
+        # a million people)
+        accented = not name.isascii() and pop < 1000000 and (fold(name) in REF["given_top"] or
+                                                             fold(name) in REF["surname_top"])
+        if g.add(name, country=cc, rank=pop, case="exact" if name in CITY_EXACT or accented else None,
+                 accents="kept" if accented else None, id="geonames:" + r["geonameid"]):
             note_place(name, "city")
             kept.append((r, name))
             main_of[fold(name)] = (name, cc, pop)
