@@ -744,7 +744,8 @@ static int title_predicate_after(const rctx *r, size_t i) {
                     !is_word(r, j, NX_G_COPULA) && (tok(r, j)->shape & NX_SH_LOWER);
          k++)
         j++;
-    if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
+    /* "was named as", "also served as": up to two title verbs */
+    for (int k = 0; k < 2 && is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER); k++) j++;
     /* "was Paris mayor": the modifiers without a determiner too */
     if (is_word(r, j, NX_G_DETERMINER)) j++;
     j = over_modifiers(r, j);
@@ -988,6 +989,11 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
         return NX_RULE_PERSON_COORDINATED;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
+        return NX_RULE_PERSON_TITLE_PREDICATE;
+    /* "Ma who was chairman of the Kuomintang": the relative clause without
+     * its comma (lists and transcripts drop them) */
+    if (is_word(r, b, NX_G_RELATIVE_PRONOUN) && (tok(r, b)->shape & NX_SH_LOWER) && title_predicate_after(r, b + 1) &&
+        !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     /* a life's dates in parentheses, then "was|is|served as ... TITLE" */
     size_t lived = life_dates_end(r, b);
