@@ -566,6 +566,55 @@ static nx_status titles(rctx *r) {
     return NX_OK;
 }
 
+/* "President-elect Barack Obama", "the prime minister-designate": a title
+ * and a title modifier with a status (data: elect, designate) written as one
+ * token with a hyphen. The title is the part before the hyphen, one word or
+ * two with the word before ("Prime Minister-elect"); the modifier gives the
+ * status and is no part of the value (as former is not). */
+static nx_status hyphen_status_titles(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 0; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        if (!(t->shape & NX_SH_HYPHEN) || t->kind != NX_TOK_WORD || r->owner[i] >= 0 || doc->blocked[i]) continue;
+        size_t h = t->fold_len;
+        while (h > 0 && t->fold[h - 1] != '-') h--;
+        if (h < 2 || h == t->fold_len) continue;
+        uint8_t status = 0;
+        uint32_t mod = nx_gazetteer_word(r->g, t->fold + h, t->fold_len - h);
+        for (uint32_t x = mod ? nx_gnode_first(r->g, mod) : 0; x; x = nx_gnode_next(r->g, x))
+            if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD && r->g->entries[x - 1].status == NX_STATUS_FUTURE) status = NX_STATUS_FUTURE;
+        if (!status) continue;
+        size_t a = i;
+        const nx_entry *e = NULL;
+        if (i > 0 && r->owner[i - 1] < 0 && !doc->blocked[i - 1] && same_line(r, i - 1, i)) {
+            const nx_token *p = tok(r, i - 1);
+            uint32_t first = nx_gazetteer_word(r->g, p->fold, p->fold_len);
+            uint32_t node = first ? nx_gazetteer_child(r->g, first, t->fold, h - 1, nx_gtoken_hash(t->fold, h - 1)) : 0;
+            if (node && (e = title_entry_at(r, node, i - 1, i + 1)) != NULL) a = i - 1;
+        }
+        if (!e) e = title_entry_at(r, nx_gazetteer_word(r->g, t->fold, h - 1), i, i + 1);
+        if (!e) continue;
+        char val[128];
+        size_t vl = 0;
+        val[0] = '\0';
+        const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
+        if (core && *core) {
+            append_fold(val, sizeof val, &vl, core, strlen(core));
+        } else {
+            if (a < i) append_fold(val, sizeof val, &vl, tok(r, a)->fold, tok(r, a)->fold_len);
+            append_fold(val, sizeof val, &vl, t->fold, h - 1);
+        }
+        int32_t id = add_span(r, a, i + 1, NX_TITLE, NX_RULE_TITLE_HYPHEN_STATUS);
+        if (id < 0) return NX_ERR_NOMEM;
+        nx_span *s = SPAN(doc, id);
+        s->value = nx_arena_strndup(&doc->arena, val, vl);
+        if (!s->value) return NX_ERR_NOMEM;
+        s->status = status;
+        for (size_t k = a; k <= i; k++) r->title_tok[k] = 1;
+    }
+    return NX_OK;
+}
+
 /* Membership nouns that are titles: "Gaddum, a member of the Bundesbank
  * board" (after "a", "of [the]", a gazetteer organisation and a board word:
  * "board member", whose "of" part names the organisation); "elected Viola as
@@ -2284,6 +2333,7 @@ nx_status nx_resolve(nx_document *doc) {
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = titles(&r);
+    if (st == NX_OK) st = hyphen_status_titles(&r);
     if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
