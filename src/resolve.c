@@ -566,33 +566,54 @@ static nx_status titles(rctx *r) {
     return NX_OK;
 }
 
-/* "President-elect Barack Obama", "the prime minister-designate": a title
- * and a title modifier with a status (data: elect, designate) written as one
- * token with a hyphen. The title is the part before the hyphen, one word or
- * two with the word before ("Prime Minister-elect"); the modifier gives the
- * status and is no part of the value (as former is not). */
+/* The status a one-word title modifier says (data: elect, designate, then,
+ * ex), or 0. */
+static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) {
+    uint32_t node = len ? nx_gazetteer_word(r->g, fold, len) : 0;
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD && r->g->entries[x - 1].status) return r->g->entries[x - 1].status;
+    return 0;
+}
+
+/* "President-elect Barack Obama", "the prime minister-designate", "then-Prime
+ * Minister Tony Blair", "ex-president": a title and a title modifier with a
+ * status written as one token with a hyphen, the modifier after the last
+ * hyphen or before the first. The title is the rest of the token, one word
+ * or two with the word next to it on the rest's side ("Prime
+ * Minister-elect", "then-Prime Minister"); the modifier gives the status
+ * and is no part of the value (as former is not). */
 static nx_status hyphen_status_titles(rctx *r) {
     nx_document *doc = r->doc;
     for (size_t i = 0; i < r->n; i++) {
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_HYPHEN) || t->kind != NX_TOK_WORD || r->owner[i] >= 0 || doc->blocked[i]) continue;
-        size_t h = t->fold_len;
+        size_t h = t->fold_len, f = 0;
         while (h > 0 && t->fold[h - 1] != '-') h--;
-        if (h < 2 || h == t->fold_len) continue;
-        uint8_t status = 0;
-        uint32_t mod = nx_gazetteer_word(r->g, t->fold + h, t->fold_len - h);
-        for (uint32_t x = mod ? nx_gnode_first(r->g, mod) : 0; x; x = nx_gnode_next(r->g, x))
-            if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD && r->g->entries[x - 1].status == NX_STATUS_FUTURE) status = NX_STATUS_FUTURE;
-        if (!status) continue;
-        size_t a = i;
-        const nx_entry *e = NULL;
-        if (i > 0 && r->owner[i - 1] < 0 && !doc->blocked[i - 1] && same_line(r, i - 1, i)) {
-            const nx_token *p = tok(r, i - 1);
-            uint32_t first = nx_gazetteer_word(r->g, p->fold, p->fold_len);
-            uint32_t node = first ? nx_gazetteer_child(r->g, first, t->fold, h - 1, nx_gtoken_hash(t->fold, h - 1)) : 0;
-            if (node && (e = title_entry_at(r, node, i - 1, i + 1)) != NULL) a = i - 1;
+        while (f < t->fold_len && t->fold[f] != '-') f++;
+        if (h < 2 || h == t->fold_len || f + 1 >= t->fold_len) continue;
+        const char *rest;
+        size_t rest_len, a = i, b = i + 1;
+        size_t other; /* the word a two-word title takes: before or after */
+        uint8_t status = modifier_status(r, t->fold + h, t->fold_len - h);
+        if (status == NX_STATUS_FUTURE) {
+            rest = t->fold, rest_len = h - 1, other = i - 1;
+        } else if ((status = modifier_status(r, t->fold, f)) != 0) {
+            rest = t->fold + f + 1, rest_len = t->fold_len - f - 1, other = i + 1;
+        } else {
+            continue;
         }
-        if (!e) e = title_entry_at(r, nx_gazetteer_word(r->g, t->fold, h - 1), i, i + 1);
+        const nx_entry *e = NULL;
+        /* a two-word title: "Prime Minister-elect", "then-Prime Minister" */
+        if (other < r->n && r->owner[other] < 0 && !doc->blocked[other] && same_line(r, other < i ? other : i, other < i ? i : other)) {
+            const nx_token *o = tok(r, other);
+            uint32_t first = other < i ? nx_gazetteer_word(r->g, o->fold, o->fold_len) : nx_gazetteer_word(r->g, rest, rest_len);
+            uint32_t node = !first ? 0
+                            : other < i ? nx_gazetteer_child(r->g, first, rest, rest_len, nx_gtoken_hash(rest, rest_len))
+                                        : nx_gazetteer_child(r->g, first, o->fold, o->fold_len, o->fold_hash);
+            size_t a2 = other < i ? other : i, b2 = other < i ? i + 1 : other + 1;
+            if (node && (e = title_entry_at(r, node, a2, b2)) != NULL) a = a2, b = b2;
+        }
+        if (!e) e = title_entry_at(r, nx_gazetteer_word(r->g, rest, rest_len), i, i + 1);
         if (!e) continue;
         char val[128];
         size_t vl = 0;
@@ -602,15 +623,16 @@ static nx_status hyphen_status_titles(rctx *r) {
             append_fold(val, sizeof val, &vl, core, strlen(core));
         } else {
             if (a < i) append_fold(val, sizeof val, &vl, tok(r, a)->fold, tok(r, a)->fold_len);
-            append_fold(val, sizeof val, &vl, t->fold, h - 1);
+            append_fold(val, sizeof val, &vl, rest, rest_len);
+            if (b > i + 1) append_fold(val, sizeof val, &vl, tok(r, i + 1)->fold, tok(r, i + 1)->fold_len);
         }
-        int32_t id = add_span(r, a, i + 1, NX_TITLE, NX_RULE_TITLE_HYPHEN_STATUS);
+        int32_t id = add_span(r, a, b, NX_TITLE, NX_RULE_TITLE_HYPHEN_STATUS);
         if (id < 0) return NX_ERR_NOMEM;
         nx_span *s = SPAN(doc, id);
         s->value = nx_arena_strndup(&doc->arena, val, vl);
         if (!s->value) return NX_ERR_NOMEM;
         s->status = status;
-        for (size_t k = a; k <= i; k++) r->title_tok[k] = 1;
+        for (size_t k = a; k < b; k++) r->title_tok[k] = 1;
     }
     return NX_OK;
 }
@@ -2332,8 +2354,8 @@ nx_status nx_resolve(nx_document *doc) {
         if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
-    if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = hyphen_status_titles(&r);
+    if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
     if (st == NX_OK) st = acronyms(&r);
