@@ -232,8 +232,15 @@ static int32_t member_before(const actx *a, const nx_span *person) {
     if (j > 1 && span_at(a, j - 1) < 0 && tok(a, j - 1)->kind == NX_TOK_WORD && (tok(a, j - 1)->shape & NX_SH_LOWER) &&
         !is_word(a, j - 1, NX_G_FUNCTION_WORD))
         j--; /* "founding member" */
+    /* "Kuomintang ( KMT ) presidential candidate Ma Ying-jeou": the
+     * organisation's acronym in parentheses after it */
+    if (j > 3 && is_char(a, j - 1, ')') && is_char(a, j - 3, '(') && (tok(a, j - 2)->shape & NX_SH_ALLCAPS)) j -= 3;
     if (j > 1 && (tok(a, j - 1)->shape & NX_SH_POSS)) j--;
     int32_t org = j > 0 ? span_at(a, j - 1) : -1;
+    /* (not a party named by its adjective alone: "Democratic presidential
+     * candidate X" names no one party) */
+    if (is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == SPAN(a->doc, org)->t0 + 1 && is_word(a, SPAN(a->doc, org)->t0, NX_G_PARTY_WORD))
+        return -1;
     return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
 }
 

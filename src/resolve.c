@@ -651,7 +651,11 @@ static nx_status board_members(rctx *r) {
         if (d > 1 && !is_word(r, d, NX_G_INDEFINITE) && (tok(r, d)->shape & NX_SH_LOWER) && r->owner[d] < 0) d--;
         if (is_word(r, i, NX_G_MEMBERSHIP_NOUN) && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, d, NX_G_INDEFINITE) &&
             d > 0 && is_word(r, d - 1, NX_G_ROLE_MARKER) && is_word(r, d - 1, NX_G_TITLE_VERB) && r->owner[i] < 0 &&
-            !doc->blocked[i] && !is_word(r, i + 1, NX_G_GENITIVE)) {
+            !doc->blocked[i] && !is_word(r, i + 1, NX_G_GENITIVE) &&
+            /* (the role one is named to: not after another verb, "ran as
+             * a candidate", "was chosen as a candidate") */
+            !(d > 1 && tok(r, d - 2)->kind == NX_TOK_WORD && (tok(r, d - 2)->shape & NX_SH_LOWER) &&
+              !feat(r, d - 2, NX_FEAT(NX_G_NAMING_VERB) | NX_FEAT(NX_G_COPULA) | NX_FEAT(NX_G_AUXILIARY)))) {
             /* (the span keeps its adjective, the value is the noun) */
             int32_t id = add_span(r, d + 1, i + 1, NX_TITLE, NX_RULE_TITLE_MEMBER_ROLE);
             if (id < 0) return NX_ERR_NOMEM;
