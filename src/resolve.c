@@ -1272,9 +1272,17 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     nx_document *doc = r->doc;
     c->evidence = title_before(r, c->a);
-    while (c->a < c->b && r->gz_at[c->a] < 0) {
+    /* (an honorific that is also a one-word place, "Ratu Josefa Iloilo",
+     * before two more name words is the honorific) */
+    while (c->a < c->b &&
+           (r->gz_at[c->a] < 0 ||
+            (feat(r, c->a, NX_FEAT(NX_G_HONORIFIC)) && c->b - c->a >= 3 && SPAN(doc, r->gz_at[c->a])->t1 == c->a + 1 &&
+             !range_has(r, c->a, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))))) {
         size_t a = c->a;
-        if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) c->evidence = 1;
+        if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) {
+            c->evidence = 1;
+            if (r->gz_at[a] >= 0) drop_range(r, a, a + 1);
+        }
         else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
         } else if (tok(r, a)->sent_start && c->b - a > 1 && feat(r, a, NX_FEAT(NX_G_PERSON_CUE)) &&
                    !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
