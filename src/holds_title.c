@@ -38,6 +38,7 @@ enum { MAX_GROUP = 8 };
 typedef struct title_group {
     int32_t title[MAX_GROUP];
     int32_t org[MAX_GROUP];   /* organisation span of each item, -1 */
+    uint8_t bare[MAX_GROUP];  /* the item follows the one before with no separator */
     size_t n;
     size_t t0, t1;            /* tokens covered, complements included */
     int state;                /* an item is a state's office (state_title) */
@@ -235,6 +236,20 @@ static size_t skip_modifiers(const lctx *l, size_t i) {
     return i;
 }
 
+/* Whether titles in lower case follow one another from token i with no
+ * separator and the series ends in "and|& TITLE" ("a French singer lyricist
+ * composer and novelist"): a list whose commas were dropped, not a compound
+ * ("fellow country singer X", "principal secretary to", "chief curator"). */
+static int bare_series(const lctx *l, size_t i) {
+    size_t k = i;
+    for (int n = 0; n < 8 && starts(l, k, NX_TITLE) && !(sp(l, span_at(l, k))->flags & NX_SPAN_PLURAL); n++) {
+        for (size_t q = k; q < sp(l, span_at(l, k))->t1; q++)
+            if (!(tok(l, q)->shape & NX_SH_LOWER)) return 0;
+        k = sp(l, span_at(l, k))->t1;
+    }
+    return k > i && (is_word(l, k, NX_G_CONJUNCTION) || fold_is(l, k, "&")) && starts(l, skip_modifiers(l, k + 1), NX_TITLE);
+}
+
 /* The title group starting with title span ti. */
 static void read_group(const lctx *l, int32_t ti, title_group *g) {
     g->n = 0;
@@ -242,6 +257,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
     g->state = 0;
     g->status = 0;
     int32_t t = ti;
+    int bare = 0;
     for (;;) {
         size_t end;
         int st = state_title(l, t);
@@ -249,6 +265,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         int32_t org = org_after(l, sp(l, t)->t1, &end, st);
         g->title[g->n] = t;
         g->org[g->n] = org;
+        g->bare[g->n] = (uint8_t)(g->n && bare);
         g->n++;
         g->t1 = end;
         if (g->n == MAX_GROUP) break;
@@ -258,7 +275,11 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         if (comma) j++;
         if (is_word(l, j, NX_G_CONJUNCTION) || fold_is(l, j, "&")) j++, conj = 1;
         else if (comma && end > sp(l, t)->t1) break; /* "X of Y, Professor Z": the "of" part closed the title */
-        if (j == end) break;
+        /* "a Taiwanese actor singer and racing driver": a list without its
+         * commas (KBP37, captions), of titles in lower case with no "of"
+         * part between them */
+        bare = j == end && end == sp(l, t)->t1 && (tok(l, end - 1)->shape & NX_SH_LOWER) && bare_series(l, end);
+        if (j == end && !bare) break;
         /* "McConnell, the Republican leader, and Rep. Henry Waxman": a comma
          * before the conjunction ends a series of three or more, not a pair
          * (the apposition closed there), and an abbreviated title after the
@@ -274,7 +295,9 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
      * only by the last item belongs to all the items before it */
     int32_t last = g->org[g->n - 1];
     for (size_t k = g->n - 1; k-- > 0 && last >= 0;) {
-        if (g->org[k] >= 0) break;
+        /* (not over a list whose commas were dropped: "a psychologist
+         * politician and former President of ROM") */
+        if (g->org[k] >= 0 || g->bare[k + 1]) break;
         g->org[k] = last;
     }
 }
