@@ -218,6 +218,8 @@ static int32_t led_by(const actx *a, const nx_span *person) {
         j--;
     if (j > 0 && is_word(a, j - 1, NX_G_RELATIVE_PRONOUN)) j--;
     if (j > 0 && is_char(a, j - 1, ',')) j--;
+    /* "the Uganda People's Congress ( UPC ) was led by Milton Obote" */
+    if (j > 3 && is_char(a, j - 1, ')') && is_char(a, j - 3, '(') && (tok(a, j - 2)->shape & NX_SH_ALLCAPS)) j -= 3;
     int32_t org = j > 0 ? span_at(a, j - 1) : -1;
     return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
 }

@@ -968,6 +968,14 @@ static int coordinated_person_before(const rctx *r, size_t a) {
     return p->type == NX_PERSON && p->t1 == a - 1;
 }
 
+/* "the Australian Labor Party led by Gough Whitlam", "Studio Ghibli led by
+ * Hayao Miyazaki": an affiliation verb in the passive and "by" right before
+ * token a (who leads, heads, chairs or founds a body is a person). */
+static int affiliation_agent_before(const rctx *r, size_t a) {
+    return a >= 2 && is_word(r, a - 1, NX_G_AGENT_MARKER) && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+           is_word(r, a - 2, NX_G_AFFILIATION_VERB) && (tok(r, a - 2)->shape & NX_SH_LOWER);
+}
+
 /* "Urho Kekkonen Prime Minister of Finland", "Bharrat Jagdeo president of
  * Guyana": a title right after token b - 1 whose "of|at" part names its
  * organisation, so the words before it are no organisation of it (as in
@@ -1063,6 +1071,10 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
         return NX_RULE_PERSON_TITLE_OF_AFTER; /* (one word: not "former Clinton cabinet Secretary of ...") */
     if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
         return NX_RULE_PERSON_COORDINATED;
+    /* (the name ends the run: not "led by Brother Number One Pol Pot") */
+    if (words >= 2 && words <= 3 && affiliation_agent_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) &&
+        !(b < r->n && (capitalised(tok(r, b)) || tok(r, b)->kind == NX_TOK_NUM)))
+        return NX_RULE_PERSON_LED_BY;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     /* "Ma who was chairman of the Kuomintang": the relative clause without
