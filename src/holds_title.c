@@ -202,6 +202,11 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
         !is_word(l, p, NX_G_NAMING_VERB) && !is_word(l, p, NX_G_AFFILIATION_VERB) &&
         (possessive_at(l, p - 1) || whose_at(l, p - 1)))
         p--;
+    /* "the Kuomintang ( KMT ) party chairman", "Acme company president": a
+     * generic organisation noun after the name */
+    if (p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_ORG_GENERIC) && (tok(l, p)->shape & NX_SH_LOWER) &&
+        !possessive_at(l, p + 1))
+        p--;
     if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
