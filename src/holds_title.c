@@ -409,6 +409,10 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
          * phrases) */
         int32_t k = span_at(l, i - 1);
         int named = *org_pre >= 0 || i < bare;
+        /* "Brian Tobin former Minister of Fisheries and Oceans": a status
+         * word in lower case opens the apposition as a determiner does */
+        size_t t0 = sp(l, g->title[0])->t0;
+        if (!named && t0 == i && nx_rel_status_word(l->doc, t0) && (tok(l, t0)->shape & NX_SH_LOWER)) named = 1;
         for (size_t m = 0; m < g->n && !named; m++) named = g->org[m] >= 0;
         /* "Alessandro Profumo chief executive of UniCredit", "Ioannis
          * Metaxas dictator of Greece": the title's "of|at" part names
