@@ -458,6 +458,14 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     return k;
 }
 
+/* "a twentieth-century painter", "a two-term senator": a date or duration
+ * of one hyphenated token in lower case, an adjective of the noun phrase. */
+static int time_adjective(const lctx *l, size_t i) {
+    int32_t s = span_at(l, i);
+    return (is_type(l, s, NX_DATE) || is_type(l, s, NX_DURATION)) && sp(l, s)->t0 == i && sp(l, s)->t1 == i + 1 &&
+           (tok(l, i)->shape & NX_SH_HYPHEN) && !(tok(l, i)->shape & NX_SH_CAP);
+}
+
 /* Back from a title over what may stand before it in a noun phrase: a
  * determiner, title adjectives, an adjective after a determiner (an
  * economic adviser), a generic organisation noun (company president). */
@@ -506,10 +514,11 @@ static size_t phrase_start(const lctx *l, size_t j) {
      * is not one of them) */
     if (k == j) {
         size_t m = k;
-        while (m > 0 && k - m < 3 && span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD &&
-               (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
-               (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) && !is_word(l, m - 1, NX_G_TITLE_VERB) &&
-               !is_word(l, m - 1, NX_G_DETERMINER))
+        while (m > 0 && k - m < 3 &&
+               ((span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
+                 (tok(l, m - 1)->shape & NX_SH_ALPHA) && (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) &&
+                 !is_word(l, m - 1, NX_G_TITLE_VERB) && !is_word(l, m - 1, NX_G_DETERMINER)) ||
+                time_adjective(l, m - 1)))
             m--;
         /* "an Indonesian pop singer": a nationality before those words */
         int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;
