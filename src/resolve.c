@@ -575,6 +575,13 @@ static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) {
     return 0;
 }
 
+/* "Former" opening a sentence: a title modifier whose status is former
+ * (data: former, ex, then, late). */
+static int former_word(const rctx *r, size_t i) {
+    return tok(r, i)->sent_start && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && !stop(r, i) && !feat(r, i, NX_FEAT(NX_G_TEMPORAL)) &&
+           modifier_status(r, tok(r, i)->fold, tok(r, i)->fold_len) == NX_STATUS_FORMER;
+}
+
 /* "President-elect Barack Obama", "the prime minister-designate", "then-Prime
  * Minister Tony Blair", "ex-president": a title and a title modifier with a
  * status written as one token with a hyphen, the modifier after the last
@@ -1296,6 +1303,9 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
             if (r->gz_at[a] >= 0) drop_range(r, a, a + 1);
         }
         else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
+        } else if (former_word(r, a) && c->b - a > 1) {
+            /* "Former Acme Corp chairman X": a status word says when, it is
+             * no part of the name after it */
         } else if (tok(r, a)->sent_start && c->b - a > 1 && feat(r, a, NX_FEAT(NX_G_PERSON_CUE)) &&
                    !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
             /* a verb opening the sentence: "Replied State Department deputy spokesman ..." */
@@ -1519,8 +1529,8 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
     int org = c->org;
     size_t a0 = c->a0, a = c->a, b = c->b;
     /* "First Albany Corp.": only function words are not part of the name */
-    while (a0 < a &&
-           (is_word(r, a0, NX_G_FUNCTION_WORD) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) || !capitalised(tok(r, a0))))
+    while (a0 < a && (is_word(r, a0, NX_G_FUNCTION_WORD) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) ||
+                      !capitalised(tok(r, a0)) || former_word(r, a0)))
         a0++;
     a = a0;
     /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
