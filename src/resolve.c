@@ -510,6 +510,17 @@ static nx_status titles(rctx *r) {
             !(b < r->n && capitalised(tok(r, b))) &&
             (i < 2 || !capitalised(tok(r, i - 2)) || feat(r, i - 2, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC))))
             continue;
+        /* "Secretary of State Dean Acheson", "Senator Dean Martin": a
+         * one-word title that is also a given name, right after another
+         * title and before one capitalised word that ends the name, is the
+         * given name ("President General Pervez Musharraf" keeps its rank:
+         * a given name follows it) */
+        if (b == i + 1 && i > 0 && r->title_tok[i - 1] && capitalised(tok(r, i)) && !(tok(r, i)->shape & NX_SH_ALLCAPS) &&
+            feat(r, i, NX_FEAT(NX_G_GIVEN)) && b < r->n && capitalised(tok(r, b)) && !(tok(r, b)->shape & NX_SH_ALLCAPS) &&
+            !feat(r, b, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC)) &&
+            feat(r, b, NX_FEAT(NX_G_SURNAME)) && r->gz_at[b] < 0 &&
+            same_line(r, i, b) && !(b + 1 < r->n && capitalised(tok(r, b + 1))))
+            continue;
         /* modifiers before: Executive Vice President, former chairman */
         uint8_t status = NX_STATUS_CURRENT;
         while (a > 0 && (tok(r, a - 1)->feat & NX_FEAT(NX_G_TITLE_MOD)) && r->owner[a - 1] < 0 &&
