@@ -837,8 +837,14 @@ static int title_predicate_after(const rctx *r, size_t i) {
                     !is_word(r, j, NX_G_COPULA) && (tok(r, j)->shape & NX_SH_LOWER);
          k++)
         j++;
-    /* "was named as", "also served as": up to two title verbs */
-    for (int k = 0; k < 2 && is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER); k++) j++;
+    /* "was named as", "also served as": up to two title verbs; "was sworn
+     * in as": a placement linker between them */
+    for (int k = 0; k < 2 && is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER); k++) {
+        j++;
+        if (k == 0 && is_word(r, j, NX_G_PLACEMENT_LINKER) && (tok(r, j)->shape & NX_SH_LOWER) && is_word(r, j + 1, NX_G_TITLE_VERB) &&
+            (tok(r, j + 1)->shape & NX_SH_LOWER))
+            j++;
+    }
     /* "was Paris mayor": the modifiers without a determiner too */
     if (is_word(r, j, NX_G_DETERMINER)) j++;
     j = over_modifiers(r, j);
