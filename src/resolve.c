@@ -915,6 +915,10 @@ static int is_country(const nx_span *s) {
 /* A town is weak evidence: a person's name may start with one (Daman Saluja). */
 static int is_town(const nx_span *s) { return s->kind && !strcmp(s->kind, "town"); }
 
+/* The kinds of place a state's office is of: a country, a first-level
+ * division (a city's mayor is left out: city names are too often names). */
+static const char *const STATE_KINDS[] = {"country", "admin1", NULL};
+
 static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
 
 static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->shape & NX_SH_INITIAL); }
@@ -1484,22 +1488,36 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
      * without commas a name does not run on, after two name words, into a
      * nationality, nor into a country written in capitals or right before
      * the next title; the rest is read on its own */
-    if (c->evidence)
+    /* "Alexander Ramsey Minnesota 's governor", "Hun Sen Cambodia Prime
+     * Minister": without a title before it, the name stops at a state or
+     * country that ends the chunk when the place's title follows (an
+     * apposition whose comma was dropped) */
+    int tail = 0;
+    if (!c->evidence && b + 1 < r->n) {
+        size_t j = b;
+        if (tok(r, j)->shape & NX_SH_POSS) j++;
+        while (j < r->n && j < b + 3 && is_word(r, j, NX_G_TITLE_ADJECTIVE) && !r->title_tok[j]) j++;
+        tail = title_after(r, j) && state_office(r, r->owner[j]);
+    }
+    if (c->evidence || tail)
         for (size_t i = a + 2; i < b; i++) {
             int32_t k = r->gz_at[i];
             int nationality = k < 0 && feat(r, i, NX_FEAT(NX_G_DEMONYM)) && capitalised(tok(r, i));
+            if (nationality && !c->evidence) continue;
             if (!nationality) {
                 if (k < 0 || SPAN(doc, k)->t0 != i) continue;
                 const nx_span *s = SPAN(doc, k);
                 /* (any place abbreviated: "Sen. Edward Kennedy Mass.", "Gordon Smith Ore.") */
-                if (!(s->type == NX_PLACE &&
-                      (((tok(r, i)->shape & NX_SH_ABBREV) && !single_letter(tok(r, i))) ||
-                       (is_country(s) && ((tok(r, i)->shape & NX_SH_ALLCAPS) || (s->t1 == b && title_after(r, b))))))) {
+                int split = c->evidence ? s->type == NX_PLACE &&
+                                              (((tok(r, i)->shape & NX_SH_ABBREV) && !single_letter(tok(r, i))) ||
+                                               (is_country(s) && ((tok(r, i)->shape & NX_SH_ALLCAPS) || (s->t1 == b && title_after(r, b)))))
+                                        : s->type == NX_PLACE && s->t1 == b && is_kind(s, STATE_KINDS);
+                if (!split) {
                     i = s->t1 - 1;
                     continue;
                 }
             }
-            nx_rule rule = person_reason(r, a, i, 1);
+            nx_rule rule = person_reason(r, a, i, c->evidence);
             if (rule == NX_RULE_NONE) break;
             /* (the nationality itself starts no name: "German Europop") */
             if (i + nationality < b && (*st = classify_chunk(r, i + nationality, b)) != NX_OK) return DONE;
