@@ -578,13 +578,20 @@ static nx_status titles(rctx *r) {
 }
 
 /* The status a one-word title modifier says (data: elect, designate, then,
- * ex), or 0. */
-static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) {
+ * ex), or 0; *is_mod (when given) says whether the word is a title modifier
+ * at all (vice, deputy, senior, co-). */
+static uint8_t modifier_status_of(const rctx *r, const char *fold, size_t len, int *is_mod) {
     uint32_t node = len ? nx_gazetteer_word(r->g, fold, len) : 0;
+    uint8_t status = 0;
     for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
-        if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD && r->g->entries[x - 1].status) return r->g->entries[x - 1].status;
-    return 0;
+        if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD) {
+            if (is_mod) *is_mod = 1;
+            if (r->g->entries[x - 1].status) status = r->g->entries[x - 1].status;
+        }
+    return status;
 }
+
+static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) { return modifier_status_of(r, fold, len, NULL); }
 
 /* "Former" opening a sentence: a title modifier whose status is former
  * (data: former, ex, then, late). */
@@ -612,11 +619,17 @@ static nx_status hyphen_status_titles(rctx *r) {
         const char *rest;
         size_t rest_len, a = i, b = i + 1;
         size_t other; /* the word a two-word title takes: before or after */
+        int is_mod = 0, keep_mod = 0;
         uint8_t status = modifier_status(r, t->fold + h, t->fold_len - h);
         if (status == NX_STATUS_FUTURE) {
             rest = t->fold, rest_len = h - 1, other = i - 1;
-        } else if ((status = modifier_status(r, t->fold, f)) != 0) {
+        } else if ((status = modifier_status_of(r, t->fold, f, &is_mod)) != 0 ||
+                   (status = modifier_status_of(r, t->fold, f + 1, &is_mod)) != 0 || is_mod) {
+            /* "vice-chairman", "Senior-General", "co-founder": a modifier
+             * with no status stays in the value ("vice chairman") */
             rest = t->fold + f + 1, rest_len = t->fold_len - f - 1, other = i + 1;
+            keep_mod = !status;
+            if (!status) status = NX_STATUS_CURRENT;
         } else {
             continue;
         }
@@ -637,6 +650,7 @@ static nx_status hyphen_status_titles(rctx *r) {
         size_t vl = 0;
         val[0] = '\0';
         const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
+        if (keep_mod) append_fold(val, sizeof val, &vl, t->fold, f);
         if (core && *core) {
             append_fold(val, sizeof val, &vl, core, strlen(core));
         } else {
