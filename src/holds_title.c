@@ -82,7 +82,7 @@ static int state_title(const lctx *l, int32_t t) {
     for (size_t i = sp(l, t)->t0; i < sp(l, t)->t1; i++)
         if (is_word(l, i, NX_G_STATE_TITLE)) return 1;
     /* "President-elect": the title word is inside a token; its value's words */
-    return sp(l, t)->rule == NX_RULE_TITLE_HYPHEN_STATUS && nx_rel_value_has(l->doc, sp(l, t)->value, NX_G_STATE_TITLE);
+    return sp(l, t)->rule == NX_RULE_TITLE_HYPHENATED && nx_rel_value_has(l->doc, sp(l, t)->value, NX_G_STATE_TITLE);
 }
 
 

@@ -41,7 +41,7 @@
     X(PLACE_IN_X_REGION, "place:in-x-region", "an unknown name between a place cue and ', REGION'")                   \
     X(ORG_SPORTS_TEAM, "org:sports-team", "in a sports report, a place or name that stands for a team")               \
     X(TITLE_BOARD_MEMBER, "title:board-member", "a member of an organisation's board: a member of the Bundesbank board") \
-    X(TITLE_HYPHEN_STATUS, "title:hyphen-status", "a title joined to a status word by a hyphen: President-elect, Prime Minister-designate") \
+    X(TITLE_HYPHENATED, "title:hyphenated", "a title and a modifier in one hyphenated token: President-elect, then-Prime Minister, vice-chairman") \
     X(TITLE_MEMBER_ROLE, "title:member-role", "a membership noun as the role one takes: X was elected as an at-large member") \
     X(ORG_BEFORE_TITLE, "org:before-title", "an unknown name right before a title: Cofinec CEO")                      \
     X(ORG_HEAD_WORD, "org:head-word", "capitalised words closed by an organisation head word: X University")         \

@@ -658,7 +658,7 @@ static nx_status hyphen_status_titles(rctx *r) {
             append_fold(val, sizeof val, &vl, rest, rest_len);
             if (b > i + 1) append_fold(val, sizeof val, &vl, tok(r, i + 1)->fold, tok(r, i + 1)->fold_len);
         }
-        int32_t id = add_span(r, a, b, NX_TITLE, NX_RULE_TITLE_HYPHEN_STATUS);
+        int32_t id = add_span(r, a, b, NX_TITLE, NX_RULE_TITLE_HYPHENATED);
         if (id < 0) return NX_ERR_NOMEM;
         nx_span *s = SPAN(doc, id);
         s->value = nx_arena_strndup(&doc->arena, val, vl);
