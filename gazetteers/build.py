@@ -766,9 +766,9 @@ def build_admin1():
         letters = re.sub(r"[^A-Za-z]", "", strip_accents(s))
         if len(letters) <= 3 and rank < 300000:
             continue  # Baa, Haa (atolls), Mus, Tak: too short to be safe
-        if len(toks) == 1 and rank < 1000000 and (fold(s) in REF["given_top"] or
-                                                   fold(s) in REF["surname_top"]):
-            continue  # Isle of Man parishes Patrick, Michael; Mary (TM)
+        if len(toks) == 1 and rank < 1000000 and cc != "US" and (fold(s) in REF["given_top"] or
+                                                                  fold(s) in REF["surname_top"]):
+            continue  # Isle of Man parishes Patrick, Michael; Mary (TM); not a US state (Montana)
         if fold(s) in country_names and cc != "US":
             continue  # Taiwan as a CN subdivision, Jersey... (Georgia the US state stays)
         if s in UK_COUNTY_FIRST:

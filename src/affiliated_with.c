@@ -3,7 +3,8 @@
  * output schema): "Google's Larry Page", "Dilvo Ristoff of the Higher
  * Secretariat", "X joined Y", "X, who works for Y", "X, a student at Y",
  * "X, a member of Y", "X (Y)", "Y, led by X", "Y co-founder X", "X's Y",
- * "X founded Y", "X was hired by Y", "X left Y" (former).
+ * "X founded Y", "X was hired by Y", "X left Y" (former), "X was elected
+ * to Y".
  *
  * Evidence: each rule reads one construction in which the person span and
  * the organisation span (never a place) stand next to each other, with
@@ -112,6 +113,25 @@ static int32_t by_verb(const actx *a, size_t j, uint8_t *status) {
     if (v > j && (is_word(a, v, NX_G_NAMING_VERB) || is_word(a, v, NX_G_AFFILIATION_VERB)) && (tok(a, v)->shape & NX_SH_LOWER) &&
         is_word(a, v + 1, NX_G_AGENT_MARKER))
         return org_at(a, v + 2);
+    /* "X was elected to the Legislative Assembly", "X was appointed to the
+     * National Defence Commission": a naming verb in the passive, then "to"
+     * (the role marker that is no title verb) and the body the person sits
+     * on, or "to the board of Acme"; not a name that goes on ("named to
+     * the University of Northern Colorado Hall of Fame"), nor one that
+     * modifies a noun ("named to the Forbes list") */
+    if (v > j && is_word(a, v, NX_G_NAMING_VERB) && (tok(a, v)->shape & NX_SH_LOWER) && is_word(a, v + 1, NX_G_ROLE_MARKER) &&
+        !is_word(a, v + 1, NX_G_TITLE_VERB)) {
+        size_t o = v + 2;
+        if (is_word(a, o, NX_G_DEFINITE) && is_word(a, o + 1, NX_G_BOARD_WORD) && (tok(a, o + 1)->shape & NX_SH_LOWER) &&
+            is_word(a, o + 2, NX_G_GENITIVE))
+            o += 3;
+        int32_t org = org_at(a, o);
+        size_t e = org >= 0 ? SPAN(a->doc, org)->t1 : 0;
+        if (org >= 0 && e < a->n && tok(a, e)->kind == NX_TOK_WORD &&
+            (!(tok(a, e)->shape & NX_SH_LOWER) || !(tok(a, e)->feat & NX_FEAT(NX_G_FUNCTION_WORD))))
+            return -1;
+        return org;
+    }
     /* "X left Acme in 2001", "X resigned from Acme" */
     if (is_word(a, j, NX_G_AUXILIARY) && is_word(a, j + 1, NX_G_PAST_MARKER)) j++;
     if (is_word(a, j, NX_G_PAST_MARKER) && (tok(a, j)->shape & NX_SH_LOWER) && span_at(a, j) < 0) {
@@ -198,6 +218,8 @@ static int32_t led_by(const actx *a, const nx_span *person) {
         j--;
     if (j > 0 && is_word(a, j - 1, NX_G_RELATIVE_PRONOUN)) j--;
     if (j > 0 && is_char(a, j - 1, ',')) j--;
+    /* "the Uganda People's Congress ( UPC ) was led by Milton Obote" */
+    if (j > 3 && is_char(a, j - 1, ')') && is_char(a, j - 3, '(') && (tok(a, j - 2)->shape & NX_SH_ALLCAPS)) j -= 3;
     int32_t org = j > 0 ? span_at(a, j - 1) : -1;
     return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
 }
@@ -212,8 +234,15 @@ static int32_t member_before(const actx *a, const nx_span *person) {
     if (j > 1 && span_at(a, j - 1) < 0 && tok(a, j - 1)->kind == NX_TOK_WORD && (tok(a, j - 1)->shape & NX_SH_LOWER) &&
         !is_word(a, j - 1, NX_G_FUNCTION_WORD))
         j--; /* "founding member" */
+    /* "Kuomintang ( KMT ) presidential candidate Ma Ying-jeou": the
+     * organisation's acronym in parentheses after it */
+    if (j > 3 && is_char(a, j - 1, ')') && is_char(a, j - 3, '(') && (tok(a, j - 2)->shape & NX_SH_ALLCAPS)) j -= 3;
     if (j > 1 && (tok(a, j - 1)->shape & NX_SH_POSS)) j--;
     int32_t org = j > 0 ? span_at(a, j - 1) : -1;
+    /* (not a party named by its adjective alone: "Democratic presidential
+     * candidate X" names no one party) */
+    if (is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == SPAN(a->doc, org)->t0 + 1 && is_word(a, SPAN(a->doc, org)->t0, NX_G_PARTY_WORD))
+        return -1;
     return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
 }
 

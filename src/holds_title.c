@@ -38,6 +38,7 @@ enum { MAX_GROUP = 8 };
 typedef struct title_group {
     int32_t title[MAX_GROUP];
     int32_t org[MAX_GROUP];   /* organisation span of each item, -1 */
+    uint8_t bare[MAX_GROUP];  /* the item follows the one before with no separator */
     size_t n;
     size_t t0, t1;            /* tokens covered, complements included */
     int state;                /* an item is a state's office (state_title) */
@@ -80,7 +81,8 @@ static int is_word(const lctx *l, size_t i, nx_gclass c) { return i < l->n && (t
 static int state_title(const lctx *l, int32_t t) {
     for (size_t i = sp(l, t)->t0; i < sp(l, t)->t1; i++)
         if (is_word(l, i, NX_G_STATE_TITLE)) return 1;
-    return 0;
+    /* "President-elect": the title word is inside a token; its value's words */
+    return sp(l, t)->rule == NX_RULE_TITLE_HYPHENATED && nx_rel_value_has(l->doc, sp(l, t)->value, NX_G_STATE_TITLE);
 }
 
 
@@ -200,6 +202,11 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
         !is_word(l, p, NX_G_NAMING_VERB) && !is_word(l, p, NX_G_AFFILIATION_VERB) &&
         (possessive_at(l, p - 1) || whose_at(l, p - 1)))
         p--;
+    /* "the Kuomintang ( KMT ) party chairman", "Acme company president": a
+     * generic organisation noun after the name */
+    if (p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_ORG_GENERIC) && (tok(l, p)->shape & NX_SH_LOWER) &&
+        !possessive_at(l, p + 1))
+        p--;
     if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
@@ -234,6 +241,20 @@ static size_t skip_modifiers(const lctx *l, size_t i) {
     return i;
 }
 
+/* Whether titles in lower case follow one another from token i with no
+ * separator and the series ends in "and|& TITLE" ("a French singer lyricist
+ * composer and novelist"): a list whose commas were dropped, not a compound
+ * ("fellow country singer X", "principal secretary to", "chief curator"). */
+static int bare_series(const lctx *l, size_t i) {
+    size_t k = i;
+    for (int n = 0; n < 8 && starts(l, k, NX_TITLE) && !(sp(l, span_at(l, k))->flags & NX_SPAN_PLURAL); n++) {
+        for (size_t q = k; q < sp(l, span_at(l, k))->t1; q++)
+            if (!(tok(l, q)->shape & NX_SH_LOWER)) return 0;
+        k = sp(l, span_at(l, k))->t1;
+    }
+    return k > i && (is_word(l, k, NX_G_CONJUNCTION) || fold_is(l, k, "&")) && starts(l, skip_modifiers(l, k + 1), NX_TITLE);
+}
+
 /* The title group starting with title span ti. */
 static void read_group(const lctx *l, int32_t ti, title_group *g) {
     g->n = 0;
@@ -241,6 +262,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
     g->state = 0;
     g->status = 0;
     int32_t t = ti;
+    int bare = 0;
     for (;;) {
         size_t end;
         int st = state_title(l, t);
@@ -248,6 +270,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         int32_t org = org_after(l, sp(l, t)->t1, &end, st);
         g->title[g->n] = t;
         g->org[g->n] = org;
+        g->bare[g->n] = (uint8_t)(g->n && bare);
         g->n++;
         g->t1 = end;
         if (g->n == MAX_GROUP) break;
@@ -257,7 +280,11 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         if (comma) j++;
         if (is_word(l, j, NX_G_CONJUNCTION) || fold_is(l, j, "&")) j++, conj = 1;
         else if (comma && end > sp(l, t)->t1) break; /* "X of Y, Professor Z": the "of" part closed the title */
-        if (j == end) break;
+        /* "a Taiwanese actor singer and racing driver": a list without its
+         * commas (KBP37, captions), of titles in lower case with no "of"
+         * part between them */
+        bare = j == end && end == sp(l, t)->t1 && (tok(l, end - 1)->shape & NX_SH_LOWER) && bare_series(l, end);
+        if (j == end && !bare) break;
         /* "McConnell, the Republican leader, and Rep. Henry Waxman": a comma
          * before the conjunction ends a series of three or more, not a pair
          * (the apposition closed there), and an abbreviated title after the
@@ -273,7 +300,9 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
      * only by the last item belongs to all the items before it */
     int32_t last = g->org[g->n - 1];
     for (size_t k = g->n - 1; k-- > 0 && last >= 0;) {
-        if (g->org[k] >= 0) break;
+        /* (not over a list whose commas were dropped: "a psychologist
+         * politician and former President of ROM") */
+        if (g->org[k] >= 0 || g->bare[k + 1]) break;
         g->org[k] = last;
     }
 }
@@ -380,6 +409,10 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
          * phrases) */
         int32_t k = span_at(l, i - 1);
         int named = *org_pre >= 0 || i < bare;
+        /* "Brian Tobin former Minister of Fisheries and Oceans": a status
+         * word in lower case opens the apposition as a determiner does */
+        size_t t0 = sp(l, g->title[0])->t0;
+        if (!named && t0 == i && nx_rel_status_word(l->doc, t0) && (tok(l, t0)->shape & NX_SH_LOWER)) named = 1;
         for (size_t m = 0; m < g->n && !named; m++) named = g->org[m] >= 0;
         /* "Alessandro Profumo chief executive of UniCredit", "Ioannis
          * Metaxas dictator of Greece": the title's "of|at" part names
@@ -423,6 +456,14 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     int32_t k = span_at(l, p - 1);
     if (!is_type(l, k, NX_PERSON) || sp(l, k)->t1 != p || !same_sentence(l, p - 1, g->t0)) return -1;
     return k;
+}
+
+/* "a twentieth-century painter", "a two-term senator": a date or duration
+ * of one hyphenated token in lower case, an adjective of the noun phrase. */
+static int time_adjective(const lctx *l, size_t i) {
+    int32_t s = span_at(l, i);
+    return (is_type(l, s, NX_DATE) || is_type(l, s, NX_DURATION)) && sp(l, s)->t0 == i && sp(l, s)->t1 == i + 1 &&
+           (tok(l, i)->shape & NX_SH_HYPHEN) && !(tok(l, i)->shape & NX_SH_CAP);
 }
 
 /* Back from a title over what may stand before it in a noun phrase: a
@@ -473,10 +514,11 @@ static size_t phrase_start(const lctx *l, size_t j) {
      * is not one of them) */
     if (k == j) {
         size_t m = k;
-        while (m > 0 && k - m < 3 && span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD &&
-               (tok(l, m - 1)->shape & NX_SH_LOWER) && (tok(l, m - 1)->shape & NX_SH_ALPHA) &&
-               (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) && !is_word(l, m - 1, NX_G_TITLE_VERB) &&
-               !is_word(l, m - 1, NX_G_DETERMINER))
+        while (m > 0 && k - m < 3 &&
+               ((span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
+                 (tok(l, m - 1)->shape & NX_SH_ALPHA) && (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) &&
+                 !is_word(l, m - 1, NX_G_TITLE_VERB) && !is_word(l, m - 1, NX_G_DETERMINER)) ||
+                time_adjective(l, m - 1)))
             m--;
         /* "an Indonesian pop singer": a nationality before those words */
         int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;

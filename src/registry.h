@@ -32,6 +32,7 @@
     X(PERSON_TITLE_APPOSITION, "person:title-apposition", "a name followed by ', a TITLE'")                            \
     X(PERSON_TITLE_OF_AFTER, "person:title-of-after", "a name right before 'TITLE of ORG': Urho Kekkonen Prime Minister of Finland") \
     X(PERSON_COORDINATED, "person:coordinated", "two or three unknown name words after 'PERSON and': Ma Ying-jeou and Wu Poh-hsiung") \
+    X(PERSON_LED_BY, "person:led-by", "two or three unknown name words after 'led|headed|founded by': the party led by Gough Whitlam") \
     X(PERSON_TITLE_PREDICATE, "person:title-predicate", "a name followed by 'was (appointed) TITLE': X was chairman")  \
     X(PERSON_SPEECH_VERB, "person:speech-verb", "a name followed by a speech or biographical verb: X said")           \
     X(PERSON_DEFINED, "person:defined", "a name a definition types as a person: X, an American actor")                \
@@ -40,6 +41,7 @@
     X(PLACE_IN_X_REGION, "place:in-x-region", "an unknown name between a place cue and ', REGION'")                   \
     X(ORG_SPORTS_TEAM, "org:sports-team", "in a sports report, a place or name that stands for a team")               \
     X(TITLE_BOARD_MEMBER, "title:board-member", "a member of an organisation's board: a member of the Bundesbank board") \
+    X(TITLE_HYPHENATED, "title:hyphenated", "a title and a modifier in one hyphenated token: President-elect, then-Prime Minister, vice-chairman") \
     X(TITLE_MEMBER_ROLE, "title:member-role", "a membership noun as the role one takes: X was elected as an at-large member") \
     X(ORG_BEFORE_TITLE, "org:before-title", "an unknown name right before a title: Cofinec CEO")                      \
     X(ORG_HEAD_WORD, "org:head-word", "capitalised words closed by an organisation head word: X University")         \

@@ -46,6 +46,19 @@ uint8_t nx_rel_status_word(const nx_document *doc, size_t i) {
     return 0;
 }
 
+int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c) {
+    const nx_gazetteer *g = &doc->model->gaz;
+    for (const char *w = value; w && *w;) {
+        const char *e = strchr(w, ' ');
+        size_t len = e ? (size_t)(e - w) : strlen(w);
+        uint32_t node = len ? nx_gazetteer_word(g, w, len) : 0;
+        for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x))
+            if (g->entries[x - 1].cls == c) return 1;
+        w = e ? e + 1 : NULL;
+    }
+    return 0;
+}
+
 int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i) {
     const nx_token *toks = doc->toks.items;
     /* "Dr Greenspan ... He has served under Presidents A and B. He was also

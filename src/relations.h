@@ -58,6 +58,11 @@ nx_status nx_relations(nx_document *doc, nx_error *err);
  * ("former Soviet Foreign Minister", "a former member of"). */
 uint8_t nx_rel_status_word(const nx_document *doc, size_t i);
 
+/* Whether a word of a span's value ("prime minister", words folded, one
+ * space apart) is a one-word gazetteer entry of class c: for a title whose
+ * head word is inside a token ("President-elect"). */
+int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c);
+
 /* "he" or "she" at token i: the person the nearest earlier sentence with a
  * person starts with (its subject, as a rule), within two sentences, or -1:
  * "Poehl was made an economic adviser to Chancellor Willy Brandt. A year

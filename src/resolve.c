@@ -510,6 +510,17 @@ static nx_status titles(rctx *r) {
             !(b < r->n && capitalised(tok(r, b))) &&
             (i < 2 || !capitalised(tok(r, i - 2)) || feat(r, i - 2, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC))))
             continue;
+        /* "Secretary of State Dean Acheson", "Senator Dean Martin": a
+         * one-word title that is also a given name, right after another
+         * title and before one capitalised word that ends the name, is the
+         * given name ("President General Pervez Musharraf" keeps its rank:
+         * a given name follows it) */
+        if (b == i + 1 && i > 0 && r->title_tok[i - 1] && capitalised(tok(r, i)) && !(tok(r, i)->shape & NX_SH_ALLCAPS) &&
+            feat(r, i, NX_FEAT(NX_G_GIVEN)) && b < r->n && capitalised(tok(r, b)) && !(tok(r, b)->shape & NX_SH_ALLCAPS) &&
+            !feat(r, b, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC)) &&
+            feat(r, b, NX_FEAT(NX_G_SURNAME)) && r->gz_at[b] < 0 &&
+            same_line(r, i, b) && !(b + 1 < r->n && capitalised(tok(r, b + 1))))
+            continue;
         /* modifiers before: Executive Vice President, former chairman */
         uint8_t status = NX_STATUS_CURRENT;
         while (a > 0 && (tok(r, a - 1)->feat & NX_FEAT(NX_G_TITLE_MOD)) && r->owner[a - 1] < 0 &&
@@ -566,6 +577,98 @@ static nx_status titles(rctx *r) {
     return NX_OK;
 }
 
+/* The status a one-word title modifier says (data: elect, designate, then,
+ * ex), or 0; *is_mod (when given) says whether the word is a title modifier
+ * at all (vice, deputy, senior, co-). */
+static uint8_t modifier_status_of(const rctx *r, const char *fold, size_t len, int *is_mod) {
+    uint32_t node = len ? nx_gazetteer_word(r->g, fold, len) : 0;
+    uint8_t status = 0;
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD) {
+            if (is_mod) *is_mod = 1;
+            if (r->g->entries[x - 1].status) status = r->g->entries[x - 1].status;
+        }
+    return status;
+}
+
+static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) { return modifier_status_of(r, fold, len, NULL); }
+
+/* "Former" opening a sentence: a title modifier whose status is former
+ * (data: former, ex, then, late). */
+static int former_word(const rctx *r, size_t i) {
+    return tok(r, i)->sent_start && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && !stop(r, i) && !feat(r, i, NX_FEAT(NX_G_TEMPORAL)) &&
+           modifier_status(r, tok(r, i)->fold, tok(r, i)->fold_len) == NX_STATUS_FORMER;
+}
+
+/* "President-elect Barack Obama", "the prime minister-designate", "then-Prime
+ * Minister Tony Blair", "ex-president": a title and a title modifier with a
+ * status written as one token with a hyphen, the modifier after the last
+ * hyphen or before the first. The title is the rest of the token, one word
+ * or two with the word next to it on the rest's side ("Prime
+ * Minister-elect", "then-Prime Minister"); the modifier gives the status
+ * and is no part of the value (as former is not). */
+static nx_status hyphen_status_titles(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 0; i < r->n; i++) {
+        const nx_token *t = tok(r, i);
+        if (!(t->shape & NX_SH_HYPHEN) || t->kind != NX_TOK_WORD || r->owner[i] >= 0 || doc->blocked[i]) continue;
+        size_t h = t->fold_len, f = 0;
+        while (h > 0 && t->fold[h - 1] != '-') h--;
+        while (f < t->fold_len && t->fold[f] != '-') f++;
+        if (h < 2 || h == t->fold_len || f + 1 >= t->fold_len) continue;
+        const char *rest;
+        size_t rest_len, a = i, b = i + 1;
+        size_t other; /* the word a two-word title takes: before or after */
+        int is_mod = 0, keep_mod = 0;
+        uint8_t status = modifier_status(r, t->fold + h, t->fold_len - h);
+        if (status == NX_STATUS_FUTURE) {
+            rest = t->fold, rest_len = h - 1, other = i - 1;
+        } else if ((status = modifier_status_of(r, t->fold, f, &is_mod)) != 0 ||
+                   (status = modifier_status_of(r, t->fold, f + 1, &is_mod)) != 0 || is_mod) {
+            /* "vice-chairman", "Senior-General", "co-founder": a modifier
+             * with no status stays in the value ("vice chairman") */
+            rest = t->fold + f + 1, rest_len = t->fold_len - f - 1, other = i + 1;
+            keep_mod = !status;
+            if (!status) status = NX_STATUS_CURRENT;
+        } else {
+            continue;
+        }
+        const nx_entry *e = NULL;
+        /* a two-word title: "Prime Minister-elect", "then-Prime Minister" */
+        if (other < r->n && r->owner[other] < 0 && !doc->blocked[other] && same_line(r, other < i ? other : i, other < i ? i : other)) {
+            const nx_token *o = tok(r, other);
+            uint32_t first = other < i ? nx_gazetteer_word(r->g, o->fold, o->fold_len) : nx_gazetteer_word(r->g, rest, rest_len);
+            uint32_t node = !first ? 0
+                            : other < i ? nx_gazetteer_child(r->g, first, rest, rest_len, nx_gtoken_hash(rest, rest_len))
+                                        : nx_gazetteer_child(r->g, first, o->fold, o->fold_len, o->fold_hash);
+            size_t a2 = other < i ? other : i, b2 = other < i ? i + 1 : other + 1;
+            if (node && (e = title_entry_at(r, node, a2, b2)) != NULL) a = a2, b = b2;
+        }
+        if (!e) e = title_entry_at(r, nx_gazetteer_word(r->g, rest, rest_len), i, i + 1);
+        if (!e) continue;
+        char val[128];
+        size_t vl = 0;
+        val[0] = '\0';
+        const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
+        if (keep_mod) append_fold(val, sizeof val, &vl, t->fold, f);
+        if (core && *core) {
+            append_fold(val, sizeof val, &vl, core, strlen(core));
+        } else {
+            if (a < i) append_fold(val, sizeof val, &vl, tok(r, a)->fold, tok(r, a)->fold_len);
+            append_fold(val, sizeof val, &vl, rest, rest_len);
+            if (b > i + 1) append_fold(val, sizeof val, &vl, tok(r, i + 1)->fold, tok(r, i + 1)->fold_len);
+        }
+        int32_t id = add_span(r, a, b, NX_TITLE, NX_RULE_TITLE_HYPHENATED);
+        if (id < 0) return NX_ERR_NOMEM;
+        nx_span *s = SPAN(doc, id);
+        s->value = nx_arena_strndup(&doc->arena, val, vl);
+        if (!s->value) return NX_ERR_NOMEM;
+        s->status = status;
+        for (size_t k = a; k < b; k++) r->title_tok[k] = 1;
+    }
+    return NX_OK;
+}
+
 /* Membership nouns that are titles: "Gaddum, a member of the Bundesbank
  * board" (after "a", "of [the]", a gazetteer organisation and a board word:
  * "board member", whose "of" part names the organisation); "elected Viola as
@@ -580,7 +683,11 @@ static nx_status board_members(rctx *r) {
         if (d > 1 && !is_word(r, d, NX_G_INDEFINITE) && (tok(r, d)->shape & NX_SH_LOWER) && r->owner[d] < 0) d--;
         if (is_word(r, i, NX_G_MEMBERSHIP_NOUN) && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, d, NX_G_INDEFINITE) &&
             d > 0 && is_word(r, d - 1, NX_G_ROLE_MARKER) && is_word(r, d - 1, NX_G_TITLE_VERB) && r->owner[i] < 0 &&
-            !doc->blocked[i] && !is_word(r, i + 1, NX_G_GENITIVE)) {
+            !doc->blocked[i] && !is_word(r, i + 1, NX_G_GENITIVE) &&
+            /* (the role one is named to: not after another verb, "ran as
+             * a candidate", "was chosen as a candidate") */
+            !(d > 1 && tok(r, d - 2)->kind == NX_TOK_WORD && (tok(r, d - 2)->shape & NX_SH_LOWER) &&
+              !feat(r, d - 2, NX_FEAT(NX_G_NAMING_VERB) | NX_FEAT(NX_G_COPULA) | NX_FEAT(NX_G_AUXILIARY)))) {
             /* (the span keeps its adjective, the value is the noun) */
             int32_t id = add_span(r, d + 1, i + 1, NX_TITLE, NX_RULE_TITLE_MEMBER_ROLE);
             if (id < 0) return NX_ERR_NOMEM;
@@ -744,7 +851,14 @@ static int title_predicate_after(const rctx *r, size_t i) {
                     !is_word(r, j, NX_G_COPULA) && (tok(r, j)->shape & NX_SH_LOWER);
          k++)
         j++;
-    if (is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER)) j++;
+    /* "was named as", "also served as": up to two title verbs; "was sworn
+     * in as": a placement linker between them */
+    for (int k = 0; k < 2 && is_word(r, j, NX_G_TITLE_VERB) && (tok(r, j)->shape & NX_SH_LOWER); k++) {
+        j++;
+        if (k == 0 && is_word(r, j, NX_G_PLACEMENT_LINKER) && (tok(r, j)->shape & NX_SH_LOWER) && is_word(r, j + 1, NX_G_TITLE_VERB) &&
+            (tok(r, j + 1)->shape & NX_SH_LOWER))
+            j++;
+    }
     /* "was Paris mayor": the modifiers without a determiner too */
     if (is_word(r, j, NX_G_DETERMINER)) j++;
     j = over_modifiers(r, j);
@@ -814,6 +928,10 @@ static int is_country(const nx_span *s) {
 
 /* A town is weak evidence: a person's name may start with one (Daman Saluja). */
 static int is_town(const nx_span *s) { return s->kind && !strcmp(s->kind, "town"); }
+
+/* The kinds of place a state's office is of: a country, a first-level
+ * division (a city's mayor is left out: city names are too often names). */
+static const char *const STATE_KINDS[] = {"country", "admin1", NULL};
 
 static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0 && SPAN(r->doc, r->gz_at[i])->type == t; }
 
@@ -890,6 +1008,14 @@ static int coordinated_person_before(const rctx *r, size_t a) {
         return 0;
     const nx_span *p = SPAN(r->doc, r->owner[a - 2]);
     return p->type == NX_PERSON && p->t1 == a - 1;
+}
+
+/* "the Australian Labor Party led by Gough Whitlam", "Studio Ghibli led by
+ * Hayao Miyazaki": an affiliation verb in the passive and "by" right before
+ * token a (who leads, heads, chairs or founds a body is a person). */
+static int affiliation_agent_before(const rctx *r, size_t a) {
+    return a >= 2 && is_word(r, a - 1, NX_G_AGENT_MARKER) && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+           is_word(r, a - 2, NX_G_AFFILIATION_VERB) && (tok(r, a - 2)->shape & NX_SH_LOWER);
 }
 
 /* "Urho Kekkonen Prime Minister of Finland", "Bharrat Jagdeo president of
@@ -987,7 +1113,16 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
         return NX_RULE_PERSON_TITLE_OF_AFTER; /* (one word: not "former Clinton cabinet Secretary of ...") */
     if (words >= 2 && words <= 3 && coordinated_person_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b))
         return NX_RULE_PERSON_COORDINATED;
+    /* (the name ends the run: not "led by Brother Number One Pol Pot") */
+    if (words >= 2 && words <= 3 && affiliation_agent_before(r, a) && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) &&
+        !(b < r->n && (capitalised(tok(r, b)) || tok(r, b)->kind == NX_TOK_NUM)))
+        return NX_RULE_PERSON_LED_BY;
     if (title_predicate_after(r, b) && !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
+        return NX_RULE_PERSON_TITLE_PREDICATE;
+    /* "Ma who was chairman of the Kuomintang": the relative clause without
+     * its comma (lists and transcripts drop them) */
+    if (is_word(r, b, NX_G_RELATIVE_PRONOUN) && (tok(r, b)->shape & NX_SH_LOWER) && title_predicate_after(r, b + 1) &&
+        !(first->shape & NX_SH_ALLCAPS) && (words >= 2 || plain_name_word(r, a)))
         return NX_RULE_PERSON_TITLE_PREDICATE;
     /* a life's dates in parentheses, then "was|is|served as ... TITLE" */
     size_t lived = life_dates_end(r, b);
@@ -1191,10 +1326,21 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     nx_document *doc = r->doc;
     c->evidence = title_before(r, c->a);
-    while (c->a < c->b && r->gz_at[c->a] < 0) {
+    /* (an honorific that is also a one-word place, "Ratu Josefa Iloilo",
+     * before two more name words is the honorific) */
+    while (c->a < c->b &&
+           (r->gz_at[c->a] < 0 ||
+            (feat(r, c->a, NX_FEAT(NX_G_HONORIFIC)) && c->b - c->a >= 3 && SPAN(doc, r->gz_at[c->a])->t1 == c->a + 1 &&
+             !range_has(r, c->a, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))))) {
         size_t a = c->a;
-        if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) c->evidence = 1;
+        if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) {
+            c->evidence = 1;
+            if (r->gz_at[a] >= 0) drop_range(r, a, a + 1);
+        }
         else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
+        } else if (former_word(r, a) && c->b - a > 1) {
+            /* "Former Acme Corp chairman X": a status word says when, it is
+             * no part of the name after it */
         } else if (tok(r, a)->sent_start && c->b - a > 1 && feat(r, a, NX_FEAT(NX_G_PERSON_CUE)) &&
                    !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
             /* a verb opening the sentence: "Replied State Department deputy spokesman ..." */
@@ -1356,22 +1502,36 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
      * without commas a name does not run on, after two name words, into a
      * nationality, nor into a country written in capitals or right before
      * the next title; the rest is read on its own */
-    if (c->evidence)
+    /* "Alexander Ramsey Minnesota 's governor", "Hun Sen Cambodia Prime
+     * Minister": without a title before it, the name stops at a state or
+     * country that ends the chunk when the place's title follows (an
+     * apposition whose comma was dropped) */
+    int tail = 0;
+    if (!c->evidence && b + 1 < r->n) {
+        size_t j = b;
+        if (tok(r, j)->shape & NX_SH_POSS) j++;
+        while (j < r->n && j < b + 3 && is_word(r, j, NX_G_TITLE_ADJECTIVE) && !r->title_tok[j]) j++;
+        tail = title_after(r, j) && state_office(r, r->owner[j]);
+    }
+    if (c->evidence || tail)
         for (size_t i = a + 2; i < b; i++) {
             int32_t k = r->gz_at[i];
             int nationality = k < 0 && feat(r, i, NX_FEAT(NX_G_DEMONYM)) && capitalised(tok(r, i));
+            if (nationality && !c->evidence) continue;
             if (!nationality) {
                 if (k < 0 || SPAN(doc, k)->t0 != i) continue;
                 const nx_span *s = SPAN(doc, k);
                 /* (any place abbreviated: "Sen. Edward Kennedy Mass.", "Gordon Smith Ore.") */
-                if (!(s->type == NX_PLACE &&
-                      (((tok(r, i)->shape & NX_SH_ABBREV) && !single_letter(tok(r, i))) ||
-                       (is_country(s) && ((tok(r, i)->shape & NX_SH_ALLCAPS) || (s->t1 == b && title_after(r, b))))))) {
+                int split = c->evidence ? s->type == NX_PLACE &&
+                                              (((tok(r, i)->shape & NX_SH_ABBREV) && !single_letter(tok(r, i))) ||
+                                               (is_country(s) && ((tok(r, i)->shape & NX_SH_ALLCAPS) || (s->t1 == b && title_after(r, b)))))
+                                        : s->type == NX_PLACE && s->t1 == b && is_kind(s, STATE_KINDS);
+                if (!split) {
                     i = s->t1 - 1;
                     continue;
                 }
             }
-            nx_rule rule = person_reason(r, a, i, 1);
+            nx_rule rule = person_reason(r, a, i, c->evidence);
             if (rule == NX_RULE_NONE) break;
             /* (the nationality itself starts no name: "German Europop") */
             if (i + nationality < b && (*st = classify_chunk(r, i + nationality, b)) != NX_OK) return DONE;
@@ -1418,8 +1578,8 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
     int org = c->org;
     size_t a0 = c->a0, a = c->a, b = c->b;
     /* "First Albany Corp.": only function words are not part of the name */
-    while (a0 < a &&
-           (is_word(r, a0, NX_G_FUNCTION_WORD) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) || !capitalised(tok(r, a0))))
+    while (a0 < a && (is_word(r, a0, NX_G_FUNCTION_WORD) || feat(r, a0, NX_FEAT(NX_G_HONORIFIC)) ||
+                      !capitalised(tok(r, a0)) || former_word(r, a0)))
         a0++;
     a = a0;
     /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
@@ -2277,6 +2437,7 @@ nx_status nx_resolve(nx_document *doc) {
         if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
+    if (st == NX_OK) st = hyphen_status_titles(&r);
     if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
