@@ -11,6 +11,15 @@
 #include <stdint.h>
 #include <string.h>
 
+/* The initialiser of a constant table over the ASCII bytes: F(c) for c =
+ * 0 .. 127, worked out at compile time (F a function-like macro). A table
+ * declared longer (256, for a lookup by any byte) is 0 past 127. */
+#define NX_ASCII4_(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define NX_ASCII16_(F, c) NX_ASCII4_(F, c), NX_ASCII4_(F, (c) + 4), NX_ASCII4_(F, (c) + 8), NX_ASCII4_(F, (c) + 12)
+#define NX_ASCII_TABLE(F)                                                                                  \
+    {NX_ASCII16_(F, 0),  NX_ASCII16_(F, 16), NX_ASCII16_(F, 32), NX_ASCII16_(F, 48),                        \
+     NX_ASCII16_(F, 64), NX_ASCII16_(F, 80), NX_ASCII16_(F, 96), NX_ASCII16_(F, 112)}
+
 #define NX_ONES UINT64_C(0x0101010101010101)
 #define NX_HIGHS (NX_ONES * 0x80)
 

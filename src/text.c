@@ -36,12 +36,7 @@ enum { K_CONTROL = 1, K_SPACE = 2, K_NUL = 4 };
      : (c) == ' ' || ((c) >= 0x09 && (c) <= 0x0D) ? K_SPACE                           \
      : (c) < 0x20 ? K_CONTROL                                                          \
                   : 0)
-#define K4(c) K_OF(c), K_OF((c) + 1), K_OF((c) + 2), K_OF((c) + 3)
-#define K16(c) K4(c), K4((c) + 4), K4((c) + 8), K4((c) + 12)
-static const unsigned char ASCII_KIND[128] = {K16(0),  K16(16), K16(32), K16(48),
-                                              K16(64), K16(80), K16(96), K16(112)};
-#undef K16
-#undef K4
+static const unsigned char ASCII_KIND[128] = NX_ASCII_TABLE(K_OF);
 #undef K_OF
 
 nx_status nx_text_prepare(nx_arena *arena, const char *s, size_t len, nx_text *out) {

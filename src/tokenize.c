@@ -36,45 +36,25 @@
      ((c) == '\'' ? NX_CC_APOS : 0) | ((c) == '-' ? NX_CC_HYPHEN : 0) |                              \
      (((c) == '(' || (c) == '[' || (c) == '{' || (c) == '"') ? NX_CC_OPEN : 0) |                     \
      (((c) == ')' || (c) == ']' || (c) == '}') ? NX_CC_CLOSE : 0))
-#define ACLS4(c) ACLS(c), ACLS((c) + 1), ACLS((c) + 2), ACLS((c) + 3)
-#define ACLS16(c) ACLS4(c), ACLS4((c) + 4), ACLS4((c) + 8), ACLS4((c) + 12)
-static const uint16_t ASCII_CLASS[128] = {ACLS16(0),  ACLS16(16), ACLS16(32), ACLS16(48),
-                                          ACLS16(64), ACLS16(80), ACLS16(96), ACLS16(112)};
+static const uint16_t ASCII_CLASS[128] = NX_ASCII_TABLE(ACLS);
 /* The classes of the bytes a word's ASCII run takes (letters and digits),
  * 0 for every other byte, from 0x80 up too: one lookup tests and classifies. */
 #define WCLS(c) ((ACLS(c) & NX_CC_WORD) ? ACLS(c) : 0)
-#define WCLS4(c) WCLS(c), WCLS((c) + 1), WCLS((c) + 2), WCLS((c) + 3)
-#define WCLS16(c) WCLS4(c), WCLS4((c) + 4), WCLS4((c) + 8), WCLS4((c) + 12)
-static const uint8_t ASCII_WORD[256] = {WCLS16(0),  WCLS16(16), WCLS16(32), WCLS16(48),
-                                        WCLS16(64), WCLS16(80), WCLS16(96), WCLS16(112)};
+static const uint8_t ASCII_WORD[256] = NX_ASCII_TABLE(WCLS);
 _Static_assert((NX_CC_WORD | NX_CC_LETTER | NX_CC_DIGIT | NX_CC_UPPER) <= 0xFF, "word classes fit a byte");
 /* 1 for the ASCII bytes after which a word never goes on: all but letters,
  * digits and the marks scan_word() looks past (' - & . , :); 0 from 0x80. */
 #define ENDS(c) ((c) < 0x80 && !(ACLS(c) & NX_CC_WORD) && (c) != '\'' && (c) != '-' && (c) != '&' && (c) != '.' && \
                  (c) != ',' && (c) != ':')
-#define ENDS4(c) ENDS(c), ENDS((c) + 1), ENDS((c) + 2), ENDS((c) + 3)
-#define ENDS16(c) ENDS4(c), ENDS4((c) + 4), ENDS4((c) + 8), ENDS4((c) + 12)
-static const uint8_t ASCII_ENDS_WORD[256] = {ENDS16(0),  ENDS16(16), ENDS16(32), ENDS16(48),
-                                             ENDS16(64), ENDS16(80), ENDS16(96), ENDS16(112)};
+static const uint8_t ASCII_ENDS_WORD[256] = NX_ASCII_TABLE(ENDS);
 /* 1 for the ASCII marks that make a token of their own, a byte long unless
  * the same byte follows (not ( ) " which never run): all but white space,
  * letters, digits, the apostrophe (possessive 's) and NUL. */
 #define MARK(c) ((c) > 0 && (c) < 0x80 && !(ACLS(c) & (NX_CC_SPACE | NX_CC_WORD | NX_CC_APOS)))
-#define MARK4(c) MARK(c), MARK((c) + 1), MARK((c) + 2), MARK((c) + 3)
-#define MARK16(c) MARK4(c), MARK4((c) + 4), MARK4((c) + 8), MARK4((c) + 12)
-static const uint8_t ASCII_MARK[256] = {MARK16(0),  MARK16(16), MARK16(32), MARK16(48),
-                                        MARK16(64), MARK16(80), MARK16(96), MARK16(112)};
-#undef MARK16
-#undef MARK4
+static const uint8_t ASCII_MARK[256] = NX_ASCII_TABLE(MARK);
 #undef MARK
-#undef ENDS16
-#undef ENDS4
 #undef ENDS
-#undef WCLS16
-#undef WCLS4
 #undef WCLS
-#undef ACLS16
-#undef ACLS4
 #undef ACLS
 
 unsigned nx_char_class_unicode(int32_t c) {

@@ -6,6 +6,7 @@
 
 #include "doc.h"
 #include "relations.h"
+#include "swar.h"
 #include "views.h"
 
 static int keep_mention(const nx_document *doc, const nx_span *s) {
@@ -56,12 +57,7 @@ enum { SLUG_DASH = 0, SLUG_DROP = 1 };
 #define SL_(c)                                                                        \
     ((c) >= 'a' && (c) <= 'z' ? (c) : (c) >= 'A' && (c) <= 'Z' ? (c) + ('a' - 'A')  \
      : (c) >= '0' && (c) <= '9' ? (c) : (c) == '\'' ? SLUG_DROP : SLUG_DASH)
-#define SL4_(c) SL_(c), SL_((c) + 1), SL_((c) + 2), SL_((c) + 3)
-#define SL16_(c) SL4_(c), SL4_((c) + 4), SL4_((c) + 8), SL4_((c) + 12)
-static const unsigned char SLUG_ASCII[128] = {SL16_(0),  SL16_(16), SL16_(32), SL16_(48),
-                                              SL16_(64), SL16_(80), SL16_(96), SL16_(112)};
-#undef SL16_
-#undef SL4_
+static const unsigned char SLUG_ASCII[128] = NX_ASCII_TABLE(SL_);
 #undef SL_
 
 /* prefix + the slug of s[0..n); a byte beyond ASCII is kept when s is
