@@ -1307,6 +1307,23 @@ static int32_t emit(gen *G, inst in) {
 #define CODE(G, pc) NX_VEC_AT(&(G)->m->code, inst, pc)
 
 /* Emits x; `glue` (if not default) applies to the first atoms x consumes. */
+/* Each alternative of an alternation but the last ends with a jump past the
+ * rest: the jumps are chained through their targets (*last: the newest, -1
+ * none) until land_jumps() knows the end, so an alternation may have any
+ * number of alternatives. */
+static void jump_past(gen *G, int32_t *last) {
+    int32_t j = emit(G, (inst){I_JMP, 0, 0, 0, *last, 0, 0, 0});
+    if (j >= 0) *last = j;
+}
+
+static void land_jumps(gen *G, int32_t last) {
+    while (last >= 0 && G->st == NX_OK) {
+        int32_t before = CODE(G, last).x;
+        CODE(G, last).x = (int32_t)G->m->code.count;
+        last = before;
+    }
+}
+
 /* The word set an alternative must open with (a set of folded words that its
  * first atom must be in, whatever else it asks), or -1. */
 static int32_t opening_set(const nx_matcher *m, const node *x) {
@@ -1367,14 +1384,13 @@ static int gen_switch(gen *G, const node *x, int g) {
         }
     }
     emit(G, (inst){I_SWITCH, 0, 0, 0, id, 0, 0, 0});
-    int32_t jumps[SWITCH_MAX];
-    size_t nj = 0;
+    int32_t last_jump = -1;
     for (size_t k = 0; k < x->n_kids && G->st == NX_OK; k++) {
         NX_VEC_AT(&m->switches, wswitch, id).start[k] = (int32_t)m->code.count;
         gen_node(G, x->kids[k], g);
-        if (k + 1 < x->n_kids) jumps[nj++] = emit(G, (inst){I_JMP, 0, 0, 0, 0, 0, 0, 0});
+        if (k + 1 < x->n_kids) jump_past(G, &last_jump);
     }
-    for (size_t k = 0; k < nj && G->st == NX_OK; k++) CODE(G, jumps[k]).x = (int32_t)m->code.count;
+    land_jumps(G, last_jump);
     return 1;
 }
 
@@ -1402,9 +1418,6 @@ static void gen_node(gen *G, const node *x, int glue) {
         return;
     case N_ALT: {
         if (gen_switch(G, x, g)) return;
-        /* each alternative but the last ends with a jump past the rest: the
-         * jumps are chained through their targets until the end is known
-         * (an alternation may have any number of alternatives) */
         int32_t last_jump = -1;
         for (size_t k = 0; k < x->n_kids; k++) {
             int32_t split = -1;
@@ -1412,16 +1425,11 @@ static void gen_node(gen *G, const node *x, int glue) {
             if (split >= 0) CODE(G, split).x = split + 1;
             gen_node(G, x->kids[k], g);
             if (k + 1 < x->n_kids) {
-                int32_t j = emit(G, (inst){I_JMP, 0, 0, 0, last_jump, 0, 0, 0});
-                if (j >= 0) last_jump = j;
+                jump_past(G, &last_jump);
                 if (split >= 0 && G->st == NX_OK) CODE(G, split).y = (int32_t)G->m->code.count;
             }
         }
-        while (last_jump >= 0 && G->st == NX_OK) {
-            int32_t before = CODE(G, last_jump).x;
-            CODE(G, last_jump).x = (int32_t)G->m->code.count;
-            last_jump = before;
-        }
+        land_jumps(G, last_jump);
         return;
     }
     case N_REP: {
