@@ -70,6 +70,17 @@ uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len) 
     return nx_gazetteer_child(g, 0, fold, len, nx_gtoken_hash(fold, len));
 }
 
+uint8_t nx_gazetteer_modifier_status(const nx_gazetteer *g, const char *fold, size_t len, int *is_mod) {
+    uint32_t node = len ? nx_gazetteer_word(g, fold, len) : 0;
+    uint8_t status = 0;
+    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x))
+        if (g->entries[x - 1].cls == NX_G_TITLE_MOD) {
+            if (is_mod) *is_mod = 1;
+            if (g->entries[x - 1].status && !status) status = g->entries[x - 1].status;
+        }
+    return status;
+}
+
 /* ---- matching ------------------------------------------------------------ */
 
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,

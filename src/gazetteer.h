@@ -238,4 +238,9 @@ uint32_t nx_gazetteer_child(const nx_gazetteer *g, uint32_t node, const char *fo
 /* Looks up a single folded word: the node for it (0 when absent). */
 uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len);
 
+/* The status (nx_title_status) a one-word title modifier says (former,
+ * future: "ex", "elect"), or 0; *is_mod (when not NULL) is set when the
+ * word is a title modifier at all (vice, deputy). */
+uint8_t nx_gazetteer_modifier_status(const nx_gazetteer *g, const char *fold, size_t len, int *is_mod);
+
 #endif

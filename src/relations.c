@@ -36,14 +36,8 @@ int nx_rel_add(nx_document *doc, const nx_rel *r) {
 
 uint8_t nx_rel_status_word(const nx_document *doc, size_t i) {
     if (i >= doc->toks.count || !(doc->toks.items[i].feat & NX_FEAT(NX_G_TITLE_MOD))) return 0;
-    const nx_gazetteer *g = &doc->model->gaz;
     const nx_token *t = &doc->toks.items[i];
-    uint32_t node = nx_gazetteer_word(g, t->fold, t->fold_len);
-    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x)) {
-        const nx_entry *e = &g->entries[x - 1];
-        if (e->cls == NX_G_TITLE_MOD && e->status) return e->status;
-    }
-    return 0;
+    return nx_gazetteer_modifier_status(&doc->model->gaz, t->fold, t->fold_len, NULL);
 }
 
 int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c) {

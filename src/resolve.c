@@ -578,20 +578,10 @@ static nx_status titles(rctx *r) {
 }
 
 /* The status a one-word title modifier says (data: elect, designate, then,
- * ex), or 0; *is_mod (when given) says whether the word is a title modifier
- * at all (vice, deputy, senior, co-). */
-static uint8_t modifier_status_of(const rctx *r, const char *fold, size_t len, int *is_mod) {
-    uint32_t node = len ? nx_gazetteer_word(r->g, fold, len) : 0;
-    uint8_t status = 0;
-    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
-        if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD) {
-            if (is_mod) *is_mod = 1;
-            if (r->g->entries[x - 1].status) status = r->g->entries[x - 1].status;
-        }
-    return status;
+ * ex), or 0. */
+static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) {
+    return nx_gazetteer_modifier_status(r->g, fold, len, NULL);
 }
-
-static uint8_t modifier_status(const rctx *r, const char *fold, size_t len) { return modifier_status_of(r, fold, len, NULL); }
 
 /* "Former" opening a sentence: a title modifier whose status is former
  * (data: former, ex, then, late). */
@@ -623,8 +613,8 @@ static nx_status hyphen_status_titles(rctx *r) {
         uint8_t status = modifier_status(r, t->fold + h, t->fold_len - h);
         if (status == NX_STATUS_FUTURE) {
             rest = t->fold, rest_len = h - 1, other = i - 1;
-        } else if ((status = modifier_status_of(r, t->fold, f, &is_mod)) != 0 ||
-                   (status = modifier_status_of(r, t->fold, f + 1, &is_mod)) != 0 || is_mod) {
+        } else if ((status = nx_gazetteer_modifier_status(r->g, t->fold, f, &is_mod)) != 0 ||
+                   (status = nx_gazetteer_modifier_status(r->g, t->fold, f + 1, &is_mod)) != 0 || is_mod) {
             /* "vice-chairman", "Senior-General", "co-founder": a modifier
              * with no status stays in the value ("vice chairman") */
             rest = t->fold + f + 1, rest_len = t->fold_len - f - 1, other = i + 1;
