@@ -591,12 +591,10 @@ struct nx_matcher {
     int32_t *slot_trie;    /* per anchor slot: the class trie that is its whole element, or -1 */
     uint64_t first_tests;  /* the atom tests first anchors use */
     nx_vec first_test_patterns[64]; /* uint32_t per atom test: the patterns whose first anchor uses it */
-    nx_vec row_has_first;  /* uint8_t per word row: it has first-anchor slot bits */
-    uint8_t kind_has_first[16]; /* the same per atom kind */
-    nx_vec row_has_rest;   /* uint8_t per word row: it may start a pattern without anchors */
+    uint8_t kind_has_first[16]; /* per atom kind: it may start a first anchor (a row says so in its ROW_HAS_FIRST) */
     nx_vec set_cost, trie_cost; /* int per word set and class trie: first_cost's answer + 1, 0 not yet known */
     nx_vec set_rows, trie_rows; /* nx_vec of uint32_t per word set and class trie: its words' dispatch rows (while finishing) */
-    uint8_t kind_has_rest[16]; /* the same per atom kind */
+    uint8_t kind_has_rest[16]; /* per atom kind: it may start a pattern without anchors (ROW_HAS_REST) */
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
@@ -1935,6 +1933,18 @@ static nx_status build_buckets(nx_matcher *m) {
     }
 }
 
+/* What the scan asks of every atom's row (ROW_HAS_*): whether it may start a
+ * first anchor, and a pattern without anchors (most rows neither). */
+static uint32_t row_flags(const nx_matcher *m, uint32_t r) {
+    const uint64_t *row = &((const uint64_t *)m->rows.items)[(size_t)r * (m->words + m->slot_words)];
+    uint32_t f = 0;
+    for (size_t sw = 0; sw < m->slot_words; sw++)
+        if (row[m->words + sw] & m->first_slots[sw]) f |= ROW_HAS_FIRST;
+    for (size_t w = 0; w < m->words; w++)
+        if (row[w] & ~m->filtered[w]) f |= ROW_HAS_REST;
+    return f;
+}
+
 /* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
@@ -2007,24 +2017,12 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
     memset((uint64_t *)m->rows.items + m->rows.count, 0, row_words * sizeof(uint64_t));
     m->rows.count += row_words;
     if (build_buckets(m) != NX_OK) return NX_ERR_NOMEM;
-    /* which rows and kinds may start a first anchor: most atoms start none */
-    size_t n_rows = m->rows.count / row_words;
-    for (size_t r = 0; r < n_rows; r++) {
-        uint8_t *x = nx_vec_push(&m->row_has_first, 1), *y = nx_vec_push(&m->row_has_rest, 1);
-        if (!x || !y) return NX_ERR_NOMEM;
-        const uint64_t *row = &((const uint64_t *)m->rows.items)[r * row_words];
-        for (size_t sw = 0; sw < m->slot_words; sw++)
-            if (row[m->words + sw] & m->first_slots[sw]) *x = 1;
-        for (size_t w = 0; w < m->words; w++)
-            if (row[w] & ~m->filtered[w]) *y = 1;
-    }
     /* the buckets' rows as the scan reads them (see wbucket) */
-    if (n_rows * row_words > UINT32_MAX >> 2) return NX_ERR_NOMEM; /* (millions of dispatch words) */
+    if (m->rows.count > UINT32_MAX >> 2) return NX_ERR_NOMEM; /* (millions of dispatch words) */
     for (size_t i = 0; i < (size_t)m->bucket_mask + 1; i++)
         for (size_t j = 0; j < BUCKET_SLOTS; j++) {
             uint32_t r = m->buckets[i].row[j];
-            m->buckets[i].row[j] = (uint32_t)(r * row_words) << 2 | NX_VEC_AT(&m->row_has_rest, uint8_t, r) * ROW_HAS_REST |
-                                   NX_VEC_AT(&m->row_has_first, uint8_t, r) * ROW_HAS_FIRST;
+            m->buckets[i].row[j] = (uint32_t)(r * row_words) << 2 | row_flags(m, r);
         }
     m->zero_row = (uint32_t)(m->zero_row * row_words) << 2;
     for (int k = 0; k < 16; k++) {
@@ -2082,8 +2080,6 @@ static void free_matcher(nx_matcher *m) {
     nx_vec_free(&m->macros);
     nx_vec_free(&m->patterns);
     nx_vec_free(&m->rows);
-    nx_vec_free(&m->row_has_first);
-    nx_vec_free(&m->row_has_rest);
     nx_vec_free(&m->set_cost);
     nx_vec_free(&m->trie_cost);
     rows_memo_free(m);
