@@ -2403,6 +2403,33 @@ static nx_status nationalities(rctx *r) {
     return NX_OK;
 }
 
+/* "Google Docs", "Dignity Battalions", "Independent Subway System": a
+ * one-word organisation of the gazetteers right before a capitalised word
+ * that nothing read is the first word of a longer name we do not know (a
+ * product, a unit, another body), not that organisation. Not before a
+ * designator (Google Inc), a title (Boeing Chairman) or a word that ends
+ * the name (of, and: read by the chunk rules). */
+static void orgs_inside_unknown_names(rctx *r) {
+    nx_document *doc = r->doc;
+    for (size_t i = 0; i + 1 < r->n; i++) {
+        int32_t id = r->owner[i];
+        if (id < 0) continue;
+        const nx_span *s = SPAN(doc, id);
+        if (s->t0 != i || s->t1 != i + 1 || s->type != NX_ORGANIZATION || s->rule != NX_RULE_GAZETTEER ||
+            (tok(r, i)->shape & NX_SH_ALLCAPS)) /* an acronym heads many names: SCO Member States */
+            continue;
+        size_t j = i + 1;
+        const nx_token *n = tok(r, j);
+        if (n->kind != NX_TOK_WORD || !(n->shape & NX_SH_CAP) || (n->shape & (NX_SH_ALLCAPS | NX_SH_DIGIT)) ||
+            n->brk != NX_BRK_SPACE || n->sent_start || r->headline[j] || r->headline[i])
+            continue;
+        if (r->owner[j] >= 0 || doc->blocked[j] || r->title_tok[j] ||
+            (n->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_TITLE))))
+            continue;
+        drop_range(r, i, j);
+    }
+}
+
 nx_status nx_resolve(nx_document *doc) {
     rctx r;
     memset(&r, 0, sizeof r);
@@ -2438,5 +2465,6 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
     if (st == NX_OK) st = nationalities(&r);
+    if (st == NX_OK) orgs_inside_unknown_names(&r);
     return st;
 }
