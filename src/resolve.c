@@ -69,6 +69,30 @@ static int particle_word(const rctx *r, size_t i) {
     return 0;
 }
 
+/* "Dublin-born", "Moscow-backed": a capitalised word whose part after its
+ * last hyphen is in lower case describes; it names nothing. */
+static int lower_tail(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *w = r->doc->text.work + t->b0, *end = r->doc->text.work + t->b1;
+    const char *h = NULL;
+    for (const char *p = w; p < end; p++)
+        if (*p == '-') h = p;
+    return h && h + 1 < end && h[1] >= 'a' && h[1] <= 'z';
+}
+
+/* "Kurdish", "Timorese": an unknown capitalised word with one of these
+ * endings is a people's or a language's adjective ("-ic" is not: Sonic
+ * Youth, Intelogic). */
+static int adjective_form(const nx_token *t) {
+    static const char *const endings[] = {"ish", "ese"};
+    for (size_t k = 0; k < sizeof endings / sizeof *endings; k++) {
+        size_t n = strlen(endings[k]);
+        if (t->fold_len > n + 2 && memcmp(t->fold + t->fold_len - n, endings[k], n) == 0) return 1;
+    }
+    return 0;
+}
+
 /* A word that may be part of a name: capitalised, or a particle word. */
 static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
 
@@ -1262,7 +1286,8 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * journalist, the Sun King) nor a first name (James Earl Jones) */
     int plain = 1;
     for (size_t i = a; i < b; i++)
-        if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
+        if ((!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) || lower_tail(r, i) || adjective_form(tok(r, i)))
+            plain = 0;
     if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
