@@ -34,6 +34,9 @@ void nx_patterns_free(nx_patterns *p) {
     for (int e = 0; e < NX_ENGINE_COUNT; e++) {
         if (p->engines[e].matcher) p->engines[e].backend->free(p->engines[e].matcher);
         nx_vec_free(&p->engines[e].global);
+        free(p->engines[e].no_needs);
+        free(p->engines[e].needs);
+        free(p->engines[e].groups);
     }
     memset(p, 0, sizeof *p);
 }
@@ -166,6 +169,8 @@ static nx_status load_file(nx_patterns *p, const char *path, nx_error *err) {
     return st;
 }
 
+static nx_status plan_needs(const nx_patterns *p, nx_pattern_engine *en);
+
 nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, nx_error *err) {
     nx_status st = NX_OK;
     for (size_t i = 0; i < n && st == NX_OK; i++) st = load_file(p, paths[i], err);
@@ -173,6 +178,8 @@ nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, n
     for (int e = 0; e < NX_ENGINE_COUNT && st == NX_OK; e++)
         if (p->engines[e].matcher && p->engines[e].backend->finish)
             st = p->engines[e].backend->finish(p->engines[e].matcher, err);
+    for (int e = 0; e < NX_ENGINE_COUNT && st == NX_OK; e++) st = plan_needs(p, &p->engines[e]);
+    if (st == NX_ERR_NOMEM) nx_error_set(err, st, NULL, 0, 0, "out of memory");
     return st;
 }
 
@@ -210,78 +217,91 @@ static size_t key_of(const char *need) {
     return 0;
 }
 
-/* Sets enabled[k] for each of an engine's patterns whose needs= the text
- * meets (or that has none). The needs are grouped by their key byte (see
- * key_of): one memchr pass for each such byte (two for a letter, one per
- * case), and at each place it is found, every unmet need of the group is
- * compared there (a dozen file extensions and "www." cost one pass for '.').
- * A place is first tested against the bytes the group's needs may have just
- * before and after their key: most '.' in prose end a sentence, followed by
- * white space. Returns whether any pattern is enabled. */
-static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const nx_text *text, uint8_t *enabled) {
-    size_t nl = en->global.count, pending = 0, n_needs = 0;
-    int any = 0;
+/* Works out, once per model, what meet_needs() goes through for every
+ * document: which of the engine's patterns have no needs, and every need
+ * by its key byte (see key_of), grouped by that byte, each group with the
+ * bytes its needs may have just before and after their key (either case),
+ * by the shape of the need: one that starts at its key wants only its byte
+ * after (".jpg"), one that ends there only its byte before ("www."), one
+ * that does neither both, one of a single byte nothing. */
+static nx_status plan_needs(const nx_patterns *p, nx_pattern_engine *en) {
+    free(en->no_needs);
+    free(en->needs);
+    free(en->groups);
+    en->no_needs = NULL, en->needs = NULL, en->groups = NULL;
+    en->n_no_needs = en->n_needs = en->n_groups = 0;
+    size_t nl = en->global.count, n_needs = 0;
+    if (!nl) return NX_OK;
+    if (!(en->no_needs = malloc(nl))) return NX_ERR_NOMEM;
     for (size_t k = 0; k < nl; k++) {
         const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
-        enabled[k] = pt->n_needs == 0;
-        any |= enabled[k];
-        pending += !enabled[k];
+        en->no_needs[k] = pt->n_needs == 0;
+        en->n_no_needs += en->no_needs[k];
         n_needs += pt->n_needs;
     }
-    if (!pending) return any;
-    /* each need with its pattern and key, to be gone through by key byte */
-    typedef struct need {
-        const char *s;
-        size_t k, key;
-    } need;
-    need stack[64], *needs = n_needs <= 64 ? stack : malloc(n_needs * sizeof *needs);
-    if (!needs) { /* out of memory: run them all, as if every need were met */
-        memset(enabled, 1, nl);
-        return 1;
-    }
+    if (!n_needs) return NX_OK;
+    en->needs = malloc(n_needs * sizeof *en->needs);
+    en->groups = calloc(n_needs, sizeof *en->groups);
+    if (!en->needs || !en->groups) return NX_ERR_NOMEM;
+    nx_need *needs = en->needs;
     size_t nn = 0;
     for (size_t k = 0; k < nl; k++) {
         const nx_pattern *pt = &p->items[NX_VEC_AT(&en->global, uint16_t, k)];
         for (size_t i = 0; i < pt->n_needs; i++) {
             /* in order of their lower-case key byte (an insertion sort: a few dozen) */
-            need d = {pt->needs[i], k, key_of(pt->needs[i])};
+            nx_need d = {pt->needs[i], k, key_of(pt->needs[i])};
             unsigned char c = lower_ascii((unsigned char)d.s[d.key]);
             size_t at = nn++;
             while (at > 0 && lower_ascii((unsigned char)needs[at - 1].s[needs[at - 1].key]) > c) needs[at] = needs[at - 1], at--;
             needs[at] = d;
         }
     }
-    const char *t = text->work, *end = t + text->len;
-    for (size_t lo = 0, hi; lo < nn && pending; lo = hi) {
+    en->n_needs = nn;
+    for (size_t lo = 0, hi; lo < nn; lo = hi) {
         int c = lower_ascii((unsigned char)needs[lo].s[needs[lo].key]);
         for (hi = lo + 1; hi < nn && lower_ascii((unsigned char)needs[hi].s[needs[hi].key]) == c;) hi++;
-        int up = (unsigned)(c - 'a') < 26u ? c - 32 : -1; /* a letter is found in either case */
-        /* the bytes these needs may have just after and just before their
-         * key (either case), by the shape of the need: one that starts at its
-         * key wants only its byte after (".jpg"), one that ends there only
-         * its byte before ("www."), one that does neither both, one of a
-         * single byte nothing */
-        uint8_t after_s[32] = {0}, before_e[32] = {0}, after_n[32] = {0}, before_n[32] = {0};
-        int single = 0;
+        nx_need_group *g = &en->groups[en->n_groups++];
+        g->lo = lo, g->hi = hi, g->c = c;
+        g->up = (unsigned)(c - 'a') < 26u ? c - 32 : -1; /* a letter is found in either case */
         for (size_t i = lo; i < hi; i++) {
-            const need *d = &needs[i];
+            const nx_need *d = &needs[i];
             int starts = d->key == 0, ends = d->s[d->key + 1] == '\0';
-            if (starts && ends) single = 1;
-            if (!ends) add_either_case(starts ? after_s : after_n, (unsigned char)d->s[d->key + 1]);
-            if (!starts) add_either_case(ends ? before_e : before_n, (unsigned char)d->s[d->key - 1]);
+            if (starts && ends) g->single = 1;
+            if (!ends) add_either_case(starts ? g->after_s : g->after_n, (unsigned char)d->s[d->key + 1]);
+            if (!starts) add_either_case(ends ? g->before_e : g->before_n, (unsigned char)d->s[d->key - 1]);
         }
+    }
+    return NX_OK;
+}
+
+/* Sets enabled[k] for each of an engine's patterns whose needs= the text
+ * meets (or that has none), through the engine's plan (plan_needs): one
+ * memchr pass for each key byte (two for a letter, one per case), and at
+ * each place it is found, every unmet need of the group is compared there
+ * (a dozen file extensions and "www." cost one pass for '.'). A place is
+ * first tested against the bytes the group's needs may have just before
+ * and after their key: most '.' in prose end a sentence, followed by white
+ * space. Returns whether any pattern is enabled. */
+static int meet_needs(const nx_pattern_engine *en, const nx_text *text, uint8_t *enabled) {
+    size_t nl = en->global.count, pending = nl - en->n_no_needs;
+    memcpy(enabled, en->no_needs, nl);
+    int any = en->n_no_needs > 0;
+    const char *t = text->work, *end = t + text->len;
+    for (size_t gi = 0; gi < en->n_groups && pending; gi++) {
+        const nx_need_group *g = &en->groups[gi];
         for (const char *x = t; x < end && pending;) {
-            const char *a = memchr(x, c, (size_t)(end - x));
-            const char *b = up >= 0 ? memchr(x, up, (size_t)((a ? a : end) - x)) : NULL;
+            const char *a = memchr(x, g->c, (size_t)(end - x));
+            const char *b = g->up >= 0 ? memchr(x, g->up, (size_t)((a ? a : end) - x)) : NULL;
             const char *h = b ? b : a;
             if (!h) break;
             x = h + 1;
             /* 0 stands for the text's edge: no need has a NUL byte */
             unsigned char na = h + 1 < end ? (unsigned char)h[1] : 0, nb = h > t ? (unsigned char)h[-1] : 0;
-            if (!single && !in_set(after_s, na) && !in_set(before_e, nb) && !(in_set(after_n, na) && in_set(before_n, nb)))
+            if (!g->single && !in_set(g->after_s, na) && !in_set(g->before_e, nb) &&
+                !(in_set(g->after_n, na) && in_set(g->before_n, nb)))
                 continue;
-            for (size_t i = lo; i < hi; i++) {
-                const need *d = &needs[i];
+            for (size_t i = g->lo; i < g->hi; i++) {
+                const nx_need *d = &en->needs[i];
                 if (enabled[d->k] || (size_t)(h - t) < d->key) continue;
                 if (need_at(h - d->key, (size_t)(end - (h - d->key)), d->s)) {
                     enabled[d->k] = 1;
@@ -291,7 +311,6 @@ static int meet_needs(const nx_patterns *p, const nx_pattern_engine *en, const n
             }
         }
     }
-    if (needs != stack) free(needs);
     return any;
 }
 
@@ -310,7 +329,7 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
         size_t nl = en->global.count;
         uint8_t stack[256], *enabled = nl <= sizeof stack ? stack : malloc(nl);
         if (!enabled) return NX_ERR_NOMEM;
-        int any = meet_needs(p, en, text, enabled);
+        int any = meet_needs(en, text, enabled);
         size_t first = v.count, limit = SIZE_MAX;
         if (any) st = en->backend->scan(en->matcher, text, toks, enabled, &v, &limit);
         if (enabled != stack) free(enabled);

@@ -45,10 +45,32 @@ typedef struct nx_pattern {
 
 enum { NX_ENGINE_REGEX = 0, NX_ENGINE_TOKENS, NX_ENGINE_COUNT };
 
+/* One needs= string of an engine's pattern k (its index in the engine),
+ * looked for at its byte `key` (patterns.c, key_of). */
+typedef struct nx_need {
+    const char *s;
+    size_t k, key;
+} nx_need;
+
+/* The needs of one key byte c (and its upper case up, or -1), needs[lo ..
+ * hi), with the bytes they may have just after and just before their key
+ * (patterns.c, meet_needs). */
+typedef struct nx_need_group {
+    size_t lo, hi;
+    int c, up, single;
+    uint8_t after_s[32], before_e[32], after_n[32], before_n[32];
+} nx_need_group;
+
 typedef struct nx_pattern_engine {
     const nx_matcher_backend *backend;
     nx_matcher *matcher;
     nx_vec global;   /* uint16_t: its patterns' indexes in nx_patterns.items */
+    /* worked out once at load, for each document's needs= test: */
+    uint8_t *no_needs;     /* per pattern of the engine: 1 when it has no needs= */
+    size_t n_no_needs;
+    nx_need *needs;        /* every needs= string, in order of key byte */
+    nx_need_group *groups;
+    size_t n_needs, n_groups;
 } nx_pattern_engine;
 
 typedef struct nx_patterns {
