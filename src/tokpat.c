@@ -545,6 +545,7 @@ typedef struct pattern {
     int32_t pc;        /* entry point */
     nx_vec first;      /* uint32_t: how it may start, see dispatch */
     nx_vec first_preds; /* uint32_t: the atom tests it may start with (not word sets) */
+    nx_vec first_memo;  /* uint32_t per first_preds: where a scan keeps that test's last answer */
     filter filters[MAX_FILTERS]; /* its anchors, see anchor_of */
     size_t n_filters;
 } pattern;
@@ -589,6 +590,8 @@ struct nx_matcher {
     uint64_t *filtered;    /* patterns that have anchors */
     uint64_t *first_slots; /* the anchor slots that are a pattern's first (rarest) anchor */
     int32_t *slot_trie;    /* per anchor slot: the class trie that is its whole element, or -1 */
+    uint32_t *slot_pattern; /* per anchor slot: its pattern */
+    size_t n_memo;         /* the distinct atom tests patterns may start with (first_memo) */
     uint64_t first_tests;  /* the atom tests first anchors use */
     nx_vec first_test_patterns[64]; /* uint32_t per atom test: the patterns whose first anchor uses it */
     uint8_t kind_has_first[16]; /* per atom kind: it may start a first anchor (a row says so in its ROW_HAS_FIRST) */
@@ -1993,7 +1996,28 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
         }
     }
     if (!(m->slot_trie = malloc((m->slots + 1) * sizeof *m->slot_trie))) return NX_ERR_NOMEM;
+    if (!(m->slot_pattern = malloc((m->slots + 1) * sizeof *m->slot_pattern))) return NX_ERR_NOMEM;
     for (size_t k = 0; k < m->slots; k++) m->slot_trie[k] = -1;
+    /* a scan remembers each first atom test's last answer: one place per
+     * distinct test, not one per test of the matcher */
+    uint32_t *memo_of = malloc((m->preds.count + 1) * sizeof *memo_of);
+    if (!memo_of) return NX_ERR_NOMEM;
+    for (size_t k = 0; k < m->preds.count; k++) memo_of[k] = UINT32_MAX;
+    for (size_t p = 0; p < np; p++) {
+        pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+        for (size_t f = 0; f < pt->n_filters; f++) m->slot_pattern[pt->filters[f].slot] = (uint32_t)p;
+        for (size_t f = 0; f < pt->first_preds.count; f++) {
+            uint32_t pi = NX_VEC_AT(&pt->first_preds, uint32_t, f);
+            if (memo_of[pi] == UINT32_MAX) memo_of[pi] = (uint32_t)m->n_memo++;
+            uint32_t *x = nx_vec_push(&pt->first_memo, sizeof *x);
+            if (!x) {
+                free(memo_of);
+                return NX_ERR_NOMEM;
+            }
+            *x = memo_of[pi];
+        }
+    }
+    free(memo_of);
     for (size_t p = 0; p < np; p++) {
         const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
         if (!pt->n_filters) continue;
@@ -2063,6 +2087,7 @@ static void free_matcher(nx_matcher *m) {
         pattern *pt = &NX_VEC_AT(&m->patterns, pattern, k);
         for (size_t f = 0; f < pt->n_filters; f++) nx_vec_free(&pt->filters[f].first);
         nx_vec_free(&pt->first_preds);
+        nx_vec_free(&pt->first_memo);
     }
     for (int k = 0; k < 16; k++) {
         free(m->by_kind[k]);
@@ -2072,6 +2097,7 @@ static void free_matcher(nx_matcher *m) {
     free(m->filtered);
     free(m->first_slots);
     free(m->slot_trie);
+    free(m->slot_pattern);
     nx_vec_free(&m->code);
     nx_vec_free(&m->preds);
     nx_vec_free(&m->any);
@@ -2184,6 +2210,8 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
     if (p->regex) {
         unsigned char c0 = (unsigned char)v->text[a->b0];
         if (a->b1 - a->b0 < p->regex_min || !(p->regex_first[c0 / 8] & (1u << (c0 % 8)))) return 0;
+        /* made at the first regex test a text needs: most need none */
+        if (!v->md && !(v->md = pcre2_match_data_create(8, NULL))) return v->oom = 1, 0;
         int rc = pcre2_match(p->regex, (PCRE2_SPTR)(v->text + a->b0), a->b1 - a->b0, 0, PCRE2_NO_UTF_CHECK, v->md, NULL);
         if (rc < 0) return 0;
     }
@@ -2490,7 +2518,7 @@ typedef struct scanner {
     const uint64_t **rowp;      /* per atom: its word row (the zero row when it has none) */
     uint32_t *cursor;           /* per anchor slot: known absent before this atom */
     uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
-    uint32_t *memo_at;          /* per atom test: the last atom asked, and its answer */
+    uint32_t *memo_at;          /* per first atom test (first_memo): the last atom asked, and its answer */
     uint8_t *memo;
     int exhaustive;
 } scanner;
@@ -2527,12 +2555,12 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
             if (!(m->by_kind[a->kind][w] & bit)) return NX_OK;
             int ok = 0;
             for (size_t f = 0; f < pt->first_preds.count && !ok; f++) {
-                uint32_t pi = NX_VEC_AT(&pt->first_preds, uint32_t, f);
-                if (S->memo_at[pi] != pos) {
-                    S->memo_at[pi] = pos;
-                    S->memo[pi] = (uint8_t)pred_ok(&S->v, &NX_VEC_AT(&m->preds, apred, pi), a);
+                uint32_t pi = NX_VEC_AT(&pt->first_preds, uint32_t, f), mi = NX_VEC_AT(&pt->first_memo, uint32_t, f);
+                if (S->memo_at[mi] != pos) {
+                    S->memo_at[mi] = pos;
+                    S->memo[mi] = (uint8_t)pred_ok(&S->v, &NX_VEC_AT(&m->preds, apred, pi), a);
                 }
-                ok = S->memo[pi];
+                ok = S->memo[mi];
             }
             if (!ok) return NX_OK;
         }
@@ -2590,7 +2618,6 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     S.limit_hit = limit_hit;
     S.exhaustive = exhaustive;
     nx_status st = NX_OK;
-    pcre2_match_data *md = pcre2_match_data_create(8, NULL);
     /* per anchor slot, the atoms it may start at: gathered as (slot, atom)
      * pairs in atom order, then grouped by slot (occ[occ_at[s] ..
      * occ_at[s + 1]]), one buffer for all slots */
@@ -2598,12 +2625,14 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     uint32_t *rest_at = NULL; /* the atoms that may start a pattern without anchors */
     size_t n_rest = 0;
     uint32_t *last_q = NULL, *occ_at = NULL, *occ = NULL;
+    uint64_t *anchored = NULL; /* the patterns with anchors whose first anchor may start somewhere */
     /* the arrays sized by the matcher, in one block (the 8-byte ones first) */
-    size_t np4 = (np + 1) & ~(size_t)1, ns4 = (m->slots + 2) & ~(size_t)1, nq4 = (m->preds.count + 2) & ~(size_t)1;
-    char *fixed = malloc(W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->preds.count + 1);
+    size_t np4 = (np + 1) & ~(size_t)1, ns4 = (m->slots + 2) & ~(size_t)1, nq4 = (m->n_memo + 2) & ~(size_t)1;
+    char *fixed = malloc(2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->n_memo + 1);
     if (fixed) {
         S.skip = (uint64_t *)(void *)fixed;
-        S.next = (uint32_t *)(void *)(S.skip + W);
+        anchored = S.skip + W;
+        S.next = (uint32_t *)(void *)(anchored + W);
         S.cursor = S.next + np4;
         occ_at = S.cursor + ns4;
         last_q = occ_at + ns4 + 2;
@@ -2612,7 +2641,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         memset(fixed, 0, (size_t)((char *)last_q - fixed)); /* skip, next, cursor, occ_at */
         memset(last_q, 0xFF, (ns4 + nq4) * sizeof *last_q); /* last_q and memo_at: NO_TARGET */
     }
-    if (!md || !fixed || atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
+    if (!fixed || atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
     size_t n = S.A.n;
     /* and those sized by the atoms */
     char *per_atom = st == NX_OK ? malloc((n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *rest_at)) : NULL;
@@ -2625,7 +2654,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     } else {
         st = NX_ERR_NOMEM;
     }
-    S.v = (vm){m, &S.A, text->work, md, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
+    S.v = (vm){m, &S.A, text->work, NULL, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
     for (size_t p = 0; st == NX_OK && enabled && p < np; p++)
         if (!enabled[p]) S.skip[p / 64] |= UINT64_C(1) << (p % 64);
     /* each atom's word row, and where each pattern's first (rarest) anchor
@@ -2677,28 +2706,35 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         for (size_t k = 0; k < pairs.count; k++) occ_at[(pv[k] >> 32) + 2]++;
         for (size_t k = 2; k < m->slots + 2; k++) occ_at[k] += occ_at[k - 1];
         if (!(occ = malloc(pairs.count * sizeof *occ))) st = NX_ERR_NOMEM;
-        for (size_t k = 0; st == NX_OK && k < pairs.count; k++) occ[occ_at[(pv[k] >> 32) + 1]++] = (uint32_t)pv[k];
+        for (size_t k = 0; st == NX_OK && k < pairs.count; k++) {
+            occ[occ_at[(pv[k] >> 32) + 1]++] = (uint32_t)pv[k];
+            uint32_t p = m->slot_pattern[pv[k] >> 32];
+            anchored[p / 64] |= UINT64_C(1) << (p % 64);
+        }
     }
-    /* the patterns with anchors: near their first anchor's starts */
-    for (size_t p = 0; st == NX_OK && !exhaustive && p < np; p++) {
-        const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
-        if (!pt->n_filters || (S.skip[p / 64] & (UINT64_C(1) << (p % 64)))) continue;
-        const filter *f0 = &pt->filters[0];
-        const uint32_t *o = occ ? occ + occ_at[f0->slot] : NULL;
-        size_t n_o = occ ? occ_at[f0->slot + 1] - occ_at[f0->slot] : 0;
-        size_t w = p / 64;
-        uint64_t bit = UINT64_C(1) << (p % 64);
-        uint32_t done = 0; /* starts before this were tried */
-        for (size_t k = 0; k < n_o && st == NX_OK; k++) {
-            uint32_t q = o[k];
-            uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
-            if (q < (uint32_t)f0->lo) continue;
-            uint32_t hi = q - (uint32_t)f0->lo;
-            for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
-                /* the first-atom test of try_at, here: most positions fail it */
-                if (starts_at(&S, pos, w) & bit) st = try_at(&S, p, pos, 1);
+    /* the patterns with anchors: near their first anchor's starts (in
+     * pattern order: only those whose first anchor was seen) */
+    for (size_t aw = 0; st == NX_OK && !exhaustive && aw < W; aw++) {
+        for (uint64_t bits = anchored[aw] & ~S.skip[aw]; bits && st == NX_OK; bits &= bits - 1) {
+            size_t p = aw * 64 + (size_t)__builtin_ctzll(bits);
+            const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+            const filter *f0 = &pt->filters[0];
+            const uint32_t *o = occ ? occ + occ_at[f0->slot] : NULL;
+            size_t n_o = occ ? occ_at[f0->slot + 1] - occ_at[f0->slot] : 0;
+            size_t w = p / 64;
+            uint64_t bit = UINT64_C(1) << (p % 64);
+            uint32_t done = 0; /* starts before this were tried */
+            for (size_t k = 0; k < n_o && st == NX_OK; k++) {
+                uint32_t q = o[k];
+                uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
+                if (q < (uint32_t)f0->lo) continue;
+                uint32_t hi = q - (uint32_t)f0->lo;
+                for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
+                    /* the first-atom test of try_at, here: most positions fail it */
+                    if (starts_at(&S, pos, w) & bit) st = try_at(&S, p, pos, 1);
+                }
+                if (hi + 1 > done) done = hi + 1;
             }
-            if (hi + 1 > done) done = hi + 1;
         }
     }
     /* the rest (all of them when exhaustive): at each atom they may start with */
@@ -2715,9 +2751,10 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             }
         }
     }
+    if (st == NX_OK && S.v.oom) st = NX_ERR_NOMEM; /* (a test outside a run found no memory) */
     nx_vec_free(&pairs);
     free(occ);
-    pcre2_match_data_free(md);
+    pcre2_match_data_free(S.v.md);
     free(fixed);
     free(per_atom);
     free(S.v.stack);
