@@ -2655,8 +2655,8 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         st = NX_ERR_NOMEM;
     }
     S.v = (vm){m, &S.A, text->work, NULL, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
-    for (size_t p = 0; st == NX_OK && enabled && p < np; p++)
-        if (!enabled[p]) S.skip[p / 64] |= UINT64_C(1) << (p % 64);
+    for (size_t p = 0; st == NX_OK && enabled && p < np; p++) /* (no branch: which are enabled is as good as random) */
+        S.skip[p / 64] |= (uint64_t)(enabled[p] == 0) << (p % 64);
     /* each atom's word row, and where each pattern's first (rarest) anchor
      * may start */
     for (uint32_t q = 0; st == NX_OK && q < n; q++) {
@@ -2703,8 +2703,14 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     /* group the pairs by slot (counting sort: atom order kept within a slot) */
     if (st == NX_OK && !exhaustive && pairs.count) {
         const uint64_t *pv = pairs.items;
-        for (size_t k = 0; k < pairs.count; k++) occ_at[(pv[k] >> 32) + 2]++;
-        for (size_t k = 2; k < m->slots + 2; k++) occ_at[k] += occ_at[k - 1];
+        size_t lo_slot = SIZE_MAX, hi_slot = 0; /* (the sums are needed over these only) */
+        for (size_t k = 0; k < pairs.count; k++) {
+            size_t slot = (size_t)(pv[k] >> 32);
+            occ_at[slot + 2]++;
+            if (slot < lo_slot) lo_slot = slot;
+            if (slot > hi_slot) hi_slot = slot;
+        }
+        for (size_t k = lo_slot + 2; k <= hi_slot + 2; k++) occ_at[k] += occ_at[k - 1];
         if (!(occ = malloc(pairs.count * sizeof *occ))) st = NX_ERR_NOMEM;
         for (size_t k = 0; st == NX_OK && k < pairs.count; k++) {
             occ[occ_at[(pv[k] >> 32) + 1]++] = (uint32_t)pv[k];
