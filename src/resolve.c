@@ -766,6 +766,19 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
     *next_start = j + 1;
     if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "&") == 0) return unit_at(r, j + 1) > j + 1;
+    /* "Jean - Baptiste Lamarck", "Edward Burne - Jones": text written as
+     * tokens (a space on each side of every hyphen) splits a hyphenated
+     * name; after a given name, a lone hyphen between two capitalised words
+     * that no entry reads joins them */
+    if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "-") == 0 && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
+        tok(r, j + 1)->brk == NX_BRK_SPACE && !r->sports && !r->headline[j] && j > a) {
+        const nx_token *x = tok(r, j - 1), *y = tok(r, j + 1);
+        /* (not after a title, an honorific or a word of place names) */
+        return capitalised(x) && capitalised(y) && !(x->shape & NX_SH_ALLCAPS) && !(y->shape & NX_SH_ALLCAPS) &&
+               !(x->feat & (NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_PLACE_HEAD))) &&
+               r->gz_at[j - 1] < 0 && r->gz_at[j + 1] < 0 && range_has(r, a, j, NX_FEAT(NX_G_GIVEN)) &&
+               unit_at(r, j + 1) == j + 2;
+    }
     if (c->kind != NX_TOK_WORD || !(c->shape & NX_SH_LOWER)) return 0;
     if (is_word(r, j, NX_G_NAME_LINKER)) {
         if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD))) return 0;
