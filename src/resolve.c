@@ -798,6 +798,10 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         return unit_at(r, s) > s && !feat(r, s, NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY));
     }
     if (is_word(r, j, NX_G_CONJUNCTION)) {
+        /* "in Japan and Warner Records": a known entity alone before the
+         * conjunction and an unknown word after it are two names, not one
+         * ("the Baltimore and Ohio Railroad" joins two known ones) */
+        if (r->gz_at[a] >= 0 && SPAN(r->doc, r->gz_at[a])->t1 == j && j + 1 < r->n && r->gz_at[j + 1] < 0) return 0;
         size_t k = j + 1, e;
         while ((e = unit_at(r, k)) > k) k = e;
         if (k == j + 1) return 0;
