@@ -2211,6 +2211,7 @@ typedef struct known {
     name_key key;
     uint8_t type;    /* what the name names; KNOWN_AMBIGUOUS when two kinds of thing */
     uint8_t surname; /* a part of a person's name, not the whole */
+    uint8_t place_first; /* the person's name opens with a place's word (Maryland House): a weak reading */
     const char *canon;
     const char *country;
 } known;
@@ -2295,6 +2296,7 @@ static void learn(const rctx *r, known_names *kn, const nx_span *s) {
         k->key = key;
         k->type = s->type;
         k->surname = (uint8_t)(form != 0);
+        k->place_first = (uint8_t)(s->type == NX_PERSON && feat(r, s->t0, NX_FEAT(NX_G_PLACE)));
         k->canon = s->canon;
         k->country = s->country;
         kn->starts[kn->nk.piece[key.p0]] = 1;
@@ -2327,6 +2329,11 @@ static void retype_people(rctx *r, const known_names *kn) {
             continue;
         const known *n = key_of(r, &kn->nk, s->t0, s->t1, &key) ? known_find(kn, key) : NULL;
         if (!n || n->type != NX_PERSON) continue;
+        /* a country or a state stays a place when the only person it would
+         * name opens with a place's word: "Maryland House", "West Ukraine"
+         * were read as people wrongly (Neil Jordan's "Jordan" is his) */
+        static const char *const state_kinds[] = {"country", "admin1", NULL};
+        if (n->place_first && is_kind(s, state_kinds)) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
     }
 }
