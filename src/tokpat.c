@@ -2655,8 +2655,14 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         st = NX_ERR_NOMEM;
     }
     S.v = (vm){m, &S.A, text->work, NULL, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
-    for (size_t p = 0; st == NX_OK && enabled && p < np; p++) /* (no branch: which are enabled is as good as random) */
-        S.skip[p / 64] |= (uint64_t)(enabled[p] == 0) << (p % 64);
+    /* (gathered in a register, with no branch: which are enabled is as
+     * good as random) */
+    for (size_t w = 0; st == NX_OK && enabled && w < W; w++) {
+        uint64_t bits = 0;
+        for (size_t p = w * 64, end = np < p + 64 ? np : p + 64; p < end; p++)
+            bits |= (uint64_t)(enabled[p] == 0) << (p % 64);
+        S.skip[w] = bits;
+    }
     /* each atom's word row, and where each pattern's first (rarest) anchor
      * may start */
     for (uint32_t q = 0; st == NX_OK && q < n; q++) {
