@@ -478,7 +478,28 @@ class Gaz:
             if "id" in a and "name" not in a and (a.get("country") or not self.countryless_ambiguous):
                 NAME_IDS.setdefault((t or t0, fs), (a["id"], a.get("country")))
 
+    # British and American spellings of the words of organisations' names:
+    # news writes each name in its own house style ("World Health
+    # Organisation", "Organization for Security and Cooperation in Europe").
+    SPELLINGS = (("Organization", "Organisation"), ("Co-operation", "Cooperation"),
+                 ("Co-operative", "Cooperative"))
+
+    def add_spellings(self):
+        """Adds, for each organisation of several words, its name with each
+        word of SPELLINGS written the other way (the same entity: its
+        canonical name and ids)."""
+        t0 = self.defaults.get("type", "")
+        for (fs, t, fn), (surface, a) in list(self.entries.items()):
+            if (t or t0) != "organization" or " " not in surface:
+                continue
+            for x, y in self.SPELLINGS:
+                for old, new in ((x, y), (y, x)):
+                    if re.search(r"\b%s\b" % re.escape(old), surface):
+                        variant = re.sub(r"\b%s\b" % re.escape(old), new, surface)
+                        self.add(variant, **dict(a, name=a.get("name", surface)))
+
     def write(self):
+        self.add_spellings()
         self.fill_ids()
         head = ["# nerx gazetteer",
                 "# source: " + self.source,
