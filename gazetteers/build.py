@@ -2511,6 +2511,7 @@ def build_name_endings():
 # Olympics); place heads; legal-form suffixes; the words of the GATE and
 # faker lists left out.
 ORG_HEADS = source_items("designators/org-heads.tsv")
+LEGISLATURES = set(source_items("designators/legislatures.tsv"))
 
 MISC_HEADS = source_items("designators/misc-heads.tsv")
 PLACE_HEADS = source_items("designators/place-heads.tsv")
@@ -2529,7 +2530,7 @@ def build_org_designators():
             attribution="GATE ANNIE gazetteer lists, LGPL-3.0; faker locale data, MIT; "
                         "hand-written parts: nerx project")
     for w in ORG_HEADS:
-        g.add(w, type="org-head")
+        g.add(w, type="org-head", kind="legislature" if w in LEGISLATURES else None)
     for s in read_lst("org_base.lst") + read_lst("org_key.lst"):
         s = clean(s)
         if not s or s.isupper() or not s[0].isupper() or not is_latin(s):

@@ -51,6 +51,7 @@
     X(ORG_ACRONYM_AFTER_TITLE, "org:acronym-after-title", "a word in capitals after 'TITLE of|at': rector of KAZNU") \
     X(ORG_AFTER_TITLE_OF, "org:after-title-of", "unknown names after 'TITLE of|at' that are no field: chief executive of UniCredit") \
     X(ORG_THE_HEAD_WORD, "org:the-head-word", "a capitalised organisation head alone after 'the': the Committee")     \
+    X(ORG_LEGISLATURE, "org:legislature", "a legislature's head word alone: elected to Congress, Parliament voted")  \
     X(ORG_ACRONYM_SHAPE, "org:acronym-shape", "an unknown word in capitals of 3-6 letters: NAAFI")                    \
     X(COREF_SURNAME, "coref:surname", "a person's surname or given name alone, found again")                          \
     X(COREF_SAME_NAME, "coref:same-name", "a name found elsewhere in the document, found again")                     \

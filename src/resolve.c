@@ -1851,6 +1851,18 @@ static nx_status acronyms_after_titles(rctx *r) {
     return NX_OK;
 }
 
+/* Whether token i is an organisation head word that names a legislature
+ * (its org-head entry has kind=legislature). */
+static int legislature_word(const rctx *r, size_t i) {
+    const nx_token *t = tok(r, i);
+    uint32_t node = nx_gazetteer_word(r->g, t->fold, t->fold_len);
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x)) {
+        const nx_entry *e = &r->g->entries[x - 1];
+        if (e->cls == NX_G_ORG_HEAD && e->kind && strcmp(nx_gstr(r->g, e->kind), "legislature") == 0) return 1;
+    }
+    return 0;
+}
+
 /* "the Committee", "the Senate": a capitalised organisation head alone after
  * "the", in running text, names the organisation the context has in mind;
  * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
@@ -1873,6 +1885,16 @@ static nx_status lone_org_words(rctx *r) {
             !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && (!next_cap || of_title) &&
             !is_word(r, i + 1, NX_G_NAME_LINKER)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD) < 0) return NX_ERR_NOMEM;
+            continue;
+        }
+        /* "elected to Congress", "Parliament voted": a legislature's head
+         * word (data: kind=legislature) alone, after no capitalised word or
+         * ordinal ("the U.S. Congress", "the Forty-first Congress" are read
+         * as wholes or not at all), is that legislature */
+        if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) && !next_cap &&
+            !is_word(r, i + 1, NX_G_NAME_LINKER) && legislature_word(r, i) &&
+            (t->sent_start || is_word(r, i - 1, NX_G_FUNCTION_WORD) || tok(r, i - 1)->kind == NX_TOK_PUNCT)) {
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_LEGISLATURE) < 0) return NX_ERR_NOMEM;
             continue;
         }
         /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
