@@ -154,9 +154,9 @@ static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size
  * ones pick the slot), so a token finds its word or claims an empty slot
  * without reading another token, and the table is small to clear (whether
  * the word is new is as good as random: masks, not a branch). Then the
- * tokens whose word came before them are checked against it (hash, length
- * and bytes); two forms sharing a tag on one probe run (rare) make the
- * words again. */
+ * tokens whose word came before them are checked against it (length and
+ * bytes); two forms sharing a tag on one probe run (rare) make the words
+ * again. */
 static nx_status index_words(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_token *toks = r->toks;
@@ -174,7 +174,12 @@ static nx_status index_words(rctx *r) {
     for (size_t i = 0; i < n; i++) {
         uint64_t h = toks[i].fold_hash, tag = (h >> 32) >> bits, v; /* (no tag bits left: 0, all checked) */
         size_t s = (size_t)h & mask;
-        while ((v = slots[s]) != 0 && v >> bits != tag) s = (s + 1) & mask;
+        /* the slot is empty or the word's: one test, which most tokens pass
+         * at the first slot (both factors are below 2^32: no overflow) */
+        for (;; s = (s + 1) & mask) {
+            v = slots[s];
+            if (v * ((v >> bits) ^ tag) == 0) break;
+        }
         uint64_t fresh = (uint64_t)0 - (v == 0); /* claims the slot */
         v = (v & ~fresh) | ((tag << bits | (i + 1)) & fresh);
         slots[s] = (uint32_t)v;
@@ -195,13 +200,9 @@ static nx_status index_words(rctx *r) {
     r->lower = lower;
     r->caps = caps;
     r->n_caps = n_caps;
-    for (size_t k = 0; k < n_rep; k++) {
-        const nx_token *t = &toks[rep[k]], *o = &toks[word[rep[k]]];
-        if (o->fold_hash == t->fold_hash && o->fold_len == t->fold_len && nx_same_bytes(o->fold, t->fold, t->fold_len + 1))
-            continue;
-        return index_words_exact(r, word, lower, mask);
-    }
-    return NX_OK;
+    unsigned same = 1;
+    for (size_t k = 0; k < n_rep; k++) same &= (unsigned)nx_token_same_fold(&toks[word[rep[k]]], &toks[rep[k]]);
+    return same ? NX_OK : index_words_exact(r, word, lower, mask);
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
