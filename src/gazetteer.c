@@ -167,6 +167,8 @@ static inline int looked_up(const nx_token *t) {
  * compared whole instead of byte by byte looking for the label's end. Only
  * a label too close to the end of the labels is compared the slow way. */
 static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
+    /* most: 16 bytes of both may be read (nx_token.fold), no branch on the length */
+    if (len < 16 && E->labels_len - off >= 16) return nx_same_bytes16(E->labels + off, fold, len + 1);
     if (len < E->labels_len - off) return nx_same_bytes(E->labels + off, fold, len + 1);
     return label_is(E->labels + off, fold, len);
 }
@@ -261,9 +263,10 @@ static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *t
         if (node) {
             /* the features of the entries that cover the token alone */
             int cap = (t->shape & NX_SH_CAP) != 0;
+            uint64_t cap_mask = (uint64_t)0 - (uint64_t)cap; /* (masks: whether a word is capitalised is random) */
             unsigned fl = g->node_flags[node];
-            uint64_t f = g->node_feat[node].fold | (cap ? g->node_feat[node].cap : 0);
-            int ok = (fl & (NX_GN_FOLD | (cap ? NX_GN_CAP : 0))) != 0;
+            uint64_t f = g->node_feat[node].fold | (g->node_feat[node].cap & cap_mask);
+            int ok = (fl & (NX_GN_FOLD | (NX_GN_CAP & (unsigned)cap_mask))) != 0;
             if (fl & NX_GN_EXACT) ok |= exact_entries(g, text, toks, node, i, i + 1, &f);
             t->feat |= f;
             if (ok) best = node, best_end = i + 1;

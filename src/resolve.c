@@ -345,13 +345,12 @@ static void append_fold(char *buf, size_t cap, size_t *len, const char *s, size_
 /* Whether the token may be a plural title (presidents): the singular is
  * its folded form but the last byte. Without branches (whether a word
  * ends in s is as good as random): the last four bytes of a form of four
- * or more in one load, and four zero bytes for a shorter one. */
+ * or more in one load, of a shorter one its first four (which may be read:
+ * nx_token.fold), not used. */
 static unsigned plural_stem(const nx_token *t) {
-    static const unsigned char none[4];
-    size_t len = t->fold_len;
-    const unsigned char *end4 = len >= 4 ? (const unsigned char *)t->fold + len - 4 : none;
-    uint64_t w = nx_load4(end4); /* byte k: end4[k] */
-    unsigned s = (t->kind == NX_TOK_WORD) & ((w >> 24) == 's');
+    size_t len = t->fold_len, long_enough = (size_t)0 - (len >= 4);
+    uint64_t w = nx_load4((const unsigned char *)t->fold + ((len - 4) & long_enough)); /* byte k: the k-th */
+    unsigned s = (t->kind == NX_TOK_WORD) & (long_enough & 1) & ((w >> 24) == 's');
     unsigned ies = (len > 4) & (((w >> 8) & 0xFFFF) == ('i' | 'e' << 8));
     return s & !ies; /* -ies: leave */
 }

@@ -106,11 +106,6 @@ unsigned nx_char_class(int32_t c);
  * point: the definition the ASCII table must agree with. */
 unsigned nx_char_class_unicode(int32_t c);
 
-/* The first k bytes of a word (k = 0 .. 8), the others zero. */
-static inline uint64_t nx_first_bytes_mask(size_t k) {
-    return ((UINT64_C(1) << (8 * k & 63)) - 1) | ((uint64_t)0 - (k >= 8));
-}
-
 /* Whether tokens a and b have the same folded form: the first 16 bytes
  * as two words masked to b's length (readable past the form: see
  * nx_token.fold), with no branch on the length unless it is longer (rare)
@@ -118,9 +113,8 @@ static inline uint64_t nx_first_bytes_mask(size_t k) {
 static inline int nx_token_same_fold(const nx_token *a, const nx_token *b) {
     size_t len = b->fold_len;
     const unsigned char *p = (const unsigned char *)a->fold, *q = (const unsigned char *)b->fold;
-    uint64_t m1 = nx_first_bytes_mask(len < 8 ? len : 8), m2 = nx_first_bytes_mask(len < 8 ? 0 : len < 16 ? len - 8 : 8);
-    uint64_t d = ((nx_load8(p) ^ nx_load8(q)) & m1) | ((nx_load8(p + 8) ^ nx_load8(q + 8)) & m2) | (a->fold_len ^ len);
-    return d == 0 && (len <= 16 || nx_same_bytes(p + 16, q + 16, len - 16));
+    return (a->fold_len == len) & nx_same_bytes16(p, q, len < 16 ? len : 16) &&
+           (len <= 16 || nx_same_bytes(p + 16, q + 16, len - 16));
 }
 
 /* The token's text in the working copy. */
