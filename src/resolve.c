@@ -367,9 +367,9 @@ typedef struct title_start {
 } title_start;
 
 /* The places where a title may start, in order (arena; NULL when out of
- * memory). One pass over the tokens lists them, without branches: each
- * token's index and first match at or after it are written and kept or
- * not by the count; the few kept are filled in after. Then the plurals'
+ * memory): two lists made without branches, each item written and kept
+ * or not by the count, the possible plurals from the tokens and the
+ * matches that may be titles, merged by token. Then the plurals'
  * singulars are hashed, each prefetching its slot of the edge table, and
  * looked up, so that the lookups' cache misses overlap instead of coming
  * one token at a time. */
@@ -377,34 +377,35 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
-    size_t n_gm = r->doc->n_gm, k = 0, n = 0;
-    /* per match, and past the last one: its first token (none past the
-     * last) and whether it may be a title */
-    uint32_t *gm_t0 = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *gm_t0);
-    uint8_t *gm_title = nx_arena_alloc_uninit(A, n_gm + 1);
-    uint64_t *at = nx_arena_alloc_uninit(A, r->n * sizeof *at); /* token | first match << 32 */
-    if (!gm_t0 || !gm_title || !at) return NULL;
+    size_t n_gm = r->doc->n_gm, n_toks = r->n, n_pl = 0, n_tm = 0;
+    uint32_t *pl = nx_arena_alloc_uninit(A, (n_toks + 1) * sizeof *pl); /* tokens that may be plurals */
+    uint32_t *tm = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *tm);   /* matches that may be titles */
+    if (!pl || !tm) return NULL;
+    const nx_token *toks = r->toks; /* (locals: the stores may alias r's fields) */
+    if (g->edges.n_slots)
+        for (size_t i = 0; i < n_toks; i++) {
+            pl[n_pl] = (uint32_t)i;
+            n_pl += plural_stem(&toks[i]);
+        }
     for (size_t m = 0; m < n_gm; m++) {
-        gm_t0[m] = gm[m].t0;
-        gm_title[m] = (uint8_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
+        tm[n_tm] = (uint32_t)m;
+        n_tm += (size_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
     }
-    gm_t0[n_gm] = UINT32_MAX;
-    gm_title[n_gm] = 0;
-    unsigned plurals = g->edges.n_slots != 0;
-    const nx_token *toks = r->toks; /* (locals: the stores to at may alias r's fields) */
-    for (size_t i = 0, n_toks = r->n; i < n_toks; i++) {
-        /* gm[k]: the first match at or after i (at most one starts at a token) */
-        unsigned gm_here = gm_t0[k] == i;
-        at[n] = i | (uint64_t)k << 32;
-        n += (gm_here & gm_title[k]) | (plurals & plural_stem(&toks[i]));
-        k += gm_here;
-    }
-    title_start *out = nx_arena_alloc_uninit(A, (n + 1) * sizeof *out);
-    uint64_t *hash = nx_arena_alloc_uninit(A, (n + 1) * sizeof *hash);
+    title_start *out = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *out);
+    uint64_t *hash = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *hash);
     if (!out || !hash) return NULL;
-    for (size_t c = 0; c < n; c++) {
-        uint32_t i = (uint32_t)at[c], m = (uint32_t)(at[c] >> 32);
-        out[c] = (title_start){i, m, (uint8_t)(gm_t0[m] == i && gm_title[m]), (uint8_t)(plurals && plural_stem(&toks[i])), 0};
+    size_t a = 0, b = 0, n = 0, k = 0; /* k: the first match at or after the token (at most one starts at a token) */
+    while (a < n_pl || b < n_tm) {
+        uint32_t tp = a < n_pl ? pl[a] : UINT32_MAX, tg = b < n_tm ? gm[tm[b]].t0 : UINT32_MAX;
+        uint32_t i = tp < tg ? tp : tg;
+        if (tg == i) {
+            k = tm[b];
+        } else {
+            while (k < n_gm && gm[k].t0 < i) k++;
+        }
+        out[n++] = (title_start){i, (uint32_t)k, (uint8_t)(tg == i), (uint8_t)(tp == i), 0};
+        a += tp == i;
+        b += tg == i;
     }
     for (size_t c = 0; c < n; c++) {
         const nx_token *t = tok(r, out[c].tok);
