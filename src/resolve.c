@@ -149,8 +149,10 @@ static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size
 }
 
 /* Each token's word: a slot of the table holds a word's first token + 1
- * in its low `bits` bits (the table has 2^bits slots, at least twice the
- * tokens) and a tag above them (the high bits of its fold hash; the low
+ * in its low `bits` bits (the table has 2^bits slots, one and a half
+ * times the tokens at least: a text's words are about half its tokens, so
+ * it is at most a third full as a rule, and never full) and a tag above
+ * them (the high bits of its fold hash; the low
  * ones pick the slot), so a token finds its word or claims an empty slot
  * without reading another token, and the table is small to clear (whether
  * the word is new is as good as random: masks, not a branch). Then the
@@ -162,7 +164,7 @@ static nx_status index_words(rctx *r) {
     const nx_token *toks = r->toks;
     size_t n = r->n, mask = 15, n_caps = 0, n_rep = 0;
     unsigned bits = 4;
-    while (mask + 1 < 2 * n) mask = mask * 2 + 1, bits++;
+    while (mask + 1 < n + n / 2) mask = mask * 2 + 1, bits++;
     uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     /* (locals, not r's fields: a store to a byte array may alias those) */
     uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
