@@ -199,12 +199,16 @@ typedef struct lookup {
  * shared through the ring they are 10-15 % slower: 64 loads that miss,
  * each kept in the reorder buffer until it is served, stall the loop.) */
 static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t b0, uint32_t b1) {
-    const nx_gedges *E = &g->edges;
+    /* (locals: the stores to the ring may alias the table's size) */
+    const nx_gedge *slots = g->edges.slots;
+    size_t mask = g->edges.n_slots - 1;
     for (uint32_t i = b0; i < b1; i++) {
         lookup *l = &ring[i % MATCH_RING];
-        l->skip = !looked_up(&items[i]);
-        l->h = nx_gedge_hash(0, items[i].fold_hash);
-        if (!l->skip) __builtin_prefetch(&E->slots[l->h & (E->n_slots - 1)]);
+        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
+        int skip = !looked_up(&items[i]);
+        l->skip = (uint8_t)skip;
+        l->h = h;
+        if (!skip) __builtin_prefetch(&slots[h & mask]);
     }
 }
 
