@@ -93,7 +93,9 @@ char *nx_arena_strndup(nx_arena *a, const char *s, size_t len) {
 char *nx_arena_strdup(nx_arena *a, const char *s) { return nx_arena_strndup(a, s, strlen(s)); }
 
 int nx_vec_grow(nx_vec *v, size_t size) {
-    size_t ncap = v->cap ? v->cap * 2 : 16;
+    /* a new vector: 16 items, or as many as fill 1 KB (a block malloc's
+     * per-thread cache serves): the per-document lists grow fewer times */
+    size_t ncap = v->cap ? v->cap * 2 : size && size < 64 ? 1024 / size : 16;
     void *n = realloc(v->items, ncap * size);
     if (!n) return -1;
     v->items = n;

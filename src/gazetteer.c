@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "swar.h"
 
 void nx_gazetteer_init(nx_gazetteer *g) {
     memset(g, 0, sizeof *g);
@@ -160,34 +161,15 @@ static inline int looked_up(const nx_token *t) {
     return !(t->kind == NX_TOK_PUNCT && t->b1 - t->b0 == 1 && t->fold[0] != '&');
 }
 
-/* Whether a[0..n) and b[0..n) are the same bytes (n >= 1), for the short
- * strings of a trie step: a few loads of 8, 4 or 1 bytes, overlapping, and
- * no call (memcmp's costs more than the compare on words of five letters). */
-static inline int same_bytes(const char *a, const char *b, size_t n) {
-    if (n >= 8) {
-        uint64_t x, y;
-        for (size_t k = 0; k + 8 < n; k += 8) {
-            memcpy(&x, a + k, 8), memcpy(&y, b + k, 8);
-            if (x != y) return 0;
-        }
-        memcpy(&x, a + n - 8, 8), memcpy(&y, b + n - 8, 8);
-        return x == y;
-    }
-    if (n >= 4) {
-        uint32_t x0, y0, x1, y1;
-        memcpy(&x0, a, 4), memcpy(&y0, b, 4), memcpy(&x1, a + n - 4, 4), memcpy(&y1, b + n - 4, 4);
-        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
-    }
-    return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
-}
-
 /* Whether the label at offset off is exactly the token's folded form
  * fold[0..len), which the tokenizer NUL-terminates and which holds no NUL
  * before (the text has none): then the len + 1 bytes with the NUL say it,
  * compared whole instead of byte by byte looking for the label's end. Only
  * a label too close to the end of the labels is compared the slow way. */
 static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
-    if (len < E->labels_len - off) return same_bytes(E->labels + off, fold, len + 1);
+    /* most: 16 bytes of both may be read (nx_token.fold), no branch on the length */
+    if (len < 16 && E->labels_len - off >= 16) return nx_same_bytes16(E->labels + off, fold, len + 1);
+    if (len < E->labels_len - off) return nx_same_bytes(E->labels + off, fold, len + 1);
     return label_is(E->labels + off, fold, len);
 }
 
@@ -217,12 +199,16 @@ typedef struct lookup {
  * shared through the ring they are 10-15 % slower: 64 loads that miss,
  * each kept in the reorder buffer until it is served, stall the loop.) */
 static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t b0, uint32_t b1) {
-    const nx_gedges *E = &g->edges;
+    /* (locals: the stores to the ring may alias the table's size) */
+    const nx_gedge *slots = g->edges.slots;
+    size_t mask = g->edges.n_slots - 1;
     for (uint32_t i = b0; i < b1; i++) {
         lookup *l = &ring[i % MATCH_RING];
-        l->skip = !looked_up(&items[i]);
-        l->h = nx_gedge_hash(0, items[i].fold_hash);
-        if (!l->skip) __builtin_prefetch(&E->slots[l->h & (E->n_slots - 1)]);
+        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
+        int skip = !looked_up(&items[i]);
+        l->skip = (uint8_t)skip;
+        l->h = h;
+        if (!skip) __builtin_prefetch(&slots[h & mask]);
     }
 }
 
@@ -281,9 +267,10 @@ static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *t
         if (node) {
             /* the features of the entries that cover the token alone */
             int cap = (t->shape & NX_SH_CAP) != 0;
+            uint64_t cap_mask = (uint64_t)0 - (uint64_t)cap; /* (masks: whether a word is capitalised is random) */
             unsigned fl = g->node_flags[node];
-            uint64_t f = g->node_feat[node].fold | (cap ? g->node_feat[node].cap : 0);
-            int ok = (fl & (NX_GN_FOLD | (cap ? NX_GN_CAP : 0))) != 0;
+            uint64_t f = g->node_feat[node].fold | (g->node_feat[node].cap & cap_mask);
+            int ok = (fl & (NX_GN_FOLD | (NX_GN_CAP & (unsigned)cap_mask))) != 0;
             if (fl & NX_GN_EXACT) ok |= exact_entries(g, text, toks, node, i, i + 1, &f);
             t->feat |= f;
             if (ok) best = node, best_end = i + 1;

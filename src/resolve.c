@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "model.h"
+#include "swar.h"
 
 typedef struct rctx {
     nx_document *doc;
@@ -140,31 +141,54 @@ static int fold_has_space(const nx_token *t) {
     return t->b1 - t->b0 != t->c1 - t->c0 && memchr(t->fold, ' ', t->fold_len) != NULL;
 }
 
-/* Token i's word: the first token with the same folded form, found in the
- * table of words seen so far (slots: the token + 1, 0 empty) and put there
- * when i is the first. With `exact` 0 two forms with the same hash and
- * length are taken for the same, so that the only branch is the loop's,
- * taken on a collision of slots (rare): the caller compares the bytes
- * afterwards. An empty slot reads token i itself, which is i's form (by
- * masks: a branch on whether the word is new would mispredict). */
-static inline uint32_t word_of(const nx_token *toks, uint32_t *slots, size_t mask, uint32_t i, int exact) {
+/* Token i's word, exactly: the first token with the same folded form,
+ * found in the table of words seen so far (slots: the token + 1, 0 empty)
+ * and put there when i is the first. Only when two forms share a tag
+ * (below): never seen. */
+static uint32_t word_of_exact(const nx_token *toks, uint32_t *slots, size_t mask, uint32_t i) {
     const nx_token *t = &toks[i];
     for (size_t s = (size_t)t->fold_hash & mask;; s = (s + 1) & mask) {
-        uint32_t v = slots[s], empty = (uint32_t)0 - (v == 0), j = ((v - 1) & ~empty) | (i & empty);
+        uint32_t j = slots[s] ? slots[s] - 1 : i;
         const nx_token *o = &toks[j];
-        if (o->fold_hash == t->fold_hash && o->fold_len == t->fold_len &&
-            (!exact || j == i || memcmp(o->fold, t->fold, t->fold_len) == 0)) {
+        if (o->fold_hash == t->fold_hash && o->fold_len == t->fold_len && memcmp(o->fold, t->fold, t->fold_len) == 0) {
             slots[s] = j + 1;
             return j;
         }
     }
 }
 
+/* Makes the words again, comparing the bytes (into word and lower). */
+static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size_t mask) {
+    const nx_token *toks = r->toks;
+    uint32_t *slots = nx_arena_alloc(&r->doc->arena, (mask + 1) * sizeof *slots);
+    if (!slots) return NX_ERR_NOMEM;
+    memset(lower, 0, r->n);
+    for (size_t i = 0; i < r->n; i++) {
+        const nx_token *u = &toks[i];
+        uint32_t w = word[i] = word_of_exact(toks, slots, mask, (uint32_t)i);
+        unsigned sh = u->shape;
+        lower[w] |= (u->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !u->sent_start;
+    }
+    return NX_OK;
+}
+
+/* Each token's word: a slot of the table holds a word's first token + 1
+ * in its low `bits` bits (the table has 2^bits slots, one and a half
+ * times the tokens at least: a text's words are about half its tokens, so
+ * it is at most a third full as a rule, and never full) and a tag above
+ * them (the high bits of its fold hash; the low
+ * ones pick the slot), so a token finds its word or claims an empty slot
+ * without reading another token, and the table is small to clear (whether
+ * the word is new is as good as random: masks, not a branch). Then the
+ * tokens whose word came before them are checked against it (length and
+ * bytes); two forms sharing a tag on one probe run (rare) make the words
+ * again. */
 static nx_status index_words(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_token *toks = r->toks;
     size_t n = r->n, mask = 15, n_caps = 0, n_rep = 0;
-    while (mask + 1 < 2 * n) mask = mask * 2 + 1;
+    unsigned bits = 4;
+    while (mask + 1 < n + n / 2) mask = mask * 2 + 1, bits++;
     uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     /* (locals, not r's fields: a store to a byte array may alias those) */
     uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
@@ -173,11 +197,24 @@ static nx_status index_words(rctx *r) {
     if (!slots || !word || !lower || !caps || !rep) return NX_ERR_NOMEM;
     if (!r->doc->text.ascii)
         for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t h = toks[i].fold_hash, tag = (h >> 32) >> bits, v; /* (no tag bits left: 0, all checked) */
+        size_t s = (size_t)h & mask;
+        /* the slot is empty or the word's: one test, which most tokens pass
+         * at the first slot (both factors are below 2^32: no overflow) */
+        for (;; s = (s + 1) & mask) {
+            v = slots[s];
+            if (v * ((v >> bits) ^ tag) == 0) break;
+        }
+        uint64_t fresh = (uint64_t)0 - (v == 0); /* claims the slot */
+        v = (v & ~fresh) | ((tag << bits | (i + 1)) & fresh);
+        slots[s] = (uint32_t)v;
+        word[i] = (uint32_t)(v & mask) - 1;
+    }
     /* stores rather than branches, which would mispredict */
     for (size_t i = 0; i < n; i++) {
         const nx_token *t = &toks[i];
-        uint32_t w = word_of(toks, slots, mask, (uint32_t)i, 0);
-        word[i] = w;
+        uint32_t w = word[i];
         rep[n_rep] = (uint32_t)i;
         n_rep += w != i;
         unsigned sh = t->shape;
@@ -185,26 +222,13 @@ static nx_status index_words(rctx *r) {
         caps[n_caps] = (uint32_t)i;
         n_caps += (sh & NX_SH_CAP) != 0;
     }
-    /* the bytes of the words found by hash; two forms with the same hash
-     * (never seen) make the words again, comparing the bytes */
-    for (size_t k = 0; k < n_rep; k++) {
-        const nx_token *t = &toks[rep[k]], *o = &toks[word[rep[k]]];
-        if (memcmp(o->fold, t->fold, t->fold_len) == 0) continue;
-        memset(slots, 0, (mask + 1) * sizeof *slots);
-        memset(lower, 0, n);
-        for (size_t i = 0; i < n; i++) {
-            const nx_token *u = &toks[i];
-            uint32_t w = word[i] = word_of(toks, slots, mask, (uint32_t)i, 1);
-            unsigned sh = u->shape;
-            lower[w] |= (u->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !u->sent_start;
-        }
-        break;
-    }
     r->word = word;
     r->lower = lower;
     r->caps = caps;
     r->n_caps = n_caps;
-    return NX_OK;
+    unsigned same = 1;
+    for (size_t k = 0; k < n_rep; k++) same &= (unsigned)nx_token_same_fold(&toks[word[rep[k]]], &toks[rep[k]]);
+    return same ? NX_OK : index_words_exact(r, word, lower, mask);
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
@@ -346,13 +370,14 @@ static void append_fold(char *buf, size_t cap, size_t *len, const char *s, size_
 
 /* Whether the token may be a plural title (presidents): the singular is
  * its folded form but the last byte. Without branches (whether a word
- * ends in s is as good as random): in a form too short the bytes read are
- * its first, which the folded form's NUL makes one at least. */
+ * ends in s is as good as random): the last four bytes of a form of four
+ * or more in one load, of a shorter one its first four (which may be read:
+ * nx_token.fold), not used. */
 static unsigned plural_stem(const nx_token *t) {
     size_t len = t->fold_len, long_enough = (size_t)0 - (len >= 4);
-    const char *f = t->fold;
-    unsigned s = (t->kind == NX_TOK_WORD) & (long_enough & 1) & (f[(len - 1) & long_enough] == 's');
-    unsigned ies = (len > 4) & (f[(len - 2) & long_enough] == 'e') & (f[(len - 3) & long_enough] == 'i');
+    uint64_t w = nx_load4((const unsigned char *)t->fold + ((len - 4) & long_enough)); /* byte k: the k-th */
+    unsigned s = (t->kind == NX_TOK_WORD) & (long_enough & 1) & ((w >> 24) == 's');
+    unsigned ies = (len > 4) & (((w >> 8) & 0xFFFF) == ('i' | 'e' << 8));
     return s & !ies; /* -ies: leave */
 }
 
@@ -368,40 +393,46 @@ typedef struct title_start {
 } title_start;
 
 /* The places where a title may start, in order (arena; NULL when out of
- * memory). One pass over the tokens lists them, without branches: each
- * token's entry is written and kept or not by the count. Then the
- * plurals' singulars are hashed, each prefetching its slot of the edge
- * table, and looked up, so that the lookups' cache misses overlap instead
- * of coming one token at a time. */
+ * memory): two lists made without branches, each item written and kept
+ * or not by the count, the possible plurals from the tokens and the
+ * matches that may be titles, merged by token. Then the plurals'
+ * singulars are hashed, each prefetching its slot of the edge table, and
+ * looked up, so that the lookups' cache misses overlap instead of coming
+ * one token at a time. */
 static title_start *title_starts(const rctx *r, size_t *n_out) {
     nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
-    size_t n_gm = r->doc->n_gm, k = 0, n = 0;
-    /* per match, and past the last one: its first token (none past the
-     * last) and whether it may be a title */
-    uint32_t *gm_t0 = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *gm_t0);
-    uint8_t *gm_title = nx_arena_alloc_uninit(A, n_gm + 1);
-    title_start *out = nx_arena_alloc_uninit(A, r->n * sizeof *out);
-    if (!gm_t0 || !gm_title || !out) return NULL;
+    size_t n_gm = r->doc->n_gm, n_toks = r->n, n_pl = 0, n_tm = 0;
+    uint32_t *pl = nx_arena_alloc_uninit(A, (n_toks + 1) * sizeof *pl); /* tokens that may be plurals */
+    uint32_t *tm = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *tm);   /* matches that may be titles */
+    if (!pl || !tm) return NULL;
+    const nx_token *toks = r->toks; /* (locals: the stores may alias r's fields) */
+    if (g->edges.n_slots)
+        for (size_t i = 0; i < n_toks; i++) {
+            pl[n_pl] = (uint32_t)i;
+            n_pl += plural_stem(&toks[i]);
+        }
     for (size_t m = 0; m < n_gm; m++) {
-        gm_t0[m] = gm[m].t0;
-        gm_title[m] = (uint8_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
+        tm[n_tm] = (uint32_t)m;
+        n_tm += (size_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
     }
-    gm_t0[n_gm] = UINT32_MAX;
-    gm_title[n_gm] = 0;
-    int plurals = g->edges.n_slots != 0;
-    const nx_token *toks = r->toks; /* (locals: the stores to out may alias r's fields) */
-    for (size_t i = 0, n_toks = r->n; i < n_toks; i++) {
-        /* gm[k]: the first match at or after i (at most one starts at a token) */
-        unsigned gm_here = gm_t0[k] == i, at_gm = gm_here & gm_title[k];
-        unsigned stem = plurals && plural_stem(&toks[i]);
-        out[n] = (title_start){(uint32_t)i, (uint32_t)k, (uint8_t)at_gm, (uint8_t)stem, 0};
-        n += at_gm | stem;
-        k += gm_here;
+    title_start *out = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *out);
+    uint64_t *hash = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *hash);
+    if (!out || !hash) return NULL;
+    size_t a = 0, b = 0, n = 0, k = 0; /* k: the first match at or after the token (at most one starts at a token) */
+    while (a < n_pl || b < n_tm) {
+        uint32_t tp = a < n_pl ? pl[a] : UINT32_MAX, tg = b < n_tm ? gm[tm[b]].t0 : UINT32_MAX;
+        uint32_t i = tp < tg ? tp : tg;
+        if (tg == i) {
+            k = tm[b];
+        } else {
+            while (k < n_gm && gm[k].t0 < i) k++;
+        }
+        out[n++] = (title_start){i, (uint32_t)k, (uint8_t)(tg == i), (uint8_t)(tp == i), 0};
+        a += tp == i;
+        b += tg == i;
     }
-    uint64_t *hash = nx_arena_alloc_uninit(A, (n + 1) * sizeof *hash);
-    if (!hash) return NULL;
     for (size_t c = 0; c < n; c++) {
         const nx_token *t = tok(r, out[c].tok);
         if (!out[c].stem) continue;

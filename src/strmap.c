@@ -16,10 +16,7 @@ void nx_strmap_free(nx_strmap *m) {
     }
     free(m->slots);
     free(m->pool);
-    free(m->key_off);
-    free(m->key_len);
-    free(m->values);
-    free(m->hashes);
+    free(m->hashes); /* the block of the four per-key arrays (grow_arrays) */
     memset(m, 0, sizeof *m);
 }
 
@@ -59,20 +56,28 @@ static long find(const nx_strmap *m, const char *key, size_t len, uint64_t h, si
     return -1;
 }
 
+/* The per-key arrays (hashes, key offsets and lengths, values) share one
+ * block, hashes first: one malloc and one free for a map of a few keys, as
+ * most of a document's maps are, instead of four. A new map starts small
+ * (16 keys, 32 slots, 256 bytes of keys): blocks that malloc's per-thread
+ * cache serves. */
 static int grow_arrays(nx_strmap *m) {
-    size_t cap = m->cap ? m->cap * 2 : 64;
-    uint32_t *ko = realloc(m->key_off, cap * sizeof *ko);
-    if (!ko) return -1;
-    m->key_off = ko;
-    uint32_t *kl = realloc(m->key_len, cap * sizeof *kl);
-    if (!kl) return -1;
-    m->key_len = kl;
-    uint32_t *v = realloc(m->values, cap * sizeof *v);
-    if (!v) return -1;
-    m->values = v;
-    uint64_t *hs = realloc(m->hashes, cap * sizeof *hs);
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    if (cap > SIZE_MAX / 20) return -1;
+    uint64_t *hs = malloc(cap * 20);
     if (!hs) return -1;
+    uint32_t *ko = (uint32_t *)(hs + cap), *kl = ko + cap, *v = kl + cap;
+    if (m->count) {
+        memcpy(hs, m->hashes, m->count * sizeof *hs);
+        memcpy(ko, m->key_off, m->count * sizeof *ko);
+        memcpy(kl, m->key_len, m->count * sizeof *kl);
+        memcpy(v, m->values, m->count * sizeof *v);
+    }
+    free(m->hashes);
     m->hashes = hs;
+    m->key_off = ko;
+    m->key_len = kl;
+    m->values = v;
     m->cap = cap;
     return 0;
 }
@@ -87,12 +92,12 @@ int nx_strmap_put(nx_strmap *m, const char *key, size_t len, uint32_t value) {
         return 0;
     }
     if ((m->count + 1) * 2 > m->n_slots) {
-        if (rehash(m, m->n_slots ? m->n_slots * 2 : 64)) return -1;
+        if (rehash(m, m->n_slots ? m->n_slots * 2 : 32)) return -1;
         find(m, key, len, h, &slot);
     }
     if (m->count == m->cap && grow_arrays(m)) return -1;
     if (m->pool_len + len > m->pool_cap) {
-        size_t cap = m->pool_cap ? m->pool_cap * 2 : 4096;
+        size_t cap = m->pool_cap ? m->pool_cap * 2 : 256;
         while (cap < m->pool_len + len) cap *= 2;
         char *p = realloc(m->pool, cap);
         if (!p) return -1;

@@ -75,4 +75,56 @@ static inline unsigned nx_count_marked(uint64_t m) { return (unsigned)(((m >> 7)
 /* The index of the first byte a test marked in m (m not 0). */
 static inline unsigned nx_first_marked(uint64_t m) { return (unsigned)__builtin_ctzll(m) / 8; }
 
+/* NX_MASK16[n]: the first n bytes of 16 (n = 0 .. 16) as two words' masks. */
+static const uint64_t NX_MASK16[17][2] = {
+    {UINT64_C(0x0000000000000000), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x00000000000000FF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x000000000000FFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x0000000000FFFFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x00000000FFFFFFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x000000FFFFFFFFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x0000FFFFFFFFFFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0x00FFFFFFFFFFFFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x0000000000000000)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x00000000000000FF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x000000000000FFFF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x0000000000FFFFFF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x00000000FFFFFFFF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x000000FFFFFFFFFF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x0000FFFFFFFFFFFF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0x00FFFFFFFFFFFFFF)},
+    {UINT64_C(0xFFFFFFFFFFFFFFFF), UINT64_C(0xFFFFFFFFFFFFFFFF)}};
+
+/* Whether a[0..n) and b[0..n) are the same bytes, n <= 16, where 16 bytes
+ * may be read from both: two words masked to n bytes, with no branch on n
+ * (the length of a word is as good as random). */
+static inline int nx_same_bytes16(const void *a, const void *b, size_t n) {
+    const unsigned char *p = a, *q = b;
+    const uint64_t *m = NX_MASK16[n];
+    return (((nx_load8(p) ^ nx_load8(q)) & m[0]) | ((nx_load8(p + 8) ^ nx_load8(q + 8)) & m[1])) == 0;
+}
+
+/* Whether a[0..n) and b[0..n) are the same bytes (n >= 1), for the short
+ * strings of a word: a few loads of 8, 4 or 1 bytes, overlapping, none
+ * outside the n bytes, and no call (memcmp's costs more than the compare
+ * on words of five letters). */
+static inline int nx_same_bytes(const void *a, const void *b, size_t n) {
+    const unsigned char *p = a, *q = b;
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t k = 0; k + 8 < n; k += 8) {
+            memcpy(&x, p + k, 8), memcpy(&y, q + k, 8);
+            if (x != y) return 0;
+        }
+        memcpy(&x, p + n - 8, 8), memcpy(&y, q + n - 8, 8);
+        return x == y;
+    }
+    if (n >= 4) {
+        uint32_t x0, y0, x1, y1;
+        memcpy(&x0, p, 4), memcpy(&y0, q, 4), memcpy(&x1, p + n - 4, 4), memcpy(&y1, q + n - 4, 4);
+        return ((x0 ^ y0) | (x1 ^ y1)) == 0;
+    }
+    return p[0] == q[0] && p[n / 2] == q[n / 2] && p[n - 1] == q[n - 1];
+}
+
 #endif

@@ -433,8 +433,10 @@ typedef struct pool {
  * a NUL after each token and 8 to spare for the last word, each folded form
  * being written whole words at a time. Past that, each token may take one
  * byte more than the text it covers, so the buffer must hold twice the
- * bytes left: a new one is made when it does not. 0, or -1 when out of
- * memory. */
+ * bytes left: a new one is made when it does not. Either way 16 bytes at
+ * least follow the start of every folded form, as nx_token.fold promises
+ * (a form longer than its text has an arena copy of its own, 16 bytes at
+ * least). 0, or -1 when out of memory. */
 static int pool_room(nx_arena *arena, pool *p, size_t n, size_t i) {
     size_t need = 2 * (n - i) + 16;
     if ((size_t)(p->end - p->at) >= need) return 0;

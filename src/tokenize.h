@@ -25,6 +25,7 @@
 
 #include "arena.h"
 #include "strmap.h"
+#include "swar.h"
 #include "text.h"
 
 typedef enum nx_tok_kind { NX_TOK_WORD = 1, NX_TOK_NUM, NX_TOK_PUNCT } nx_tok_kind;
@@ -50,7 +51,8 @@ enum nx_break { NX_BRK_NONE = 0, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_PARA };
 typedef struct nx_token {
     uint32_t b0, b1;    /* bytes */
     uint32_t c0, c1;    /* code points */
-    const char *fold;   /* case-folded form, NUL-terminated, in the arena */
+    const char *fold;   /* case-folded form, NUL-terminated, in the arena; 16 bytes at
+                         * least may be read from its start (nx_token_same_fold) */
     uint32_t fold_len;
     uint32_t sent;      /* sentence number */
     uint16_t shape;     /* nx_tok_shape flags */
@@ -103,6 +105,17 @@ unsigned nx_char_class(int32_t c);
 /* The same from the Unicode category and the lists above, for any code
  * point: the definition the ASCII table must agree with. */
 unsigned nx_char_class_unicode(int32_t c);
+
+/* Whether tokens a and b have the same folded form: the first 16 bytes
+ * as two words masked to b's length (readable past the form: see
+ * nx_token.fold), with no branch on the length unless it is longer (rare)
+ * or the words differ. */
+static inline int nx_token_same_fold(const nx_token *a, const nx_token *b) {
+    size_t len = b->fold_len;
+    const unsigned char *p = (const unsigned char *)a->fold, *q = (const unsigned char *)b->fold;
+    return (a->fold_len == len) & nx_same_bytes16(p, q, len < 16 ? len : 16) &&
+           (len <= 16 || nx_same_bytes(p + 16, q + 16, len - 16));
+}
 
 /* The token's text in the working copy. */
 static inline const char *nx_token_str(const nx_text *t, const nx_token *k) { return t->work + k->b0; }

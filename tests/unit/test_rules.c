@@ -8,6 +8,7 @@
 #include "check.h"
 #include "model_fixture.h"
 #include "nerx.h"
+#include "strmap.h"
 
 static nx_model *model;
 
@@ -142,11 +143,68 @@ static size_t run_table(const char *path, int (*row)(const char *, const char *,
     return rows;
 }
 
+/* resolve's index of the document's words tells two folded forms apart by
+ * a tag of their hash and the slot it picks, and checks the bytes after:
+ * two words that share both must still be two words. A word in capitals
+ * (an unknown acronym, an organisation) that the text also writes in lower
+ * case is a common word; a different lower-case word with the same tag
+ * must not make it one. The pair is found here, among five-letter words,
+ * as index_words makes tag and slot for a document of at most 8 tokens
+ * (a table of 16 slots: the hash's low 4 bits pick the slot, its high 28
+ * the tag). */
+typedef struct tagged {
+    uint32_t key, word;
+} tagged;
+
+static int cmp_tagged(const void *a, const void *b) {
+    uint32_t x = ((const tagged *)a)->key, y = ((const tagged *)b)->key;
+    return x < y ? -1 : x > y;
+}
+
+static void five_letters(uint32_t i, char *s) {
+    for (int k = 0; k < 5; k++, i /= 26) s[k] = (char)('a' + i % 26);
+    s[5] = '\0';
+}
+
+static void same_tag_words(void) {
+    enum { N = 1 << 18, BITS = 4 };
+    tagged *v = malloc(N * sizeof *v);
+    CHECK(v != NULL);
+    if (!v) return;
+    char s[8];
+    for (uint32_t i = 0; i < N; i++) {
+        five_letters(i, s);
+        uint64_t h = nx_hash(s, 5, 0);
+        v[i].key = (uint32_t)(((h >> 32) >> BITS) << BITS | (h & ((1u << BITS) - 1)));
+        v[i].word = i;
+    }
+    qsort(v, N, sizeof *v, cmp_tagged);
+    size_t pairs = 0;
+    for (size_t i = 1; i < N && pairs < 3; i++) {
+        if (v[i].key != v[i - 1].key) continue;
+        char a[8], b[8], upper[8], text[128], want[64];
+        five_letters(v[i - 1].word, a);
+        five_letters(v[i].word, b);
+        for (int k = 0; k < 6; k++) upper[k] = (char)(a[k] >= 'a' ? a[k] - 32 : a[k]);
+        /* 7 tokens: the acronym, and the other word in lower case */
+        snprintf(text, sizeof text, "the %s said that %s ran.", upper, b);
+        snprintf(want, sizeof want, "organization:%s", upper);
+        CHECK(entities_row(text, want, 0) == 0);
+        /* the same word in lower case does make it a common word */
+        snprintf(text, sizeof text, "the %s said that %s ran.", upper, a);
+        CHECK(entities_row(text, "-", 0) == 0);
+        pairs++;
+    }
+    CHECK(pairs == 3);
+    free(v);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
     CHECK(run_table(NX_TEST_DATA "/entities.tsv", entities_row) >= 20);
     CHECK(run_table(NX_TEST_DATA "/relations.tsv", relations_row) >= 25);
+    same_tag_words();
     nx_model_free(model);
     return check_result("test_rules");
 }

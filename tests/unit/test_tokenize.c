@@ -397,6 +397,53 @@ static void test_ascii_runs(void) {
     expect_tokens("ABCDEFGHIJ\xC3\xA9 x", "ABCDEFGHIJ\xC3\xA9|x");
 }
 
+/* nx_token_same_fold against strcmp on every pair of tokens: words of
+ * every length up to 40 that differ in their first, middle or last byte or
+ * by one byte of length, and forms longer than their text (straße ->
+ * strasse, an arena copy of its own), last in the text so that the 16
+ * bytes read past the start of the last forms are the buffers' (ASan). */
+static void test_same_fold(void) {
+    char text[16384];
+    size_t n = 0;
+    const char letters[] = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMN";
+    for (size_t len = 1; len <= 40; len++) {
+        for (int variant = 0; variant < 4; variant++) {
+            char w[64];
+            memcpy(w, letters, len);
+            if (variant == 1) w[0] = 'Q';
+            if (variant == 2) w[len / 2] = 'q';
+            if (variant == 3) w[len - 1] = 'z';
+            memcpy(text + n, w, len);
+            n += len;
+            text[n++] = ' ';
+            if (variant == 0) { /* the same word again, in capitals where letters */
+                for (size_t k = 0; k < len; k++) text[n + k] = (char)(w[k] >= 'a' && w[k] <= 'z' ? w[k] - 32 : w[k]);
+                n += len;
+                text[n++] = ' ';
+            }
+        }
+    }
+    const char *tail = "stra\xC3\x9F" "e STRASSE strasse \xC3\x9F\xC3\x9F ss ssss \xC3\x9F";
+    memcpy(text + n, tail, strlen(tail) + 1);
+    tk t;
+    run(&t, text);
+    size_t pairs = 0, same = 0;
+    for (size_t i = 0; i < t.toks.count; i++)
+        for (size_t j = 0; j < t.toks.count; j++) {
+            const nx_token *a = &t.toks.items[i], *b = &t.toks.items[j];
+            int want = a->fold_len == b->fold_len && strcmp(a->fold, b->fold) == 0;
+            if (nx_token_same_fold(a, b) != want) {
+                fprintf(stderr, "same_fold(%s, %s) is %d\n", a->fold, b->fold, !want);
+                CHECK(0);
+            }
+            pairs++;
+            same += (size_t)want;
+        }
+    CHECK(pairs > 30000);
+    CHECK(same > t.toks.count + 80); /* the repeats (and ß ß = ss) are found */
+    nx_arena_free(&t.arena);
+}
+
 int main(void) {
     setup();
     test_char_classes();
@@ -410,6 +457,7 @@ int main(void) {
     test_offsets();
     test_shapes();
     test_sentences();
+    test_same_fold();
     nx_strmap_free(&abbrevs);
     nx_strmap_free(&no_end);
     return check_result("test_tokenize");
