@@ -838,6 +838,148 @@ static int generic_org_before(const lctx *l, size_t t0) {
     return p > 0 && is_word(l, p - 1, NX_G_ORG_GENERIC) && span_at(l, p - 1) < 0;
 }
 
+/* The country span k names: a place of kind country, or a nationality
+ * (Kazakh: Kazakhstan); its ISO code, or NULL. */
+static const char *country_of(const lctx *l, int32_t k) {
+    if (k < 0) return NULL;
+    const nx_span *s = sp(l, k);
+    if (s->type == NX_NATIONALITY || (s->type == NX_PLACE && s->kind && !strcmp(s->kind, "country"))) return s->country;
+    return NULL;
+}
+
+/* Whether a country span says nothing of whose office a holder's is: a
+ * modifier after an article ("a U.S. military base", "a United States
+ * puppet"); another name's or title's ("Juan Pablo Alfonso of Venezuela",
+ * "Minister for Suriname", "Iraq's Saddam"); where someone goes or speaks
+ * (after a place cue or "to": "Brown said in Afghanistan", "flew to
+ * China"); or, after the holder, the object of his verb or preposition
+ * ("visited China", "a strike against Iraq", "with U.S. support"), but for
+ * a clause after "said" or "that" ("Harper said Canada will ..."). A
+ * possessive after it says the country's own thing ("in Canada's
+ * election", "crippled Iceland's economy"). */
+static int country_elsewhere(const lctx *l, int32_t c, int32_t person, int32_t title) {
+    size_t p = sp(l, c)->t0, e = sp(l, c)->t1;
+    if (p == 0) return 0;
+    p--;
+    if (is_word(l, p, NX_G_INDEFINITE)) return 1;
+    if (is_word(l, p, NX_G_DEFINITE) && p > 0) p--;
+    /* "ABC Radio Australia", "the Constitution of Japan": a word of a name
+     * the gazetteers do not know */
+    size_t w = is_word(l, p, NX_G_EMPLOYER_LINKER) && p > 0 ? p - 1 : p;
+    if (span_at(l, w) < 0 && tok(l, w)->kind == NX_TOK_WORD && (tok(l, w)->shape & NX_SH_CAP) && !tok(l, w)->sent_start &&
+        !is_word(l, w, NX_G_FUNCTION_WORD))
+        return 1;
+    if ((is_word(l, p, NX_G_EMPLOYER_LINKER) || is_word(l, p, NX_G_ROLE_MARKER)) && p > 0) {
+        int32_t k = span_at(l, p - 1);
+        if (k >= 0 && k != person && k != title && sp(l, k)->t1 == p && (is_type(l, k, NX_PERSON) || is_type(l, k, NX_TITLE)))
+            return 1;
+    }
+    int poss = possessive_at(l, e);
+    if (poss) {
+        size_t q = e + 1;
+        if (starts(l, q, NX_TITLE)) q = sp(l, span_at(l, q))->t1;
+        /* "Iraq's Saddam Hussein" (over a word of the name the person's
+         * span left out) */
+        for (size_t m = q; m < q + 2; m++) {
+            int32_t k = span_at(l, m);
+            if (k >= 0 && k != person && is_type(l, k, NX_PERSON)) return 1;
+            if (k >= 0 || m >= l->n || !(tok(l, m)->shape & NX_SH_CAP)) break;
+        }
+        return 0;
+    }
+    if (span_at(l, p) >= 0 || tok(l, p)->kind != NX_TOK_WORD || !(tok(l, p)->shape & NX_SH_LOWER)) return 0;
+    if (is_word(l, p, NX_G_PLACE_CUE) || is_word(l, p, NX_G_ROLE_MARKER)) return 1;
+    return sp(l, c)->t0 >= sp(l, person)->t1 && !is_word(l, p, NX_G_PERSON_CUE) && !is_word(l, p, NX_G_COMPLEMENTIZER);
+}
+
+/* Whether title span t is an item of a list with a title that is no
+ * national office ("chairman, president and chief executive"). */
+static int listed_with_other(const lctx *l, int32_t t) {
+    size_t a = sp(l, t)->t0, b = sp(l, t)->t1;
+    if (a > 0 && (fold_is(l, a - 1, ",") || is_word(l, a - 1, NX_G_CONJUNCTION)) && a > 1) {
+        int32_t k = span_at(l, a - 2);
+        if (is_type(l, k, NX_TITLE) && (!sp(l, k)->kind || strcmp(sp(l, k)->kind, "national"))) return 1;
+    }
+    if (fold_is(l, b, ",") || is_word(l, b, NX_G_CONJUNCTION)) {
+        size_t q = b + 1;
+        if (is_word(l, q, NX_G_CONJUNCTION)) q++;
+        int32_t k = span_at(l, q);
+        if (is_type(l, k, NX_TITLE) && sp(l, k)->t0 == q && (!sp(l, k)->kind || strcmp(sp(l, k)->kind, "national"))) return 1;
+    }
+    return 0;
+}
+
+/* "Canada will send more troops, Prime Minister Stephen Harper said",
+ * "President Rafael Correa says Ecuador will send a note": a national
+ * office (kind=national in titles.tsv: president, prime minister, king,
+ * ...) bound with no organisation of its own is the office of the one
+ * country its sentence names, when every place naming that country says
+ * so (country_elsewhere) and no other fact there is at it. Not with a
+ * first-level division in the sentence ("Premier Robert Bourassa ... of
+ * Quebec Canada"), for a title with an "of" part or a generic
+ * organisation of its own ("president of the state presidium",
+ * "federation president"), nor in a list with a company's titles
+ * ("chairman, president and chief executive"). A nationality is counted as
+ * a country named but is no office's by itself ("the French colonial-era
+ * prison ... King Sihanouk"). */
+static void sentence_country(lctx *l) {
+    nx_document *doc = l->doc;
+    for (size_t r = 0; r < doc->rels.count; r++) {
+        nx_rel *f = &NX_VEC_AT(&doc->rels, nx_rel, r);
+        if (f->type != NX_REL_HOLDS_TITLE || f->args[2].span >= 0) continue;
+        int32_t person = f->args[0].span, title = f->args[1].span;
+        const nx_span *t = sp(l, title);
+        if (!t->kind || strcmp(t->kind, "national") || is_word(l, t->t1, NX_G_EMPLOYER_LINKER) ||
+            generic_org_before(l, t->t0) || listed_with_other(l, title))
+            continue;
+        /* "federation president X": a noun before the title names its body */
+        size_t b = t->t0 - (t->t0 > 0);
+        if (t->t0 > 0 && span_at(l, b) < 0 && tok(l, b)->kind == NX_TOK_WORD && (tok(l, b)->shape & NX_SH_LOWER) &&
+            (tok(l, t->t0)->shape & NX_SH_LOWER) && !nx_rel_status_word(doc, t->t0) && !is_word(l, b, NX_G_FUNCTION_WORD) && !nx_rel_status_word(doc, b) &&
+            !is_word(l, b, NX_G_TITLE_ADJECTIVE) && !is_word(l, b, NX_G_COPULA) && !is_word(l, b, NX_G_AUXILIARY) &&
+            !is_word(l, b, NX_G_TITLE_VERB))
+            continue;
+        size_t s0 = t->t0, s1 = t->t1;
+        while (s0 > 0 && same_sentence(l, s0 - 1, t->t0)) s0--;
+        while (s1 < l->n && same_sentence(l, s1, t->t0)) s1++;
+        const char *code = NULL;
+        int32_t place = -1;
+        int ok = 1;
+        for (size_t q = s0; q < s1 && ok;) {
+            int32_t k = span_at(l, q);
+            if (k < 0 || sp(l, k)->t0 != q) {
+                q++;
+                continue;
+            }
+            const nx_span *s = sp(l, k);
+            const char *cc = country_of(l, k);
+            if (s->type == NX_PLACE && s->kind && (!strcmp(s->kind, "admin1") || !strcmp(s->kind, "province"))) ok = 0;
+            if (cc) {
+                if (code && strcmp(code, cc)) ok = 0;
+                code = cc;
+                if (s->type == NX_PLACE) {
+                    if (country_elsewhere(l, k, person, title)) ok = 0;
+                    if (place < 0) place = k;
+                }
+            }
+            q = s->t1;
+        }
+        if (!ok || place < 0) continue;
+        /* no other fact in the sentence is at that country */
+        for (size_t o = 0; o < doc->rels.count && ok; o++) {
+            const nx_rel *g = &NX_VEC_AT(&doc->rels, nx_rel, o);
+            for (size_t a = 0; a < g->n_args && o != r; a++) {
+                int32_t org = g->args[a].role == NX_ROLE_ORGANIZATION ? g->args[a].span : -1;
+                const char *cc = country_of(l, org);
+                if (cc && !strcmp(cc, code) && sp(l, org)->t0 >= s0 && sp(l, org)->t0 < s1) ok = 0;
+            }
+        }
+        if (!ok) continue;
+        f->args[2].span = place;
+        f->rule = NX_RULE_HT_SENTENCE_COUNTRY;
+    }
+}
+
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
     lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1)};
@@ -973,6 +1115,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         if (st != NX_OK) return st;
     }
+    sentence_country(l);
     return NX_OK;
 }
 
