@@ -1209,10 +1209,13 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
          * KAZNU" is the university the text defines) */
         for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i);
         /* (the whole name only: not "the Castro regime", "the Weapons of
-         * Mass Destruction Commission", "the Moonachie, N.J., maker") */
+         * Mass Destruction Commission", "the Moonachie, N.J., maker"; a
+         * verb after it is the title holder's: "John Smith chief executive
+         * of Acme said") */
         if (plain && b < r->n) {
             const nx_token *n = tok(r, b);
-            if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD)) ||
+            if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD) &&
+                 !feat(r, b, NX_FEAT(NX_G_PERSON_CUE))) ||
                 is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_GENITIVE) || is_word(r, b, NX_G_NAME_PARTICLE) ||
                 is_punct(r, b, "&") || (is_punct(r, b, ",") && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
                 plain = 0;
