@@ -568,6 +568,13 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
     size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
+    /* "X was an Illinois politician who served as ...": a place between
+     * the article and the title right after a copula (not after "as": "was
+     * appointed by President W as a United States attorney" is not W's) */
+    int32_t where = j == g->t0 && j > 0 ? span_at(l, j - 1) : -1;
+    if (is_type(l, where, NX_PLACE) && sp(l, where)->t1 == j && sp(l, where)->t0 > 1 &&
+        is_word(l, sp(l, where)->t0 - 1, NX_G_ARTICLE) && is_word(l, sp(l, where)->t0 - 2, NX_G_COPULA))
+        j = sp(l, where)->t0 - 1;
     /* "who was briefly Prime Minister", "is currently chairman": an adverb
      * (the auxiliary class; "currently" is also a date) between the verb
      * and the title */
