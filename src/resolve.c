@@ -795,9 +795,24 @@ static int caption_after(const rctx *r, size_t i) {
  * adjectives ("a German actress", "the new Japanese ambassador"), a
  * lower-case title modifier and a place ("a former US Secretary of State",
  * "an Illinois politician"). */
+/* The end of the demonym gazetteer match at token j ("Sri Lankan": two
+ * words; its nationality span is made last), or j + 1. */
+static size_t demonym_end(const rctx *r, size_t j) {
+    const nx_gmatch *gm = r->doc->gm;
+    size_t lo = 0, hi = r->doc->n_gm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gm[mid].t0 < j) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < r->doc->n_gm && gm[lo].t0 == j && may_have(r, &gm[lo], NX_FEAT(NX_G_DEMONYM)) ? gm[lo].t1 : j + 1;
+}
+
 static size_t over_modifiers(const rctx *r, size_t j) {
     for (int k = 0; k < 3 && j < r->n && !r->title_tok[j]; k++) {
-        if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE)))
+        if (r->owner[j] < 0 && (feat(r, j, NX_FEAT(NX_G_DEMONYM)) || demonym_end(r, j) > j + 1))
+            j = demonym_end(r, j);
+        else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_ADJECTIVE)))
             j++;
         else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_MOD)) && (tok(r, j)->shape & NX_SH_LOWER))
             j++;
