@@ -1054,6 +1054,16 @@ static int plain_name_word(const rctx *r, size_t i) {
            !(t->feat & other) && t->fold_len >= 2 && r->owner[i] < 0 && r->gz_at[i] < 0 && !seen_lower(r, i);
 }
 
+/* "George V", "Charles I", "Malcolm X": a given name and a one-letter
+ * Roman numeral (a regnal number, not an initial: no period) end the run. */
+static int regnal_numeral(const rctx *r, size_t a, size_t b) {
+    const nx_token *l = tok(r, b - 1);
+    if (b - a < 2 || l->fold_len != 1 || l->kind != NX_TOK_WORD || (l->shape & NX_SH_ABBREV) || !(l->shape & NX_SH_CAP)) return 0;
+    char c = l->fold[0];
+    return (c == 'i' || c == 'v' || c == 'x') && feat(r, b - 2, NX_FEAT(NX_G_GIVEN)) && capitalised(tok(r, b - 2)) &&
+           !(tok(r, b - 2)->shape & NX_SH_ALLCAPS) && same_line(r, b - 2, b - 1);
+}
+
 /* Why words [a, b) (capitalised, no gazetteer entity among them) name a
  * person (the rule), or NX_RULE_NONE. `evidence` is set when a title or honorific precedes. */
 static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
@@ -1061,7 +1071,7 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     for (size_t i = a; i < b; i++)
         if (name_word(r, i)) words++;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
-    if (single_letter(last) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
+    if ((single_letter(last) && !regnal_numeral(r, a, b)) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NX_RULE_NONE;
     /* Best Actor Award, the Singer Prize: a name does not end in an event's
