@@ -527,11 +527,21 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, nat)->t0 - 1;
         else if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
             k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
-        /* "the company's chief executive", "the band's rhythm guitarist":
-         * a generic organisation noun possesses the title */
+        /* "the company's chief executive", "the band's rhythm guitarist",
+         * "the film's director", "the show's composer": a common noun
+         * possesses the title (the film names no organisation: only a
+         * generic organisation noun finds one, generic_org_before) */
         else if (m >= 3 && (tok(l, m - 1)->shape & NX_SH_POSS) && span_at(l, m - 2) < 0 &&
-                 is_word(l, m - 2, NX_G_ORG_GENERIC) && is_word(l, m - 3, NX_G_DETERMINER) && span_at(l, m - 3) < 0)
+                 (is_word(l, m - 2, NX_G_ORG_GENERIC) ||
+                  (tok(l, m - 2)->kind == NX_TOK_WORD && (tok(l, m - 2)->shape & NX_SH_LOWER) && (tok(l, m - 2)->shape & NX_SH_ALPHA) &&
+                   !is_word(l, m - 2, NX_G_FUNCTION_WORD) && !is_word(l, m - 2, NX_G_TITLE))) &&
+                 is_word(l, m - 3, NX_G_DETERMINER) && span_at(l, m - 3) < 0)
             k = m - 3;
+        /* "the president's spokesman": a title possesses it */
+        else if (m >= 3 && (tok(l, m - 1)->shape & NX_SH_POSS) && is_type(l, span_at(l, m - 2), NX_TITLE) &&
+                 sp(l, span_at(l, m - 2))->t1 == m - 1 && sp(l, span_at(l, m - 2))->t0 > 0 &&
+                 is_word(l, sp(l, span_at(l, m - 2))->t0 - 1, NX_G_DETERMINER) && span_at(l, sp(l, span_at(l, m - 2))->t0 - 1) < 0)
+            k = sp(l, span_at(l, m - 2))->t0 - 1;
     }
     return k;
 }
@@ -1002,6 +1012,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         title_group g;
         read_group(l, (int32_t)k, &g);
+        /* "X, the president's spokesman", "the chairman's assistant": a
+         * title that possesses is the possessor's, not the name's the
+         * phrase is apposed to */
+        if (g.t1 == sp(l, g.title[g.n - 1])->t1 && possessive_at(l, g.t1)) continue;
         int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person, org_found = org_pre, predecessor = -1;
         int via_comma = 0;
         int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
