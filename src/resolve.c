@@ -69,6 +69,18 @@ static int particle_word(const rctx *r, size_t i) {
     return 0;
 }
 
+/* "Swedish-born", "German-based": a demonym, a hyphen and more. */
+static int demonym_prefix(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *h = memchr(t->fold, '-', t->fold_len);
+    if (!h || h == t->fold) return 0;
+    uint32_t node = nx_gazetteer_word(r->g, t->fold, (size_t)(h - t->fold));
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_DEMONYM) return 1;
+    return 0;
+}
+
 /* A word that may be part of a name: capitalised, or a particle word. */
 static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
 
@@ -1291,6 +1303,9 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     int plain = 1;
     for (size_t i = a; i < b; i++)
         if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
+    /* (nor a nationality: "South African singer X", "Swedish-born
+     * actress X") */
+    if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a)) plain = 0;
     if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
