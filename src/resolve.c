@@ -777,8 +777,13 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         while ((e = unit_at(r, k)) > k) k = e;
         if (k == j + 1) return 0;
         /* Science and Technology University: an organisation head closes
-         * the words that follow and none came before */
-        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) return head_feat(r, k - 1);
+         * the words that follow and none came before ("Health and Human
+         * Services Donna Shalala": a name may follow the head, which
+         * closes the organisation's name there; not after a name: "Bud
+         * Peterson and University System of Georgia Chancellor X") */
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX)))
+            return head_feat(r, k - 1) ||
+                   (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
         /* Ministry of Education and Science: inside the "of" part, unless
          * another organisation follows (University of Delhi and Hiroshima
          * University) */
