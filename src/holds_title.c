@@ -301,8 +301,10 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
     int32_t last = g->org[g->n - 1];
     for (size_t k = g->n - 1; k-- > 0 && last >= 0;) {
         /* (not over a list whose commas were dropped: "a psychologist
-         * politician and former President of ROM") */
-        if (g->org[k] >= 0 || g->bare[k + 1]) break;
+         * politician and former President of ROM"; nor to an item before
+         * one with a status of its own: "former Governor and former
+         * Secretary of Health and Human Services", two offices) */
+        if (g->org[k] >= 0 || g->bare[k + 1] || nx_rel_status_word(l->doc, sp(l, g->title[k + 1])->t0)) break;
         g->org[k] = last;
     }
 }
