@@ -781,9 +781,16 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * Services Donna Shalala": a name may follow the head, which
          * closes the organisation's name there; not after a name: "Bud
          * Peterson and University System of Georgia Chancellor X") */
-        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX)))
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
+            /* (a person's full name before the conjunction: "Turkish
+             * President Ahmet Necdet Sezer and Parliament Speaker X") */
+            int person_name = j - a >= 2 && feat(r, a, NX_FEAT(NX_G_GIVEN));
+            for (size_t i = a; i < j && person_name; i++)
+                person_name = r->gz_at[i] < 0 && !feat(r, i, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD));
+            if (person_name && !(k == j + 2 && feat(r, j + 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_GENERIC)))) return 0; /* (but "Charles Pratt and Company") */
             return head_feat(r, k - 1) ||
                    (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
+        }
         /* Ministry of Education and Science: inside the "of" part, unless
          * another organisation follows (University of Delhi and Hiroshima
          * University) */
