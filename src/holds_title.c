@@ -389,6 +389,15 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
 
 static size_t phrase_start(const lctx *l, size_t j);
 
+/* A dash between spaces that sets off an apposition as a comma does:
+ * "Sir Edward Heath - Prime Minister of the United Kingdom", "John Smith --
+ * the chairman of Acme -- said". */
+static int dash_at(const lctx *l, size_t i) {
+    if (i + 1 >= l->n || tok(l, i)->kind != NX_TOK_PUNCT || tok(l, i)->brk != NX_BRK_SPACE || tok(l, i + 1)->brk != NX_BRK_SPACE)
+        return 0;
+    return fold_is(l, i, "-") || fold_is(l, i, "--") || fold_is(l, i, "\xe2\x80\x93") || fold_is(l, i, "\xe2\x80\x94");
+}
+
 /* PERSON [(L)] , [a|the] [new|sixth] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
@@ -403,7 +412,7 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         int32_t k = span_at(l, i - 2);
         return is_type(l, k, NX_PERSON) && sp(l, k)->t1 == i - 1 && same_sentence(l, i - 2, g->t0) ? k : -1;
     }
-    if (i > 0 && !fold_is(l, i - 1, ",")) {
+    if (i > 0 && !fold_is(l, i - 1, ",") && !dash_at(l, i - 1)) {
         /* "Duncan Niederauer chief executive officer of NYSE Euronext said",
          * "Martin Feldstein a Harvard professor": an apposition written
          * without its comma, taken only when it names an organisation or
