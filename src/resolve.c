@@ -81,6 +81,17 @@ static int demonym_prefix(const rctx *r, size_t i) {
     return 0;
 }
 
+/* "Montreal-based", "Harvard-educated": a word whose part after its last
+ * hyphen is in lower case is an adjective, no name. */
+static int lower_after_hyphen(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *w = r->doc->text.work + t->b0;
+    size_t n = t->b1 - t->b0, h = n;
+    while (h > 0 && w[h - 1] != '-') h--;
+    return h > 1 && h < n && w[h] >= 'a' && w[h] <= 'z';
+}
+
 /* A word that may be part of a name: capitalised, or a particle word. */
 static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
 
@@ -1317,7 +1328,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         if (!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) plain = 0;
     /* (nor a nationality: "South African singer X", "Swedish-born
      * actress X") */
-    if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a)) plain = 0;
+    if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
     if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
