@@ -1030,6 +1030,15 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* "Nirvana band member Kurt Cobain", "Perfume members Yuka Kashino": a
+ * membership noun in lower case (over one generic organisation noun) right
+ * before a capitalised name, from token i. */
+static int member_after(const rctx *r, size_t i) {
+    if (i < r->n && is_word(r, i, NX_G_ORG_GENERIC) && (tok(r, i)->shape & NX_SH_LOWER)) i++;
+    return i + 1 < r->n && is_word(r, i, NX_G_MEMBERSHIP_NOUN) && (tok(r, i)->shape & NX_SH_LOWER) && r->owner[i] < 0 &&
+           capitalised(tok(r, i + 1)) && same_line(r, i, i + 1);
+}
+
 /* Whether words [a, b) are all unknown name words: no gazetteer entity, no
  * common word, title word, modifier, nationality or party word ("Former
  * U.S. Secretary of ...", "Republican Linda McMahon former chief of ..."). */
@@ -1329,7 +1338,10 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* (nor a nationality: "South African singer X", "Swedish-born
      * actress X") */
     if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
-    if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
+    /* (a membership noun: not at a sentence's start, "Family member X",
+     * nor after a hyphen, "pro - Noriega candidate X") */
+    int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
+    if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_BEFORE_TITLE) < 0 ? NX_ERR_NOMEM : NX_OK;
