@@ -1518,12 +1518,16 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
 }
 
 /* "Secretary of the Interior Franklin Knight Lane", "dictator Park
- * Chung-hee", "Governor Stanley Park": right after a title or honorific,
+ * Chung-hee", "Governor Stanley Park": right after a title, an honorific or
+ * a membership noun,
  * plain words that open with a given name (or a family name written first)
  * and end in a place head word are a person's name, not a place. */
 static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
     size_t a = c->a, b = c->b;
-    if (!c->place || c->org || !c->evidence || b - a < 2 || b - a > 4 || !title_before(r, a) || r->headline[a]) return NEXT;
+    /* (or a membership noun: "Asian Man Records founder Mike Park") */
+    int member = a > 0 && is_word(r, a - 1, NX_G_MEMBERSHIP_NOUN) && (tok(r, a - 1)->shape & NX_SH_LOWER) && r->owner[a - 1] < 0;
+    if (!c->place || c->org || !(member || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 || r->headline[a])
+        return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
         if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
