@@ -50,6 +50,7 @@
     X(ACRONYM_INITIALS, "acronym:initials", "a word in capitals spelling the initials of an organisation named")      \
     X(ORG_ACRONYM_AFTER_TITLE, "org:acronym-after-title", "a word in capitals after 'TITLE of|at': rector of KAZNU") \
     X(ORG_AFTER_TITLE_OF, "org:after-title-of", "unknown names after 'TITLE of|at' that are no field: chief executive of UniCredit") \
+    X(ORG_AFTER_PERSON_OF, "org:after-person-of", "unknown names after a person's 'of the': Emily Robison of the Dixie Chicks") \
     X(ORG_THE_HEAD_WORD, "org:the-head-word", "a capitalised organisation head alone after 'the': the Committee")     \
     X(ORG_ACRONYM_SHAPE, "org:acronym-shape", "an unknown word in capitals of 3-6 letters: NAAFI")                    \
     X(COREF_SURNAME, "coref:surname", "a person's surname or given name alone, found again")                          \

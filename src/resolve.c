@@ -1274,6 +1274,15 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         int plain = is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
                     SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of &&
                     !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) && !state_office(r, t);
+        /* "Emily Robison of the Dixie Chicks", "Robert Smith of The Cure":
+         * after a person's "of the", the group the person is of */
+        int32_t who = of >= 1 && of + 2 == a && r->owner[of - 1] >= 0 ? r->owner[of - 1] : -1;
+        int of_person = !plain && is_word(r, of, NX_G_GENITIVE) && (tok(r, of)->shape & NX_SH_LOWER) && who >= 0 &&
+                        SPAN(r->doc, who)->type == NX_PERSON && SPAN(r->doc, who)->t1 == of && !lower_after_hyphen(r, a) &&
+                        /* (the whole name: not "of the Integration with Britain Party") */
+                        !(b + 1 < r->n && (is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_EMPLOYER_LINKER)) &&
+                          (tok(r, b)->shape & NX_SH_LOWER) && capitalised(tok(r, b + 1)));
+        plain |= of_person;
         /* (a word in capitals is left to the acronym readings: "rector of
          * KAZNU" is the university the text defines) */
         for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i);
@@ -1291,7 +1300,9 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         }
         if (plain) {
             *made = 1;
-            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_AFTER_TITLE_OF) < 0 ? NX_ERR_NOMEM : NX_OK;
+            return add_span(r, a, b, NX_ORGANIZATION, of_person ? NX_RULE_ORG_AFTER_PERSON_OF : NX_RULE_ORG_AFTER_TITLE_OF) < 0
+                       ? NX_ERR_NOMEM
+                       : NX_OK;
         }
         /* (what a title is "of" is no person by a later cue: "the nominal
          * King of Joseon as the head of ...") */
