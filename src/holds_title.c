@@ -524,12 +524,17 @@ static size_t phrase_start(const lctx *l, size_t j) {
      * lower-case words after a determiner or "as" (the determiner itself
      * is not one of them) */
     if (k == j) {
-        size_t m = k;
-        while (m > 0 && k - m < 3 &&
+        size_t m = k, conj = 0;
+        while (m > 0 && k - m < 3 + conj &&
                ((span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
                  (tok(l, m - 1)->shape & NX_SH_ALPHA) && (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) &&
                  !is_word(l, m - 1, NX_G_TITLE_VERB) && !is_word(l, m - 1, NX_G_DETERMINER)) ||
-                time_adjective(l, m - 1)))
+                time_adjective(l, m - 1) ||
+                /* "an American film and television actor": two nouns of
+                 * the phrase joined (once) */
+                (!conj && m < k && m > 1 && is_word(l, m - 1, NX_G_CONJUNCTION) && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
+                 span_at(l, m - 2) < 0 && tok(l, m - 2)->kind == NX_TOK_WORD && (tok(l, m - 2)->shape & NX_SH_LOWER) &&
+                 !is_word(l, m - 2, NX_G_FUNCTION_WORD) && !is_word(l, m - 2, NX_G_TITLE_VERB) && (conj = 1))))
             m--;
         /* "an Indonesian pop singer": a nationality before those words */
         int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;
