@@ -221,7 +221,30 @@ static int32_t led_by(const actx *a, const nx_span *person) {
     /* "the Uganda People's Congress ( UPC ) was led by Milton Obote" */
     if (j > 3 && is_char(a, j - 1, ')') && is_char(a, j - 3, '(') && (tok(a, j - 2)->shape & NX_SH_ALLCAPS)) j -= 3;
     int32_t org = j > 0 ? span_at(a, j - 1) : -1;
-    return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j ? org : -1;
+    if (is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == j) return org;
+    /* "Acme, a software company founded by X", "Acme is a trust run by X",
+     * "the Labour Party, the main opposition party led by X": a noun that
+     * says what the organisation is, in its apposition or predicate */
+    if (j < 2 || span_at(a, j - 1) >= 0 || !(tok(a, j - 1)->shape & NX_SH_LOWER) ||
+        !(is_word(a, j - 1, NX_G_ORG_NOUN) || is_word(a, j - 1, NX_G_ORG_GENERIC)))
+        return -1;
+    size_t q = j - 1;
+    for (int w = 0; w < 3 && q > 1; w++) {
+        int32_t s = span_at(a, q - 1);
+        if (s < 0 && tok(a, q - 1)->kind == NX_TOK_WORD && (tok(a, q - 1)->shape & NX_SH_LOWER) &&
+            !is_word(a, q - 1, NX_G_FUNCTION_WORD))
+            q--;
+        else if (is_type(a, s, NX_NATIONALITY) && SPAN(a->doc, s)->t1 == q)
+            q = SPAN(a->doc, s)->t0;
+        else
+            break;
+    }
+    if (q < 3 || !is_word(a, q - 1, NX_G_ARTICLE)) return -1;
+    q--;
+    if (!is_char(a, q - 1, ',') && !(is_word(a, q - 1, NX_G_COPULA) && (tok(a, q - 1)->shape & NX_SH_LOWER))) return -1;
+    q--;
+    org = span_at(a, q - 1);
+    return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == q ? org : -1;
 }
 
 /* ORG['s] MEMBER PERSON: "Microsoft co-founder Bill Gates", "Pink Floyd's

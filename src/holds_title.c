@@ -301,8 +301,10 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
     int32_t last = g->org[g->n - 1];
     for (size_t k = g->n - 1; k-- > 0 && last >= 0;) {
         /* (not over a list whose commas were dropped: "a psychologist
-         * politician and former President of ROM") */
-        if (g->org[k] >= 0 || g->bare[k + 1]) break;
+         * politician and former President of ROM"; nor to an item before
+         * one with a status of its own: "former Governor and former
+         * Secretary of Health and Human Services", two offices) */
+        if (g->org[k] >= 0 || g->bare[k + 1] || nx_rel_status_word(l->doc, sp(l, g->title[k + 1])->t0)) break;
         g->org[k] = last;
     }
 }
@@ -387,6 +389,15 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
 
 static size_t phrase_start(const lctx *l, size_t j);
 
+/* A dash between spaces that sets off an apposition as a comma does:
+ * "Sir Edward Heath - Prime Minister of the United Kingdom", "John Smith --
+ * the chairman of Acme -- said". */
+static int dash_at(const lctx *l, size_t i) {
+    if (i + 1 >= l->n || tok(l, i)->kind != NX_TOK_PUNCT || tok(l, i)->brk != NX_BRK_SPACE || tok(l, i + 1)->brk != NX_BRK_SPACE)
+        return 0;
+    return fold_is(l, i, "-") || fold_is(l, i, "--") || fold_is(l, i, "\xe2\x80\x93") || fold_is(l, i, "\xe2\x80\x94");
+}
+
 /* PERSON [(L)] , [a|the] [new|sixth] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
@@ -401,7 +412,7 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         int32_t k = span_at(l, i - 2);
         return is_type(l, k, NX_PERSON) && sp(l, k)->t1 == i - 1 && same_sentence(l, i - 2, g->t0) ? k : -1;
     }
-    if (i > 0 && !fold_is(l, i - 1, ",")) {
+    if (i > 0 && !fold_is(l, i - 1, ",") && !dash_at(l, i - 1)) {
         /* "Duncan Niederauer chief executive officer of NYSE Euronext said",
          * "Martin Feldstein a Harvard professor": an apposition written
          * without its comma, taken only when it names an organisation or
@@ -513,12 +524,17 @@ static size_t phrase_start(const lctx *l, size_t j) {
      * lower-case words after a determiner or "as" (the determiner itself
      * is not one of them) */
     if (k == j) {
-        size_t m = k;
-        while (m > 0 && k - m < 3 &&
+        size_t m = k, conj = 0;
+        while (m > 0 && k - m < 3 + conj &&
                ((span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
                  (tok(l, m - 1)->shape & NX_SH_ALPHA) && (!is_word(l, m - 1, NX_G_STOP) || is_word(l, m - 1, NX_G_TITLE_ADJECTIVE)) &&
                  !is_word(l, m - 1, NX_G_TITLE_VERB) && !is_word(l, m - 1, NX_G_DETERMINER)) ||
-                time_adjective(l, m - 1)))
+                time_adjective(l, m - 1) ||
+                /* "an American film and television actor": two nouns of
+                 * the phrase joined (once) */
+                (!conj && m < k && m > 1 && is_word(l, m - 1, NX_G_CONJUNCTION) && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
+                 span_at(l, m - 2) < 0 && tok(l, m - 2)->kind == NX_TOK_WORD && (tok(l, m - 2)->shape & NX_SH_LOWER) &&
+                 !is_word(l, m - 2, NX_G_FUNCTION_WORD) && !is_word(l, m - 2, NX_G_TITLE_VERB) && (conj = 1))))
             m--;
         /* "an Indonesian pop singer": a nationality before those words */
         int32_t nat = m < k && m > 0 ? span_at(l, m - 1) : -1;
@@ -527,11 +543,21 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, nat)->t0 - 1;
         else if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
             k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
-        /* "the company's chief executive", "the band's rhythm guitarist":
-         * a generic organisation noun possesses the title */
+        /* "the company's chief executive", "the band's rhythm guitarist",
+         * "the film's director", "the show's composer": a common noun
+         * possesses the title (the film names no organisation: only a
+         * generic organisation noun finds one, generic_org_before) */
         else if (m >= 3 && (tok(l, m - 1)->shape & NX_SH_POSS) && span_at(l, m - 2) < 0 &&
-                 is_word(l, m - 2, NX_G_ORG_GENERIC) && is_word(l, m - 3, NX_G_DETERMINER) && span_at(l, m - 3) < 0)
+                 (is_word(l, m - 2, NX_G_ORG_GENERIC) ||
+                  (tok(l, m - 2)->kind == NX_TOK_WORD && (tok(l, m - 2)->shape & NX_SH_LOWER) && (tok(l, m - 2)->shape & NX_SH_ALPHA) &&
+                   !is_word(l, m - 2, NX_G_FUNCTION_WORD) && !is_word(l, m - 2, NX_G_TITLE))) &&
+                 is_word(l, m - 3, NX_G_DETERMINER) && span_at(l, m - 3) < 0)
             k = m - 3;
+        /* "the president's spokesman": a title possesses it */
+        else if (m >= 3 && (tok(l, m - 1)->shape & NX_SH_POSS) && is_type(l, span_at(l, m - 2), NX_TITLE) &&
+                 sp(l, span_at(l, m - 2))->t1 == m - 1 && sp(l, span_at(l, m - 2))->t0 > 0 &&
+                 is_word(l, sp(l, span_at(l, m - 2))->t0 - 1, NX_G_DETERMINER) && span_at(l, sp(l, span_at(l, m - 2))->t0 - 1) < 0)
+            k = sp(l, span_at(l, m - 2))->t0 - 1;
     }
     return k;
 }
@@ -568,6 +594,13 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
     size_t j = phrase_start(l, *org >= 0 && sp(l, *org)->t1 <= g->t0 ? sp(l, *org)->t0 : g->t0);
+    /* "X was an Illinois politician who served as ...": a place between
+     * the article and the title right after a copula (not after "as": "was
+     * appointed by President W as a United States attorney" is not W's) */
+    int32_t where = j == g->t0 && j > 0 ? span_at(l, j - 1) : -1;
+    if (is_type(l, where, NX_PLACE) && sp(l, where)->t1 == j && sp(l, where)->t0 > 1 &&
+        is_word(l, sp(l, where)->t0 - 1, NX_G_ARTICLE) && is_word(l, sp(l, where)->t0 - 2, NX_G_COPULA))
+        j = sp(l, where)->t0 - 1;
     /* "who was briefly Prime Minister", "is currently chairman": an adverb
      * (the auxiliary class; "currently" is also a date) between the verb
      * and the title */
@@ -838,6 +871,148 @@ static int generic_org_before(const lctx *l, size_t t0) {
     return p > 0 && is_word(l, p - 1, NX_G_ORG_GENERIC) && span_at(l, p - 1) < 0;
 }
 
+/* The country span k names: a place of kind country, or a nationality
+ * (Kazakh: Kazakhstan); its ISO code, or NULL. */
+static const char *country_of(const lctx *l, int32_t k) {
+    if (k < 0) return NULL;
+    const nx_span *s = sp(l, k);
+    if (s->type == NX_NATIONALITY || (s->type == NX_PLACE && s->kind && !strcmp(s->kind, "country"))) return s->country;
+    return NULL;
+}
+
+/* Whether a country span says nothing of whose office a holder's is: a
+ * modifier after an article ("a U.S. military base", "a United States
+ * puppet"); another name's or title's ("Juan Pablo Alfonso of Venezuela",
+ * "Minister for Suriname", "Iraq's Saddam"); where someone goes or speaks
+ * (after a place cue or "to": "Brown said in Afghanistan", "flew to
+ * China"); or, after the holder, the object of his verb or preposition
+ * ("visited China", "a strike against Iraq", "with U.S. support"), but for
+ * a clause after "said" or "that" ("Harper said Canada will ..."). A
+ * possessive after it says the country's own thing ("in Canada's
+ * election", "crippled Iceland's economy"). */
+static int country_elsewhere(const lctx *l, int32_t c, int32_t person, int32_t title) {
+    size_t p = sp(l, c)->t0, e = sp(l, c)->t1;
+    if (p == 0) return 0;
+    p--;
+    if (is_word(l, p, NX_G_INDEFINITE)) return 1;
+    if (is_word(l, p, NX_G_DEFINITE) && p > 0) p--;
+    /* "ABC Radio Australia", "the Constitution of Japan": a word of a name
+     * the gazetteers do not know */
+    size_t w = is_word(l, p, NX_G_EMPLOYER_LINKER) && p > 0 ? p - 1 : p;
+    if (span_at(l, w) < 0 && tok(l, w)->kind == NX_TOK_WORD && (tok(l, w)->shape & NX_SH_CAP) && !tok(l, w)->sent_start &&
+        !is_word(l, w, NX_G_FUNCTION_WORD))
+        return 1;
+    if ((is_word(l, p, NX_G_EMPLOYER_LINKER) || is_word(l, p, NX_G_ROLE_MARKER)) && p > 0) {
+        int32_t k = span_at(l, p - 1);
+        if (k >= 0 && k != person && k != title && sp(l, k)->t1 == p && (is_type(l, k, NX_PERSON) || is_type(l, k, NX_TITLE)))
+            return 1;
+    }
+    int poss = possessive_at(l, e);
+    if (poss) {
+        size_t q = e + 1;
+        if (starts(l, q, NX_TITLE)) q = sp(l, span_at(l, q))->t1;
+        /* "Iraq's Saddam Hussein" (over a word of the name the person's
+         * span left out) */
+        for (size_t m = q; m < q + 2; m++) {
+            int32_t k = span_at(l, m);
+            if (k >= 0 && k != person && is_type(l, k, NX_PERSON)) return 1;
+            if (k >= 0 || m >= l->n || !(tok(l, m)->shape & NX_SH_CAP)) break;
+        }
+        return 0;
+    }
+    if (span_at(l, p) >= 0 || tok(l, p)->kind != NX_TOK_WORD || !(tok(l, p)->shape & NX_SH_LOWER)) return 0;
+    if (is_word(l, p, NX_G_PLACE_CUE) || is_word(l, p, NX_G_ROLE_MARKER)) return 1;
+    return sp(l, c)->t0 >= sp(l, person)->t1 && !is_word(l, p, NX_G_PERSON_CUE) && !is_word(l, p, NX_G_COMPLEMENTIZER);
+}
+
+/* Whether title span t is an item of a list with a title that is no
+ * national office ("chairman, president and chief executive"). */
+static int listed_with_other(const lctx *l, int32_t t) {
+    size_t a = sp(l, t)->t0, b = sp(l, t)->t1;
+    if (a > 0 && (fold_is(l, a - 1, ",") || is_word(l, a - 1, NX_G_CONJUNCTION)) && a > 1) {
+        int32_t k = span_at(l, a - 2);
+        if (is_type(l, k, NX_TITLE) && (!sp(l, k)->kind || strcmp(sp(l, k)->kind, "national"))) return 1;
+    }
+    if (fold_is(l, b, ",") || is_word(l, b, NX_G_CONJUNCTION)) {
+        size_t q = b + 1;
+        if (is_word(l, q, NX_G_CONJUNCTION)) q++;
+        int32_t k = span_at(l, q);
+        if (is_type(l, k, NX_TITLE) && sp(l, k)->t0 == q && (!sp(l, k)->kind || strcmp(sp(l, k)->kind, "national"))) return 1;
+    }
+    return 0;
+}
+
+/* "Canada will send more troops, Prime Minister Stephen Harper said",
+ * "President Rafael Correa says Ecuador will send a note": a national
+ * office (kind=national in titles.tsv: president, prime minister, king,
+ * ...) bound with no organisation of its own is the office of the one
+ * country its sentence names, when every place naming that country says
+ * so (country_elsewhere) and no other fact there is at it. Not with a
+ * first-level division in the sentence ("Premier Robert Bourassa ... of
+ * Quebec Canada"), for a title with an "of" part or a generic
+ * organisation of its own ("president of the state presidium",
+ * "federation president"), nor in a list with a company's titles
+ * ("chairman, president and chief executive"). A nationality is counted as
+ * a country named but is no office's by itself ("the French colonial-era
+ * prison ... King Sihanouk"). */
+static void sentence_country(lctx *l) {
+    nx_document *doc = l->doc;
+    for (size_t r = 0; r < doc->rels.count; r++) {
+        nx_rel *f = &NX_VEC_AT(&doc->rels, nx_rel, r);
+        if (f->type != NX_REL_HOLDS_TITLE || f->args[2].span >= 0) continue;
+        int32_t person = f->args[0].span, title = f->args[1].span;
+        const nx_span *t = sp(l, title);
+        if (!t->kind || strcmp(t->kind, "national") || is_word(l, t->t1, NX_G_EMPLOYER_LINKER) ||
+            generic_org_before(l, t->t0) || listed_with_other(l, title))
+            continue;
+        /* "federation president X": a noun before the title names its body */
+        size_t b = t->t0 - (t->t0 > 0);
+        if (t->t0 > 0 && span_at(l, b) < 0 && tok(l, b)->kind == NX_TOK_WORD && (tok(l, b)->shape & NX_SH_LOWER) &&
+            (tok(l, t->t0)->shape & NX_SH_LOWER) && !nx_rel_status_word(doc, t->t0) && !is_word(l, b, NX_G_FUNCTION_WORD) && !nx_rel_status_word(doc, b) &&
+            !is_word(l, b, NX_G_TITLE_ADJECTIVE) && !is_word(l, b, NX_G_COPULA) && !is_word(l, b, NX_G_AUXILIARY) &&
+            !is_word(l, b, NX_G_TITLE_VERB))
+            continue;
+        size_t s0 = t->t0, s1 = t->t1;
+        while (s0 > 0 && same_sentence(l, s0 - 1, t->t0)) s0--;
+        while (s1 < l->n && same_sentence(l, s1, t->t0)) s1++;
+        const char *code = NULL;
+        int32_t place = -1;
+        int ok = 1;
+        for (size_t q = s0; q < s1 && ok;) {
+            int32_t k = span_at(l, q);
+            if (k < 0 || sp(l, k)->t0 != q) {
+                q++;
+                continue;
+            }
+            const nx_span *s = sp(l, k);
+            const char *cc = country_of(l, k);
+            if (s->type == NX_PLACE && s->kind && (!strcmp(s->kind, "admin1") || !strcmp(s->kind, "province"))) ok = 0;
+            if (cc) {
+                if (code && strcmp(code, cc)) ok = 0;
+                code = cc;
+                if (s->type == NX_PLACE) {
+                    if (country_elsewhere(l, k, person, title)) ok = 0;
+                    if (place < 0) place = k;
+                }
+            }
+            q = s->t1;
+        }
+        if (!ok || place < 0) continue;
+        /* no other fact in the sentence is at that country */
+        for (size_t o = 0; o < doc->rels.count && ok; o++) {
+            const nx_rel *g = &NX_VEC_AT(&doc->rels, nx_rel, o);
+            for (size_t a = 0; a < g->n_args && o != r; a++) {
+                int32_t org = g->args[a].role == NX_ROLE_ORGANIZATION ? g->args[a].span : -1;
+                const char *cc = country_of(l, org);
+                if (cc && !strcmp(cc, code) && sp(l, org)->t0 >= s0 && sp(l, org)->t0 < s1) ok = 0;
+            }
+        }
+        if (!ok) continue;
+        f->args[2].span = place;
+        f->rule = NX_RULE_HT_SENTENCE_COUNTRY;
+    }
+}
+
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
     lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1)};
@@ -853,6 +1028,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         title_group g;
         read_group(l, (int32_t)k, &g);
+        /* "X, the president's spokesman", "the chairman's assistant": a
+         * title that possesses is the possessor's, not the name's the
+         * phrase is apposed to */
+        if (g.t1 == sp(l, g.title[g.n - 1])->t1 && possessive_at(l, g.t1)) continue;
         int32_t org_pre = org_before(l, g.t0, g.state), org_app = -1, person, org_found = org_pre, predecessor = -1;
         int via_comma = 0;
         int32_t after = person_after(l, &g, &via_comma), before = person_before(l, &g, &org_app);
@@ -973,6 +1152,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         if (st != NX_OK) return st;
     }
+    sentence_country(l);
     return NX_OK;
 }
 

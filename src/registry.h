@@ -50,6 +50,7 @@
     X(ACRONYM_INITIALS, "acronym:initials", "a word in capitals spelling the initials of an organisation named")      \
     X(ORG_ACRONYM_AFTER_TITLE, "org:acronym-after-title", "a word in capitals after 'TITLE of|at': rector of KAZNU") \
     X(ORG_AFTER_TITLE_OF, "org:after-title-of", "unknown names after 'TITLE of|at' that are no field: chief executive of UniCredit") \
+    X(ORG_AFTER_PERSON_OF, "org:after-person-of", "unknown names after a person's 'of the': Emily Robison of the Dixie Chicks") \
     X(ORG_THE_HEAD_WORD, "org:the-head-word", "a capitalised organisation head alone after 'the': the Committee")     \
     X(ORG_LEGISLATURE, "org:legislature", "a legislature's head word alone: elected to Congress, Parliament voted")  \
     X(ORG_ACRONYM_SHAPE, "org:acronym-shape", "an unknown word in capitals of 3-6 letters: NAAFI")                    \
@@ -64,6 +65,7 @@
     X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
     X(HT_LISTED_PREDICATE, "holds_title:listed-predicate", "a title in a list of predicates: X is the publisher of ..., chairman of Y") \
     X(HT_SUCCESSION, "holds_title:succession", "the predecessor's former title: X succeeds W as chief executive")    \
+    X(HT_SENTENCE_COUNTRY, "holds_title:sentence-country", "a national office with no organisation of its own: the one country its sentence names") \
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \

@@ -70,16 +70,27 @@ static int particle_word(const rctx *r, size_t i) {
     return 0;
 }
 
-/* "Dublin-born", "Moscow-backed": a capitalised word whose part after its
- * last hyphen is in lower case describes; it names nothing. */
-static int lower_tail(const rctx *r, size_t i) {
+/* "Swedish-born", "German-based": a demonym, a hyphen and more. */
+static int demonym_prefix(const rctx *r, size_t i) {
     const nx_token *t = &r->toks[i];
     if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
-    const char *w = r->doc->text.work + t->b0, *end = r->doc->text.work + t->b1;
-    const char *h = NULL;
-    for (const char *p = w; p < end; p++)
-        if (*p == '-') h = p;
-    return h && h + 1 < end && h[1] >= 'a' && h[1] <= 'z';
+    const char *h = memchr(t->fold, '-', t->fold_len);
+    if (!h || h == t->fold) return 0;
+    uint32_t node = nx_gazetteer_word(r->g, t->fold, (size_t)(h - t->fold));
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_DEMONYM) return 1;
+    return 0;
+}
+
+/* "Montreal-based", "Harvard-educated": a word whose part after its last
+ * hyphen is in lower case is an adjective, no name. */
+static int lower_after_hyphen(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *w = r->doc->text.work + t->b0;
+    size_t n = t->b1 - t->b0, h = n;
+    while (h > 0 && w[h - 1] != '-') h--;
+    return h > 1 && h < n && w[h] >= 'a' && w[h] <= 'z';
 }
 
 /* "Kurdish", "Timorese": an unknown capitalised word with one of these
@@ -837,8 +848,20 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         while ((e = unit_at(r, k)) > k) k = e;
         if (k == j + 1) return 0;
         /* Science and Technology University: an organisation head closes
-         * the words that follow and none came before */
-        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) return head_feat(r, k - 1);
+         * the words that follow and none came before ("Health and Human
+         * Services Donna Shalala": a name may follow the head, which
+         * closes the organisation's name there; not after a name: "Bud
+         * Peterson and University System of Georgia Chancellor X") */
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
+            /* (a person's full name before the conjunction: "Turkish
+             * President Ahmet Necdet Sezer and Parliament Speaker X") */
+            int person_name = j - a >= 2 && feat(r, a, NX_FEAT(NX_G_GIVEN));
+            for (size_t i = a; i < j && person_name; i++)
+                person_name = r->gz_at[i] < 0 && !feat(r, i, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD));
+            if (person_name && !(k == j + 2 && feat(r, j + 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_GENERIC)))) return 0; /* (but "Charles Pratt and Company") */
+            return head_feat(r, k - 1) ||
+                   (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
+        }
         /* Ministry of Education and Science: inside the "of" part, unless
          * another organisation follows (University of Delhi and Hiroshima
          * University) */
@@ -867,9 +890,24 @@ static int caption_after(const rctx *r, size_t i) {
  * adjectives ("a German actress", "the new Japanese ambassador"), a
  * lower-case title modifier and a place ("a former US Secretary of State",
  * "an Illinois politician"). */
+/* The end of the demonym gazetteer match at token j ("Sri Lankan": two
+ * words; its nationality span is made last), or j + 1. */
+static size_t demonym_end(const rctx *r, size_t j) {
+    const nx_gmatch *gm = r->doc->gm;
+    size_t lo = 0, hi = r->doc->n_gm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gm[mid].t0 < j) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < r->doc->n_gm && gm[lo].t0 == j && may_have(r, &gm[lo], NX_FEAT(NX_G_DEMONYM)) ? gm[lo].t1 : j + 1;
+}
+
 static size_t over_modifiers(const rctx *r, size_t j) {
     for (int k = 0; k < 3 && j < r->n && !r->title_tok[j]; k++) {
-        if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_TITLE_ADJECTIVE)))
+        if (r->owner[j] < 0 && (feat(r, j, NX_FEAT(NX_G_DEMONYM)) || demonym_end(r, j) > j + 1))
+            j = demonym_end(r, j);
+        else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_ADJECTIVE)))
             j++;
         else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_MOD)) && (tok(r, j)->shape & NX_SH_LOWER))
             j++;
@@ -1052,6 +1090,15 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* "Nirvana band member Kurt Cobain", "Perfume members Yuka Kashino": a
+ * membership noun in lower case (over one generic organisation noun) right
+ * before a capitalised name, from token i. */
+static int member_after(const rctx *r, size_t i) {
+    if (i < r->n && is_word(r, i, NX_G_ORG_GENERIC) && (tok(r, i)->shape & NX_SH_LOWER)) i++;
+    return i + 1 < r->n && is_word(r, i, NX_G_MEMBERSHIP_NOUN) && (tok(r, i)->shape & NX_SH_LOWER) && r->owner[i] < 0 &&
+           capitalised(tok(r, i + 1)) && same_line(r, i, i + 1);
+}
+
 /* Whether words [a, b) are all unknown name words: no gazetteer entity, no
  * common word, title word, modifier, nationality or party word ("Former
  * U.S. Secretary of ...", "Republican Linda McMahon former chief of ..."). */
@@ -1111,6 +1158,16 @@ static int plain_name_word(const rctx *r, size_t i) {
            !(t->feat & other) && t->fold_len >= 2 && r->owner[i] < 0 && r->gz_at[i] < 0 && !seen_lower(r, i);
 }
 
+/* "George V", "Charles I", "Malcolm X": a given name and a one-letter
+ * Roman numeral (a regnal number, not an initial: no period) end the run. */
+static int regnal_numeral(const rctx *r, size_t a, size_t b) {
+    const nx_token *l = tok(r, b - 1);
+    if (b - a < 2 || l->fold_len != 1 || l->kind != NX_TOK_WORD || (l->shape & NX_SH_ABBREV) || !(l->shape & NX_SH_CAP)) return 0;
+    char c = l->fold[0];
+    return (c == 'i' || c == 'v' || c == 'x') && feat(r, b - 2, NX_FEAT(NX_G_GIVEN)) && capitalised(tok(r, b - 2)) &&
+           !(tok(r, b - 2)->shape & NX_SH_ALLCAPS) && same_line(r, b - 2, b - 1);
+}
+
 /* Why words [a, b) (capitalised, no gazetteer entity among them) name a
  * person (the rule), or NX_RULE_NONE. `evidence` is set when a title or honorific precedes. */
 static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
@@ -1118,7 +1175,7 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     for (size_t i = a; i < b; i++)
         if (name_word(r, i)) words++;
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
-    if (single_letter(last) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
+    if ((single_letter(last) && !regnal_numeral(r, a, b)) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NX_RULE_NONE;
     /* Best Actor Award, the Singer Prize: a name does not end in an event's
@@ -1277,21 +1334,35 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         int plain = is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
                     SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of &&
                     !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) && !state_office(r, t);
+        /* "Emily Robison of the Dixie Chicks", "Robert Smith of The Cure":
+         * after a person's "of the", the group the person is of */
+        int32_t who = of >= 1 && of + 2 == a && r->owner[of - 1] >= 0 ? r->owner[of - 1] : -1;
+        int of_person = !plain && is_word(r, of, NX_G_GENITIVE) && (tok(r, of)->shape & NX_SH_LOWER) && who >= 0 &&
+                        SPAN(r->doc, who)->type == NX_PERSON && SPAN(r->doc, who)->t1 == of && !lower_after_hyphen(r, a) &&
+                        /* (the whole name: not "of the Integration with Britain Party") */
+                        !(b + 1 < r->n && (is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_EMPLOYER_LINKER)) &&
+                          (tok(r, b)->shape & NX_SH_LOWER) && capitalised(tok(r, b + 1)));
+        plain |= of_person;
         /* (a word in capitals is left to the acronym readings: "rector of
          * KAZNU" is the university the text defines) */
         for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i);
         /* (the whole name only: not "the Castro regime", "the Weapons of
-         * Mass Destruction Commission", "the Moonachie, N.J., maker") */
+         * Mass Destruction Commission", "the Moonachie, N.J., maker"; a
+         * verb after it is the title holder's: "John Smith chief executive
+         * of Acme said") */
         if (plain && b < r->n) {
             const nx_token *n = tok(r, b);
-            if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD)) ||
+            if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD) &&
+                 !feat(r, b, NX_FEAT(NX_G_PERSON_CUE))) ||
                 is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_GENITIVE) || is_word(r, b, NX_G_NAME_PARTICLE) ||
                 is_punct(r, b, "&") || (is_punct(r, b, ",") && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
                 plain = 0;
         }
         if (plain) {
             *made = 1;
-            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_AFTER_TITLE_OF) < 0 ? NX_ERR_NOMEM : NX_OK;
+            return add_span(r, a, b, NX_ORGANIZATION, of_person ? NX_RULE_ORG_AFTER_PERSON_OF : NX_RULE_ORG_AFTER_TITLE_OF) < 0
+                       ? NX_ERR_NOMEM
+                       : NX_OK;
         }
         /* (what a title is "of" is no person by a later cue: "the nominal
          * King of Joseon as the head of ...") */
@@ -1334,9 +1405,16 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * journalist, the Sun King) nor a first name (James Earl Jones) */
     int plain = 1;
     for (size_t i = a; i < b; i++)
-        if ((!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) || lower_tail(r, i) || adjective_form(tok(r, i)))
+        if ((!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) || lower_after_hyphen(r, i) ||
+            adjective_form(tok(r, i)))
             plain = 0;
-    if (plain && title_after(r, b) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
+    /* (nor a nationality: "South African singer X", "Swedish-born
+     * actress X") */
+    if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
+    /* (a membership noun: not at a sentence's start, "Family member X",
+     * nor after a hyphen, "pro - Noriega candidate X") */
+    int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
+    if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_BEFORE_TITLE) < 0 ? NX_ERR_NOMEM : NX_OK;
@@ -1513,12 +1591,16 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
 }
 
 /* "Secretary of the Interior Franklin Knight Lane", "dictator Park
- * Chung-hee", "Governor Stanley Park": right after a title or honorific,
+ * Chung-hee", "Governor Stanley Park": right after a title, an honorific or
+ * a membership noun,
  * plain words that open with a given name (or a family name written first)
  * and end in a place head word are a person's name, not a place. */
 static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
     size_t a = c->a, b = c->b;
-    if (!c->place || c->org || !c->evidence || b - a < 2 || b - a > 4 || !title_before(r, a) || r->headline[a]) return NEXT;
+    /* (or a membership noun: "Asian Man Records founder Mike Park") */
+    int member = a > 0 && is_word(r, a - 1, NX_G_MEMBERSHIP_NOUN) && (tok(r, a - 1)->shape & NX_SH_LOWER) && r->owner[a - 1] < 0;
+    if (!c->place || c->org || !(member || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 || r->headline[a])
+        return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
         if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
