@@ -51,8 +51,8 @@ ref-quarter	date	(the | that | its | this) (comparable | corresponding | same)? 
 word	date	(<part early | earlier | late | later | mid> HS)? <word TWORD> (?! ~"-") ((?<! =future) | (?! LOWER ~"'" ~s)) DPART?
 # this morning, last night, tomorrow evening
 rel-daypart	time	(<part early | late | later | earlier>)? <rel this | last> DPART
-# Friday, early Tuesday, Sunday night, Friday's
-weekday	date	(<part early | earlier | late | later> on?)? NOTWD (?<! (=a | =A) _) <weekday ENWD> (~"'" ~s)? DPART? NOTNAME
+# Friday, early Tuesday, Sunday night; "Friday" of "Friday's" (the possessive stays out of the span)
+weekday	date	(<part early | earlier | late | later> on?)? NOTWD (?<! (=a | =A) _) <weekday ENWD> DPART? ((?= ~"'" ~s) | NOTNAME)
 # the weekend
 weekend	date	(the | over the | this past) <unit weekend> (?! ~"-")
 # Thanksgiving, Christmas Eve, Easter 2024
