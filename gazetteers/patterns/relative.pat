@@ -53,8 +53,8 @@ word	date	(<part early | earlier | late | later | mid> HS)? <word TWORD> (?! ~"-
 rel-daypart	time	(<part early | late | later | earlier>)? <rel this | last> DPART
 # Friday, early Tuesday, Sunday night; "Friday" of "Friday's" (the possessive stays out of the span)
 weekday	date	(<part early | earlier | late | later> on?)? NOTWD (?<! (=a | =A) _) <weekday ENWD> DPART? ((?= ~"'" ~s) | NOTNAME)
-# the weekend
-weekend	date	(the | over the | this past) <unit weekend> (?! ~"-")
+# the weekend ("over" stays out: "over the weekend" is "the weekend")
+weekend	date	(the | this past) <unit weekend> (?! ~"-")
 # Thanksgiving, Christmas Eve, Easter 2024
 holiday	date	<holiday HOLIDAY> (~","? <year #1500..2099>)? NOTNAME
 # a season of the document's year: the summer, in winter
