@@ -2670,6 +2670,11 @@ def build_demonyms(canon):
     for s, c in sorted(DEMONYM_OVERRIDE.items()):
         if c and s in DEMONYM_ALWAYS:
             add(s, c)
+    # a continent's people (European, Africans): the continent, no country
+    for r in read_source("demonyms/continents.tsv"):
+        for w in (r["demonym"], demonym_plural(r["demonym"])):
+            if w:
+                g.add(w, name=r["continent"], case="exact" if is_common(w) else None)
     for r in read_tsv("misc/cldr_language_names_en.tsv"):
         if r["alt"] or r["code"] not in LANG_COUNTRY:
             continue
