@@ -2401,6 +2401,10 @@ static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_
         if (s->type != NX_PERSON || *b - *a < 2) return 0;
         if (s->flags & NX_SPAN_FAMILY_FIRST) *b = *a + 1;
         else *a = *b - 1;
+        /* "Edward Burne - Jones": in text written as tokens a hyphenated
+         * family name is the family name whole (see joins) */
+        if (!(s->flags & NX_SPAN_FAMILY_FIRST) && *a >= s->t0 + 3 && is_punct(r, *a - 1, "-") && capitalised(tok(r, *a - 2)))
+            *a -= 2;
         if (single_letter(tok(r, *a))) return 0;
     }
     if (form == 2) {
