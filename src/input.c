@@ -807,7 +807,8 @@ static int next_jsonl(nx_reader *r, const char *name, nx_record *rec) {
             return line_error(r, rec, name, NX_ERR_PARSE, "malformed JSON Lines record (not a JSON object)");
         const cJSON *idv = cJSON_GetObjectItemCaseSensitive(r->json, r->opts.id_field);
         size_t ns, nl;
-        if (cJSON_IsString(idv)) {
+        /* (an empty id names no document: the line's place does) */
+        if (cJSON_IsString(idv) && idv->valuestring[0]) {
             set_copy(&r->id, idv->valuestring, strlen(idv->valuestring));
         } else if (cJSON_IsNumber(idv) && raw_field(line, n, r->opts.id_field, &ns, &nl)) {
             set_copy(&r->id, line + ns, nl); /* as written: no rounding through a double */
