@@ -88,7 +88,8 @@ quarter-q	date	<quarter =Q ~#1..4 | #1..4 ~=Q> ("'" | "/" | "-" | of? =FY?)? ~?<
 year-quarter-q	date	<year YEAR> ("-" | "/")? ~?<quarter =Q ~#1..4>
 quarter-of	date	((the | its | a | an | this | that) ALNUM?)? (fiscal HS)? <quarter QORD> HS (fiscal HS)? quarter of fiscal? (<year YEAR> | <yrel (this | last | next) year>)
 year-quarter	date	(the | its)? (comparable | corresponding | same)? (<year YEAR> | <yrel (this | last | next) year ~"'" ~s | "year-ago" | "year-earlier" | "prior-year" | "previous-year" | a year ago | a year earlier>) (fiscal HS)? <quarter first | second | third | fourth> HS (fiscal HS)? quarter
-quarter	date	(((the | its | a | an | this | that) (flat | weak | strong | disappointing | slow | fiscal | same | current | latest | comparable)?)? (fiscal HS)? <quarter QORD> _ (fiscal HS)? quarter | (fiscal HS)? <quarter QORD> ~"-" ~ (fiscal HS)? quarter)
+# (an article opens the span only before "third quarter", not the adjective "third-quarter": TimeBank)
+quarter	date	((the | its | a | an | this | that) (flat | weak | strong | disappointing | slow | fiscal | same | current | latest | comparable)? (?! (fiscal HS)? QORD ~"-"))? (fiscal HS)? <quarter QORD> HS (fiscal HS)? quarter
 half-of	date	the? <half first | second | last | latter> half of fiscal? <year YEAR>
 # the first half of the year (not of a match: "the first half" alone is often sport)
 half-rel	date	the <half first | second | latter> half of ((the | this) year | <yrel (last | next) year>)

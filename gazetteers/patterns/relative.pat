@@ -21,7 +21,10 @@
 # weekday names that are not days here: Sunday Times, Black Monday
 @define	NOTWD	(?<! (=Black | =Bloody | =Good | =Ash | =Super | =Cyber | =Holy | =Palm | =Easter | =Maundy | =Shrove) _)
 # a weekday or holiday that begins a name: Sunday Times, Easter Island
-@define	NOTNAME	(?! ~("-" | "'") ~(ALPHA | IDEO) | (=Times | =Telegraph | =Mirror | =Express | =Herald | =Post | =Tribune | =Independent | =Observer | =Star | =Sport | =People | =Mail | =World | =Journal | =News | =Night | =Morning | =Business | =Review | =Magazine | =Edition | =Standard | =Age | =Record | =Service | =School | =Football | =Club | =Show | =Program | =Programme | =Island | =Islands | =Rising | =Offensive | =Agreement | =Accord | =Parade | =Bowl | =Massacre | =Group | =Party | =Movement))
+@define	NAMEWORD	(=Times | =Telegraph | =Mirror | =Express | =Herald | =Post | =Tribune | =Independent | =Observer | =Star | =Sport | =People | =Mail | =World | =Journal | =News | =Night | =Morning | =Business | =Review | =Magazine | =Edition | =Standard | =Age | =Record | =Service | =School | =Football | =Club | =Show | =Program | =Programme | =Island | =Islands | =Rising | =Offensive | =Agreement | =Accord | =Parade | =Bowl | =Massacre | =Group | =Party | =Movement)
+@define	NOTNAME	(?! ~("-" | "'") ~(ALPHA | IDEO) | NAMEWORD)
+# (the same, but a possessive may follow: "Friday's session")
+@define	NOTNAMEPOSS	(?! ~"-" ~(ALPHA | IDEO) | ~"'" ~(ALPHA | IDEO) (?<! s) | NAMEWORD)
 @define	DPART	<dpart morning | afternoon | evening | night>
 
 # last week, this year, the past month, early next year, the end of this week
@@ -52,7 +55,7 @@ word	date	(<part early | earlier | late | later | mid> HS)? <word TWORD> (?! ~"-
 # this morning, last night, tomorrow evening
 rel-daypart	time	(<part early | late | later | earlier>)? <rel this | last> DPART
 # Friday, early Tuesday, Sunday night; "Friday" of "Friday's" (the possessive stays out of the span)
-weekday	date	(<part early | earlier | late | later> on?)? NOTWD (?<! (=a | =A) _) <weekday ENWD> DPART? ((?= ~"'" ~s) | NOTNAME)
+weekday	date	(<part early | earlier | late | later> on?)? NOTWD (?<! (=a | =A) _) <weekday ENWD> DPART? NOTNAMEPOSS
 # the weekend ("over" stays out: "over the weekend" is "the weekend")
 weekend	date	(the | this past) <unit weekend> (?! ~"-")
 # Thanksgiving, Christmas Eve, Easter 2024
