@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "model.h"
-#include "swar.h"
 
 typedef struct rctx {
     nx_document *doc;
