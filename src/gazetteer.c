@@ -145,14 +145,33 @@ static uint64_t endings_in(const nx_gazetteer *g, uint32_t k0, uint32_t k1, cons
     return f;
 }
 
+void nx_gazetteer_index_endings(nx_gazetteer *g) {
+    memset(g->ending_before_last, 0, sizeof g->ending_before_last);
+    for (unsigned k = 1; k < NX_ENDING_KEYS; k++)
+        for (uint32_t i = g->ending_first[k]; i < g->ending_first[k + 1]; i++) {
+            const nx_ending *e = &g->endings[i];
+            if (e->len < 2) {
+                memset(g->ending_before_last[k], 0xFF, sizeof g->ending_before_last[k]);
+                continue;
+            }
+            unsigned b = (unsigned char)nx_gstr(g, e->fold)[e->len - 2];
+            g->ending_before_last[k][b >> 6] |= UINT64_C(1) << (b & 63);
+        }
+}
+
 /* The name ending features of a capitalised word of five letters or more:
- * only the endings with its last byte (and the empty one) can match. */
+ * only the endings with its last byte (and the empty one) can match, and
+ * those only when one of them has its byte before the last. */
 static uint64_t ending_features(const nx_gazetteer *g, const nx_token *t) {
-    if (!(t->shape & NX_SH_ALPHA) || !(t->shape & NX_SH_CAP) || t->fold_len < 5) return 0;
+    /* (one test: each of the three is as good as random) */
+    if (!(((t->shape & (NX_SH_ALPHA | NX_SH_CAP)) == (NX_SH_ALPHA | NX_SH_CAP)) & (t->fold_len >= 5))) return 0;
     const uint32_t *first = g->ending_first;
     unsigned key = nx_ending_key(t->fold, t->fold_len);
-    return endings_in(g, first[0], first[1], t->fold, t->fold_len) |
-           endings_in(g, first[key], first[key + 1], t->fold, t->fold_len);
+    unsigned before = (unsigned char)t->fold[t->fold_len - 2];
+    uint64_t f = endings_in(g, first[0], first[1], t->fold, t->fold_len);
+    if ((g->ending_before_last[key][before >> 6] >> (before & 63)) & 1)
+        f |= endings_in(g, first[key], first[key + 1], t->fold, t->fold_len);
+    return f;
 }
 
 /* Whether the match stage looks a token up: all but one-character
@@ -594,6 +613,7 @@ nx_status nx_gazetteer_attach(nx_gazetteer *g, const nx_mfile *f, const char *na
     if (!why && !(why = section(f, id = NX_MS_NO_SENTENCE_END, 8, &p, &n)))
         nx_strmap_attach(&g->no_sentence_end, p, n * 8, &why);
     if (!why) why = check_view(g, &id);
+    if (!why) nx_gazetteer_index_endings(g);
     if (why) {
         nx_error_set(err, NX_ERR_PARSE, name, 0, 0,
                      "not a usable model file: section %u (%s) %s (rebuild it with nerx --compile-model)",

@@ -164,12 +164,19 @@ typedef struct nx_gazetteer {
     const nx_ending *endings;   /* in the order of their last byte (nx_ending_key) */
     size_t n_endings;
     const uint32_t *ending_first; /* [NX_ENDING_KEYS + 1]: endings[first[k] .. first[k + 1]) have key k */
+    /* derived from the endings (nx_gazetteer_index_endings), not in a model
+     * file: per key, the set of bytes one of its endings has before its
+     * last (all of them for an ending of one byte), so that most words
+     * read none of the key's endings */
+    uint64_t ending_before_last[NX_ENDING_KEYS][4];
     nx_strmap abbreviations;    /* folded "dr." */
     nx_strmap no_sentence_end;  /* abbreviations that are honorifics or titles */
     int borrowed;               /* the arrays live in a model file: free nothing */
 } nx_gazetteer;
 
 void nx_gazetteer_init(nx_gazetteer *g);
+/* Makes g->ending_before_last from g's endings (once they are in place). */
+void nx_gazetteer_index_endings(nx_gazetteer *g);
 /* Frees the arrays the view owns (none when it is attached to a file). */
 void nx_gazetteer_free(nx_gazetteer *g);
 /* Builds the view from the files, in order (gazetteer_build.c). */

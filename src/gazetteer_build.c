@@ -568,6 +568,7 @@ static int finish(builder *b, nx_gazetteer *g) {
     g->endings = b->endings.items;
     g->n_endings = b->endings.count;
     g->ending_first = ending_first;
+    nx_gazetteer_index_endings(g);
     g->abbreviations = b->abbreviations;
     g->no_sentence_end = b->no_sentence_end;
     /* what the view does not take */

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "model.h"
-#include "swar.h"
 
 typedef struct rctx {
     nx_document *doc;
@@ -220,14 +219,11 @@ static nx_status index_words(rctx *r) {
         uint64_t fresh = (uint64_t)0 - (v == 0); /* claims the slot */
         v = (v & ~fresh) | ((tag << bits | (i + 1)) & fresh);
         slots[s] = (uint32_t)v;
-        word[i] = (uint32_t)(v & mask) - 1;
-    }
-    /* stores rather than branches, which would mispredict */
-    for (size_t i = 0; i < n; i++) {
-        const nx_token *t = &toks[i];
-        uint32_t w = word[i];
+        uint32_t w = word[i] = (uint32_t)(v & mask) - 1;
+        /* stores rather than branches, which would mispredict */
         rep[n_rep] = (uint32_t)i;
         n_rep += w != i;
+        const nx_token *t = &toks[i];
         unsigned sh = t->shape;
         lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
         caps[n_caps] = (uint32_t)i;

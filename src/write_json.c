@@ -133,10 +133,15 @@ static const unsigned char jw_esc[256] = {
     [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
     ['"'] = 1, ['\\'] = 1};
 
-/* 0x80 in each byte of x that must be escaped (x holds no NUL byte of the
- * string: a zero byte is one past its end, or not loaded). */
+/* 0x80 in the first byte of x that must be escaped (x holds no NUL byte
+ * of the string: a zero byte is one past its end, or not loaded), and
+ * maybe in bytes after it (a borrow carries up from it: callers read the
+ * first marked byte only). The "has less than" and "has zero" tests of
+ * Bit Twiddling Hacks: a few operations fewer than exact ranges. */
 static inline uint64_t escapes_in(uint64_t x) {
-    return nx_bytes_between(x, 0x01, 0x1F) | nx_bytes_between(x, '"', '"') | nx_bytes_between(x, '\\', '\\');
+    uint64_t quote = x ^ (NX_ONES * '"'), backslash = x ^ (NX_ONES * '\\');
+    return ((x - NX_ONES * 0x20) & ~x & NX_HIGHS) | ((quote - NX_ONES) & ~quote & NX_HIGHS) |
+           ((backslash - NX_ONES) & ~backslash & NX_HIGHS);
 }
 
 /* The four bytes at q, byte k of q as byte k of the value (one load). */

@@ -147,6 +147,18 @@ static void check_derived(const nx_gazetteer *gz) {
         for (uint32_t i = gz->ending_first[k]; i < gz->ending_first[k + 1]; i++)
             wrong += nx_ending_key(nx_gstr(gz, gz->endings[i].fold), gz->endings[i].len) != k;
     CHECK_INT(wrong, 0);
+    /* per key, the bytes before the last byte of its endings (all of them
+     * after an ending of one byte), which ending_features tests first */
+    for (unsigned k = 1; k < NX_ENDING_KEYS; k++)
+        for (unsigned b = 0; b < 256; b++) {
+            int want = 0;
+            for (uint32_t i = gz->ending_first[k]; i < gz->ending_first[k + 1]; i++) {
+                const nx_ending *e = &gz->endings[i];
+                want |= e->len < 2 || (unsigned char)nx_gstr(gz, e->fold)[e->len - 2] == b;
+            }
+            wrong += want != (int)((gz->ending_before_last[k][b >> 6] >> (b & 63)) & 1);
+        }
+    CHECK_INT(wrong, 0);
     /* words with each ending, two letters before it or fewer, against every ending */
     nx_sbuf text = {0};
     for (size_t i = 0; i < gz->n_endings; i++) {
