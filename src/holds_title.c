@@ -968,9 +968,9 @@ static void sentence_country(lctx *l) {
         /* "federation president X": a noun before the title names its body */
         size_t b = t->t0 - (t->t0 > 0);
         if (t->t0 > 0 && span_at(l, b) < 0 && tok(l, b)->kind == NX_TOK_WORD && (tok(l, b)->shape & NX_SH_LOWER) &&
-            (tok(l, t->t0)->shape & NX_SH_LOWER) && !nx_rel_status_word(doc, t->t0) && !is_word(l, b, NX_G_FUNCTION_WORD) && !nx_rel_status_word(doc, b) &&
-            !is_word(l, b, NX_G_TITLE_ADJECTIVE) && !is_word(l, b, NX_G_COPULA) && !is_word(l, b, NX_G_AUXILIARY) &&
-            !is_word(l, b, NX_G_TITLE_VERB))
+            (tok(l, t->t0)->shape & NX_SH_LOWER) && !nx_rel_status_word(doc, t->t0) && !is_word(l, b, NX_G_FUNCTION_WORD) &&
+            !nx_rel_status_word(doc, b) && !is_word(l, b, NX_G_TITLE_ADJECTIVE) && !is_word(l, b, NX_G_COPULA) &&
+            !is_word(l, b, NX_G_AUXILIARY) && !is_word(l, b, NX_G_TITLE_VERB))
             continue;
         size_t s0 = t->t0, s1 = t->t1;
         while (s0 > 0 && same_sentence(l, s0 - 1, t->t0)) s0--;

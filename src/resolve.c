@@ -795,12 +795,13 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
             /* (a person's full name before the conjunction: "Turkish
              * President Ahmet Necdet Sezer and Parliament Speaker X") */
+            const uint64_t not_name = NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD);
             int person_name = j - a >= 2 && feat(r, a, NX_FEAT(NX_G_GIVEN));
-            for (size_t i = a; i < j && person_name; i++)
-                person_name = r->gz_at[i] < 0 && !feat(r, i, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD));
-            if (person_name && !(k == j + 2 && feat(r, j + 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_GENERIC)))) return 0; /* (but "Charles Pratt and Company") */
-            return head_feat(r, k - 1) ||
-                   (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
+            for (size_t i = a; i < j && person_name; i++) person_name = r->gz_at[i] < 0 && !feat(r, i, not_name);
+            /* (but "Charles Pratt and Company") */
+            if (person_name && !(k == j + 2 && feat(r, j + 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_GENERIC)))) return 0;
+            return head_feat(r, k - 1) || (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) &&
+                                           !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
         }
         /* Ministry of Education and Science: inside the "of" part, unless
          * another organisation follows (University of Delhi and Hiroshima
@@ -1535,15 +1536,21 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
  * and end in a place head word are a person's name, not a place. */
 static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
     size_t a = c->a, b = c->b;
-    /* (or a membership noun: "Asian Man Records founder Mike Park") */
+    /* (or a membership noun: "Asian Man Records founder Mike Park"; or a
+     * title predicate or apposition after it: "Park Eunsik ( 1859 - 1925 )
+     * was a historian", "Kim Park, a historian") */
     int member = a > 0 && is_word(r, a - 1, NX_G_MEMBERSHIP_NOUN) && (tok(r, a - 1)->shape & NX_SH_LOWER) && r->owner[a - 1] < 0;
-    if (!c->place || c->org || !(member || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 || r->headline[a])
+    size_t lived = life_dates_end(r, b);
+    int predicate = title_predicate_after(r, b) || (lived > b && title_predicate_after(r, lived)) || title_apposition_after(r, b);
+    if (!c->place || c->org || !(member || predicate || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 ||
+        r->headline[a])
         return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
         if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
     drop_range(r, a, b);
-    *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+    int titled = member || (c->evidence && title_before(r, a));
+    *st = add_person(r, a, b, titled ? NX_RULE_PERSON_TITLE_BEFORE : NX_RULE_PERSON_TITLE_PREDICATE);
     return DONE;
 }
 
