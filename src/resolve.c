@@ -1267,6 +1267,36 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * title_complement did not take as a field) are the organisation the
      * title is at; not after a state's office ("mayor of Keansburg": a
      * place) nor a given name ("secretary of John Smith") */
+    /* "the Archbishop of Canterbury Dr George Carey", "the director of
+     * Blue Origin John Smith": the unknown words after a title's "of" up
+     * to an honorific or a given name that opens a name of two words or
+     * more are the title's organisation, the rest the person (not after a
+     * state's office: "mayor of Springfield" names a place) */
+    if (!evidence && a >= 2 && b - a >= 3 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
+        size_t of = a - 1;
+        if (is_word(r, of, NX_G_DEFINITE) && of >= 2) of--;
+        int32_t t = r->title_tok[of - 1] && r->owner[of - 1] >= 0 ? r->owner[of - 1] : -1;
+        if (is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
+            SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of && !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) &&
+            !state_office(r, t))
+            for (size_t k = a + 1; k < b && k - a <= 3; k++) {
+                int hon = feat(r, k, NX_FEAT(NX_G_HONORIFIC)), given = feat(r, k, NX_FEAT(NX_G_GIVEN)) && capitalised(tok(r, k));
+                if (!hon && !given) {
+                    if (!plain_name_word(r, k)) break;
+                    continue;
+                }
+                int plain = !range_has(r, a, k, NX_FEAT(NX_G_TITLE_FIELD)); /* (a portfolio: "of Foreign Affairs") */
+                for (size_t i = a; i < k && plain; i++) plain = plain_name_word(r, i);
+                size_t p = k;
+                while (p < b && feat(r, p, NX_FEAT(NX_G_HONORIFIC))) p++;
+                if (!plain || b - p < (hon ? 1u : 2u) || b - p > 4) break;
+                for (size_t i = p; i < b && plain; i++) plain = name_word(r, i) && r->gz_at[i] < 0;
+                if (!plain) break;
+                *made = 1;
+                if (add_span(r, a, k, NX_ORGANIZATION, NX_RULE_ORG_AFTER_TITLE_OF) < 0) return NX_ERR_NOMEM;
+                return add_person(r, p, b, NX_RULE_PERSON_TITLE_OF_ORG_BEFORE);
+            }
+    }
     int no_person = 0;
     if (!evidence && b - a <= 3 && a >= 2 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
         size_t of = a - 1;
