@@ -1118,6 +1118,10 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
     if ((single_letter(last) && !regnal_numeral(r, a, b)) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
+    /* "the Minister of State Security": one word of a title's field is no
+     * name */
+    if (b == a + 1 && feat(r, a, NX_FEAT(NX_G_TITLE_FIELD)) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)))
+        return NX_RULE_NONE;
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NX_RULE_NONE;
     /* Best Actor Award, the Singer Prize: a name does not end in an event's
      * or award's head word */
