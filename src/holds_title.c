@@ -614,7 +614,9 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
     /* "was promoted to chief operating officer": a role marker that is no
      * title verb itself ("to"), right after a naming or title verb and
      * right before the title ("named to the chairman's office" is none) */
-    int promoted = j > 1 && j == g->t0 && is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
+    /* ("was appointed to be the chairman": over "be", an auxiliary) */
+    int promoted = j > 1 && (j == g->t0 || (adverbs && is_word(l, j, NX_G_AUXILIARY) && !is_word(l, j, NX_G_COPULA))) &&
+                   is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
                    (is_word(l, j - 2, NX_G_TITLE_VERB) || is_word(l, j - 2, NX_G_NAMING_VERB)) &&
                    !is_word(l, j - 2, NX_G_COPULA); /* "is to coach": a verb, not a title */
     if (promoted) j--;
