@@ -1617,7 +1617,12 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
      * completes the title; it starts no name */
     if (gz_type(r, a, NX_PLACE) && a > 0 && title_of(r, a - 1) >= 0) return NEXT;
     /* (not after a place preposition: "the minister in London John Smith") */
-    if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) &&
+    /* ("CEO Dali Mpofu", "Mayor London Breed": right after a title, a
+     * one-word city that opens plain name words opens a name) */
+    int city_name = c->evidence && title_before(r, a) && gz_type(r, a, NX_PLACE) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
+                    SPAN(doc, r->gz_at[a])->kind && !strcmp(SPAN(doc, r->gz_at[a])->kind, "city") && places == 1;
+    for (size_t i = a + 1; i < b && city_name; i++) city_name = plain_name_word(r, i);
+    if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) && !city_name &&
         !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
           !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
         return NEXT;
