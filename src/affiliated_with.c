@@ -10,6 +10,8 @@
  * the organisation span (never a place) stand next to each other, with
  * only the words of that construction between them. A pair holds_title
  * already links is left to it, so one statement gives one fact. */
+#include <string.h>
+
 #include "gazetteer.h"
 #include "relations.h"
 
@@ -30,6 +32,29 @@ static int32_t org_at(const actx *a, size_t i) {
     if (is_word(a, i, NX_G_DEFINITE)) i++;
     int32_t k = span_at(a, i);
     return is_type(a, k, NX_ORGANIZATION) && SPAN(a->doc, k)->t0 == i ? k : -1;
+}
+
+/* The organisation after a person's "of": "of the Democratic Progressive
+ * Party", "of the China-friendly Kuomintang", "of the local Rotary Club"
+ * (after "the", up to two adjectives: a word in lower case that is no
+ * function word, or a hyphenated one whose last part is in lower case). */
+static int32_t org_of(const actx *a, size_t i) {
+    int32_t org = org_at(a, i);
+    if (org >= 0 || !is_word(a, i, NX_G_DEFINITE)) return org;
+    size_t j = i + 1;
+    for (int w = 0; w < 2 && j < a->n && span_at(a, j) < 0 && tok(a, j)->kind == NX_TOK_WORD && !is_word(a, j, NX_G_FUNCTION_WORD); w++) {
+        const nx_token *t = tok(a, j);
+        const char *h = (t->shape & NX_SH_HYPHEN) ? memchr(t->fold, '-', t->fold_len) : NULL;
+        const char *x = a->doc->text.work + t->b0;
+        size_t n = t->b1 - t->b0, k = n;
+        while (k > 0 && x[k - 1] != '-') k--;
+        int adjective = (t->shape & NX_SH_LOWER) || (h && k > 1 && k < n && x[k] >= 'a' && x[k] <= 'z');
+        if (!adjective) break;
+        j++;
+    }
+    if (j == i + 1) return -1;
+    org = span_at(a, j);
+    return is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t0 == j ? org : -1;
 }
 
 /* Whether a holds_title fact already ties the two spans' entities. */
@@ -325,7 +350,7 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         int32_t member_of = by_membership(a, s->t1, &member_status);
         int32_t verb_org = by_verb(a, s->t1, &verb_status);
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
-            (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_at(a, s->t1 + 1), NX_RULE_AW_OF)) ||
+            (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add_status(a, person, verb_org, NX_RULE_AW_VERB, verb_status) ||
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
             add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||

@@ -614,7 +614,9 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
     /* "was promoted to chief operating officer": a role marker that is no
      * title verb itself ("to"), right after a naming or title verb and
      * right before the title ("named to the chairman's office" is none) */
-    int promoted = j > 1 && j == g->t0 && is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
+    /* ("was appointed to be the chairman": over "be", an auxiliary) */
+    int promoted = j > 1 && (j == g->t0 || (adverbs && is_word(l, j, NX_G_AUXILIARY) && !is_word(l, j, NX_G_COPULA))) &&
+                   is_word(l, j - 1, NX_G_ROLE_MARKER) && !is_word(l, j - 1, NX_G_TITLE_VERB) &&
                    (is_word(l, j - 2, NX_G_TITLE_VERB) || is_word(l, j - 2, NX_G_NAMING_VERB)) &&
                    !is_word(l, j - 2, NX_G_COPULA); /* "is to coach": a verb, not a title */
     if (promoted) j--;
@@ -968,9 +970,9 @@ static void sentence_country(lctx *l) {
         /* "federation president X": a noun before the title names its body */
         size_t b = t->t0 - (t->t0 > 0);
         if (t->t0 > 0 && span_at(l, b) < 0 && tok(l, b)->kind == NX_TOK_WORD && (tok(l, b)->shape & NX_SH_LOWER) &&
-            (tok(l, t->t0)->shape & NX_SH_LOWER) && !nx_rel_status_word(doc, t->t0) && !is_word(l, b, NX_G_FUNCTION_WORD) && !nx_rel_status_word(doc, b) &&
-            !is_word(l, b, NX_G_TITLE_ADJECTIVE) && !is_word(l, b, NX_G_COPULA) && !is_word(l, b, NX_G_AUXILIARY) &&
-            !is_word(l, b, NX_G_TITLE_VERB))
+            (tok(l, t->t0)->shape & NX_SH_LOWER) && !nx_rel_status_word(doc, t->t0) && !is_word(l, b, NX_G_FUNCTION_WORD) &&
+            !nx_rel_status_word(doc, b) && !is_word(l, b, NX_G_TITLE_ADJECTIVE) && !is_word(l, b, NX_G_COPULA) &&
+            !is_word(l, b, NX_G_AUXILIARY) && !is_word(l, b, NX_G_TITLE_VERB))
             continue;
         size_t s0 = t->t0, s1 = t->t1;
         while (s0 > 0 && same_sentence(l, s0 - 1, t->t0)) s0--;

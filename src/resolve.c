@@ -851,12 +851,13 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
         if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
             /* (a person's full name before the conjunction: "Turkish
              * President Ahmet Necdet Sezer and Parliament Speaker X") */
+            const uint64_t not_name = NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD);
             int person_name = j - a >= 2 && feat(r, a, NX_FEAT(NX_G_GIVEN));
-            for (size_t i = a; i < j && person_name; i++)
-                person_name = r->gz_at[i] < 0 && !feat(r, i, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD));
-            if (person_name && !(k == j + 2 && feat(r, j + 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_GENERIC)))) return 0; /* (but "Charles Pratt and Company") */
-            return head_feat(r, k - 1) ||
-                   (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
+            for (size_t i = a; i < j && person_name; i++) person_name = r->gz_at[i] < 0 && !feat(r, i, not_name);
+            /* (but "Charles Pratt and Company") */
+            if (person_name && !(k == j + 2 && feat(r, j + 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_GENERIC)))) return 0;
+            return head_feat(r, k - 1) || (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) &&
+                                           !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
         }
         /* Ministry of Education and Science: inside the "of" part, unless
          * another organisation follows (University of Delhi and Hiroshima
@@ -1173,6 +1174,10 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     const nx_token *first = tok(r, a), *last = tok(r, b - 1);
     if ((single_letter(last) && !regnal_numeral(r, a, b)) || (words == 1 && single_letter(first))) return NX_RULE_NONE;
     if (words > 5) return NX_RULE_NONE;
+    /* "the Minister of State Security": one word of a title's field is no
+     * name */
+    if (b == a + 1 && feat(r, a, NX_FEAT(NX_G_TITLE_FIELD)) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)))
+        return NX_RULE_NONE;
     if (range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) return NX_RULE_NONE;
     /* Best Actor Award, the Singer Prize: a name does not end in an event's
      * or award's head word */
@@ -1322,6 +1327,36 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * title_complement did not take as a field) are the organisation the
      * title is at; not after a state's office ("mayor of Keansburg": a
      * place) nor a given name ("secretary of John Smith") */
+    /* "the Archbishop of Canterbury Dr George Carey", "the director of
+     * Blue Origin John Smith": the unknown words after a title's "of" up
+     * to an honorific or a given name that opens a name of two words or
+     * more are the title's organisation, the rest the person (not after a
+     * state's office: "mayor of Springfield" names a place) */
+    if (!evidence && a >= 2 && b - a >= 3 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
+        size_t of = a - 1;
+        if (is_word(r, of, NX_G_DEFINITE) && of >= 2) of--;
+        int32_t t = r->title_tok[of - 1] && r->owner[of - 1] >= 0 ? r->owner[of - 1] : -1;
+        if (is_word(r, of, NX_G_ACRONYM_LINKER) && (tok(r, of)->shape & NX_SH_LOWER) && t >= 0 &&
+            SPAN(r->doc, t)->type == NX_TITLE && SPAN(r->doc, t)->t1 == of && !(SPAN(r->doc, t)->flags & NX_SPAN_PLURAL) &&
+            !state_office(r, t))
+            for (size_t k = a + 1; k < b && k - a <= 3; k++) {
+                int hon = feat(r, k, NX_FEAT(NX_G_HONORIFIC)), given = feat(r, k, NX_FEAT(NX_G_GIVEN)) && capitalised(tok(r, k));
+                if (!hon && !given) {
+                    if (!plain_name_word(r, k)) break;
+                    continue;
+                }
+                int plain = !range_has(r, a, k, NX_FEAT(NX_G_TITLE_FIELD)); /* (a portfolio: "of Foreign Affairs") */
+                for (size_t i = a; i < k && plain; i++) plain = plain_name_word(r, i);
+                size_t p = k;
+                while (p < b && feat(r, p, NX_FEAT(NX_G_HONORIFIC))) p++;
+                if (!plain || b - p < (hon ? 1u : 2u) || b - p > 4) break;
+                for (size_t i = p; i < b && plain; i++) plain = name_word(r, i) && r->gz_at[i] < 0;
+                if (!plain) break;
+                *made = 1;
+                if (add_span(r, a, k, NX_ORGANIZATION, NX_RULE_ORG_AFTER_TITLE_OF) < 0) return NX_ERR_NOMEM;
+                return add_person(r, p, b, NX_RULE_PERSON_TITLE_OF_ORG_BEFORE);
+            }
+    }
     int no_person = 0;
     if (!evidence && b - a <= 3 && a >= 2 && !feat(r, a, NX_FEAT(NX_G_GIVEN)) && !r->sports) {
         size_t of = a - 1;
@@ -1593,15 +1628,21 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
  * and end in a place head word are a person's name, not a place. */
 static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
     size_t a = c->a, b = c->b;
-    /* (or a membership noun: "Asian Man Records founder Mike Park") */
+    /* (or a membership noun: "Asian Man Records founder Mike Park"; or a
+     * title predicate or apposition after it: "Park Eunsik ( 1859 - 1925 )
+     * was a historian", "Kim Park, a historian") */
     int member = a > 0 && is_word(r, a - 1, NX_G_MEMBERSHIP_NOUN) && (tok(r, a - 1)->shape & NX_SH_LOWER) && r->owner[a - 1] < 0;
-    if (!c->place || c->org || !(member || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 || r->headline[a])
+    size_t lived = life_dates_end(r, b);
+    int predicate = title_predicate_after(r, b) || (lived > b && title_predicate_after(r, lived)) || title_apposition_after(r, b);
+    if (!c->place || c->org || !(member || predicate || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 ||
+        r->headline[a])
         return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
         if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
     drop_range(r, a, b);
-    *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+    int titled = member || (c->evidence && title_before(r, a));
+    *st = add_person(r, a, b, titled ? NX_RULE_PERSON_TITLE_BEFORE : NX_RULE_PERSON_TITLE_PREDICATE);
     return DONE;
 }
 
@@ -1634,7 +1675,12 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
      * completes the title; it starts no name */
     if (gz_type(r, a, NX_PLACE) && a > 0 && title_of(r, a - 1) >= 0) return NEXT;
     /* (not after a place preposition: "the minister in London John Smith") */
-    if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) &&
+    /* ("CEO Dali Mpofu", "Mayor London Breed": right after a title, a
+     * one-word city that opens plain name words opens a name) */
+    int city_name = c->evidence && title_before(r, a) && gz_type(r, a, NX_PLACE) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
+                    SPAN(doc, r->gz_at[a])->kind && !strcmp(SPAN(doc, r->gz_at[a])->kind, "city") && places == 1;
+    for (size_t i = a + 1; i < b && city_name; i++) city_name = plain_name_word(r, i);
+    if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) && !city_name &&
         !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
           !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
         return NEXT;
