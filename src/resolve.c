@@ -54,6 +54,14 @@ static int capitalised(const nx_token *t) {
     return t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_POSS) && !(t->shape & NX_SH_DIGIT);
 }
 
+/* Whether the gazetteers have the word s[0..n) as an entry of class cls. */
+static int word_of_class(const rctx *r, const char *s, size_t n, int cls) {
+    uint32_t node = n ? nx_gazetteer_word(r->g, s, n) : 0;
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == cls) return 1;
+    return 0;
+}
+
 /* "al-Azhari", "el-Sisi": a name particle (data), a hyphen and a capital
  * letter make a word of a name although it opens in lower case. */
 static int particle_word(const rctx *r, size_t i) {
@@ -63,10 +71,7 @@ static int particle_word(const rctx *r, size_t i) {
     const char *w = r->doc->text.work + t->b0;
     const char *wh = memchr(w, '-', t->b1 - t->b0);
     if (!h || h == t->fold || !wh || wh + 1 >= w + (t->b1 - t->b0) || wh[1] < 'A' || wh[1] > 'Z') return 0;
-    uint32_t node = nx_gazetteer_word(r->g, t->fold, (size_t)(h - t->fold));
-    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
-        if (r->g->entries[x - 1].cls == NX_G_NAME_PARTICLE) return 1;
-    return 0;
+    return word_of_class(r, t->fold, (size_t)(h - t->fold), NX_G_NAME_PARTICLE);
 }
 
 /* "Swedish-born", "German-based": a demonym, a hyphen and more. */
@@ -75,10 +80,7 @@ static int demonym_prefix(const rctx *r, size_t i) {
     if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
     const char *h = memchr(t->fold, '-', t->fold_len);
     if (!h || h == t->fold) return 0;
-    uint32_t node = nx_gazetteer_word(r->g, t->fold, (size_t)(h - t->fold));
-    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
-        if (r->g->entries[x - 1].cls == NX_G_DEMONYM) return 1;
-    return 0;
+    return word_of_class(r, t->fold, (size_t)(h - t->fold), NX_G_DEMONYM);
 }
 
 /* "Montreal-based", "Harvard-educated": a word whose part after its last
