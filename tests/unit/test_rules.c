@@ -199,12 +199,37 @@ static void same_tag_words(void) {
     free(v);
 }
 
+/* The type of the mention that covers bytes [b0, b1) of text exactly, or
+ * -1. */
+static int type_at(const char *text, size_t b0, size_t b1) {
+    nx_document *doc = extract(text);
+    if (!doc) return -1;
+    size_t n;
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    int type = -1;
+    for (size_t i = 0; i < n; i++)
+        if (m[i].byte_start == b0 && m[i].byte_end == b1) type = (int)m[i].type;
+    nx_document_free(doc);
+    return type;
+}
+
+/* A state named alone stays a place though a wrong person reading before
+ * it ends in its name ("Maryland House" of "the Maryland House of
+ * Delegates"): only what the text says of "Maryland" is asserted, not how
+ * the legislature's name is read. */
+static void state_not_a_surname(void) {
+    const char *text = "He served two terms in the Maryland House of Delegates . He ran for Governor of Maryland in 2014 .";
+    const char *state = strstr(text, "of Maryland in") + 3;
+    CHECK(type_at(text, (size_t)(state - text), (size_t)(state - text) + 8) == NX_PLACE);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
     CHECK(run_table(NX_TEST_DATA "/entities.tsv", entities_row) >= 20);
     CHECK(run_table(NX_TEST_DATA "/relations.tsv", relations_row) >= 25);
     same_tag_words();
+    state_not_a_surname();
     nx_model_free(model);
     return check_result("test_rules");
 }
