@@ -54,11 +54,14 @@ static int capitalised(const nx_token *t) {
     return t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_POSS) && !(t->shape & NX_SH_DIGIT);
 }
 
-/* Whether the gazetteers have the word s[0..n) as an entry of class cls. */
-static int word_of_class(const rctx *r, const char *s, size_t n, int cls) {
+/* Whether the gazetteers have the word s[0..n) as an entry of class cls
+ * (and, unless kind is NULL, of that kind). */
+static int word_of_class(const rctx *r, const char *s, size_t n, int cls, const char *kind) {
     uint32_t node = n ? nx_gazetteer_word(r->g, s, n) : 0;
-    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
-        if (r->g->entries[x - 1].cls == cls) return 1;
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x)) {
+        const nx_entry *e = &r->g->entries[x - 1];
+        if (e->cls == cls && (!kind || (e->kind && strcmp(nx_gstr(r->g, e->kind), kind) == 0))) return 1;
+    }
     return 0;
 }
 
@@ -71,7 +74,7 @@ static int particle_word(const rctx *r, size_t i) {
     const char *w = r->doc->text.work + t->b0;
     const char *wh = memchr(w, '-', t->b1 - t->b0);
     if (!h || h == t->fold || !wh || wh + 1 >= w + (t->b1 - t->b0) || wh[1] < 'A' || wh[1] > 'Z') return 0;
-    return word_of_class(r, t->fold, (size_t)(h - t->fold), NX_G_NAME_PARTICLE);
+    return word_of_class(r, t->fold, (size_t)(h - t->fold), NX_G_NAME_PARTICLE, NULL);
 }
 
 /* "Swedish-born", "German-based": a demonym, a hyphen and more. */
@@ -80,7 +83,7 @@ static int demonym_prefix(const rctx *r, size_t i) {
     if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
     const char *h = memchr(t->fold, '-', t->fold_len);
     if (!h || h == t->fold) return 0;
-    return word_of_class(r, t->fold, (size_t)(h - t->fold), NX_G_DEMONYM);
+    return word_of_class(r, t->fold, (size_t)(h - t->fold), NX_G_DEMONYM, NULL);
 }
 
 /* "Montreal-based", "Harvard-educated": a word whose part after its last
@@ -2008,18 +2011,6 @@ static nx_status acronyms_after_titles(rctx *r) {
     return NX_OK;
 }
 
-/* Whether token i is an organisation head word that names a legislature
- * (its org-head entry has kind=legislature). */
-static int legislature_word(const rctx *r, size_t i) {
-    const nx_token *t = tok(r, i);
-    uint32_t node = nx_gazetteer_word(r->g, t->fold, t->fold_len);
-    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x)) {
-        const nx_entry *e = &r->g->entries[x - 1];
-        if (e->cls == NX_G_ORG_HEAD && e->kind && strcmp(nx_gstr(r->g, e->kind), "legislature") == 0) return 1;
-    }
-    return 0;
-}
-
 /* "the Committee", "the Senate": a capitalised organisation head alone after
  * "the", in running text, names the organisation the context has in mind;
  * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
@@ -2049,7 +2040,7 @@ static nx_status lone_org_words(rctx *r) {
          * ordinal ("the U.S. Congress", "the Forty-first Congress" are read
          * as wholes or not at all), is that legislature */
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) && !next_cap &&
-            !is_word(r, i + 1, NX_G_NAME_LINKER) && legislature_word(r, i) &&
+            !is_word(r, i + 1, NX_G_NAME_LINKER) && word_of_class(r, t->fold, t->fold_len, NX_G_ORG_HEAD, "legislature") &&
             (t->sent_start || is_word(r, i - 1, NX_G_FUNCTION_WORD) || tok(r, i - 1)->kind == NX_TOK_PUNCT)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_LEGISLATURE) < 0) return NX_ERR_NOMEM;
             continue;
@@ -2515,8 +2506,7 @@ static void retype_people(rctx *r, const known_names *kn) {
         /* a country or a state stays a place when the only person it would
          * name opens with a place's word: "Maryland House", "West Ukraine"
          * were read as people wrongly (Neil Jordan's "Jordan" is his) */
-        static const char *const state_kinds[] = {"country", "admin1", NULL};
-        if (n->place_first && is_kind(s, state_kinds)) continue;
+        if (n->place_first && is_kind(s, STATE_KINDS)) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_PERSON, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME, 0);
     }
 }
