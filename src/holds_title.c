@@ -927,19 +927,23 @@ static int country_elsewhere(const lctx *l, int32_t c, int32_t person, int32_t t
     return sp(l, c)->t0 >= sp(l, person)->t1 && !is_word(l, p, NX_G_PERSON_CUE) && !is_word(l, p, NX_G_COMPLEMENTIZER);
 }
 
+/* Whether a title span is a national office (data: kind=national in
+ * titles.tsv: president, prime minister, king, ...). */
+static int national_office(const nx_span *t) { return t->kind && strcmp(t->kind, "national") == 0; }
+
 /* Whether title span t is an item of a list with a title that is no
  * national office ("chairman, president and chief executive"). */
 static int listed_with_other(const lctx *l, int32_t t) {
     size_t a = sp(l, t)->t0, b = sp(l, t)->t1;
     if (a > 0 && (fold_is(l, a - 1, ",") || is_word(l, a - 1, NX_G_CONJUNCTION)) && a > 1) {
         int32_t k = span_at(l, a - 2);
-        if (is_type(l, k, NX_TITLE) && (!sp(l, k)->kind || strcmp(sp(l, k)->kind, "national"))) return 1;
+        if (is_type(l, k, NX_TITLE) && !national_office(sp(l, k))) return 1;
     }
     if (fold_is(l, b, ",") || is_word(l, b, NX_G_CONJUNCTION)) {
         size_t q = b + 1;
         if (is_word(l, q, NX_G_CONJUNCTION)) q++;
         int32_t k = span_at(l, q);
-        if (is_type(l, k, NX_TITLE) && sp(l, k)->t0 == q && (!sp(l, k)->kind || strcmp(sp(l, k)->kind, "national"))) return 1;
+        if (is_type(l, k, NX_TITLE) && sp(l, k)->t0 == q && !national_office(sp(l, k))) return 1;
     }
     return 0;
 }
@@ -964,7 +968,7 @@ static void sentence_country(lctx *l) {
         if (f->type != NX_REL_HOLDS_TITLE || f->args[2].span >= 0) continue;
         int32_t person = f->args[0].span, title = f->args[1].span;
         const nx_span *t = sp(l, title);
-        if (!t->kind || strcmp(t->kind, "national") || is_word(l, t->t1, NX_G_EMPLOYER_LINKER) ||
+        if (!national_office(t) || is_word(l, t->t1, NX_G_EMPLOYER_LINKER) ||
             generic_org_before(l, t->t0) || listed_with_other(l, title))
             continue;
         /* "federation president X": a noun before the title names its body */
