@@ -37,7 +37,10 @@ done
 ok "installed: $(cd "$p" && find . -type f -o -type l | grep -v gazetteers/ | sort | tr '\n' ' ')"
 
 # --- the library: SONAME, only nx_* exported
-objdump -p "$libdir/libnerx.so.0" | grep -q 'SONAME *libnerx.so.0' || fail "libnerx.so.0 has no SONAME libnerx.so.0"
+# Captured, then matched from a here-string: under pipefail, `cmd | grep -q`
+# fails at random when grep exits at its match before cmd has written all.
+headers=$(objdump -p "$libdir/libnerx.so.0")
+grep -q 'SONAME *libnerx.so.0' <<< "$headers" || fail "libnerx.so.0 has no SONAME libnerx.so.0"
 others=$(nm -D --defined-only "$libdir/libnerx.so.0" | awk '{print $3}' | grep -v '^nx_' || true)
 [ -z "$others" ] || fail "libnerx.so exports more than nx_*: $others"
 ok "libnerx.so.0: SONAME, $(nm -D --defined-only "$libdir/libnerx.so.0" | wc -l) symbols, all nx_*"
@@ -97,7 +100,7 @@ warn=$(groff -man -Tutf8 -ww "$p/share/man/man1/nerx.1" 2>&1 >/dev/null)
 [ -z "$warn" ] || fail "groff warns: $warn"
 page=$(MANWIDTH=100 man -l "$p/share/man/man1/nerx.1" 2>/dev/null | sed 's/.\x08//g')  # no overstrikes
 for opt in $("$p/bin/nerx" --help | grep -o -- '--[a-z][a-z-]*' | sort -u); do
-  printf '%s' "$page" | grep -q -- "$opt" || fail "the manual page lacks $opt"
+  grep -q -- "$opt" <<< "$page" || fail "the manual page lacks $opt"
 done
 ok "man nerx: no warnings, every option of --help"
 echo "test_install: all passed"
