@@ -1092,6 +1092,15 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* Whether title span t is a rank a monarchy confers (data: state-title
+ * words of kind monarch): king, crown prince, Grand Duke. */
+static int monarch_title(const rctx *r, int32_t t) {
+    const nx_span *s = SPAN(r->doc, t);
+    for (size_t i = s->t0; i < s->t1; i++)
+        if (word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_STATE_TITLE, "monarch")) return 1;
+    return 0;
+}
+
 /* "Nirvana band member Kurt Cobain", "Perfume members Yuka Kashino": a
  * membership noun in lower case (over one generic organisation noun) right
  * before a capitalised name, from token i. */
@@ -1450,6 +1459,9 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* (a membership noun: not at a sentence's start, "Family member X",
      * nor after a hyphen, "pro - Noriega candidate X") */
     int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
+    /* (nor a dynasty or realm before a monarch's rank: "the Mughal Emperor",
+     * "Arsacid prince": no organisation confers it) */
+    if (plain && title_after(r, b) && monarch_title(r, r->owner[b])) plain = 0;
     if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
