@@ -1092,6 +1092,16 @@ static int title_after(const rctx *r, size_t i) {
     return t->type == NX_TITLE && t->t0 == i && !(t->flags & NX_SPAN_PLURAL) && tok(r, i)->brk == NX_BRK_SPACE;
 }
 
+/* Whether the words from token a continue a capitalised name through a
+ * lower-case "the": "Against the Machine", "Lord of the Rings" (the word
+ * before "the", or before "of the", capitalised inside a sentence). */
+static int name_through_the(const rctx *r, size_t a) {
+    if (a < 2 || !is_word(r, a - 1, NX_G_DEFINITE) || !(tok(r, a - 1)->shape & NX_SH_LOWER)) return 0;
+    size_t p = a - 2;
+    if (p > 0 && is_word(r, p, NX_G_COMPLEMENT_LINKER) && (tok(r, p)->shape & NX_SH_LOWER)) p--;
+    return capitalised(tok(r, p)) && !tok(r, p)->sent_start && r->owner[p] < 0;
+}
+
 /* Whether title span t is a rank a monarchy confers (data: state-title
  * words of kind monarch): king, crown prince, Grand Duke. */
 static int monarch_title(const rctx *r, int32_t t) {
@@ -1462,6 +1472,9 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* (nor a dynasty or realm before a monarch's rank: "the Mughal Emperor",
      * "Arsacid prince": no organisation confers it) */
     if (plain && title_after(r, b) && monarch_title(r, r->owner[b])) plain = 0;
+    /* (nor the end of a longer name through "the": "Rage Against the
+     * Machine bassist", "The Lord of the Rings film director") */
+    if (plain && name_through_the(r, a)) plain = 0;
     if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
