@@ -2512,6 +2512,7 @@ def build_name_endings():
 # faker lists left out.
 ORG_HEADS = source_items("designators/org-heads.tsv")
 LEGISLATURES = set(source_items("designators/legislatures.tsv"))
+ARMED_SERVICES = set(source_items("designators/armed-services.tsv"))
 
 MISC_HEADS = source_items("designators/misc-heads.tsv")
 PLACE_HEADS = source_items("designators/place-heads.tsv")
@@ -2530,7 +2531,8 @@ def build_org_designators():
             attribution="GATE ANNIE gazetteer lists, LGPL-3.0; faker locale data, MIT; "
                         "hand-written parts: nerx project")
     for w in ORG_HEADS:
-        g.add(w, type="org-head", kind="legislature" if w in LEGISLATURES else None)
+        g.add(w, type="org-head", kind="legislature" if w in LEGISLATURES else
+              "armed-service" if w in ARMED_SERVICES else None)
     for s in read_lst("org_base.lst") + read_lst("org_key.lst"):
         s = clean(s)
         if not s or s.isupper() or not s[0].isupper() or not is_latin(s):

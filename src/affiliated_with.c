@@ -78,7 +78,7 @@ static int linked(const actx *a, int32_t person, int32_t org) {
 /* Adds the fact, in the status a modifier said ("a former member": 0 for
  * none), unless holds_title states it; the two spans are in one sentence. */
 static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
-    if (org < 0 || tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent ||
+    if (org < 0 || nx_rel_bare_head(a->doc, org) || tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent ||
         linked(a, person, org))
         return 0;
     nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .status = status, .n_args = 2,

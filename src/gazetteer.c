@@ -71,6 +71,15 @@ uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len) 
     return nx_gazetteer_child(g, 0, fold, len, nx_gtoken_hash(fold, len));
 }
 
+int nx_gazetteer_word_is(const nx_gazetteer *g, const char *fold, size_t len, int cls, const char *kind) {
+    uint32_t node = len ? nx_gazetteer_word(g, fold, len) : 0;
+    for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x)) {
+        const nx_entry *e = &g->entries[x - 1];
+        if (e->cls == cls && (!kind || (e->kind && strcmp(nx_gstr(g, e->kind), kind) == 0))) return 1;
+    }
+    return 0;
+}
+
 uint8_t nx_gazetteer_modifier_status(const nx_gazetteer *g, const char *fold, size_t len, int *is_mod) {
     uint32_t node = len ? nx_gazetteer_word(g, fold, len) : 0;
     uint8_t status = 0;

@@ -245,6 +245,10 @@ uint32_t nx_gazetteer_child(const nx_gazetteer *g, uint32_t node, const char *fo
 /* Looks up a single folded word: the node for it (0 when absent). */
 uint32_t nx_gazetteer_word(const nx_gazetteer *g, const char *fold, size_t len);
 
+/* Whether the folded word fold[0..len) is a one-word entry of class cls
+ * (and, unless kind is NULL, of that kind: "legislature"). */
+int nx_gazetteer_word_is(const nx_gazetteer *g, const char *fold, size_t len, int cls, const char *kind);
+
 /* The status (nx_title_status) a one-word title modifier says (former,
  * future: "ex", "elect"), or 0; *is_mod (when not NULL) is set when the
  * word is a title modifier at all (vice, deputy). */

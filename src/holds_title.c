@@ -49,6 +49,7 @@ typedef struct title_group {
  * the organisation or -1. */
 static int add_fact(nx_document *doc, uint32_t person, uint32_t title, int32_t org, nx_rule rule, uint8_t status) {
     const nx_span *t = SPAN(doc, title);
+    if (org >= 0 && nx_rel_bare_head(doc, org)) org = -1;
     nx_rel r = {.type = NX_REL_HOLDS_TITLE, .status = status ? status : t->status, .rule = (uint16_t)rule, .n_args = 3,
                 .args = {{NX_ROLE_PERSON, (int32_t)person}, {NX_ROLE_TITLE, (int32_t)title}, {NX_ROLE_ORGANIZATION, org}},
                 .value = t->value};

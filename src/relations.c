@@ -53,6 +53,17 @@ int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c) {
     return 0;
 }
 
+int nx_rel_bare_head(const nx_document *doc, int32_t k) {
+    const nx_span *o = SPAN(doc, k);
+    if (o->rule != NX_RULE_ORG_THE_HEAD_WORD) return 0;
+    if (o->entity >= 0 && (size_t)o->entity < doc->n_ents && strchr(doc->ents[o->entity].name, ' ')) return 0;
+    /* (a head that alone names one body: the Senate, the Navy) */
+    const nx_gazetteer *g = &doc->model->gaz;
+    const nx_token *t = &doc->toks.items[o->t0];
+    return !nx_gazetteer_word_is(g, t->fold, t->fold_len, NX_G_ORG_HEAD, "legislature") &&
+           !nx_gazetteer_word_is(g, t->fold, t->fold_len, NX_G_ORG_HEAD, "armed-service");
+}
+
 int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i) {
     const nx_token *toks = doc->toks.items;
     /* "Dr Greenspan ... He has served under Presidents A and B. He was also

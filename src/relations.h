@@ -63,6 +63,11 @@ uint8_t nx_rel_status_word(const nx_document *doc, size_t i);
  * head word is inside a token ("President-elect"). */
 int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c);
 
+/* Whether organisation span k is a head word alone ("chairman of the
+ * Board", "the Committee") that the document never names in full: it says
+ * which kind of body, not which one, so it is no fact's organisation. */
+int nx_rel_bare_head(const nx_document *doc, int32_t k);
+
 /* "he" or "she" at token i: the person the nearest earlier sentence with a
  * person starts with (its subject, as a rule), within two sentences, or -1:
  * "Poehl was made an economic adviser to Chancellor Willy Brandt. A year

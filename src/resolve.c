@@ -57,12 +57,7 @@ static int capitalised(const nx_token *t) {
 /* Whether the gazetteers have the word s[0..n) as an entry of class cls
  * (and, unless kind is NULL, of that kind). */
 static int word_of_class(const rctx *r, const char *s, size_t n, int cls, const char *kind) {
-    uint32_t node = n ? nx_gazetteer_word(r->g, s, n) : 0;
-    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x)) {
-        const nx_entry *e = &r->g->entries[x - 1];
-        if (e->cls == cls && (!kind || (e->kind && strcmp(nx_gstr(r->g, e->kind), kind) == 0))) return 1;
-    }
-    return 0;
+    return nx_gazetteer_word_is(r->g, s, n, cls, kind);
 }
 
 /* "al-Azhari", "el-Sisi": a name particle (data), a hyphen and a capital
@@ -2036,6 +2031,30 @@ static nx_status acronyms_after_titles(rctx *r) {
     return NX_OK;
 }
 
+/* The organisation "the Committee" at token i refers back to: the one
+ * name of two words or more before it that holds the same head word ("the
+ * Nobel Committee ... chairman of the Committee"), as its canonical name in
+ * *canon; NULL when none or several do. Returns -1 when out of memory. */
+static int head_referent(const rctx *r, size_t i, const char **canon) {
+    const nx_token *h = tok(r, i);
+    *canon = NULL;
+    for (size_t k = 0; k < r->doc->spans.count; k++) {
+        nx_span *s = SPAN(r->doc, k);
+        if (s->type != NX_ORGANIZATION || s->t1 > i || s->t1 - s->t0 < 2) continue;
+        size_t q = s->t0;
+        while (q < s->t1 && !(tok(r, q)->fold_len == h->fold_len && !memcmp(tok(r, q)->fold, h->fold, h->fold_len))) q++;
+        if (q == s->t1) continue;
+        const char *c = s->canon ? s->canon : nx_doc_span_text(r->doc, s);
+        if (!c) return -1;
+        if (*canon && strcmp(*canon, c) != 0) {
+            *canon = NULL; /* two bodies of that kind: which one is not said */
+            return 0;
+        }
+        *canon = c;
+    }
+    return 0;
+}
+
 /* "the Committee", "the Senate": a capitalised organisation head alone after
  * "the", in running text, names the organisation the context has in mind;
  * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
@@ -2057,7 +2076,11 @@ static nx_status lone_org_words(rctx *r) {
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
             !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && (!next_cap || of_title) &&
             !is_word(r, i + 1, NX_G_NAME_LINKER)) {
-            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD) < 0) return NX_ERR_NOMEM;
+            int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD);
+            if (id < 0) return NX_ERR_NOMEM;
+            const char *canon = NULL;
+            if (head_referent(r, i, &canon)) return NX_ERR_NOMEM;
+            SPAN(doc, id)->canon = canon;
             continue;
         }
         /* "elected to Congress", "Parliament voted": a legislature's head

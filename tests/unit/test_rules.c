@@ -223,6 +223,37 @@ static void state_not_a_surname(void) {
     CHECK(type_at(text, (size_t)(state - text), (size_t)(state - text) + 8) == NX_PLACE);
 }
 
+/* The name of the organisation entity of text's one holds_title fact, "-"
+ * when the fact names none, NULL when there is not exactly one fact. */
+static const char *fact_org(const char *text, char *buf, size_t len) {
+    nx_document *doc = extract(text);
+    if (!doc) return NULL;
+    size_t nr, ne;
+    const nx_relation *r = nx_document_relations(doc, &nr);
+    const nx_entity *e = nx_document_entities(doc, &ne);
+    const char *got = NULL;
+    if (nr == 1) {
+        const nx_argument *oa = nx_relation_argument(&r[0], "organization");
+        snprintf(buf, len, "%s", oa && oa->entity >= 0 && (size_t)oa->entity < ne ? e[oa->entity].name : "-");
+        got = buf;
+    }
+    nx_document_free(doc);
+    return got;
+}
+
+/* "the Committee" is the organisation named before it with that head word,
+ * when one is; a head word alone that names no body is no fact's. */
+static void head_word_refers_back(void) {
+    char buf[128];
+    const char *got = fact_org("The Nobel Committee met in Oslo. John Smith, chairman of the Committee, said no.", buf, sizeof buf);
+    CHECK(got && strcmp(got, "Nobel Committee") == 0);
+    got = fact_org("The Nobel Committee and the Budget Committee met. John Smith, chairman of the Committee, said no.", buf,
+                   sizeof buf);
+    CHECK(got && strcmp(got, "-") == 0);
+    got = fact_org("John Smith, chairman of the Board, said no.", buf, sizeof buf);
+    CHECK(got && strcmp(got, "-") == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -230,6 +261,7 @@ int main(void) {
     CHECK(run_table(NX_TEST_DATA "/relations.tsv", relations_row) >= 25);
     same_tag_words();
     state_not_a_surname();
+    head_word_refers_back();
     nx_model_free(model);
     return check_result("test_rules");
 }
