@@ -2031,27 +2031,64 @@ static nx_status acronyms_after_titles(rctx *r) {
     return NX_OK;
 }
 
-/* The organisation "the Committee" at token i refers back to: the one
+/* What "the Committee" at token i refers back to: the one organisation
  * name of two words or more before it that holds the same head word ("the
- * Nobel Committee ... chairman of the Committee"), as its canonical name in
- * *canon; NULL when none or several do. Returns -1 when out of memory. */
-static int head_referent(const rctx *r, size_t i, const char **canon) {
-    const nx_token *h = tok(r, i);
-    *canon = NULL;
-    for (size_t k = 0; k < r->doc->spans.count; k++) {
-        nx_span *s = SPAN(r->doc, k);
-        if (s->type != NX_ORGANIZATION || s->t1 > i || s->t1 - s->t0 < 2) continue;
-        size_t q = s->t0;
-        while (q < s->t1 && !(tok(r, q)->fold_len == h->fold_len && !memcmp(tok(r, q)->fold, h->fold, h->fold_len))) q++;
-        if (q == s->t1) continue;
-        const char *c = s->canon ? s->canon : nx_doc_span_text(r->doc, s);
-        if (!c) return -1;
-        if (*canon && strcmp(*canon, c) != 0) {
-            *canon = NULL; /* two bodies of that kind: which one is not said */
-            return 0;
-        }
-        *canon = c;
+ * Nobel Committee ... chairman of the Committee"); none when two could be
+ * meant. The names are taken in order of their end as the scan moves on,
+ * each head word of theirs mapped to its canonical name, so a document
+ * costs one pass over its organisations, however many such words it has. */
+typedef struct head_refs {
+    struct org_end { uint32_t t1, span; } *ends; /* multi-word organisations by end token */
+    size_t n, next;
+    nx_strmap heads;   /* folded head word -> 1 (two names), or canon index + 2 */
+    const char **canon;
+    size_t n_canon;
+} head_refs;
+
+static int cmp_org_end(const void *a, const void *b) {
+    const struct org_end *x = a, *y = b;
+    return x->t1 != y->t1 ? (x->t1 < y->t1 ? -1 : 1) : (x->span < y->span ? -1 : x->span > y->span);
+}
+
+static int head_refs_init(rctx *r, head_refs *h) {
+    nx_document *doc = r->doc;
+    memset(h, 0, sizeof *h);
+    nx_strmap_init(&h->heads);
+    size_t n = doc->spans.count;
+    h->ends = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *h->ends);
+    h->canon = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *h->canon);
+    if (!h->ends || !h->canon) return -1;
+    for (size_t k = 0; k < n; k++) {
+        const nx_span *s = SPAN(doc, k);
+        if (s->type == NX_ORGANIZATION && s->t1 - s->t0 >= 2) h->ends[h->n++] = (struct org_end){s->t1, (uint32_t)k};
     }
+    qsort(h->ends, h->n, sizeof *h->ends, cmp_org_end);
+    return 0;
+}
+
+/* Sets *canon to what the head word at token i refers back to, or NULL;
+ * -1 when out of memory. */
+static int head_referent(rctx *r, head_refs *h, size_t i, const char **canon) {
+    nx_document *doc = r->doc;
+    for (; h->next < h->n && h->ends[h->next].t1 <= i; h->next++) {
+        const nx_span *s = SPAN(doc, h->ends[h->next].span);
+        const char *c = s->canon ? s->canon : nx_doc_span_text(doc, (nx_span *)s);
+        if (!c) return -1;
+        h->canon[h->n_canon] = c;
+        for (size_t q = s->t0; q < s->t1; q++) {
+            const nx_token *t = tok(r, q);
+            if (!(t->feat & NX_FEAT(NX_G_ORG_HEAD))) continue;
+            uint32_t v;
+            if (!nx_strmap_get(&h->heads, t->fold, t->fold_len, &v)) v = (uint32_t)h->n_canon + 2;
+            else if (v >= 2 && strcmp(h->canon[v - 2], c) != 0) v = 1;
+            if (nx_strmap_put(&h->heads, t->fold, t->fold_len, v)) return -1;
+        }
+        h->n_canon++;
+    }
+    const nx_token *t = tok(r, i);
+    uint32_t v = 0;
+    nx_strmap_get(&h->heads, t->fold, t->fold_len, &v);
+    *canon = v >= 2 ? h->canon[v - 2] : NULL;
     return 0;
 }
 
@@ -2060,7 +2097,10 @@ static int head_referent(const rctx *r, size_t i, const char **canon) {
  * and an unknown word in capitals (NAAFI, CBBC) is an organisation's acronym. */
 static nx_status lone_org_words(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t ci = 0; ci < r->n_caps; ci++) {
+    head_refs refs;
+    int refs_made = 0;
+    nx_status st = NX_OK;
+    for (size_t ci = 0; ci < r->n_caps && st == NX_OK; ci++) {
         size_t i = r->caps[ci];
         if (i < 1) continue;
         const nx_token *t = tok(r, i);
@@ -2076,10 +2116,16 @@ static nx_status lone_org_words(rctx *r) {
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) &&
             !t->sent_start && is_word(r, i - 1, NX_G_DEFINITE) && (!next_cap || of_title) &&
             !is_word(r, i + 1, NX_G_NAME_LINKER)) {
-            int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD);
-            if (id < 0) return NX_ERR_NOMEM;
+            if (!refs_made && (refs_made = 1, head_refs_init(r, &refs))) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
             const char *canon = NULL;
-            if (head_referent(r, i, &canon)) return NX_ERR_NOMEM;
+            int32_t id = head_referent(r, &refs, i, &canon) ? -1 : add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_THE_HEAD_WORD);
+            if (id < 0) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
             SPAN(doc, id)->canon = canon;
             continue;
         }
@@ -2090,7 +2136,10 @@ static nx_status lone_org_words(rctx *r) {
         if ((t->feat & NX_FEAT(NX_G_ORG_HEAD)) && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) && !next_cap &&
             !is_word(r, i + 1, NX_G_NAME_LINKER) && word_of_class(r, t->fold, t->fold_len, NX_G_ORG_HEAD, "legislature") &&
             (t->sent_start || is_word(r, i - 1, NX_G_FUNCTION_WORD) || tok(r, i - 1)->kind == NX_TOK_PUNCT)) {
-            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_LEGISLATURE) < 0) return NX_ERR_NOMEM;
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_LEGISLATURE) < 0) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
             continue;
         }
         /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
@@ -2100,10 +2149,14 @@ static nx_status lone_org_words(rctx *r) {
             !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
             !r->lower[r->word[i]] &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
-            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) return NX_ERR_NOMEM;
+            if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
         }
     }
-    return NX_OK;
+    if (refs_made) nx_strmap_free(&refs.heads);
+    return st;
 }
 
 /* ---- acronyms from initials ------------------------------------------------- */
