@@ -583,6 +583,18 @@ static nx_status titles(rctx *r) {
             feat(r, b, NX_FEAT(NX_G_SURNAME)) && r->gz_at[b] < 0 &&
             same_line(r, i, b) && !(b + 1 < r->n && capitalised(tok(r, b + 1))))
             continue;
+        /* "Earl Warren", "Duke Ellington": a peer's rank (data: state-title
+         * kind=peer) that is also a given name, right before a capitalised
+         * word with no "of" and after no determiner or ordinal ("the second
+         * Baron Hastings", "1st Baron Alanbrooke"), is the given name; a royal rank stays a title
+         * (Prince Charles) */
+        if (b == i + 1 && capitalised(tok(r, i)) && !(tok(r, i)->shape & NX_SH_ALLCAPS) && feat(r, i, NX_FEAT(NX_G_GIVEN)) &&
+            b < r->n && capitalised(tok(r, b)) && !(tok(r, b)->shape & NX_SH_ALLCAPS) && same_line(r, i, b) &&
+            !feat(r, b, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC)) &&
+            !(i > 0 && (is_word(r, i - 1, NX_G_DETERMINER) || tok(r, i - 1)->kind == NX_TOK_NUM ||
+                        ((tok(r, i - 1)->shape & NX_SH_LOWER) && feat(r, i - 1, NX_FEAT(NX_G_TEMPORAL))))) &&
+            word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_STATE_TITLE, "peer"))
+            continue;
         /* modifiers before: Executive Vice President, former chairman */
         uint8_t status = NX_STATUS_CURRENT;
         while (a > 0 && (tok(r, a - 1)->feat & NX_FEAT(NX_G_TITLE_MOD)) && r->owner[a - 1] < 0 &&
@@ -1098,11 +1110,13 @@ static int name_through_the(const rctx *r, size_t a) {
 }
 
 /* Whether title span t is a rank a monarchy confers (data: state-title
- * words of kind monarch): king, crown prince, Grand Duke. */
+ * words of kind monarch or peer): king, crown prince, Grand Duke. */
 static int monarch_title(const rctx *r, int32_t t) {
     const nx_span *s = SPAN(r->doc, t);
     for (size_t i = s->t0; i < s->t1; i++)
-        if (word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_STATE_TITLE, "monarch")) return 1;
+        if (word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_STATE_TITLE, "monarch") ||
+            word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_STATE_TITLE, "peer"))
+            return 1;
     return 0;
 }
 
