@@ -644,6 +644,16 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                 continue;
             }
             if (!is_type(l, s, NX_PERSON) || !same_sentence(l, k - 1, g->t0)) return -1;
+            /* "X was appointed by Governor W as chairman": the agent of a
+             * naming verb names, the subject takes the title: walk on ("was
+             * replaced by W as chairman" is W's: a succession verb) */
+            size_t by = v; /* (over the agent's own title: "by Governor W") */
+            if (by > 0 && is_type(l, span_at(l, by - 1), NX_TITLE) && sp(l, span_at(l, by - 1))->t1 == by) by = sp(l, span_at(l, by - 1))->t0;
+            if (!relative && by > 1 && is_word(l, by - 1, NX_G_AGENT_MARKER) && (tok(l, by - 1)->shape & NX_SH_LOWER) &&
+                is_word(l, by - 2, NX_G_NAMING_VERB) && !is_word(l, by - 2, NX_G_SUCCESSION_VERB)) {
+                k = by - 1;
+                continue;
+            }
             /* a name after "of", "at", "by" ... is an object, not the
              * verb's subject ("X, who led a revolt against the regime of W
              * in the 1980s, is now a businessman": not W), unless a
