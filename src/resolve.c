@@ -1823,6 +1823,9 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
         if (!after_of) continue;
         if ((*st = classify_chunk(r, i, b)) != NX_OK) return DONE;
         b = i;
+        /* ("the Congress of Trade Unions and Raymond Majongwe": the
+         * conjunction before the person is no part of the name) */
+        while (b > a + 1 && (is_word(r, b - 1, NX_G_CONJUNCTION) || tok(r, b - 1)->kind == NX_TOK_PUNCT)) b--;
         break;
     }
     /* "... Ministry of Education Dilvo Ristoff, Minister in ...": two plain
