@@ -275,11 +275,14 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         g->n++;
         g->t1 = end;
         if (g->n == MAX_GROUP) break;
-        /* ", and" / "and" / "," then another title, within the sentence */
+        /* ", and" / "and" / "," / "/" then another title, within the sentence */
         size_t j = end;
         int comma = fold_is(l, j, ","), conj = 0;
         if (comma) j++;
         if (is_word(l, j, NX_G_CONJUNCTION) || fold_is(l, j, "&")) j++, conj = 1;
+        /* "President/CEO", "bassist/vocalist": a slash right after a title
+         * with no "of" part joins two titles as "and" does */
+        else if (!comma && end == sp(l, t)->t1 && fold_is(l, j, "/")) j++, conj = 1;
         else if (comma && end > sp(l, t)->t1) break; /* "X of Y, Professor Z": the "of" part closed the title */
         /* "a Taiwanese actor singer and racing driver": a list without its
          * commas (KBP37, captions), of titles in lower case with no "of"
