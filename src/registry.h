@@ -54,6 +54,7 @@
     X(ORG_THE_HEAD_WORD, "org:the-head-word", "a capitalised organisation head alone after 'the': the Committee")     \
     X(ORG_LEGISLATURE, "org:legislature", "a legislature's head word alone: elected to Congress, Parliament voted")  \
     X(ORG_ACRONYM_SHAPE, "org:acronym-shape", "an unknown word in capitals of 3-6 letters: NAAFI")                    \
+    X(ORG_AFTER_GENERIC_NOUN, "org:after-generic-noun", "a name right after a generic organisation noun: the law firm Baker McKenzie, rock band Nirvana") \
     X(COREF_SURNAME, "coref:surname", "a person's surname or given name alone, found again")                          \
     X(COREF_SAME_NAME, "coref:same-name", "a name found elsewhere in the document, found again")                     \
     X(HT_TITLE_BEFORE_NAME, "holds_title:title-before-name", "a title right before the name: President Zhang Liqun") \

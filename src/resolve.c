@@ -1567,6 +1567,46 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
 
 /* An event, award, law or work (Summer Olympics, Berlin Grand Prix, Treaty
  * of Rome) is no entity, nor are the places in its name. */
+/* "the law firm Baker McKenzie", "rock band Nirvana", "the newspaper Le
+ * Monde": a name right after a generic organisation noun in lower case
+ * (data: org-generic of kind names) is the organisation the noun says it is, though its
+ * words read as a person's or a place's; not after a title or honorific,
+ * nor a gazetteer entity of its own that is not the whole name. */
+static step_result org_after_generic_noun(rctx *r, chunk *c, nx_status *st) {
+    size_t a = c->a, b = c->b;
+    if (a == 0 || c->evidence || b - a > 5 || a != c->a0 || !is_word(r, a - 1, NX_G_ORG_GENERIC) ||
+        !(tok(r, a - 1)->shape & NX_SH_LOWER) || r->owner[a - 1] >= 0 || !same_line(r, a - 1, a) ||
+        !word_of_class(r, tok(r, a - 1)->fold, tok(r, a - 1)->fold_len, NX_G_ORG_GENERIC, "names"))
+        return NEXT;
+    if (r->gz_at[a] >= 0 && SPAN(r->doc, r->gz_at[a])->t1 == b) return NEXT; /* one gazetteer entity: its own type */
+    /* (the noun in a phrase of its own: "on board Hornet", "Multi-party
+     * Democracy"; a name that goes on past a small word: "Tears for
+     * Fears", "Flor - de - Lis"; a letter: "company N / A") */
+    if (a >= 2 && (tok(r, a - 2)->kind == NX_TOK_PUNCT ? is_punct(r, a - 2, "-")
+                                                       : (is_word(r, a - 2, NX_G_FUNCTION_WORD) && !is_word(r, a - 2, NX_G_DETERMINER) &&
+                                                          !is_word(r, a - 2, NX_G_ARTICLE) && (tok(r, a - 2)->shape & NX_SH_LOWER))))
+        return NEXT;
+    if (b + 1 < r->n &&
+        (is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_NAME_PARTICLE) || is_word(r, b, NX_G_DEFINITE) ||
+         is_punct(r, b, "-") || (is_word(r, b, NX_G_FUNCTION_WORD) && r->gz_at[b + 1] < 0)) &&
+        capitalised(tok(r, b + 1)) && same_line(r, b, b + 1))
+        return NEXT;
+    /* ("Rage Against the Machine": cut at a capitalised small word; "Zero
+     * 7": a number goes on) */
+    if (b < r->n && same_line(r, b - 1, b) && tok(r, b)->brk == NX_BRK_SPACE &&
+        (capitalised(tok(r, b)) || tok(r, b)->kind == NX_TOK_NUM))
+        return NEXT;
+    if (b == a + 1 && single_letter(tok(r, a))) return NEXT;
+    /* (a name that reads as a person's with a verb after it is the subject
+     * of a relative clause: "the company Tim Cook runs") */
+    if (b - a >= 2 && feat(r, a, NX_FEAT(NX_G_GIVEN)) && b < r->n && tok(r, b)->kind == NX_TOK_WORD &&
+        (tok(r, b)->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD))
+        return NEXT;
+    drop_range(r, a, b);
+    *st = add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_AFTER_GENERIC_NOUN) < 0 ? NX_ERR_NOMEM : NX_OK;
+    return DONE;
+}
+
 static step_result event_award_or_work(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     size_t a = c->a, b = c->b;
@@ -1891,6 +1931,7 @@ static const struct {
 } CHUNK_STEPS[] = {
     {"one gazetteer entity", one_entity},
     {"trim", trim},
+    {"organisation after a generic noun", org_after_generic_noun},
     {"event, award or work", event_award_or_work},
     {"head words", head_words},
     {"person, not a place, after a title", person_not_place_after_title},
