@@ -226,7 +226,7 @@ static void round_trip(const char *const *files, size_t n) {
     nx_error err;
     CHECK_INT(nx_gazetteer_load(&built, files, n, &err), NX_OK);
     nx_mfile img;
-    CHECK_INT(nx_model_compile_files(files, n, &img, &err), NX_OK);
+    CHECK_INT(nx_model_compile_files(files, n, NULL, 0, &img, &err), NX_OK);
     char p[256];
     path_in(p, sizeof p, "round-trip.model");
     CHECK_INT(nx_mfile_write(&img, p, &err), NX_OK);
@@ -500,7 +500,7 @@ static nx_status image_with(int (*more)(nx_mfile_writer *), nx_mfile *out) {
     const char *files[] = {a};
     nx_mfile base;
     nx_error err;
-    nx_status st = nx_model_compile_files(files, 1, &base, &err);
+    nx_status st = nx_model_compile_files(files, 1, NULL, 0, &base, &err);
     if (st != NX_OK) return st;
     nx_mfile_writer w;
     nx_mfile_writer_init(&w);
