@@ -3,9 +3,10 @@
  * maps derived from them. Built by nx_model_load() (model.c), read by every
  * stage, shared by all threads.
  *
- * The gazetteer view and the maps read one model image (model_file.h):
- * DIR/nerx.model mapped read-only when it is up to date, else the same
- * image compiled from the *.tsv files at load. Either way the stages read
+ * The gazetteer view, the maps and the compiled patterns read one model
+ * image (model_file.h): DIR/nerx.model mapped read-only when it is up to
+ * date, else the same image compiled from the *.tsv and .pat files at load
+ * (with --gazetteer files, the patterns are compiled apart, at load). Either way the stages read
  * the same bytes (docs/model-file.md).
  */
 #ifndef NX_MODEL_H

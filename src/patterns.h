@@ -12,7 +12,9 @@
  *   text, with the byte spans of the named groups the date stage reads.
  *
  * Patterns are compiled once per model by two matcher backends (matcher.h):
- * the token engine and PCRE2 with JIT. Limits cap each pattern's work per
+ * the token engine and PCRE2 with JIT, and kept in the model file
+ * (nx_patterns_save): a start reads the token program from it as it was
+ * finished, and compiles only the few regexes again (nx_patterns_attach). Limits cap each pattern's work per
  * document, so no input can stall a batch (a pattern that hits the cap is
  * skipped for that document and the document gets a warning).
  */
