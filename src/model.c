@@ -271,9 +271,11 @@ static nx_status map_model(nx_model *m, const char *path, const inputs *in, nx_e
         return NX_ERR_END;
     }
     /* its patterns must be those of the directory's .pat files (by name, in
-     * order): else it is rebuilt, or with no *.tsv to rebuild it from, the
-     * patterns are compiled from the files */
-    if (!m->patterns_from_file || !nx_patterns_same_files(&m->patterns, (const char *const *)in->pat, in->n_pat)) {
+     * order; with no *.tsv, not older than they are): else it is rebuilt,
+     * or with no *.tsv to rebuild it from, the patterns are compiled from
+     * the files */
+    if (!m->patterns_from_file || !nx_patterns_same_files(&m->patterns, (const char *const *)in->pat, in->n_pat) ||
+        (!in->n_tsv && !newer_than_inputs(&st.st_mtim, in))) {
         if (in->n_tsv) {
             detach(m);
             return NX_ERR_END;

@@ -479,6 +479,10 @@ static void test_compile_and_model_only(void) {
     nx_model_options_init(&mo);
     mo.gazetteer_dir = dir;
     nx_error err;
+    char rules[256];
+    const char *text = "On January 5.";
+    put_file("patterns/when.pat", "month-day\tdate\t<month MONTH> <day #1..31>\n");
+    set_mtime("patterns/when.pat", -100);
     CHECK_INT(nx_model_compile(&mo, &err), NX_OK);
     CHECK_INT(load_from_file(), 1);
     char a[256], b[256], a2[256], b2[256];
@@ -488,6 +492,17 @@ static void test_compile_and_model_only(void) {
     path_in(b2, sizeof b2, "b-dates.tsv.off");
     CHECK(rename(a, a2) == 0 && rename(b, b2) == 0);
     CHECK_INT(load_from_file(), 1);
+    /* its patterns, unless a .pat file is newer: then they are compiled at load */
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 1);
+    CHECK_STR(rules, "date:month-day");
+    put_file("patterns/when.pat", "month-day\tdate\t<month MONTH> <day #1..31>\nmonth\tdate\tMONTH\n");
+    set_mtime("patterns/when.pat", +100);
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0);
+    CHECK_STR(rules, "date:month-day date:month");
+    path_in(rules, sizeof rules, "patterns/when.pat");
+    unlink(rules);
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0); /* (the model's list names when.pat) */
+    CHECK_STR(rules, "");
     size_t good_len;
     char *good = slurp(p, &good_len);
     CHECK(good != NULL);
