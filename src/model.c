@@ -1,6 +1,7 @@
 /* model.c: nx_model_load(): finds the gazetteer directory, maps its
  * compiled model (nerx.model) when it is up to date or compiles one from the
- * *.tsv files (and saves it for the next start), then compiles the patterns.
+ * *.tsv and .pat files (and saves it for the next start); the patterns are
+ * read from it, or compiled at load with --gazetteer files.
  * nx_model_compile() writes nerx.model on request. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +65,38 @@ static nx_status temporal_values(const nx_gazetteer *g, nx_strmap *values) {
 enum { N_MAPS = 3 };
 static const uint32_t MAP_IDS[N_MAPS] = {NX_MS_MONTH_VALUE, NX_MS_WEEKDAY_VALUE, NX_MS_TEMPORAL_VALUE};
 
-nx_status nx_model_compile_files(const char *const *paths, size_t n, nx_mfile *out, nx_error *err) {
+/* Adds the patterns of the .pat files, compiled against the gazetteer view
+ * of *img (as at load: the same classes, in the same order), to a copy of
+ * *img that replaces it. */
+static nx_status add_patterns(nx_mfile *img, const char *const *pats, size_t n_pat, nx_error *err) {
+    nx_gazetteer g;
+    nx_gazetteer_init(&g);
+    nx_patterns p;
+    nx_patterns_init(&p);
+    nx_mfile_writer w;
+    nx_mfile_writer_init(&w);
+    nx_mfile out = {0};
+    nx_status st = nx_gazetteer_attach(&g, img, "", err);
+    p.gaz = &g;
+    if (st == NX_OK) st = nx_patterns_load(&p, pats, n_pat, err);
+    for (size_t i = 0; i < img->n_sections && st == NX_OK; i++) {
+        const nx_mfile_section *row = &img->table[i];
+        if (nx_mfile_writer_add(&w, row->id, row->align, img->base + row->offset, (size_t)row->length)) st = NX_ERR_NOMEM;
+    }
+    if (st == NX_OK) st = nx_patterns_save(&p, pats, n_pat, &w);
+    if (st == NX_OK) st = nx_mfile_writer_finish(&w, &out);
+    nx_mfile_writer_free(&w);
+    nx_patterns_free(&p);
+    nx_gazetteer_free(&g);
+    if (st == NX_OK) {
+        nx_mfile_close(img);
+        *img = out;
+    }
+    return st;
+}
+
+nx_status nx_model_compile_files(const char *const *paths, size_t n, const char *const *pats, size_t n_pat, nx_mfile *out,
+                                 nx_error *err) {
     memset(out, 0, sizeof *out);
     nx_gazetteer g;
     nx_gazetteer_init(&g);
@@ -87,6 +119,8 @@ nx_status nx_model_compile_files(const char *const *paths, size_t n, nx_mfile *o
     nx_mfile_writer_free(&w);
     nx_gazetteer_free(&g);
     for (int i = 0; i < N_MAPS; i++) nx_strmap_free(&maps[i]);
+    if (st == NX_OK && pats) st = add_patterns(out, pats, n_pat, err);
+    if (st != NX_OK) nx_mfile_close(out);
     if (st != NX_OK && err && err->status == NX_OK) nx_error_set(err, st, "", 0, 0, "%s", nx_strerror(st));
     return st;
 }
@@ -100,8 +134,17 @@ static int map_values_ok(const nx_model *m, int k, const nx_strmap *map) {
     return !bad;
 }
 
+/* Forgets the patterns read from the image (they are compiled from the
+ * .pat files instead). */
+static void drop_patterns(nx_model *m) {
+    nx_patterns_free(&m->patterns);
+    nx_patterns_init(&m->patterns);
+    m->patterns_from_file = 0;
+}
+
 /* Undoes nx_model_attach: m reads no image. */
 static void detach(nx_model *m) {
+    drop_patterns(m);
     nx_gazetteer_free(&m->gaz);
     nx_strmap_free(&m->month_value);
     nx_strmap_free(&m->weekday_value);
@@ -128,6 +171,14 @@ nx_status nx_model_attach(nx_model *m, nx_mfile *f, const char *name, nx_error *
                          (unsigned)MAP_IDS[i], nx_msection_name(MAP_IDS[i]), why);
             st = NX_ERR_PARSE;
         }
+    }
+    /* the compiled patterns, when the image has them */
+    if (st == NX_OK) {
+        nx_patterns_init(&m->patterns);
+        m->patterns.gaz = &m->gaz;
+        st = nx_patterns_attach(&m->patterns, &m->file, name, err);
+        m->patterns_from_file = st == NX_OK;
+        if (st == NX_ERR_END) st = NX_OK;
     }
     if (st != NX_OK) detach(m);
     return st;
@@ -219,6 +270,18 @@ static nx_status map_model(nx_model *m, const char *path, const inputs *in, nx_e
         detach(m);
         return NX_ERR_END;
     }
+    /* its patterns must be those of the directory's .pat files (by name, in
+     * order; with no *.tsv, not older than they are): else it is rebuilt,
+     * or with no *.tsv to rebuild it from, the patterns are compiled from
+     * the files */
+    if (!m->patterns_from_file || !nx_patterns_same_files(&m->patterns, (const char *const *)in->pat, in->n_pat) ||
+        (!in->n_tsv && !newer_than_inputs(&st.st_mtim, in))) {
+        if (in->n_tsv) {
+            detach(m);
+            return NX_ERR_END;
+        }
+        drop_patterns(m);
+    }
     return NX_OK;
 }
 
@@ -239,6 +302,11 @@ static nx_status no_tsv(const char *dir, nx_error *err) {
     nx_error_set(err, NX_ERR_IO, dir, 0, 0, "no *.tsv gazetteer files in the directory");
     return NX_ERR_IO;
 }
+
+static const char *const NO_FILES[1] = {NULL};
+
+/* The .pat files of the inputs, never NULL. */
+static const char *const *pat_files(const inputs *in) { return in->pat ? (const char *const *)in->pat : NO_FILES; }
 
 /* The image for m: with extra files, compiled from the directory's files
  * and them (never saved: it is this caller's); else nerx.model when it is
@@ -268,7 +336,9 @@ static nx_status load_image(nx_model *m, const nx_model_options *opts, const inp
     else {
         for (size_t i = 0; i < in->n_tsv; i++) files[i] = in->tsv[i];
         for (size_t i = 0; i < n_extra; i++) files[in->n_tsv + i] = opts->extra_files[i];
-        st = nx_model_compile_files(files, in->n_tsv + n_extra, &f, err);
+        /* with extra files the class tries depend on them: the patterns
+         * are compiled at load, as the model is */
+        st = nx_model_compile_files(files, in->n_tsv + n_extra, n_extra ? NULL : pat_files(in), in->n_pat, &f, err);
         free(files);
     }
     if (st == NX_OK && path) (void)nx_mfile_write(&f, path, NULL); /* a cache: no file, no harm */
@@ -300,7 +370,7 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
     inputs in = {0};
     nx_status st = m->dir ? list_inputs(dir, &in, err) : NX_ERR_NOMEM;
     if (st == NX_OK) st = load_image(m, opts, &in, 1, err);
-    if (st == NX_OK) st = nx_patterns_load_dir(&m->patterns, &m->gaz, dir, err);
+    if (st == NX_OK && !m->patterns_from_file) st = nx_patterns_load_dir(&m->patterns, &m->gaz, dir, err);
     /* the mapped model's checksum, computed meanwhile: a corrupt file is
      * rebuilt from the *.tsv files when there are some, as at mapping */
     char *file = st == NX_OK && m->from_file ? model_path(m->dir) : NULL;
@@ -313,7 +383,7 @@ nx_status nx_model_load(const nx_model_options *opts, nx_model **out, nx_error *
             detach(m);
             m->from_file = 0;
             st = load_image(m, opts, &in, 0, err);
-            if (st == NX_OK) st = nx_patterns_load_dir(&m->patterns, &m->gaz, dir, err);
+            if (st == NX_OK && !m->patterns_from_file) st = nx_patterns_load_dir(&m->patterns, &m->gaz, dir, err);
         }
     }
     free(file);
@@ -341,7 +411,7 @@ nx_status nx_model_compile(const nx_model_options *opts, nx_error *err) {
     nx_status st = list_inputs(dir, &in, err);
     if (st == NX_OK && !in.n_tsv) st = no_tsv(dir, err);
     nx_mfile f = {0};
-    if (st == NX_OK) st = nx_model_compile_files((const char *const *)in.tsv, in.n_tsv, &f, err);
+    if (st == NX_OK) st = nx_model_compile_files((const char *const *)in.tsv, in.n_tsv, pat_files(&in), in.n_pat, &f, err);
     char *path = st == NX_OK ? model_path(dir) : NULL;
     if (st == NX_OK && !path) st = NX_ERR_NOMEM;
     if (st == NX_OK) st = nx_mfile_write(&f, path, err);

@@ -424,3 +424,51 @@ nx_status nx_mfile_write(const nx_mfile *f, const char *path, nx_error *err) {
     free(tmp);
     return ok ? NX_OK : NX_ERR_IO;
 }
+
+/* ---- a serialised section ------------------------------------------------- */
+
+void nx_ms_put(nx_mstream *w, const void *p, size_t n) {
+    if (w->oom || !n) return;
+    if (w->len + n > w->cap) {
+        size_t cap = w->cap ? w->cap : 256;
+        while (cap < w->len + n) cap *= 2;
+        unsigned char *s = realloc(w->s, cap);
+        if (!s) {
+            w->oom = 1;
+            return;
+        }
+        w->s = s;
+        w->cap = cap;
+    }
+    memcpy(w->s + w->len, p, n);
+    w->len += n;
+}
+
+void nx_ms_u8(nx_mstream *w, uint8_t v) { nx_ms_put(w, &v, 1); }
+void nx_ms_u32(nx_mstream *w, uint32_t v) { nx_ms_put(w, &v, 4); }
+void nx_ms_u64(nx_mstream *w, uint64_t v) { nx_ms_put(w, &v, 8); }
+
+void nx_ms_str(nx_mstream *w, const char *s) {
+    size_t n = s ? strlen(s) : 0;
+    if (n >= UINT32_MAX) w->oom = 1;
+    nx_ms_u32(w, s ? (uint32_t)n : UINT32_MAX);
+    nx_ms_put(w, s, n);
+}
+
+char *nx_mr_str(nx_mreader *r) {
+    uint32_t n = nx_mr_u32(r);
+    if (r->bad || n == UINT32_MAX) return NULL;
+    const char *p = nx_mr_array(r, n, 1);
+    if (!p || memchr(p, '\0', n)) {
+        r->bad = r->bad ? r->bad : 1;
+        return NULL;
+    }
+    char *s = malloc((size_t)n + 1);
+    if (!s) {
+        r->bad = 2;
+        return NULL;
+    }
+    memcpy(s, p, n);
+    s[n] = '\0';
+    return s;
+}

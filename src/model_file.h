@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <string.h>
+
 #include "arena.h"
 #include "nerx.h"
 
@@ -26,7 +28,7 @@
  * the builder would make different sections from the same files (the
  * tokenizer, the fold, gazetteer_build.c): a file of another version is
  * never read, only rebuilt. */
-#define NX_MFILE_VERSION 6u
+#define NX_MFILE_VERSION 7u
 #define NX_MFILE_ENDIAN 0x01020304u /* written in the writer's byte order */
 #define NX_MFILE_NAME "nerx.model"  /* in the gazetteer directory */
 
@@ -75,7 +77,9 @@ _Static_assert(sizeof(nx_mfile_section) == 32, "a section row is 32 bytes");
     X(NODE_FLAGS, 14, "trie node flags")             \
     X(NODE_FEATURES, 15, "trie node features")       \
     X(ENDING_INDEX, 16, "name endings by last byte") \
-    X(EDGE_FILTER, 17, "trie edge filter")
+    X(EDGE_FILTER, 17, "trie edge filter")            \
+    X(PATTERN_LIST, 64, "pattern list")              \
+    X(TOKEN_PROGRAM, 65, "token pattern program")
 
 #define NX_MSECTION_ENUM_(name, id, text) NX_MS_##name = id,
 typedef enum nx_msection { NX_MSECTION_LIST(NX_MSECTION_ENUM_) } nx_msection;
@@ -109,6 +113,72 @@ void *nx_mfile_writer_reserve(nx_mfile_writer *w, uint32_t id, uint32_t align, s
  * copying) at nx_mfile_writer_finish(): they must stay valid until then.
  * 0, or -1 as above. */
 int nx_mfile_writer_add(nx_mfile_writer *w, uint32_t id, uint32_t align, const void *data, size_t len);
+
+/* ---- a serialised section -------------------------------------------------
+ * The compiled patterns are many small arrays, not a few big ones: they are
+ * written as a stream (counts, then items) and read back with one copy,
+ * every count checked against the bytes left, so a damaged length is a
+ * refusal, never a read past the section. */
+
+typedef struct nx_mstream {
+    unsigned char *s;
+    size_t len, cap;
+    int oom; /* a put ran out of memory: the stream is unusable */
+} nx_mstream;
+
+void nx_ms_put(nx_mstream *w, const void *p, size_t n);
+void nx_ms_u8(nx_mstream *w, uint8_t v);
+void nx_ms_u32(nx_mstream *w, uint32_t v);
+void nx_ms_u64(nx_mstream *w, uint64_t v);
+/* A string: its length (UINT32_MAX for NULL), then its bytes. */
+void nx_ms_str(nx_mstream *w, const char *s);
+
+typedef struct nx_mreader {
+    const unsigned char *p;
+    size_t len, at;
+    int bad; /* a read went past the end: every later read gives zeros */
+} nx_mreader;
+
+/* n bytes into out (zeros, and bad set, when fewer are left). Inline: a
+ * section of the compiled patterns is thousands of small reads. */
+static inline void nx_mr_get(nx_mreader *r, void *out, size_t n) {
+    if (r->bad || n > r->len - r->at) {
+        r->bad = r->bad ? r->bad : 1;
+        memset(out, 0, n);
+        return;
+    }
+    memcpy(out, r->p + r->at, n);
+    r->at += n;
+}
+static inline uint8_t nx_mr_u8(nx_mreader *r) {
+    uint8_t v;
+    nx_mr_get(r, &v, 1);
+    return v;
+}
+static inline uint32_t nx_mr_u32(nx_mreader *r) {
+    uint32_t v;
+    nx_mr_get(r, &v, 4);
+    return v;
+}
+static inline uint64_t nx_mr_u64(nx_mreader *r) {
+    uint64_t v;
+    nx_mr_get(r, &v, 8);
+    return v;
+}
+/* count items of size bytes: where they start in the section (unaligned:
+ * memcpy them), or NULL with bad set when fewer bytes are left. */
+static inline const void *nx_mr_array(nx_mreader *r, uint64_t count, size_t size) {
+    if (r->bad || (size && count > (r->len - r->at) / size)) {
+        r->bad = r->bad ? r->bad : 1;
+        return NULL;
+    }
+    const void *p = r->p + r->at;
+    r->at += (size_t)count * size;
+    return p;
+}
+/* A string written by nx_ms_str, as a malloc'd copy; NULL for a NULL string,
+ * and NULL with bad set (2: out of memory) when it does not fit or holds a NUL. */
+char *nx_mr_str(nx_mreader *r);
 
 /* ---- an image: the bytes of a model file, in memory or mapped ------------- */
 

@@ -7,11 +7,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <utf8proc.h>
 
 #include "error.h"
 #include "fs.h"
 #include "gazetteer.h"
 #include "tokpat.h"
+
+static nx_status plan_needs(const nx_patterns *p, nx_pattern_engine *en);
 
 void nx_patterns_init(nx_patterns *p) {
     memset(p, 0, sizeof *p);
@@ -27,10 +30,13 @@ void nx_patterns_free(nx_patterns *p) {
         free(p->items[i].name);
         free(p->items[i].rule);
         free(p->items[i].file);
+        free(p->items[i].source);
         for (size_t k = 0; k < p->items[i].n_needs; k++) free(p->items[i].needs[k]);
         free(p->items[i].needs);
     }
     free(p->items);
+    for (size_t i = 0; i < p->n_files; i++) free(p->files[i]);
+    free(p->files);
     for (int e = 0; e < NX_ENGINE_COUNT; e++) {
         if (p->engines[e].matcher) p->engines[e].backend->free(p->engines[e].matcher);
         nx_vec_free(&p->engines[e].global);
@@ -138,7 +144,11 @@ static nx_status load_file(nx_patterns *p, const char *path, nx_error *err) {
         pt->local = (uint16_t)p->engines[eng].global.count;
         size_t rn = al + 6;
         pt->rule = malloc(rn + 1);
-        if (pt->name && pt->file && pt->rule) {
+        if (eng == NX_ENGINE_REGEX) { /* the model file keeps it (the token engine's program is kept whole) */
+            pt->source = strndup(src, src_len);
+            pt->column = (size_t)(re - line) + 1;
+        }
+        if (pt->name && pt->file && pt->rule && (eng != NX_ENGINE_REGEX || pt->source)) {
             snprintf(pt->rule, rn + 1, "%s:%.*s", nx_pat_type_rule_prefix((nx_pat_type)type), (int)al, a);
             for (const char *at = t3; at && st == NX_OK;) { /* attributes */
                 at++;
@@ -155,7 +165,7 @@ static nx_status load_file(nx_patterns *p, const char *path, nx_error *err) {
         uint16_t *g = st == NX_OK ? nx_vec_push(&p->engines[eng].global, sizeof *g) : NULL;
         if (st == NX_OK && !g) st = NX_ERR_NOMEM;
         if (st != NX_OK) {
-            free(pt->name), free(pt->file), free(pt->rule);
+            free(pt->name), free(pt->file), free(pt->rule), free(pt->source);
             for (size_t k = 0; k < pt->n_needs; k++) free(pt->needs[k]);
             free(pt->needs);
             break;
@@ -168,8 +178,6 @@ static nx_status load_file(nx_patterns *p, const char *path, nx_error *err) {
     if (st == NX_ERR_NOMEM) nx_error_set(err, st, path, lineno, 0, "out of memory");
     return st;
 }
-
-static nx_status plan_needs(const nx_patterns *p, nx_pattern_engine *en);
 
 nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, nx_error *err) {
     nx_status st = NX_OK;
@@ -364,4 +372,180 @@ nx_status nx_patterns_load_dir(nx_patterns *p, const nx_gazetteer *g, const char
     nx_free_names(pats, npats);
     free(pdir);
     return st;
+}
+
+/* ---- the patterns in the model file ------------------------------------------
+ * Section NX_MS_PATTERN_LIST: what nx_patterns holds besides the engines
+ * (docs/model-file.md); NX_MS_TOKEN_PROGRAM: the token engine, finished. */
+
+enum { LIST_MAGIC = 0x31534C50u /* "PLS1" */ };
+
+static const char *base_name(const char *path) {
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* Whether s is valid UTF-8 (the PCRE2 backend compiles a regex without
+ * checking: its .pat file was checked as text). */
+static int valid_utf8(const char *s) {
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    for (utf8proc_ssize_t i = 0, n = (utf8proc_ssize_t)strlen(s), k; i < n; i += k) {
+        utf8proc_int32_t cp;
+        if ((k = utf8proc_iterate(p + i, n - i, &cp)) <= 0) return 0;
+    }
+    return 1;
+}
+
+/* Copies a stream into a new section of w (aligned to 64 bytes: the token
+ * program's arrays are read in place). */
+static nx_status add_section(nx_mfile_writer *w, uint32_t id, const nx_mstream *s) {
+    if (s->oom) return NX_ERR_NOMEM;
+    void *d = nx_mfile_writer_reserve(w, id, 64, s->len);
+    if (!d) return NX_ERR_NOMEM;
+    if (s->len) memcpy(d, s->s, s->len);
+    return NX_OK;
+}
+
+nx_status nx_patterns_save(const nx_patterns *p, const char *const *files, size_t n_files, nx_mfile_writer *w) {
+    nx_mstream s = {0};
+    nx_ms_u32(&s, LIST_MAGIC);
+    nx_ms_u32(&s, (uint32_t)n_files);
+    for (size_t i = 0; i < n_files; i++) nx_ms_str(&s, base_name(files[i]));
+    nx_ms_u32(&s, (uint32_t)p->count);
+    for (size_t i = 0; i < p->count; i++) {
+        const nx_pattern *pt = &p->items[i];
+        nx_ms_str(&s, pt->name);
+        nx_ms_u32(&s, (uint32_t)pt->type);
+        nx_ms_str(&s, pt->file);
+        nx_ms_u64(&s, pt->line);
+        nx_ms_u8(&s, pt->engine);
+        nx_ms_u32(&s, pt->local);
+        nx_ms_u32(&s, (uint32_t)pt->n_needs);
+        for (size_t k = 0; k < pt->n_needs; k++) nx_ms_str(&s, pt->needs[k]);
+        nx_ms_str(&s, pt->source);
+        nx_ms_u64(&s, pt->column);
+    }
+    const nx_matcher *tm = p->engines[NX_ENGINE_TOKENS].matcher;
+    nx_ms_u8(&s, tm != NULL);
+    nx_status st = add_section(w, NX_MS_PATTERN_LIST, &s);
+    free(s.s);
+    if (st == NX_OK && tm) {
+        nx_mstream t = {0};
+        st = nx_tokpat_save(tm, &t);
+        if (st == NX_OK) st = add_section(w, NX_MS_TOKEN_PROGRAM, &t);
+        free(t.s);
+    }
+    return st;
+}
+
+/* Reads the pattern list into p; *has_tokens: a token program follows.
+ * NULL, or what is wrong; *oom when out of memory. */
+static const char *read_list(nx_patterns *p, nx_mreader *r, int *has_tokens, int *oom) {
+    if (nx_mr_u32(r) != LIST_MAGIC) return "is not a pattern list";
+    uint32_t nf = nx_mr_u32(r);
+    if (!nx_mr_array(r, nf, 4)) return "is cut short";
+    r->at -= (size_t)nf * 4;
+    if (nf && !(p->files = calloc(nf, sizeof *p->files))) return *oom = 1, "";
+    for (; p->n_files < nf; p->n_files++)
+        if (!(p->files[p->n_files] = nx_mr_str(r))) return r->bad == 2 ? (*oom = 1, "") : "is cut short";
+    uint32_t n = nx_mr_u32(r);
+    /* (a pattern takes 41 bytes at the least) */
+    if (n > UINT16_MAX || !nx_mr_array(r, n, 41)) return "is cut short";
+    r->at -= (size_t)n * 41;
+    if (n && !(p->items = calloc(n, sizeof *p->items))) return *oom = 1, "";
+    size_t local[NX_ENGINE_COUNT] = {0};
+    while (p->count < n) {
+        nx_pattern *pt = &p->items[p->count++]; /* (counted now: freed with p on any error) */
+        pt->name = nx_mr_str(r);
+        uint32_t type = nx_mr_u32(r);
+        pt->file = nx_mr_str(r);
+        pt->line = (size_t)nx_mr_u64(r);
+        pt->engine = nx_mr_u8(r);
+        uint32_t loc = nx_mr_u32(r), nn = nx_mr_u32(r);
+        if (r->bad == 2) return *oom = 1, "";
+        if (!pt->name || !pt->file || r->bad) return "is cut short";
+        if (type >= NX_PAT_TYPE_COUNT || pt->engine >= NX_ENGINE_COUNT ||
+            (pt->engine == NX_ENGINE_REGEX) != (type == NX_PAT_SKIP) || loc != local[pt->engine])
+            return "has a pattern of a bad type or engine";
+        pt->type = (nx_pat_type)type;
+        pt->local = (uint16_t)loc;
+        local[pt->engine]++;
+        if (!nx_mr_array(r, nn, 4)) return "is cut short";
+        r->at -= (size_t)nn * 4;
+        if (nn && !(pt->needs = calloc(nn, sizeof *pt->needs))) return *oom = 1, "";
+        while (pt->n_needs < nn) {
+            char *need = pt->needs[pt->n_needs++] = nx_mr_str(r);
+            if (!need) return r->bad == 2 ? (*oom = 1, "") : "is cut short";
+            if (!need[0]) return "has an empty needs= string"; /* plan_needs reads a need's second byte */
+        }
+        pt->source = nx_mr_str(r);
+        pt->column = (size_t)nx_mr_u64(r);
+        if (r->bad == 2) return *oom = 1, "";
+        if (r->bad || (pt->engine == NX_ENGINE_REGEX) != (pt->source != NULL)) return "is cut short";
+        if (pt->source && !valid_utf8(pt->source)) return "has a skip pattern that is not UTF-8";
+        size_t rn = strlen(pt->name) + 6;
+        if (!(pt->rule = malloc(rn + 1))) return *oom = 1, "";
+        snprintf(pt->rule, rn + 1, "%s:%s", nx_pat_type_rule_prefix(pt->type), pt->name);
+        uint16_t *g = nx_vec_push(&p->engines[pt->engine].global, sizeof *g);
+        if (!g) return *oom = 1, "";
+        *g = (uint16_t)(p->count - 1);
+    }
+    *has_tokens = nx_mr_u8(r);
+    if (r->bad) return "is cut short";
+    if (r->at != r->len || *has_tokens > 1) return "has bytes after its end";
+    if (local[NX_ENGINE_TOKENS] && !*has_tokens) return "has token patterns but no token program";
+    return NULL;
+}
+
+nx_status nx_patterns_attach(nx_patterns *p, const nx_mfile *f, const char *name, nx_error *err) {
+    const void *d;
+    size_t len;
+    if (!nx_mfile_find(f, NX_MS_PATTERN_LIST, &d, &len)) return NX_ERR_END;
+    nx_mreader r = {d, len, 0, 0};
+    int has_tokens = 0, oom = 0;
+    uint32_t section = NX_MS_PATTERN_LIST;
+    const char *why = read_list(p, &r, &has_tokens, &oom);
+    nx_status st = oom ? NX_ERR_NOMEM : why ? NX_ERR_PARSE : NX_OK;
+    /* the few skip patterns: compiled again (PCRE2 with JIT) */
+    nx_pattern_engine *rx = &p->engines[NX_ENGINE_REGEX];
+    for (size_t k = 0; k < rx->global.count && st == NX_OK; k++) {
+        const nx_pattern *pt = &p->items[NX_VEC_AT(&rx->global, uint16_t, k)];
+        nx_matcher *mt;
+        nx_error sub;
+        nx_pattern_def def = {pt->name, pt->source, strlen(pt->source), pt->file, pt->line, pt->column, 0};
+        if ((st = engine(p, NX_ENGINE_REGEX, &mt)) == NX_OK && (st = rx->backend->add(mt, &def, &sub)) != NX_OK &&
+            st != NX_ERR_NOMEM)
+            st = NX_ERR_PARSE, why = "has a skip pattern that does not compile";
+    }
+    if (st == NX_OK && rx->matcher && rx->backend->finish) {
+        nx_error sub;
+        st = rx->backend->finish(rx->matcher, &sub);
+        if (st != NX_OK && st != NX_ERR_NOMEM) st = NX_ERR_PARSE, why = "has a skip pattern that does not compile";
+    }
+    if (st == NX_OK && has_tokens) {
+        section = NX_MS_TOKEN_PROGRAM;
+        nx_pattern_engine *tk = &p->engines[NX_ENGINE_TOKENS];
+        nx_matcher_limits limits = {p->match_limit, p->depth_limit, p->gaz};
+        if (!nx_mfile_find(f, NX_MS_TOKEN_PROGRAM, &d, &len)) st = NX_ERR_PARSE, why = "is missing";
+        else st = nx_tokpat_load(&limits, d, len, tk->global.count, &tk->matcher, &why);
+    }
+    for (int e = 0; e < NX_ENGINE_COUNT && st == NX_OK; e++) st = plan_needs(p, &p->engines[e]);
+    if (st != NX_OK) {
+        if (st == NX_ERR_PARSE)
+            nx_error_set(err, st, name, 0, 0, "not a usable model file: section %u (%s) %s (rebuild it with nerx --compile-model)",
+                         (unsigned)section, nx_msection_name(section), why);
+        else nx_error_set(err, st, name, 0, 0, "out of memory");
+        const nx_gazetteer *g = p->gaz;
+        nx_patterns_free(p);
+        nx_patterns_init(p);
+        p->gaz = g;
+    }
+    return st;
+}
+
+int nx_patterns_same_files(const nx_patterns *p, const char *const *files, size_t n) {
+    if (p->n_files != n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(p->files[i], base_name(files[i])) != 0) return 0;
+    return 1;
 }

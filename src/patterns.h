@@ -12,7 +12,9 @@
  *   text, with the byte spans of the named groups the date stage reads.
  *
  * Patterns are compiled once per model by two matcher backends (matcher.h):
- * the token engine and PCRE2 with JIT. Limits cap each pattern's work per
+ * the token engine and PCRE2 with JIT, and kept in the model file
+ * (nx_patterns_save): a start reads the token program from it as it was
+ * finished, and compiles only the few regexes again (nx_patterns_attach). Limits cap each pattern's work per
  * document, so no input can stall a batch (a pattern that hits the cap is
  * skipped for that document and the document gets a warning).
  */
@@ -24,6 +26,7 @@
 
 #include "arena.h"
 #include "matcher.h"
+#include "model_file.h"
 #include "nerx.h"
 #include "registry.h"
 #include "text.h"
@@ -41,6 +44,8 @@ typedef struct nx_pattern {
     uint16_t local;  /* its index inside that engine */
     char **needs;    /* strings one of which the text must hold (any case), or NULL */
     size_t n_needs;
+    char *source;    /* a regex engine's pattern as written (kept for the model file), else NULL */
+    size_t column;   /* of the source in its line */
 } nx_pattern;
 
 enum { NX_ENGINE_REGEX = 0, NX_ENGINE_TOKENS, NX_ENGINE_COUNT };
@@ -80,6 +85,8 @@ typedef struct nx_patterns {
     uint32_t depth_limit;
     const struct nx_gazetteer *gaz; /* classes the token patterns name */
     nx_pattern_engine engines[NX_ENGINE_COUNT];
+    char **files;    /* read from a model (nx_patterns_attach): the base names of the .pat files it was made from */
+    size_t n_files;
 } nx_patterns;
 
 void nx_patterns_init(nx_patterns *p);
@@ -91,6 +98,23 @@ nx_status nx_patterns_load(nx_patterns *p, const char *const *paths, size_t n, n
 /* Loads the .pat files of DIR/patterns, in name order; their token patterns
  * may name the classes of gazetteer g (MONTH, WEEKDAY, NUMBER, [temporal:unit] ...). */
 nx_status nx_patterns_load_dir(nx_patterns *p, const struct nx_gazetteer *g, const char *dir, nx_error *err);
+
+/* Adds p (loaded from the .pat files `files`, in that order) to a model
+ * being written, copied: the pattern list (names, types, rules, needs=, the
+ * files' base names, the regex engine's sources) and the token engine's
+ * finished program (tokpat.h). NX_ERR_NOMEM. */
+nx_status nx_patterns_save(const nx_patterns *p, const char *const *files, size_t n_files, nx_mfile_writer *w);
+
+/* Reads p (nx_patterns_init'd; p->gaz set) from the model image f instead
+ * of the .pat files: the token program as it was finished, the regex
+ * engine's few patterns compiled again. NX_ERR_END when f holds no
+ * patterns; NX_ERR_PARSE with err naming `name` and the damaged section;
+ * NX_ERR_NOMEM. On error p is left as initialised. */
+nx_status nx_patterns_attach(nx_patterns *p, const nx_mfile *f, const char *name, nx_error *err);
+
+/* Whether p, read from a model, was made from these .pat files (by base
+ * name, in order). */
+int nx_patterns_same_files(const nx_patterns *p, const char *const *files, size_t n);
 
 /* Runs every pattern over the text (toks: its tokens, for backends that
  * match tokens; may be NULL for the PCRE2 one); *out (arena) is sorted by

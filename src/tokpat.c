@@ -100,7 +100,9 @@ static inline long wmap_find(const wmap *m, uint32_t hash, uint32_t parent, uint
 }
 
 static int wmap_grow(wmap *m) {
-    size_t n_slots = m->slots ? (m->mask + 1) * 2 : 64;
+    /* (most maps are a word set of one or two words: 16 slots, two cache
+     * lines, are plenty) */
+    size_t n_slots = m->slots ? (m->mask + 1) * 2 : 16;
     uint64_t *slots = calloc(n_slots, sizeof *slots);
     if (!slots) return -1;
     for (size_t k = 0; k < m->n; k++) {
@@ -602,6 +604,7 @@ struct nx_matcher {
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
     int finished;
+    int borrowed; /* read from a model file: the arrays but preds, sets, switches, tries and patterns are its bytes */
 };
 
 /* ---- parsing ------------------------------------------------------------------- */
@@ -857,6 +860,30 @@ static void regex_prefilter(const pcre2_code *re, apred *p) {
     if (pcre2_pattern_info(re, PCRE2_INFO_MINLENGTH, &min) == 0) p->regex_min = min;
 }
 
+/* Compiles the body of a /regex/ (caseless for /.../i), with JIT unless
+ * NERX_NO_JIT is set; NULL (ec, eo set) when it does not compile. */
+static pcre2_code *regex_compile(const char *body, size_t n, int caseless, int *ec, PCRE2_SIZE *eo) {
+    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED | (caseless ? PCRE2_CASELESS : 0u);
+    pcre2_code *re = pcre2_compile((PCRE2_SPTR)body, n, opts, ec, eo, NULL);
+    if (re && !getenv("NERX_NO_JIT")) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+    return re;
+}
+
+/* An atom test's fields that come from its compiled regex. */
+static void regex_fill(pcre2_code *re, apred *pr) {
+    pr->kinds = regex_kinds(re);
+    pr->regex = re;
+    regex_prefilter(re, pr);
+    pr->n_groups = 0;
+    for (int g = 0; g < NX_GRP_COUNT && pr->n_groups < 4; g++) {
+        int num = pcre2_substring_number_from_name(re, (PCRE2_SPTR)nx_group_names[g]);
+        if (num > 0) {
+            pr->group[pr->n_groups] = (uint8_t)g;
+            pr->capture[pr->n_groups++] = (uint8_t)num;
+        }
+    }
+}
+
 static node *regex_atom(parser *P) {
     size_t start = ++P->i; /* after '/' */
     while (P->i < P->n && P->s[P->i] != '/') P->i += P->s[P->i] == '\\' && P->i + 1 < P->n ? 2 : 1;
@@ -865,8 +892,8 @@ static node *regex_atom(parser *P) {
         return NULL;
     }
     size_t end = P->i++;
-    uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_ANCHORED | PCRE2_ENDANCHORED;
-    while (P->i < P->n && P->s[P->i] == 'i') opts |= PCRE2_CASELESS, P->i++;
+    int caseless = 0;
+    while (P->i < P->n && P->s[P->i] == 'i') caseless = 1, P->i++;
     /* the same regex written twice is one test (and one answer per atom) */
     size_t src_len = P->i - start;
     for (size_t k = 0; k < P->m->preds.count; k++) {
@@ -879,7 +906,7 @@ static node *regex_atom(parser *P) {
     }
     int ec;
     PCRE2_SIZE eo;
-    pcre2_code *re = pcre2_compile((PCRE2_SPTR)(P->s + start), end - start, opts, &ec, &eo, NULL);
+    pcre2_code *re = regex_compile(P->s + start, end - start, caseless, &ec, &eo);
     if (!re) {
         char msg[256], full[320];
         pcre2_get_error_message(ec, (PCRE2_UCHAR *)msg, sizeof msg);
@@ -888,21 +915,13 @@ static node *regex_atom(parser *P) {
         fail(P, full);
         return NULL;
     }
-    if (!getenv("NERX_NO_JIT")) pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
     node *x = new_node(P, N_ATOM);
     if (!x) {
         pcre2_code_free(re);
         return NULL;
     }
-    apred pr = {.kinds = regex_kinds(re), .lits = -1, .regex = re, .source = strndup(P->s + start, src_len)};
-    regex_prefilter(re, &pr);
-    for (int g = 0; g < NX_GRP_COUNT && pr.n_groups < 4; g++) {
-        int num = pcre2_substring_number_from_name(re, (PCRE2_SPTR)nx_group_names[g]);
-        if (num > 0) {
-            pr.group[pr.n_groups] = (uint8_t)g;
-            pr.capture[pr.n_groups++] = (uint8_t)num;
-        }
-    }
+    apred pr = {.lits = -1, .source = strndup(P->s + start, src_len)};
+    regex_fill(re, &pr);
     x->ref = pr.source ? add_pred(P, pr) : -1;
     if (x->ref < 0) {
         pcre2_code_free(re);
@@ -2071,6 +2090,15 @@ static void free_matcher(nx_matcher *m) {
         pcre2_code_free(NX_VEC_AT(&m->preds, apred, k).regex);
         free(NX_VEC_AT(&m->preds, apred, k).source);
     }
+    if (m->borrowed) { /* (see nx_tokpat_load) */
+        nx_vec_free(&m->preds);
+        nx_vec_free(&m->sets);
+        nx_vec_free(&m->switches);
+        nx_vec_free(&m->tries);
+        nx_vec_free(&m->patterns);
+        free(m);
+        return;
+    }
     for (size_t k = 0; k < m->sets.count; k++) wmap_free(&NX_VEC_AT(&m->sets, litset, k).words);
     for (size_t k = 0; k < m->switches.count; k++) {
         wmap_free(&NX_VEC_AT(&m->switches, wswitch, k).words);
@@ -2787,3 +2815,472 @@ nx_status nx_tokpat_scan_exhaustive(const nx_matcher *m, const nx_text *text, nx
 }
 
 const nx_matcher_backend nx_matcher_tokens = {"tokens", create, add, finish, scan, free_matcher};
+
+
+/* ---- the finished program in the model file (tokpat.h) ------------------------------
+ * Everything the scan reads, as a stream (model_file.h) whose arrays sit at
+ * their own alignment, so that a matcher read back points into the mapped
+ * file for all of them (the program, the word maps, the dispatch rows and
+ * buckets ...) and copies only the few arrays of structs that hold pointers
+ * (atom tests, word sets, switches, tries, patterns). What only the compiler
+ * reads (the trees, macros, first-element lists, the word table the buckets
+ * are made from) is left out. A /regex/ is kept as its source and compiled
+ * again at load: PCRE2's serialised form would tie the file to the
+ * library's version, and there are a handful. */
+
+enum { TOKPAT_MAGIC = 0x31504B54u /* "TKP1" */, TOKPAT_ALIGN = 64 };
+_Static_assert(sizeof(inst) == 20, "an instruction is 20 bytes, no padding");
+_Static_assert(sizeof(wbucket) == 64, "a bucket is a cache line, no padding");
+_Static_assert(sizeof(wkey) == 20, "a word key is 20 bytes (one of padding, written as 0)");
+
+static void put_at(nx_mstream *w, size_t align, const void *p, size_t n) {
+    while (w->len % align && !w->oom) nx_ms_u8(w, 0);
+    nx_ms_put(w, p, n);
+}
+
+static void put_vec32(nx_mstream *w, const nx_vec *v) {
+    nx_ms_u32(w, (uint32_t)v->count);
+    put_at(w, 4, v->items, v->count * 4);
+}
+
+static void put_wmap(nx_mstream *w, const wmap *m) {
+    nx_ms_u32(w, (uint32_t)m->n);
+    put_at(w, 4, NULL, 0);
+    for (size_t k = 0; k < m->n; k++) {
+        wkey key;
+        memset(&key, 0, sizeof key); /* the padding byte too */
+        key.hash = m->keys[k].hash, key.parent = m->keys[k].parent, key.off = m->keys[k].off;
+        key.value = m->keys[k].value, key.len = m->keys[k].len, key.flags = m->keys[k].flags;
+        nx_ms_put(w, &key, sizeof key);
+    }
+    nx_ms_u32(w, (uint32_t)m->pool.len);
+    nx_ms_put(w, m->pool.s, m->pool.len);
+    size_t n_slots = m->slots ? m->mask + 1 : 0;
+    nx_ms_u32(w, (uint32_t)n_slots);
+    put_at(w, 8, m->slots, n_slots * 8);
+}
+
+nx_status nx_tokpat_save(const nx_matcher *m, nx_mstream *w) {
+    if (!m->finished) return NX_ERR_ARG;
+    nx_ms_u32(w, TOKPAT_MAGIC);
+    nx_ms_u32(w, (uint32_t)m->code.count);
+    put_at(w, 4, m->code.items, m->code.count * sizeof(inst));
+    nx_ms_u32(w, (uint32_t)m->preds.count);
+    put_at(w, 8, NULL, 0);
+    uint32_t n_regex = 0;
+    for (size_t k = 0; k < m->preds.count; k++) {
+        const apred *p = &NX_VEC_AT(&m->preds, apred, k);
+        apred q;
+        memset(&q, 0, sizeof q); /* padding, and the pointers: written as 0 */
+        q.kinds = p->kinds, q.flags = p->flags, q.lits = p->lits, q.regex_min = p->regex_min;
+        memcpy(q.regex_first, p->regex_first, sizeof q.regex_first);
+        q.n_groups = p->n_groups;
+        memcpy(q.group, p->group, sizeof q.group);
+        memcpy(q.capture, p->capture, sizeof q.capture);
+        q.range = p->range, q.width_lo = p->width_lo, q.width_hi = p->width_hi, q.lo = p->lo, q.hi = p->hi;
+        q.any0 = p->any0, q.n_any = p->n_any;
+        nx_ms_put(w, &q, sizeof q);
+        n_regex += p->regex != NULL;
+    }
+    nx_ms_u32(w, n_regex);
+    for (size_t k = 0; k < m->preds.count; k++) {
+        const apred *p = &NX_VEC_AT(&m->preds, apred, k);
+        if (!p->regex) continue;
+        nx_ms_u32(w, (uint32_t)k);
+        nx_ms_str(w, p->source);
+    }
+    put_vec32(w, &m->any);
+    nx_ms_u32(w, (uint32_t)m->sets.count);
+    for (size_t k = 0; k < m->sets.count; k++) {
+        const litset *ls = &NX_VEC_AT(&m->sets, litset, k);
+        nx_ms_u8(w, (uint8_t)ls->exact);
+        put_wmap(w, &ls->words);
+    }
+    nx_ms_u32(w, (uint32_t)m->switches.count);
+    for (size_t k = 0; k < m->switches.count; k++) {
+        const wswitch *sw = &NX_VEC_AT(&m->switches, wswitch, k);
+        put_wmap(w, &sw->words);
+        nx_ms_u32(w, (uint32_t)sw->masks.count);
+        put_at(w, 8, sw->masks.items, sw->masks.count * 8);
+        nx_ms_u64(w, sw->open);
+        nx_ms_put(w, sw->start, sizeof sw->start);
+    }
+    nx_ms_u32(w, (uint32_t)m->tries.count);
+    for (size_t k = 0; k < m->tries.count; k++) {
+        const ctrie *t = &NX_VEC_AT(&m->tries, ctrie, k);
+        put_wmap(w, &t->edges);
+        nx_ms_u32(w, (uint32_t)t->n_nodes);
+        nx_ms_put(w, t->term.items, t->n_nodes);
+        nx_ms_u8(w, (uint8_t)t->has_exact);
+    }
+    nx_ms_u32(w, (uint32_t)m->patterns.count);
+    for (size_t k = 0; k < m->patterns.count; k++) {
+        const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, k);
+        nx_ms_u32(w, (uint32_t)pt->pc);
+        put_vec32(w, &pt->first_preds);
+        put_at(w, 4, pt->first_memo.items, pt->first_memo.count * 4); /* as many */
+        nx_ms_u32(w, (uint32_t)pt->n_filters);
+        for (size_t f = 0; f < pt->n_filters; f++) {
+            const filter *fl = &pt->filters[f];
+            nx_ms_u32(w, (uint32_t)fl->lo), nx_ms_u32(w, (uint32_t)fl->hi), nx_ms_u32(w, fl->slot);
+            nx_ms_u64(w, fl->tests);
+        }
+    }
+    nx_ms_u64(w, m->words), nx_ms_u64(w, m->slots), nx_ms_u64(w, m->slot_words);
+    nx_ms_u64(w, m->rows.count);
+    put_at(w, 8, m->rows.items, m->rows.count * 8);
+    nx_ms_u32(w, m->zero_row), nx_ms_u32(w, m->bucket_mask);
+    put_at(w, TOKPAT_ALIGN, m->buckets, ((size_t)m->bucket_mask + 1) * sizeof(wbucket));
+    for (int k = 0; k < 16; k++) {
+        put_at(w, 8, m->by_kind[k], m->words * 8);
+        put_at(w, 8, m->anchor_kind[k], m->slot_words * 8);
+    }
+    put_at(w, 8, m->filtered, m->words * 8);
+    put_at(w, 8, m->first_slots, m->slot_words * 8);
+    put_at(w, 4, m->slot_trie, m->slots * 4);
+    put_at(w, 4, m->slot_pattern, m->slots * 4);
+    nx_ms_u64(w, m->n_memo), nx_ms_u64(w, m->first_tests);
+    for (int k = 0; k < 64; k++) put_vec32(w, &m->first_test_patterns[k]);
+    nx_ms_put(w, m->kind_has_first, 16);
+    nx_ms_put(w, m->kind_has_rest, 16);
+    nx_ms_u32(w, (uint32_t)m->n_anchor_preds);
+    nx_ms_put(w, m->anchor_preds, m->n_anchor_preds * 4);
+    nx_ms_u8(w, m->anchor_pred_kinds);
+    return w->oom ? NX_ERR_NOMEM : NX_OK;
+}
+
+/* ---- reading it back: every count, index and jump checked ---- */
+
+typedef struct loader {
+    nx_mreader r;
+    const char *why; /* the first thing found wrong */
+    int oom;
+} loader;
+
+static int bad(loader *L, const char *why) {
+    if (!L->why) L->why = why;
+    return -1;
+}
+
+/* count items of size bytes at the stream's next multiple of align (the
+ * section is aligned to TOKPAT_ALIGN, so they are aligned in memory):
+ * where they are, or NULL (count 0, or with L->why set). */
+static const void *get_ref(loader *L, uint64_t count, size_t size, size_t align) {
+    nx_mreader *r = &L->r;
+    while (r->at % align && r->at < r->len) r->at++;
+    const void *p = nx_mr_array(r, count, size);
+    if (!p) bad(L, "is cut short");
+    return count ? p : NULL;
+}
+
+/* A borrowed array as an nx_vec (never freed: see free_matcher). */
+static int get_vec(loader *L, nx_vec *v, size_t size, size_t align, uint64_t count) {
+    v->items = (void *)get_ref(L, count, size, align);
+    v->count = v->cap = L->why ? 0 : (size_t)count;
+    return L->why ? -1 : 0;
+}
+
+static int get_vec32(loader *L, nx_vec *v) { return get_vec(L, v, 4, 4, nx_mr_u32(&L->r)); }
+
+/* A word map in the file's bytes; every key's value below max_value. */
+static int get_wmap(loader *L, wmap *m, uint64_t max_value) {
+    uint32_t n = nx_mr_u32(&L->r);
+    const wkey *keys = get_ref(L, n, sizeof(wkey), 4);
+    uint32_t pool_len = nx_mr_u32(&L->r);
+    const char *pool = get_ref(L, pool_len, 1, 1);
+    uint32_t n_slots = nx_mr_u32(&L->r);
+    const uint64_t *slots = get_ref(L, n_slots, 8, 8);
+    if (L->why) return -1;
+    /* a probe stops at an empty slot: there must be one (n_slots > n), and
+     * every full slot names a key */
+    if ((n_slots & (n_slots - 1)) || (n_slots ? n_slots <= n : n != 0)) return bad(L, "has a bad word table");
+    for (uint32_t k = 0; k < n; k++)
+        if (keys[k].off > pool_len || keys[k].len > pool_len - keys[k].off || keys[k].value >= max_value)
+            return bad(L, "has a word out of range");
+    for (uint32_t i = 0; i < n_slots; i++)
+        if (slots[i] && (uint32_t)slots[i] - 1 >= n) return bad(L, "has a bad word table");
+    m->keys = (wkey *)keys, m->n = m->cap = n;
+    m->pool.s = (char *)pool, m->pool.len = m->pool.cap = pool_len;
+    m->slots = (uint64_t *)slots, m->mask = n_slots ? n_slots - 1 : 0;
+    return 0;
+}
+
+/* The code of one program region [lo, hi] (a pattern's body or a
+ * look-around's, ending in its I_MATCH): every jump stays inside it, and a
+ * look-around runs a later region, so no run can leave its region or recurse
+ * without end. */
+static int check_region(loader *L, const nx_matcher *m, size_t lo, size_t hi, const uint8_t *region_start) {
+    const inst *code = m->code.items;
+    size_t n = m->code.count;
+    for (size_t pc = lo; pc <= hi; pc++) {
+        const inst *in = &code[pc];
+        int ok = in->glue <= G_SPACED;
+        switch (in->op) {
+        case I_ATOM: ok &= in->x >= 0 && (size_t)in->x < m->preds.count; break;
+        case I_CLASS: ok &= in->x >= 0 && (size_t)in->x < m->tries.count; break;
+        case I_SPLIT:
+            ok &= in->x >= (int32_t)lo && in->x <= (int32_t)hi && in->y >= (int32_t)lo && in->y <= (int32_t)hi;
+            break;
+        case I_JMP: ok &= in->x >= (int32_t)lo && in->x <= (int32_t)hi; break;
+        case I_SAVE: ok &= in->x >= 0 && in->x < 2 * NX_GRP_COUNT; break;
+        case I_LOOK:
+            /* (the span matters to a look-behind only: it tries each length) */
+            ok &= in->x > (int32_t)hi && (size_t)in->x < n && region_start[in->x] && in->neg <= 1 && in->behind <= 1 &&
+                  (!in->behind || (in->min >= 0 && in->min <= in->max && in->max <= 1 << 16));
+            break;
+        case I_GLUETEST: break;
+        case I_MATCH: ok &= pc == hi; break;
+        case I_SWITCH: {
+            ok &= in->x >= 0 && (size_t)in->x < m->switches.count;
+            if (!ok) break;
+            const wswitch *sw = &NX_VEC_AT(&m->switches, wswitch, in->x);
+            uint64_t used = sw->open;
+            for (size_t k = 0; k < sw->masks.count; k++) used |= NX_VEC_AT(&sw->masks, uint64_t, k);
+            for (int k = 0; k < 64; k++)
+                if ((used >> k) & 1) ok &= sw->start[k] >= (int32_t)lo && sw->start[k] <= (int32_t)hi;
+            break;
+        }
+        default: ok = 0;
+        }
+        if (!ok) return bad(L, "has a bad instruction");
+    }
+    return 0;
+}
+
+/* Whether the bit set a (words of 64) has no bit at n or above: a pattern
+ * or slot bit past the last would be tried as one. */
+static int tail_clear(const uint64_t *a, size_t words, size_t n) {
+    for (size_t w = n / 64; w < words; w++) {
+        uint64_t above = w == n / 64 ? ~UINT64_C(0) << (n % 64) : ~UINT64_C(0);
+        if (a[w] & above) return 0;
+    }
+    return 1;
+}
+
+/* The checks of everything read that needs all of it (see the scan for what
+ * each must hold). */
+static int check_matcher(loader *L, nx_matcher *m) {
+    size_t np = m->patterns.count, nc = m->code.count, npred = m->preds.count;
+    for (size_t k = 0; k < npred; k++) {
+        const apred *p = &NX_VEC_AT(&m->preds, apred, k);
+        if (p->lits < -1 || (p->lits >= 0 && (size_t)p->lits >= m->sets.count)) return bad(L, "has a bad atom test");
+        if (p->range && (p->width_lo > p->width_hi || p->width_hi > 9)) return bad(L, "has a bad atom test");
+        if (!p->regex && p->n_groups) return bad(L, "has a bad atom test"); /* groups come from a regex */
+        /* a union's tests are earlier tests that are no unions: no cycle */
+        if (p->any0 > m->any.count || p->n_any > m->any.count - p->any0) return bad(L, "has a bad atom test");
+        for (uint32_t i = 0; i < p->n_any; i++) {
+            uint32_t sub = NX_VEC_AT(&m->any, uint32_t, p->any0 + i);
+            if (sub >= k || NX_VEC_AT(&m->preds, apred, sub).n_any) return bad(L, "has a bad atom test");
+        }
+    }
+    for (size_t k = 0; k < m->tries.count; k++)
+        if (!NX_VEC_AT(&m->tries, ctrie, k).n_nodes) return bad(L, "has an empty class trie");
+    /* the regions: each ends at an I_MATCH */
+    uint8_t *start = calloc(nc + 1, 1);
+    if (!start) return L->oom = 1, -1;
+    int rc = 0;
+    if (nc && NX_VEC_AT(&m->code, inst, nc - 1).op != I_MATCH) rc = bad(L, "has a bad instruction");
+    for (size_t pc = 0, lo = 0; pc < nc && !rc; pc++) {
+        if (pc == lo) start[pc] = 1;
+        if (NX_VEC_AT(&m->code, inst, pc).op == I_MATCH) lo = pc + 1;
+    }
+    for (size_t pc = 0, lo = 0; pc < nc && !rc; pc++)
+        if (NX_VEC_AT(&m->code, inst, pc).op == I_MATCH) rc = check_region(L, m, lo, pc, start), lo = pc + 1;
+    size_t slots = 0;
+    for (size_t p = 0; p < np && !rc; p++) {
+        const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
+        if (pt->pc < 0 || (size_t)pt->pc >= nc || !start[pt->pc]) rc = bad(L, "has a pattern with a bad entry point");
+        for (size_t f = 0; f < pt->first_preds.count && !rc; f++)
+            if (NX_VEC_AT(&pt->first_preds, uint32_t, f) >= npred || NX_VEC_AT(&pt->first_memo, uint32_t, f) >= m->n_memo)
+                rc = bad(L, "has a pattern with a bad first test");
+        for (size_t f = 0; f < pt->n_filters && !rc; f++) {
+            const filter *fl = &pt->filters[f];
+            if (fl->lo < 0 || fl->hi < fl->lo || fl->hi > 1 << 20 || fl->slot >= m->slots ||
+                (m->n_anchor_preds < 64 && fl->tests >> m->n_anchor_preds))
+                rc = bad(L, "has a pattern with a bad anchor");
+        }
+        slots += pt->n_filters;
+    }
+    free(start);
+    if (rc) return rc;
+    if (m->slots != slots || m->n_memo > npred) return bad(L, "has bad table sizes");
+    for (size_t k = 0; k < m->slots; k++)
+        if ((m->slot_trie[k] < -1 || (m->slot_trie[k] >= 0 && (size_t)m->slot_trie[k] >= m->tries.count)) ||
+            m->slot_pattern[k] >= np || !NX_VEC_AT(&m->patterns, pattern, m->slot_pattern[k]).n_filters)
+            return bad(L, "has a bad anchor slot");
+    size_t row_words = m->words + m->slot_words;
+    if (m->rows.count % row_words || m->rows.count > UINT32_MAX >> 2) return bad(L, "has bad dispatch rows");
+    int clear = tail_clear(m->filtered, m->words, np) && tail_clear(m->first_slots, m->slot_words, m->slots);
+    for (int k = 0; k < 16; k++)
+        clear &= tail_clear(m->by_kind[k], m->words, np) && tail_clear(m->anchor_kind[k], m->slot_words, m->slots);
+    for (size_t r = 0; r < m->rows.count; r += row_words) {
+        const uint64_t *row = (const uint64_t *)m->rows.items + r;
+        clear &= tail_clear(row, m->words, np) && tail_clear(row + m->words, m->slot_words, m->slots);
+    }
+    if (!clear) return bad(L, "has a pattern or anchor bit past the last");
+    /* a bucket's row is (where it starts in uint64_t) << 2 | flags */
+    size_t n_rows = m->rows.count / row_words;
+    for (size_t i = 0; i <= (size_t)m->bucket_mask; i++)
+        for (size_t j = 0; j < BUCKET_SLOTS; j++) {
+            uint32_t r = m->buckets[i].row[j] >> 2;
+            if (r % row_words || r / row_words >= n_rows) return bad(L, "has bad dispatch rows");
+        }
+    if (m->zero_row & 3 || (m->zero_row >> 2) % row_words || (m->zero_row >> 2) / row_words >= n_rows)
+        return bad(L, "has bad dispatch rows");
+    for (size_t k = 0; k < m->n_anchor_preds; k++)
+        if (m->anchor_preds[k] >= npred) return bad(L, "has a bad anchor test");
+    if (m->n_anchor_preds < 64 && m->first_tests >> m->n_anchor_preds) return bad(L, "has a bad anchor test");
+    for (int k = 0; k < 64; k++)
+        for (size_t i = 0; i < m->first_test_patterns[k].count; i++) {
+            uint32_t p = NX_VEC_AT(&m->first_test_patterns[k], uint32_t, i);
+            if (p >= np || !NX_VEC_AT(&m->patterns, pattern, p).n_filters) return bad(L, "has a bad anchor test");
+        }
+    return 0;
+}
+
+/* A malloc'd array of n structs of size bytes, zeroed, as an nx_vec. */
+static int own_vec(loader *L, nx_vec *v, size_t size, uint32_t n) {
+    if (n && !(v->items = calloc(n, size))) return L->oom = 1, -1;
+    v->count = v->cap = n;
+    return 0;
+}
+
+static int read_matcher(loader *L, nx_matcher *m, size_t n_patterns) {
+    nx_mreader *r = &L->r;
+    if (nx_mr_u32(r) != TOKPAT_MAGIC) return bad(L, "is not a token pattern program");
+    if (get_vec(L, &m->code, sizeof(inst), 4, nx_mr_u32(r))) return -1;
+    /* the atom tests: copied (they hold their regex), then the regexes */
+    uint32_t n = nx_mr_u32(r);
+    const apred *preds = get_ref(L, n, sizeof(apred), 8);
+    if (L->why || own_vec(L, &m->preds, sizeof(apred), n)) return -1;
+    if (n) memcpy(m->preds.items, preds, (size_t)n * sizeof(apred));
+    for (uint32_t k = 0; k < n; k++) {
+        apred *p = &NX_VEC_AT(&m->preds, apred, k);
+        p->regex = NULL, p->source = NULL; /* (whatever the file says) */
+    }
+    uint32_t n_regex = nx_mr_u32(r);
+    for (uint32_t i = 0; i < n_regex && !L->why; i++) {
+        uint32_t k = nx_mr_u32(r);
+        char *src = nx_mr_str(r);
+        if (r->bad == 2) return L->oom = 1, -1;
+        if (r->bad || !src) return free(src), bad(L, "is cut short");
+        if (k >= n || NX_VEC_AT(&m->preds, apred, k).regex) return free(src), bad(L, "has a bad atom test");
+        apred *p = &NX_VEC_AT(&m->preds, apred, k);
+        p->source = src; /* "body/flags" */
+        const char *slash = strrchr(src, '/');
+        int ec;
+        PCRE2_SIZE eo;
+        pcre2_code *re = slash ? regex_compile(src, (size_t)(slash - src), strchr(slash, 'i') != NULL, &ec, &eo) : NULL;
+        if (!re) return bad(L, "has a /regex/ that does not compile");
+        regex_fill(re, p);
+    }
+    if (get_vec32(L, &m->any)) return -1;
+    n = nx_mr_u32(r);
+    if (!nx_mr_array(r, n, 13)) return bad(L, "is cut short"); /* (each takes 13 bytes at the least) */
+    r->at -= (size_t)n * 13;
+    if (own_vec(L, &m->sets, sizeof(litset), n)) return -1;
+    for (uint32_t k = 0; k < n; k++) {
+        litset *ls = &NX_VEC_AT(&m->sets, litset, k);
+        ls->exact = nx_mr_u8(r) != 0;
+        if (get_wmap(L, &ls->words, UINT64_MAX)) return -1;
+    }
+    n = nx_mr_u32(r);
+    const size_t sw_min = 12 + 4 + 8 + sizeof(((wswitch *)0)->start);
+    if (!nx_mr_array(r, n, sw_min)) return bad(L, "is cut short");
+    r->at -= (size_t)n * sw_min;
+    if (own_vec(L, &m->switches, sizeof(wswitch), n)) return -1;
+    for (uint32_t k = 0; k < n; k++) {
+        wswitch *sw = &NX_VEC_AT(&m->switches, wswitch, k);
+        /* a word's value indexes masks, read after */
+        if (get_wmap(L, &sw->words, UINT64_MAX) || get_vec(L, &sw->masks, 8, 8, nx_mr_u32(r))) return -1;
+        for (size_t i = 0; i < sw->words.n; i++)
+            if (sw->words.keys[i].value >= sw->masks.count) return bad(L, "has a bad word switch");
+        sw->open = nx_mr_u64(r);
+        nx_mr_get(r, sw->start, sizeof sw->start);
+    }
+    n = nx_mr_u32(r);
+    if (!nx_mr_array(r, n, 17)) return bad(L, "is cut short");
+    r->at -= (size_t)n * 17;
+    if (own_vec(L, &m->tries, sizeof(ctrie), n)) return -1;
+    for (uint32_t k = 0; k < n; k++) {
+        ctrie *t = &NX_VEC_AT(&m->tries, ctrie, k);
+        /* edge values are nodes, counted after the edges */
+        if (get_wmap(L, &t->edges, UINT64_MAX) || get_vec(L, &t->term, 1, 1, nx_mr_u32(r))) return -1;
+        t->n_nodes = t->term.count;
+        for (size_t i = 0; i < t->edges.n; i++)
+            if (t->edges.keys[i].value >= t->n_nodes) return bad(L, "has a bad class trie");
+        t->has_exact = nx_mr_u8(r) != 0;
+    }
+    n = nx_mr_u32(r);
+    if (n != n_patterns) return bad(L, "has another number of patterns than the pattern list");
+    if (!nx_mr_array(r, n, 12)) return bad(L, "is cut short");
+    r->at -= (size_t)n * 12;
+    if (own_vec(L, &m->patterns, sizeof(pattern), n)) return -1;
+    for (uint32_t k = 0; k < n; k++) {
+        pattern *pt = &NX_VEC_AT(&m->patterns, pattern, k);
+        pt->pc = (int32_t)nx_mr_u32(r);
+        if (get_vec32(L, &pt->first_preds) || get_vec(L, &pt->first_memo, 4, 4, pt->first_preds.count)) return -1;
+        uint32_t nf = nx_mr_u32(r);
+        if (nf > MAX_FILTERS) return bad(L, "has a pattern with too many anchors");
+        pt->n_filters = nf;
+        for (uint32_t f = 0; f < nf; f++) {
+            filter *fl = &pt->filters[f];
+            fl->lo = (int32_t)nx_mr_u32(r), fl->hi = (int32_t)nx_mr_u32(r), fl->slot = nx_mr_u32(r);
+            fl->tests = nx_mr_u64(r);
+        }
+    }
+    m->words = nx_mr_u64(r), m->slots = nx_mr_u64(r), m->slot_words = nx_mr_u64(r);
+    /* the sizes of the tables that follow */
+    if (r->bad || m->words != (n ? (n + 63) / 64 : 1) || m->slots > (size_t)n * MAX_FILTERS ||
+        m->slot_words != (m->slots ? (m->slots + 63) / 64 : 1))
+        return bad(L, "has bad table sizes");
+    if (get_vec(L, &m->rows, 8, 8, nx_mr_u64(r))) return -1;
+    m->zero_row = nx_mr_u32(r), m->bucket_mask = nx_mr_u32(r);
+    size_t nb = (size_t)m->bucket_mask + 1;
+    if (nb & (nb - 1)) return bad(L, "has bad dispatch buckets");
+    m->buckets = (wbucket *)get_ref(L, nb, sizeof(wbucket), TOKPAT_ALIGN);
+    for (int k = 0; k < 16; k++) {
+        m->by_kind[k] = (uint64_t *)get_ref(L, m->words, 8, 8);
+        m->anchor_kind[k] = (uint64_t *)get_ref(L, m->slot_words, 8, 8);
+    }
+    m->filtered = (uint64_t *)get_ref(L, m->words, 8, 8);
+    m->first_slots = (uint64_t *)get_ref(L, m->slot_words, 8, 8);
+    m->slot_trie = (int32_t *)get_ref(L, m->slots, 4, 4);
+    m->slot_pattern = (uint32_t *)get_ref(L, m->slots, 4, 4);
+    if (L->why) return -1;
+    m->n_memo = nx_mr_u64(r), m->first_tests = nx_mr_u64(r);
+    for (int k = 0; k < 64; k++)
+        if (get_vec32(L, &m->first_test_patterns[k])) return -1;
+    nx_mr_get(r, m->kind_has_first, 16);
+    nx_mr_get(r, m->kind_has_rest, 16);
+    m->n_anchor_preds = nx_mr_u32(r);
+    if (m->n_anchor_preds > 64) return bad(L, "has bad table sizes");
+    nx_mr_get(r, m->anchor_preds, m->n_anchor_preds * 4);
+    m->anchor_pred_kinds = nx_mr_u8(r);
+    if (r->bad) return bad(L, "is cut short");
+    if (r->at != r->len) return bad(L, "has bytes after its end");
+    return check_matcher(L, m);
+}
+
+nx_status nx_tokpat_load(const nx_matcher_limits *limits, const void *data, size_t len, size_t n_patterns,
+                         nx_matcher **out, const char **why) {
+    *out = NULL;
+    *why = NULL;
+    if ((uintptr_t)data % TOKPAT_ALIGN) {
+        *why = "is not aligned to 64 bytes";
+        return NX_ERR_PARSE;
+    }
+    nx_matcher *m = create(limits);
+    if (!m) return NX_ERR_NOMEM;
+    m->borrowed = 1;
+    loader L = {{data, len, 0, 0}, NULL, 0};
+    if (read_matcher(&L, m, n_patterns)) {
+        free_matcher(m);
+        if (L.oom) return NX_ERR_NOMEM;
+        *why = L.why ? L.why : "is damaged";
+        return NX_ERR_PARSE;
+    }
+    m->finished = 1;
+    *out = m;
+    return NX_OK;
+}

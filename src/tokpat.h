@@ -26,6 +26,7 @@
 #define NX_TOKPAT_H
 
 #include "matcher.h"
+#include "model_file.h"
 
 extern const nx_matcher_backend nx_matcher_tokens;
 
@@ -33,5 +34,18 @@ extern const nx_matcher_backend nx_matcher_tokens;
  * dispatch table, the anchors and the first-atom tests that make scanning
  * fast; a correct fast path finds exactly these. */
 nx_status nx_tokpat_scan_exhaustive(const nx_matcher *m, const nx_text *text, nx_vec *out);
+
+/* The finished matcher m (the program, atom tests, word sets and switches,
+ * class tries, patterns with their first tests and anchors, the dispatch
+ * buckets and rows) appended to w, for a section of the model file.
+ * NX_ERR_NOMEM, NX_ERR_ARG when m is not finished. */
+nx_status nx_tokpat_save(const nx_matcher *m, nx_mstream *w);
+
+/* A finished matcher read back from len bytes at data (copied: data may go
+ * after), which must hold n_patterns patterns. Every count, index and jump
+ * is checked; NX_ERR_PARSE with *why saying what is wrong ("has a bad
+ * instruction"), NX_ERR_NOMEM. Its /regex/ tests are compiled again. */
+nx_status nx_tokpat_load(const nx_matcher_limits *limits, const void *data, size_t len, size_t n_patterns,
+                         nx_matcher **out, const char **why);
 
 #endif

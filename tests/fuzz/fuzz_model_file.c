@@ -1,16 +1,17 @@
 /*
  * fuzz_model_file.c: a fuzz target for reading compiled model files
- * (model_file.c, nx_gazetteer_attach, nx_strmap_attach, nx_model_attach).
+ * (model_file.c, nx_gazetteer_attach, nx_strmap_attach, nx_model_attach,
+ * nx_patterns_attach and the token program's reader, nx_tokpat_load).
  * An input is a whole model file. It is read without its checksum, as a
  * hostile file with a correct checksum would be, so every check below the
  * framing sees the damage; a file that is accepted then has every entry,
- * node, edge, string and map key read and the gazetteer stage run on a few
- * texts, so that a check that is missing shows as a sanitizer error. A
+ * node, edge, string and map key read and the gazetteer and pattern stages
+ * run on a few texts, so that a check that is missing shows as a sanitizer error. A
  * refusal must name the file.
  *
  * With libFuzzer (-fsanitize=fuzzer, NX_LIBFUZZER) it is a normal target.
  * Built without it, main() compiles a seed model from the *.tsv files given
- * on the command line (and replays any other files given as they are), then
+ * on the command line, with the patterns of the *.pat files given (and replays any other files given as they are), then
  * generates damaged copies deterministically: every truncation in the header
  * and section table and around every section, a byte flip at every offset,
  * extreme values in every 32-bit word, sections moved off their alignment,
@@ -30,6 +31,7 @@ static const char NAME[] = "fuzz.model";
 static const char *const TEXTS[] = {
     "The New York Times reported from New York and York; Dr. Zhang met Ivanov.",
     "US officials in Turkey on Monday, January 5, for two weeks. Gen. Smith said so.",
+    "On 5 January 2024 at 10:30, about 3 weeks ago; see www.example.com or a.jpg, not 1999-13-45.",
 };
 
 /* Reads everything an accepted file holds, the way the stages could. */
@@ -74,6 +76,11 @@ static size_t exercise(const nx_model *m) {
             for (size_t i = 0; i < n; i++)
                 for (uint32_t e = nx_gnode_first(g, gm[i].node); e; e = nx_gnode_next(g, e))
                     sum += (size_t)nx_entry_case_ok(g, &g->entries[e - 1], &text, &toks, gm[i].t0, gm[i].t1);
+        /* the patterns read from the file, run */
+        nx_pmatch *pm;
+        const char *limit;
+        if (m->patterns_from_file && nx_patterns_run(&m->patterns, &arena, &text, &toks, &pm, &n, &limit) == NX_OK)
+            for (size_t i = 0; i < n; i++) sum += strlen(nx_model_rule_name(m, NX_RULE_PATTERN, pm[i].pattern)) + pm[i].b1;
         nx_arena_free(&arena);
     }
     return sum;
@@ -87,7 +94,7 @@ static void refused_well(const nx_error *err) {
     }
 }
 
-static size_t accepted, refused;
+static size_t accepted, refused, with_patterns;
 
 /* Reads data as a model file with the given checks (model_file.h); 1 when
  * it was accepted. */
@@ -109,6 +116,7 @@ static int read_model(const uint8_t *data, size_t size, unsigned flags) {
         m->lex.no_sentence_end = &m->gaz.no_sentence_end;
         volatile size_t sink = exercise(m);
         (void)sink;
+        with_patterns += (size_t)m->patterns_from_file;
     } else {
         refused_well(&err);
     }
@@ -150,11 +158,15 @@ static void run(const uint8_t *data, size_t size) {
 static void put32(uint8_t *p, uint32_t v) { memcpy(p, &v, 4); }
 
 int main(int argc, char **argv) {
-    const char **tsv = calloc((size_t)argc, sizeof *tsv);
-    size_t n_tsv = 0;
+    const char **tsv = calloc((size_t)argc, sizeof *tsv), **pat = calloc((size_t)argc, sizeof *pat);
+    size_t n_tsv = 0, n_pat = 0;
     for (int i = 1; i < argc; i++) {
         if (nx_has_suffix(argv[i], ".tsv")) {
             tsv[n_tsv++] = argv[i];
+            continue;
+        }
+        if (nx_has_suffix(argv[i], ".pat")) {
+            pat[n_pat++] = argv[i];
             continue;
         }
         FILE *f = fopen(argv[i], "rb"); /* a corpus file: replayed as it is */
@@ -170,15 +182,17 @@ int main(int argc, char **argv) {
     }
     nx_mfile img;
     nx_error err;
-    if (!n_tsv || nx_model_compile_files(tsv, n_tsv, &img, &err) != NX_OK) {
-        fprintf(stderr, "fuzz_model_file: no seed model (give *.tsv files): %s\n", n_tsv ? err.message : "");
+    if (!n_tsv || nx_model_compile_files(tsv, n_tsv, n_pat ? pat : NULL, n_pat, &img, &err) != NX_OK) {
+        fprintf(stderr, "fuzz_model_file: no seed model (give *.tsv files): %s: %s\n", n_tsv ? err.file : "",
+                n_tsv ? err.message : "");
         return 1;
     }
     free(tsv);
+    free(pat);
     seed = img.base;
     seed_len = img.size;
-    if (!read_model(seed, seed_len, NX_MFILE_CHECKSUM)) {
-        fprintf(stderr, "fuzz_model_file: the seed model does not load\n");
+    if (!read_model(seed, seed_len, NX_MFILE_CHECKSUM) || (n_pat && !with_patterns)) {
+        fprintf(stderr, "fuzz_model_file: the seed model does not load (or without its patterns)\n");
         return 1;
     }
     uint8_t *buf = malloc(seed_len + 64);
@@ -235,9 +249,9 @@ int main(int argc, char **argv) {
     }
     free(buf);
     nx_mfile_close(&img);
-    printf("fuzz_model_file: %zu damaged copies ran clean (%zu read, %zu refused without the checksum; "
-           "all refused with it)\n",
-           runs, accepted, refused);
+    printf("fuzz_model_file: %zu damaged copies ran clean (%zu read, %zu of them with patterns, %zu refused without "
+           "the checksum; all refused with it)\n",
+           runs, accepted, with_patterns, refused);
     /* both sides must have been reached, or the test tests nothing */
     return accepted > 0 && refused > 0 ? 0 : 1;
 }

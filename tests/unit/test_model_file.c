@@ -226,7 +226,7 @@ static void round_trip(const char *const *files, size_t n) {
     nx_error err;
     CHECK_INT(nx_gazetteer_load(&built, files, n, &err), NX_OK);
     nx_mfile img;
-    CHECK_INT(nx_model_compile_files(files, n, &img, &err), NX_OK);
+    CHECK_INT(nx_model_compile_files(files, n, NULL, 0, &img, &err), NX_OK);
     char p[256];
     path_in(p, sizeof p, "round-trip.model");
     CHECK_INT(nx_mfile_write(&img, p, &err), NX_OK);
@@ -377,6 +377,56 @@ static void test_cache(void) {
     CHECK_INT(count_prefixed(NX_MFILE_NAME ".tmp"), 0);
 }
 
+/* The rules of the patterns the model of the scratch directory finds in s,
+ * and whether they were read from nerx.model (-1: it did not load). */
+static int pattern_rules(const char *s, char *out, size_t cap) {
+    int from_file;
+    nx_error err;
+    nx_model *m = load(&from_file, &err);
+    out[0] = '\0';
+    if (!m) return -1;
+    int patterns_from_file = m->patterns_from_file;
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    nx_pmatch *pm;
+    size_t n, len = 0;
+    const char *limit;
+    CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
+    CHECK_INT(nx_patterns_run(&m->patterns, &a, &t, NULL, &pm, &n, &limit), NX_OK);
+    for (size_t i = 0; i < n && len < cap; i++)
+        len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? " " : "", nx_model_rule_name(m, NX_RULE_PATTERN, pm[i].pattern));
+    nx_arena_free(&a);
+    nx_model_free(m);
+    return from_file && patterns_from_file;
+}
+
+/* The patterns go into nerx.model and are read from it at the next start; a
+ * .pat file edited after it, or added or removed with an old date, makes it
+ * out of date. */
+static void test_cached_patterns(void) {
+    char rules[256], p[256];
+    const char *text = "On January 5 and on Monday.";
+    put_file("patterns/when.pat", "month-day\tdate\t<month MONTH> <day #1..31>\n");
+    set_mtime("patterns/when.pat", -100);
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0); /* added with an old date */
+    CHECK_STR(rules, "date:month-day");
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 1); /* read from the model, the same match */
+    CHECK_STR(rules, "date:month-day");
+    put_file("patterns/when.pat", "month-day\tdate\t<month MONTH> <day #1..31>\nweekday\tdate\tWEEKDAY\n");
+    set_mtime("patterns/when.pat", +100); /* edited */
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0);
+    CHECK_STR(rules, "date:month-day date:weekday");
+    set_mtime("patterns/when.pat", -100);
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 1);
+    CHECK_STR(rules, "date:month-day date:weekday");
+    path_in(p, sizeof p, "patterns/when.pat");
+    unlink(p); /* removed */
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0);
+    CHECK_STR(rules, "");
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 1);
+}
+
 /* With extra files the model is compiled in memory and never saved. */
 static void test_extra_files(void) {
     char p[256], extra[256];
@@ -395,6 +445,7 @@ static void test_extra_files(void) {
     CHECK_INT(nx_model_load(&mo, &m, &err), NX_OK);
     if (m) {
         CHECK_INT(m->from_file, 0);
+        CHECK_INT(m->patterns_from_file, 0); /* compiled against this gazetteer, at load */
         CHECK(nx_gazetteer_word(&m->gaz, "atlantis", 8) != 0);
     }
     nx_model_free(m);
@@ -428,6 +479,10 @@ static void test_compile_and_model_only(void) {
     nx_model_options_init(&mo);
     mo.gazetteer_dir = dir;
     nx_error err;
+    char rules[256];
+    const char *text = "On January 5.";
+    put_file("patterns/when.pat", "month-day\tdate\t<month MONTH> <day #1..31>\n");
+    set_mtime("patterns/when.pat", -100);
     CHECK_INT(nx_model_compile(&mo, &err), NX_OK);
     CHECK_INT(load_from_file(), 1);
     char a[256], b[256], a2[256], b2[256];
@@ -437,6 +492,17 @@ static void test_compile_and_model_only(void) {
     path_in(b2, sizeof b2, "b-dates.tsv.off");
     CHECK(rename(a, a2) == 0 && rename(b, b2) == 0);
     CHECK_INT(load_from_file(), 1);
+    /* its patterns, unless a .pat file is newer: then they are compiled at load */
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 1);
+    CHECK_STR(rules, "date:month-day");
+    put_file("patterns/when.pat", "month-day\tdate\t<month MONTH> <day #1..31>\nmonth\tdate\tMONTH\n");
+    set_mtime("patterns/when.pat", +100);
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0);
+    CHECK_STR(rules, "date:month-day date:month");
+    path_in(rules, sizeof rules, "patterns/when.pat");
+    unlink(rules);
+    CHECK_INT(pattern_rules(text, rules, sizeof rules), 0); /* (the model's list names when.pat) */
+    CHECK_STR(rules, "");
     size_t good_len;
     char *good = slurp(p, &good_len);
     CHECK(good != NULL);
@@ -500,7 +566,7 @@ static nx_status image_with(int (*more)(nx_mfile_writer *), nx_mfile *out) {
     const char *files[] = {a};
     nx_mfile base;
     nx_error err;
-    nx_status st = nx_model_compile_files(files, 1, &base, &err);
+    nx_status st = nx_model_compile_files(files, 1, NULL, 0, &base, &err);
     if (st != NX_OK) return st;
     nx_mfile_writer w;
     nx_mfile_writer_init(&w);
@@ -750,6 +816,7 @@ int main(void) {
     test_round_trip_shipped();
     test_month_values();
     test_cache();
+    test_cached_patterns();
     test_extra_files();
     test_not_writable();
     test_compile_and_model_only();

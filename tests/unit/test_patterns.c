@@ -3,7 +3,8 @@
  * macros), skip regexes and their needs= prefilter, step limits, errors
  * with their location, the shipped pattern files; and the fast scan (the
  * dispatch table, anchors and first-atom tests) against trying every
- * pattern at every atom. */
+ * pattern at every atom; and the patterns read from a model file against
+ * the same files compiled. */
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -11,6 +12,7 @@
 #include "check.h"
 #include "fs.h"
 #include "gazetteer.h"
+#include "model.h"
 #include "patterns.h"
 #include "strmap.h"
 #include "tokpat.h"
@@ -427,8 +429,114 @@ static void test_fast_scan(void) {
     nx_gazetteer_free(&full);
 }
 
+/* The matches of both engines over text, through nx_patterns_run (needs=,
+ * both engines, sorted), with the tokens: *n of them (arena a). */
+static nx_pmatch *run_all(const nx_patterns *p, nx_arena *a, const nx_token_lexicon *lex, const char *text, size_t *n,
+                          const char **limit) {
+    nx_text t;
+    nx_tokens toks;
+    nx_pmatch *out = NULL;
+    *n = 0;
+    CHECK_INT(nx_text_prepare(a, text, strlen(text), &t), NX_OK);
+    CHECK_INT(nx_tokenize(a, &t, lex, &toks), NX_OK);
+    CHECK_INT(nx_patterns_run(p, a, &t, &toks, &out, n, limit), NX_OK);
+    return out;
+}
+
+/* Calls f on each text of a column of a tests/data TSV file (0-based). */
+static void each_text(const char *name, int column, void (*f)(const char *, void *), void *arg) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", NX_TEST_DATA, name);
+    FILE *fp = fopen(path, "rb");
+    CHECK(fp != NULL);
+    if (!fp) return;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&line, &cap, fp)) > 0) {
+        if (line[0] == '#' || line[0] == '\n') continue;
+        line[strcspn(line, "\r\n")] = '\0';
+        char *field = line;
+        for (int k = 0; k < column && field; k++) {
+            field = strchr(field, '\t');
+            if (field) field++;
+        }
+        if (!field) continue;
+        field[strcspn(field, "\t")] = '\0';
+        f(field, arg);
+    }
+    free(line);
+    fclose(fp);
+}
+
+typedef struct both {
+    const nx_patterns *compiled, *read;
+    nx_token_lexicon lex;
+    size_t texts, matches, differ;
+} both;
+
+static void compare_on(const char *text, void *arg) {
+    both *B = arg;
+    nx_arena a;
+    nx_arena_init(&a);
+    size_t n1, n2;
+    const char *l1, *l2;
+    nx_pmatch *m1 = run_all(B->compiled, &a, &B->lex, text, &n1, &l1);
+    nx_pmatch *m2 = run_all(B->read, &a, &B->lex, text, &n2, &l2);
+    int same = n1 == n2 && (!n1 || !memcmp(m1, m2, n1 * sizeof *m1)) && (l1 == NULL) == (l2 == NULL);
+    if (!same && B->differ++ < 5) fprintf(stderr, "  patterns read from the model differ on: %s\n", text);
+    B->texts++;
+    B->matches += n1;
+    nx_arena_free(&a);
+}
+
+/* The patterns read from a model file (sections 64 and 65) find exactly
+ * what the same .pat files compiled at load find, with the shipped
+ * patterns and gazetteers, on every text of the test data. */
+static void test_from_model(void) {
+    nx_error err;
+    char **tsv = NULL, **pat = NULL;
+    size_t n_tsv = 0, n_pat = 0;
+    CHECK_INT(nx_list_files(NX_GAZETTEERS_DIR, ".tsv", &tsv, &n_tsv, &err), NX_OK);
+    CHECK_INT(nx_list_files(NX_GAZETTEERS_DIR "/patterns", ".pat", &pat, &n_pat, &err), NX_OK);
+    CHECK(n_pat >= 4);
+    nx_mfile img;
+    CHECK_INT(nx_model_compile_files((const char *const *)tsv, n_tsv, (const char *const *)pat, n_pat, &img, &err), NX_OK);
+    nx_model *m = calloc(1, sizeof *m);
+    CHECK(m != NULL);
+    CHECK_INT(nx_model_attach(m, &img, "test.model", &err), NX_OK);
+    CHECK_INT(m->patterns_from_file, 1);
+    CHECK(nx_patterns_same_files(&m->patterns, (const char *const *)pat, n_pat));
+    CHECK(!nx_patterns_same_files(&m->patterns, (const char *const *)pat, n_pat - 1));
+    /* the same files compiled against the same gazetteer view */
+    nx_patterns p;
+    nx_patterns_init(&p);
+    CHECK_INT(nx_patterns_load_dir(&p, &m->gaz, NX_GAZETTEERS_DIR, &err), NX_OK);
+    CHECK_INT(m->patterns.count, p.count);
+    for (size_t i = 0; i < p.count && i < m->patterns.count; i++) {
+        const nx_pattern *x = &p.items[i], *y = &m->patterns.items[i];
+        CHECK_STR(y->rule, x->rule);
+        CHECK_INT(y->type, x->type);
+        CHECK_INT(y->engine, x->engine);
+        CHECK_INT(y->n_needs, x->n_needs);
+    }
+    both B = {&p, &m->patterns, {&m->gaz.abbreviations, &m->gaz.no_sentence_end}, 0, 0, 0};
+    each_text("dates.tsv", 2, compare_on, &B);
+    each_text("entities.tsv", 0, compare_on, &B);
+    each_text("relations.tsv", 0, compare_on, &B);
+    compare_on("Visit www.example.com or mail a@b.org for photo.jpg; on 5 January 2024 at 10:30, two weeks ago.", &B);
+    CHECK_INT(B.differ, 0);
+    CHECK(B.texts > 500);   /* the data files were read */
+    CHECK(B.matches > 300); /* and the patterns matched in them */
+    nx_patterns_free(&p);
+    nx_model_free(m);
+    nx_free_names(tsv, n_tsv);
+    nx_free_names(pat, n_pat);
+}
+
 int main(void) {
     load_gazetteer();
+    test_from_model();
     test_language();
     test_groups();
     test_switch();
