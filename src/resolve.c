@@ -871,11 +871,12 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
             return head_feat(r, k - 1) || (range_has(r, j + 1, k, NX_FEAT(NX_G_ORG_HEAD)) &&
                                            !range_has(r, a, j, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)));
         }
-        /* Ministry of Education and Science: inside the "of" part, unless
+        /* Ministry of Education and Science, the National Council for Peace
+         * and Order: inside the "of" (for, on) part, unless
          * another organisation follows (University of Delhi and Hiroshima
          * University) */
         for (size_t i = a; i < j; i++)
-            if (is_word(r, i, NX_G_COMPLEMENT_LINKER)) return !head_feat(r, k - 1) && k - j <= 3;
+            if (is_word(r, i, NX_G_NAME_LINKER)) return !head_feat(r, k - 1) && k - j <= 3;
         return 0;
     }
     if (is_word(r, j, NX_G_NAME_PARTICLE)) {
