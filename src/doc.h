@@ -56,7 +56,9 @@ enum nx_span_flags {
     NX_SPAN_FAMILY_FIRST = 1 << 2, /* a person name written surname first */
     NX_SPAN_ATTACHED = 1 << 3,     /* a title that describes a named person */
     NX_SPAN_PLURAL = 1 << 4,       /* a plural title: presidents */
-    NX_SPAN_DROPPED = 1 << 5       /* removed by a later rule (until the seal) */
+    NX_SPAN_DROPPED = 1 << 5,      /* removed by a later rule (until the seal) */
+    NX_SPAN_LEAD_WORD = 1 << 6     /* a title whose first word says when or which, not what ("former",
+                                      "the first"): the rules read it, the mention leaves it out */
 };
 
 /* A working mention: a token range (or a byte range for pattern matches that

@@ -604,6 +604,7 @@ static nx_status titles(rctx *r) {
         char val[256];
         size_t vl = 0;
         val[0] = '\0';
+        int lead_word = 0; /* the first word is left out of the value (former, first) */
         for (size_t t = a; t < i; t++) {
             const nx_token *m = tok(r, t);
             uint32_t node = nx_gazetteer_word(r->g, m->fold, m->fold_len);
@@ -627,6 +628,7 @@ static nx_status titles(rctx *r) {
                 (feat(r, t - 1, NX_FEAT(NX_G_DETERMINER)) || (tok(r, t - 1)->shape & NX_SH_POSS)))
                 skip_word = 1;
             if (!skip_word) append_fold(val, sizeof val, &vl, m->fold, m->fold_len);
+            else if (t == a) lead_word = 1;
         }
         const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
         if (core && *core) {
@@ -645,6 +647,7 @@ static nx_status titles(rctx *r) {
         s->kind = e->kind ? nx_gstr(r->g, e->kind) : NULL;
         s->status = status;
         if (plural) s->flags |= NX_SPAN_PLURAL;
+        if (lead_word && b > a + 1) s->flags |= NX_SPAN_LEAD_WORD;
         for (size_t t = a; t < b; t++) r->title_tok[t] = 1;
         next = b;
     }

@@ -156,6 +156,14 @@ nx_status nx_views_build(nx_document *doc, nx_error *err) {
         if (mention_of[k] < 0) continue;
         nx_span *s = SPAN(doc, k);
         nx_mention *m = &doc->mentions[mention_of[k]];
+        /* "former editor": the mention is the title, its status is the
+         * fact's (the relations have read the whole span) */
+        if ((s->flags & NX_SPAN_LEAD_WORD) && s->t1 > s->t0 + 1) {
+            s->t0++;
+            s->b0 = TOK(doc, s->t0)->b0;
+            s->text = NULL;
+            s->flags &= (uint16_t)~NX_SPAN_LEAD_WORD;
+        }
         m->type = (nx_type)s->type;
         m->byte_start = s->b0;
         m->byte_end = s->b1;

@@ -254,6 +254,35 @@ static void head_word_refers_back(void) {
     CHECK(got && strcmp(got, "-") == 0);
 }
 
+/* The text of the first title mention of text, copied to buf, or NULL. */
+static const char *title_text(const char *text, char *buf, size_t len) {
+    nx_document *doc = extract(text);
+    if (!doc) return NULL;
+    size_t n;
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    const char *got = NULL;
+    for (size_t i = 0; i < n && !got; i++)
+        if (m[i].type == NX_TITLE) {
+            snprintf(buf, len, "%s", m[i].text);
+            got = buf;
+        }
+    nx_document_free(doc);
+    return got;
+}
+
+/* A title mention is the title: a word its value leaves out at its start
+ * ("former", "the first") is the fact's status, no part of the mention;
+ * "acting" is part of both. */
+static void title_mention_edges(void) {
+    char buf[128];
+    const char *got = title_text("Former editor Maxwell McCrohon left the newspaper.", buf, sizeof buf);
+    CHECK(got && strcmp(got, "editor") == 0);
+    got = title_text("Joseph Jenkins Roberts was the first president of Liberia.", buf, sizeof buf);
+    CHECK(got && strcmp(got, "president") == 0);
+    got = title_text("Acting president Jane Doe-Smith chaired the meeting.", buf, sizeof buf);
+    CHECK(got && strcmp(got, "Acting president") == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -262,6 +291,7 @@ int main(void) {
     same_tag_words();
     state_not_a_surname();
     head_word_refers_back();
+    title_mention_edges();
     nx_model_free(model);
     return check_result("test_rules");
 }
