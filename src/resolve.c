@@ -347,7 +347,11 @@ static nx_status gazetteer_entities(rctx *r) {
             continue;
         /* a one-word entry that is also a common capitalised word needs more
          * than its position at the start of a sentence */
-        if (m->t1 - m->t0 == 1 && (first->feat & NX_FEAT(NX_G_STOP)) && first->sent_start) continue;
+        if (m->t1 - m->t0 == 1 && (first->feat & NX_FEAT(NX_G_STOP)) && first->sent_start &&
+            /* (a word in capitals is so by itself, not by its place: "US
+             * officials said", "WHO experts"; not in a line in capitals) */
+            !((first->shape & NX_SH_ALLCAPS) && first->fold_len >= 2 && !r->headline[m->t0]))
+            continue;
         /* "Chinese" is a nationality before it is any party's short name */
         if (m->t1 - m->t0 == 1 && e->cls == NX_G_ORG && (first->feat & NX_FEAT(NX_G_DEMONYM))) continue;
         /* in a line in capitals every word looks like an acronym: PCT, MLN */
