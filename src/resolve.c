@@ -1987,7 +1987,13 @@ static nx_status chunks(rctx *r) {
         for (;;) {
             if (b >= r->n || !same_line(r, b - 1, b) || tok(r, b)->sent != tok(r, a)->sent) break;
             /* an organisation head ends the name unless more of it follows */
-            int after_head = head_feat(r, b - 1) && r->gz_at[a] < 0;
+            int after_head = head_feat(r, b - 1) && r->gz_at[a] < 0 &&
+                             /* (a legal-form word right after "for", "of" or "and" is a
+                              * word of the complement: "Institute for International
+                              * Economics", "Strategic and International Studies") */
+                             !(!feat(r, b - 1, NX_FEAT(NX_G_ORG_HEAD)) && b >= a + 2 &&
+                               (is_word(r, b - 2, NX_G_NAME_LINKER) || is_word(r, b - 2, NX_G_CONJUNCTION)) &&
+                               (tok(r, b - 2)->shape & NX_SH_LOWER));
             size_t e2 = unit_at(r, b);
             /* a capitalised function word (Among, Of, The) in a title-cased
              * phrase ends the name */
