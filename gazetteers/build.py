@@ -114,6 +114,17 @@ def source_items(rel):
     return [next(iter(r.values())) for r in read_source(rel)]
 
 
+def hand_words(name, type_):
+    """The words of sources/hand/NAME.tsv given type=TYPE_ (folded), e.g. the party words."""
+    out = set()
+    with open(os.path.join(SOURCES, "hand", name), encoding="utf-8") as f:
+        for line in f:
+            cells = line.rstrip("\n").split("\t")
+            if cells and cells[0] and not line.startswith("#") and "type=" + type_ in cells[1:]:
+                out.add(cells[0].casefold())
+    return out
+
+
 def source_map(rel, key, value):
     """{row[key]: row[value]} of sources/REL ('' where the cell is empty)."""
     return {r[key]: r[value] for r in read_source(rel)}
@@ -381,6 +392,7 @@ class Gaz:
         self.entries = collections.OrderedDict()
         self.surfaces = set()
         self.countryless_ambiguous = False
+        self.no_ids = set()  # surfaces fill_ids leaves without an id
 
     def key(self, surface, attrs):
         t = attrs.get("type", self.defaults.get("type", ""))
@@ -460,7 +472,7 @@ class Gaz:
             if "id" in a and "name" not in a:
                 own.setdefault((t, fs), a["id"])
         for (fs, t, fn), (surface, a) in self.entries.items():
-            if "id" in a:
+            if "id" in a or surface in self.no_ids:
                 continue
             i = own.get((t, fn))
             if not i and a.get("country"):
@@ -1291,7 +1303,12 @@ def build_companies():
     g.write()
 
 
+PARTY_WORDS = None  # set in build_parties (sources/hand/function-words.tsv, type=party-word)
+
+
 def build_parties():
+    global PARTY_WORDS
+    PARTY_WORDS = hand_words("function-words.tsv", "party-word")
     rows = read_tsv("orgs/political_parties_partyfacts.tsv")
     iso3 = REF["iso3"]
     g = Gaz("parties.tsv", "political parties worldwide: English names, original Latin-script names, acronyms",
@@ -1322,6 +1339,8 @@ def build_parties():
         for e in eng:
             name_cc[fold(e)].add(cc)
 
+    bare_party_words = set()
+
     def ok_name(s):
         if not s or not is_latin(s) or has_digit(s) or len(s) < 4:
             return False
@@ -1331,6 +1350,11 @@ def build_parties():
             return False
         toks = fold(s).replace("-", " ").split()
         if len(toks) == 1 and (is_common(s) or toks[0] in REF["given_top"] or toks[0] in PLACES):
+            return False
+        # a party adjective alone ("Democratic", "Progressive") is many parties' word, none's name:
+        # it is kept as a party of no country and no id (bare_party_words, below)
+        if len(toks) == 1 and toks[0] in PARTY_WORDS:
+            bare_party_words.add(s)
             return False
         if all(t in COMMON_WORDS for t in toks) and len(toks) <= 2 and "party" not in toks:
             return False
@@ -1383,6 +1407,9 @@ def build_parties():
                     fs not in PLACES and fs not in REF["iso3_codes"]:
                 short_seen.add(fs)  # most-voted party keeps an acronym
                 g.add(short, name=canon, case="exact", country=cc, rank=rank)
+    for w in sorted(bare_party_words):
+        g.add(w)
+        g.no_ids.add(w)  # (no company's id either: "Progressive" is no insurer here)
     g.write()
 
 

@@ -283,6 +283,37 @@ static void title_mention_edges(void) {
     CHECK(got && strcmp(got, "Acting president") == 0);
 }
 
+/* The entity name of the first mention whose text is `mention` in text,
+ * copied to buf with " +ids" when it has external ids, or NULL. */
+static const char *entity_of(const char *text, const char *mention, char *buf, size_t len) {
+    nx_document *doc = extract(text);
+    if (!doc) return NULL;
+    size_t nm, ne;
+    const nx_mention *m = nx_document_mentions(doc, &nm);
+    const nx_entity *e = nx_document_entities(doc, &ne);
+    const char *got = NULL;
+    for (size_t i = 0; i < nm && !got; i++)
+        if (!strcmp(m[i].text, mention) && m[i].entity >= 0 && (size_t)m[i].entity < ne) {
+            snprintf(buf, len, "%s%s", e[m[i].entity].name, e[m[i].entity].n_ids ? " +ids" : "");
+            got = buf;
+        }
+    nx_document_free(doc);
+    return got;
+}
+
+/* A party adjective alone ("Democratic", "Independent") names no one
+ * country's party: it is its own name, with no party's id (the parties
+ * data had "Democratic" as a Japanese party's, "Independent" a Czech one's). */
+static void party_word_alone(void) {
+    char buf[128];
+    const char *got = entity_of("Democratic Sen. Edward Kennedy spoke on Monday.", "Democratic", buf, sizeof buf);
+    CHECK(got && strcmp(got, "Democratic") == 0);
+    got = entity_of("He ran as an Independent in 2010.", "Independent", buf, sizeof buf);
+    CHECK(got && strcmp(got, "Independent") == 0);
+    got = entity_of("The Progressive candidate won.", "Progressive", buf, sizeof buf);
+    CHECK(!got || strcmp(got, "Progressive") == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -292,6 +323,7 @@ int main(void) {
     state_not_a_surname();
     head_word_refers_back();
     title_mention_edges();
+    party_word_alone();
     nx_model_free(model);
     return check_result("test_rules");
 }
