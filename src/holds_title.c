@@ -1150,6 +1150,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         /* ... or before the holder's party ("Former Republican Senator Bob Dole") */
         int32_t party_pre = g.state ? party_before(l, g.t0) : -1;
+        /* (a party named in two words the gazetteers read apart: "Former
+         * Progressive Conservative prime minister") */
+        while (party_pre >= 0 && sp(l, party_pre)->t0 > 0 && party_before(l, sp(l, party_pre)->t0) >= 0)
+            party_pre = party_before(l, sp(l, party_pre)->t0);
         if (party_pre >= 0 && sp(l, party_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, party_pre)->t0 - 1);
             if (said) g.status = said;
