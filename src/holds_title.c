@@ -195,6 +195,14 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     size_t p = i - 1;
     /* "Toyota's new president", "Chinese top legislator" */
     for (int k = 0; k < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_ADJECTIVE); k++) p--;
+    /* "EU foreign policy chief", "Goldman Sachs energy analyst": field words
+     * in lower case between the organisation and the title (not over to a
+     * party before them with no possessive: "a Democratic state attorney
+     * general") */
+    int fields = 0;
+    for (; fields < 2 && p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_TITLE_FIELD) && (tok(l, p)->shape & NX_SH_LOWER);
+         fields++)
+        p--;
     /* "Venezuela's populist president", "Peru's cabinet chief", "Forza
      * Italia, whose regional leader": one more plain lower-case word right
      * after the possessor */
@@ -211,16 +219,18 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
+        fields = 0; /* (a possessive names whose title it is: "the party's regional leader") */
     } else if (whose_at(l, p) && p > 0) {
         /* "Syria, whose President Bashar al-Assad", "the LRA whose leader" */
         p--;
         if (p > 0 && fold_is(l, p, ",")) p--;
+        fields = 0;
     } else if (p >= 2 && fold_is(l, p, ")") && fold_is(l, p - 2, "(")) {
         /* "The Australian Federal Police (AFP) Commissioner" */
         p--;
     }
     int32_t k = span_at(l, p);
-    if (k < 0 || sp(l, k)->t1 != p + 1) return -1;
+    if (k < 0 || sp(l, k)->t1 != p + 1 || (fields && is_party(l, k))) return -1;
     /* "Canada's Conservative Prime Minister": a party names the office
      * holder's party, not the state whose office it is (see party_before) */
     if (state && is_party(l, k)) return sp(l, k)->t0 > 0 ? org_before(l, sp(l, k)->t0, state) : -1;
