@@ -135,8 +135,9 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     }
     if (sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
-    /* a state's office is at the place: President of Finland */
-    int32_t org = is_type(l, k, NX_ORGANIZATION) || state ? k : -1;
+    /* a state's office is the place's: President of Finland, MP for
+     * Kirkcaldy (not "at Buckingham Palace", where its holder is) */
+    int32_t org = is_type(l, k, NX_ORGANIZATION) || (state && (is_word(l, i, NX_G_GENITIVE) || fold_is(l, i, "for"))) ? k : -1;
     j = sp(l, k)->t1;
     /* "head of the China Insurance Regulatory Commission": a country
      * written before the organisation's own name */
@@ -1071,8 +1072,11 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (after >= 0 && before >= 0 && via_comma && l->titled_before[before]) before = -1;
         if (after >= 0 && (before < 0 || !via_comma)) {
             /* "Professor Shinji Kaneko": a title that is also a form of
-             * address (kind=address), alone before a name, says no office */
-            if (g.n == 1 && t->kind && !strcmp(t->kind, "address") && !strchr(t->value, ' ') && g.t1 == t->t1)
+             * address (kind=address), alone before a name, says no office;
+             * one with its organisation before it, or in lower case, does
+             * ("Harvard University professor Steven Pinker") */
+            if (g.n == 1 && t->kind && !strcmp(t->kind, "address") && !strchr(t->value, ' ') && g.t1 == t->t1 &&
+                org_pre < 0 && !(tok(l, t->t0)->shape & NX_SH_LOWER))
                 continue;
             if (before >= 0 && g.n >= 2) {
                 /* "P1, President of AASTU, and Rector P2": the last item

@@ -1534,6 +1534,23 @@ typedef enum { NEXT = 0, DONE } step_result;
 static nx_status classify_chunk(rctx *r, size_t a, size_t b);
 
 /* Exactly one gazetteer entity: nothing more to read. */
+/* "Queen Elizabeth", "Princess Victoria": a monarch's rank comes before a
+ * given name (a president's before a surname: "President Paris" stays a
+ * place), so a one-word place right after one that is also a given name is
+ * the person. */
+static step_result given_name_after_monarch(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (b - a != 1 || a == 0 || r->owner[a - 1] < 0 || SPAN(doc, r->owner[a - 1])->type != NX_TITLE ||
+        SPAN(doc, r->owner[a - 1])->t1 != a || !gz_type(r, a, NX_PLACE) || SPAN(doc, r->gz_at[a])->t1 != b ||
+        !feat(r, a, NX_FEAT(NX_G_GIVEN)) || r->headline[a] || (tok(r, a)->shape & NX_SH_ALLCAPS) ||
+        !monarch_title(r, r->owner[a - 1]))
+        return NEXT;
+    drop_range(r, a, b);
+    *st = add_person(r, a, b, NX_RULE_PERSON_TITLE_BEFORE);
+    return DONE;
+}
+
 static step_result one_entity(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     return r->gz_at[c->a] >= 0 && SPAN(r->doc, r->gz_at[c->a])->t1 == c->b ? DONE : NEXT;
@@ -1937,6 +1954,7 @@ static const struct {
     const char *name;
     step_result (*run)(rctx *r, chunk *c, nx_status *st);
 } CHUNK_STEPS[] = {
+    {"a given name after a monarch's rank", given_name_after_monarch},
     {"one gazetteer entity", one_entity},
     {"trim", trim},
     {"organisation after a generic noun", org_after_generic_noun},
