@@ -104,7 +104,8 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     *end = i;
     if (!is_word(l, i, NX_G_EMPLOYER_LINKER)) return -1;
     size_t j = i + 1;
-    if (is_word(l, j, NX_G_DEFINITE)) j++;
+    /* (over "the", unless it opens the name: "a columnist for The New York Times") */
+    if (is_word(l, j, NX_G_DEFINITE) && !(span_at(l, j) >= 0 && sp(l, span_at(l, j))->t0 == j)) j++;
     int32_t k = span_at(l, j);
     if (k < 0) {
         /* "head of the department of international cooperation at Acme",
