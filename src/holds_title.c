@@ -334,6 +334,7 @@ static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org
 }
 
 static int32_t its_org(const lctx *l, size_t t0);
+static int32_t reporting_org(const lctx *l, size_t t0);
 
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
@@ -891,6 +892,37 @@ static int32_t its_org(const lctx *l, size_t t0) {
     return -1;
 }
 
+/* "Deutsche Bank said Chief Financial Officer James von Moltke will leave",
+ * "Acme, the maker of X, named chairman Y": the organisation that says or
+ * names, right before the verb (person-cue class, in lower case) that
+ * stands right before the title, or before an apposition between commas
+ * after it, is the title's; not for a state's office (the caller's test),
+ * nor when the organisation reports on others. */
+static int32_t reporting_org(const lctx *l, size_t t0) {
+    if (t0 < 2 || !is_word(l, t0 - 1, NX_G_PERSON_CUE) || !(tok(l, t0 - 1)->shape & NX_SH_LOWER) || span_at(l, t0 - 1) >= 0)
+        return -1;
+    size_t e = t0 - 1; /* the organisation's end */
+    if (fold_is(l, e - 1, ",")) {
+        size_t q = e - 1;
+        while (q > 0 && e - q < 12 && !fold_is(l, q - 1, ",") && tok(l, q - 1)->kind != NX_TOK_PUNCT) q--;
+        if (q == 0 || !fold_is(l, q - 1, ",")) return -1;
+        e = q - 1;
+    }
+    int32_t k = e > 0 ? span_at(l, e - 1) : -1;
+    if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t1 != e || !same_sentence(l, e - 1, t0)) return -1;
+    /* (the sentence's subject: it opens the sentence, after "The" at most;
+     * not "... both for Daimler and Chrysler said Chief Executive X", a
+     * quotation's end whose marks were dropped) */
+    size_t o = sp(l, k)->t0;
+    if (!tok(l, o)->sent_start && !(o > 0 && tok(l, o - 1)->sent_start && is_word(l, o - 1, NX_G_DEFINITE))) return -1;
+    /* (a news or rating agency says what others' officers do: "Reuters said
+     * chief executive X"; gazetteer kinds) */
+    static const char *const reporters[] = {"news-agency", "newspaper", "broadcaster", "rating-agency"};
+    for (size_t r = 0; sp(l, k)->kind && r < sizeof reporters / sizeof *reporters; r++)
+        if (!strcmp(sp(l, k)->kind, reporters[r])) return -1;
+    return k;
+}
+
 /* "company president", "the agency's chairman": a generic noun naming
  * the organisation right before the title. */
 static int generic_org_before(const lctx *l, size_t t0) {
@@ -1099,6 +1131,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (g.n >= 2 && last_t->kind && !strcmp(last_t->kind, "address") && !strchr(last_t->value, ' ') &&
                 last_t->t1 == sp(l, person)->t0)
                 g.n--;
+            if (org_pre < 0 && !g.state) org_pre = reporting_org(l, g.t0); /* (a state's office is not the sayer's) */
             if (org_pre < 0 && is_word(l, sp(l, person)->t1, NX_G_PLACEMENT_LINKER)) { /* President Zhang Liqun of XJTU */
                 size_t e;
                 org_pre = org_after(l, sp(l, person)->t1, &e, g.state);
