@@ -335,6 +335,7 @@ static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org
 
 static int32_t its_org(const lctx *l, size_t t0);
 static int32_t reporting_org(const lctx *l, size_t t0);
+static size_t phrase_start(const lctx *l, size_t j);
 
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
@@ -344,7 +345,10 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     /* a comma only after an "of" part or an organisation before the title
      * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
     if (fold_is(l, j, ",") &&
-        (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0)) {
+        (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0 ||
+         /* ("The company said its chairman, Li Ka-shing, would retire") */
+         (phrase_start(l, g->t0) < g->t0 && is_word(l, phrase_start(l, g->t0), NX_G_ORG_PRONOUN) &&
+          (tok(l, phrase_start(l, g->t0))->shape & NX_SH_LOWER)))) {
         j++;
         comma = 1;
     }
