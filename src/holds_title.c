@@ -611,6 +611,18 @@ static int32_t holder_of(const lctx *l, int32_t t, nx_rule *rule) {
 
 /* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
  * words and with no other name in between. */
+/* The person named as the agent right after a title group: "(succeeded as
+ * chairman) by (his son) Victor Li", or -1. */
+static int32_t agent_after(const lctx *l, const title_group *g) {
+    size_t b = g->t1;
+    if (!fold_is(l, b, "by")) return -1;
+    b++;
+    for (int w = 0; w < 3 && b < l->n && span_at(l, b) < 0 && tok(l, b)->kind == NX_TOK_WORD && (tok(l, b)->shape & NX_SH_LOWER); w++)
+        b++;
+    int32_t holder = span_at(l, b);
+    return is_type(l, holder, NX_PERSON) && sp(l, holder)->t0 == b && same_sentence(l, b, g->t0) ? holder : -1;
+}
+
 static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor, int pronoun_ok) {
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
@@ -647,6 +659,10 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
      * Brokerage, was reelected as ...") */
     size_t k = j - 1;
     int relative = 0; /* a relative pronoun passed: the person is its antecedent */
+    /* "X was succeeded as chairman by his son Y": X held the title, Y
+     * takes it (a succession verb in the passive right before "as") */
+    int passive_succession = j >= 3 && is_word(l, j - 2, NX_G_SUCCESSION_VERB) && (tok(l, j - 2)->shape & NX_SH_LOWER) &&
+                             is_word(l, j - 3, NX_G_AUXILIARY);
     for (size_t steps = 0; k > 0 && steps < 12; steps++) {
         int32_t s = span_at(l, k - 1);
         if (s >= 0 && !is_type(l, s, NX_TITLE)) {
@@ -693,6 +709,11 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                 k = v - 1;
                 continue;
             }
+            if (passive_succession) {
+                int32_t holder = *predecessor < 0 ? agent_after(l, g) : -1;
+                if (holder >= 0) *predecessor = s;
+                return holder;
+            }
             naming_subject(l, sp(l, s)->t0, org);
             return s;
         }
@@ -702,6 +723,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         if (is_word(l, k - 1, NX_G_COMPLEMENTIZER) && k >= 2 && (tok(l, k - 2)->shape & NX_SH_LOWER) && span_at(l, k - 2) < 0) return -1;
         /* (a pronoun's antecedent is a guess: not over an adverb gap or a
          * list of predicates too) */
+        if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN) && passive_succession) return agent_after(l, g); /* "He was succeeded as chairman by Y" */
         if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
             return adverbs || !pronoun_ok ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
