@@ -1486,6 +1486,13 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* (a membership noun: not at a sentence's start, "Family member X",
      * nor after a hyphen, "pro - Noriega candidate X") */
     int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
+    /* (nor a word that opens with a status: "Ex-Google engineer" says when,
+     * and the organisation is the rest) */
+    for (size_t i = a; i < b && plain; i++) {
+        const nx_token *t = tok(r, i);
+        const char *h = (t->shape & NX_SH_HYPHEN) ? memchr(t->fold, '-', t->fold_len) : NULL;
+        if (h && h > t->fold && modifier_status(r, t->fold, (size_t)(h - t->fold))) plain = 0;
+    }
     /* (nor a dynasty or realm before a monarch's rank: "the Mughal Emperor",
      * "Arsacid prince": no organisation confers it) */
     if (plain && title_after(r, b) && monarch_title(r, r->owner[b])) plain = 0;
