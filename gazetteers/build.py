@@ -1472,7 +1472,7 @@ def is_title_surface(surface):
 
 def build_orgs_news():
     g = Gaz(NEWS_FILE, "news organisations: agencies, newspapers, broadcasters, central banks, "
-            "exchanges, legislatures, sports bodies, NGOs, armed groups, party short names",
+            "exchanges, legislatures, sports bodies, NGOs, armed groups, party short names, companies of world news",
             "nerx project", LIC_HAND, type_="organization")
     for kind, canon, cc, forms in news_surfaces():
         for s, case in forms:
