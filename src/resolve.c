@@ -617,10 +617,10 @@ static nx_status titles(rctx *r) {
                 const nx_entry *me = &r->g->entries[x - 1];
                 if (me->cls != NX_G_TITLE_MOD || !me->status) continue;
                 status = me->status;
-                /* former/incoming say when, they are not part of the title;
-                 * nor is "current" (a temporal word: "current President X"),
-                 * while "acting" is */
-                skip_word = me->status != NX_STATUS_CURRENT || (m->feat & NX_FEAT(NX_G_TEMPORAL));
+                /* a word with a status says when, it is no part of the
+                 * title: former, incoming, and also current, incumbent,
+                 * outgoing, sitting ("acting", which has none, is) */
+                skip_word = 1;
             }
             /* "the first president of X", "Israel's first Prime Minister":
              * an ordinal (a temporal word that is a title adjective) in
