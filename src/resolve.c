@@ -283,6 +283,21 @@ static const nx_entry *title_entry_at(const rctx *r, uint32_t node, size_t t0, s
 
 static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) { return title_entry_at(r, m->node, m->t0, m->t1); }
 
+/* The title entry at node for the part of token t at bytes [off, off + n)
+ * of its text ("CEO" of "co-CEO"), its case rule read on that part alone
+ * (nx_entry_case_ok reads whole tokens), or NULL. */
+static const nx_entry *part_title_entry(const rctx *r, uint32_t node, const nx_token *t, size_t off, size_t n) {
+    const char *p = r->doc->text.work + t->b0 + off;
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x)) {
+        const nx_entry *en = &r->g->entries[x - 1];
+        if (en->cls != NX_G_TITLE) continue;
+        if (en->case_rule == NX_CASE_FOLD || (en->case_rule == NX_CASE_CAP && n && p[0] >= 'A' && p[0] <= 'Z')) return en;
+        const char *sf = nx_gstr(r->g, en->surface);
+        if (en->case_rule == NX_CASE_EXACT && strlen(sf) == n && memcmp(sf, p, n) == 0) return en;
+    }
+    return NULL;
+}
+
 /* The one-word title entry of token i ("Secretary"), or NULL. */
 static const nx_entry *word_title_entry(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
@@ -678,6 +693,16 @@ static int former_word(const rctx *r, size_t i) {
  * or two with the word next to it on the rest's side ("Prime
  * Minister-elect", "then-Prime Minister"); the modifier gives the status
  * and is no part of the value (as former is not). */
+/* Whether fold[0..f) and a hyphen is a title modifier written as a prefix
+ * in the data ("co-": the model keeps it as the word and the hyphen). */
+static int prefix_modifier(const rctx *r, const char *fold, size_t f) {
+    uint32_t w = f ? nx_gazetteer_word(r->g, fold, f) : 0;
+    uint32_t node = w ? nx_gazetteer_child(r->g, w, "-", 1, nx_gtoken_hash("-", 1)) : 0;
+    for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x))
+        if (r->g->entries[x - 1].cls == NX_G_TITLE_MOD) return 1;
+    return 0;
+}
+
 static nx_status hyphen_status_titles(rctx *r) {
     nx_document *doc = r->doc;
     for (size_t i = 0; i < r->n; i++) {
@@ -695,7 +720,8 @@ static nx_status hyphen_status_titles(rctx *r) {
         if (status == NX_STATUS_FUTURE) {
             rest = t->fold, rest_len = h - 1, other = i - 1;
         } else if ((status = nx_gazetteer_modifier_status(r->g, t->fold, f, &is_mod)) != 0 ||
-                   (status = nx_gazetteer_modifier_status(r->g, t->fold, f + 1, &is_mod)) != 0 || is_mod) {
+                   (status = nx_gazetteer_modifier_status(r->g, t->fold, f + 1, &is_mod)) != 0 || is_mod ||
+                   prefix_modifier(r, t->fold, f)) {
             /* "vice-chairman", "Senior-General", "co-founder": a modifier
              * with no status stays in the value ("vice chairman") */
             rest = t->fold + f + 1, rest_len = t->fold_len - f - 1, other = i + 1;
@@ -716,6 +742,8 @@ static nx_status hyphen_status_titles(rctx *r) {
             if (node && (e = title_entry_at(r, node, a2, b2)) != NULL) a = a2, b = b2;
         }
         if (!e) e = title_entry_at(r, nx_gazetteer_word(r->g, rest, rest_len), i, i + 1);
+        if (!e && t->fold_len == t->b1 - t->b0) /* (an ASCII token: its folded offsets are the text's) */
+            e = part_title_entry(r, nx_gazetteer_word(r->g, rest, rest_len), t, (size_t)(rest - t->fold), rest_len);
         if (!e) continue;
         char val[128];
         size_t vl = 0;
