@@ -339,6 +339,18 @@ static size_t phrase_start(const lctx *l, size_t j);
 
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
+/* Whether a lower-case "its" opens the phrase of the title at t0, over at
+ * most three plain words and conjunctions ("its founder and chairman"). */
+static int its_before(const lctx *l, size_t t0) {
+    size_t k = phrase_start(l, t0);
+    for (int n = 0; n < 4 && k > 0; n++) {
+        if (is_word(l, k, NX_G_ORG_PRONOUN) && (tok(l, k)->shape & NX_SH_LOWER)) return k < t0;
+        if (span_at(l, k - 1) >= 0 || tok(l, k - 1)->kind != NX_TOK_WORD || !(tok(l, k - 1)->shape & NX_SH_LOWER)) return 0;
+        k--;
+    }
+    return is_word(l, k, NX_G_ORG_PRONOUN) && (tok(l, k)->shape & NX_SH_LOWER) && k < t0;
+}
+
 static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
     size_t j = g->t1;
     int comma = 0;
@@ -346,9 +358,9 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
      * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
     if (fold_is(l, j, ",") &&
         (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0 ||
-         /* ("The company said its chairman, Li Ka-shing, would retire") */
-         (phrase_start(l, g->t0) < g->t0 && is_word(l, phrase_start(l, g->t0), NX_G_ORG_PRONOUN) &&
-          (tok(l, phrase_start(l, g->t0))->shape & NX_SH_LOWER)))) {
+         /* ("The company said its chairman, Li Ka-shing, would retire";
+          * "its founder and chairman, Li Ka-shing") */
+         its_before(l, g->t0))) {
         j++;
         comma = 1;
     }
