@@ -96,9 +96,13 @@ uint8_t nx_gazetteer_modifier_status(const nx_gazetteer *g, const char *fold, si
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
                      uint32_t t0, uint32_t t1) {
     if (e->case_rule == NX_CASE_FOLD) return 1;
-    const char *p = text->work + toks->items[t0].b0;
-    const char *end = text->work + toks->items[t1 - 1].b1;
     if (e->case_rule == NX_CASE_CAP) return (toks->items[t0].shape & NX_SH_CAP) != 0;
+    return nx_entry_case_ok_bytes(g, e, text->work + toks->items[t0].b0, text->work + toks->items[t1 - 1].b1);
+}
+
+int nx_entry_case_ok_bytes(const nx_gazetteer *g, const nx_entry *e, const char *p, const char *end) {
+    if (e->case_rule == NX_CASE_FOLD) return 1;
+    if (e->case_rule == NX_CASE_CAP) return p < end && *p >= 'A' && *p <= 'Z';
     /* exact: compare the surface and the text with white space removed */
     const char *s = nx_gstr(g, e->surface);
     while (*s || p < end) {

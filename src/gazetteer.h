@@ -222,6 +222,10 @@ static inline uint64_t nx_entry_features(const nx_entry *e) {
 int nx_entry_case_ok(const nx_gazetteer *g, const nx_entry *e, const nx_text *text, const nx_tokens *toks,
                      uint32_t t0, uint32_t t1);
 
+/* The same for the bytes [p, end) of the working text, part of a token
+ * ("CEO" of "co-CEO"); case=cap reads an ASCII capital there. */
+int nx_entry_case_ok_bytes(const nx_gazetteer *g, const nx_entry *e, const char *p, const char *end);
+
 /* The hash of a folded token; every trie step along that token reuses it.
  * A document's tokens carry it (nx_token.fold_hash, the same function). */
 static inline uint64_t nx_gtoken_hash(const char *fold, size_t len) { return nx_hash(fold, len, 0); }

@@ -45,9 +45,7 @@ int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c) {
     for (const char *w = value; w && *w;) {
         const char *e = strchr(w, ' ');
         size_t len = e ? (size_t)(e - w) : strlen(w);
-        uint32_t node = len ? nx_gazetteer_word(g, w, len) : 0;
-        for (uint32_t x = node ? nx_gnode_first(g, node) : 0; x; x = nx_gnode_next(g, x))
-            if (g->entries[x - 1].cls == c) return 1;
+        if (nx_gazetteer_word_is(g, w, len, c, NULL)) return 1;
         w = e ? e + 1 : NULL;
     }
     return 0;

@@ -284,16 +284,13 @@ static const nx_entry *title_entry_at(const rctx *r, uint32_t node, size_t t0, s
 static const nx_entry *title_entry(const rctx *r, const nx_gmatch *m) { return title_entry_at(r, m->node, m->t0, m->t1); }
 
 /* The title entry at node for the part of token t at bytes [off, off + n)
- * of its text ("CEO" of "co-CEO"), its case rule read on that part alone
- * (nx_entry_case_ok reads whole tokens), or NULL. */
+ * of its text ("CEO" of "co-CEO"), its case rule read on that part alone,
+ * or NULL. */
 static const nx_entry *part_title_entry(const rctx *r, uint32_t node, const nx_token *t, size_t off, size_t n) {
     const char *p = r->doc->text.work + t->b0 + off;
     for (uint32_t x = node ? nx_gnode_first(r->g, node) : 0; x; x = nx_gnode_next(r->g, x)) {
         const nx_entry *en = &r->g->entries[x - 1];
-        if (en->cls != NX_G_TITLE) continue;
-        if (en->case_rule == NX_CASE_FOLD || (en->case_rule == NX_CASE_CAP && n && p[0] >= 'A' && p[0] <= 'Z')) return en;
-        const char *sf = nx_gstr(r->g, en->surface);
-        if (en->case_rule == NX_CASE_EXACT && strlen(sf) == n && memcmp(sf, p, n) == 0) return en;
+        if (en->cls == NX_G_TITLE && nx_entry_case_ok_bytes(r->g, en, p, p + n)) return en;
     }
     return NULL;
 }
