@@ -314,6 +314,32 @@ static void party_word_alone(void) {
     CHECK(!got || strcmp(got, "Progressive") == 0);
 }
 
+/* The status of text's holds_title fact of the given title value, or NULL. */
+static const char *title_status(const char *text, const char *title, char *buf, size_t len) {
+    nx_document *doc = extract(text);
+    if (!doc) return NULL;
+    size_t nr;
+    const nx_relation *r = nx_document_relations(doc, &nr);
+    const char *got = NULL;
+    for (size_t i = 0; i < nr && !got; i++)
+        if (!strcmp(r[i].type, "holds_title") && r[i].value && !strcmp(r[i].value, title)) {
+            snprintf(buf, len, "%s", r[i].status ? r[i].status : "");
+            got = buf;
+        }
+    nx_document_free(doc);
+    return got;
+}
+
+/* A status word before a party the gazetteers read in two words is the
+ * title's ("Former Progressive Conservative prime minister"); only the
+ * status is asserted, not how the party's name is cut. */
+static void status_before_party(void) {
+    char buf[32];
+    const char *got = title_status("Former Progressive Conservative prime minister Brian Mulroney set Canada on a path.",
+                                   "prime minister", buf, sizeof buf);
+    CHECK(got && strcmp(got, "former") == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -324,6 +350,7 @@ int main(void) {
     head_word_refers_back();
     title_mention_edges();
     party_word_alone();
+    status_before_party();
     nx_model_free(model);
     return check_result("test_rules");
 }
