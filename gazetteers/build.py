@@ -2488,7 +2488,7 @@ def build_title_modifiers():
     g = Gaz("title-modifiers.tsv", "words that modify a title (vice, deputy, acting, former, ...)",
             "nerx project", LIC_HAND, type_="title-modifier")
     for r in read_source("titles/title-modifiers.tsv"):
-        g.add(r["modifier"], status=r["status"] or None)
+        g.add(r["modifier"], status=r["status"] or None, case=r["case"] or None)
     g.write()
 
 

@@ -79,7 +79,9 @@ static int is_word(const lctx *l, size_t i, nx_gclass c) { return i < l->n && (t
 /* Whether a title span is an office a state, region or city confers (a
  * word of it in the state-title class): then a country, region or city
  * named with it, or a nationality before it, is its organisation. */
+static int national_office(const nx_span *t);
 static int state_title(const lctx *l, int32_t t) {
+    if (national_office(sp(l, t))) return 1; /* (a phrase none of whose words is one: head of state) */
     for (size_t i = sp(l, t)->t0; i < sp(l, t)->t1; i++)
         if (is_word(l, i, NX_G_STATE_TITLE)) return 1;
     /* "President-elect": the title word is inside a token; its value's words */
