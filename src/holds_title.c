@@ -353,16 +353,34 @@ static int its_before(const lctx *l, size_t t0) {
     return is_word(l, k, NX_G_ORG_PRONOUN) && (tok(l, k)->shape & NX_SH_LOWER) && k < t0;
 }
 
+/* Whether the title phrase at t0 is "the" [words] opening its sentence or
+ * right after a person cue ("said the chairman, Bob Smith."): a name after
+ * its comma is apposed to it, if the apposition closes there. Elsewhere the
+ * comma may end a fronted phrase ("After meeting the chairman, Bob Smith
+ * said"). */
+static int definite_opens(const lctx *l, size_t t0) {
+    size_t k = phrase_start(l, t0);
+    if (k >= t0 || !is_word(l, k, NX_G_DEFINITE)) return 0;
+    for (size_t q = k; q < t0; q++)
+        if (tok(l, q)->shape & NX_SH_POSS) return 0; /* (possessive-apposition's: "the company's chairman, X") */
+    return tok(l, k)->sent_start || (k > 0 && is_word(l, k - 1, NX_G_PERSON_CUE) && (tok(l, k - 1)->shape & NX_SH_LOWER));
+}
+
+/* Whether an apposition ends at token i: a comma, the sentence's end. */
+static int apposition_closes(const lctx *l, size_t i) {
+    return i >= l->n || fold_is(l, i, ",") || fold_is(l, i, ".") || !same_sentence(l, i - 1, i);
+}
+
 static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
     size_t j = g->t1;
-    int comma = 0;
+    int comma = 0, definite = 0;
     /* a comma only after an "of" part or an organisation before the title
      * (Registrar of Delhi University, Vikas Gupta; DU Registrar, Vikas Gupta) */
     if (fold_is(l, j, ",") &&
         (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0 ||
          /* ("The company said its chairman, Li Ka-shing, would retire";
           * "its founder and chairman, Li Ka-shing") */
-         its_before(l, g->t0))) {
+         its_before(l, g->t0) || (definite = definite_opens(l, g->t0)))) {
         j++;
         comma = 1;
     }
@@ -418,6 +436,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
         j = sp(l, span_at(l, j))->t1;
     int32_t p = span_at(l, j);
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, g->t0, j)) return -1;
+    if (definite && !apposition_closes(l, sp(l, p)->t1)) return -1;
     if (via_comma) *via_comma = comma;
     return p;
 }
