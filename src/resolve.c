@@ -1616,6 +1616,15 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
         c->a++;
     }
     while (c->a < c->b && !capitalised(tok(r, c->a)) && r->gz_at[c->a] < 0) c->a++;
+    /* "the former Democratic Kampuchea": a party's adjective alone right
+     * before a place that ends the name is the place's style, no party
+     * ("Democratic Alabama Senator Doug Jones" goes on past the place) */
+    if (c->b - c->a >= 2 && is_word(r, c->a, NX_G_PARTY_WORD) && gz_type(r, c->a, NX_ORGANIZATION) &&
+        SPAN(doc, r->gz_at[c->a])->t1 == c->a + 1 && gz_type(r, c->a + 1, NX_PLACE) &&
+        SPAN(doc, r->gz_at[c->a + 1])->t1 == c->b && !(c->b < r->n && capitalised(tok(r, c->b)))) {
+        drop_range(r, c->a, c->a + 1);
+        c->a++;
+    }
     while (c->b > c->a && !name_word(r, c->b - 1) &&
            !(r->owner[c->b - 1] >= 0 && SPAN(doc, r->owner[c->b - 1])->t1 == c->b))
         c->b--;
