@@ -1625,6 +1625,13 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
         drop_range(r, c->a, c->a + 1);
         c->a++;
     }
+    /* "GlaxoSmithKline PLC": a designator last in the name, after a
+     * capitalised word, is the name's, not an entity of its own (the
+     * Nicaraguan party PLC) */
+    if (c->b - c->a >= 2 && feat(r, c->b - 1, NX_FEAT(NX_G_ORG_SUFFIX)) && r->gz_at[c->b - 1] >= 0 &&
+        SPAN(doc, r->gz_at[c->b - 1])->t0 == c->b - 1 && SPAN(doc, r->gz_at[c->b - 1])->t1 == c->b &&
+        capitalised(tok(r, c->b - 2)) && same_line(r, c->b - 2, c->b - 1))
+        drop_range(r, c->b - 1, c->b);
     while (c->b > c->a && !name_word(r, c->b - 1) &&
            !(r->owner[c->b - 1] >= 0 && SPAN(doc, r->owner[c->b - 1])->t1 == c->b))
         c->b--;
