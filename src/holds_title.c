@@ -121,7 +121,10 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
         int32_t named = span_at(l, m);
         int hyphenated = 1; /* "leader of center-right DISY": adjectives without "the" */
         for (size_t q = j; q < m; q++) hyphenated &= (tok(l, q)->shape & NX_SH_HYPHEN) != 0;
-        if (m > j && m - j <= 2 && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
+        /* ("editor of the science fiction magazine Wonder Stories": more
+         * when the last is a generic noun the name is apposed to) */
+        size_t most = is_word(l, m - 1, NX_G_ORG_GENERIC) ? 4 : 2;
+        if (m > j && m - j <= most && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
             sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
             /* "chairman of the worldwide Association of National Olympic
              * Committees", "leader of center-right DISY": lower-case
