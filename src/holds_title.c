@@ -104,7 +104,10 @@ static int caption_len(const lctx *l, size_t i) {
  * Uzbekistan") is skipped over and names no organisation. */
 static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     *end = i;
-    if (!is_word(l, i, NX_G_EMPLOYER_LINKER)) return -1;
+    /* "a senator from Maine": a state's office and the place it is from
+     * (data: a place cue of kind=origin) */
+    int origin = state && i < l->n && (tok(l, i)->shape & NX_SH_LOWER) && nx_rel_token_is(l->doc, i, NX_G_PLACE_CUE, "origin");
+    if (!is_word(l, i, NX_G_EMPLOYER_LINKER) && !origin) return -1;
     size_t j = i + 1;
     /* (over "the", unless it opens the name: "a columnist for The New York Times") */
     if (is_word(l, j, NX_G_DEFINITE) && !(span_at(l, j) >= 0 && sp(l, span_at(l, j))->t0 == j)) j++;
@@ -143,7 +146,8 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
     /* a state's office is the place's: President of Finland, MP for
      * Kirkcaldy (not "at Buckingham Palace", where its holder is) */
-    int32_t org = is_type(l, k, NX_ORGANIZATION) || (state && (is_word(l, i, NX_G_GENITIVE) || fold_is(l, i, "for"))) ? k : -1;
+    if (origin && !is_type(l, k, NX_PLACE)) return -1;
+    int32_t org = is_type(l, k, NX_ORGANIZATION) || (state && (is_word(l, i, NX_G_GENITIVE) || fold_is(l, i, "for") || origin)) ? k : -1;
     j = sp(l, k)->t1;
     /* "head of the China Insurance Regulatory Commission": a country
      * written before the organisation's own name */
@@ -564,7 +568,10 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k--;
             continue;
         }
-        if (is_party(l, s) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 && is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER)) {
+        if (is_party(l, s) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 &&
+            (is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER) ||
+             /* ("the former Republican Governor of Arizona") */
+             (nx_rel_status_word(l->doc, sp(l, s)->t0 - 1) && (tok(l, sp(l, s)->t0 - 1)->shape & NX_SH_LOWER)))) {
             k = sp(l, s)->t0;
             continue;
         }

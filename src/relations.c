@@ -51,6 +51,12 @@ int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c) {
     return 0;
 }
 
+int nx_rel_token_is(const nx_document *doc, size_t i, nx_gclass c, const char *kind) {
+    if (i >= doc->toks.count) return 0;
+    const nx_token *t = &doc->toks.items[i];
+    return (t->feat & NX_FEAT(c)) && nx_gazetteer_word_is(&doc->model->gaz, t->fold, t->fold_len, c, kind);
+}
+
 int nx_rel_bare_head(const nx_document *doc, int32_t k) {
     const nx_span *o = SPAN(doc, k);
     if (o->rule != NX_RULE_ORG_THE_HEAD_WORD) return 0;

@@ -63,6 +63,10 @@ uint8_t nx_rel_status_word(const nx_document *doc, size_t i);
  * head word is inside a token ("President-elect"). */
 int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c);
 
+/* Whether token i is a one-word gazetteer entry of class c and kind
+ * (kind= in the data: "from" is a place cue of kind origin). */
+int nx_rel_token_is(const nx_document *doc, size_t i, nx_gclass c, const char *kind);
+
 /* Whether organisation span k is a head word alone ("chairman of the
  * Board", "the Committee") that the document never names in full: it says
  * which kind of body, not which one, so it is no fact's organisation. */
