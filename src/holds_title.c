@@ -906,6 +906,9 @@ static nx_status plural_list(lctx *l, int32_t ti) {
         rule = NX_RULE_HT_PLURAL_COPULA;
     }
     int any = 0;
+    /* "Brandeis University presidents A and B": an organisation before the
+     * title is each name's */
+    int32_t pre = org_before(l, t->t0, state_title(l, ti));
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
@@ -913,7 +916,7 @@ static nx_status plural_list(lctx *l, int32_t ti) {
          * (of, at: "with" after a name is company, not employer) */
         size_t end;
         int32_t org = is_word(l, sp(l, p)->t1, NX_G_PLACEMENT_LINKER) ? org_after(l, sp(l, p)->t1, &end, state_title(l, ti)) : -1;
-        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org, rule, 0)) return NX_ERR_NOMEM;
+        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org >= 0 ? org : pre, rule, 0)) return NX_ERR_NOMEM;
         any = 1;
         j = org >= 0 ? end : sp(l, p)->t1;
         /* ", a California businessman who ...," */
