@@ -99,6 +99,18 @@ static int caption_len(const lctx *l, size_t i) {
     return 0;
 }
 
+/* Whether token i is a capitalised word and a lower-case one joined by a
+ * hyphen, an adjective: "London-based", "Kremlin-backed". */
+static int hyphen_adjective(const lctx *l, size_t i) {
+    const nx_token *t = tok(l, i);
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN) || !(t->shape & NX_SH_CAP) || (t->shape & NX_SH_ALLCAPS))
+        return 0;
+    const char *w = l->doc->text.work;
+    size_t k = t->b1;
+    while (k > t->b0 && w[k - 1] != '-') k--;
+    return k > t->b0 + 1 && k < t->b1 && w[k] >= 'a' && w[k] <= 'z';
+}
+
 /* An organisation named right after a title: "of [the] ORG", "at ORG".
  * *end is past it. A place there ("Minister of Foreign Affairs of
  * Uzbekistan") is skipped over and names no organisation. */
@@ -112,15 +124,26 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     /* (over "the", unless it opens the name: "a columnist for The New York Times") */
     if (is_word(l, j, NX_G_DEFINITE) && !(span_at(l, j) >= 0 && sp(l, span_at(l, j))->t0 == j)) j++;
     int32_t k = span_at(l, j);
-    if (k < 0) {
+    if (k < 0 || is_type(l, k, NX_NATIONALITY)) {
         /* "head of the department of international cooperation at Acme",
          * "professor of economics at Harvard University": a complement in
          * lower case belongs to the title; the organisation follows it */
         size_t m = j;
-        while (m < l->n && m - j < 6 && span_at(l, m) < 0 &&
-               ((tok(l, m)->kind == NX_TOK_WORD && (tok(l, m)->shape & NX_SH_LOWER) && !is_word(l, m, NX_G_EMPLOYER_LINKER)) ||
-                is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION)))
+        for (;;) {
+            int32_t in = m < l->n ? span_at(l, m) : -1;
+            /* ("head of Asian equities at HSBC": a nationality in it) */
+            if (m - j < 6 && is_type(l, in, NX_NATIONALITY) && sp(l, in)->t0 == m && m + 1 < l->n &&
+                span_at(l, sp(l, in)->t1) < 0 && (tok(l, sp(l, in)->t1)->shape & NX_SH_LOWER)) {
+                m = sp(l, in)->t1;
+                continue;
+            }
+            if (!(m < l->n && m - j < 6 && in < 0 &&
+                  ((tok(l, m)->kind == NX_TOK_WORD && ((tok(l, m)->shape & NX_SH_LOWER) || hyphen_adjective(l, m)) &&
+                    !is_word(l, m, NX_G_EMPLOYER_LINKER)) ||
+                   is_word(l, m, NX_G_GENITIVE) || is_word(l, m, NX_G_CONJUNCTION))))
+                break;
             m++;
+        }
         int32_t named = span_at(l, m);
         int hyphenated = 1; /* "leader of center-right DISY": adjectives without "the" */
         for (size_t q = j; q < m; q++) hyphenated &= (tok(l, q)->shape & NX_SH_HYPHEN) != 0;
