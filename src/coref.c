@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "gazetteer.h"
 #include "strmap.h"
 
 /* A key of a map below: bytes the arena holds (a token's folded form, a
@@ -177,6 +178,26 @@ static void index_names(const nx_document *doc, kmap *surnames, kmap *given) {
     }
 }
 
+/* The key of an organisation's name without the legal forms at its end
+ * (data: org-suffix in org-designators.tsv): "Acme Corp." -> "acme". 1 when
+ * the span has such a name, 0 when not, -1 when out of memory. A
+ * gazetteer's canonical name is left as it is. */
+static int org_base_key(nx_document *doc, const nx_span *s, kkey *out) {
+    if (s->type != NX_ORGANIZATION || s->canon || s->t1 - s->t0 < 2) return 0;
+    uint32_t t1 = s->t1;
+    while (t1 > s->t0 + 1 && ((TOK(doc, t1 - 1)->feat & NX_FEAT(NX_G_ORG_SUFFIX)) ||
+                              (TOK(doc, t1 - 1)->kind == NX_TOK_PUNCT && TOK(doc, t1 - 1)->fold_len == 1 &&
+                               (TOK(doc, t1 - 1)->fold[0] == ',' || TOK(doc, t1 - 1)->fold[0] == '.'))))
+        t1--;
+    if (t1 == s->t1 || TOK(doc, t1 - 1)->kind != NX_TOK_WORD) return 0;
+    uint32_t b0 = TOK(doc, s->t0)->b0, b1 = TOK(doc, t1 - 1)->b1;
+    char *name = nx_arena_alloc_uninit(&doc->arena, b1 - b0 + 1);
+    if (!name) return -1;
+    memcpy(name, doc->text.work + b0, b1 - b0);
+    name[b1 - b0] = '\0';
+    return typed_key(doc, NX_ORGANIZATION, name, out) ? -1 : 1;
+}
+
 /* The entity of a span: a one-word person is the person of that surname,
  * else of that given name, named in full elsewhere; other spans group by
  * their folded name (`by_key`: type and key -> entity). */
@@ -193,8 +214,17 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, co
     if (!name || typed_key(doc, type, name, &typed)) return -1;
     uint32_t *slot = kmap_slot(by_key, typed);
     if (*slot) return by_key->e[*slot - 1].ent;
+    /* "Acme Corp." and "Acme", either first: one organisation */
+    kkey base;
+    int has_base = org_base_key(doc, s, &base);
+    if (has_base < 0) return -1;
+    if (has_base && kmap_get(by_key, base, &e)) {
+        kmap_put(by_key, slot, typed, e);
+        return e;
+    }
     e = new_entity(doc, type, typed.s + 1);
     kmap_put(by_key, slot, typed, e);
+    if (has_base) kmap_add(by_key, base, e);
     return e;
 }
 
@@ -207,7 +237,7 @@ nx_status nx_coref(nx_document *doc, nx_error *err) {
     /* each span gives each map one key at most */
     kmap surnames, given, by_key;
     if (!c.att || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
-        kmap_init(&doc->arena, &by_key, n))
+        kmap_init(&doc->arena, &by_key, 2 * n)) /* (a name and its base: org_base_key) */
         return NX_ERR_NOMEM;
     /* full names first, so a surname alone finds its person wherever it is:
      * the person, organisation and place spans in two lists, in order, the

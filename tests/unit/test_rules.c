@@ -340,6 +340,18 @@ static void status_before_party(void) {
     CHECK(got && strcmp(got, "former") == 0);
 }
 
+/* "Norwest Corp." and "Norwest", in either order, are one organisation:
+ * the name without the legal forms at its end (coref.c org_base_key). */
+static void org_without_legal_form(void) {
+    char a[128], b[128];
+    const char *full = entity_of("Norwest Corp. said profits rose. Shares of Norwest fell.", "Norwest Corp.", a, sizeof a);
+    const char *base = entity_of("Norwest Corp. said profits rose. Shares of Norwest fell.", "Norwest", b, sizeof b);
+    CHECK(full && base && strcmp(full, base) == 0);
+    full = entity_of("Shares of Pirelli fell. Pirelli SpA said profits rose.", "Pirelli SpA", a, sizeof a);
+    base = entity_of("Shares of Pirelli fell. Pirelli SpA said profits rose.", "Pirelli", b, sizeof b);
+    CHECK(full && base && strcmp(full, base) == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -351,6 +363,7 @@ int main(void) {
     title_mention_edges();
     party_word_alone();
     status_before_party();
+    org_without_legal_form();
     nx_model_free(model);
     return check_result("test_rules");
 }
