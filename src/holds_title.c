@@ -775,6 +775,17 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                 k = v - 1;
                 continue;
             }
+            /* "X took over from W as chairman": the same, over a verb's
+             * particle and "from" (a place cue of kind=origin) */
+            if (v > 1 && (tok(l, v - 1)->shape & NX_SH_LOWER) && nx_rel_token_is(l->doc, v - 1, NX_G_PLACE_CUE, "origin") &&
+                is_word(l, v - 2, NX_G_VERB_PARTICLE) && *predecessor < 0 && !relative) {
+                *predecessor = s;
+                k = v - 2;
+                continue;
+            }
+            /* (a name after another preposition is its object: "met with
+             * officials from W as chairman" names no holder) */
+            if (!relative && v > 0 && is_word(l, v - 1, NX_G_PLACE_CUE) && (tok(l, v - 1)->shape & NX_SH_LOWER)) return -1;
             if (passive_succession) {
                 int32_t holder = *predecessor < 0 ? agent_after(l, g) : -1;
                 if (holder >= 0) *predecessor = s;
@@ -1300,6 +1311,16 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (party_pre >= 0 && sp(l, party_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, party_pre)->t0 - 1);
             if (said) g.status = said;
+        }
+        /* "X was named chief executive of Acme, replacing W": a succession
+         * verb's participle right after the title's phrase names who held
+         * it before */
+        if (rule == NX_RULE_HT_COPULA && predecessor < 0 && g.t1 + 2 < l->n && fold_is(l, g.t1, ",") &&
+            is_word(l, g.t1 + 1, NX_G_SUCCESSION_VERB) && (tok(l, g.t1 + 1)->shape & NX_SH_LOWER) &&
+            tok(l, g.t1 + 1)->fold_len > 3 && !memcmp(tok(l, g.t1 + 1)->fold + tok(l, g.t1 + 1)->fold_len - 3, "ing", 3)) {
+            int32_t w = span_at(l, g.t1 + 2);
+            if (is_type(l, w, NX_PERSON) && sp(l, w)->t0 == g.t1 + 2 && w != person && same_sentence(l, g.t0, g.t1 + 2))
+                predecessor = w;
         }
         if (rule == NX_RULE_HT_COPULA && predecessor >= 0) {
             /* the title the subject takes was the predecessor's */
