@@ -78,7 +78,10 @@ static int linked(const actx *a, int32_t person, int32_t org) {
 /* Adds the fact, in the status a modifier said ("a former member": 0 for
  * none), unless holds_title states it; the two spans are in one sentence. */
 static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
-    if (org < 0 || nx_rel_bare_head(a->doc, org) || tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent ||
+    /* (the organisation a document is about may have been named before:
+     * "X, who heads the company") */
+    if (org < 0 || nx_rel_bare_head(a->doc, org) ||
+        (tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent && org != nx_rel_main_org(a->doc)) ||
         linked(a, person, org))
         return 0;
     nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .status = status, .n_args = 2,
@@ -175,6 +178,11 @@ static int32_t by_verb(const actx *a, size_t j, uint8_t *status) {
     j++;
     if (is_word(a, j, NX_G_EMPLOYER_LINKER)) j++;
     int32_t org = org_at(a, j);
+    /* "X, who heads the company": the organisation the document is about,
+     * as for "company president" (a generic noun alone, no name after it) */
+    if (org < 0 && is_word(a, j, NX_G_DEFINITE) && is_word(a, j + 1, NX_G_ORG_GENERIC) && span_at(a, j + 1) < 0 &&
+        (tok(a, j + 1)->shape & NX_SH_LOWER) && !(j + 2 < a->n && (tok(a, j + 2)->shape & NX_SH_CAP)))
+        return nx_rel_main_org(a->doc);
     /* (not a modifier of another name: "plays for Premier League club
      * Newcastle United") */
     if (org >= 0) {

@@ -967,23 +967,6 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     return NX_OK;
 }
 
-/* The organisation a document is about: the one named most often (at
- * least three times), for "company president", "the agency's chairman". */
-static int32_t main_org(const lctx *l) {
-    const nx_document *doc = l->doc;
-    int32_t best = -1;
-    size_t best_n = 2;
-    for (size_t e = 0; e < doc->n_ents; e++) {
-        const nx_ent *en = &doc->ents[e];
-        if (en->type == NX_ORGANIZATION && en->n_mentions > best_n) {
-            best_n = en->n_mentions;
-            best = (int32_t)e;
-        }
-    }
-    if (best < 0) return -1;
-    return (int32_t)doc->ents[best].mentions[0];
-}
-
 /* "Acme said Jane Doe will become its chief financial officer": "its" before
  * the title's phrase names the organisation last named before it in the
  * sentence, when no person stands between that one and the title's holder. */
@@ -1295,7 +1278,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (plain) g.status = said;
             break;
         }
-        if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = main_org(l);
+        if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = nx_rel_main_org(l->doc);
         if (org_pre < 0) org_pre = its_org(l, g.t0);
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {

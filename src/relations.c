@@ -57,6 +57,20 @@ int nx_rel_token_is(const nx_document *doc, size_t i, nx_gclass c, const char *k
     return (t->feat & NX_FEAT(c)) && nx_gazetteer_word_is(&doc->model->gaz, t->fold, t->fold_len, c, kind);
 }
 
+int32_t nx_rel_main_org(const nx_document *doc) {
+    int32_t best = -1;
+    size_t best_n = 2;
+    for (size_t e = 0; e < doc->n_ents; e++) {
+        const nx_ent *en = &doc->ents[e];
+        if (en->type == NX_ORGANIZATION && en->n_mentions > best_n) {
+            best_n = en->n_mentions;
+            best = (int32_t)e;
+        }
+    }
+    if (best < 0) return -1;
+    return (int32_t)doc->ents[best].mentions[0];
+}
+
 int nx_rel_bare_head(const nx_document *doc, int32_t k) {
     const nx_span *o = SPAN(doc, k);
     if (o->rule != NX_RULE_ORG_THE_HEAD_WORD) return 0;

@@ -63,6 +63,11 @@ uint8_t nx_rel_status_word(const nx_document *doc, size_t i);
  * head word is inside a token ("President-elect"). */
 int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c);
 
+/* The organisation a document is about: the first mention of the one
+ * named most often, at least three times ("company president", "X, who
+ * heads the company"), or -1. */
+int32_t nx_rel_main_org(const nx_document *doc);
+
 /* Whether token i is a one-word gazetteer entry of class c and kind
  * (kind= in the data: "from" is a place cue of kind origin). */
 int nx_rel_token_is(const nx_document *doc, size_t i, nx_gclass c, const char *kind);
