@@ -612,6 +612,11 @@ static size_t phrase_start(const lctx *l, size_t j) {
             continue;
         }
         /* (a status word too: "former Republican Attorney General") */
+        /* ("will be appointed chairman": a title adjective that is a title
+         * verb too is the verb after an auxiliary or copula) */
+        if (k > 1 && s < 0 && is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) && is_word(l, k - 1, NX_G_TITLE_VERB) &&
+            (is_word(l, k - 2, NX_G_AUXILIARY) || is_word(l, k - 2, NX_G_TITLE_VERB)) && (tok(l, k - 2)->shape & NX_SH_LOWER))
+            break;
         if (k > 0 && s < 0 &&
             (is_word(l, k - 1, NX_G_DETERMINER) || is_word(l, k - 1, NX_G_TITLE_ADJECTIVE) || is_word(l, k - 1, NX_G_ORG_GENERIC) ||
              (nx_rel_status_word(l->doc, k - 1) && (tok(l, k - 1)->shape & NX_SH_LOWER))))
@@ -733,6 +738,12 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                    !is_word(l, j - 2, NX_G_COPULA); /* "is to coach": a verb, not a title */
     if (promoted) j--;
     if (j == 0 || !(is_word(l, j - 1, NX_G_TITLE_VERB) || (promoted && is_word(l, j - 1, NX_G_NAMING_VERB)))) return -1;
+    /* "to be" only after a naming verb or a future marker ("was named to be
+     * chairman", "is expected to be chairman"; not "was scheduled to be a
+     * speaker") */
+    if (j >= 3 && is_word(l, j - 1, NX_G_TITLE_VERB) && is_word(l, j - 1, NX_G_AUXILIARY) && is_word(l, j - 2, NX_G_ROLE_MARKER) &&
+        (tok(l, j - 2)->shape & NX_SH_LOWER) && !is_word(l, j - 3, NX_G_NAMING_VERB) && !is_word(l, j - 3, NX_G_FUTURE_MARKER))
+        return -1;
     /* walk back over verbs, adverbs and "who" to the person, jumping over
      * an apposition between commas ("John Tafaro, owner of Tafaro
      * Brokerage, was reelected as ...") */
@@ -1251,10 +1262,25 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = person_copula(l, &g, &org_found, &predecessor, 1)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
-            /* "X will become chairman": a title to come */
+            /* "X will become chairman", "X would be named chairman": a title
+             * to come; "X could become chairman": none (a future marker of
+             * kind=hypothetical) */
             size_t v = phrase_start(l, g.t0);
-            for (size_t w = v >= 3 ? v - 3 : 0; w + 1 < v; w++)
-                if (is_word(l, w, NX_G_FUTURE_MARKER)) g.status = NX_STATUS_FUTURE;
+            int hypothetical = 0;
+            for (size_t w = v >= 4 ? v - 4 : 0; w + 1 < v; w++)
+                if (is_word(l, w, NX_G_FUTURE_MARKER) && (tok(l, w)->shape & NX_SH_LOWER)) {
+                    g.status = NX_STATUS_FUTURE;
+                    hypothetical |= nx_rel_token_is(doc, w, NX_G_FUTURE_MARKER, "hypothetical");
+                }
+            /* (not over "as" after a verb that takes no title: "intended to
+             * resign as leader", "will step down as chairman" say the title
+             * is held now) */
+            size_t verb = v >= 2 ? v - 2 : 0;
+            if (verb > 0 && is_word(l, verb, NX_G_VERB_PARTICLE)) verb--;
+            if (g.status == NX_STATUS_FUTURE && v >= 2 && is_word(l, v - 1, NX_G_ROLE_MARKER) &&
+                !is_word(l, verb, NX_G_TITLE_VERB) && !is_word(l, verb, NX_G_NAMING_VERB) && (tok(l, verb)->shape & NX_SH_LOWER))
+                hypothetical = 0, g.status = NX_STATUS_CURRENT;
+            if (hypothetical) continue;
             /* "X, who stepped down as chairman", "X was formerly chairman",
              * "X, who was then the president": a title no longer held (the
              * word right before the phrase, or before its role marker "as",
