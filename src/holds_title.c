@@ -1267,8 +1267,19 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
              * kind=hypothetical) */
             size_t v = phrase_start(l, g.t0);
             int hypothetical = 0;
-            for (size_t w = v >= 4 ? v - 4 : 0; w + 1 < v; w++)
-                if (is_word(l, w, NX_G_FUTURE_MARKER) && (tok(l, w)->shape & NX_SH_LOWER)) {
+            /* (the words between the subject and the title's phrase: "X is
+             * expected to join Acme as chief executive") */
+            size_t from = sp(l, person)->t1 < v && v - sp(l, person)->t1 <= 12 && same_sentence(l, sp(l, person)->t1, v)
+                              ? sp(l, person)->t1
+                              : (v >= 4 ? v - 4 : 0);
+            /* (a marker that governs the verb after it: "will be named",
+             * "could become", "hopes to join"; not "decided not to seek
+             * reelection after serving as chairman") */
+            for (size_t w = from; w + 1 < v; w++)
+                if (is_word(l, w, NX_G_FUTURE_MARKER) && (tok(l, w)->shape & NX_SH_LOWER) &&
+                    (is_word(l, w + 1, NX_G_ROLE_MARKER) || is_word(l, w + 1, NX_G_TITLE_VERB) ||
+                     is_word(l, w + 1, NX_G_NAMING_VERB) || is_word(l, w + 1, NX_G_AFFILIATION_VERB) ||
+                     is_word(l, w + 1, NX_G_AUXILIARY))) {
                     g.status = NX_STATUS_FUTURE;
                     hypothetical |= nx_rel_token_is(doc, w, NX_G_FUTURE_MARKER, "hypothetical");
                 }
