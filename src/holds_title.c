@@ -441,7 +441,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
     if (!comma && (title_cap || !(is_type(l, apposed, NX_PERSON) && sp(l, apposed)->t1 == g->t0 - 1)) &&
         (is_word(l, j, NX_G_EMPLOYER_LINKER) || is_word(l, j, NX_G_PLACEMENT_LINKER)) && (tok(l, j)->shape & NX_SH_LOWER)) {
         size_t q = j;
-        int places = 0, words = 0;
+        int places = 0, words = 0, fields_only = 1;
         while (q < l->n && q - j < 12 && same_sentence(l, j, q)) {
             int32_t s = span_at(l, q);
             const nx_token *t = tok(l, q);
@@ -455,6 +455,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
             } else if (s < 0 && t->kind == NX_TOK_WORD && (t->shape & NX_SH_LOWER) &&
                        (is_word(l, q, NX_G_EMPLOYER_LINKER) || is_word(l, q, NX_G_PLACEMENT_LINKER) ||
                         is_word(l, q, NX_G_DEFINITE) || (++words <= 2 && !is_word(l, q, NX_G_FUNCTION_WORD)))) {
+                if (q > j && !is_word(l, q, NX_G_TITLE_FIELD)) fields_only = 0;
                 q++; /* linkers, and at most two other lower-case words ("embassy") */
             } else if (s < 0 && q == j + 1 && (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS)) {
                 q++; /* "for Education" */
@@ -467,6 +468,11 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
         }
         int32_t p = span_at(l, q);
         if (places && q > j + 1 && is_type(l, p, NX_PERSON) && sp(l, p)->t0 == q && (tok(l, q - 1)->shape & NX_SH_CAP)) j = q;
+        /* "pro-vice-chancellor for international affairs Andy Neely": a
+         * field in lower case (title-field words) after "for|of" */
+        else if (!places && fields_only && q > j + 1 && q - j <= 4 && is_word(l, j, NX_G_EMPLOYER_LINKER) &&
+                 is_type(l, p, NX_PERSON) && sp(l, p)->t0 == q)
+            j = q;
     }
     while (j < l->n && span_at(l, j) < 0 && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC))) j++;
     /* "Executive Vice President of Hiroshima University, Professor Shinji Kaneko" */
