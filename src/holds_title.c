@@ -261,8 +261,14 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
     /* "the Kuomintang ( KMT ) party chairman", "Acme company president": a
      * generic organisation noun after the name */
     if (p > 0 && span_at(l, p) < 0 && is_word(l, p, NX_G_ORG_GENERIC) && (tok(l, p)->shape & NX_SH_LOWER) &&
-        !possessive_at(l, p + 1))
+        !possessive_at(l, p + 1)) {
         p--;
+        /* ("Volkswagen's supervisory board chairman": a plain word before
+         * the noun, right after the possessor) */
+        if (p > 1 && span_at(l, p) < 0 && tok(l, p)->kind == NX_TOK_WORD && (tok(l, p)->shape & NX_SH_LOWER) &&
+            (tok(l, p)->shape & NX_SH_ALPHA) && !is_word(l, p, NX_G_FUNCTION_WORD) && possessive_at(l, p - 1))
+            p--;
+    }
     if (possessive_at(l, p)) {
         if (p == 0) return -1;
         p--;
