@@ -332,6 +332,20 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         int st = state_title(l, t);
         g->state |= st;
         int32_t org = org_after(l, sp(l, t)->t1, &end, st);
+        /* "Ukraine's ambassador to Britain": a state's office "to" a place
+         * or body it is sent to; that is no organisation of the title's,
+         * but the phrase goes on over it */
+        if (st && org < 0 && end == sp(l, t)->t1 && is_word(l, end, NX_G_ROLE_MARKER) && !is_word(l, end, NX_G_TITLE_VERB) &&
+            (tok(l, end)->shape & NX_SH_LOWER)) {
+            size_t q = end + 1;
+            if (is_word(l, q, NX_G_DEFINITE)) q++;
+            int32_t to = q < l->n ? span_at(l, q) : -1;
+            /* (not "secretary to Alberta Premier Alison Redford": a person's
+             * secretary, the place opening another title) */
+            if ((is_type(l, to, NX_PLACE) || is_type(l, to, NX_ORGANIZATION)) && sp(l, to)->t0 == q &&
+                !starts(l, sp(l, to)->t1, NX_TITLE))
+                end = sp(l, to)->t1;
+        }
         g->title[g->n] = t;
         g->org[g->n] = org;
         g->bare[g->n] = (uint8_t)(g->n && bare);
