@@ -180,6 +180,17 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     }
     if (sp(l, k)->t0 != j) return -1;
     if (!is_type(l, k, NX_PLACE) && !is_type(l, k, NX_ORGANIZATION)) return -1;
+    /* "a critic of Acme chairman John Smith", "a spokesman for New York
+     * State Comptroller X": a name right before another title and a person
+     * is that title's, when this title is in lower case (a capitalised one
+     * may be followed by its holder's rank: "Chief Minister of Punjab Capt.
+     * Amarinder Singh") */
+    if (i > 0 && (tok(l, i - 1)->shape & NX_SH_LOWER) && starts(l, sp(l, k)->t1, NX_TITLE) &&
+        tok(l, sp(l, k)->t1)->brk == NX_BRK_SPACE) {
+        size_t e = sp(l, span_at(l, sp(l, k)->t1))->t1;
+        while (e < l->n && span_at(l, e) < 0 && (tok(l, e)->feat & NX_FEAT(NX_G_HONORIFIC))) e++;
+        if (starts(l, e, NX_PERSON)) return -1;
+    }
     /* a state's office is the place's: President of Finland, MP for
      * Kirkcaldy (not "at Buckingham Palace", where its holder is) */
     if (origin && !is_type(l, k, NX_PLACE)) return -1;
@@ -885,6 +896,9 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
         }
         if (t->kind == NX_TOK_PUNCT && !fold_is(l, k - 1, ",")) return -1;
         if (t->kind == NX_TOK_WORD && (t->shape & NX_SH_CAP) && !is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) return -1;
+        /* "X, whose husband is chairman": the title is the possessed noun's,
+         * not X's */
+        if (whose_at(l, k - 1)) return -1;
         if (is_word(l, k - 1, NX_G_RELATIVE_PRONOUN)) {
             relative = 1;
             /* "X was a Greek politician who was briefly Prime Minister":
