@@ -863,7 +863,7 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
          * list of predicates too) */
         if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN) && passive_succession) return agent_after(l, g); /* "He was succeeded as chairman by Y" */
         if (is_word(l, k - 1, NX_G_SUBJECT_PRONOUN))
-            return adverbs || !pronoun_ok ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
+            return !pronoun_ok ? -1 : nx_rel_antecedent(l->doc, l->span_at, l->n, k - 1);
         if (fold_is(l, k - 1, ",") && k >= 2) {
             int32_t named = span_at(l, k - 2);
             int person_before = is_type(l, named, NX_PERSON) && sp(l, named)->t1 == k - 1;
