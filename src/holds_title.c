@@ -196,6 +196,19 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     if (origin && !is_type(l, k, NX_PLACE)) return -1;
     int32_t org = is_type(l, k, NX_ORGANIZATION) || (state && (is_word(l, i, NX_G_GENITIVE) || fold_is(l, i, "for") || origin)) ? k : -1;
     j = sp(l, k)->t1;
+    /* "Secretary of the CPC Committee of Xi'an Jiaotong University": an
+     * organisation's head word the name did not take, then "of" and the
+     * body it belongs to, which is where the title is held */
+    if (org >= 0 && j + 2 < l->n && span_at(l, j) < 0 && is_word(l, j, NX_G_ORG_HEAD) && (tok(l, j)->shape & NX_SH_CAP) &&
+        is_word(l, j + 1, NX_G_GENITIVE) && (tok(l, j + 1)->shape & NX_SH_LOWER)) {
+        size_t q = j + 2;
+        if (is_word(l, q, NX_G_DEFINITE)) q++;
+        int32_t body = q < l->n ? span_at(l, q) : -1;
+        if (is_type(l, body, NX_ORGANIZATION) && sp(l, body)->t0 == q) {
+            org = body;
+            j = sp(l, body)->t1;
+        }
+    }
     /* "head of the China Insurance Regulatory Commission": a country
      * written before the organisation's own name */
     int32_t own_name = span_at(l, j);
