@@ -788,6 +788,12 @@ static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, 
                    !is_word(l, j - 2, NX_G_COPULA); /* "is to coach": a verb, not a title */
     if (promoted) j--;
     if (j == 0 || !(is_word(l, j - 1, NX_G_TITLE_VERB) || (promoted && is_word(l, j - 1, NX_G_NAMING_VERB)))) return -1;
+    /* "she was referred by W to become the lead vocalist", "asked W to
+     * become chairman": a name right before "to" is some verb's object, and
+     * the title only wished for it */
+    if (j >= 3 && is_word(l, j - 1, NX_G_TITLE_VERB) && is_word(l, j - 2, NX_G_ROLE_MARKER) && (tok(l, j - 2)->shape & NX_SH_LOWER) &&
+        !is_word(l, j - 2, NX_G_TITLE_VERB) && is_type(l, span_at(l, j - 3), NX_PERSON))
+        return -1;
     /* "to be" only after a naming verb or a future marker ("was named to be
      * chairman", "is expected to be chairman"; not "was scheduled to be a
      * speaker") */
@@ -1403,14 +1409,14 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         /* "X was named chief executive of Acme, replacing W": a succession
          * verb's participle right after the title's phrase names who held
          * it before */
-        if (rule == NX_RULE_HT_COPULA && predecessor < 0 && g.t1 + 2 < l->n && fold_is(l, g.t1, ",") &&
+        if ((rule == NX_RULE_HT_COPULA || rule == NX_RULE_HT_NAMED) && predecessor < 0 && g.t1 + 2 < l->n && fold_is(l, g.t1, ",") &&
             is_word(l, g.t1 + 1, NX_G_SUCCESSION_VERB) && (tok(l, g.t1 + 1)->shape & NX_SH_LOWER) &&
             tok(l, g.t1 + 1)->fold_len > 3 && !memcmp(tok(l, g.t1 + 1)->fold + tok(l, g.t1 + 1)->fold_len - 3, "ing", 3)) {
             int32_t w = span_at(l, g.t1 + 2);
             if (is_type(l, w, NX_PERSON) && sp(l, w)->t0 == g.t1 + 2 && w != person && same_sentence(l, g.t0, g.t1 + 2))
                 predecessor = w;
         }
-        if (rule == NX_RULE_HT_COPULA && predecessor >= 0) {
+        if ((rule == NX_RULE_HT_COPULA || rule == NX_RULE_HT_NAMED) && predecessor >= 0) {
             /* the title the subject takes was the predecessor's */
             for (size_t m = 0; m < g.n; m++) {
                 int32_t org = g.org[m] >= 0 ? g.org[m] : org_pre;
