@@ -608,6 +608,12 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
         while (q > 0 && !fold_is(l, q, "(") && p - q < 5) q--;
         if (fold_is(l, q, "(") && caption_len(l, q) == (int)(p - q)) p = q;
     }
+    /* "Jane Doe, 45, of Leeds, the chairman of Acme": a home town between
+     * commas */
+    int32_t home = p >= 4 ? span_at(l, p - 1) : -1;
+    if (is_type(l, home, NX_PLACE) && sp(l, home)->t1 == p && sp(l, home)->t0 >= 3 && is_word(l, sp(l, home)->t0 - 1, NX_G_GENITIVE) &&
+        (tok(l, sp(l, home)->t0 - 1)->shape & NX_SH_LOWER) && fold_is(l, sp(l, home)->t0 - 2, ","))
+        p = sp(l, home)->t0 - 2;
     /* "John Smith, 55, chief executive of Acme": an age between commas */
     if (p >= 3 && tok(l, p - 1)->kind == NX_TOK_NUM && tok(l, p - 1)->fold_len <= 3 && fold_is(l, p - 2, ",")) p -= 2;
     if (p == 0) return -1;
