@@ -124,11 +124,11 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     /* (over "the", unless it opens the name: "a columnist for The New York Times") */
     if (is_word(l, j, NX_G_DEFINITE) && !(span_at(l, j) >= 0 && sp(l, span_at(l, j))->t0 == j)) j++;
     int32_t k = span_at(l, j);
-    /* "He became chairman of the company in 2005": a generic noun that
-     * names a kind of organisation (org-generic kind=names), alone after
-     * "of the", is the organisation the document is about, as in "company
-     * president" */
-    if (k < 0 && j > i + 1 && is_word(l, i, NX_G_GENITIVE) && (tok(l, j)->shape & NX_SH_LOWER) &&
+    /* "He became chairman of the company in 2005", "a spokeswoman for the
+     * company": a generic noun that names a kind of organisation
+     * (org-generic kind=names), alone after "of|for|at the", is the
+     * organisation the document is about, as in "company president" */
+    if (k < 0 && j > i + 1 && is_word(l, i, NX_G_EMPLOYER_LINKER) && !fold_is(l, i, "with") && (tok(l, j)->shape & NX_SH_LOWER) &&
         nx_rel_token_is(l->doc, j, NX_G_ORG_GENERIC, "names") && !(j + 1 < l->n && (tok(l, j + 1)->shape & NX_SH_CAP)) &&
         !(tok(l, j + 1 < l->n ? j + 1 : j)->shape & NX_SH_POSS) && !is_word(l, j + 1, NX_G_GENITIVE)) {
         int32_t about = nx_rel_main_org(l->doc);
