@@ -514,9 +514,19 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
         if (places && q > j + 1 && is_type(l, p, NX_PERSON) && sp(l, p)->t0 == q && (tok(l, q - 1)->shape & NX_SH_CAP)) j = q;
         /* "pro-vice-chancellor for international affairs Andy Neely": a
          * field in lower case (title-field words) after "for|of" */
-        else if (!places && fields_only && q > j + 1 && q - j <= 4 && is_word(l, j, NX_G_EMPLOYER_LINKER) &&
-                 is_type(l, p, NX_PERSON) && sp(l, p)->t0 == q)
-            j = q;
+        else if (!places && fields_only && q > j + 1 && q - j <= 4 && is_word(l, j, NX_G_EMPLOYER_LINKER)) {
+            /* (over a form of address: "... for International Relations
+             * Prof. Jan Novak") */
+            size_t r = q;
+            /* (and over the rest of a capitalised field: "for International
+             * Relations") */
+            while (r < l->n && r - q < 3 && span_at(l, r) < 0 && (tok(l, r)->shape & NX_SH_CAP) && !(tok(l, r)->shape & NX_SH_ALLCAPS) &&
+                   is_word(l, r, NX_G_TITLE_FIELD) && !(tok(l, r)->feat & NX_FEAT(NX_G_GIVEN)))
+                r++;
+            while (r < l->n && span_at(l, r) < 0 && (tok(l, r)->feat & NX_FEAT(NX_G_HONORIFIC))) r++;
+            if (starts(l, r, NX_TITLE) && (tok(l, r)->shape & NX_SH_CAP)) r = sp(l, span_at(l, r))->t1;
+            if (starts(l, r, NX_PERSON)) j = r;
+        }
     }
     while (j < l->n && span_at(l, j) < 0 && (tok(l, j)->feat & NX_FEAT(NX_G_HONORIFIC))) j++;
     /* "Executive Vice President of Hiroshima University, Professor Shinji Kaneko" */

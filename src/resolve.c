@@ -571,6 +571,10 @@ static nx_status titles(rctx *r) {
             if (head) e = head, b = i + 1;
         }
         if (!e || blocked_range(r, a, b)) continue;
+        /* "served under Secretary of State Hamilton Fish": a title's first
+         * word in lower case before its capitalised rest is no part of it
+         * (the title starting at the next word is read instead) */
+        if (b > i + 1 && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, i, NX_G_FUNCTION_WORD) && capitalised(tok(r, i + 1))) continue;
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
          * and a title is the modifier of a title right after it */
         if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n && starts_title(r, k + 1, i + 1)) continue;
@@ -1616,6 +1620,20 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
         c->a++;
     }
     while (c->a < c->b && !capitalised(tok(r, c->a)) && r->gz_at[c->a] < 0) c->a++;
+    /* "Director for Public Relations Jan Novak": the field words that end a
+     * title's complement (title-field) are no part of the name after them,
+     * which opens with a given name */
+    {
+        size_t f = c->a;
+        while (f < c->b && r->gz_at[f] < 0 && feat(r, f, NX_FEAT(NX_G_TITLE_FIELD)) &&
+               !feat(r, f, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)) && !(tok(r, f)->shape & NX_SH_ALLCAPS))
+            f++;
+        if (f > c->a && c->b - f >= 2 && feat(r, f, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_HONORIFIC)) &&
+            !range_has(r, f, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_MISC_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
+            c->a = f;
+            if (feat(r, f, NX_FEAT(NX_G_HONORIFIC))) return trim(r, c, st); /* (the honorific is read as one opening the chunk) */
+        }
+    }
     /* "the former Democratic Kampuchea": a party's adjective alone right
      * before a place that ends the name is the place's style, no party
      * ("Democratic Alabama Senator Doug Jones" goes on past the place) */
