@@ -284,6 +284,17 @@ static int32_t led_by(const actx *a, const nx_span *person) {
  * founding member Roger Waters" (one word may stand before the noun). */
 static int32_t member_before(const actx *a, const nx_span *person) {
     size_t i = person->t0;
+    /* "Acme co-founders Jane Doe and John Smith": a name listed after one
+     * the noun stands before (over "and" or a comma, at most five names) */
+    /* (a comma only inside a list: a name followed by another comma or
+     * "and"; not "... founder Arnulfo Arias, Endara attended school") */
+    int in_list = is_char(a, person->t1, ',') || is_word(a, person->t1, NX_G_CONJUNCTION);
+    for (int listed = 0; listed < 5 && i >= 3 && (is_word(a, i - 1, NX_G_CONJUNCTION) || (in_list && is_char(a, i - 1, ',')));
+         listed++) {
+        int32_t prev = span_at(a, i - 2);
+        if (!is_type(a, prev, NX_PERSON) || SPAN(a->doc, prev)->t1 != i - 1) return -1;
+        i = SPAN(a->doc, prev)->t0;
+    }
     if (i < 2 || !is_word(a, i - 1, NX_G_MEMBERSHIP_NOUN) || !(tok(a, i - 1)->shape & NX_SH_LOWER) || span_at(a, i - 1) >= 0)
         return -1;
     size_t j = i - 1;
