@@ -2910,9 +2910,13 @@ nx_status nx_resolve(nx_document *doc) {
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
     mark_headlines(&r);
     nx_status st = index_words(&r);
-    size_t sport_words = 0;
+    /* a sports report: two sport words, or one in a headline (a first
+     * line of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
+    size_t sport_words = 0, headline_end = 0;
+    for (size_t i = 1; i < r.n && i <= 16 && !headline_end; i++)
+        if (doc->toks.items[i].brk >= NX_BRK_LINE) headline_end = i;
     for (size_t i = 0; i < r.n; i++)
-        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
+        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words += i < headline_end ? 2 : 1;
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = hyphen_status_titles(&r);

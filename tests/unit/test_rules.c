@@ -352,6 +352,18 @@ static void org_without_legal_form(void) {
     CHECK(full && base && strcmp(full, base) == 0);
 }
 
+/* One sport word in a headline (a short first line, Reuters' "SOCCER -")
+ * makes a sports report, where a name before the scores of a results
+ * line is a team; the same word in running text alone does not. */
+static void sport_in_headline(void) {
+    const char *text = "SOCCER - SCOTTISH LEAGUE STANDINGS .\nDivision two\nStenhousemuir 3 1 1 1 6 1 4\n";
+    const char *team = strstr(text, "Stenhousemuir");
+    CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 13) == NX_ORGANIZATION);
+    text = "He wrote about soccer for years . Stenhousemuir 3 1 1 1 6 1 4";
+    team = strstr(text, "Stenhousemuir");
+    CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 13) != NX_ORGANIZATION);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -364,6 +376,7 @@ int main(void) {
     party_word_alone();
     status_before_party();
     org_without_legal_form();
+    sport_in_headline();
     nx_model_free(model);
     return check_result("test_rules");
 }
