@@ -1718,7 +1718,9 @@ static void org_ampersand(const rctx *r, chunk *c) {
 
 /* A gazetteer organisation at the end already names the organisation,
  * unless plain words before it belong to its name ("University Education
- * Department"). */
+ * Department"), a nationality too when the name ends in a head word
+ * ("Scottish Labour Party", "Romanian Air Force": the country's own body,
+ * as "Chinese Foreign Ministry" is read). */
 static void org_named_by_gazetteer(const rctx *r, chunk *c) {
     const nx_document *doc = r->doc;
     size_t a = c->a, b = c->b;
@@ -1726,7 +1728,7 @@ static void org_named_by_gazetteer(const rctx *r, chunk *c) {
     size_t o0 = SPAN(doc, r->owner[b - 1])->t0;
     int plain = o0 > a;
     for (size_t i = a; i < o0; i++)
-        if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN))) plain = 0;
+        if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_GIVEN))) plain = 0;
     if (!plain) c->org = 0;
 }
 
