@@ -2799,6 +2799,35 @@ static nx_status propagate(rctx *r) {
 
 /* ---- sports reports ------------------------------------------------------------ */
 
+/* A sports report's place that names where, not who: the home of a game
+ * after a team's "at" ("KANSAS CITY AT DETROIT"), a venue's city ("at
+ * Edgbaston , Birmingham", "At Headingley ( Leeds )") and a place that
+ * qualifies a common noun after "the" ("the Berlin stadium", "the Volgograd
+ * side", "the Sarajevo meeting"). */
+static int venue(const rctx *r, const nx_span *s) {
+    static const char *const town_kinds[] = {"city", "town", NULL};
+    size_t a = s->t0;
+    if (a >= 2 && is_word(r, a - 1, NX_G_WORKPLACE_LINKER) && r->owner[a - 2] >= 0 &&
+        (SPAN(r->doc, r->owner[a - 2])->type == NX_ORGANIZATION || SPAN(r->doc, r->owner[a - 2])->type == NX_PLACE) &&
+        !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM))
+        return 1;
+    if (a >= 3 && is_kind(s, town_kinds) && (is_punct(r, a - 1, ",") || is_punct(r, a - 1, "(")) && same_line(r, a - 3, a)) {
+        size_t j = a - 1, nw = 0;
+        while (j > 0 && nw < 4 && (capitalised(tok(r, j - 1)) || (tok(r, j - 1)->shape & NX_SH_POSS)) && r->owner[j - 1] < 0) {
+            j--;
+            nw++;
+        }
+        if (nw && j > 0 && is_word(r, j - 1, NX_G_WORKPLACE_LINKER)) return 1;
+    }
+    if (s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_WORD && (tok(r, s->t1)->shape & NX_SH_LOWER) &&
+        !is_word(r, s->t1, NX_G_FUNCTION_WORD) && same_line(r, a, s->t1))
+        for (size_t j = a; j > 0 && j + 3 > a; j--) {
+            if (is_word(r, j - 1, NX_G_DEFINITE) && (tok(r, j - 1)->shape & NX_SH_LOWER)) return 1;
+            if (tok(r, j - 1)->kind != NX_TOK_WORD || !(tok(r, j - 1)->shape & NX_SH_LOWER)) break;
+        }
+    return 0;
+}
+
 /* In a sports report a city or county names its team (Surrey beat Kent;
  * CHICAGO 5 Houston 3); countries stay places, as do venues ("Leicester :"
  * at the start of a results line), datelines and places after "in", "at". */
@@ -2809,7 +2838,8 @@ static void sports_teams(rctx *r) {
     for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
         if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
-        if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s))
+        if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s) ||
+            venue(r, s))
             continue;
         /* "Los Angeles , California": a city placed in its region, and the
          * region, are places ("Essex , Derbyshire and Surrey" are teams) */
