@@ -1361,6 +1361,15 @@ static int defined_type(const rctx *r, size_t b) {
 
 /* Rules for a run of capitalised words with no gazetteer reading.
  * Returns NX_OK; *made says whether a mention was made. */
+/* A number token that may be a score: digits, or digits and hyphens
+ * (92-81), not a time (1:34) nor an ordinal (46th). */
+static int score_like(const rctx *r, size_t i) {
+    const nx_token *t = tok(r, i);
+    for (size_t k = 0; k < t->fold_len; k++)
+        if (!((t->fold[k] >= '0' && t->fold[k] <= '9') || t->fold[k] == '-')) return 0;
+    return 1;
+}
+
 static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
     *made = 0;
     /* "the President of Guyana Dr. Cheddi Jagan": a run after a place
@@ -1491,9 +1500,13 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         return add_span(r, a, b, NX_PLACE, NX_RULE_PLACE_IN_X_REGION) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* results and standings: in a sports report a name followed by a
-     * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5) */
+     * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5); not
+     * a player's minute, time or figures ("Becerril 46th", "Andersson
+     * 1:34", "b Muralitharan 22": after a lower-case word) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
-        !seen_lower(r, a)) {
+        !seen_lower(r, a) && score_like(r, b) &&
+        !(a > 0 && tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+          !is_word(r, a - 1, NX_G_FUNCTION_WORD) && same_line(r, a - 1, a))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
