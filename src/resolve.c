@@ -844,6 +844,22 @@ static int is_country(const nx_span *s);
 static int head_ahead(const rctx *r, size_t i);
 
 /* Whether connector token j joins chunk [a, j) with the unit after it. */
+static int is_kind(const nx_span *s, const char *const *kinds);
+
+/* "Nintendo of America": [a, j) is one gazetteer organisation (not ending
+ * in a legal form: "Dow Chemical Co of ..." says where it is from) and "of"
+ * at j names a country right after it that ends the name ("Gold Fields of
+ * South Africa Ltd" is a name of its own). */
+static int org_of_country_at(const rctx *r, size_t a, size_t j) {
+    static const char *const countries[] = {"country", NULL};
+    const nx_document *doc = r->doc;
+    return j > a && r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->type == NX_ORGANIZATION && SPAN(doc, r->gz_at[a])->t1 == j &&
+           is_word(r, j, NX_G_GENITIVE) && (tok(r, j)->shape & NX_SH_LOWER) && !feat(r, j - 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
+           j + 1 < r->n && r->gz_at[j + 1] >= 0 && SPAN(doc, r->gz_at[j + 1])->type == NX_PLACE &&
+           is_kind(SPAN(doc, r->gz_at[j + 1]), countries) && !r->headline[a] &&
+           !(SPAN(doc, r->gz_at[j + 1])->t1 < r->n && capitalised(tok(r, SPAN(doc, r->gz_at[j + 1])->t1)));
+}
+
 static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
     *next_start = j + 1;
@@ -863,7 +879,7 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     }
     if (c->kind != NX_TOK_WORD || !(c->shape & NX_SH_LOWER)) return 0;
     if (is_word(r, j, NX_G_NAME_LINKER)) {
-        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD))) return 0;
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD)) && !org_of_country_at(r, a, j)) return 0;
         size_t s = j + 1;
         if (is_word(r, s, NX_G_DEFINITE)) s++;
         *next_start = s;
@@ -1925,6 +1941,21 @@ static step_result sports_club(rctx *r, chunk *c, nx_status *st) {
     return DONE;
 }
 
+/* "Nintendo of America", "House of Commons of Canada": a gazetteer
+ * organisation, "of" and a country that end the name are one
+ * organisation, its branch or body in that country; not after a legal form
+ * ("Dow Chemical Co of the United States" says where the company is from). */
+static step_result org_of_country(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (b - a < 3 || r->gz_at[a] < 0) return NEXT;
+    size_t of = SPAN(doc, r->gz_at[a])->t1;
+    if (of + 2 > b || !org_of_country_at(r, a, of) || SPAN(doc, r->gz_at[of + 1])->t1 != b) return NEXT;
+    drop_range(r, a, b);
+    *st = add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_OF_COUNTRY) < 0 ? NX_ERR_NOMEM : NX_OK;
+    return DONE;
+}
+
 /* The organisation or place the head words found, with its edges fixed. */
 static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
     nx_document *doc = r->doc;
@@ -2026,6 +2057,7 @@ static const struct {
     {"person, not a place, after a title", person_not_place_after_title},
     {"person over places", person_over_places},
     {"sports club", sports_club},
+    {"organisation of a country", org_of_country},
     {"organisation or place", org_or_place},
     {"runs between entities", runs_between_entities},
 };
