@@ -92,6 +92,15 @@ static int lower_after_hyphen(const rctx *r, size_t i) {
     return h > 1 && h < n && w[h] >= 'a' && w[h] <= 'z';
 }
 
+/* "Yaroslav-the": the part after a word's last hyphen is a function word
+ * (the word is part of a name, no adjective). */
+static int tail_function_word(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    size_t h = t->fold_len;
+    while (h > 0 && t->fold[h - 1] != '-') h--;
+    return h > 0 && word_of_class(r, t->fold + h, t->fold_len - h, NX_G_FUNCTION_WORD, NULL);
+}
+
 /* "Kurdish", "Timorese": an unknown capitalised word with one of these
  * endings is a people's or a language's adjective ("-ic" is not: Sonic
  * Youth, Intelogic). */
@@ -1967,6 +1976,15 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
                       !capitalised(tok(r, a0)) || former_word(r, a0)))
         a0++;
     a = a0;
+    /* "St. Louis-based Mercantile Bancorp Inc.", "Family-controlled Douglas
+     * & Lomason", "August National Association of ...": a word whose part
+     * after its hyphen is in lower case describes the organisation, and a
+     * month before it dates it; neither is part of its name */
+    if (org) {
+        for (size_t i = a; i + 1 < b; i++)
+            if (lower_after_hyphen(r, i) && capitalised(tok(r, i + 1)) && !tail_function_word(r, i)) a = i + 1;
+        if (a + 1 < b && feat(r, a, NX_FEAT(NX_G_MONTH)) && capitalised(tok(r, a + 1)) && r->gz_at[a] < 0) a++;
+    }
     /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
      * organisation's own name stays a place */
     if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
