@@ -1506,6 +1506,19 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* a common word the document also writes in lower case is no name, and
      * a nationality alone is no entity (Kazakh president) */
     if (b - a == 1 && ((seen_lower(r, a) && !evidence) || feat(r, a, NX_FEAT(NX_G_DEMONYM)))) return NX_OK;
+    /* "the Springboks", "the All Blacks", "the Cardinals": in a sports
+     * report, unknown capitalised words after "the" that end in a plural
+     * name a team */
+    if (r->sports && !evidence && a > 0 && b - a <= 3 && is_word(r, a - 1, NX_G_DEFINITE) && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+        same_line(r, a - 1, a) && plural_stem(tok(r, b - 1)) && !(tok(r, b - 1)->shape & NX_SH_ALLCAPS) &&
+        !range_has(r, a, b, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_TITLE))) {
+        int plain = 1;
+        for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i) && !stop(r, i);
+        if (plain) {
+            *made = 1;
+            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
+        }
+    }
     nx_rule rule = no_person ? NX_RULE_NONE : person_reason(r, a, b, evidence);
     if (rule != NX_RULE_NONE) {
         *made = 1;
