@@ -2699,6 +2699,7 @@ typedef struct known {
     uint8_t type;    /* what the name names; KNOWN_AMBIGUOUS when two kinds of thing */
     uint8_t surname; /* a part of a person's name, not the whole */
     uint8_t place_first; /* the person's name opens with a place's word (Maryland House): a weak reading */
+    uint8_t org_short;   /* an organisation's name without its legal forms and head words: found alone only */
     const char *canon;
     const char *country;
 } known;
@@ -2749,6 +2750,18 @@ static const known *known_find(const known_names *kn, name_key k) {
  * such form (and no later one). */
 static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_t *b) {
     *a = s->t0, *b = s->t1;
+    if (form == 1 && s->type == NX_ORGANIZATION) {
+        /* an organisation's short name: its name without the legal forms
+         * and head words at its end ("NationsBank" of "NationsBank Corp.",
+         * "Mercantile" of "Mercantile Bancorp Inc."); not a common or
+         * descriptive word alone ("Central Bank") */
+        while (*b - *a > 1 && feat(r, *b - 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_HEAD))) --*b;
+        if (*b == s->t1 || !capitalised(tok(r, *b - 1)) || is_word(r, *b - 1, NX_G_FUNCTION_WORD) || r->headline[*a]) return 0;
+        if (*b - *a == 1 && (stop(r, *a) || seen_lower(r, *a) || feat(r, *a, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_PLACE)) ||
+                             adjective_form(tok(r, *a)) || (tok(r, *a)->shape & NX_SH_ABBREV)))
+            return 0;
+        return 1;
+    }
     if (form == 1) {
         if (s->type != NX_PERSON || *b - *a < 2) return 0;
         if (s->flags & NX_SPAN_FAMILY_FIRST) *b = *a + 1;
@@ -2786,9 +2799,13 @@ static void learn(const rctx *r, known_names *kn, const nx_span *s) {
         *slot = (uint32_t)++kn->count;
         k->key = key;
         k->type = s->type;
-        k->surname = (uint8_t)(form != 0);
+        k->surname = (uint8_t)(form != 0 && s->type == NX_PERSON);
+        k->org_short = (uint8_t)(form != 0 && s->type == NX_ORGANIZATION);
         k->place_first = (uint8_t)(s->type == NX_PERSON && feat(r, s->t0, NX_FEAT(NX_G_PLACE)));
         k->canon = s->canon;
+        /* (an organisation's short name is the organisation: the full name
+         * is its canonical name) */
+        if (form == 1 && s->type == NX_ORGANIZATION && !k->canon) k->canon = nx_doc_span_text(r->doc, (nx_span *)s);
         k->country = s->country;
         kn->starts[kn->nk.piece[key.p0]] = 1;
     }
@@ -2851,6 +2868,16 @@ static nx_status find_again(rctx *r, const known_names *kn) {
              * unknown capitalised word is part of another name */
             if (n->type == NX_PERSON && len == 1 && i + 1 < r->n && r->owner[i + 1] < 0 && capitalised(tok(r, i + 1)) &&
                 !r->title_tok[i + 1] && tok(r, i + 1)->brk == NX_BRK_SPACE && !r->headline[i])
+                break;
+            /* an organisation's short name is found alone, not inside a
+             * longer name ("the Pittsburgh Catholic", "the Royal Navy",
+             * ".NET", "PlayStation 2"), nor after a place cue ("in
+             * Tullamore": the place the name was made of) */
+            if (n->org_short &&
+                ((i > 0 && !t->sent_start && same_line(r, i - 1, i) && (capitalised(tok(r, i - 1)) || t->brk == NX_BRK_NONE)) ||
+                 (place_cue_before(r, i) && (tok(r, i - 1)->shape & NX_SH_LOWER)) ||
+                 (i + len < r->n && same_line(r, i + len - 1, i + len) &&
+                  (capitalised(tok(r, i + len)) || tok(r, i + len)->kind == NX_TOK_NUM))))
                 break;
             int32_t id = add_span(r, i, i + len, (nx_type)n->type, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME);
             if (id < 0) return NX_ERR_NOMEM;

@@ -364,6 +364,16 @@ static void sport_in_headline(void) {
     CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 13) != NX_ORGANIZATION);
 }
 
+/* An organisation's short name found again ("NationsBank" of "NationsBank
+ * Corp.", "Mercantile" of "Mercantile Bancorp Inc.") is that organisation. */
+static void org_short_name(void) {
+    char a[128], b[128];
+    const char *text = "Mercantile Bancorp Inc. gained. The most coveted bank is Mercantile , analysts said.";
+    const char *full = entity_of(text, "Mercantile Bancorp Inc.", a, sizeof a);
+    const char *base = entity_of(text, "Mercantile", b, sizeof b);
+    CHECK(full && base && strcmp(full, base) == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -377,6 +387,7 @@ int main(void) {
     status_before_party();
     org_without_legal_form();
     sport_in_headline();
+    org_short_name();
     nx_model_free(model);
     return check_result("test_rules");
 }
