@@ -2965,6 +2965,38 @@ static void sports_teams(rctx *r) {
     }
 }
 
+/* "Atari , Inc.", "Beijing Jinyu Group Co. , Ltd.": a legal form after a
+ * comma that closes an organisation's name is part of it (the name ends
+ * there: no capitalised word follows). One pass over the spans. */
+static nx_status legal_form_after_comma(rctx *r) {
+    nx_document *doc = r->doc;
+    size_t n_spans = doc->spans.count;
+    for (size_t k = 0; k < n_spans; k++) {
+        const nx_span *s = SPAN(doc, k);
+        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_ORGANIZATION) continue;
+        size_t b = s->t1;
+        while (b + 1 < r->n && is_punct(r, b, ",") && feat(r, b + 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
+               (tok(r, b + 1)->shape & NX_SH_CAP) && r->owner[b + 1] < 0 && !doc->blocked[b + 1] && same_line(r, b, b + 1) &&
+               !(b + 2 < r->n && capitalised(tok(r, b + 2)) && same_line(r, b + 1, b + 2)))
+            b += 2;
+        if (b == s->t1) continue;
+        size_t t0 = s->t0;
+        nx_rule rule = (nx_rule)s->rule;
+        const char *canon = s->canon, *country = s->country, *kind = s->kind, *xid = s->xid;
+        nx_doc_drop_span(doc, (int32_t)k);
+        for (size_t i = t0; i < b; i++) r->owner[i] = -1;
+        int32_t id = add_span(r, t0, b, NX_ORGANIZATION, rule == NX_RULE_GAZETTEER ? NX_RULE_ORG_HEAD_WORD : rule);
+        if (id < 0) return NX_ERR_NOMEM;
+        /* (the name's entry is still the organisation's: Atari's ids) */
+        nx_span *e = SPAN(doc, id);
+        e->canon = canon ? canon : (rule == NX_RULE_GAZETTEER ? nx_doc_span_text(doc, (nx_span *)SPAN(doc, k)) : NULL);
+        e->country = country;
+        e->kind = kind;
+        e->xid = xid;
+    }
+    return NX_OK;
+}
+
 /* ---- driver ----------------------------------------------------------------- */
 
 /* ---- nationalities ------------------------------------------------------------ */
@@ -3058,6 +3090,7 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
+    if (st == NX_OK) st = legal_form_after_comma(&r);
     if (st == NX_OK) st = acronyms(&r);
     if (st == NX_OK) st = acronyms_inferred(&r);
     if (st == NX_OK) st = acronyms_after_titles(&r);
