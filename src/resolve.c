@@ -1386,13 +1386,17 @@ static int defined_type(const rctx *r, size_t b) {
 
 /* Rules for a run of capitalised words with no gazetteer reading.
  * Returns NX_OK; *made says whether a mention was made. */
-/* A number token that may be a score: digits, or digits and hyphens
- * (92-81), not a time (1:34) nor an ordinal (46th). */
+/* A number token that may be a score: digits, or two numbers and a
+ * hyphen (92-81), not a time (1:34), an ordinal (46th) nor a bowler's
+ * figures (10-0-41-2). */
 static int score_like(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
-    for (size_t k = 0; k < t->fold_len; k++)
+    size_t hyphens = 0;
+    for (size_t k = 0; k < t->fold_len; k++) {
         if (!((t->fold[k] >= '0' && t->fold[k] <= '9') || t->fold[k] == '-')) return 0;
-    return 1;
+        hyphens += t->fold[k] == '-';
+    }
+    return hyphens <= 1;
 }
 
 static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
@@ -1542,7 +1546,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * a player's minute, time or figures ("Becerril 46th", "Andersson
      * 1:34", "b Muralitharan 22": after a lower-case word) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
-        !seen_lower(r, a) && score_like(r, b) &&
+        !seen_lower(r, a) && score_like(r, b) && !(a > 0 && is_punct(r, a - 1, "(")) &&
         !(a > 0 && tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
           !is_word(r, a - 1, NX_G_FUNCTION_WORD) && same_line(r, a - 1, a))) {
         *made = 1;

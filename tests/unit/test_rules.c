@@ -362,6 +362,10 @@ static void sport_in_headline(void) {
     text = "He wrote about soccer for years . Stenhousemuir 3 1 1 1 6 1 4";
     team = strstr(text, "Stenhousemuir");
     CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 13) != NX_ORGANIZATION);
+    /* a batsman's score in a scorecard's parentheses is no team's */
+    text = "Cricket : Pakistan 185 ( Ijaz Ahmed 79 ) after the innings.";
+    team = strstr(text, "Ijaz Ahmed");
+    CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 10) != NX_ORGANIZATION);
 }
 
 /* An organisation's short name found again ("NationsBank" of "NationsBank
