@@ -2003,9 +2003,12 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
         if (a + 1 < b && feat(r, a, NX_FEAT(NX_G_MONTH)) && capitalised(tok(r, a + 1)) && r->gz_at[a] < 0) a++;
     }
     /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
-     * organisation's own name stays a place */
-    if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
-        !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER))
+     * organisation's own name stays a place; a region is part of the name
+     * ("Caribbean Dispatch Services", "East Asia Economic Group"), as a
+     * country is of a company's ("America West Holdings Corporation") */
+    static const char *const countries[] = {"country", NULL};
+    if (org && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), countries) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
+        !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER) && !feat(r, b - 1, NX_FEAT(NX_G_ORG_SUFFIX)))
         a = SPAN(doc, r->gz_at[a])->t1;
     /* Ministry of Education Diane Cecile Parker: a given name after the
      * "of" part starts a person (after_of: a linker among a .. i - 2, kept
