@@ -880,6 +880,12 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "-") == 0 && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
         tok(r, j + 1)->brk == NX_BRK_SPACE && !r->sports && !r->headline[j] && j > a) {
         const nx_token *x = tok(r, j - 1), *y = tok(r, j + 1);
+        /* "Berlin - Brandenburg Academy of Sciences", "Disney - ABC
+         * Television Group": so too a hyphen between two capitalised words
+         * whose name after it reaches an organisation head */
+        if (capitalised(x) && capitalised(y) && !(x->shape & NX_SH_ALLCAPS) && !(x->feat & NX_FEAT(NX_G_TITLE)) &&
+            !head_feat(r, j - 1) && head_ahead(r, j + 1) && same_line(r, j - 1, j + 1))
+            return 1;
         /* (not after a title, an honorific or a word of place names) */
         return capitalised(x) && capitalised(y) && !(x->shape & NX_SH_ALLCAPS) && !(y->shape & NX_SH_ALLCAPS) &&
                !(x->feat & (NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_PLACE_HEAD))) &&
