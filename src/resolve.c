@@ -2954,9 +2954,11 @@ static void sports_teams(rctx *r) {
     for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
         if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
-        if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s) ||
-            venue(r, s))
-            continue;
+        int score_after = s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM;
+        if ((place_cue_before(r, s->t0) && !score_after) || in_dateline(r, s) || venue(r, s)) continue;
+        /* (nor after "of": "the outskirts of Angleton", "the county of
+         * Leicestershire", "Espanyol of Barcelona") */
+        if (s->t0 > 0 && !score_after && is_word(r, s->t0 - 1, NX_G_GENITIVE) && (tok(r, s->t0 - 1)->shape & NX_SH_LOWER)) continue;
         /* "Los Angeles , California": a city placed in its region, and the
          * region, are places ("Essex , Derbyshire and Surrey" are teams) */
         static const char *const city_kinds[] = {"city", "town", NULL};
