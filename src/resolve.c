@@ -1879,6 +1879,13 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
         return DONE;
     }
     if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION)) return NEXT;
+    /* ("Bristol Rovers", "Sydney Swans", "Paris St Germain": in a sports
+     * report a city with a plural or another place after it is a club,
+     * read by sports_club) */
+    static const char *const town_kinds[] = {"city", "town", NULL};
+    if (r->sports && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), town_kinds) && !c->evidence &&
+        (plural_stem(tok(r, b - 1)) || gz_type(r, b - 1, NX_PLACE)))
+        return NEXT;
     /* "Democrat Walter Mondale": a party word first is read by classify_run */
     if (is_word(r, a, NX_G_PARTY_WORD) && feat(r, a + 1, NX_FEAT(NX_G_GIVEN))) return NEXT;
     size_t places = 0;
