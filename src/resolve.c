@@ -2378,11 +2378,14 @@ static nx_status lone_org_words(rctx *r) {
             }
             continue;
         }
-        /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
+        /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number
+         * (1400 GMT); in a sports report (tables of codes) only between a
+         * determiner and a lower-case word: "his WBO featherweight title" */
+        int modifier = is_word(r, i - 1, NX_G_DETERMINER) && i + 1 < r->n && (tok(r, i + 1)->shape & NX_SH_LOWER);
         int label = i + 1 < r->n && tok(r, i + 1)->kind == NX_TOK_PUNCT && strchr(":-/=", tok(r, i + 1)->fold[0]);
         if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 &&
             !(t->feat & ~NX_FEAT_CLOSED_CLASS) &&
-            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
+            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && (!r->sports || modifier) &&
             !r->lower[r->word[i]] &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) {
