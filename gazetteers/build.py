@@ -2572,7 +2572,7 @@ def build_org_designators():
             continue
         g.add(s, type="org-head")
     for s in ORG_SUFFIXES:
-        cs = "exact" if s.isupper() and len(s) <= 3 or s in ("Co.", "Oy", "Sdn") else None
+        cs = "exact" if s.isupper() and len(s) <= 3 or s in ("Co.", "Co", "Oy", "Sdn") else None
         g.add(s, type="org-suffix", case=cs)
     for s in read_lst("org_ending.lst"):
         s = clean(s)
