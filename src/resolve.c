@@ -1967,6 +1967,13 @@ static step_result sports_club(rctx *r, chunk *c, nx_status *st) {
             has_place = 1;
             i = SPAN(doc, r->gz_at[i])->t1;
         } else {
+            /* (a known organisation is the club's own name: "Florida
+             * Marlins", "Inter Milan") */
+            if (r->gz_at[i] >= 0 && SPAN(doc, r->gz_at[i])->type == NX_ORGANIZATION && !has_other) {
+                has_other = 1;
+                i = SPAN(doc, r->gz_at[i])->t1;
+                continue;
+            }
             if (r->gz_at[i] >= 0 || (capitalised(tok(r, i)) && (tok(r, i)->feat & NX_FEAT(NX_G_GIVEN)) && i == a))
                 has_other = 2; /* another entity, or a person's name */
             else if (capitalised(tok(r, i)) && !has_other)
