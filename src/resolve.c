@@ -895,6 +895,11 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     if (c->kind != NX_TOK_WORD || !(c->shape & NX_SH_LOWER)) return 0;
     if (is_word(r, j, NX_G_NAME_LINKER)) {
         if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD)) && !org_of_country_at(r, a, j)) return 0;
+        /* (a legal form closes a company's name: "Kia Motor Corp of South
+         * Korea" says where it is from) */
+        if (feat(r, j - 1, NX_FEAT(NX_G_ORG_SUFFIX)) && !feat(r, j - 1, NX_FEAT(NX_G_ORG_HEAD)) && (tok(r, j - 1)->shape & NX_SH_CAP) &&
+            j - 1 > a)
+            return 0;
         size_t s = j + 1;
         if (is_word(r, s, NX_G_DEFINITE)) s++;
         *next_start = s;
