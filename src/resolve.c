@@ -2025,7 +2025,8 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
     if (org) {
         for (size_t i = a; i + 1 < b; i++)
             if (lower_after_hyphen(r, i) && capitalised(tok(r, i + 1)) && !tail_function_word(r, i)) a = i + 1;
-        if (a + 1 < b && feat(r, a, NX_FEAT(NX_G_MONTH)) && capitalised(tok(r, a + 1)) && r->gz_at[a] < 0) a++;
+        if (a + 1 < b && feat(r, a, NX_FEAT(NX_G_MONTH)) && capitalised(tok(r, a + 1)) && r->gz_at[a] < 0 && !head_feat(r, a + 1))
+            a++; /* (not "May Department Stores Co") */
     }
     /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
      * organisation's own name stays a place; a region is part of the name
