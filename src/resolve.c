@@ -920,6 +920,11 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * conjunction and an unknown word after it are two names, not one
          * ("the Baltimore and Ohio Railroad" joins two known ones) */
         if (r->gz_at[a] >= 0 && SPAN(r->doc, r->gz_at[a])->t1 == j && j + 1 < r->n && r->gz_at[j + 1] < 0) return 0;
+        /* (nor after a known organisation: "KeyCorp and Banc One Corp.",
+         * "Sky and Virgin Media" are two) */
+        if (r->owner[j - 1] >= 0 && SPAN(r->doc, r->owner[j - 1])->t1 == j &&
+            SPAN(r->doc, r->owner[j - 1])->type == NX_ORGANIZATION && SPAN(r->doc, r->owner[j - 1])->rule == NX_RULE_GAZETTEER)
+            return 0;
         size_t k = j + 1, e;
         while ((e = unit_at(r, k)) > k) k = e;
         if (k == j + 1) return 0;
