@@ -2985,7 +2985,13 @@ static void sports_teams(rctx *r) {
     static const char *const team_kinds[] = {"city", "admin1", "town", "county", NULL};
     for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
-        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
+        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE) continue;
+        /* (a place named by its head word is a team only before a score on
+         * its line: "Notts County 0 York 1", "Crystal Palace 4 1 2 1") */
+        if (!is_kind(s, team_kinds) &&
+            !(s->rule == NX_RULE_PLACE_HEAD_WORD && s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM && score_like(r, s->t1) &&
+              same_line(r, s->t1 - 1, s->t1)))
+            continue;
         int score_after = s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM;
         if ((place_cue_before(r, s->t0) && !score_after) || in_dateline(r, s) || venue(r, s)) continue;
         /* (nor after "of": "the outskirts of Angleton", "the county of
