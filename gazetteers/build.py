@@ -1358,6 +1358,10 @@ def build_parties():
             return False
         if all(t in COMMON_WORDS for t in toks) and len(toks) <= 2 and "party" not in toks:
             return False
+        # nor a head word after small words only ("THE PARTY": "The Party of
+        # Democratic Action" is another's name)
+        if len(toks) >= 2 and all(t in STOPWORDS for t in toks[:-1]) and toks[-1] in ORG_HEADS_FOLDED:
+            return False
         return True
 
     # a spelling used by several different parties is only kept as a canonical name
@@ -2538,6 +2542,7 @@ def build_name_endings():
 # Olympics); place heads; legal-form suffixes; the words of the GATE and
 # faker lists left out.
 ORG_HEADS = source_items("designators/org-heads.tsv")
+ORG_HEADS_FOLDED = {fold(w) for w in ORG_HEADS}
 LEGISLATURES = set(source_items("designators/legislatures.tsv"))
 ARMED_SERVICES = set(source_items("designators/armed-services.tsv"))
 
@@ -2572,7 +2577,7 @@ def build_org_designators():
             continue
         g.add(s, type="org-head")
     for s in ORG_SUFFIXES:
-        cs = "exact" if s.isupper() and len(s) <= 3 or s in ("Co.", "Oy", "Sdn") else None
+        cs = "exact" if s.isupper() and len(s) <= 3 or s in ("Co.", "Co", "Oy", "Sdn") else None
         g.add(s, type="org-suffix", case=cs)
     for s in read_lst("org_ending.lst"):
         s = clean(s)

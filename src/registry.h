@@ -45,6 +45,7 @@
     X(TITLE_MEMBER_ROLE, "title:member-role", "a membership noun as the role one takes: X was elected as an at-large member") \
     X(ORG_BEFORE_TITLE, "org:before-title", "an unknown name right before a title: Cofinec CEO")                      \
     X(ORG_HEAD_WORD, "org:head-word", "capitalised words closed by an organisation head word: X University")         \
+    X(ORG_OF_COUNTRY, "org:of-country", "a known organisation, 'of' and a country: Nintendo of America, House of Commons of Canada") \
     X(PLACE_HEAD_WORD, "place:head-word", "capitalised words with a place head word: Lake Huron")                     \
     X(ACRONYM_DEFINED, "acronym:defined", "an acronym in parentheses after its expansion")                           \
     X(ACRONYM_INITIALS, "acronym:initials", "a word in capitals spelling the initials of an organisation named")      \

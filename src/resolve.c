@@ -92,6 +92,15 @@ static int lower_after_hyphen(const rctx *r, size_t i) {
     return h > 1 && h < n && w[h] >= 'a' && w[h] <= 'z';
 }
 
+/* "Yaroslav-the": the part after a word's last hyphen is a function word
+ * (the word is part of a name, no adjective). */
+static int tail_function_word(const rctx *r, size_t i) {
+    const nx_token *t = &r->toks[i];
+    size_t h = t->fold_len;
+    while (h > 0 && t->fold[h - 1] != '-') h--;
+    return h > 0 && word_of_class(r, t->fold + h, t->fold_len - h, NX_G_FUNCTION_WORD, NULL);
+}
+
 /* "Kurdish", "Timorese": an unknown capitalised word with one of these
  * endings is a people's or a language's adjective ("-ic" is not: Sonic
  * Youth, Intelogic). */
@@ -848,6 +857,22 @@ static int is_country(const nx_span *s);
 static int head_ahead(const rctx *r, size_t i);
 
 /* Whether connector token j joins chunk [a, j) with the unit after it. */
+static int is_kind(const nx_span *s, const char *const *kinds);
+
+/* "Nintendo of America": [a, j) is one gazetteer organisation (not ending
+ * in a legal form: "Dow Chemical Co of ..." says where it is from) and "of"
+ * at j names a country right after it that ends the name ("Gold Fields of
+ * South Africa Ltd" is a name of its own). */
+static int org_of_country_at(const rctx *r, size_t a, size_t j) {
+    static const char *const countries[] = {"country", NULL};
+    const nx_document *doc = r->doc;
+    return j > a && r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->type == NX_ORGANIZATION && SPAN(doc, r->gz_at[a])->t1 == j &&
+           is_word(r, j, NX_G_GENITIVE) && (tok(r, j)->shape & NX_SH_LOWER) && !feat(r, j - 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
+           j + 1 < r->n && r->gz_at[j + 1] >= 0 && SPAN(doc, r->gz_at[j + 1])->type == NX_PLACE &&
+           is_kind(SPAN(doc, r->gz_at[j + 1]), countries) && !r->headline[a] &&
+           !(SPAN(doc, r->gz_at[j + 1])->t1 < r->n && capitalised(tok(r, SPAN(doc, r->gz_at[j + 1])->t1)));
+}
+
 static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
     *next_start = j + 1;
@@ -859,6 +884,12 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "-") == 0 && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
         tok(r, j + 1)->brk == NX_BRK_SPACE && !r->sports && !r->headline[j] && j > a) {
         const nx_token *x = tok(r, j - 1), *y = tok(r, j + 1);
+        /* "Berlin - Brandenburg Academy of Sciences", "Disney - ABC
+         * Television Group": so too a hyphen between two capitalised words
+         * whose name after it reaches an organisation head */
+        if (capitalised(x) && capitalised(y) && !(x->shape & NX_SH_ALLCAPS) && !(x->feat & NX_FEAT(NX_G_TITLE)) &&
+            !head_feat(r, j - 1) && head_ahead(r, j + 1) && same_line(r, j - 1, j + 1))
+            return 1;
         /* (not after a title, an honorific or a word of place names) */
         return capitalised(x) && capitalised(y) && !(x->shape & NX_SH_ALLCAPS) && !(y->shape & NX_SH_ALLCAPS) &&
                !(x->feat & (NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_PLACE_HEAD))) &&
@@ -867,7 +898,12 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     }
     if (c->kind != NX_TOK_WORD || !(c->shape & NX_SH_LOWER)) return 0;
     if (is_word(r, j, NX_G_NAME_LINKER)) {
-        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD))) return 0;
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD)) && !org_of_country_at(r, a, j)) return 0;
+        /* (a legal form closes a company's name: "Kia Motor Corp of South
+         * Korea" says where it is from) */
+        if (feat(r, j - 1, NX_FEAT(NX_G_ORG_SUFFIX)) && !feat(r, j - 1, NX_FEAT(NX_G_ORG_HEAD)) && (tok(r, j - 1)->shape & NX_SH_CAP) &&
+            j - 1 > a)
+            return 0;
         size_t s = j + 1;
         if (is_word(r, s, NX_G_DEFINITE)) s++;
         *next_start = s;
@@ -888,6 +924,11 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * conjunction and an unknown word after it are two names, not one
          * ("the Baltimore and Ohio Railroad" joins two known ones) */
         if (r->gz_at[a] >= 0 && SPAN(r->doc, r->gz_at[a])->t1 == j && j + 1 < r->n && r->gz_at[j + 1] < 0) return 0;
+        /* (nor after a known organisation: "KeyCorp and Banc One Corp.",
+         * "Sky and Virgin Media" are two) */
+        if (r->owner[j - 1] >= 0 && SPAN(r->doc, r->owner[j - 1])->t1 == j &&
+            SPAN(r->doc, r->owner[j - 1])->type == NX_ORGANIZATION && SPAN(r->doc, r->owner[j - 1])->rule == NX_RULE_GAZETTEER)
+            return 0;
         size_t k = j + 1, e;
         while ((e = unit_at(r, k)) > k) k = e;
         if (k == j + 1) return 0;
@@ -1365,6 +1406,19 @@ static int defined_type(const rctx *r, size_t b) {
 
 /* Rules for a run of capitalised words with no gazetteer reading.
  * Returns NX_OK; *made says whether a mention was made. */
+/* A number token that may be a score: digits, or two numbers and a
+ * hyphen (92-81), not a time (1:34), an ordinal (46th) nor a bowler's
+ * figures (10-0-41-2). */
+static int score_like(const rctx *r, size_t i) {
+    const nx_token *t = tok(r, i);
+    size_t hyphens = 0;
+    for (size_t k = 0; k < t->fold_len; k++) {
+        if (!((t->fold[k] >= '0' && t->fold[k] <= '9') || t->fold[k] == '-')) return 0;
+        hyphens += t->fold[k] == '-';
+    }
+    return hyphens <= 1;
+}
+
 static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *made) {
     *made = 0;
     /* "the President of Guyana Dr. Cheddi Jagan": a run after a place
@@ -1476,6 +1530,19 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* a common word the document also writes in lower case is no name, and
      * a nationality alone is no entity (Kazakh president) */
     if (b - a == 1 && ((seen_lower(r, a) && !evidence) || feat(r, a, NX_FEAT(NX_G_DEMONYM)))) return NX_OK;
+    /* "the Springboks", "the All Blacks", "the Cardinals": in a sports
+     * report, unknown capitalised words after "the" that end in a plural
+     * name a team */
+    if (r->sports && !evidence && a > 0 && b - a <= 3 && is_word(r, a - 1, NX_G_DEFINITE) && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+        same_line(r, a - 1, a) && plural_stem(tok(r, b - 1)) && !(tok(r, b - 1)->shape & NX_SH_ALLCAPS) &&
+        !range_has(r, a, b, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_TITLE))) {
+        int plain = 1;
+        for (size_t i = a; i < b && plain; i++) plain = plain_name_word(r, i) && !stop(r, i);
+        if (plain) {
+            *made = 1;
+            return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
+        }
+    }
     nx_rule rule = no_person ? NX_RULE_NONE : person_reason(r, a, b, evidence);
     if (rule != NX_RULE_NONE) {
         *made = 1;
@@ -1495,9 +1562,13 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         return add_span(r, a, b, NX_PLACE, NX_RULE_PLACE_IN_X_REGION) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
     /* results and standings: in a sports report a name followed by a
-     * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5) */
+     * score is a team (Haitai 2 Samsung 0; Port Vale 4 1 2 1 4 4 5); not
+     * a player's minute, time or figures ("Becerril 46th", "Andersson
+     * 1:34", "b Muralitharan 22": after a lower-case word) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
-        !seen_lower(r, a)) {
+        !seen_lower(r, a) && score_like(r, b) && !(a > 0 && is_punct(r, a - 1, "(")) &&
+        !(a > 0 && tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+          !is_word(r, a - 1, NX_G_FUNCTION_WORD) && same_line(r, a - 1, a))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
     }
@@ -1736,7 +1807,9 @@ static void org_ampersand(const rctx *r, chunk *c) {
 
 /* A gazetteer organisation at the end already names the organisation,
  * unless plain words before it belong to its name ("University Education
- * Department"). */
+ * Department"), a nationality too when the name ends in a head word
+ * ("Scottish Labour Party", "Romanian Air Force": the country's own body,
+ * as "Chinese Foreign Ministry" is read). */
 static void org_named_by_gazetteer(const rctx *r, chunk *c) {
     const nx_document *doc = r->doc;
     size_t a = c->a, b = c->b;
@@ -1744,7 +1817,7 @@ static void org_named_by_gazetteer(const rctx *r, chunk *c) {
     size_t o0 = SPAN(doc, r->owner[b - 1])->t0;
     int plain = o0 > a;
     for (size_t i = a; i < o0; i++)
-        if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_GIVEN))) plain = 0;
+        if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_GIVEN))) plain = 0;
     if (!plain) c->org = 0;
 }
 
@@ -1834,6 +1907,13 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
         return DONE;
     }
     if (c->org || c->place || b - a < 2 || r->headline[a] || gz_type(r, a, NX_ORGANIZATION)) return NEXT;
+    /* ("Bristol Rovers", "Sydney Swans", "Paris St Germain": in a sports
+     * report a city with a plural or another place after it is a club,
+     * read by sports_club) */
+    static const char *const town_kinds[] = {"city", "town", NULL};
+    if (r->sports && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), town_kinds) && !c->evidence &&
+        (plural_stem(tok(r, b - 1)) || gz_type(r, b - 1, NX_PLACE)))
+        return NEXT;
     /* "Democrat Walter Mondale": a party word first is read by classify_run */
     if (is_word(r, a, NX_G_PARTY_WORD) && feat(r, a + 1, NX_FEAT(NX_G_GIVEN))) return NEXT;
     size_t places = 0;
@@ -1915,6 +1995,13 @@ static step_result sports_club(rctx *r, chunk *c, nx_status *st) {
             has_place = 1;
             i = SPAN(doc, r->gz_at[i])->t1;
         } else {
+            /* (a known organisation is the club's own name: "Florida
+             * Marlins", "Inter Milan") */
+            if (r->gz_at[i] >= 0 && SPAN(doc, r->gz_at[i])->type == NX_ORGANIZATION && !has_other) {
+                has_other = 1;
+                i = SPAN(doc, r->gz_at[i])->t1;
+                continue;
+            }
             if (r->gz_at[i] >= 0 || (capitalised(tok(r, i)) && (tok(r, i)->feat & NX_FEAT(NX_G_GIVEN)) && i == a))
                 has_other = 2; /* another entity, or a person's name */
             else if (capitalised(tok(r, i)) && !has_other)
@@ -1925,6 +2012,21 @@ static step_result sports_club(rctx *r, chunk *c, nx_status *st) {
     if (!has_place || has_other != 1) return NEXT;
     drop_range(r, a, b);
     *st = add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM) < 0 ? NX_ERR_NOMEM : NX_OK;
+    return DONE;
+}
+
+/* "Nintendo of America", "House of Commons of Canada": a gazetteer
+ * organisation, "of" and a country that end the name are one
+ * organisation, its branch or body in that country; not after a legal form
+ * ("Dow Chemical Co of the United States" says where the company is from). */
+static step_result org_of_country(rctx *r, chunk *c, nx_status *st) {
+    nx_document *doc = r->doc;
+    size_t a = c->a, b = c->b;
+    if (b - a < 3 || r->gz_at[a] < 0) return NEXT;
+    size_t of = SPAN(doc, r->gz_at[a])->t1;
+    if (of + 2 > b || !org_of_country_at(r, a, of) || SPAN(doc, r->gz_at[of + 1])->t1 != b) return NEXT;
+    drop_range(r, a, b);
+    *st = add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_OF_COUNTRY) < 0 ? NX_ERR_NOMEM : NX_OK;
     return DONE;
 }
 
@@ -1939,10 +2041,23 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
                       !capitalised(tok(r, a0)) || former_word(r, a0)))
         a0++;
     a = a0;
+    /* "St. Louis-based Mercantile Bancorp Inc.", "Family-controlled Douglas
+     * & Lomason", "August National Association of ...": a word whose part
+     * after its hyphen is in lower case describes the organisation, and a
+     * month before it dates it; neither is part of its name */
+    if (org) {
+        for (size_t i = a; i + 1 < b; i++)
+            if (lower_after_hyphen(r, i) && capitalised(tok(r, i + 1)) && !tail_function_word(r, i)) a = i + 1;
+        if (a + 1 < b && feat(r, a, NX_FEAT(NX_G_MONTH)) && capitalised(tok(r, a + 1)) && r->gz_at[a] < 0 && !head_feat(r, a + 1))
+            a++; /* (not "May Department Stores Co") */
+    }
     /* Uzbekistan Foreign Ministry, US Federal Reserve: a country before an
-     * organisation's own name stays a place */
-    if (org && gz_type(r, a, NX_PLACE) && is_country(SPAN(doc, r->gz_at[a])) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
-        !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER))
+     * organisation's own name stays a place; a region is part of the name
+     * ("Caribbean Dispatch Services", "East Asia Economic Group"), as a
+     * country is of a company's ("America West Holdings Corporation") */
+    static const char *const countries[] = {"country", NULL};
+    if (org && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), countries) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
+        !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER) && !feat(r, b - 1, NX_FEAT(NX_G_ORG_SUFFIX)))
         a = SPAN(doc, r->gz_at[a])->t1;
     /* Ministry of Education Diane Cecile Parker: a given name after the
      * "of" part starts a person (after_of: a linker among a .. i - 2, kept
@@ -2029,6 +2144,7 @@ static const struct {
     {"person, not a place, after a title", person_not_place_after_title},
     {"person over places", person_over_places},
     {"sports club", sports_club},
+    {"organisation of a country", org_of_country},
     {"organisation or place", org_or_place},
     {"runs between entities", runs_between_entities},
 };
@@ -2298,11 +2414,14 @@ static nx_status lone_org_words(rctx *r) {
             }
             continue;
         }
-        /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number (1400 GMT) */
+        /* not a table label ("NOTE -", "ISSUE :"), not a unit after a number
+         * (1400 GMT); in a sports report (tables of codes) only between a
+         * determiner and a lower-case word: "his WBO featherweight title" */
+        int modifier = is_word(r, i - 1, NX_G_DETERMINER) && i + 1 < r->n && (tok(r, i + 1)->shape & NX_SH_LOWER);
         int label = i + 1 < r->n && tok(r, i + 1)->kind == NX_TOK_PUNCT && strchr(":-/=", tok(r, i + 1)->fold[0]);
         if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 &&
             !(t->feat & ~NX_FEAT_CLOSED_CLASS) &&
-            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && !r->sports &&
+            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && (!r->sports || modifier) &&
             !r->lower[r->word[i]] &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) {
@@ -2639,6 +2758,7 @@ typedef struct known {
     uint8_t type;    /* what the name names; KNOWN_AMBIGUOUS when two kinds of thing */
     uint8_t surname; /* a part of a person's name, not the whole */
     uint8_t place_first; /* the person's name opens with a place's word (Maryland House): a weak reading */
+    uint8_t org_short;   /* an organisation's name without its legal forms and head words: found alone only */
     const char *canon;
     const char *country;
 } known;
@@ -2689,6 +2809,22 @@ static const known *known_find(const known_names *kn, name_key k) {
  * such form (and no later one). */
 static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_t *b) {
     *a = s->t0, *b = s->t1;
+    if (form == 1 && s->type == NX_ORGANIZATION) {
+        /* an organisation's short name: its name without the legal forms
+         * and head words at its end ("NationsBank" of "NationsBank Corp.",
+         * "Mercantile" of "Mercantile Bancorp Inc."); not a common or
+         * descriptive word alone ("Central Bank") */
+        while (*b - *a > 1 && feat(r, *b - 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_HEAD))) --*b;
+        /* (a club named for its city goes by the rest: "Real" of "Real
+         * Madrid", "Rotor" of "Rotor Volgograd") */
+        if (s->rule == NX_RULE_ORG_SPORTS_TEAM)
+            while (*b - *a > 1 && feat(r, *b - 1, NX_FEAT(NX_G_PLACE))) --*b;
+        if (*b == s->t1 || !capitalised(tok(r, *b - 1)) || is_word(r, *b - 1, NX_G_FUNCTION_WORD) || r->headline[*a]) return 0;
+        if (*b - *a == 1 && (stop(r, *a) || seen_lower(r, *a) || feat(r, *a, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_PLACE)) ||
+                             adjective_form(tok(r, *a)) || (tok(r, *a)->shape & NX_SH_ABBREV)))
+            return 0;
+        return 1;
+    }
     if (form == 1) {
         if (s->type != NX_PERSON || *b - *a < 2) return 0;
         if (s->flags & NX_SPAN_FAMILY_FIRST) *b = *a + 1;
@@ -2726,9 +2862,13 @@ static void learn(const rctx *r, known_names *kn, const nx_span *s) {
         *slot = (uint32_t)++kn->count;
         k->key = key;
         k->type = s->type;
-        k->surname = (uint8_t)(form != 0);
+        k->surname = (uint8_t)(form != 0 && s->type == NX_PERSON);
+        k->org_short = (uint8_t)(form != 0 && s->type == NX_ORGANIZATION);
         k->place_first = (uint8_t)(s->type == NX_PERSON && feat(r, s->t0, NX_FEAT(NX_G_PLACE)));
         k->canon = s->canon;
+        /* (an organisation's short name is the organisation: the full name
+         * is its canonical name) */
+        if (form == 1 && s->type == NX_ORGANIZATION && !k->canon) k->canon = nx_doc_span_text(r->doc, (nx_span *)s);
         k->country = s->country;
         kn->starts[kn->nk.piece[key.p0]] = 1;
     }
@@ -2792,6 +2932,16 @@ static nx_status find_again(rctx *r, const known_names *kn) {
             if (n->type == NX_PERSON && len == 1 && i + 1 < r->n && r->owner[i + 1] < 0 && capitalised(tok(r, i + 1)) &&
                 !r->title_tok[i + 1] && tok(r, i + 1)->brk == NX_BRK_SPACE && !r->headline[i])
                 break;
+            /* an organisation's short name is found alone, not inside a
+             * longer name ("the Pittsburgh Catholic", "the Royal Navy",
+             * ".NET", "PlayStation 2"), nor after a place cue ("in
+             * Tullamore": the place the name was made of) */
+            if (n->org_short &&
+                ((i > 0 && !t->sent_start && same_line(r, i - 1, i) && (capitalised(tok(r, i - 1)) || t->brk == NX_BRK_NONE)) ||
+                 (place_cue_before(r, i) && (tok(r, i - 1)->shape & NX_SH_LOWER)) ||
+                 (i + len < r->n && same_line(r, i + len - 1, i + len) &&
+                  (capitalised(tok(r, i + len)) || tok(r, i + len)->kind == NX_TOK_NUM))))
+                break;
             int32_t id = add_span(r, i, i + len, (nx_type)n->type, n->surname ? NX_RULE_COREF_SURNAME : NX_RULE_COREF_SAME_NAME);
             if (id < 0) return NX_ERR_NOMEM;
             SPAN(doc, id)->canon = n->canon;
@@ -2815,6 +2965,35 @@ static nx_status propagate(rctx *r) {
 
 /* ---- sports reports ------------------------------------------------------------ */
 
+/* A sports report's place that names where, not who: the home of a game
+ * after a team's "at" ("KANSAS CITY AT DETROIT"), a venue's city ("at
+ * Edgbaston , Birmingham", "At Headingley ( Leeds )") and a place that
+ * qualifies a common noun after "the" ("the Berlin stadium", "the Volgograd
+ * side", "the Sarajevo meeting"). */
+static int venue(const rctx *r, const nx_span *s) {
+    static const char *const town_kinds[] = {"city", "town", NULL};
+    size_t a = s->t0;
+    if (a >= 2 && is_word(r, a - 1, NX_G_WORKPLACE_LINKER) && r->owner[a - 2] >= 0 &&
+        (SPAN(r->doc, r->owner[a - 2])->type == NX_ORGANIZATION || SPAN(r->doc, r->owner[a - 2])->type == NX_PLACE) &&
+        !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM))
+        return 1;
+    if (a >= 3 && is_kind(s, town_kinds) && (is_punct(r, a - 1, ",") || is_punct(r, a - 1, "(")) && same_line(r, a - 3, a)) {
+        size_t j = a - 1, nw = 0;
+        while (j > 0 && nw < 4 && (capitalised(tok(r, j - 1)) || (tok(r, j - 1)->shape & NX_SH_POSS)) && r->owner[j - 1] < 0) {
+            j--;
+            nw++;
+        }
+        if (nw && j > 0 && is_word(r, j - 1, NX_G_WORKPLACE_LINKER)) return 1;
+    }
+    if (s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_WORD && (tok(r, s->t1)->shape & NX_SH_LOWER) &&
+        !is_word(r, s->t1, NX_G_FUNCTION_WORD) && same_line(r, a, s->t1))
+        for (size_t j = a; j > 0 && j + 3 > a; j--) {
+            if (is_word(r, j - 1, NX_G_DEFINITE) && (tok(r, j - 1)->shape & NX_SH_LOWER)) return 1;
+            if (tok(r, j - 1)->kind != NX_TOK_WORD || !(tok(r, j - 1)->shape & NX_SH_LOWER)) break;
+        }
+    return 0;
+}
+
 /* In a sports report a city or county names its team (Surrey beat Kent;
  * CHICAGO 5 Houston 3); countries stay places, as do venues ("Leicester :"
  * at the start of a results line), datelines and places after "in", "at". */
@@ -2824,9 +3003,18 @@ static void sports_teams(rctx *r) {
     static const char *const team_kinds[] = {"city", "admin1", "town", "county", NULL};
     for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
-        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE || !is_kind(s, team_kinds)) continue;
-        if ((place_cue_before(r, s->t0) && !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM)) || in_dateline(r, s))
+        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_PLACE) continue;
+        /* (a place named by its head word is a team only before a score on
+         * its line: "Notts County 0 York 1", "Crystal Palace 4 1 2 1") */
+        if (!is_kind(s, team_kinds) &&
+            !(s->rule == NX_RULE_PLACE_HEAD_WORD && s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM && score_like(r, s->t1) &&
+              same_line(r, s->t1 - 1, s->t1)))
             continue;
+        int score_after = s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM;
+        if ((place_cue_before(r, s->t0) && !score_after) || in_dateline(r, s) || venue(r, s)) continue;
+        /* (nor after "of": "the outskirts of Angleton", "the county of
+         * Leicestershire", "Espanyol of Barcelona") */
+        if (s->t0 > 0 && !score_after && is_word(r, s->t0 - 1, NX_G_GENITIVE) && (tok(r, s->t0 - 1)->shape & NX_SH_LOWER)) continue;
         /* "Los Angeles , California": a city placed in its region, and the
          * region, are places ("Essex , Derbyshire and Surrey" are teams) */
         static const char *const city_kinds[] = {"city", "town", NULL};
@@ -2846,6 +3034,38 @@ static void sports_teams(rctx *r) {
         if (tok(r, s->t0)->line_start && is_punct(r, after, ":")) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM, 1);
     }
+}
+
+/* "Atari , Inc.", "Beijing Jinyu Group Co. , Ltd.": a legal form after a
+ * comma that closes an organisation's name is part of it (the name ends
+ * there: no capitalised word follows). One pass over the spans. */
+static nx_status legal_form_after_comma(rctx *r) {
+    nx_document *doc = r->doc;
+    size_t n_spans = doc->spans.count;
+    for (size_t k = 0; k < n_spans; k++) {
+        const nx_span *s = SPAN(doc, k);
+        if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_ORGANIZATION) continue;
+        size_t b = s->t1;
+        while (b + 1 < r->n && is_punct(r, b, ",") && feat(r, b + 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
+               (tok(r, b + 1)->shape & NX_SH_CAP) && r->owner[b + 1] < 0 && !doc->blocked[b + 1] && same_line(r, b, b + 1) &&
+               !(b + 2 < r->n && capitalised(tok(r, b + 2)) && same_line(r, b + 1, b + 2)))
+            b += 2;
+        if (b == s->t1) continue;
+        size_t t0 = s->t0;
+        nx_rule rule = (nx_rule)s->rule;
+        const char *canon = s->canon, *country = s->country, *kind = s->kind, *xid = s->xid;
+        nx_doc_drop_span(doc, (int32_t)k);
+        for (size_t i = t0; i < b; i++) r->owner[i] = -1;
+        int32_t id = add_span(r, t0, b, NX_ORGANIZATION, rule == NX_RULE_GAZETTEER ? NX_RULE_ORG_HEAD_WORD : rule);
+        if (id < 0) return NX_ERR_NOMEM;
+        /* (the name's entry is still the organisation's: Atari's ids) */
+        nx_span *e = SPAN(doc, id);
+        e->canon = canon ? canon : (rule == NX_RULE_GAZETTEER ? nx_doc_span_text(doc, (nx_span *)SPAN(doc, k)) : NULL);
+        e->country = country;
+        e->kind = kind;
+        e->xid = xid;
+    }
+    return NX_OK;
 }
 
 /* ---- driver ----------------------------------------------------------------- */
@@ -2928,15 +3148,20 @@ nx_status nx_resolve(nx_document *doc) {
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
     mark_headlines(&r);
     nx_status st = index_words(&r);
-    size_t sport_words = 0;
+    /* a sports report: two sport words, or one in a headline (a first
+     * line of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
+    size_t sport_words = 0, headline_end = 0;
+    for (size_t i = 1; i < r.n && i <= 16 && !headline_end; i++)
+        if (doc->toks.items[i].brk >= NX_BRK_LINE) headline_end = i;
     for (size_t i = 0; i < r.n; i++)
-        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words++;
+        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words += i < headline_end ? 2 : 1;
     r.sports = sport_words >= 2;
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = hyphen_status_titles(&r);
     if (st == NX_OK) st = titles(&r);
     if (st == NX_OK) st = board_members(&r);
     if (st == NX_OK) st = chunks(&r);
+    if (st == NX_OK) st = legal_form_after_comma(&r);
     if (st == NX_OK) st = acronyms(&r);
     if (st == NX_OK) st = acronyms_inferred(&r);
     if (st == NX_OK) st = acronyms_after_titles(&r);

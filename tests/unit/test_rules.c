@@ -352,6 +352,32 @@ static void org_without_legal_form(void) {
     CHECK(full && base && strcmp(full, base) == 0);
 }
 
+/* One sport word in a headline (a short first line, Reuters' "SOCCER -")
+ * makes a sports report, where a name before the scores of a results
+ * line is a team; the same word in running text alone does not. */
+static void sport_in_headline(void) {
+    const char *text = "SOCCER - SCOTTISH LEAGUE STANDINGS .\nDivision two\nStenhousemuir 3 1 1 1 6 1 4\n";
+    const char *team = strstr(text, "Stenhousemuir");
+    CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 13) == NX_ORGANIZATION);
+    text = "He wrote about soccer for years . Stenhousemuir 3 1 1 1 6 1 4";
+    team = strstr(text, "Stenhousemuir");
+    CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 13) != NX_ORGANIZATION);
+    /* a batsman's score in a scorecard's parentheses is no team's */
+    text = "Cricket : Pakistan 185 ( Ijaz Ahmed 79 ) after the innings.";
+    team = strstr(text, "Ijaz Ahmed");
+    CHECK(type_at(text, (size_t)(team - text), (size_t)(team - text) + 10) != NX_ORGANIZATION);
+}
+
+/* An organisation's short name found again ("NationsBank" of "NationsBank
+ * Corp.", "Mercantile" of "Mercantile Bancorp Inc.") is that organisation. */
+static void org_short_name(void) {
+    char a[128], b[128];
+    const char *text = "Mercantile Bancorp Inc. gained. The most coveted bank is Mercantile , analysts said.";
+    const char *full = entity_of(text, "Mercantile Bancorp Inc.", a, sizeof a);
+    const char *base = entity_of(text, "Mercantile", b, sizeof b);
+    CHECK(full && base && strcmp(full, base) == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -364,6 +390,8 @@ int main(void) {
     party_word_alone();
     status_before_party();
     org_without_legal_form();
+    sport_in_headline();
+    org_short_name();
     nx_model_free(model);
     return check_result("test_rules");
 }
