@@ -1407,6 +1407,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         }
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = nx_rel_main_org(l->doc);
         if (org_pre < 0) org_pre = its_org(l, g.t0);
+        /* "Ex-Nissan boss": a status prefix on the word before the title */
+        if ((!g.status || g.status == NX_STATUS_CURRENT) && SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && g.t0 > 0 &&
+            nx_rel_status_prefix(doc, g.t0 - 1))
+            g.status = nx_rel_status_prefix(doc, g.t0 - 1);
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);

@@ -58,6 +58,10 @@ nx_status nx_relations(nx_document *doc, nx_error *err);
  * ("former Soviet Foreign Minister", "a former member of"). */
 uint8_t nx_rel_status_word(const nx_document *doc, size_t i);
 
+/* The status a hyphenated word's first part says as a title modifier
+ * ("Ex-Nissan boss": former), or 0. */
+uint8_t nx_rel_status_prefix(const nx_document *doc, size_t i);
+
 /* Whether a word of a span's value ("prime minister", words folded, one
  * space apart) is a one-word gazetteer entry of class c: for a title whose
  * head word is inside a token ("President-elect"). */
