@@ -127,6 +127,19 @@ static int32_t person_possessive(const actx *a, const nx_span *person) {
     return org;
 }
 
+/* The organisation joined to organisation k by "and" ("X, who runs Tesla
+ * and SpaceX"): the verb's object too; -1 when there is none. */
+static int32_t coordinated(const actx *a, int32_t k) {
+    if (k < 0) return -1;
+    size_t e = SPAN(a->doc, k)->t1;
+    if (!is_word(a, e, NX_G_CONJUNCTION) || !(tok(a, e)->shape & NX_SH_LOWER)) return -1;
+    int32_t next = org_at(a, e + 1);
+    /* (the whole object: nothing but punctuation or a lower-case word after it) */
+    size_t f = next >= 0 ? SPAN(a->doc, next)->t1 : 0;
+    if (next < 0 || (f < a->n && tok(a, f)->kind == NX_TOK_WORD && (tok(a, f)->shape & NX_SH_CAP))) return -1;
+    return next;
+}
+
 /* PERSON [, who | who] [has] VERB [at|for] ORG: "X joined Y", "X, who works
  * for Y", "X heads Y", "X founded Y"; in the passive, "X was hired|signed
  * by Y" (a naming or affiliation verb and the agent); a verb that says the
@@ -371,6 +384,7 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add_status(a, person, verb_org, NX_RULE_AW_VERB, verb_status) ||
+            add_status(a, person, coordinated(a, verb_org), NX_RULE_AW_VERB, verb_status) ||
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
             add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||
             add(a, person, led_by(a, s), NX_RULE_AW_LED_BY) ||
