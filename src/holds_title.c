@@ -1278,6 +1278,33 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (st != NX_OK) return st;
             continue;
         }
+        /* "German Foreign Minister X and her French counterpart Y": the
+         * title of the last holder bound before it in its sentence (none:
+         * no fact) */
+        if (t->kind && !strcmp(t->kind, "counterpart")) {
+            const nx_span *like = NULL;
+            int32_t like_org = -1;
+            for (size_t f = doc->rels.count; f-- > 0 && !like;) {
+                const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, f);
+                if (rel->type != NX_REL_HOLDS_TITLE || rel->args[1].span < 0) continue;
+                const nx_span *o = SPAN(doc, rel->args[1].span);
+                if (o->t1 <= t->t0 && same_sentence(l, o->t0, t->t0) && o->kind != t->kind) {
+                    like = o;
+                    like_org = rel->args[2].span;
+                }
+            }
+            if (!like || !like->value) continue;
+            /* (a counterpart is another country's, or another body's: not
+             * "Chinese Vice President Zeng ... his Chinese counterpart Li",
+             * whose "his" is someone else's; nor a party's, "his Republican
+             * counterpart") */
+            int32_t nat = t->t0 > 0 ? span_at(l, t->t0 - 1) : -1;
+            if (is_party(l, nat)) continue;
+            const char *mine = country_of(l, nat), *theirs = country_of(l, like_org);
+            if (mine && theirs && !strcmp(mine, theirs)) continue;
+            t->value = like->value;
+            t->kind = like->kind;
+        }
         /* "a critic of the regime": a stance, no job (kind=stance) */
         if (t->kind && !strcmp(t->kind, "stance") && is_word(l, t->t1, NX_G_GENITIVE)) continue;
         title_group g;
