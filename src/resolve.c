@@ -990,13 +990,16 @@ static size_t demonym_end(const rctx *r, size_t j) {
     return lo < r->doc->n_gm && gm[lo].t0 == j && may_have(r, &gm[lo], NX_FEAT(NX_G_DEMONYM)) ? gm[lo].t1 : j + 1;
 }
 
-static size_t over_modifiers(const rctx *r, size_t j) {
+static size_t over_modifiers(const rctx *r, size_t j, int fields) {
     for (int k = 0; k < 3 && j < r->n && !r->title_tok[j]; k++) {
         if (r->owner[j] < 0 && (feat(r, j, NX_FEAT(NX_G_DEMONYM)) || demonym_end(r, j) > j + 1))
             j = demonym_end(r, j);
         else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_ADJECTIVE)))
             j++;
         else if (r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_MOD)) && (tok(r, j)->shape & NX_SH_LOWER))
+            j++;
+        /* ("X, a former finance chief": a field in lower case, after a comma) */
+        else if (fields && r->owner[j] < 0 && feat(r, j, NX_FEAT(NX_G_TITLE_FIELD)) && (tok(r, j)->shape & NX_SH_LOWER))
             j++;
         else if (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE && SPAN(r->doc, r->owner[j])->t0 == j)
             j = SPAN(r->doc, r->owner[j])->t1;
@@ -1015,10 +1018,10 @@ static int title_apposition_after(const rctx *r, size_t i) {
     if (!is_punct(r, i, ",")) return 0;
     size_t j = i + 1;
     int opened = 1; /* 2: a determiner or a possessor opens the apposition */
-    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1), opened = 2;
+    if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1, 1), opened = 2;
     /* "Lavrov, Russia's foreign minister": a capitalised possessor */
     else if (j + 1 < r->n && capitalised(tok(r, j)) && (tok(r, j + 1)->shape & NX_SH_POSS))
-        j = over_modifiers(r, j + 2), opened = 2;
+        j = over_modifiers(r, j + 2, 1), opened = 2;
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL))
                ? opened
                : 0;
@@ -1048,7 +1051,7 @@ static int title_predicate_after(const rctx *r, size_t i) {
     }
     /* "was Paris mayor": the modifiers without a determiner too */
     if (is_word(r, j, NX_G_DETERMINER)) j++;
-    j = over_modifiers(r, j);
+    j = over_modifiers(r, j, 0);
     return j < r->n && r->title_tok[j] && !(r->owner[j] >= 0 && (SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL));
 }
 
@@ -1326,7 +1329,7 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
                         !(a > 0 && (is_word(r, a - 1, NX_G_DETERMINER) || is_word(r, a - 1, NX_G_GENITIVE))))) &&
         is_word(r, b, NX_G_ARTICLE) &&
         (tok(r, b)->shape & NX_SH_LOWER) && same_line(r, a, b)) {
-        size_t j = over_modifiers(r, b + 1);
+        size_t j = over_modifiers(r, b + 1, 0);
         /* (not "Ateca Bainimarama the Prime Minister's daughter": a title
          * that possesses names someone else) */
         if (j < r->n && r->title_tok[j] && r->owner[j] >= 0 && !(SPAN(r->doc, r->owner[j])->flags & NX_SPAN_PLURAL) &&
