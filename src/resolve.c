@@ -1935,7 +1935,10 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     for (size_t i = a + 1; i < b && city_name; i++) city_name = plain_name_word(r, i);
     if (gz_type(r, a, NX_PLACE) && !is_town(SPAN(doc, r->gz_at[a])) && !city_name &&
         !(feat(r, a, NX_FEAT(NX_G_GIVEN)) && (c->evidence || places == 1) && SPAN(doc, r->gz_at[a])->t1 == a + 1 &&
-          !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER))))
+          /* (but "a letter from Vladimir Putin": the cue is no place's
+           * when no given name follows the place word) */
+          !(a > 0 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && a + 1 < b &&
+            feat(r, a + 1, NX_FEAT(NX_G_GIVEN)))))
         return NEXT;
     /* "Prime Minister Brian Mulroney U.S. President George H. W. Bush",
      * "vocalist Marc Almond German Europop artist Haddaway": in a list
