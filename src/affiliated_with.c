@@ -81,7 +81,7 @@ static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, 
     /* (the organisation a document is about may have been named before:
      * "X, who heads the company") */
     if (org < 0 || nx_rel_bare_head(a->doc, org) ||
-        (tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent && org != nx_rel_main_org(a->doc)) ||
+        (tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent && org != a->main_org) ||
         linked(a, person, org))
         return 0;
     nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .status = status, .n_args = 2,
@@ -195,7 +195,7 @@ static int32_t by_verb(const actx *a, size_t j, uint8_t *status) {
      * as for "company president" (a generic noun alone, no name after it) */
     if (org < 0 && is_word(a, j, NX_G_DEFINITE) && is_word(a, j + 1, NX_G_ORG_GENERIC) && span_at(a, j + 1) < 0 &&
         (tok(a, j + 1)->shape & NX_SH_LOWER) && !(j + 2 < a->n && (tok(a, j + 2)->shape & NX_SH_CAP)))
-        return nx_rel_main_org(a->doc);
+        return a->main_org;
     /* (not a modifier of another name: "plays for Premier League club
      * Newcastle United") */
     if (org >= 0) {

@@ -10,6 +10,7 @@ typedef struct lctx {
     size_t n;              /* tokens */
     const int32_t *span_at; /* span index covering each token, -1 */
     uint8_t *titled_before; /* per span: a person bound to a title right before the name */
+    int32_t main_org;       /* the organisation the document is about, -1 (nx_relctx) */
 } lctx;
 
 static const nx_token *tok(const lctx *l, size_t i) { return &l->doc->toks.items[i]; }
@@ -131,7 +132,7 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     if (k < 0 && j > i + 1 && is_word(l, i, NX_G_EMPLOYER_LINKER) && !fold_is(l, i, "with") && (tok(l, j)->shape & NX_SH_LOWER) &&
         nx_rel_token_is(l->doc, j, NX_G_ORG_GENERIC, "names") && !(j + 1 < l->n && (tok(l, j + 1)->shape & NX_SH_CAP)) &&
         !(tok(l, j + 1 < l->n ? j + 1 : j)->shape & NX_SH_POSS) && !is_word(l, j + 1, NX_G_GENITIVE)) {
-        int32_t about = nx_rel_main_org(l->doc);
+        int32_t about = l->main_org;
         if (about >= 0) {
             *end = j + 1;
             return about;
@@ -1267,7 +1268,7 @@ static void sentence_country(lctx *l) {
 
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
-    lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1)};
+    lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1), c->main_org};
     if (!ctx.titled_before) return NX_ERR_NOMEM;
     lctx *l = &ctx;
     for (size_t k = 0; k < doc->spans.count; k++) {
@@ -1432,7 +1433,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (plain) g.status = said;
             break;
         }
-        if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = nx_rel_main_org(l->doc);
+        if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = l->main_org;
         if (org_pre < 0) org_pre = its_org(l, g.t0);
         /* "Ex-Nissan boss": a status prefix on the word before the title */
         if ((!g.status || g.status == NX_STATUS_CURRENT) && SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && g.t0 > 0 &&

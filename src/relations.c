@@ -217,7 +217,7 @@ nx_status nx_relations(nx_document *doc, nx_error *err) {
         const nx_span *s = SPAN(doc, k);
         for (uint32_t t = s->t0; t < s->t1 && t < n; t++) span_at[t] = (int32_t)k;
     }
-    nx_relctx c = {doc, n, span_at};
+    nx_relctx c = {doc, n, span_at, nx_rel_main_org(doc)};
     for (size_t i = 0; i < N_FAMILIES; i++) {
         nx_status st = FAMILIES[i].find(&c);
         if (st != NX_OK) return st;

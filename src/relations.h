@@ -34,6 +34,7 @@ typedef struct nx_relctx {
     nx_document *doc;
     size_t n;              /* tokens */
     const int32_t *span_at; /* span index covering each token, -1 */
+    int32_t main_org;       /* the organisation the document is about (nx_rel_main_org), -1 */
 } nx_relctx;
 
 typedef struct nx_relation_family {
@@ -69,7 +70,8 @@ int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c);
 
 /* The organisation a document is about: the first mention of the one
  * named most often, at least three times ("company president", "X, who
- * heads the company"), or -1. */
+ * heads the company"), or -1. Found once per document: the families read
+ * it from nx_relctx.main_org. */
 int32_t nx_rel_main_org(const nx_document *doc);
 
 /* Whether token i is a one-word gazetteer entry of class c and kind
