@@ -129,7 +129,8 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
      * company": a generic noun that names a kind of organisation
      * (org-generic kind=names), alone after "of|for|at the", is the
      * organisation the document is about, as in "company president" */
-    if (k < 0 && j > i + 1 && is_word(l, i, NX_G_EMPLOYER_LINKER) && !fold_is(l, i, "with") && (tok(l, j)->shape & NX_SH_LOWER) &&
+    if (k < 0 && j > i + 1 && is_word(l, i, NX_G_EMPLOYER_LINKER) && !nx_rel_token_is(l->doc, i, NX_G_EMPLOYER_LINKER, "company") &&
+        (tok(l, j)->shape & NX_SH_LOWER) &&
         nx_rel_token_is(l->doc, j, NX_G_ORG_GENERIC, "names") && !(j + 1 < l->n && (tok(l, j + 1)->shape & NX_SH_CAP)) &&
         !(tok(l, j + 1 < l->n ? j + 1 : j)->shape & NX_SH_POSS) && !is_word(l, j + 1, NX_G_GENITIVE)) {
         int32_t about = l->main_org;
@@ -1458,8 +1459,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
          * verb's participle right after the title's phrase names who held
          * it before */
         if ((rule == NX_RULE_HT_COPULA || rule == NX_RULE_HT_NAMED) && predecessor < 0 && g.t1 + 2 < l->n && fold_is(l, g.t1, ",") &&
-            is_word(l, g.t1 + 1, NX_G_SUCCESSION_VERB) && (tok(l, g.t1 + 1)->shape & NX_SH_LOWER) &&
-            tok(l, g.t1 + 1)->fold_len > 3 && !memcmp(tok(l, g.t1 + 1)->fold + tok(l, g.t1 + 1)->fold_len - 3, "ing", 3)) {
+            (tok(l, g.t1 + 1)->shape & NX_SH_LOWER) && nx_rel_token_is(doc, g.t1 + 1, NX_G_SUCCESSION_VERB, "participle")) {
             int32_t w = span_at(l, g.t1 + 2);
             if (is_type(l, w, NX_PERSON) && sp(l, w)->t0 == g.t1 + 2 && w != person && same_sentence(l, g.t0, g.t1 + 2))
                 predecessor = w;
