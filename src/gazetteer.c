@@ -80,6 +80,14 @@ int nx_gazetteer_word_is(const nx_gazetteer *g, const char *fold, size_t len, in
     return 0;
 }
 
+uint8_t nx_gazetteer_prefix_status(const nx_gazetteer *g, const char *fold, size_t len) {
+    const char *h = memchr(fold, '-', len);
+    if (!h || h == fold) return 0;
+    size_t f = (size_t)(h - fold);
+    uint8_t st = nx_gazetteer_modifier_status(g, fold, f + 1, NULL);
+    return st ? st : nx_gazetteer_modifier_status(g, fold, f, NULL);
+}
+
 uint8_t nx_gazetteer_modifier_status(const nx_gazetteer *g, const char *fold, size_t len, int *is_mod) {
     uint32_t node = len ? nx_gazetteer_word(g, fold, len) : 0;
     uint8_t status = 0;

@@ -258,4 +258,9 @@ int nx_gazetteer_word_is(const nx_gazetteer *g, const char *fold, size_t len, in
  * word is a title modifier at all (vice, deputy). */
 uint8_t nx_gazetteer_modifier_status(const nx_gazetteer *g, const char *fold, size_t len, int *is_mod);
 
+/* The status the part of a hyphenated folded word before its first hyphen
+ * says as a title modifier, written as a prefix ("ex-") or as a word
+ * ("ex"): "Ex-Nissan", "then-French". 0 when none. */
+uint8_t nx_gazetteer_prefix_status(const nx_gazetteer *g, const char *fold, size_t len);
+
 #endif

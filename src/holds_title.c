@@ -104,12 +104,7 @@ static int caption_len(const lctx *l, size_t i) {
  * hyphen, an adjective: "London-based", "Kremlin-backed". */
 static int hyphen_adjective(const lctx *l, size_t i) {
     const nx_token *t = tok(l, i);
-    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN) || !(t->shape & NX_SH_CAP) || (t->shape & NX_SH_ALLCAPS))
-        return 0;
-    const char *w = l->doc->text.work;
-    size_t k = t->b1;
-    while (k > t->b0 && w[k - 1] != '-') k--;
-    return k > t->b0 + 1 && k < t->b1 && w[k] >= 'a' && w[k] <= 'z';
+    return (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) && nx_token_lower_after_hyphen(l->doc->text.work, t);
 }
 
 /* An organisation named right after a title: "of [the] ORG", "at ORG".

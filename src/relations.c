@@ -42,12 +42,7 @@ uint8_t nx_rel_status_word(const nx_document *doc, size_t i) {
 
 uint8_t nx_rel_status_prefix(const nx_document *doc, size_t i) {
     if (i >= doc->toks.count || !(doc->toks.items[i].shape & NX_SH_HYPHEN) || doc->toks.items[i].kind != NX_TOK_WORD) return 0;
-    const nx_token *t = &doc->toks.items[i];
-    const char *h = memchr(t->fold, '-', t->fold_len);
-    if (!h || h == t->fold) return 0;
-    /* the modifier as the data writes a prefix ("ex-") or as a word ("ex") */
-    uint8_t st = nx_gazetteer_modifier_status(&doc->model->gaz, t->fold, (size_t)(h - t->fold) + 1, NULL);
-    return st ? st : nx_gazetteer_modifier_status(&doc->model->gaz, t->fold, (size_t)(h - t->fold), NULL);
+    return nx_gazetteer_prefix_status(&doc->model->gaz, doc->toks.items[i].fold, doc->toks.items[i].fold_len);
 }
 
 int nx_rel_value_has(const nx_document *doc, const char *value, nx_gclass c) {

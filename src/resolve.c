@@ -83,14 +83,7 @@ static int demonym_prefix(const rctx *r, size_t i) {
 
 /* "Montreal-based", "Harvard-educated": a word whose part after its last
  * hyphen is in lower case is an adjective, no name. */
-static int lower_after_hyphen(const rctx *r, size_t i) {
-    const nx_token *t = &r->toks[i];
-    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
-    const char *w = r->doc->text.work + t->b0;
-    size_t n = t->b1 - t->b0, h = n;
-    while (h > 0 && w[h - 1] != '-') h--;
-    return h > 1 && h < n && w[h] >= 'a' && w[h] <= 'z';
-}
+static int lower_after_hyphen(const rctx *r, size_t i) { return nx_token_lower_after_hyphen(r->doc->text.work, &r->toks[i]); }
 
 /* "Yaroslav-the": the part after a word's last hyphen is a function word
  * (the word is part of a name, no adjective). */
@@ -1591,11 +1584,8 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
     /* (nor a word that opens with a status: "Ex-Google engineer" says when,
      * and the organisation is the rest) */
-    for (size_t i = a; i < b && plain; i++) {
-        const nx_token *t = tok(r, i);
-        const char *h = (t->shape & NX_SH_HYPHEN) ? memchr(t->fold, '-', t->fold_len) : NULL;
-        if (h && h > t->fold && modifier_status(r, t->fold, (size_t)(h - t->fold))) plain = 0;
-    }
+    for (size_t i = a; i < b && plain; i++)
+        if ((tok(r, i)->shape & NX_SH_HYPHEN) && nx_gazetteer_prefix_status(r->g, tok(r, i)->fold, tok(r, i)->fold_len)) plain = 0;
     /* (nor a dynasty or realm before a monarch's rank: "the Mughal Emperor",
      * "Arsacid prince": no organisation confers it) */
     if (plain && title_after(r, b) && monarch_title(r, r->owner[b])) plain = 0;

@@ -110,6 +110,17 @@ unsigned nx_char_class_unicode(int32_t c);
  * as two words masked to b's length (readable past the form: see
  * nx_token.fold), with no branch on the length unless it is longer (rare)
  * or the words differ. */
+/* Whether word token t's part after its last hyphen starts with an ASCII
+ * lower-case letter, in the text `work` it was cut from: an adjective such
+ * as "Montreal-based", "Harvard-educated", no name. */
+static inline int nx_token_lower_after_hyphen(const char *work, const nx_token *t) {
+    if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_HYPHEN)) return 0;
+    const char *w = work + t->b0;
+    size_t n = t->b1 - t->b0, h = n;
+    while (h > 0 && w[h - 1] != '-') h--;
+    return h > 1 && h < n && w[h] >= 'a' && w[h] <= 'z';
+}
+
 static inline int nx_token_same_fold(const nx_token *a, const nx_token *b) {
     size_t len = b->fold_len;
     const unsigned char *p = (const unsigned char *)a->fold, *q = (const unsigned char *)b->fold;
