@@ -846,6 +846,11 @@ static int range_has(const rctx *r, size_t a, size_t b, uint64_t f) {
     return 0;
 }
 
+/* Gazetteer kinds of place a rule reads (is_kind): a country alone; a city
+ * or a town. */
+static const char *const COUNTRY_KIND[] = {"country", NULL};
+static const char *const TOWN_KINDS[] = {"city", "town", NULL};
+
 static int is_country(const nx_span *s);
 static int head_ahead(const rctx *r, size_t i);
 
@@ -857,12 +862,11 @@ static int is_kind(const nx_span *s, const char *const *kinds);
  * at j names a country right after it that ends the name ("Gold Fields of
  * South Africa Ltd" is a name of its own). */
 static int org_of_country_at(const rctx *r, size_t a, size_t j) {
-    static const char *const countries[] = {"country", NULL};
     const nx_document *doc = r->doc;
     return j > a && r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->type == NX_ORGANIZATION && SPAN(doc, r->gz_at[a])->t1 == j &&
            is_word(r, j, NX_G_GENITIVE) && (tok(r, j)->shape & NX_SH_LOWER) && !feat(r, j - 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
            j + 1 < r->n && r->gz_at[j + 1] >= 0 && SPAN(doc, r->gz_at[j + 1])->type == NX_PLACE &&
-           is_kind(SPAN(doc, r->gz_at[j + 1]), countries) && !r->headline[a] &&
+           is_kind(SPAN(doc, r->gz_at[j + 1]), COUNTRY_KIND) && !r->headline[a] &&
            !(SPAN(doc, r->gz_at[j + 1])->t1 < r->n && capitalised(tok(r, SPAN(doc, r->gz_at[j + 1])->t1)));
 }
 
@@ -1658,6 +1662,21 @@ static step_result one_entity(rctx *r, chunk *c, nx_status *st) {
 
 /* Honorifics and leading common words are not part of a name (an honorific
  * is evidence of a person); nor are lower-case words at either edge. */
+/* Where the name in chunk [a, b) starts past the field words that open it
+ * (title-field, not a given name or a surname: "Relations" of "Public
+ * Relations Jan Novak"), when a given name or an honorific follows them and
+ * no head word; else a. */
+static size_t field_words_end(const rctx *r, size_t a, size_t b) {
+    size_t f = a;
+    while (f < b && r->gz_at[f] < 0 && feat(r, f, NX_FEAT(NX_G_TITLE_FIELD)) && !feat(r, f, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)) &&
+           !(tok(r, f)->shape & NX_SH_ALLCAPS))
+        f++;
+    if (f == a || b - f < 2 || !feat(r, f, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_HONORIFIC)) ||
+        range_has(r, f, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_MISC_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX)))
+        return a;
+    return f;
+}
+
 static step_result trim(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     nx_document *doc = r->doc;
@@ -1685,18 +1704,12 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
     }
     while (c->a < c->b && !capitalised(tok(r, c->a)) && r->gz_at[c->a] < 0) c->a++;
     /* "Director for Public Relations Jan Novak": the field words that end a
-     * title's complement (title-field) are no part of the name after them,
-     * which opens with a given name */
-    {
-        size_t f = c->a;
-        while (f < c->b && r->gz_at[f] < 0 && feat(r, f, NX_FEAT(NX_G_TITLE_FIELD)) &&
-               !feat(r, f, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)) && !(tok(r, f)->shape & NX_SH_ALLCAPS))
-            f++;
-        if (f > c->a && c->b - f >= 2 && feat(r, f, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_HONORIFIC)) &&
-            !range_has(r, f, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_MISC_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
-            c->a = f;
-            if (feat(r, f, NX_FEAT(NX_G_HONORIFIC))) return trim(r, c, st); /* (the honorific is read as one opening the chunk) */
-        }
+     * title's complement are no part of the name after them (an honorific
+     * there then opens the chunk: trim reads it; f only grows) */
+    size_t f = field_words_end(r, c->a, c->b);
+    if (f > c->a) {
+        c->a = f;
+        if (feat(r, f, NX_FEAT(NX_G_HONORIFIC))) return trim(r, c, st);
     }
     /* "the former Democratic Kampuchea": a party's adjective alone right
      * before a place that ends the name is the place's style, no party
@@ -1903,8 +1916,7 @@ static step_result person_over_places(rctx *r, chunk *c, nx_status *st) {
     /* ("Bristol Rovers", "Sydney Swans", "Paris St Germain": in a sports
      * report a city with a plural or another place after it is a club,
      * read by sports_club) */
-    static const char *const town_kinds[] = {"city", "town", NULL};
-    if (r->sports && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), town_kinds) && !c->evidence &&
+    if (r->sports && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), TOWN_KINDS) && !c->evidence &&
         (plural_stem(tok(r, b - 1)) || gz_type(r, b - 1, NX_PLACE)))
         return NEXT;
     /* "Democrat Walter Mondale": a party word first is read by classify_run */
@@ -2051,8 +2063,7 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
      * organisation's own name stays a place; a region is part of the name
      * ("Caribbean Dispatch Services", "East Asia Economic Group"), as a
      * country is of a company's ("America West Holdings Corporation") */
-    static const char *const countries[] = {"country", NULL};
-    if (org && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), countries) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
+    if (org && gz_type(r, a, NX_PLACE) && is_kind(SPAN(doc, r->gz_at[a]), COUNTRY_KIND) && b - SPAN(doc, r->gz_at[a])->t1 >= 2 &&
         !is_word(r, SPAN(doc, r->gz_at[a])->t1, NX_G_NAME_LINKER) && !feat(r, b - 1, NX_FEAT(NX_G_ORG_SUFFIX)))
         a = SPAN(doc, r->gz_at[a])->t1;
     /* Ministry of Education Diane Cecile Parker: a given name after the
@@ -2967,13 +2978,12 @@ static nx_status propagate(rctx *r) {
  * qualifies a common noun after "the" ("the Berlin stadium", "the Volgograd
  * side", "the Sarajevo meeting"). */
 static int venue(const rctx *r, const nx_span *s) {
-    static const char *const town_kinds[] = {"city", "town", NULL};
     size_t a = s->t0;
     if (a >= 2 && is_word(r, a - 1, NX_G_WORKPLACE_LINKER) && r->owner[a - 2] >= 0 &&
         (SPAN(r->doc, r->owner[a - 2])->type == NX_ORGANIZATION || SPAN(r->doc, r->owner[a - 2])->type == NX_PLACE) &&
         !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM))
         return 1;
-    if (a >= 3 && is_kind(s, town_kinds) && (is_punct(r, a - 1, ",") || is_punct(r, a - 1, "(")) && same_line(r, a - 3, a)) {
+    if (a >= 3 && is_kind(s, TOWN_KINDS) && (is_punct(r, a - 1, ",") || is_punct(r, a - 1, "(")) && same_line(r, a - 3, a)) {
         size_t j = a - 1, nw = 0;
         while (j > 0 && nw < 4 && (capitalised(tok(r, j - 1)) || (tok(r, j - 1)->shape & NX_SH_POSS)) && r->owner[j - 1] < 0) {
             j--;
@@ -3013,13 +3023,12 @@ static void sports_teams(rctx *r) {
         if (s->t0 > 0 && !score_after && is_word(r, s->t0 - 1, NX_G_GENITIVE) && (tok(r, s->t0 - 1)->shape & NX_SH_LOWER)) continue;
         /* "Los Angeles , California": a city placed in its region, and the
          * region, are places ("Essex , Derbyshire and Surrey" are teams) */
-        static const char *const city_kinds[] = {"city", "town", NULL};
         static const char *const region_kinds[] = {"admin1", "country", NULL};
-        if (is_kind(s, city_kinds) && is_punct(r, s->t1, ",") && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
+        if (is_kind(s, TOWN_KINDS) && is_punct(r, s->t1, ",") && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
             is_kind(SPAN(doc, r->owner[s->t1 + 1]), region_kinds))
             continue;
         if (is_kind(s, region_kinds) && s->t0 >= 2 && is_punct(r, s->t0 - 1, ",") && r->owner[s->t0 - 2] >= 0 &&
-            is_kind(SPAN(doc, r->owner[s->t0 - 2]), city_kinds))
+            is_kind(SPAN(doc, r->owner[s->t0 - 2]), TOWN_KINDS))
             continue;
         /* a venue heading a results line: "Leicester :", "London ( The Oval ) :" */
         size_t after = s->t1;
