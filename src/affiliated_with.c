@@ -298,9 +298,9 @@ static int32_t led_by(const actx *a, const nx_span *person) {
 static int32_t member_before(const actx *a, const nx_span *person) {
     size_t i = person->t0;
     /* "Acme co-founders Jane Doe and John Smith": a name listed after one
-     * the noun stands before (over "and" or a comma, at most five names) */
-    /* (a comma only inside a list: a name followed by another comma or
-     * "and"; not "... founder Arnulfo Arias, Endara attended school") */
+     * the noun stands before (over "and" or a comma, at most five names; a
+     * comma only inside a list, a name followed by another comma or "and":
+     * not "... founder Arnulfo Arias, Endara attended school") */
     int in_list = is_char(a, person->t1, ',') || is_word(a, person->t1, NX_G_CONJUNCTION);
     for (int listed = 0; listed < 5 && i >= 3 && (is_word(a, i - 1, NX_G_CONJUNCTION) || (in_list && is_char(a, i - 1, ',')));
          listed++) {

@@ -423,8 +423,6 @@ static int32_t its_org(const lctx *l, size_t t0);
 static int32_t reporting_org(const lctx *l, size_t t0);
 static size_t phrase_start(const lctx *l, size_t j);
 
-/* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
- * or "GROUP of ORG , PERSON". */
 /* Whether a lower-case "its" opens the phrase of the title at t0, over at
  * most three plain words and conjunctions ("its founder and chairman"). */
 static int its_before(const lctx *l, size_t t0) {
@@ -455,6 +453,8 @@ static int apposition_closes(const lctx *l, size_t i) {
     return i >= l->n || fold_is(l, i, ",") || fold_is(l, i, ".") || !same_sentence(l, i - 1, i);
 }
 
+/* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
+ * or "GROUP of ORG , PERSON". */
 static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
     size_t j = g->t1;
     int comma = 0, definite = 0;
@@ -756,8 +756,6 @@ static int32_t holder_of(const lctx *l, int32_t t, nx_rule *rule) {
     return -1;
 }
 
-/* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
- * words and with no other name in between. */
 /* The person named as the agent right after a title group: "(succeeded as
  * chairman) by (his son) Victor Li", or -1. */
 static int32_t agent_after(const lctx *l, const title_group *g) {
@@ -770,6 +768,8 @@ static int32_t agent_after(const lctx *l, const title_group *g) {
     return is_type(l, holder, NX_PERSON) && sp(l, holder)->t0 == b && same_sentence(l, b, g->t0) ? holder : -1;
 }
 
+/* PERSON [, who] is/was/became/was named/served as ... GROUP, within a few
+ * words and with no other name in between. */
 static int32_t person_copula(const lctx *l, const title_group *g, int32_t *org, int32_t *predecessor, int pronoun_ok) {
     /* "who was Italy's foreign affairs minister": the phrase opens with the
      * title's organisation */
@@ -1262,6 +1262,67 @@ static void sentence_country(lctx *l) {
     }
 }
 
+/* The status the words between a copula title's subject (person) and its
+ * phrase (from token v) give it: future after a future marker that governs
+ * the verb after it ("will be named", "X is expected to join Acme as chief
+ * executive"; not "decided not to seek reelection after serving as
+ * chairman"), with *hypothetical set when the marker only wishes it
+ * (kind=hypothetical: "could become", "hopes to join"); current over "as"
+ * after a verb that takes no title ("will step down as chairman", "intended
+ * to resign as leader": the title is held now); 0 when they say none. */
+static uint8_t marker_status(const lctx *l, int32_t person, size_t v, int *hypothetical) {
+    *hypothetical = 0;
+    size_t from = sp(l, person)->t1 < v && v - sp(l, person)->t1 <= 12 && same_sentence(l, sp(l, person)->t1, v)
+                      ? sp(l, person)->t1
+                      : (v >= 4 ? v - 4 : 0);
+    uint8_t status = 0;
+    for (size_t w = from; w + 1 < v; w++)
+        if (is_word(l, w, NX_G_FUTURE_MARKER) && (tok(l, w)->shape & NX_SH_LOWER) &&
+            (is_word(l, w + 1, NX_G_ROLE_MARKER) || is_word(l, w + 1, NX_G_TITLE_VERB) || is_word(l, w + 1, NX_G_NAMING_VERB) ||
+             is_word(l, w + 1, NX_G_AFFILIATION_VERB) || is_word(l, w + 1, NX_G_AUXILIARY))) {
+            status = NX_STATUS_FUTURE;
+            *hypothetical |= nx_rel_token_is(l->doc, w, NX_G_FUTURE_MARKER, "hypothetical");
+        }
+    size_t verb = v >= 2 ? v - 2 : 0;
+    if (verb > 0 && is_word(l, verb, NX_G_VERB_PARTICLE)) verb--;
+    if (status == NX_STATUS_FUTURE && v >= 2 && is_word(l, v - 1, NX_G_ROLE_MARKER) && !is_word(l, verb, NX_G_TITLE_VERB) &&
+        !is_word(l, verb, NX_G_NAMING_VERB) && (tok(l, verb)->shape & NX_SH_LOWER)) {
+        *hypothetical = 0;
+        return NX_STATUS_CURRENT;
+    }
+    return status;
+}
+
+/* "German Foreign Minister X and her French counterpart Y": counterpart
+ * title t (kind=counterpart) takes the value and kind of the last title
+ * bound before it in its sentence. 0 when there is none to take, and no
+ * fact: none is named there; the nationality before t is that holder's own
+ * country ("Chinese Vice President Zeng ... his Chinese counterpart Li",
+ * whose "his" is someone else's); or a party stands before it ("his
+ * Republican counterpart"). */
+static int take_counterpart(const lctx *l, nx_span *t) {
+    const nx_document *doc = l->doc;
+    const nx_span *like = NULL;
+    int32_t like_org = -1;
+    for (size_t f = doc->rels.count; f-- > 0 && !like;) {
+        const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, f);
+        if (rel->type != NX_REL_HOLDS_TITLE || rel->args[1].span < 0) continue;
+        const nx_span *o = SPAN(doc, rel->args[1].span);
+        if (o->t1 <= t->t0 && same_sentence(l, o->t0, t->t0) && o->kind != t->kind) {
+            like = o;
+            like_org = rel->args[2].span;
+        }
+    }
+    if (!like || !like->value) return 0;
+    int32_t nat = t->t0 > 0 ? span_at(l, t->t0 - 1) : -1;
+    if (is_party(l, nat)) return 0;
+    const char *mine = country_of(l, nat), *theirs = country_of(l, like_org);
+    if (mine && theirs && !strcmp(mine, theirs)) return 0;
+    t->value = like->value;
+    t->kind = like->kind;
+    return 1;
+}
+
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
     lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1), c->main_org};
@@ -1275,33 +1336,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (st != NX_OK) return st;
             continue;
         }
-        /* "German Foreign Minister X and her French counterpart Y": the
-         * title of the last holder bound before it in its sentence (none:
-         * no fact) */
-        if (t->kind && !strcmp(t->kind, "counterpart")) {
-            const nx_span *like = NULL;
-            int32_t like_org = -1;
-            for (size_t f = doc->rels.count; f-- > 0 && !like;) {
-                const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, f);
-                if (rel->type != NX_REL_HOLDS_TITLE || rel->args[1].span < 0) continue;
-                const nx_span *o = SPAN(doc, rel->args[1].span);
-                if (o->t1 <= t->t0 && same_sentence(l, o->t0, t->t0) && o->kind != t->kind) {
-                    like = o;
-                    like_org = rel->args[2].span;
-                }
-            }
-            if (!like || !like->value) continue;
-            /* (a counterpart is another country's, or another body's: not
-             * "Chinese Vice President Zeng ... his Chinese counterpart Li",
-             * whose "his" is someone else's; nor a party's, "his Republican
-             * counterpart") */
-            int32_t nat = t->t0 > 0 ? span_at(l, t->t0 - 1) : -1;
-            if (is_party(l, nat)) continue;
-            const char *mine = country_of(l, nat), *theirs = country_of(l, like_org);
-            if (mine && theirs && !strcmp(mine, theirs)) continue;
-            t->value = like->value;
-            t->kind = like->kind;
-        }
+        if (t->kind && !strcmp(t->kind, "counterpart") && !take_counterpart(l, t)) continue;
         /* "a critic of the regime": a stance, no job (kind=stance) */
         if (t->kind && !strcmp(t->kind, "stance") && is_word(l, t->t1, NX_G_GENITIVE)) continue;
         title_group g;
@@ -1363,36 +1398,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = person_copula(l, &g, &org_found, &predecessor, 1)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
-            /* "X will become chairman", "X would be named chairman": a title
-             * to come; "X could become chairman": none (a future marker of
-             * kind=hypothetical) */
+            /* "X will become chairman": a title to come; "X could become
+             * chairman": none */
             size_t v = phrase_start(l, g.t0);
-            int hypothetical = 0;
-            /* (the words between the subject and the title's phrase: "X is
-             * expected to join Acme as chief executive") */
-            size_t from = sp(l, person)->t1 < v && v - sp(l, person)->t1 <= 12 && same_sentence(l, sp(l, person)->t1, v)
-                              ? sp(l, person)->t1
-                              : (v >= 4 ? v - 4 : 0);
-            /* (a marker that governs the verb after it: "will be named",
-             * "could become", "hopes to join"; not "decided not to seek
-             * reelection after serving as chairman") */
-            for (size_t w = from; w + 1 < v; w++)
-                if (is_word(l, w, NX_G_FUTURE_MARKER) && (tok(l, w)->shape & NX_SH_LOWER) &&
-                    (is_word(l, w + 1, NX_G_ROLE_MARKER) || is_word(l, w + 1, NX_G_TITLE_VERB) ||
-                     is_word(l, w + 1, NX_G_NAMING_VERB) || is_word(l, w + 1, NX_G_AFFILIATION_VERB) ||
-                     is_word(l, w + 1, NX_G_AUXILIARY))) {
-                    g.status = NX_STATUS_FUTURE;
-                    hypothetical |= nx_rel_token_is(doc, w, NX_G_FUTURE_MARKER, "hypothetical");
-                }
-            /* (not over "as" after a verb that takes no title: "intended to
-             * resign as leader", "will step down as chairman" say the title
-             * is held now) */
-            size_t verb = v >= 2 ? v - 2 : 0;
-            if (verb > 0 && is_word(l, verb, NX_G_VERB_PARTICLE)) verb--;
-            if (g.status == NX_STATUS_FUTURE && v >= 2 && is_word(l, v - 1, NX_G_ROLE_MARKER) &&
-                !is_word(l, verb, NX_G_TITLE_VERB) && !is_word(l, verb, NX_G_NAMING_VERB) && (tok(l, verb)->shape & NX_SH_LOWER))
-                hypothetical = 0, g.status = NX_STATUS_CURRENT;
+            int hypothetical;
+            uint8_t marked = marker_status(l, person, v, &hypothetical);
             if (hypothetical) continue;
+            if (marked) g.status = marked;
             /* "X, who stepped down as chairman", "X was formerly chairman",
              * "X, who was then the president": a title no longer held (the
              * word right before the phrase, or before its role marker "as",
@@ -1432,9 +1444,9 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = l->main_org;
         if (org_pre < 0) org_pre = its_org(l, g.t0);
         /* "Ex-Nissan boss": a status prefix on the word before the title */
-        if ((!g.status || g.status == NX_STATUS_CURRENT) && SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && g.t0 > 0 &&
-            nx_rel_status_prefix(doc, g.t0 - 1))
-            g.status = nx_rel_status_prefix(doc, g.t0 - 1);
+        uint8_t prefixed = g.t0 > 0 ? nx_rel_status_prefix(doc, g.t0 - 1) : 0;
+        if (prefixed && (!g.status || g.status == NX_STATUS_CURRENT) && SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT)
+            g.status = prefixed;
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
