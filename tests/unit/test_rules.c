@@ -340,6 +340,27 @@ static void status_before_party(void) {
     CHECK(got && strcmp(got, "former") == 0);
 }
 
+/* A status prefix on the word before a title says the title's status
+ * ("Ex-Nissan boss"); only the status is asserted: the organisation inside
+ * the hyphenated word ("Nissan") is not read. */
+static void status_prefix(void) {
+    char buf[32];
+    const char *got = title_status("Ex-Nissan boss Carlos Ghosn fled Japan.", "boss", buf, sizeof buf);
+    CHECK(got && strcmp(got, "former") == 0);
+    got = title_status("Atalanta reunites Lentini, who fell out with ex-Milan coach Fabio Capello last season.", "coach", buf, sizeof buf);
+    CHECK(got && strcmp(got, "former") == 0);
+}
+
+/* A party's adjective alone before a place that ends the name is the
+ * place's style, no party: "Democratic" of "the former Democratic
+ * Kampuchea" is no organisation (how the place's name is cut is not
+ * asserted). */
+static void party_word_before_place(void) {
+    const char *text = "Khieu Samphan was head of state of the former Democratic Kampuchea for years.";
+    const char *w = strstr(text, "Democratic");
+    CHECK(type_at(text, (size_t)(w - text), (size_t)(w - text) + 10) != NX_ORGANIZATION);
+}
+
 /* "Norwest Corp." and "Norwest", in either order, are one organisation:
  * the name without the legal forms at its end (coref.c org_base_key). */
 static void org_without_legal_form(void) {
@@ -390,6 +411,8 @@ int main(void) {
     party_word_alone();
     status_before_party();
     org_without_legal_form();
+    status_prefix();
+    party_word_before_place();
     sport_in_headline();
     org_short_name();
     nx_model_free(model);
