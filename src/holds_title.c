@@ -1293,6 +1293,28 @@ static uint8_t marker_status(const lctx *l, int32_t person, size_t v, int *hypot
     return status;
 }
 
+/* Whether a copula title's verb is in the past, so that the title is no
+ * longer held: a past title verb (kind=past) right before its phrase or its
+ * "as" (said_at), not after has/have ("X was chairman of Y until 2005", "X
+ * served as minister", "X had been chairman"; not "X has served as chairman
+ * since 2010"), or a past adverb (kind=adverb) between the subject and the
+ * phrase ("X previously served as dean"). */
+static int past_tense(const lctx *l, int32_t person, size_t said_at, size_t v) {
+    size_t from = sp(l, person)->t1;
+    if (from < v && v - from <= 12 && same_sentence(l, from, v))
+        for (size_t w = from; w < v; w++)
+            if (nx_rel_token_is(l->doc, w, NX_G_PAST_MARKER, "adverb") && (tok(l, w)->shape & NX_SH_LOWER)) return 1;
+    /* (over an adverb: "X was also chairman") */
+    if (said_at > 0 && is_word(l, said_at, NX_G_AUXILIARY) && !is_word(l, said_at, NX_G_TITLE_VERB)) said_at--;
+    if (!nx_rel_token_is(l->doc, said_at, NX_G_TITLE_VERB, "past") || !(tok(l, said_at)->shape & NX_SH_LOWER)) return 0;
+    /* the auxiliary before it, over one adverb ("has also served") */
+    size_t aux = said_at - 1;
+    if (aux > 0 && is_word(l, aux, NX_G_AUXILIARY) && !is_word(l, aux, NX_G_COPULA) &&
+        !nx_rel_token_is(l->doc, aux, NX_G_AUXILIARY, "present-perfect"))
+        aux--;
+    return !nx_rel_token_is(l->doc, aux, NX_G_AUXILIARY, "present-perfect");
+}
+
 /* "German Foreign Minister X and her French counterpart Y": counterpart
  * title t (kind=counterpart) takes the value and kind of the last title
  * bound before it in its sentence. 0 when there is none to take, and no
@@ -1401,6 +1423,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             /* "X will become chairman": a title to come; "X could become
              * chairman": none */
             size_t v = phrase_start(l, g.t0);
+            /* (over an organisation before the title: "served as RBF chairman") */
+            if (org_pre >= 0 && sp(l, org_pre)->t0 < v &&
+                (sp(l, org_pre)->t1 == v || (sp(l, org_pre)->t1 + 1 == v && (tok(l, v - 1)->shape & NX_SH_POSS))))
+                v = phrase_start(l, sp(l, org_pre)->t0);
             int hypothetical;
             uint8_t marked = marker_status(l, person, v, &hypothetical);
             if (hypothetical) continue;
@@ -1413,6 +1439,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (v >= 1 && said_at > 0 && is_word(l, said_at, NX_G_VERB_PARTICLE)) said_at--; /* "stepped down as" */
             if (v >= 1 && is_word(l, said_at, NX_G_PAST_MARKER)) g.status = NX_STATUS_FORMER;
             else if (v >= 1 && nx_rel_status_word(doc, said_at) == NX_STATUS_FORMER) g.status = NX_STATUS_FORMER;
+            else if (!marked && v >= 1 && past_tense(l, person, said_at, v)) g.status = NX_STATUS_FORMER;
         } else if ((person = person_named(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_NAMED;
             org_pre = org_found;
