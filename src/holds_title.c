@@ -115,7 +115,13 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     /* "a senator from Maine": a state's office and the place it is from
      * (data: a place cue of kind=origin) */
     int origin = state && i < l->n && (tok(l, i)->shape & NX_SH_LOWER) && nx_rel_token_is(l->doc, i, NX_G_PLACE_CUE, "origin");
-    if (!is_word(l, i, NX_G_EMPLOYER_LINKER) && !origin) return -1;
+    /* "a lecturer in history at Balliol College": a preposition that opens
+     * the title's field (function-word kind=field), then the organisation
+     * after a linker; never one right after it */
+    int field = !origin && i + 1 < l->n && (tok(l, i)->shape & NX_SH_LOWER) &&
+                nx_rel_token_is(l->doc, i, NX_G_FUNCTION_WORD, "field") && span_at(l, i + 1) < 0 &&
+                (tok(l, i + 1)->shape & NX_SH_LOWER);
+    if (!is_word(l, i, NX_G_EMPLOYER_LINKER) && !origin && !field) return -1;
     size_t j = i + 1;
     /* (over "the", unless it opens the name: "a columnist for The New York Times") */
     if (is_word(l, j, NX_G_DEFINITE) && !(span_at(l, j) >= 0 && sp(l, span_at(l, j))->t0 == j)) j++;
@@ -134,6 +140,7 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
             return about;
         }
     }
+    if (field && k >= 0) return -1;
     if (k < 0 || is_type(l, k, NX_NATIONALITY)) {
         /* "head of the department of international cooperation at Acme",
          * "professor of economics at Harvard University": a complement in
@@ -160,7 +167,7 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
         /* ("editor of the science fiction magazine Wonder Stories": more
          * when the last is a generic noun the name is apposed to) */
         size_t most = is_word(l, m - 1, NX_G_ORG_GENERIC) ? 4 : 2;
-        if (m > j && m - j <= most && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
+        if (!field && m > j && m - j <= most && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
             sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
             /* "chairman of the worldwide Association of National Olympic
              * Committees", "leader of center-right DISY": lower-case
