@@ -140,7 +140,30 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
             return about;
         }
     }
-    if (field && k >= 0) return -1;
+    /* "an officer in the United States Navy": an organisation right after
+     * it only when nothing qualifies it after ("a detective in the ABC
+     * police drama") and no employer follows ("a professor in the
+     * Department of Chemistry at Stanford University") */
+    if (field && k >= 0) {
+        size_t e = sp(l, k)->t1;
+        /* (the institution a department is at: "in the Department of
+         * Chemistry at Stanford University") */
+        if (is_type(l, k, NX_ORGANIZATION) && sp(l, k)->t0 == j && is_word(l, e, NX_G_EMPLOYER_LINKER) &&
+            !is_word(l, e, NX_G_GENITIVE) && (tok(l, e)->shape & NX_SH_LOWER)) {
+            size_t q = e + 1;
+            if (is_word(l, q, NX_G_DEFINITE)) q++;
+            int32_t at = q < l->n ? span_at(l, q) : -1;
+            if (is_type(l, at, NX_ORGANIZATION) && sp(l, at)->t0 == q) {
+                k = at;
+                j = q;
+                e = sp(l, k)->t1;
+            }
+        }
+        if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j ||
+            (e < l->n && same_sentence(l, e - 1, e) && tok(l, e)->kind != NX_TOK_PUNCT &&
+             (!is_word(l, e, NX_G_FUNCTION_WORD) || is_word(l, e, NX_G_EMPLOYER_LINKER) || is_word(l, e, NX_G_PLACEMENT_LINKER))))
+            return -1;
+    }
     if (k < 0 || is_type(l, k, NX_NATIONALITY)) {
         /* "head of the department of international cooperation at Acme",
          * "professor of economics at Harvard University": a complement in
@@ -414,6 +437,12 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
          * one with a status of its own: "former Governor and former
          * Secretary of Health and Human Services", two offices) */
         if (g->org[k] >= 0 || g->bare[k + 1] || nx_rel_status_word(l->doc, sp(l, g->title[k + 1])->t0)) break;
+        /* (nor to an item before one with an article of its own: "an
+         * entrepreneur and an associate professor at X", two predicates) */
+        int own_article = 0;
+        for (size_t q = sp(l, g->title[k])->t1; q < sp(l, g->title[k + 1])->t0; q++)
+            own_article |= is_word(l, q, NX_G_INDEFINITE) && (tok(l, q)->shape & NX_SH_LOWER);
+        if (own_article) break;
         g->org[k] = last;
     }
 }
