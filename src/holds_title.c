@@ -40,6 +40,8 @@ typedef struct title_group {
     int32_t title[MAX_GROUP];
     int32_t org[MAX_GROUP];   /* organisation span of each item, -1 */
     uint8_t bare[MAX_GROUP];  /* the item follows the one before with no separator */
+    uint8_t nat[MAX_GROUP];   /* its organisation is the nationality before it, apart from it */
+    uint8_t said[MAX_GROUP];  /* a status word before the item, apart from it ("and former British foreign secretary"), or 0 */
     size_t n;
     size_t t0, t1;            /* tokens covered, complements included */
     int state;                /* an item is a state's office (state_title) */
@@ -378,11 +380,16 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
     g->status = 0;
     int32_t t = ti;
     int bare = 0;
+    int32_t nationality = -1; /* before an item after the first */
+    uint8_t said_next = 0;
     for (;;) {
         size_t end;
         int st = state_title(l, t);
         g->state |= st;
         int32_t org = org_after(l, sp(l, t)->t1, &end, st);
+        int by_nationality = org < 0 && st && nationality >= 0;
+        if (by_nationality) org = nationality;
+        nationality = -1;
         /* "Ukraine's ambassador to Britain": a state's office "to" a place
          * or body it is sent to; that is no organisation of the title's,
          * but the phrase goes on over it */
@@ -400,6 +407,8 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
         g->title[g->n] = t;
         g->org[g->n] = org;
         g->bare[g->n] = (uint8_t)(g->n && bare);
+        g->said[g->n] = said_next;
+        g->nat[g->n] = (uint8_t)by_nationality;
         g->n++;
         g->t1 = end;
         if (g->n == MAX_GROUP) break;
@@ -423,8 +432,26 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
          * conjunction (Rep., Sen., Gov.) opens the next person's name */
         if (comma && conj && g->n < 2) break;
         j = skip_modifiers(l, j);
+        /* "the former leader of the Conservative Party and former British
+         * foreign secretary": the next item's own status word and
+         * nationality (a state's office is the nationality's country) */
+        /* (after "and" and an item closed by its "of" part only: not
+         * "former mayor and French President X", "its leader, Bosnian
+         * President X") */
+        int own = conj && !comma && end > sp(l, t)->t1;
+        uint8_t said = 0;
+        if (own && j < l->n && span_at(l, j) < 0 && (said = nx_rel_status_word(l->doc, j)) && (tok(l, j)->shape & NX_SH_LOWER))
+            j = skip_modifiers(l, j + 1);
+        else
+            said = 0;
+        int32_t in = j < l->n ? span_at(l, j) : -1;
+        if (own && is_type(l, in, NX_NATIONALITY) && sp(l, in)->t0 == j) {
+            nationality = in;
+            j = sp(l, in)->t1;
+        }
         if (!starts(l, j, NX_TITLE) || !same_sentence(l, g->t0, j) || (sp(l, span_at(l, j))->flags & NX_SPAN_PLURAL))
             break;
+        said_next = said;
         if (conj && sp(l, span_at(l, j))->t1 == j + 1 && (tok(l, j)->shape & NX_SH_ABBREV)) break;
         t = span_at(l, j);
     }
@@ -436,7 +463,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
          * politician and former President of ROM"; nor to an item before
          * one with a status of its own: "former Governor and former
          * Secretary of Health and Human Services", two offices) */
-        if (g->org[k] >= 0 || g->bare[k + 1] || nx_rel_status_word(l->doc, sp(l, g->title[k + 1])->t0)) break;
+        if (g->org[k] >= 0 || g->bare[k + 1] || g->said[k + 1] || g->nat[k + 1] || nx_rel_status_word(l->doc, sp(l, g->title[k + 1])->t0)) break;
         /* (nor to an item before one with an article of its own: "an
          * entrepreneur and an associate professor at X", two predicates) */
         int own_article = 0;
@@ -450,7 +477,7 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
 static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, nx_rule rule) {
     for (size_t k = 0; k < g->n; k++) {
         int32_t org = g->org[k] >= 0 ? g->org[k] : org_default;
-        if (add_rel(l, (uint32_t)person, (uint32_t)g->title[k], org, rule, g->status)) return NX_ERR_NOMEM;
+        if (add_rel(l, (uint32_t)person, (uint32_t)g->title[k], org, rule, g->said[k] ? g->said[k] : g->status)) return NX_ERR_NOMEM;
     }
     return NX_OK;
 }
