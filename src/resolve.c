@@ -855,6 +855,12 @@ static int opening_suffix(const rctx *r, size_t a) {
            !(a > 0 && tok(r, a - 1)->kind == NX_TOK_PUNCT);
 }
 
+/* The first word of the name a chunk from a holds: over a capitalised stop
+ * word opening a sentence ("The International Cooperation ...") */
+static size_t name_opener(const rctx *r, size_t a) {
+    return stop(r, a) && tok(r, a)->sent_start && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME)) ? a + 1 : a;
+}
+
 /* Gazetteer kinds of place a rule reads (is_kind): a country alone; a city
  * or a town. */
 static const char *const COUNTRY_KIND[] = {"country", NULL};
@@ -943,7 +949,8 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
          * Services Donna Shalala": a name may follow the head, which
          * closes the organisation's name there; not after a name: "Bud
          * Peterson and University System of Georgia Chancellor X") */
-        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, opening_suffix(r, a) ? a + 1 : a, j, NX_FEAT(NX_G_ORG_SUFFIX))) {
+        size_t o = name_opener(r, a);
+        if (!range_has(r, a, j, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, opening_suffix(r, o) ? o + 1 : a, j, NX_FEAT(NX_G_ORG_SUFFIX))) {
             /* (a person's full name before the conjunction: "Turkish
              * President Ahmet Necdet Sezer and Parliament Speaker X") */
             const uint64_t not_name = NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE_FIELD);
@@ -2204,7 +2211,7 @@ static nx_status chunks(rctx *r) {
             if (b >= r->n || !same_line(r, b - 1, b) || tok(r, b)->sent != tok(r, a)->sent) break;
             /* an organisation head ends the name unless more of it follows */
             int after_head = head_feat(r, b - 1) && r->gz_at[a] < 0 &&
-                             !(b - 1 == a && opening_suffix(r, a)) &&
+                             !(b - 1 == name_opener(r, a) && opening_suffix(r, b - 1)) &&
                              /* (a legal-form word right after "for", "of" or "and" is a
                               * word of the complement: "Institute for International
                               * Economics", "Strategic and International Studies") */
