@@ -748,9 +748,25 @@ static nx_status hyphen_status_titles(rctx *r) {
         if (!e && t->fold_len == t->b1 - t->b0) /* (an ASCII token: its folded offsets are the text's) */
             e = part_title_entry(r, nx_gazetteer_word(r->g, rest, rest_len), t, (size_t)(rest - t->fold), rest_len);
         if (!e) continue;
+        /* "Deputy Vice-Chancellor", "Acting Vice-President": modifiers with
+         * no status before it are the title's (a one-word title that is
+         * also a modifier, "Deputy", was read on its own: it is dropped) */
+        size_t m = a;
+        while (keep_mod && m > 0 && feat(r, m - 1, NX_FEAT(NX_G_TITLE_MOD)) && !doc->blocked[m - 1] && same_line(r, m - 1, m) &&
+               !modifier_status(r, tok(r, m - 1)->fold, tok(r, m - 1)->fold_len) &&
+               (r->owner[m - 1] < 0 || (SPAN(doc, r->owner[m - 1])->type == NX_TITLE && SPAN(doc, r->owner[m - 1])->t0 == m - 1 &&
+                                         SPAN(doc, r->owner[m - 1])->t1 == m)))
+            m--;
+        for (size_t k = m; k < a; k++)
+            if (r->owner[k] >= 0) {
+                nx_doc_drop_span(doc, r->owner[k]);
+                r->owner[k] = -1;
+            }
         char val[128];
         size_t vl = 0;
         val[0] = '\0';
+        for (size_t k = m; k < a; k++) append_fold(val, sizeof val, &vl, tok(r, k)->fold, tok(r, k)->fold_len);
+        a = m;
         const char *core = e->value ? nx_gstr(r->g, e->value) : NULL;
         if (keep_mod) append_fold(val, sizeof val, &vl, t->fold, f);
         if (core && *core) {
