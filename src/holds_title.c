@@ -109,11 +109,29 @@ static int hyphen_adjective(const lctx *l, size_t i) {
     return (t->shape & NX_SH_CAP) && !(t->shape & NX_SH_ALLCAPS) && nx_token_lower_after_hyphen(l->doc->text.work, t);
 }
 
+/* The length of a portfolio in brackets at token i, "(Academic Affairs)",
+ * "(Research)": one to four words with no name in them; or 0. */
+static size_t portfolio_len(const lctx *l, size_t i) {
+    if (!fold_is(l, i, "(") || tok(l, i)->brk == NX_BRK_NONE) return 0;
+    size_t j = i + 1;
+    while (j < l->n && j - i <= 4 && tok(l, j)->kind == NX_TOK_WORD && span_at(l, j) < 0 && same_sentence(l, i, j)) j++;
+    return j > i + 1 && fold_is(l, j, ")") ? j + 1 - i : 0;
+}
+
 /* An organisation named right after a title: "of [the] ORG", "at ORG".
  * *end is past it. A place there ("Minister of Foreign Affairs of
  * Uzbekistan") is skipped over and names no organisation. */
 static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
     *end = i;
+    /* "Deputy Vice-Chancellor (Academic Affairs) of the University of
+     * Nairobi": a portfolio in brackets right after the title, words only */
+    size_t bracket = portfolio_len(l, i);
+    if (bracket) {
+        size_t e2;
+        int32_t org = org_after(l, i + bracket, &e2, state);
+        if (org >= 0) *end = e2;
+        return org;
+    }
     /* "a senator from Maine": a state's office and the place it is from
      * (data: a place cue of kind=origin) */
     int origin = state && i < l->n && (tok(l, i)->shape & NX_SH_LOWER) && nx_rel_token_is(l->doc, i, NX_G_PLACE_CUE, "origin");
