@@ -1628,6 +1628,11 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* (nor the end of a longer name through "the": "Rage Against the
      * Machine bassist", "The Lord of the Rings film director") */
     if (plain && name_through_the(r, a)) plain = 0;
+    /* (nor a word alone that names a side, not a body: "Opposition leader
+     * X", data: title-field kind=side) */
+    if (plain && b == a + 1 && feat(r, a, NX_FEAT(NX_G_TITLE_FIELD)) &&
+        word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_TITLE_FIELD, "side"))
+        plain = 0;
     if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
