@@ -771,8 +771,9 @@ static size_t phrase_start(const lctx *l, size_t j) {
     /* "an economic adviser", "as trade house representative", "a freelance
      * restaurant critic", "the sixth president": up to three plain
      * lower-case words after a determiner or "as" (the determiner itself
-     * is not one of them) */
-    if (k == j) {
+     * is not one of them); so too before a generic noun the phrase took
+     * ("the central bank governor") */
+    if (k == j || (k < j && !is_word(l, k, NX_G_DETERMINER) && is_word(l, k, NX_G_ORG_GENERIC) && span_at(l, k) < 0)) {
         size_t m = k, conj = 0;
         while (m > 0 && k - m < 3 + conj &&
                ((span_at(l, m - 1) < 0 && tok(l, m - 1)->kind == NX_TOK_WORD && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
