@@ -1361,7 +1361,8 @@ static uint8_t marker_status(const lctx *l, int32_t person, size_t v, int *hypot
     for (size_t w = from; w + 1 < v; w++)
         if (is_word(l, w, NX_G_FUTURE_MARKER) && (tok(l, w)->shape & NX_SH_LOWER) &&
             (is_word(l, w + 1, NX_G_ROLE_MARKER) || is_word(l, w + 1, NX_G_TITLE_VERB) || is_word(l, w + 1, NX_G_NAMING_VERB) ||
-             is_word(l, w + 1, NX_G_AFFILIATION_VERB) || is_word(l, w + 1, NX_G_AUXILIARY))) {
+             is_word(l, w + 1, NX_G_AFFILIATION_VERB) || is_word(l, w + 1, NX_G_AUXILIARY) ||
+             is_word(l, w + 1, NX_G_SUCCESSION_VERB))) {
             status = NX_STATUS_FUTURE;
             *hypothetical |= nx_rel_token_is(l->doc, w, NX_G_FUTURE_MARKER, "hypothetical");
         }
@@ -1581,10 +1582,12 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
                 predecessor = w;
         }
         if ((rule == NX_RULE_HT_COPULA || rule == NX_RULE_HT_NAMED) && predecessor >= 0) {
-            /* the title the subject takes was the predecessor's */
+            /* the title the subject takes was the predecessor's (is still,
+             * when it is yet to be taken: "X will succeed W as chairman") */
+            uint8_t held = g.status == NX_STATUS_FUTURE ? NX_STATUS_CURRENT : NX_STATUS_FORMER;
             for (size_t m = 0; m < g.n; m++) {
                 int32_t org = g.org[m] >= 0 ? g.org[m] : org_pre;
-                if (add_fact(doc, (uint32_t)predecessor, (uint32_t)g.title[m], org, NX_RULE_HT_SUCCESSION, NX_STATUS_FORMER))
+                if (add_fact(doc, (uint32_t)predecessor, (uint32_t)g.title[m], org, NX_RULE_HT_SUCCESSION, held))
                     return NX_ERR_NOMEM;
             }
         }
