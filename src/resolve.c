@@ -623,6 +623,25 @@ static nx_status titles(rctx *r) {
                !doc->blocked[a - 1] && same_line(r, a - 1, a)) {
             a--;
         }
+        /* "the culture secretary", "the marketing director": up to two
+         * field words in lower case right before a title in lower case are
+         * its portfolio (capitalised, "Energy Secretary X" names the
+         * department, read as the organisation before the title) */
+        size_t unfielded = a;
+        for (int n = 0; n < 2 && a == i - (size_t)n && a > 0 && (tok(r, i)->shape & NX_SH_LOWER) &&
+                        (tok(r, a - 1)->shape & NX_SH_LOWER) && feat(r, a - 1, NX_FEAT(NX_G_TITLE_FIELD)) &&
+                        !feat(r, a - 1, NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_FUNCTION_WORD)) && r->owner[a - 1] < 0 &&
+                        !doc->blocked[a - 1] && same_line(r, a - 1, a);
+             n++)
+            a--;
+        /* (the whole phrase only: not "country music artist", "fine art
+         * photographer", "said regional president": a lower-case word or a
+         * hyphen before it that the phrase would cut) */
+        if (a < unfielded && a > 0 && ((tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+                                !feat(r, a - 1, NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_DETERMINER) | NX_FEAT(NX_G_TITLE_MOD) |
+                                                    NX_FEAT(NX_G_TITLE_ADJECTIVE))) ||
+                               is_punct(r, a - 1, "-")))
+            a = unfielded;
         char val[256];
         size_t vl = 0;
         val[0] = '\0';
