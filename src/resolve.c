@@ -1175,6 +1175,15 @@ static int gz_type(const rctx *r, size_t i, nx_type t) { return r->gz_at[i] >= 0
 
 static int single_letter(const nx_token *t) { return t->fold_len == 1 || (t->shape & NX_SH_INITIAL); }
 
+/* Whether token t is two or three initials written together: "C.S.",
+ * "J.R.R." (a dotted acronym the gazetteers do not know). */
+static int dotted_initials(const nx_token *t) {
+    if (!(t->shape & NX_SH_ABBREV) || !(t->shape & NX_SH_CAP) || (t->fold_len != 4 && t->fold_len != 6)) return 0;
+    for (size_t k = 0; k < t->fold_len; k += 2)
+        if (t->fold[k] < 'a' || t->fold[k] > 'z' || t->fold[k + 1] != '.') return 0;
+    return 1;
+}
+
 /* A capitalised word the document also writes in lower case ("Member" when
  * "member" occurs) is a common word, not a name. */
 static int seen_lower(const rctx *r, size_t i) {
@@ -1354,7 +1363,8 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && titled_org_before(r, a)) return NX_RULE_PERSON_TITLE_OF_ORG_BEFORE;
     if (words >= 2 && (first->feat & NX_FEAT(NX_G_GIVEN)) && !(first->shape & NX_SH_ALLCAPS) && !stop(r, a))
         return NX_RULE_PERSON_GIVEN_NAME;
-    if (words >= 2 && (first->shape & NX_SH_INITIAL)) return NX_RULE_PERSON_INITIAL;
+    if (words >= 2 && ((first->shape & NX_SH_INITIAL) || (dotted_initials(first) && r->gz_at[a] < 0)))
+        return NX_RULE_PERSON_INITIAL;
     /* (not when every word is in capitals: "the power monopoly RAO UES" is
      * an acronym; "ZHANG Liqun" writes only the family name so) */
     if (words >= 2 && words <= 3 && (first->feat & NX_FEAT_FAMILY_FIRST) && !(first->shape & last->shape & NX_SH_ALLCAPS))
