@@ -819,6 +819,13 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
     if (*org >= 0 || v == 0 || !is_word(l, v - 1, NX_G_NAMING_VERB)) return;
     size_t w = v - 1;
     if (w > 0 && is_word(l, w - 1, NX_G_AUXILIARY)) w--;
+    /* "Acme on Tuesday appointed X", "Acme yesterday named X": a date
+     * between the subject and its verb */
+    int32_t when = w > 0 ? span_at(l, w - 1) : -1;
+    if ((is_type(l, when, NX_DATE) || is_type(l, when, NX_TIME)) && sp(l, when)->t1 == w && sp(l, when)->t1 - sp(l, when)->t0 <= 3) {
+        w = sp(l, when)->t0;
+        if (w > 0 && fold_is(l, w - 1, "on")) w--;
+    }
     /* "Acme's board elected X chairman": the board of an organisation */
     if (w >= 3 && is_word(l, w - 1, NX_G_BOARD_WORD) && span_at(l, w - 1) < 0 && (tok(l, w - 2)->shape & NX_SH_POSS)) w -= 2;
     int32_t subj = w > 0 ? span_at(l, w - 1) : -1;
