@@ -77,16 +77,21 @@ static int linked(const actx *a, int32_t person, int32_t org) {
 
 /* Adds the fact, in the status a modifier said ("a former member": 0 for
  * none), unless holds_title states it; the two spans are in one sentence. */
-static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
+/* The fact that person, named (or standing as a pronoun) at token subject,
+ * is affiliated with org; none when org is in another sentence. */
+static int add_at(const actx *a, int32_t person, size_t subject, int32_t org, nx_rule rule, uint8_t status) {
     /* (the organisation a document is about may have been named before:
      * "X, who heads the company") */
     if (org < 0 || nx_rel_bare_head(a->doc, org) ||
-        (tok(a, SPAN(a->doc, person)->t0)->sent != tok(a, SPAN(a->doc, org)->t0)->sent && org != a->main_org) ||
-        linked(a, person, org))
+        (tok(a, subject)->sent != tok(a, SPAN(a->doc, org)->t0)->sent && org != a->main_org) || linked(a, person, org))
         return 0;
     nx_rel r = {.type = NX_REL_AFFILIATED_WITH, .rule = (uint16_t)rule, .status = status, .n_args = 2,
                 .args = {{NX_ROLE_PERSON, person}, {NX_ROLE_ORGANIZATION, org}}};
     return nx_rel_add(a->doc, &r);
+}
+
+static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
+    return add_at(a, person, SPAN(a->doc, person)->t0, org, rule, status);
 }
 
 static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_status(a, person, org, rule, 0); }
@@ -391,6 +396,17 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
             add(a, person, member_before(a, s), NX_RULE_AW_MEMBER_BEFORE) ||
             add(a, person, person_possessive(a, s), NX_RULE_AW_PERSON_POSSESSIVE) ||
             add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
+            return NX_ERR_NOMEM;
+    }
+    /* "She joined Barclays in 2016": a subject pronoun opening its
+     * sentence stands for the person named before (nx_rel_antecedent) */
+    for (size_t i = 0; i + 1 < c->n; i++) {
+        if (!tok(a, i)->sent_start || c->span_at[i] >= 0 || !is_word(a, i, NX_G_SUBJECT_PRONOUN)) continue;
+        uint8_t st;
+        int32_t org = by_verb(a, i + 1, &st);
+        int32_t person = org >= 0 ? nx_rel_antecedent(c->doc, c->span_at, c->n, i) : -1;
+        if (person >= 0 && (add_at(a, person, i, org, NX_RULE_AW_PRONOUN_VERB, st) ||
+                            add_at(a, person, i, coordinated(a, org), NX_RULE_AW_PRONOUN_VERB, st)))
             return NX_ERR_NOMEM;
     }
     /* "X was a Cambodian revolutionary who led the Khmer Rouge": the

@@ -71,6 +71,7 @@
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
     X(AW_OF, "affiliated_with:of", "a person of an organisation: Dilvo Ristoff of the Higher Secretariat")          \
     X(AW_VERB, "affiliated_with:verb", "an affiliation verb: X joined Y, X, who works for Y, X heads Y")             \
+    X(AW_PRONOUN_VERB, "affiliated_with:pronoun-verb", "an affiliation verb after a pronoun opening its sentence, for the person named before: He joined Y") \
     X(AW_APPOSITION, "affiliated_with:apposition", "an apposition at an organisation: X, a student at Y")          \
     X(AW_PARENTHESIS, "affiliated_with:parenthesis", "an organisation alone in parentheses after a name: Felipe Gozon (GMA Network)") \
     X(AW_LED_BY, "affiliated_with:led-by", "an organisation led by a person: the party, led by X; Acme is run by X") \
