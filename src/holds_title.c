@@ -1530,6 +1530,19 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (v >= 1 && is_word(l, said_at, NX_G_PAST_MARKER)) g.status = NX_STATUS_FORMER;
             else if (v >= 1 && nx_rel_status_word(doc, said_at) == NX_STATUS_FORMER) g.status = NX_STATUS_FORMER;
             else if (!marked && v >= 1 && past_tense(l, person, said_at, v)) g.status = NX_STATUS_FORMER;
+            /* "She joined Acme from Beta Corp, where she was chief financial
+             * officer": the organisation before ", where" and the clause's
+             * subject is where the title is held */
+            if (org_pre < 0 && g.org[0] < 0 && v >= 1) {
+                size_t q = said_at;
+                if (q > 0 && is_word(l, q - 1, NX_G_AUXILIARY) && !is_word(l, q - 1, NX_G_SUBJECT_PRONOUN)) q--;
+                int32_t subj = q > 0 ? span_at(l, q - 1) : -1;
+                size_t w = q > 0 && is_word(l, q - 1, NX_G_SUBJECT_PRONOUN) ? q - 1 : is_type(l, subj, NX_PERSON) ? sp(l, subj)->t0 : 0;
+                int32_t at = w >= 2 ? span_at(l, w - 2) : -1;
+                if (w >= 3 && fold_is(l, w - 1, "where") && fold_is(l, w - 2, ",") && (at = span_at(l, w - 3)) >= 0 &&
+                    is_type(l, at, NX_ORGANIZATION) && sp(l, at)->t1 == w - 2 && same_sentence(l, w - 3, v))
+                    org_pre = at;
+            }
         } else if ((person = person_named(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_NAMED;
             org_pre = org_found;
