@@ -483,6 +483,14 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
 
 static int range_has(const rctx *r, size_t a, size_t b, uint64_t f);
 
+/* Whether token i opens the complement of a name's head word (Gulf of
+ * Mexico); one of kind=title opens only a title's (Vice-Rector for
+ * Academic Affairs; not "Waterloo Road for the BBC"). */
+static int name_complement_linker(const rctx *r, size_t i) {
+    return is_word(r, i, NX_G_COMPLEMENT_LINKER) &&
+           !word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_COMPLEMENT_LINKER, "title");
+}
+
 /* Capitalised words after "of" that name a field, not an organisation or
  * place: Minister of Foreign Affairs, Dean of Academic Affairs. */
 static size_t title_complement(const rctx *r, size_t i) {
@@ -503,11 +511,26 @@ static size_t title_complement(const rctx *r, size_t i) {
             break;
         }
     }
+    /* (not the "and" before another person's name: "Political-Military
+     * Affairs and Robert Danin"; before another word, no complement) */
+    if (k > j && is_word(r, k - 1, NX_G_CONJUNCTION)) {
+        const nx_token *n = k < r->n ? tok(r, k) : NULL;
+        if (!n || !(n->fold_len == 1 || (n->shape & NX_SH_INITIAL) || (n->feat & (NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_GIVEN)))))
+            return 0;
+        k--;
+    }
     if (k == j) return 0;
     /* a field or portfolio ("of Foreign Affairs", "of the Graduate
      * Programmes"), not a name ("chief executive of UniCredit", "singer of
      * Idlewild": the title's organisation) */
     if (!range_has(r, j, k, NX_FEAT(NX_G_TITLE_FIELD))) return 0;
+    /* ("Vice-Rector for Academic Affairs Ainur Zhakupova": two or more
+     * capitalised words after the last field word, none a field or a
+     * name word the lists know, are the holder's name) */
+    size_t last = k;
+    while (last > j && !feat(r, last - 1, NX_FEAT(NX_G_TITLE_FIELD))) last--;
+    if (k - last >= 2 && !range_has(r, last, k, NX_FEAT(NX_G_CONJUNCTION)) && !(k < r->n && capitalised(tok(r, k))))
+        return last - i;
     /* a complement ends on a capitalised word and is followed by no more
      * name, unless what follows starts a person's name: an initial, an
      * honorific, a given name (Dean of Academic Affairs K Ratnabali) */
@@ -795,6 +818,10 @@ static nx_status hyphen_status_titles(rctx *r) {
             append_fold(val, sizeof val, &vl, rest, rest_len);
             if (b > i + 1) append_fold(val, sizeof val, &vl, tok(r, i + 1)->fold, tok(r, i + 1)->fold_len);
         }
+        /* "Vice-Rector for Academic Affairs": its field, as a title's */
+        size_t comp = status == NX_STATUS_CURRENT ? title_complement(r, b) : 0;
+        for (size_t k = b; k < b + comp; k++) append_fold(val, sizeof val, &vl, tok(r, k)->fold, tok(r, k)->fold_len);
+        b += comp;
         int32_t id = add_span(r, a, b, NX_TITLE, NX_RULE_TITLE_HYPHENATED);
         if (id < 0) return NX_ERR_NOMEM;
         nx_span *s = SPAN(doc, id);
@@ -1243,7 +1270,7 @@ static int title_after(const rctx *r, size_t i) {
 static int name_through_the(const rctx *r, size_t a) {
     if (a < 2 || !is_word(r, a - 1, NX_G_DEFINITE) || !(tok(r, a - 1)->shape & NX_SH_LOWER)) return 0;
     size_t p = a - 2;
-    if (p > 0 && is_word(r, p, NX_G_COMPLEMENT_LINKER) && (tok(r, p)->shape & NX_SH_LOWER)) p--;
+    if (p > 0 && name_complement_linker(r, p) && (tok(r, p)->shape & NX_SH_LOWER)) p--;
     return capitalised(tok(r, p)) && !tok(r, p)->sent_start && r->owner[p] < 0;
 }
 
@@ -1911,7 +1938,7 @@ static void place_leading_word(const rctx *r, chunk *c) {
 /* Gulf of Mexico, Province of Ontario, Kingdom of Prussia. */
 static void place_head_with_complement(const rctx *r, chunk *c) {
     for (size_t i = c->a; i + 2 < c->b && !c->org && !c->place; i++)
-        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && is_word(r, i + 1, NX_G_COMPLEMENT_LINKER) &&
+        if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && name_complement_linker(r, i + 1) &&
             !r->headline[c->a])
             c->place = 1;
 }
@@ -1954,7 +1981,7 @@ static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st
         return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
-        if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || is_word(r, i, NX_G_COMPLEMENT_LINKER)) return NEXT;
+        if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || name_complement_linker(r, i)) return NEXT;
     drop_range(r, a, b);
     int titled = member || (c->evidence && title_before(r, a));
     *st = add_person(r, a, b, titled ? NX_RULE_PERSON_TITLE_BEFORE : NX_RULE_PERSON_TITLE_PREDICATE);
