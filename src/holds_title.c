@@ -210,7 +210,11 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
         /* ("editor of the science fiction magazine Wonder Stories": more
          * when the last is a generic noun the name is apposed to) */
         size_t most = is_word(l, m - 1, NX_G_ORG_GENERIC) ? 4 : 2;
-        if (!field && m > j && m - j <= most && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated) && is_type(l, named, NX_ORGANIZATION) &&
+        /* ("a partner at law firm Baker McKenzie": with no "the", a
+         * generic noun that names the organisation set beside it) */
+        int apposed = nx_rel_token_is(l->doc, m - 1, NX_G_ORG_GENERIC, "names") && (tok(l, m - 1)->shape & NX_SH_LOWER);
+        if (!field && m > j && m - j <= most && (is_word(l, j - 1, NX_G_DEFINITE) || hyphenated || apposed) &&
+            is_type(l, named, NX_ORGANIZATION) &&
             sp(l, named)->t0 == m && !is_word(l, m - 1, NX_G_GENITIVE) && !is_word(l, m - 1, NX_G_CONJUNCTION)) {
             /* "chairman of the worldwide Association of National Olympic
              * Committees", "leader of center-right DISY": lower-case
