@@ -253,6 +253,14 @@ static int32_t led_by(const actx *a, const nx_span *person) {
     size_t i = person->t0;
     if (i > 0 && is_type(a, span_at(a, i - 1), NX_TITLE) && SPAN(a->doc, span_at(a, i - 1))->t1 == i)
         i = SPAN(a->doc, span_at(a, i - 1))->t0; /* "led by President X" */
+    /* "run by billionaire investor X": up to two plain lower-case words
+     * that describe the person (not "his brother": a determiner) */
+    for (int w = 0; w < 2 && i > 2 && !is_word(a, i - 1, NX_G_AGENT_MARKER) && span_at(a, i - 1) < 0 &&
+                    tok(a, i - 1)->kind == NX_TOK_WORD && (tok(a, i - 1)->shape & NX_SH_LOWER) &&
+                    (tok(a, i - 1)->shape & NX_SH_ALPHA) && !is_word(a, i - 1, NX_G_FUNCTION_WORD) &&
+                    !is_word(a, i - 1, NX_G_DETERMINER);
+         w++)
+        i--;
     if (i < 2 || !is_word(a, i - 1, NX_G_AGENT_MARKER)) return -1;
     size_t j = i - 2;
     /* "Acme was founded in 1990 by X": a date between the verb and "by" */
