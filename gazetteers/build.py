@@ -2678,14 +2678,18 @@ def build_demonyms(canon):
             attribution="GATE ANNIE country_adj.lst, LGPL-3.0; %s" % ATTR_CLDR)
 
     def add(s, c):
-        n = canon.get(c)
+        # (a former state's, ISO 3166-3: its name, no country code, as a
+        # continent's people have: Soviet -> Soviet Union)
+        former = FORMER_COUNTRIES.get(c)
+        n = canon.get(c) or (former[0] if former else None)
         if not n:
             return
+        code = None if former else c
         cs = "exact" if is_common(s) else None
-        g.add(s, country=c, name=n, case=cs)
+        g.add(s, country=code, name=n, case=cs)
         p = demonym_plural(s)
         if p:
-            g.add(p, country=c, name=n, case="exact" if is_common(p) else None)
+            g.add(p, country=code, name=n, case="exact" if is_common(p) else None)
 
     for s in read_lst("country_adj.lst"):
         s = clean(s)
