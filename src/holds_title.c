@@ -538,6 +538,15 @@ static int apposition_closes(const lctx *l, size_t i) {
     return i >= l->n || fold_is(l, i, ",") || fold_is(l, i, ".") || !same_sentence(l, i - 1, i);
 }
 
+/* Whether the title phrase at t0 is "the" and a nationality: "where the
+ * Yugoslav leader, Slobodan Milosevic, is", whose comma opens the name's
+ * apposition. */
+static int definite_nationality(const lctx *l, size_t t0) {
+    int32_t nat = t0 > 0 ? span_at(l, t0 - 1) : -1;
+    return is_type(l, nat, NX_NATIONALITY) && sp(l, nat)->t1 == t0 && sp(l, nat)->t0 > 0 &&
+           is_word(l, sp(l, nat)->t0 - 1, NX_G_DEFINITE) && (tok(l, sp(l, nat)->t0 - 1)->shape & NX_SH_LOWER);
+}
+
 /* The person a group is placed before: GROUP [of ORG] [Prof.|Dr.] PERSON,
  * or "GROUP of ORG , PERSON". */
 static int32_t person_after(const lctx *l, const title_group *g, int *via_comma) {
@@ -549,7 +558,7 @@ static int32_t person_after(const lctx *l, const title_group *g, int *via_comma)
         (g->t1 > sp(l, g->title[g->n - 1])->t1 || org_before(l, g->t0, g->state) >= 0 || its_org(l, g->t0) >= 0 ||
          /* ("The company said its chairman, Li Ka-shing, would retire";
           * "its founder and chairman, Li Ka-shing") */
-         its_before(l, g->t0) || (definite = definite_opens(l, g->t0)))) {
+         its_before(l, g->t0) || (definite = definite_opens(l, g->t0)) || definite_nationality(l, g->t0))) {
         j++;
         comma = 1;
     }
@@ -1584,6 +1593,13 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         /* "former Soviet Foreign Minister": the status said before the organisation */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
             uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
+            if (said) g.status = said;
+        }
+        /* ... or before a nationality that is no organisation of the title's
+         * ("Former Soviet leader Mikhail Gorbachev") */
+        int32_t nat_pre = g.t0 > 0 ? span_at(l, g.t0 - 1) : -1;
+        if (org_pre < 0 && is_type(l, nat_pre, NX_NATIONALITY) && sp(l, nat_pre)->t1 == g.t0 && sp(l, nat_pre)->t0 > 0) {
+            uint8_t said = nx_rel_status_word(doc, sp(l, nat_pre)->t0 - 1);
             if (said) g.status = said;
         }
         /* ... or before the holder's party ("Former Republican Senator Bob Dole") */
