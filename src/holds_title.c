@@ -86,7 +86,14 @@ static int national_office(const nx_span *t);
 static int state_title(const lctx *l, int32_t t) {
     if (national_office(sp(l, t))) return 1; /* (a phrase none of whose words is one: head of state) */
     for (size_t i = sp(l, t)->t0; i < sp(l, t)->t1; i++)
-        if (is_word(l, i, NX_G_STATE_TITLE)) return 1;
+        if (is_word(l, i, NX_G_STATE_TITLE)) {
+            /* ("Libyan leader X": kind=nationality, a state's only after a
+             * nationality; "Labour leader X", "leader of Mapai" are a
+             * party's) */
+            if (!nx_rel_token_is(l->doc, i, NX_G_STATE_TITLE, "nationality")) return 1;
+            int32_t nat = sp(l, t)->t0 > 0 ? span_at(l, sp(l, t)->t0 - 1) : -1;
+            return is_type(l, nat, NX_NATIONALITY) && sp(l, nat)->t1 == sp(l, t)->t0;
+        }
     /* "President-elect": the title word is inside a token; its value's words */
     return sp(l, t)->rule == NX_RULE_TITLE_HYPHENATED && nx_rel_value_has(l->doc, sp(l, t)->value, NX_G_STATE_TITLE);
 }

@@ -1145,7 +1145,11 @@ static int32_t title_of(const rctx *r, size_t of) {
 /* Whether a title span names an office a state, region or city confers. */
 static int state_office(const rctx *r, int32_t t) {
     for (size_t i = SPAN(r->doc, t)->t0; i < SPAN(r->doc, t)->t1; i++)
-        if (is_word(r, i, NX_G_STATE_TITLE)) return 1;
+        if (is_word(r, i, NX_G_STATE_TITLE) &&
+            /* (one only after a nationality, "Libyan leader": "leader of
+             * Mapai" names a party) */
+            !word_of_class(r, tok(r, i)->fold, tok(r, i)->fold_len, NX_G_STATE_TITLE, "nationality"))
+            return 1;
     return 0;
 }
 
