@@ -229,6 +229,15 @@ static int32_t by_apposition(const actx *a, size_t j) {
  * "X, a member of Bauhaus", "X was a founding member of Y", "X, the
  * co-founder of Y" (membership nouns are data). */
 static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
+    /* "X, who died on Monday at 85, was the founder of Y": over a relative
+     * clause between commas to the copula after it */
+    if (is_char(a, j, ',') && is_word(a, j + 1, NX_G_RELATIVE_PRONOUN)) {
+        size_t q = j + 2;
+        while (q < a->n && q - j < 14 && !is_char(a, q, ',') && tok(a, q)->sent == tok(a, j)->sent) q++;
+        if (is_char(a, q, ',') && (is_word(a, q + 1, NX_G_COPULA) || is_word(a, q + 1, NX_G_AUXILIARY)) &&
+            (tok(a, q + 1)->shape & NX_SH_LOWER))
+            j = q + 1;
+    }
     if (is_char(a, j, ',')) j++;
     if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
     if (is_word(a, j, NX_G_AUXILIARY) || is_word(a, j, NX_G_COPULA) || is_word(a, j, NX_G_TITLE_VERB)) j++;
