@@ -1484,6 +1484,13 @@ static int defined_type(const rctx *r, size_t b) {
         const nx_token *t = tok(r, j);
         if (t->kind != NX_TOK_WORD || !same_line(r, b, j)) return -1;
         if (t->shape & NX_SH_LOWER) {
+            /* ("Separately, the company said": a word opening the
+             * sentence alone, and the noun the subject of a verb of its
+             * own; not "... side Nice, the club said") */
+            if (b >= 1 && tok(r, b - 1)->sent_start &&
+                (t->feat & (NX_FEAT(NX_G_PERSON_NOUN) | NX_FEAT(NX_G_ORG_NOUN) | NX_FEAT(NX_G_PLACE_NOUN))) && j + 1 < r->n &&
+                (tok(r, j + 1)->shape & NX_SH_LOWER) && feat(r, j + 1, NX_FEAT(NX_G_PERSON_CUE)))
+                return -1;
             if (t->feat & NX_FEAT(NX_G_PERSON_NOUN)) return NX_PERSON;
             if (t->feat & NX_FEAT(NX_G_ORG_NOUN)) return NX_ORGANIZATION;
             if (t->feat & NX_FEAT(NX_G_PLACE_NOUN)) return NX_PLACE;
