@@ -662,6 +662,11 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     /* the noun phrase: "a German actress" (a nationality after a
      * determiner), "the great jazz violinist" (plain words after one) */
     i = phrase_start(l, i);
+    /* "Veronika Bienert, currently head of Siemens Financial Services": an
+     * adverb opening the apposition (auxiliary, lower case) */
+    if (i >= 2 && is_word(l, i - 1, NX_G_AUXILIARY) && !is_word(l, i - 1, NX_G_COPULA) &&
+        !is_word(l, i - 1, NX_G_TITLE_VERB) && (tok(l, i - 1)->shape & NX_SH_LOWER) && fold_is(l, i - 2, ","))
+        i--;
     /* "Phil Lesh (bassist with the Grateful Dead)": in parentheses */
     if (i >= 2 && fold_is(l, i - 1, "(")) {
         int32_t k = span_at(l, i - 2);
@@ -1527,6 +1532,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         } else if ((person = before) >= 0) {
             rule = NX_RULE_HT_APPOSITION;
             org_pre = org_app;
+            /* ("X, formerly head of Y": a past adverb opening it) */
+            size_t v = phrase_start(l, org_app >= 0 && sp(l, org_app)->t1 <= g.t0 ? sp(l, org_app)->t0 : g.t0);
+            if (v > 0 && nx_rel_token_is(doc, v - 1, NX_G_PAST_MARKER, "adverb") && (tok(l, v - 1)->shape & NX_SH_LOWER))
+                g.status = NX_STATUS_FORMER;
         } else if ((person = person_copula(l, &g, &org_found, &predecessor, 1)) >= 0) {
             rule = NX_RULE_HT_COPULA;
             org_pre = org_found;
