@@ -32,8 +32,7 @@ enum atom_flags {
     AF_CAP = 2,      /* first letter upper case */
     AF_LOWER = 4,    /* first letter lower case */
     AF_UPPER = 8,    /* every letter upper case */
-    AF_CAPWORD = 16, /* upper case, then lower case: a capitalised word */
-    AF_OWN_FOLD = 32 /* while atomizing: fold is an offset into the fold buffer */
+    AF_CAPWORD = 16  /* upper case, then lower case: a capitalised word */
 };
 
 typedef struct atom {
@@ -204,14 +203,21 @@ static int is_lower_cp(int32_t c) {
 /* The kind of each ASCII byte (0: white space), so ASCII text needs no
  * decoding. */
 static uint8_t ascii_kind[128];
+/* The case flag of each ASCII byte: AF_CAP, AF_LOWER, or 0 (no letter). */
+static uint8_t ascii_case[128];
 
 static void init_ascii_kind(void) {
-    for (int c = 0; c < 128; c++) ascii_kind[c] = (uint8_t)char_kind(c);
+    for (int c = 0; c < 128; c++) {
+        ascii_kind[c] = (uint8_t)char_kind(c);
+        ascii_case[c] = c >= 'A' && c <= 'Z' ? AF_CAP : c >= 'a' && c <= 'z' ? AF_LOWER : 0;
+    }
 }
 
-/* Doubles the atom array: 0, or -1 when out of memory. */
-static int atoms_grow(atoms *A) {
+/* Makes room for `need` atoms (at least double the old room): 0, or -1 when
+ * out of memory. */
+static int atoms_reserve(atoms *A, size_t need) {
     size_t cap = A->cap ? A->cap * 2 : 256;
+    if (cap < need) cap = need;
     atom *a = realloc(A->a, cap * sizeof *a);
     if (!a) return -1;
     A->a = a;
@@ -219,8 +225,29 @@ static int atoms_grow(atoms *A) {
     return 0;
 }
 
+/* Makes room for `need` more bytes (and a NUL) in the fold buffer: 0, or -1
+ * when out of memory. The atoms folded into it point into it, so when it
+ * moves (rarely: it starts with room for the text) they move along, found
+ * by where they point while the old buffer is still there. */
+static int fold_room(atoms *A, size_t need) {
+    if (A->fold.len + need + 1 <= A->fold.cap) return 0;
+    size_t cap = A->fold.cap * 2 + need + 64;
+    char *p = malloc(cap);
+    if (!p) return -1;
+    if (A->fold.s) memcpy(p, A->fold.s, A->fold.len + 1);
+    uintptr_t old = (uintptr_t)A->fold.s;
+    for (size_t k = 0; k < A->n; k++) {
+        uintptr_t off = (uintptr_t)A->a[k].fold - old;
+        if (old && off <= A->fold.len) A->a[k].fold = p + off;
+    }
+    free(A->fold.s);
+    A->fold.s = p;
+    A->fold.cap = cap;
+    return 0;
+}
+
 static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind, int glued, int ascii) {
-    if (A->n == A->cap && atoms_grow(A)) return -1;
+    if (A->n == A->cap && atoms_reserve(A, A->n + 1)) return -1;
     atom *a = &A->a[A->n];
     a->b0 = b0;
     a->b1 = b1;
@@ -229,13 +256,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
     /* the folded form: ASCII by table, the rest through nx_fold */
     size_t n = b1 - b0, start = A->fold.len;
     if (ascii) {
-        if (A->fold.len + n + 1 > A->fold.cap) {
-            size_t cap = A->fold.cap * 2 + n + 64;
-            char *p = realloc(A->fold.s, cap);
-            if (!p) return -1;
-            A->fold.s = p;
-            A->fold.cap = cap;
-        }
+        if (fold_room(A, n)) return -1;
         /* one pass: fold and count the upper-case letters; then hash */
         unsigned upper = 0;
         const unsigned char *in = (const unsigned char *)s + b0;
@@ -261,7 +282,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
         char buf[256];
         size_t fl = nx_fold(s + b0, n, buf, sizeof buf);
         if (fl > sizeof buf) fl = sizeof buf; /* an atom this long matches no pattern word */
-        if (nx_sbuf_add(&A->fold, buf, fl)) return -1;
+        if (fold_room(A, fl) || nx_sbuf_add(&A->fold, buf, fl)) return -1;
         a->hash = word_hash(A->fold.s + start, A->fold.len - start);
         if (kind == AK_ALPHA) {
             int32_t c0, c1 = 0;
@@ -279,38 +300,32 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             if (upper && (a->flags & AF_CAP)) a->flags |= AF_UPPER;
         }
     }
-    a->fold = (const char *)(uintptr_t)start; /* made a pointer when the buffer stops moving */
-    a->flags |= AF_OWN_FOLD;
+    a->fold = A->fold.s + start;
     a->fold_len = (uint16_t)(A->fold.len - start > UINT16_MAX ? UINT16_MAX : A->fold.len - start);
     A->n++;
     return 0;
 }
 
 /* An atom that is a whole ASCII token (most are): its folded form and hash
- * are the token's, so only its flags are worked out. */
-static inline int push_token_atom(atoms *A, const char *s, const nx_token *t, int kind, int glued) {
-    if (A->n == A->cap && atoms_grow(A)) return -1;
-    atom *a = &A->a[A->n++];
+ * are the token's, so only its flags are worked out, from its first two
+ * bytes and the token's shape (the letters of an ASCII word are upper case
+ * throughout when it is ALLCAPS or one capital). */
+static inline void token_atom(atom *a, const char *s, const nx_token *t, unsigned kind, unsigned glued) {
+    const unsigned char *in = (const unsigned char *)s + t->b0;
     uint32_t n = t->b1 - t->b0;
     a->b0 = t->b0;
     a->b1 = t->b1;
-    a->kind = (uint8_t)kind;
-    a->flags = glued ? AF_GLUED : 0;
     a->fold = t->fold;
-    a->fold_len = (uint16_t)(t->fold_len > UINT16_MAX ? UINT16_MAX : t->fold_len);
     a->hash = (uint32_t)t->fold_hash;
-    if (kind == AK_ALPHA) {
-        const unsigned char *in = (const unsigned char *)s + t->b0;
-        if ((unsigned)(in[0] - 'A') < 26u) {
-            a->flags |= AF_CAP;
-            if (n > 1 && (unsigned)(in[1] - 'a') < 26u) a->flags |= AF_CAPWORD;
-            /* all letters: upper case throughout is ALLCAPS, or one capital */
-            if (n == 1 || (t->shape & NX_SH_ALLCAPS)) a->flags |= AF_UPPER;
-        } else {
-            a->flags |= AF_LOWER;
-        }
+    a->fold_len = (uint16_t)(t->fold_len > UINT16_MAX ? UINT16_MAX : t->fold_len);
+    a->kind = (uint8_t)kind;
+    /* (a letter first: its case; none for digits and marks) */
+    unsigned flags = glued | ascii_case[in[0]];
+    if (flags & AF_CAP) {
+        if (ascii_case[in[n > 1]] == AF_LOWER) flags |= AF_CAPWORD;
+        if (n == 1 || (t->shape & NX_SH_ALLCAPS)) flags |= AF_UPPER;
     }
-    return 0;
+    a->flags = (uint8_t)flags;
 }
 
 /* Cuts s[0..n) into atoms: runs of letters, runs of digits, single CJK
@@ -321,12 +336,7 @@ static inline int push_token_atom(atoms *A, const char *s, const nx_token *t, in
 static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     A->n = 0;
     A->fold.len = 0;
-    if (A->fold.cap < n + 1) { /* folding ASCII keeps its length: room for the text, as a rule */
-        char *p = realloc(A->fold.s, n + 64);
-        if (!p) return -1;
-        A->fold.s = p;
-        A->fold.cap = n + 64;
-    }
+    if (fold_room(A, n)) return -1; /* folding ASCII keeps its length: room for the text, as a rule */
     int glued = 0;
     size_t i = 0;
     const nx_token *t = toks ? toks->items : NULL, *t_end = toks ? toks->items + toks->count : NULL;
@@ -339,15 +349,30 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
         }
         while (t < t_end && t->b1 <= i) t++;
         if (b < 0x80 && t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
-            /* most words: the token is the atom, its end already known; and
-             * so is the next one's when one space comes between them */
-            do {
-                if (push_token_atom(A, s, t, ascii_kind[(unsigned char)s[t->b0]], glued && A->n > 0)) return -1;
+            /* most words: a run of plain tokens (ASCII letters only or
+             * digits only), one space apart, is one atom each with its end
+             * known; each takes one token, so room for the tokens left is
+             * room for the run */
+            size_t left = (size_t)(t_end - t);
+            if (A->cap - A->n < left && atoms_reserve(A, A->n + left)) return -1;
+            atom *a = A->a + A->n;
+            unsigned g = glued && A->n > 0 ? AF_GLUED : 0;
+            for (;;) {
+                token_atom(a++, s, t, t->shape & NX_SH_DIGIT ? AK_DIGIT : AK_ALPHA, g); /* (digits only, or letters only) */
                 i = t->b1;
                 t++;
-                glued = !(i < n && s[i] == ' ');
-            } while (!glued && t < t_end && t->b0 == i + 1 && (unsigned char)s[i + 1] < 0x80 && (t->shape & NX_SH_PLAIN));
-            i += !glued; /* past the space: the next atom is not glued */
+                if (i >= n || s[i] != ' ') {
+                    glued = 1;
+                    break;
+                }
+                if (t == t_end || t->b0 != i + 1 || !(t->shape & NX_SH_PLAIN)) {
+                    glued = 0;
+                    i++; /* past the space: the next atom is not glued */
+                    break;
+                }
+                g = 0;
+            }
+            A->n = (size_t)(a - A->a);
             continue;
         }
         int32_t c = b;
@@ -375,18 +400,16 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
                 j += l;
             }
         }
-        int whole = ascii && t < t_end && t->b0 == i && t->b1 == j;
-        if (whole ? push_token_atom(A, s, t, kind, glued && A->n > 0)
-                  : push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii))
+        if (ascii && t < t_end && t->b0 == i && t->b1 == j) {
+            if (A->n == A->cap && atoms_reserve(A, A->n + 1)) return -1;
+            token_atom(&A->a[A->n], s, t, (unsigned)kind, glued && A->n > 0 ? AF_GLUED : 0);
+            A->n++;
+        } else if (push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii)) {
             return -1;
+        }
         glued = 1;
         i = j;
     }
-    for (size_t k = 0; k < A->n; k++) /* the fold buffer moves no more */
-        if (A->a[k].flags & AF_OWN_FOLD) {
-            A->a[k].fold = A->fold.s + (uintptr_t)A->a[k].fold;
-            A->a[k].flags &= (uint8_t)~AF_OWN_FOLD;
-        }
     return 0;
 }
 
