@@ -2653,6 +2653,26 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     return NX_OK;
 }
 
+/* Each atom's word row (rowp) and its anchor tests cleared; the atoms that
+ * may start something, by their row or their kind (busy), listed in busy_at
+ * as (row << 32 | atom), in atom order: how many. Most atoms (a word no
+ * pattern knows, of a kind no pattern starts with) need nothing more; a
+ * loop of its own keeps what it needs in registers. */
+static size_t atom_rows(const nx_matcher *m, const atoms *A, const uint8_t *busy, const uint64_t **rowp, uint64_t *tests,
+                        uint64_t *tested, uint64_t *busy_at) {
+    const uint64_t *rows = (const uint64_t *)m->rows.items;
+    size_t n_busy = 0;
+    for (size_t q = 0; q < A->n; q++) {
+        const atom *a = &A->a[q];
+        uint32_t r = row_of(m, a);
+        rowp[q] = rows + (r >> 2);
+        tests[q] = tested[q] = 0;
+        busy_at[n_busy] = (uint64_t)r << 32 | q; /* a store, not a branch that would mispredict */
+        n_busy += ((r & (ROW_HAS_REST | ROW_HAS_FIRST)) | busy[a->kind]) != 0;
+    }
+    return n_busy;
+}
+
 /* Every match of every enabled pattern. A pattern with anchors is tried only
  * near the atoms its rarest anchor may start at (a few per text, as a rule);
  * the others at each atom whose folded form or kind they may start with.
@@ -2695,13 +2715,16 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     if (!fixed || atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
     size_t n = S.A.n;
     /* and those sized by the atoms */
-    char *per_atom = st == NX_OK ? malloc((n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *rest_at)) : NULL;
+    uint64_t *busy_at = NULL;
+    char *per_atom =
+        st == NX_OK ? malloc((n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *busy_at + sizeof *rest_at)) : NULL;
     if (per_atom) {
         S.tests = (uint64_t *)(void *)per_atom;
         S.tested = S.tests + n + 1;
         S.rowp = (const uint64_t **)(void *)(S.tested + n + 1);
-        rest_at = (uint32_t *)(void *)(S.rowp + n + 1);
-        memset(S.tests, 0, 2 * (n + 1) * sizeof *S.tests);
+        busy_at = (uint64_t *)(void *)(S.rowp + n + 1);
+        rest_at = (uint32_t *)(void *)(busy_at + n + 1);
+        S.tests[n] = S.tested[n] = 0; /* (the others are cleared by atom_rows) */
     } else {
         st = NX_ERR_NOMEM;
     }
@@ -2714,17 +2737,26 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             bits |= (uint64_t)(enabled[p] == 0) << (p % 64);
         S.skip[w] = bits;
     }
-    /* each atom's word row, and where each pattern's first (rarest) anchor
-     * may start */
-    for (uint32_t q = 0; st == NX_OK && q < n; q++) {
+    /* each atom's word row; then, of the atoms that may start something,
+     * whether they may start a pattern without anchors and where each
+     * pattern's first (rarest) anchor may start */
+    uint8_t busy[16];
+    for (int k = 0; k < 16; k++)
+        busy[k] = (uint8_t)(exhaustive || m->kind_has_rest[k] || m->kind_has_first[k] ||
+                            (m->first_tests && (m->anchor_pred_kinds & k)));
+    size_t n_busy = st == NX_OK ? atom_rows(m, &S.A, busy, S.rowp, S.tests, S.tested, busy_at) : 0;
+    for (size_t i = 0; st == NX_OK && i < n_busy; i++) {
+        uint32_t q = (uint32_t)busy_at[i], r = (uint32_t)(busy_at[i] >> 32);
         const atom *a = &S.A.a[q];
-        uint32_t r = row_of(m, a);
-        const uint64_t *row = S.rowp[q] = (const uint64_t *)m->rows.items + (r >> 2);
+        const uint64_t *row = S.rowp[q];
+        if (exhaustive) {
+            rest_at[n_rest++] = q;
+            continue;
+        }
         /* whether it may start a pattern without anchors */
         int rest = m->kind_has_rest[a->kind] | (r & ROW_HAS_REST);
         rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
-        n_rest += rest || exhaustive;
-        if (exhaustive) continue;
+        n_rest += rest != 0;
         int has_first = m->kind_has_first[a->kind] | (r & ROW_HAS_FIRST);
         for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
             uint64_t bits = (m->anchor_kind[a->kind][sw] | row[W + sw]) & m->first_slots[sw];
@@ -2747,8 +2779,8 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             continue;
         for (uint64_t t = S.tests[q] & m->first_tests; t && st == NX_OK; t &= t - 1) {
             const nx_vec *pats = &m->first_test_patterns[__builtin_ctzll(t)];
-            for (size_t i = 0; i < pats->count && st == NX_OK; i++) {
-                const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, NX_VEC_AT(pats, uint32_t, i));
+            for (size_t j = 0; j < pats->count && st == NX_OK; j++) {
+                const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, NX_VEC_AT(pats, uint32_t, j));
                 uint32_t slot = pt->filters[0].slot;
                 if (last_q[slot] == q) continue;
                 uint64_t *x = nx_vec_push(&pairs, sizeof *x);
