@@ -2518,18 +2518,36 @@ done:
 }
 
 /* Whether atom q passes one of the anchor atom tests `want`; each test is
- * asked once per atom. */
+ * asked once per atom. Most anchor tests are number tests (#1..31): the
+ * atom's digits are read once for all of them. */
 static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64_t *tested) {
     const atom *a = &v->A->a[q];
     if (!(v->m->anchor_pred_kinds & a->kind)) return 0;
     uint64_t ask = want & ~tested[q];
+    if (!ask) return (tests[q] & want) != 0;
+    /* its value when it is a number of at most 9 ASCII digits (no number
+     * test takes more: width_hi <= 9) */
+    uint32_t w = a->b1 - a->b0, value = 0;
+    int number = (a->kind & AK_DIGIT) && w <= 9;
+    for (uint32_t k = 0; k < w && number; k++) {
+        uint32_t d = (uint32_t)(unsigned char)v->text[a->b0 + k] - '0';
+        number = d <= 9;
+        value = value * 10 + d;
+    }
+    uint64_t passed = 0;
+    tested[q] |= ask;
     while (ask) {
         int k = __builtin_ctzll(ask);
         ask &= ask - 1;
         const apred *p = &NX_VEC_AT(&v->m->preds, apred, v->m->anchor_preds[k]);
-        if ((!p->kinds || (p->kinds & a->kind)) && pred_ok(v, p, a)) tests[q] |= UINT64_C(1) << k;
-        tested[q] |= UINT64_C(1) << k;
+        if (p->kinds && !(p->kinds & a->kind)) continue;
+        /* (as pred_ok() asks a number test) */
+        int ok = !p->range ? pred_ok(v, p, a)
+                           : (a->flags & p->flags) == p->flags && number && w >= p->width_lo && w <= p->width_hi &&
+                                 value >= p->lo && value <= p->hi;
+        passed |= (uint64_t)(ok != 0) << k;
     }
+    tests[q] |= passed;
     return (tests[q] & want) != 0;
 }
 
@@ -2645,9 +2663,12 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     pm->b1 = S->A.a[v->end - 1].b1;
     pm->pattern = (uint16_t)p;
     for (int g = 0; g < NX_GRP_COUNT; g++) {
+        /* a group unset or empty is none: UINT32_MAX both (an unset start is
+         * NO_TARGET, so e0 <= s0; no branch on what a text holds) */
         uint32_t s0 = v->caps[2 * g], e0 = v->caps[2 * g + 1];
-        if (s0 == NO_TARGET || e0 == NO_TARGET || e0 <= s0) pm->g0[g] = pm->g1[g] = UINT32_MAX;
-        else pm->g0[g] = s0, pm->g1[g] = e0;
+        uint32_t none = 0u - (uint32_t)((e0 <= s0) | (e0 == NO_TARGET));
+        pm->g0[g] = s0 | none;
+        pm->g1[g] = e0 | none;
     }
     S->next[p] = v->end;
     return NX_OK;
