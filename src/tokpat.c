@@ -609,6 +609,11 @@ struct nx_matcher {
     uint32_t zero_row; /* an all-zero row: an atom's whose word has none (as a bucket's row, once finished) */
     wbucket *buckets;  /* the dispatch words by the low bits of their hash (see row_of) */
     uint32_t bucket_mask;
+    /* made from the buckets when finished or read (not in the model file):
+     * a bit per hash & busy_mask, set for each word whose row has
+     * ROW_HAS_REST or ROW_HAS_FIRST (see atom_rows) */
+    uint64_t *busy_words;
+    uint32_t busy_mask;
     size_t words;    /* uint64_t per pattern row */
     size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
     uint64_t *by_kind[16], *anchor_kind[16];
@@ -1991,6 +1996,28 @@ static uint32_t row_flags(const nx_matcher *m, uint32_t r) {
 }
 
 /* Builds the dispatch tables from each pattern's first elements and anchors. */
+/* The bit set of the words whose row has ROW_HAS_REST or ROW_HAS_FIRST, by
+ * the low bits of their hash (about one in sixteen bits set): an atom whose
+ * bit is clear and whose kind starts nothing needs no row until it is asked
+ * for one (atom_rows). From the finished buckets. */
+static nx_status build_busy_words(nx_matcher *m) {
+    size_t n = 0, nb = (size_t)m->bucket_mask + 1;
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j < BUCKET_SLOTS; j++) n += (m->buckets[i].row[j] & (ROW_HAS_REST | ROW_HAS_FIRST)) != 0;
+    size_t bits = 64;
+    while (bits < 16 * n && bits < (size_t)1 << 31) bits *= 2;
+    free(m->busy_words);
+    if (!(m->busy_words = calloc(bits / 64, sizeof *m->busy_words))) return NX_ERR_NOMEM;
+    m->busy_mask = (uint32_t)(bits - 1);
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j < BUCKET_SLOTS; j++)
+            if (m->buckets[i].row[j] & (ROW_HAS_REST | ROW_HAS_FIRST)) {
+                uint32_t b = m->buckets[i].hash[j] & m->busy_mask;
+                m->busy_words[b / 64] |= UINT64_C(1) << (b % 64);
+            }
+    return NX_OK;
+}
+
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
     size_t np = m->patterns.count;
@@ -2103,6 +2130,7 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
     rows_memo_free(m);
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     for (size_t k = 0; k < m->macros.count; k++) NX_VEC_AT(&m->macros, macro, k).body = NULL;
+    if (build_busy_words(m) != NX_OK) return NX_ERR_NOMEM;
     m->finished = 1;
     return NX_OK;
 }
@@ -2113,6 +2141,7 @@ static void free_matcher(nx_matcher *m) {
         pcre2_code_free(NX_VEC_AT(&m->preds, apred, k).regex);
         free(NX_VEC_AT(&m->preds, apred, k).source);
     }
+    free(m->busy_words);
     if (m->borrowed) { /* (see nx_tokpat_load) */
         nx_vec_free(&m->preds);
         nx_vec_free(&m->sets);
@@ -2584,7 +2613,7 @@ typedef struct scanner {
     size_t *limit_hit;
     uint32_t *next;             /* per pattern: the first atom a match may start at */
     uint64_t *skip;             /* patterns given up for this text */
-    const uint64_t **rowp;      /* per atom: its word row (the zero row when it has none) */
+    const uint64_t **rowp;      /* per atom: its word row (the zero row when it has none), NULL until asked (row_at) */
     uint32_t *cursor;           /* per anchor slot: known absent before this atom */
     uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
     uint32_t *memo_at;          /* per first atom test (first_memo): the last atom asked, and its answer */
@@ -2592,10 +2621,18 @@ typedef struct scanner {
     int exhaustive;
 } scanner;
 
+/* Atom q's word row: found when first asked for (atom_rows leaves most
+ * atoms' to the few that are asked). */
+static inline const uint64_t *row_at(scanner *S, uint32_t q) {
+    const uint64_t *row = S->rowp[q];
+    if (!row) row = S->rowp[q] = (const uint64_t *)S->m->rows.items + (row_of(S->m, &S->A.a[q]) >> 2);
+    return row;
+}
+
 /* Word w of the pattern bits of the patterns atom q may start (by its word
  * or its kind). */
-static inline uint64_t starts_at(const scanner *S, uint32_t q, size_t w) {
-    return S->m->by_kind[S->A.a[q].kind][w] | S->rowp[q][w];
+static inline uint64_t starts_at(scanner *S, uint32_t q, size_t w) {
+    return S->m->by_kind[S->A.a[q].kind][w] | row_at(S, q)[w];
 }
 
 /* Whether anchor slot `slot` (filter fl) may start at atom q. */
@@ -2603,7 +2640,7 @@ static inline int slot_at(scanner *S, const filter *fl, uint32_t q) {
     const nx_matcher *m = S->m;
     uint64_t sbit = UINT64_C(1) << (fl->slot % 64);
     size_t sw = fl->slot / 64;
-    if ((m->anchor_kind[S->A.a[q].kind][sw] | S->rowp[q][m->words + sw]) & sbit) return 1;
+    if ((m->anchor_kind[S->A.a[q].kind][sw] | row_at(S, q)[m->words + sw]) & sbit) return 1;
     return fl->tests && anchor_test(&S->v, q, fl->tests, S->tests, S->tested);
 }
 
@@ -2616,7 +2653,7 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     if (pos < S->next[p] || (S->skip[w] & bit)) return NX_OK;
     const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
     const atom *a = &S->A.a[pos];
-    const uint64_t *row = S->rowp[pos];
+    const uint64_t *row = row_at(S, pos);
     if (!S->exhaustive) {
         if (!(row[w] & bit)) {
             /* not one of its first words: it must start with an atom test
@@ -2674,22 +2711,30 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     return NX_OK;
 }
 
-/* Each atom's word row (rowp) and its anchor tests cleared; the atoms that
- * may start something, by their row or their kind (busy), listed in busy_at
- * as (row << 32 | atom), in atom order: how many. Most atoms (a word no
- * pattern knows, of a kind no pattern starts with) need nothing more; a
- * loop of its own keeps what it needs in registers. */
-static size_t atom_rows(const nx_matcher *m, const atoms *A, const uint8_t *busy, const uint64_t **rowp, uint64_t *tests,
-                        uint64_t *tested, uint64_t *busy_at) {
-    const uint64_t *rows = (const uint64_t *)m->rows.items;
+/* The atoms that may start something, by their row or their kind (busy),
+ * listed in busy_at as (row << 32 | atom), in atom order: how many. Most
+ * atoms (a word no pattern knows, of a kind no pattern starts with) need
+ * nothing: an atom whose word's bit in busy_words is clear has no row that
+ * starts anything, so its row is left to row_at (NULL in rowp) and looked
+ * up only if asked for; and an atom of a kind no anchor test asks (busy
+ * includes those kinds) needs its anchor test bits cleared no more. (Not
+ * inlined: a loop of its own keeps what it needs in registers.) */
+static __attribute__((noinline)) size_t atom_rows(const scanner *S, const uint8_t *busy, uint64_t *busy_at) {
+    const nx_matcher *m = S->m;
+    const atom *at = S->A.a;
+    const uint64_t *rows = (const uint64_t *)m->rows.items, *bw = m->busy_words, **rowp = S->rowp;
+    uint64_t *tests = S->tests, *tested = S->tested;
+    const uint32_t bmask = m->busy_mask;
     size_t n_busy = 0;
-    for (size_t q = 0; q < A->n; q++) {
-        const atom *a = &A->a[q];
-        uint32_t r = row_of(m, a);
+    for (size_t q = 0, n = S->A.n; q < n; q++) {
+        uint32_t h = at[q].hash & bmask;
+        rowp[q] = NULL;
+        if (!(((bw[h / 64] >> (h % 64)) & 1) | busy[at[q].kind])) continue;
+        uint32_t r = row_of(m, &at[q]);
         rowp[q] = rows + (r >> 2);
         tests[q] = tested[q] = 0;
         busy_at[n_busy] = (uint64_t)r << 32 | q; /* a store, not a branch that would mispredict */
-        n_busy += ((r & (ROW_HAS_REST | ROW_HAS_FIRST)) | busy[a->kind]) != 0;
+        n_busy += ((r & (ROW_HAS_REST | ROW_HAS_FIRST)) | (busy[at[q].kind] & 1)) != 0;
     }
     return n_busy;
 }
@@ -2745,7 +2790,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         S.rowp = (const uint64_t **)(void *)(S.tested + n + 1);
         busy_at = (uint64_t *)(void *)(S.rowp + n + 1);
         rest_at = (uint32_t *)(void *)(busy_at + n + 1);
-        S.tests[n] = S.tested[n] = 0; /* (the others are cleared by atom_rows) */
+        S.tests[n] = S.tested[n] = 0; /* (the others that anchor tests ask are cleared by atom_rows) */
     } else {
         st = NX_ERR_NOMEM;
     }
@@ -2761,11 +2806,12 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     /* each atom's word row; then, of the atoms that may start something,
      * whether they may start a pattern without anchors and where each
      * pattern's first (rarest) anchor may start */
-    uint8_t busy[16];
+    uint8_t busy[16]; /* 1: may start something; 2: anchor tests may ask it */
     for (int k = 0; k < 16; k++)
-        busy[k] = (uint8_t)(exhaustive || m->kind_has_rest[k] || m->kind_has_first[k] ||
-                            (m->first_tests && (m->anchor_pred_kinds & k)));
-    size_t n_busy = st == NX_OK ? atom_rows(m, &S.A, busy, S.rowp, S.tests, S.tested, busy_at) : 0;
+        busy[k] = (uint8_t)((exhaustive || m->kind_has_rest[k] || m->kind_has_first[k] ||
+                             (m->first_tests && (m->anchor_pred_kinds & k))) |
+                            (m->anchor_pred_kinds & k ? 2 : 0));
+    size_t n_busy = st == NX_OK ? atom_rows(&S, busy, busy_at) : 0;
     for (size_t i = 0; st == NX_OK && i < n_busy; i++) {
         uint32_t q = (uint32_t)busy_at[i], r = (uint32_t)(busy_at[i] >> 32);
         const atom *a = &S.A.a[q];
@@ -3355,6 +3401,10 @@ nx_status nx_tokpat_load(const nx_matcher_limits *limits, const void *data, size
         if (L.oom) return NX_ERR_NOMEM;
         *why = L.why ? L.why : "is damaged";
         return NX_ERR_PARSE;
+    }
+    if (build_busy_words(m) != NX_OK) {
+        free_matcher(m);
+        return NX_ERR_NOMEM;
     }
     m->finished = 1;
     *out = m;
