@@ -2266,8 +2266,11 @@ static inline int glue_ok(const vm *v, uint32_t pos, int glue) {
     }
 }
 
-static int any_ok(vm *v, const apred *p, const atom *a);
+static int pred_rest(vm *v, const apred *p, const atom *a);
 
+/* Whether atom a passes test p. The common tests (kind, case, number, word)
+ * are here, inline; a /regex/ or a union of tests goes to pred_rest, whose
+ * calls into PCRE2 would make every test pay for saving registers. */
 static inline int pred_ok(vm *v, const apred *p, const atom *a) {
     if (p->kinds && !(p->kinds & a->kind)) return 0;
     if ((a->flags & p->flags) != p->flags) return 0;
@@ -2287,6 +2290,12 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         size_t wl = ls->exact ? a->b1 - a->b0 : a->fold_len;
         if (wmap_find(&ls->words, ls->exact ? word_hash(w, wl) : a->hash, 0, 0, w, wl) < 0) return 0;
     }
+    if (p->regex || p->n_any) return pred_rest(v, p, a);
+    return 1;
+}
+
+/* The rest of pred_ok(): the regex, then the union. */
+static __attribute__((noinline)) int pred_rest(vm *v, const apred *p, const atom *a) {
     if (p->regex) {
         unsigned char c0 = (unsigned char)v->text[a->b0];
         if (a->b1 - a->b0 < p->regex_min || !(p->regex_first[c0 / 8] & (1u << (c0 % 8)))) return 0;
@@ -2295,15 +2304,13 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         int rc = pcre2_match(p->regex, (PCRE2_SPTR)(v->text + a->b0), a->b1 - a->b0, 0, PCRE2_NO_UTF_CHECK, v->md, NULL);
         if (rc < 0) return 0;
     }
-    if (p->n_any) return any_ok(v, p, a);
+    if (p->n_any) {
+        const uint32_t *sub = &NX_VEC_AT(&v->m->any, uint32_t, p->any0);
+        for (uint32_t k = 0; k < p->n_any; k++)
+            if (pred_ok(v, &NX_VEC_AT(&v->m->preds, apred, sub[k]), a)) return 1;
+        return 0;
+    }
     return 1;
-}
-
-static int any_ok(vm *v, const apred *p, const atom *a) {
-    const uint32_t *sub = &NX_VEC_AT(&v->m->any, uint32_t, p->any0);
-    for (uint32_t k = 0; k < p->n_any; k++)
-        if (pred_ok(v, &NX_VEC_AT(&v->m->preds, apred, sub[k]), a)) return 1;
-    return 0;
 }
 
 /* The ends of the class entries that start at pos, longest first (at most cap). */
