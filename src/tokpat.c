@@ -337,6 +337,9 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     A->n = 0;
     A->fold.len = 0;
     if (fold_room(A, n)) return -1; /* folding ASCII keeps its length: room for the text, as a rule */
+    /* most tokens are one atom: room for them and a few more at once */
+    size_t guess = toks ? toks->count + toks->count / 4 + 16 : 0;
+    if (A->cap < guess && atoms_reserve(A, guess)) return -1;
     int glued = 0;
     size_t i = 0;
     const nx_token *t = toks ? toks->items : NULL, *t_end = toks ? toks->items + toks->count : NULL;
@@ -2770,11 +2773,18 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     size_t n_rest = 0;
     uint32_t *last_q = NULL, *occ_at = NULL, *occ = NULL;
     uint64_t *anchored = NULL; /* the patterns with anchors whose first anchor may start somewhere */
-    /* the arrays sized by the matcher, in one block (the 8-byte ones first) */
+    if (atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
+    size_t n = S.A.n;
+    /* the arrays sized by the matcher and those sized by the atoms, in one
+     * block (the 8-byte ones first) */
     size_t np4 = (np + 1) & ~(size_t)1, ns4 = (m->slots + 2) & ~(size_t)1, nq4 = (m->n_memo + 2) & ~(size_t)1;
-    char *fixed = malloc(2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->n_memo + 1);
-    if (fixed) {
-        S.skip = (uint64_t *)(void *)fixed;
+    size_t fixed_size = (2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->n_memo + 1 + 7) & ~(size_t)7;
+    uint64_t *busy_at = NULL;
+    char *block = st == NX_OK ? malloc(fixed_size + (n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *busy_at +
+                                                                sizeof *rest_at))
+                              : NULL;
+    if (block) {
+        S.skip = (uint64_t *)(void *)block;
         anchored = S.skip + W;
         S.next = (uint32_t *)(void *)(anchored + W);
         S.cursor = S.next + np4;
@@ -2782,17 +2792,9 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         last_q = occ_at + ns4 + 2;
         S.memo_at = last_q + ns4;
         S.memo = (uint8_t *)(S.memo_at + nq4);
-        memset(fixed, 0, (size_t)((char *)last_q - fixed)); /* skip, next, cursor, occ_at */
+        memset(block, 0, (size_t)((char *)last_q - block)); /* skip, next, cursor, occ_at */
         memset(last_q, 0xFF, (ns4 + nq4) * sizeof *last_q); /* last_q and memo_at: NO_TARGET */
-    }
-    if (!fixed || atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
-    size_t n = S.A.n;
-    /* and those sized by the atoms */
-    uint64_t *busy_at = NULL;
-    char *per_atom =
-        st == NX_OK ? malloc((n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *busy_at + sizeof *rest_at)) : NULL;
-    if (per_atom) {
-        S.tests = (uint64_t *)(void *)per_atom;
+        S.tests = (uint64_t *)(void *)(block + fixed_size);
         S.tested = S.tests + n + 1;
         S.rowp = (const uint64_t **)(void *)(S.tested + n + 1);
         busy_at = (uint64_t *)(void *)(S.rowp + n + 1);
@@ -2924,8 +2926,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     nx_vec_free(&pairs);
     free(occ);
     pcre2_match_data_free(S.v.md);
-    free(fixed);
-    free(per_atom);
+    free(block);
     free(S.v.stack);
     free(S.v.trail);
     free(S.A.a);
