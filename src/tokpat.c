@@ -2323,7 +2323,8 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
     size_t n = 0;
     uint32_t fnode = 0, enode = 0;
     int fold_alive = 1, exact_alive = t->has_exact;
-    for (uint32_t k = pos; k < A->n && (fold_alive || exact_alive); k++) {
+    /* (with cap ends found, the rest of the walk could add none) */
+    for (uint32_t k = pos; k < A->n && (fold_alive || exact_alive) && n < cap; k++) {
         const atom *a = &A->a[k];
         uint8_t glued = k > pos && (a->flags & AF_GLUED) ? E_GLUED : 0;
         if (fold_alive) {
