@@ -2779,7 +2779,10 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     /* the arrays sized by the matcher and those sized by the atoms, in one
      * block (the 8-byte ones first) */
     size_t np4 = (np + 1) & ~(size_t)1, ns4 = (m->slots + 2) & ~(size_t)1, nq4 = (m->n_memo + 2) & ~(size_t)1;
-    size_t fixed_size = (2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->n_memo + 1 + 7) & ~(size_t)7;
+    size_t nt = m->tries.count;
+    size_t fixed_size = (2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4 + nt) * 4 + m->n_memo + 1 + nt + 7) & ~(size_t)7;
+    uint32_t *trie_at = NULL; /* per class trie: the atom + 1 its first-anchor check was last asked at */
+    uint8_t *trie_ok = NULL;  /* and its answer */
     uint64_t *busy_at = NULL;
     char *block = st == NX_OK ? malloc(fixed_size + (n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *busy_at +
                                                                 sizeof *rest_at))
@@ -2792,9 +2795,12 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         occ_at = S.cursor + ns4;
         last_q = occ_at + ns4 + 2;
         S.memo_at = last_q + ns4;
-        S.memo = (uint8_t *)(S.memo_at + nq4);
+        trie_at = S.memo_at + nq4;
+        S.memo = (uint8_t *)(trie_at + nt);
+        trie_ok = S.memo + m->n_memo + 1;
         memset(block, 0, (size_t)((char *)last_q - block)); /* skip, next, cursor, occ_at */
         memset(last_q, 0xFF, (ns4 + nq4) * sizeof *last_q); /* last_q and memo_at: NO_TARGET */
+        memset(trie_at, 0, nt * sizeof *trie_at);
         S.tests = (uint64_t *)(void *)(block + fixed_size);
         S.tested = S.tests + n + 1;
         S.rowp = (const uint64_t **)(void *)(S.tested + n + 1);
@@ -2842,10 +2848,17 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
                 bits &= bits - 1;
                 /* a class's first word that only starts longer entries ("the"
                  * of "the past"): an anchor only where one of them goes on */
-                uint32_t end;
-                if (m->slot_trie[slot] >= 0 &&
-                    !class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, m->slot_trie[slot]), q, G_EITHER, &end, 1))
-                    continue;
+                int32_t tr = m->slot_trie[slot];
+                if (tr >= 0) {
+                    /* (asked once an atom for each trie: many patterns' first
+                     * anchors are one class, UNIT or MONTH) */
+                    if (trie_at[tr] != q + 1) {
+                        uint32_t end;
+                        trie_at[tr] = q + 1;
+                        trie_ok[tr] = class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, tr), q, G_EITHER, &end, 1) != 0;
+                    }
+                    if (!trie_ok[tr]) continue;
+                }
                 uint64_t *x = nx_vec_push(&pairs, sizeof *x);
                 if (!x) st = NX_ERR_NOMEM;
                 else *x = (uint64_t)slot << 32 | q, last_q[slot] = q;
