@@ -2828,6 +2828,10 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
                              (m->first_tests && (m->anchor_pred_kinds & k))) |
                             (m->anchor_pred_kinds & k ? 2 : 0));
     size_t n_busy = st == NX_OK ? atom_rows(&S, busy, busy_at) : 0;
+    const size_t SW = m->slot_words;
+    const uint64_t *first_slots = m->first_slots;
+    const int32_t *slot_trie = m->slot_trie;
+    if (st == NX_OK && !exhaustive && nx_vec_reserve(&pairs, sizeof(uint64_t), n_busy + 16)) st = NX_ERR_NOMEM;
     for (size_t i = 0; st == NX_OK && i < n_busy; i++) {
         uint32_t q = (uint32_t)busy_at[i], r = (uint32_t)(busy_at[i] >> 32);
         const atom *a = &S.A.a[q];
@@ -2840,29 +2844,33 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
         int rest = m->kind_has_rest[a->kind] | (r & ROW_HAS_REST);
         rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
         n_rest += rest != 0;
-        int has_first = m->kind_has_first[a->kind] | (r & ROW_HAS_FIRST);
-        for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
-            uint64_t bits = (m->anchor_kind[a->kind][sw] | row[W + sw]) & m->first_slots[sw];
-            while (bits) {
-                size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
-                bits &= bits - 1;
-                /* a class's first word that only starts longer entries ("the"
-                 * of "the past"): an anchor only where one of them goes on */
-                int32_t tr = m->slot_trie[slot];
-                if (tr >= 0) {
-                    /* (asked once an atom for each trie: many patterns' first
-                     * anchors are one class, UNIT or MONTH) */
-                    if (trie_at[tr] != q + 1) {
-                        uint32_t end;
-                        trie_at[tr] = q + 1;
-                        trie_ok[tr] = class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, tr), q, G_EITHER, &end, 1) != 0;
+        if (m->kind_has_first[a->kind] | (r & ROW_HAS_FIRST)) {
+            const uint64_t *ak = m->anchor_kind[a->kind];
+            for (size_t sw = 0; sw < SW; sw++) {
+                for (uint64_t bits = (ak[sw] | row[W + sw]) & first_slots[sw]; bits; bits &= bits - 1) {
+                    size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
+                    /* a class's first word that only starts longer entries ("the"
+                     * of "the past"): an anchor only where one of them goes on */
+                    int32_t tr = slot_trie[slot];
+                    if (tr >= 0) {
+                        /* (asked once an atom for each trie: many patterns' first
+                         * anchors are one class, UNIT or MONTH) */
+                        if (trie_at[tr] != q + 1) {
+                            uint32_t end;
+                            trie_at[tr] = q + 1;
+                            trie_ok[tr] = class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, tr), q, G_EITHER, &end, 1) != 0;
+                        }
+                        if (!trie_ok[tr]) continue;
                     }
-                    if (!trie_ok[tr]) continue;
+                    if (pairs.count == pairs.cap && nx_vec_grow(&pairs, sizeof(uint64_t))) {
+                        st = NX_ERR_NOMEM;
+                        break;
+                    }
+                    ((uint64_t *)pairs.items)[pairs.count++] = (uint64_t)slot << 32 | q;
+                    last_q[slot] = q;
                 }
-                uint64_t *x = nx_vec_push(&pairs, sizeof *x);
-                if (!x) st = NX_ERR_NOMEM;
-                else *x = (uint64_t)slot << 32 | q, last_q[slot] = q;
             }
+            if (st != NX_OK) break;
         }
         if (!m->first_tests || !(m->anchor_pred_kinds & a->kind) ||
             !anchor_test(&S.v, q, m->first_tests, S.tests, S.tested))
