@@ -205,11 +205,17 @@ static int is_lower_cp(int32_t c) {
 static uint8_t ascii_kind[128];
 /* The case flag of each ASCII byte: AF_CAP, AF_LOWER, or 0 (no letter). */
 static uint8_t ascii_case[128];
+/* Each ASCII byte as an atom of its own (the '.' and ',' inside U.S. and
+ * 1,000): its folded form, NUL-terminated, and that form's hash. */
+static char one_fold[128][2];
+static uint32_t one_hash[128];
 
 static void init_ascii_kind(void) {
     for (int c = 0; c < 128; c++) {
         ascii_kind[c] = (uint8_t)char_kind(c);
         ascii_case[c] = c >= 'A' && c <= 'Z' ? AF_CAP : c >= 'a' && c <= 'z' ? AF_LOWER : 0;
+        one_fold[c][0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        one_hash[c] = word_hash(one_fold[c], 1);
     }
 }
 
@@ -255,6 +261,16 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
     a->flags = glued ? AF_GLUED : 0;
     /* the folded form: ASCII by table, the rest through nx_fold */
     size_t n = b1 - b0, start = A->fold.len;
+    if (ascii && n == 1) { /* one byte: its form and hash are made already */
+        unsigned char c = (unsigned char)s[b0];
+        a->fold = one_fold[c];
+        a->hash = one_hash[c];
+        a->fold_len = 1;
+        /* (a capital alone is upper case throughout) */
+        if (kind == AK_ALPHA) a->flags |= ascii_case[c] == AF_CAP ? AF_CAP | AF_UPPER : AF_LOWER;
+        A->n++;
+        return 0;
+    }
     if (ascii) {
         if (fold_room(A, n)) return -1;
         /* one pass: fold and count the upper-case letters; then hash */
