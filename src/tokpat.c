@@ -2014,7 +2014,6 @@ static uint32_t row_flags(const nx_matcher *m, uint32_t r) {
     return f;
 }
 
-/* Builds the dispatch tables from each pattern's first elements and anchors. */
 /* The bit set of the words whose row has ROW_HAS_REST or ROW_HAS_FIRST, by
  * the low bits of their hash (about one in sixteen bits set): an atom whose
  * bit is clear and whose kind starts nothing needs no row until it is asked
@@ -2037,6 +2036,7 @@ static nx_status build_busy_words(nx_matcher *m) {
     return NX_OK;
 }
 
+/* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
     size_t np = m->patterns.count;
