@@ -2573,14 +2573,12 @@ done:
     return result;
 }
 
-/* Whether atom q passes one of the anchor atom tests `want`; each test is
- * asked once per atom. Most anchor tests are number tests (#1..31): the
- * atom's digits are read once for all of them. */
-static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64_t *tested) {
+/* Asks atom q the anchor atom tests `ask` (none asked before), setting their
+ * bits in tested[q] and, for those it passes, in tests[q]. Most anchor tests
+ * are number tests (#1..31): the atom's digits are read once for all of
+ * them. */
+static __attribute__((noinline)) void anchor_ask(vm *v, uint32_t q, uint64_t ask, uint64_t *tests, uint64_t *tested) {
     const atom *a = &v->A->a[q];
-    if (!(v->m->anchor_pred_kinds & a->kind)) return 0;
-    uint64_t ask = want & ~tested[q];
-    if (!ask) return (tests[q] & want) != 0;
     /* its value when it is a number of at most 9 ASCII digits (no number
      * test takes more: width_hi <= 9) */
     uint32_t w = a->b1 - a->b0, value = 0;
@@ -2604,6 +2602,15 @@ static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64
         passed |= (uint64_t)(ok != 0) << k;
     }
     tests[q] |= passed;
+}
+
+/* Whether atom q passes one of the anchor atom tests `want`; each test is
+ * asked once per atom (anchor_ask), and none of an atom of a kind no anchor
+ * test takes. */
+static inline int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64_t *tested) {
+    if (!(v->m->anchor_pred_kinds & v->A->a[q].kind)) return 0;
+    uint64_t ask = want & ~tested[q];
+    if (ask) anchor_ask(v, q, ask, tests, tested);
     return (tests[q] & want) != 0;
 }
 
