@@ -212,11 +212,12 @@ static uint32_t one_hash[128];
 
 static void init_ascii_kind(void) {
     for (int c = 0; c < 128; c++) {
-        ascii_kind[c] = (uint8_t)char_kind(c);
         ascii_case[c] = c >= 'A' && c <= 'Z' ? AF_CAP : c >= 'a' && c <= 'z' ? AF_LOWER : 0;
         one_fold[c][0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         one_hash[c] = word_hash(one_fold[c], 1);
     }
+    /* last: create() asks ascii_kind['a'] whether the tables are made */
+    for (int c = 0; c < 128; c++) ascii_kind[c] = (uint8_t)char_kind(c);
 }
 
 /* Makes room for `need` atoms (at least double the old room): 0, or -1 when
