@@ -32,8 +32,7 @@ enum atom_flags {
     AF_CAP = 2,      /* first letter upper case */
     AF_LOWER = 4,    /* first letter lower case */
     AF_UPPER = 8,    /* every letter upper case */
-    AF_CAPWORD = 16, /* upper case, then lower case: a capitalised word */
-    AF_OWN_FOLD = 32 /* while atomizing: fold is an offset into the fold buffer */
+    AF_CAPWORD = 16  /* upper case, then lower case: a capitalised word */
 };
 
 typedef struct atom {
@@ -204,14 +203,28 @@ static int is_lower_cp(int32_t c) {
 /* The kind of each ASCII byte (0: white space), so ASCII text needs no
  * decoding. */
 static uint8_t ascii_kind[128];
+/* The case flag of each ASCII byte: AF_CAP, AF_LOWER, or 0 (no letter). */
+static uint8_t ascii_case[128];
+/* Each ASCII byte as an atom of its own (the '.' and ',' inside U.S. and
+ * 1,000): its folded form, NUL-terminated, and that form's hash. */
+static char one_fold[128][2];
+static uint32_t one_hash[128];
 
 static void init_ascii_kind(void) {
+    for (int c = 0; c < 128; c++) {
+        ascii_case[c] = c >= 'A' && c <= 'Z' ? AF_CAP : c >= 'a' && c <= 'z' ? AF_LOWER : 0;
+        one_fold[c][0] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        one_hash[c] = word_hash(one_fold[c], 1);
+    }
+    /* last: create() asks ascii_kind['a'] whether the tables are made */
     for (int c = 0; c < 128; c++) ascii_kind[c] = (uint8_t)char_kind(c);
 }
 
-/* Doubles the atom array: 0, or -1 when out of memory. */
-static int atoms_grow(atoms *A) {
+/* Makes room for `need` atoms (at least double the old room): 0, or -1 when
+ * out of memory. */
+static int atoms_reserve(atoms *A, size_t need) {
     size_t cap = A->cap ? A->cap * 2 : 256;
+    if (cap < need) cap = need;
     atom *a = realloc(A->a, cap * sizeof *a);
     if (!a) return -1;
     A->a = a;
@@ -219,8 +232,29 @@ static int atoms_grow(atoms *A) {
     return 0;
 }
 
+/* Makes room for `need` more bytes (and a NUL) in the fold buffer: 0, or -1
+ * when out of memory. The atoms folded into it point into it, so when it
+ * moves (rarely: it starts with room for the text) they move along, found
+ * by where they point while the old buffer is still there. */
+static int fold_room(atoms *A, size_t need) {
+    if (A->fold.len + need + 1 <= A->fold.cap) return 0;
+    size_t cap = A->fold.cap * 2 + need + 64;
+    char *p = malloc(cap);
+    if (!p) return -1;
+    if (A->fold.s) memcpy(p, A->fold.s, A->fold.len + 1);
+    uintptr_t old = (uintptr_t)A->fold.s;
+    for (size_t k = 0; k < A->n; k++) {
+        uintptr_t off = (uintptr_t)A->a[k].fold - old;
+        if (old && off <= A->fold.len) A->a[k].fold = p + off;
+    }
+    free(A->fold.s);
+    A->fold.s = p;
+    A->fold.cap = cap;
+    return 0;
+}
+
 static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind, int glued, int ascii) {
-    if (A->n == A->cap && atoms_grow(A)) return -1;
+    if (A->n == A->cap && atoms_reserve(A, A->n + 1)) return -1;
     atom *a = &A->a[A->n];
     a->b0 = b0;
     a->b1 = b1;
@@ -228,14 +262,18 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
     a->flags = glued ? AF_GLUED : 0;
     /* the folded form: ASCII by table, the rest through nx_fold */
     size_t n = b1 - b0, start = A->fold.len;
+    if (ascii && n == 1) { /* one byte: its form and hash are made already */
+        unsigned char c = (unsigned char)s[b0];
+        a->fold = one_fold[c];
+        a->hash = one_hash[c];
+        a->fold_len = 1;
+        /* (a capital alone is upper case throughout) */
+        if (kind == AK_ALPHA) a->flags |= ascii_case[c] == AF_CAP ? AF_CAP | AF_UPPER : AF_LOWER;
+        A->n++;
+        return 0;
+    }
     if (ascii) {
-        if (A->fold.len + n + 1 > A->fold.cap) {
-            size_t cap = A->fold.cap * 2 + n + 64;
-            char *p = realloc(A->fold.s, cap);
-            if (!p) return -1;
-            A->fold.s = p;
-            A->fold.cap = cap;
-        }
+        if (fold_room(A, n)) return -1;
         /* one pass: fold and count the upper-case letters; then hash */
         unsigned upper = 0;
         const unsigned char *in = (const unsigned char *)s + b0;
@@ -261,7 +299,7 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
         char buf[256];
         size_t fl = nx_fold(s + b0, n, buf, sizeof buf);
         if (fl > sizeof buf) fl = sizeof buf; /* an atom this long matches no pattern word */
-        if (nx_sbuf_add(&A->fold, buf, fl)) return -1;
+        if (fold_room(A, fl) || nx_sbuf_add(&A->fold, buf, fl)) return -1;
         a->hash = word_hash(A->fold.s + start, A->fold.len - start);
         if (kind == AK_ALPHA) {
             int32_t c0, c1 = 0;
@@ -279,38 +317,32 @@ static int push_atom(atoms *A, const char *s, uint32_t b0, uint32_t b1, int kind
             if (upper && (a->flags & AF_CAP)) a->flags |= AF_UPPER;
         }
     }
-    a->fold = (const char *)(uintptr_t)start; /* made a pointer when the buffer stops moving */
-    a->flags |= AF_OWN_FOLD;
+    a->fold = A->fold.s + start;
     a->fold_len = (uint16_t)(A->fold.len - start > UINT16_MAX ? UINT16_MAX : A->fold.len - start);
     A->n++;
     return 0;
 }
 
 /* An atom that is a whole ASCII token (most are): its folded form and hash
- * are the token's, so only its flags are worked out. */
-static inline int push_token_atom(atoms *A, const char *s, const nx_token *t, int kind, int glued) {
-    if (A->n == A->cap && atoms_grow(A)) return -1;
-    atom *a = &A->a[A->n++];
+ * are the token's, so only its flags are worked out, from its first two
+ * bytes and the token's shape (the letters of an ASCII word are upper case
+ * throughout when it is ALLCAPS or one capital). */
+static inline void token_atom(atom *a, const char *s, const nx_token *t, unsigned kind, unsigned glued) {
+    const unsigned char *in = (const unsigned char *)s + t->b0;
     uint32_t n = t->b1 - t->b0;
     a->b0 = t->b0;
     a->b1 = t->b1;
-    a->kind = (uint8_t)kind;
-    a->flags = glued ? AF_GLUED : 0;
     a->fold = t->fold;
-    a->fold_len = (uint16_t)(t->fold_len > UINT16_MAX ? UINT16_MAX : t->fold_len);
     a->hash = (uint32_t)t->fold_hash;
-    if (kind == AK_ALPHA) {
-        const unsigned char *in = (const unsigned char *)s + t->b0;
-        if ((unsigned)(in[0] - 'A') < 26u) {
-            a->flags |= AF_CAP;
-            if (n > 1 && (unsigned)(in[1] - 'a') < 26u) a->flags |= AF_CAPWORD;
-            /* all letters: upper case throughout is ALLCAPS, or one capital */
-            if (n == 1 || (t->shape & NX_SH_ALLCAPS)) a->flags |= AF_UPPER;
-        } else {
-            a->flags |= AF_LOWER;
-        }
+    a->fold_len = (uint16_t)(t->fold_len > UINT16_MAX ? UINT16_MAX : t->fold_len);
+    a->kind = (uint8_t)kind;
+    /* (a letter first: its case; none for digits and marks) */
+    unsigned flags = glued | ascii_case[in[0]];
+    if (flags & AF_CAP) {
+        if (ascii_case[in[n > 1]] == AF_LOWER) flags |= AF_CAPWORD;
+        if (n == 1 || (t->shape & NX_SH_ALLCAPS)) flags |= AF_UPPER;
     }
-    return 0;
+    a->flags = (uint8_t)flags;
 }
 
 /* Cuts s[0..n) into atoms: runs of letters, runs of digits, single CJK
@@ -321,12 +353,10 @@ static inline int push_token_atom(atoms *A, const char *s, const nx_token *t, in
 static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
     A->n = 0;
     A->fold.len = 0;
-    if (A->fold.cap < n + 1) { /* folding ASCII keeps its length: room for the text, as a rule */
-        char *p = realloc(A->fold.s, n + 64);
-        if (!p) return -1;
-        A->fold.s = p;
-        A->fold.cap = n + 64;
-    }
+    if (fold_room(A, n)) return -1; /* folding ASCII keeps its length: room for the text, as a rule */
+    /* most tokens are one atom: room for them and a few more at once */
+    size_t guess = toks ? toks->count + toks->count / 4 + 16 : 0;
+    if (A->cap < guess && atoms_reserve(A, guess)) return -1;
     int glued = 0;
     size_t i = 0;
     const nx_token *t = toks ? toks->items : NULL, *t_end = toks ? toks->items + toks->count : NULL;
@@ -339,15 +369,30 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
         }
         while (t < t_end && t->b1 <= i) t++;
         if (b < 0x80 && t < t_end && t->b0 == i && (t->shape & NX_SH_PLAIN)) {
-            /* most words: the token is the atom, its end already known; and
-             * so is the next one's when one space comes between them */
-            do {
-                if (push_token_atom(A, s, t, ascii_kind[(unsigned char)s[t->b0]], glued && A->n > 0)) return -1;
+            /* most words: a run of plain tokens (ASCII letters only or
+             * digits only), one space apart, is one atom each with its end
+             * known; each takes one token, so room for the tokens left is
+             * room for the run */
+            size_t left = (size_t)(t_end - t);
+            if (A->cap - A->n < left && atoms_reserve(A, A->n + left)) return -1;
+            atom *a = A->a + A->n;
+            unsigned g = glued && A->n > 0 ? AF_GLUED : 0;
+            for (;;) {
+                token_atom(a++, s, t, t->shape & NX_SH_DIGIT ? AK_DIGIT : AK_ALPHA, g); /* (digits only, or letters only) */
                 i = t->b1;
                 t++;
-                glued = !(i < n && s[i] == ' ');
-            } while (!glued && t < t_end && t->b0 == i + 1 && (unsigned char)s[i + 1] < 0x80 && (t->shape & NX_SH_PLAIN));
-            i += !glued; /* past the space: the next atom is not glued */
+                if (i >= n || s[i] != ' ') {
+                    glued = 1;
+                    break;
+                }
+                if (t == t_end || t->b0 != i + 1 || !(t->shape & NX_SH_PLAIN)) {
+                    glued = 0;
+                    i++; /* past the space: the next atom is not glued */
+                    break;
+                }
+                g = 0;
+            }
+            A->n = (size_t)(a - A->a);
             continue;
         }
         int32_t c = b;
@@ -375,18 +420,16 @@ static int atomize(const char *s, size_t n, const nx_tokens *toks, atoms *A) {
                 j += l;
             }
         }
-        int whole = ascii && t < t_end && t->b0 == i && t->b1 == j;
-        if (whole ? push_token_atom(A, s, t, kind, glued && A->n > 0)
-                  : push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii))
+        if (ascii && t < t_end && t->b0 == i && t->b1 == j) {
+            if (A->n == A->cap && atoms_reserve(A, A->n + 1)) return -1;
+            token_atom(&A->a[A->n], s, t, (unsigned)kind, glued && A->n > 0 ? AF_GLUED : 0);
+            A->n++;
+        } else if (push_atom(A, s, (uint32_t)i, (uint32_t)j, kind, glued && A->n > 0, ascii)) {
             return -1;
+        }
         glued = 1;
         i = j;
     }
-    for (size_t k = 0; k < A->n; k++) /* the fold buffer moves no more */
-        if (A->a[k].flags & AF_OWN_FOLD) {
-            A->a[k].fold = A->fold.s + (uintptr_t)A->a[k].fold;
-            A->a[k].flags &= (uint8_t)~AF_OWN_FOLD;
-        }
     return 0;
 }
 
@@ -586,6 +629,11 @@ struct nx_matcher {
     uint32_t zero_row; /* an all-zero row: an atom's whose word has none (as a bucket's row, once finished) */
     wbucket *buckets;  /* the dispatch words by the low bits of their hash (see row_of) */
     uint32_t bucket_mask;
+    /* made from the buckets when finished or read (not in the model file):
+     * a bit per hash & busy_mask, set for each word whose row has
+     * ROW_HAS_REST or ROW_HAS_FIRST (see atom_rows) */
+    uint64_t *busy_words;
+    uint32_t busy_mask;
     size_t words;    /* uint64_t per pattern row */
     size_t slots, slot_words; /* anchor slots, and uint64_t per slot row */
     uint64_t *by_kind[16], *anchor_kind[16];
@@ -1967,6 +2015,28 @@ static uint32_t row_flags(const nx_matcher *m, uint32_t r) {
     return f;
 }
 
+/* The bit set of the words whose row has ROW_HAS_REST or ROW_HAS_FIRST, by
+ * the low bits of their hash (about one in sixteen bits set): an atom whose
+ * bit is clear and whose kind starts nothing needs no row until it is asked
+ * for one (atom_rows). From the finished buckets. */
+static nx_status build_busy_words(nx_matcher *m) {
+    size_t n = 0, nb = (size_t)m->bucket_mask + 1;
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j < BUCKET_SLOTS; j++) n += (m->buckets[i].row[j] & (ROW_HAS_REST | ROW_HAS_FIRST)) != 0;
+    size_t bits = 64;
+    while (bits < 16 * n && bits < (size_t)1 << 31) bits *= 2;
+    free(m->busy_words);
+    if (!(m->busy_words = calloc(bits / 64, sizeof *m->busy_words))) return NX_ERR_NOMEM;
+    m->busy_mask = (uint32_t)(bits - 1);
+    for (size_t i = 0; i < nb; i++)
+        for (size_t j = 0; j < BUCKET_SLOTS; j++)
+            if (m->buckets[i].row[j] & (ROW_HAS_REST | ROW_HAS_FIRST)) {
+                uint32_t b = m->buckets[i].hash[j] & m->busy_mask;
+                m->busy_words[b / 64] |= UINT64_C(1) << (b % 64);
+            }
+    return NX_OK;
+}
+
 /* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
@@ -2080,6 +2150,7 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
     rows_memo_free(m);
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     for (size_t k = 0; k < m->macros.count; k++) NX_VEC_AT(&m->macros, macro, k).body = NULL;
+    if (build_busy_words(m) != NX_OK) return NX_ERR_NOMEM;
     m->finished = 1;
     return NX_OK;
 }
@@ -2090,6 +2161,7 @@ static void free_matcher(nx_matcher *m) {
         pcre2_code_free(NX_VEC_AT(&m->preds, apred, k).regex);
         free(NX_VEC_AT(&m->preds, apred, k).source);
     }
+    free(m->busy_words);
     if (m->borrowed) { /* (see nx_tokpat_load) */
         nx_vec_free(&m->preds);
         nx_vec_free(&m->sets);
@@ -2214,8 +2286,11 @@ static inline int glue_ok(const vm *v, uint32_t pos, int glue) {
     }
 }
 
-static int any_ok(vm *v, const apred *p, const atom *a);
+static int pred_rest(vm *v, const apred *p, const atom *a);
 
+/* Whether atom a passes test p. The common tests (kind, case, number, word)
+ * are here, inline; a /regex/ or a union of tests goes to pred_rest, whose
+ * calls into PCRE2 would make every test pay for saving registers. */
 static inline int pred_ok(vm *v, const apred *p, const atom *a) {
     if (p->kinds && !(p->kinds & a->kind)) return 0;
     if ((a->flags & p->flags) != p->flags) return 0;
@@ -2235,6 +2310,12 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         size_t wl = ls->exact ? a->b1 - a->b0 : a->fold_len;
         if (wmap_find(&ls->words, ls->exact ? word_hash(w, wl) : a->hash, 0, 0, w, wl) < 0) return 0;
     }
+    if (p->regex || p->n_any) return pred_rest(v, p, a);
+    return 1;
+}
+
+/* The rest of pred_ok(): the regex, then the union. */
+static __attribute__((noinline)) int pred_rest(vm *v, const apred *p, const atom *a) {
     if (p->regex) {
         unsigned char c0 = (unsigned char)v->text[a->b0];
         if (a->b1 - a->b0 < p->regex_min || !(p->regex_first[c0 / 8] & (1u << (c0 % 8)))) return 0;
@@ -2243,15 +2324,13 @@ static inline int pred_ok(vm *v, const apred *p, const atom *a) {
         int rc = pcre2_match(p->regex, (PCRE2_SPTR)(v->text + a->b0), a->b1 - a->b0, 0, PCRE2_NO_UTF_CHECK, v->md, NULL);
         if (rc < 0) return 0;
     }
-    if (p->n_any) return any_ok(v, p, a);
+    if (p->n_any) {
+        const uint32_t *sub = &NX_VEC_AT(&v->m->any, uint32_t, p->any0);
+        for (uint32_t k = 0; k < p->n_any; k++)
+            if (pred_ok(v, &NX_VEC_AT(&v->m->preds, apred, sub[k]), a)) return 1;
+        return 0;
+    }
     return 1;
-}
-
-static int any_ok(vm *v, const apred *p, const atom *a) {
-    const uint32_t *sub = &NX_VEC_AT(&v->m->any, uint32_t, p->any0);
-    for (uint32_t k = 0; k < p->n_any; k++)
-        if (pred_ok(v, &NX_VEC_AT(&v->m->preds, apred, sub[k]), a)) return 1;
-    return 0;
 }
 
 /* The ends of the class entries that start at pos, longest first (at most cap). */
@@ -2261,7 +2340,8 @@ static size_t class_ends(vm *v, const ctrie *t, uint32_t pos, int glue, uint32_t
     size_t n = 0;
     uint32_t fnode = 0, enode = 0;
     int fold_alive = 1, exact_alive = t->has_exact;
-    for (uint32_t k = pos; k < A->n && (fold_alive || exact_alive); k++) {
+    /* (with cap ends found, the rest of the walk could add none) */
+    for (uint32_t k = pos; k < A->n && (fold_alive || exact_alive) && n < cap; k++) {
         const atom *a = &A->a[k];
         uint8_t glued = k > pos && (a->flags & AF_GLUED) ? E_GLUED : 0;
         if (fold_alive) {
@@ -2494,19 +2574,44 @@ done:
     return result;
 }
 
-/* Whether atom q passes one of the anchor atom tests `want`; each test is
- * asked once per atom. */
-static int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64_t *tested) {
+/* Asks atom q the anchor atom tests `ask` (none asked before), setting their
+ * bits in tested[q] and, for those it passes, in tests[q]. Most anchor tests
+ * are number tests (#1..31): the atom's digits are read once for all of
+ * them. */
+static __attribute__((noinline)) void anchor_ask(vm *v, uint32_t q, uint64_t ask, uint64_t *tests, uint64_t *tested) {
     const atom *a = &v->A->a[q];
-    if (!(v->m->anchor_pred_kinds & a->kind)) return 0;
-    uint64_t ask = want & ~tested[q];
+    /* its value when it is a number of at most 9 ASCII digits (no number
+     * test takes more: width_hi <= 9) */
+    uint32_t w = a->b1 - a->b0, value = 0;
+    int number = (a->kind & AK_DIGIT) && w <= 9;
+    for (uint32_t k = 0; k < w && number; k++) {
+        uint32_t d = (uint32_t)(unsigned char)v->text[a->b0 + k] - '0';
+        number = d <= 9;
+        value = value * 10 + d;
+    }
+    uint64_t passed = 0;
+    tested[q] |= ask;
     while (ask) {
         int k = __builtin_ctzll(ask);
         ask &= ask - 1;
         const apred *p = &NX_VEC_AT(&v->m->preds, apred, v->m->anchor_preds[k]);
-        if ((!p->kinds || (p->kinds & a->kind)) && pred_ok(v, p, a)) tests[q] |= UINT64_C(1) << k;
-        tested[q] |= UINT64_C(1) << k;
+        if (p->kinds && !(p->kinds & a->kind)) continue;
+        /* (as pred_ok() asks a number test) */
+        int ok = !p->range ? pred_ok(v, p, a)
+                           : (a->flags & p->flags) == p->flags && number && w >= p->width_lo && w <= p->width_hi &&
+                                 value >= p->lo && value <= p->hi;
+        passed |= (uint64_t)(ok != 0) << k;
     }
+    tests[q] |= passed;
+}
+
+/* Whether atom q passes one of the anchor atom tests `want`; each test is
+ * asked once per atom (anchor_ask), and none of an atom of a kind no anchor
+ * test takes. */
+static inline int anchor_test(vm *v, uint32_t q, uint64_t want, uint64_t *tests, uint64_t *tested) {
+    if (!(v->m->anchor_pred_kinds & v->A->a[q].kind)) return 0;
+    uint64_t ask = want & ~tested[q];
+    if (ask) anchor_ask(v, q, ask, tests, tested);
     return (tests[q] & want) != 0;
 }
 
@@ -2543,7 +2648,7 @@ typedef struct scanner {
     size_t *limit_hit;
     uint32_t *next;             /* per pattern: the first atom a match may start at */
     uint64_t *skip;             /* patterns given up for this text */
-    const uint64_t **rowp;      /* per atom: its word row (the zero row when it has none) */
+    const uint64_t **rowp;      /* per atom: its word row (the zero row when it has none), NULL until asked (row_at) */
     uint32_t *cursor;           /* per anchor slot: known absent before this atom */
     uint64_t *tests, *tested;   /* per atom: the anchor atom tests asked, and passed */
     uint32_t *memo_at;          /* per first atom test (first_memo): the last atom asked, and its answer */
@@ -2551,10 +2656,18 @@ typedef struct scanner {
     int exhaustive;
 } scanner;
 
+/* Atom q's word row: found when first asked for (atom_rows leaves most
+ * atoms' to the few that are asked). */
+static inline const uint64_t *row_at(scanner *S, uint32_t q) {
+    const uint64_t *row = S->rowp[q];
+    if (!row) row = S->rowp[q] = (const uint64_t *)S->m->rows.items + (row_of(S->m, &S->A.a[q]) >> 2);
+    return row;
+}
+
 /* Word w of the pattern bits of the patterns atom q may start (by its word
  * or its kind). */
-static inline uint64_t starts_at(const scanner *S, uint32_t q, size_t w) {
-    return S->m->by_kind[S->A.a[q].kind][w] | S->rowp[q][w];
+static inline uint64_t starts_at(scanner *S, uint32_t q, size_t w) {
+    return S->m->by_kind[S->A.a[q].kind][w] | row_at(S, q)[w];
 }
 
 /* Whether anchor slot `slot` (filter fl) may start at atom q. */
@@ -2562,7 +2675,7 @@ static inline int slot_at(scanner *S, const filter *fl, uint32_t q) {
     const nx_matcher *m = S->m;
     uint64_t sbit = UINT64_C(1) << (fl->slot % 64);
     size_t sw = fl->slot / 64;
-    if ((m->anchor_kind[S->A.a[q].kind][sw] | S->rowp[q][m->words + sw]) & sbit) return 1;
+    if ((m->anchor_kind[S->A.a[q].kind][sw] | row_at(S, q)[m->words + sw]) & sbit) return 1;
     return fl->tests && anchor_test(&S->v, q, fl->tests, S->tests, S->tested);
 }
 
@@ -2575,7 +2688,7 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     if (pos < S->next[p] || (S->skip[w] & bit)) return NX_OK;
     const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, p);
     const atom *a = &S->A.a[pos];
-    const uint64_t *row = S->rowp[pos];
+    const uint64_t *row = row_at(S, pos);
     if (!S->exhaustive) {
         if (!(row[w] & bit)) {
             /* not one of its first words: it must start with an atom test
@@ -2622,12 +2735,43 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     pm->b1 = S->A.a[v->end - 1].b1;
     pm->pattern = (uint16_t)p;
     for (int g = 0; g < NX_GRP_COUNT; g++) {
+        /* a group unset or empty is none: UINT32_MAX both (an unset start is
+         * NO_TARGET, so e0 <= s0; no branch on what a text holds) */
         uint32_t s0 = v->caps[2 * g], e0 = v->caps[2 * g + 1];
-        if (s0 == NO_TARGET || e0 == NO_TARGET || e0 <= s0) pm->g0[g] = pm->g1[g] = UINT32_MAX;
-        else pm->g0[g] = s0, pm->g1[g] = e0;
+        uint32_t none = 0u - (uint32_t)((e0 <= s0) | (e0 == NO_TARGET));
+        pm->g0[g] = s0 | none;
+        pm->g1[g] = e0 | none;
     }
     S->next[p] = v->end;
     return NX_OK;
+}
+
+/* The atoms that may start something, by their row or their kind (busy),
+ * listed in busy_at as (row << 32 | atom), in atom order: how many. Most
+ * atoms (a word no pattern knows, of a kind no pattern starts with) need
+ * nothing: an atom whose word's bit in busy_words is clear has no row that
+ * starts anything, so its row is left to row_at (NULL in rowp) and looked
+ * up only if asked for; and an atom of a kind no anchor test asks (busy
+ * includes those kinds) needs its anchor test bits cleared no more. (Not
+ * inlined: a loop of its own keeps what it needs in registers.) */
+static __attribute__((noinline)) size_t atom_rows(const scanner *S, const uint8_t *busy, uint64_t *busy_at) {
+    const nx_matcher *m = S->m;
+    const atom *at = S->A.a;
+    const uint64_t *rows = (const uint64_t *)m->rows.items, *bw = m->busy_words, **rowp = S->rowp;
+    uint64_t *tests = S->tests, *tested = S->tested;
+    const uint32_t bmask = m->busy_mask;
+    size_t n_busy = 0;
+    for (size_t q = 0, n = S->A.n; q < n; q++) {
+        uint32_t h = at[q].hash & bmask;
+        rowp[q] = NULL;
+        if (!(((bw[h / 64] >> (h % 64)) & 1) | busy[at[q].kind])) continue;
+        uint32_t r = row_of(m, &at[q]);
+        rowp[q] = rows + (r >> 2);
+        tests[q] = tested[q] = 0;
+        busy_at[n_busy] = (uint64_t)r << 32 | q; /* a store, not a branch that would mispredict */
+        n_busy += ((r & (ROW_HAS_REST | ROW_HAS_FIRST)) | (busy[at[q].kind] & 1)) != 0;
+    }
+    return n_busy;
 }
 
 /* Every match of every enabled pattern. A pattern with anchors is tried only
@@ -2654,31 +2798,39 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     size_t n_rest = 0;
     uint32_t *last_q = NULL, *occ_at = NULL, *occ = NULL;
     uint64_t *anchored = NULL; /* the patterns with anchors whose first anchor may start somewhere */
-    /* the arrays sized by the matcher, in one block (the 8-byte ones first) */
+    if (atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
+    size_t n = S.A.n;
+    /* the arrays sized by the matcher and those sized by the atoms, in one
+     * block (the 8-byte ones first) */
     size_t np4 = (np + 1) & ~(size_t)1, ns4 = (m->slots + 2) & ~(size_t)1, nq4 = (m->n_memo + 2) & ~(size_t)1;
-    char *fixed = malloc(2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4) * 4 + m->n_memo + 1);
-    if (fixed) {
-        S.skip = (uint64_t *)(void *)fixed;
+    size_t nt = m->tries.count;
+    size_t fixed_size = (2 * W * 8 + (np4 + 2 * ns4 + ns4 + 2 + nq4 + nt) * 4 + m->n_memo + 1 + nt + 7) & ~(size_t)7;
+    uint32_t *trie_at = NULL; /* per class trie: the atom + 1 its first-anchor check was last asked at */
+    uint8_t *trie_ok = NULL;  /* and its answer */
+    uint64_t *busy_at = NULL;
+    char *block = st == NX_OK ? malloc(fixed_size + (n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *busy_at +
+                                                                sizeof *rest_at))
+                              : NULL;
+    if (block) {
+        S.skip = (uint64_t *)(void *)block;
         anchored = S.skip + W;
         S.next = (uint32_t *)(void *)(anchored + W);
         S.cursor = S.next + np4;
         occ_at = S.cursor + ns4;
         last_q = occ_at + ns4 + 2;
         S.memo_at = last_q + ns4;
-        S.memo = (uint8_t *)(S.memo_at + nq4);
-        memset(fixed, 0, (size_t)((char *)last_q - fixed)); /* skip, next, cursor, occ_at */
+        trie_at = S.memo_at + nq4;
+        S.memo = (uint8_t *)(trie_at + nt);
+        trie_ok = S.memo + m->n_memo + 1;
+        memset(block, 0, (size_t)((char *)last_q - block)); /* skip, next, cursor, occ_at */
         memset(last_q, 0xFF, (ns4 + nq4) * sizeof *last_q); /* last_q and memo_at: NO_TARGET */
-    }
-    if (!fixed || atomize(text->work, text->len, toks, &S.A)) st = NX_ERR_NOMEM;
-    size_t n = S.A.n;
-    /* and those sized by the atoms */
-    char *per_atom = st == NX_OK ? malloc((n + 1) * (sizeof *S.rowp + 2 * sizeof *S.tests + sizeof *rest_at)) : NULL;
-    if (per_atom) {
-        S.tests = (uint64_t *)(void *)per_atom;
+        memset(trie_at, 0, nt * sizeof *trie_at);
+        S.tests = (uint64_t *)(void *)(block + fixed_size);
         S.tested = S.tests + n + 1;
         S.rowp = (const uint64_t **)(void *)(S.tested + n + 1);
-        rest_at = (uint32_t *)(void *)(S.rowp + n + 1);
-        memset(S.tests, 0, 2 * (n + 1) * sizeof *S.tests);
+        busy_at = (uint64_t *)(void *)(S.rowp + n + 1);
+        rest_at = (uint32_t *)(void *)(busy_at + n + 1);
+        S.tests[n] = S.tested[n] = 0; /* (the others that anchor tests ask are cleared by atom_rows) */
     } else {
         st = NX_ERR_NOMEM;
     }
@@ -2691,41 +2843,66 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
             bits |= (uint64_t)(enabled[p] == 0) << (p % 64);
         S.skip[w] = bits;
     }
-    /* each atom's word row, and where each pattern's first (rarest) anchor
-     * may start */
-    for (uint32_t q = 0; st == NX_OK && q < n; q++) {
+    /* each atom's word row; then, of the atoms that may start something,
+     * whether they may start a pattern without anchors and where each
+     * pattern's first (rarest) anchor may start */
+    uint8_t busy[16]; /* 1: may start something; 2: anchor tests may ask it */
+    for (int k = 0; k < 16; k++)
+        busy[k] = (uint8_t)((exhaustive || m->kind_has_rest[k] || m->kind_has_first[k] ||
+                             (m->first_tests && (m->anchor_pred_kinds & k))) |
+                            (m->anchor_pred_kinds & k ? 2 : 0));
+    size_t n_busy = st == NX_OK ? atom_rows(&S, busy, busy_at) : 0;
+    const size_t SW = m->slot_words;
+    const uint64_t *first_slots = m->first_slots;
+    const int32_t *slot_trie = m->slot_trie;
+    if (st == NX_OK && !exhaustive && nx_vec_reserve(&pairs, sizeof(uint64_t), n_busy + 16)) st = NX_ERR_NOMEM;
+    for (size_t i = 0; st == NX_OK && i < n_busy; i++) {
+        uint32_t q = (uint32_t)busy_at[i], r = (uint32_t)(busy_at[i] >> 32);
         const atom *a = &S.A.a[q];
-        uint32_t r = row_of(m, a);
-        const uint64_t *row = S.rowp[q] = (const uint64_t *)m->rows.items + (r >> 2);
+        const uint64_t *row = S.rowp[q];
+        if (exhaustive) {
+            rest_at[n_rest++] = q;
+            continue;
+        }
         /* whether it may start a pattern without anchors */
         int rest = m->kind_has_rest[a->kind] | (r & ROW_HAS_REST);
         rest_at[n_rest] = q; /* a store, not a branch that would mispredict */
-        n_rest += rest || exhaustive;
-        if (exhaustive) continue;
-        int has_first = m->kind_has_first[a->kind] | (r & ROW_HAS_FIRST);
-        for (size_t sw = 0; has_first && sw < m->slot_words && st == NX_OK; sw++) {
-            uint64_t bits = (m->anchor_kind[a->kind][sw] | row[W + sw]) & m->first_slots[sw];
-            while (bits) {
-                size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
-                bits &= bits - 1;
-                /* a class's first word that only starts longer entries ("the"
-                 * of "the past"): an anchor only where one of them goes on */
-                uint32_t end;
-                if (m->slot_trie[slot] >= 0 &&
-                    !class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, m->slot_trie[slot]), q, G_EITHER, &end, 1))
-                    continue;
-                uint64_t *x = nx_vec_push(&pairs, sizeof *x);
-                if (!x) st = NX_ERR_NOMEM;
-                else *x = (uint64_t)slot << 32 | q, last_q[slot] = q;
+        n_rest += rest != 0;
+        if (m->kind_has_first[a->kind] | (r & ROW_HAS_FIRST)) {
+            const uint64_t *ak = m->anchor_kind[a->kind];
+            for (size_t sw = 0; sw < SW; sw++) {
+                for (uint64_t bits = (ak[sw] | row[W + sw]) & first_slots[sw]; bits; bits &= bits - 1) {
+                    size_t slot = sw * 64 + (size_t)__builtin_ctzll(bits);
+                    /* a class's first word that only starts longer entries ("the"
+                     * of "the past"): an anchor only where one of them goes on */
+                    int32_t tr = slot_trie[slot];
+                    if (tr >= 0) {
+                        /* (asked once an atom for each trie: many patterns' first
+                         * anchors are one class, UNIT or MONTH) */
+                        if (trie_at[tr] != q + 1) {
+                            uint32_t end;
+                            trie_at[tr] = q + 1;
+                            trie_ok[tr] = class_ends(&S.v, &NX_VEC_AT(&m->tries, ctrie, tr), q, G_EITHER, &end, 1) != 0;
+                        }
+                        if (!trie_ok[tr]) continue;
+                    }
+                    if (pairs.count == pairs.cap && nx_vec_grow(&pairs, sizeof(uint64_t))) {
+                        st = NX_ERR_NOMEM;
+                        break;
+                    }
+                    ((uint64_t *)pairs.items)[pairs.count++] = (uint64_t)slot << 32 | q;
+                    last_q[slot] = q;
+                }
             }
+            if (st != NX_OK) break;
         }
         if (!m->first_tests || !(m->anchor_pred_kinds & a->kind) ||
             !anchor_test(&S.v, q, m->first_tests, S.tests, S.tested))
             continue;
         for (uint64_t t = S.tests[q] & m->first_tests; t && st == NX_OK; t &= t - 1) {
             const nx_vec *pats = &m->first_test_patterns[__builtin_ctzll(t)];
-            for (size_t i = 0; i < pats->count && st == NX_OK; i++) {
-                const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, NX_VEC_AT(pats, uint32_t, i));
+            for (size_t j = 0; j < pats->count && st == NX_OK; j++) {
+                const pattern *pt = &NX_VEC_AT(&m->patterns, pattern, NX_VEC_AT(pats, uint32_t, j));
                 uint32_t slot = pt->filters[0].slot;
                 if (last_q[slot] == q) continue;
                 uint64_t *x = nx_vec_push(&pairs, sizeof *x);
@@ -2795,8 +2972,7 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     nx_vec_free(&pairs);
     free(occ);
     pcre2_match_data_free(S.v.md);
-    free(fixed);
-    free(per_atom);
+    free(block);
     free(S.v.stack);
     free(S.v.trail);
     free(S.A.a);
@@ -3279,6 +3455,10 @@ nx_status nx_tokpat_load(const nx_matcher_limits *limits, const void *data, size
         if (L.oom) return NX_ERR_NOMEM;
         *why = L.why ? L.why : "is damaged";
         return NX_ERR_PARSE;
+    }
+    if (build_busy_words(m) != NX_OK) {
+        free_matcher(m);
+        return NX_ERR_NOMEM;
     }
     m->finished = 1;
     *out = m;

@@ -51,17 +51,22 @@ static int load(nx_patterns *p, const char *content, nx_error *err) {
     return st;
 }
 
-/* The matches of the patterns over s as "rule:text" joined by " | ". */
-static void matches(const nx_patterns *p, const char *s, char *out, size_t cap) {
+/* The matches of the patterns over s as "rule:text" joined by " | ", found
+ * with the text's tokens (whose folded forms and hashes atoms reuse) or
+ * without. */
+static void matches_with(const nx_patterns *p, const char *s, char *out, size_t cap, int with_tokens) {
     nx_arena a;
     nx_arena_init(&a);
     nx_text t;
     out[0] = '\0';
     CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
+    nx_tokens toks;
+    nx_token_lexicon lex = {&gaz.abbreviations, &gaz.no_sentence_end};
+    if (with_tokens) CHECK_INT(nx_tokenize(&a, &t, &lex, &toks), NX_OK);
     nx_pmatch *m;
     size_t n;
     const char *limit;
-    CHECK_INT(nx_patterns_run(p, &a, &t, NULL, &m, &n, &limit), NX_OK);
+    CHECK_INT(nx_patterns_run(p, &a, &t, with_tokens ? &toks : NULL, &m, &n, &limit), NX_OK);
     for (size_t i = 0; i < n; i++) {
         size_t len = strlen(out);
         snprintf(out + len, cap - len, "%s%s:%.*s", len ? " | " : "", p->items[m[i].pattern].name, (int)(m[i].b1 - m[i].b0),
@@ -70,10 +75,21 @@ static void matches(const nx_patterns *p, const char *s, char *out, size_t cap) 
     nx_arena_free(&a);
 }
 
+static void matches(const nx_patterns *p, const char *s, char *out, size_t cap) { matches_with(p, s, out, cap, 0); }
+
 static void expect(const nx_patterns *p, const char *s, const char *want) {
     char got[2048];
     matches(p, s, got, sizeof got);
     if (strcmp(got, want)) fprintf(stderr, "  text     %s\n  got      %s\n  expected %s\n", s, got, want);
+    CHECK_STR(got, want);
+}
+
+/* expect(), and the same with the text's tokens. */
+static void expect_both(const nx_patterns *p, const char *s, const char *want) {
+    expect(p, s, want);
+    char got[2048];
+    matches_with(p, s, got, sizeof got, 1);
+    if (strcmp(got, want)) fprintf(stderr, "  text     %s (tokens)\n  got      %s\n  expected %s\n", s, got, want);
     CHECK_STR(got, want);
 }
 
@@ -134,6 +150,43 @@ static void test_language(void) {
     expect(&p, "WWW.X www.y", "www:WWW.X | www:www.y");
     expect(&p, "ab. cd. @x, b.cd, ab.c", "");   /* a need with bytes on both sides of its key */
     expect(&p, "@x AB.CD", "mid:@x");
+    nx_patterns_free(&p);
+}
+
+/* Atoms: a plain token is one atom with the token's folded form and the
+ * case flags of its letters; a mark inside a token is an atom of its own;
+ * a folded form longer than the text (㍿ is 株式会社) moves the fold
+ * buffer, and the atoms folded into it before still read their forms. With
+ * and without the tokens, which atoms reuse. */
+static void test_atoms(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p,
+                   "dotted\tdate\tUPPER ~\".\" ~UPPER ~\".\" #1..9\n"
+                   "lower\tdate\tLOWER ~\".\" ~LOWER ~\".\" #10..19\n"
+                   "capword\tdate\tCAPWORD #20..29\n"
+                   "upper\tdate\tUPPER ~\"!\"\n"
+                   "cap\tdate\tCAP #30..39\n"
+                   "num\tdate\t#1..9 ~\",\" ~#0..999 =units\n"
+                   "strasse\tdate\tstraße #40..49\n",
+                   &err),
+              NX_OK);
+    /* one capital, or one lower-case letter, between periods */
+    expect_both(&p, "U.S. 5, u.s. 6, e.g. 11, E.G. 12, Us.S. 7", "dotted:U.S. 5 | lower:e.g. 11");
+    /* a capitalised word is a capital and then a lower-case letter */
+    expect_both(&p, "Paris 21, PARIS 22, P 23, paris 24, ABc 25, Ab 26, McD 27",
+                "capword:Paris 21 | capword:Ab 26 | capword:McD 27");
+    /* upper case throughout: all capitals, or one */
+    expect_both(&p, "NASA! A! Ab! a! N2! NASa!", "upper:NASA! | upper:A!");
+    expect_both(&p, "Paris 31, PARIS 32, P 33, paris 34, ABc 35", "cap:Paris 31 | cap:PARIS 32 | cap:P 33 | cap:ABc 35");
+    expect_both(&p, "5,000 units, 5,000 Units, 5 ,000 units", "num:5,000 units");
+    /* the first Straße is folded before the ㍿ after it outgrow the fold
+     * buffer (room for the text and 64 bytes) */
+    char text[512];
+    size_t len = (size_t)snprintf(text, sizeof text, "Stra\xc3\x9f" "e 41 ");
+    for (int i = 0; i < 40; i++) len += (size_t)snprintf(text + len, sizeof text - len, "\xe3\x8d\xbf ");
+    snprintf(text + len, sizeof text - len, "STRASSE 42 stra\xc3\x9f" "e 43");
+    expect_both(&p, text, "strasse:Stra\xc3\x9f" "e 41 | strasse:STRASSE 42 | strasse:stra\xc3\x9f" "e 43");
     nx_patterns_free(&p);
 }
 
@@ -538,6 +591,7 @@ int main(void) {
     load_gazetteer();
     test_from_model();
     test_language();
+    test_atoms();
     test_groups();
     test_switch();
     test_many_alts();
