@@ -653,6 +653,21 @@ static int dash_at(const lctx *l, size_t i) {
     return fold_is(l, i, "-") || fold_is(l, i, "--") || fold_is(l, i, "\xe2\x80\x93") || fold_is(l, i, "\xe2\x80\x94");
 }
 
+/* The first token of a party and state tag written as one word that ends
+ * right before token e: "D-R.I.", "R-Texas", "D-Calif." (AP style: a
+ * party's capital letter, a hyphen, the state's capitalised name or
+ * abbreviation, no space inside); or 0. */
+static size_t party_tag_start(const lctx *l, size_t e) {
+    if (e < 2) return 0;
+    size_t k = e - 1;
+    while (k > 0 && e - k < 6 && tok(l, k)->brk == NX_BRK_NONE) k--; /* to the token after a space */
+    for (size_t q = k; q < e; q++)
+        if (span_at(l, q) >= 0) return 0;
+    const char *w = l->doc->text.work + tok(l, k)->b0;
+    size_t n = tok(l, e - 1)->b1 - tok(l, k)->b0;
+    return n >= 3 && n <= 10 && w[0] >= 'A' && w[0] <= 'Z' && w[1] == '-' && w[2] >= 'A' && w[2] <= 'Z' ? k : 0;
+}
+
 /* PERSON [(L)] , [a|the] [new|sixth] GROUP: the person the group is apposed to. */
 static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_pre) {
     size_t i = g->t0;
@@ -727,6 +742,10 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     if (is_type(l, home, NX_PLACE) && sp(l, home)->t1 == p && sp(l, home)->t0 >= 3 && is_word(l, sp(l, home)->t0 - 1, NX_G_GENITIVE) &&
         (tok(l, sp(l, home)->t0 - 1)->shape & NX_SH_LOWER) && fold_is(l, sp(l, home)->t0 - 2, ","))
         p = sp(l, home)->t0 - 2;
+    /* "Sen. Jack Reed, D-R.I., chairman of the Armed Services Committee":
+     * a party and state tag between commas */
+    size_t tag = party_tag_start(l, p);
+    if (tag >= 2 && fold_is(l, tag - 1, ",")) p = tag - 1;
     /* "John Smith, 55, chief executive of Acme": an age between commas */
     if (p >= 3 && tok(l, p - 1)->kind == NX_TOK_NUM && tok(l, p - 1)->fold_len <= 3 && fold_is(l, p - 2, ",")) p -= 2;
     if (p == 0) return -1;
