@@ -874,6 +874,11 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
     if (w >= 3 && is_word(l, w - 1, NX_G_BOARD_WORD) && span_at(l, w - 1) < 0 && (tok(l, w - 2)->shape & NX_SH_POSS)) w -= 2;
     int32_t subj = w > 0 ? span_at(l, w - 1) : -1;
     if (is_type(l, subj, NX_ORGANIZATION) && sp(l, subj)->t1 == w) *org = subj;
+    /* "The board also named Tom Brown deputy chairman": the board of the
+     * organisation the document is about */
+    else if (w >= 2 && subj < 0 && is_word(l, w - 1, NX_G_BOARD_WORD) && (tok(l, w - 1)->shape & NX_SH_LOWER) &&
+             is_word(l, w - 2, NX_G_DEFINITE) && l->main_org >= 0)
+        *org = l->main_org;
 }
 
 /* The person a holds_title fact already binds title span t to, or -1. */
