@@ -1484,6 +1484,53 @@ static int take_counterpart(const lctx *l, nx_span *t) {
     return 1;
 }
 
+/* "Smith, 68, will be succeeded by Mary Jones", "he was replaced by Jones":
+ * with no title in the sentence, the successor takes the titles the
+ * document stated before for the predecessor and still held (a name, not
+ * a pronoun; future after a future marker; none after a hypothetical one). */
+static nx_status successors(lctx *l) {
+    nx_document *doc = l->doc;
+    size_t n_rels = doc->rels.count;
+    for (size_t v = 2; v + 2 < l->n; v++) {
+        if (!is_word(l, v, NX_G_SUCCESSION_VERB) || !(tok(l, v)->shape & NX_SH_LOWER) || !is_word(l, v + 1, NX_G_AGENT_MARKER))
+            continue;
+        int32_t next = span_at(l, v + 2);
+        if (!is_type(l, next, NX_PERSON) || sp(l, next)->t0 != v + 2 || is_word(l, sp(l, next)->t1, NX_G_ROLE_MARKER)) continue;
+        /* the passive, over its auxiliaries and a future marker */
+        size_t w = v;
+        int passive = 0, future = 0, hypothetical = 0;
+        while (w > 0 && v - w < 4 && (tok(l, w - 1)->shape & NX_SH_LOWER) &&
+               (is_word(l, w - 1, NX_G_AUXILIARY) || is_word(l, w - 1, NX_G_COPULA) || is_word(l, w - 1, NX_G_FUTURE_MARKER))) {
+            if (is_word(l, w - 1, NX_G_FUTURE_MARKER)) {
+                future = 1;
+                hypothetical |= nx_rel_token_is(doc, w - 1, NX_G_FUTURE_MARKER, "hypothetical");
+            } else {
+                passive = 1;
+            }
+            w--;
+        }
+        if (!passive || hypothetical) continue;
+        /* the predecessor, over an age between commas */
+        if (w >= 4 && fold_is(l, w - 1, ",") && tok(l, w - 2)->kind == NX_TOK_NUM && fold_is(l, w - 3, ",")) w -= 3;
+        int32_t prev = span_at(l, w - 1);
+        if (!is_type(l, prev, NX_PERSON) || sp(l, prev)->t1 != w || sp(l, prev)->entity < 0 ||
+            sp(l, prev)->entity == sp(l, next)->entity || !same_sentence(l, w - 1, v + 2))
+            continue;
+        for (size_t k = 0; k < n_rels; k++) {
+            const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, k);
+            if (r->type != NX_REL_HOLDS_TITLE || r->status == NX_STATUS_FORMER || r->status == NX_STATUS_FUTURE ||
+                r->args[0].span < 0 || r->args[1].span < 0 || SPAN(doc, r->args[0].span)->entity != sp(l, prev)->entity ||
+                SPAN(doc, r->args[1].span)->t1 > v)
+                continue;
+            uint32_t title = (uint32_t)r->args[1].span;
+            int32_t org = r->args[2].span;
+            if (add_fact(doc, (uint32_t)next, title, org, NX_RULE_HT_SUCCEEDED_BY, future ? NX_STATUS_FUTURE : NX_STATUS_CURRENT))
+                return NX_ERR_NOMEM;
+        }
+    }
+    return NX_OK;
+}
+
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
     lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1), c->main_org};
@@ -1682,6 +1729,6 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (st != NX_OK) return st;
     }
     sentence_country(l);
-    return NX_OK;
+    return successors(l);
 }
 
