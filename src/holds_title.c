@@ -59,6 +59,14 @@ static int add_fact(nx_document *doc, uint32_t person, uint32_t title, int32_t o
     return nx_rel_add(doc, &r);
 }
 
+/* Whether title span t is a peer's rank (state-title kind=peer: duke,
+ * earl, baroness). */
+static int peer_rank(const lctx *l, int32_t t) {
+    for (size_t i = sp(l, t)->t0; i < sp(l, t)->t1; i++)
+        if (nx_rel_token_is(l->doc, i, NX_G_STATE_TITLE, "peer")) return 1;
+    return 0;
+}
+
 /* Binds a title to a person: a title states one fact. */
 static int add_rel(lctx *l, uint32_t person, uint32_t title, int32_t org, nx_rule rule, uint8_t status) {
     nx_document *doc = l->doc;
@@ -506,6 +514,10 @@ static void read_group(const lctx *l, int32_t ti, title_group *g) {
 static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org_default, nx_rule rule) {
     for (size_t k = 0; k < g->n; k++) {
         int32_t org = g->org[k] >= 0 ? g->org[k] : org_default;
+        /* "Philip, Duke of Edinburgh", "Baroness Smith of Basildon": a
+         * peer's place is part of the rank's name (state-title kind=peer),
+         * no organisation */
+        if (is_type(l, org, NX_PLACE) && peer_rank(l, g->title[k])) org = -1;
         if (add_rel(l, (uint32_t)person, (uint32_t)g->title[k], org, rule, g->said[k] ? g->said[k] : g->status)) return NX_ERR_NOMEM;
     }
     return NX_OK;
