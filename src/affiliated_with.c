@@ -195,6 +195,10 @@ static int32_t by_verb(const actx *a, size_t j, uint8_t *status) {
     if (!is_word(a, j, NX_G_AFFILIATION_VERB) || !(tok(a, j)->shape & NX_SH_LOWER)) return -1;
     j++;
     if (is_word(a, j, NX_G_EMPLOYER_LINKER)) j++;
+    /* "X has joined the board of Uber": the board of an organisation */
+    if (is_word(a, j, NX_G_DEFINITE) && is_word(a, j + 1, NX_G_BOARD_WORD) && (tok(a, j + 1)->shape & NX_SH_LOWER) &&
+        is_word(a, j + 2, NX_G_GENITIVE) && (tok(a, j + 2)->shape & NX_SH_LOWER))
+        j += 3;
     int32_t org = org_at(a, j);
     /* "X, who heads the company": the organisation the document is about,
      * as for "company president" (a generic noun alone, no name after it) */
