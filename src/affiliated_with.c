@@ -232,16 +232,24 @@ static int32_t by_apposition(const actx *a, size_t j) {
 /* PERSON [,] [who] [is|was] [a|an|the] [up to two words] MEMBER of [the] ORG:
  * "X, a member of Bauhaus", "X was a founding member of Y", "X, the
  * co-founder of Y" (membership nouns are data). */
+/* After a name ending before token j, the token after a relative clause
+ * between commas ("X, who ran Xerox from 2009 to 2016, has joined ..."),
+ * when a verb in lower case opens what follows it; or 0. */
+static size_t after_relative(const actx *a, size_t j) {
+    if (!is_char(a, j, ',') || !is_word(a, j + 1, NX_G_RELATIVE_PRONOUN)) return 0;
+    size_t q = j + 2;
+    while (q < a->n && q - j < 14 && !is_char(a, q, ',') && tok(a, q)->sent == tok(a, j)->sent) q++;
+    if (!is_char(a, q, ',') || q + 1 >= a->n || !(tok(a, q + 1)->shape & NX_SH_LOWER) ||
+        !(is_word(a, q + 1, NX_G_COPULA) || is_word(a, q + 1, NX_G_AUXILIARY) || is_word(a, q + 1, NX_G_AFFILIATION_VERB)))
+        return 0;
+    return q + 1;
+}
+
 static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
     /* "X, who died on Monday at 85, was the founder of Y": over a relative
-     * clause between commas to the copula after it */
-    if (is_char(a, j, ',') && is_word(a, j + 1, NX_G_RELATIVE_PRONOUN)) {
-        size_t q = j + 2;
-        while (q < a->n && q - j < 14 && !is_char(a, q, ',') && tok(a, q)->sent == tok(a, j)->sent) q++;
-        if (is_char(a, q, ',') && (is_word(a, q + 1, NX_G_COPULA) || is_word(a, q + 1, NX_G_AUXILIARY)) &&
-            (tok(a, q + 1)->shape & NX_SH_LOWER))
-            j = q + 1;
-    }
+     * clause to the copula after it */
+    size_t main_verb = after_relative(a, j);
+    if (main_verb) j = main_verb;
     if (is_char(a, j, ',')) j++;
     if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
     if (is_word(a, j, NX_G_AUXILIARY) || is_word(a, j, NX_G_COPULA) || is_word(a, j, NX_G_TITLE_VERB)) j++;
@@ -407,9 +415,15 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         uint8_t member_status, verb_status;
         int32_t member_of = by_membership(a, s->t1, &member_status);
         int32_t verb_org = by_verb(a, s->t1, &verb_status);
+        /* ("X, who ran Xerox from 2009 to 2016, has joined the board of
+         * Uber": the main clause's verb too) */
+        uint8_t main_status = 0;
+        size_t main_verb = after_relative(a, s->t1);
+        int32_t main_org = main_verb ? by_verb(a, main_verb, &main_status) : -1;
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add_status(a, person, verb_org, NX_RULE_AW_VERB, verb_status) ||
+            add_status(a, person, main_org, NX_RULE_AW_VERB, main_status) ||
             add_status(a, person, coordinated(a, verb_org), NX_RULE_AW_VERB, verb_status) ||
             add(a, person, by_apposition(a, s->t1), NX_RULE_AW_APPOSITION) ||
             add(a, person, by_parenthesis(a, s, s->t1), NX_RULE_AW_PARENTHESIS) ||
