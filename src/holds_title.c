@@ -799,13 +799,15 @@ static size_t phrase_start(const lctx *l, size_t j) {
         }
         /* "a Labour MP", "the Republican senator": a party word after a
          * determiner */
+        /* (or right after the comma of an apposition: "Jane Doe,
+         * Conservative MP for Bath") */
         if (k > 1 && s < 0 && is_word(l, k - 1, NX_G_PARTY_WORD) && (tok(l, k - 1)->shape & NX_SH_CAP) &&
-            is_word(l, k - 2, NX_G_DETERMINER)) {
+            (is_word(l, k - 2, NX_G_DETERMINER) || fold_is(l, k - 2, ","))) {
             k--;
             continue;
         }
         if (is_party(l, s) && sp(l, s)->t1 == k && sp(l, s)->t0 > 0 &&
-            (is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER) ||
+            (is_word(l, sp(l, s)->t0 - 1, NX_G_DETERMINER) || fold_is(l, sp(l, s)->t0 - 1, ",") ||
              /* ("the former Republican Governor of Arizona") */
              (nx_rel_status_word(l->doc, sp(l, s)->t0 - 1) && (tok(l, sp(l, s)->t0 - 1)->shape & NX_SH_LOWER)))) {
             k = sp(l, s)->t0;
