@@ -1459,6 +1459,10 @@ static int past_tense(const lctx *l, int32_t person, size_t said_at, size_t v) {
             if (nx_rel_token_is(l->doc, w, NX_G_PAST_MARKER, "adverb") && (tok(l, w)->shape & NX_SH_LOWER)) return 1;
     /* (over an adverb: "X was also chairman") */
     if (said_at > 0 && is_word(l, said_at, NX_G_AUXILIARY) && !is_word(l, said_at, NX_G_TITLE_VERB)) said_at--;
+    /* "X retired in 2016 after serving as head of Y" */
+    if (said_at > 0 && nx_rel_token_is(l->doc, said_at, NX_G_TITLE_VERB, "ongoing") &&
+        nx_rel_token_is(l->doc, said_at - 1, NX_G_FUNCTION_WORD, "sequence") && (tok(l, said_at - 1)->shape & NX_SH_LOWER))
+        return 1;
     if (!nx_rel_token_is(l->doc, said_at, NX_G_TITLE_VERB, "past") || !(tok(l, said_at)->shape & NX_SH_LOWER)) return 0;
     /* the auxiliary before it, over one adverb ("has also served") */
     size_t aux = said_at - 1;
@@ -1559,6 +1563,11 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             continue;
         }
         if (t->kind && !strcmp(t->kind, "counterpart") && !take_counterpart(l, t)) continue;
+        /* "the activist investor", "a leader writer": a title in lower case
+         * right before a noun for a person modifies it; it is no title */
+        if ((tok(l, t->t1 - 1)->shape & NX_SH_LOWER) && t->t1 < l->n && (tok(l, t->t1)->shape & NX_SH_LOWER) &&
+            tok(l, t->t1)->brk == NX_BRK_SPACE && span_at(l, t->t1) < 0 && nx_rel_token_is(doc, t->t1, NX_G_PERSON_NOUN, NULL))
+            continue;
         /* "a critic of the regime": a stance, no job (kind=stance) */
         if (t->kind && !strcmp(t->kind, "stance") && is_word(l, t->t1, NX_G_GENITIVE)) continue;
         title_group g;
