@@ -2153,10 +2153,10 @@ class NameBag:
             if order and not e[2]:
                 e[2] = order
 
-    def emit(self, g):
+    def emit(self, g, kinds=None):
         for f, (s, rank, order) in self.d.items():
             cs = "exact" if (" " not in s and is_common(s)) else None
-            g.add(s, rank=rank, order=order, case=cs)
+            g.add(s, rank=rank, order=order, case=cs, kind=(kinds or {}).get(f))
 
 
 def faker_locales():
@@ -2236,9 +2236,39 @@ def build_given_names():
             type_="given",
             attribution="rank = US births 1880-2020 (SSA) where known; Russian names romanised "
                         "with the BGN/PCGN rules of CLDR translit/Russian-Latin-BGN.xml")
-    bag.emit(g)
+    bag.emit(g, given_name_genders())
     g.write()
     REF["given_all"] = set(bag.d)
+
+
+def given_name_genders():
+    """Folded given name -> kind=female|male, for a name nearly always given
+    to one sex: 95 % of its US births (SSA, 500 or more), or only one sex in
+    the Wikipedia lists by country (where the SSA does not say otherwise).
+    A pronoun's antecedent must not be of the other (relations.c)."""
+    out, mixed = {}, set()
+    for r in read_tsv("people/us_ssa_given_names.tsv"):
+        t, fem, male = int(r["total"]), int(r["female"]), int(r["male"])
+        f = fold(r["name"])
+        if t < 500:
+            continue
+        if fem >= 0.95 * t:
+            out[f] = "female"
+        elif male >= 0.95 * t:
+            out[f] = "male"
+        else:
+            mixed.add(f)
+    wiki = {}
+    for r in read_tsv("people/wikipedia_common_forenames_by_country.tsv"):
+        s = r["Romanized Name"] or r["Localized Name"]
+        if not s or r["Gender"] not in ("F", "M"):
+            continue
+        wiki.setdefault(fold(s), set()).add(r["Gender"])
+    for f, gs in wiki.items():
+        if f in out or f in mixed or len(gs) != 1:
+            continue
+        out[f] = "female" if gs == {"F"} else "male"
+    return out
 
 
 def census_count(rank, pct):

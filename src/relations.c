@@ -87,8 +87,34 @@ int nx_rel_bare_head(const nx_document *doc, int32_t k) {
            !nx_gazetteer_word_is(g, t->fold, t->fold_len, NX_G_ORG_HEAD, "armed-service");
 }
 
+/* Whether person span s has a given name of the other sex than pronoun
+ * token i says (data: subject-pronoun and given-name kind=male|female):
+ * "John Smith met Mary Jones. She ..." is not John Smith. */
+static int other_sex(const nx_document *doc, size_t i, int32_t s) {
+    const nx_gazetteer *g = &doc->model->gaz;
+    const nx_token *p = &doc->toks.items[i];
+    int she = nx_gazetteer_word_is(g, p->fold, p->fold_len, NX_G_SUBJECT_PRONOUN, "female");
+    int he = nx_gazetteer_word_is(g, p->fold, p->fold_len, NX_G_SUBJECT_PRONOUN, "male");
+    if (!she && !he) return 0;
+    /* the first word of the person's name written with two words or more
+     * (not "Burton" alone, a family name that is also a given name) */
+    const nx_span *named = NULL;
+    int32_t e = SPAN(doc, s)->entity;
+    if (SPAN(doc, s)->t1 - SPAN(doc, s)->t0 >= 2) named = SPAN(doc, s);
+    for (size_t k = 0; !named && e >= 0 && k < doc->ents[e].n_mentions; k++) {
+        const nx_span *m = SPAN(doc, doc->ents[e].mentions[k]);
+        if (m->t1 - m->t0 >= 2) named = m;
+    }
+    if (!named || (named->flags & NX_SPAN_FAMILY_FIRST)) return 0;
+    const nx_token *t = &doc->toks.items[named->t0];
+    if (!(t->feat & NX_FEAT(NX_G_GIVEN))) return 0;
+    return she ? nx_gazetteer_word_is(g, t->fold, t->fold_len, NX_G_GIVEN, "male")
+               : nx_gazetteer_word_is(g, t->fold, t->fold_len, NX_G_GIVEN, "female");
+}
+
 int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i) {
     const nx_token *toks = doc->toks.items;
+    size_t pronoun = i;
     /* "Dr Greenspan ... He has served under Presidents A and B. He was also
      * chairman ...": a sentence that opens with a pronoun itself refers on
      * to that pronoun's antecedent (a few hops at most) */
@@ -103,12 +129,15 @@ int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t
         k++; /* (the loop stepped once past the person's last token) */
         if (toks[k].sent + 2 < sent) return -1;
         uint32_t ps = toks[k].sent;
-        if (ps == sent) return s;
-        /* the first person of that sentence, and m its first token */
-        int32_t first = s;
+        if (ps == sent) return other_sex(doc, pronoun, s) ? -1 : s;
+        /* the first person of that sentence of the pronoun's sex (none: no
+         * antecedent), and m its first token */
+        int32_t first = -1;
         size_t m = k;
         for (; m > 0 && toks[m - 1].sent == ps; m--)
-            if (span_at[m - 1] >= 0 && SPAN(doc, span_at[m - 1])->type == NX_PERSON) first = span_at[m - 1];
+            if (span_at[m - 1] >= 0 && SPAN(doc, span_at[m - 1])->type == NX_PERSON && !other_sex(doc, pronoun, span_at[m - 1]))
+                first = span_at[m - 1];
+        if (first < 0 && !other_sex(doc, pronoun, s)) first = s;
         if (span_at[m] >= 0 || !(toks[m].feat & NX_FEAT(NX_G_SUBJECT_PRONOUN))) return first;
         i = m;
     }
