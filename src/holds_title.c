@@ -851,6 +851,11 @@ static size_t phrase_start(const lctx *l, size_t j) {
             k = sp(l, nat)->t0 - 1;
         else if (m < k && m > 0 && (is_word(l, m - 1, NX_G_DETERMINER) || is_word(l, m - 1, NX_G_ROLE_MARKER)))
             k = is_word(l, m - 1, NX_G_DETERMINER) ? m - 1 : m;
+        /* "Jane Doe, global head of equities at HSBC": right after the
+         * comma of a person's apposition */
+        else if (m < k && m >= 2 && fold_is(l, m - 1, ",") && is_type(l, span_at(l, m - 2), NX_PERSON) &&
+                 sp(l, span_at(l, m - 2))->t1 == m - 1 && !is_word(l, m, NX_G_AUXILIARY))
+            k = m; /* (not over an adverb: "X, formerly Acme's chairman" is read before the phrase) */
         /* "the company's chief executive", "the band's rhythm guitarist",
          * "the film's director", "the show's composer": a common noun
          * possesses the title (the film names no organisation: only a
@@ -1165,6 +1170,14 @@ static int32_t person_after_possessive(const lctx *l, const title_group *g) {
     while (i > 0 && is_word(l, i - 1, NX_G_TITLE_ADJECTIVE)) i--;
     if (i == 0 || !(tok(l, i - 1)->shape & NX_SH_POSS)) return -1;
     size_t j = g->t1;
+    /* ("Acme's head of marketing, Jane Doe": a field in lower case) */
+    if (g->n == 1 && is_word(l, j, NX_G_EMPLOYER_LINKER) && (tok(l, j)->shape & NX_SH_LOWER)) {
+        size_t q = j + 1;
+        while (q < l->n && q - j <= 3 && span_at(l, q) < 0 && tok(l, q)->kind == NX_TOK_WORD && (tok(l, q)->shape & NX_SH_LOWER) &&
+               !is_word(l, q, NX_G_FUNCTION_WORD))
+            q++;
+        if (q > j + 1) j = q;
+    }
     if (!fold_is(l, j, ",")) return -1;
     int32_t p = span_at(l, j + 1);
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j + 1 || !same_sentence(l, g->t0, j + 1)) return -1;
