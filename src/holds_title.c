@@ -237,11 +237,22 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
             j = m;
             k = named;
         } else {
-            if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
-            j = m + 1;
-            if (is_word(l, j, NX_G_DEFINITE)) j++;
-            k = span_at(l, j);
-            if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+            /* ("a managing director in the investment banking division of
+             * Goldman Sachs": the complement's own "of" and the
+             * organisation it belongs to) */
+            if (m - j >= 2 && is_word(l, m - 1, NX_G_GENITIVE) && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
+                (is_word(l, m - 2, NX_G_ORG_GENERIC) || is_word(l, m - 2, NX_G_ORG_NOUN)) && (tok(l, m - 2)->shape & NX_SH_LOWER) &&
+                is_type(l, named, NX_ORGANIZATION) &&
+                sp(l, named)->t0 == m) {
+                j = m;
+                k = named;
+            } else {
+                if (m == j || !is_word(l, m, NX_G_EMPLOYER_LINKER) || is_word(l, m - 1, NX_G_GENITIVE)) return -1;
+                j = m + 1;
+                if (is_word(l, j, NX_G_DEFINITE)) j++;
+                k = span_at(l, j);
+                if (!is_type(l, k, NX_ORGANIZATION) || sp(l, k)->t0 != j) return -1;
+            }
         }
     }
     if (sp(l, k)->t0 != j) return -1;
