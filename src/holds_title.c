@@ -238,10 +238,11 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
             k = named;
         } else {
             /* ("a managing director in the investment banking division of
-             * Goldman Sachs": the complement's own "of" and the
-             * organisation it belongs to) */
+             * Goldman Sachs": the complement's own "of" after a part of an
+             * organisation, org-noun kind=part, and the organisation it
+             * belongs to; not "the fan club of Manchester United") */
             if (m - j >= 2 && is_word(l, m - 1, NX_G_GENITIVE) && (tok(l, m - 1)->shape & NX_SH_LOWER) &&
-                (is_word(l, m - 2, NX_G_ORG_GENERIC) || is_word(l, m - 2, NX_G_ORG_NOUN)) && (tok(l, m - 2)->shape & NX_SH_LOWER) &&
+                nx_rel_token_is(l->doc, m - 2, NX_G_ORG_NOUN, "part") && (tok(l, m - 2)->shape & NX_SH_LOWER) &&
                 is_type(l, named, NX_ORGANIZATION) &&
                 sp(l, named)->t0 == m) {
                 j = m;
