@@ -245,7 +245,7 @@ static size_t after_relative(const actx *a, size_t j) {
     return q + 1;
 }
 
-static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
+static int32_t by_membership(const actx *a, size_t j, uint8_t *status, int32_t *party) {
     /* "X, who died on Monday at 85, was the founder of Y": over a relative
      * clause to the copula after it */
     size_t main_verb = after_relative(a, j);
@@ -262,9 +262,21 @@ static int32_t by_membership(const actx *a, size_t j, uint8_t *status) {
         if (said) *status = said;
         j++;
     }
-    if (!is_word(a, j, NX_G_MEMBERSHIP_NOUN) || !(tok(a, j)->shape & NX_SH_LOWER) || !is_word(a, j + 1, NX_G_GENITIVE))
+    /* "a Green Party member of the Scottish Parliament", "a Labour member
+     * of the House of Lords": the member's party before the noun */
+    *party = -1;
+    int32_t before = span_at(a, j);
+    if (is_type(a, before, NX_ORGANIZATION) && SPAN(a->doc, before)->t0 == j && is_word(a, SPAN(a->doc, before)->t1, NX_G_MEMBERSHIP_NOUN)) {
+        *party = before;
+        j = SPAN(a->doc, before)->t1;
+    }
+    if (!is_word(a, j, NX_G_MEMBERSHIP_NOUN) || !(tok(a, j)->shape & NX_SH_LOWER) || !is_word(a, j + 1, NX_G_GENITIVE)) {
+        *party = -1;
         return -1;
-    return org_at(a, j + 2);
+    }
+    int32_t org = org_at(a, j + 2);
+    if (org < 0) *party = -1;
+    return org;
 }
 
 /* ORG [,] [which|who] [is|was|has been] led|headed|chaired|run by [TITLE] PERSON:
@@ -413,7 +425,8 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         if (s->type != NX_PERSON) continue;
         int32_t person = (int32_t)k;
         uint8_t member_status, verb_status;
-        int32_t member_of = by_membership(a, s->t1, &member_status);
+        int32_t member_party;
+        int32_t member_of = by_membership(a, s->t1, &member_status, &member_party);
         int32_t verb_org = by_verb(a, s->t1, &verb_status);
         /* ("X, who ran Xerox from 2009 to 2016, has joined the board of
          * Uber": the main clause's verb too) */
@@ -430,7 +443,8 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
             add(a, person, led_by(a, s), NX_RULE_AW_LED_BY) ||
             add(a, person, member_before(a, s), NX_RULE_AW_MEMBER_BEFORE) ||
             add(a, person, person_possessive(a, s), NX_RULE_AW_PERSON_POSSESSIVE) ||
-            add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status))
+            add_status(a, person, member_of, NX_RULE_AW_MEMBER, member_status) ||
+            add_status(a, person, member_party, NX_RULE_AW_MEMBER, member_status))
             return NX_ERR_NOMEM;
     }
     /* "She joined Barclays in 2016": a subject pronoun opening its
