@@ -435,6 +435,10 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         int32_t main_org = main_verb ? by_verb(a, main_verb, &main_status) : -1;
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
+            /* "Professor Li Ming from Peking University": "from" (the place
+             * cue of kind=origin) and an organisation, not a place */
+            (nx_rel_token_is(a->doc, s->t1, NX_G_PLACE_CUE, "origin") && (tok(a, s->t1)->shape & NX_SH_LOWER) &&
+             add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
             add_status(a, person, verb_org, NX_RULE_AW_VERB, verb_status) ||
             add_status(a, person, main_org, NX_RULE_AW_VERB, main_status) ||
             add_status(a, person, coordinated(a, verb_org), NX_RULE_AW_VERB, verb_status) ||
