@@ -232,11 +232,14 @@ static int32_t by_apposition(const actx *a, size_t j) {
 /* PERSON [,] [who] [is|was] [a|an|the] [up to two words] MEMBER of [the] ORG:
  * "X, a member of Bauhaus", "X was a founding member of Y", "X, the
  * co-founder of Y" (membership nouns are data). */
-/* After a name ending before token j, the token after a relative clause
- * between commas ("X, who ran Xerox from 2009 to 2016, has joined ..."),
- * when a verb in lower case opens what follows it; or 0. */
+/* After a name ending before token j, the token after a relative clause or
+ * an apposition between commas ("X, who ran Xerox from 2009 to 2016, has
+ * joined ..."), when a verb in lower case opens what follows it; or 0. */
 static size_t after_relative(const actx *a, size_t j) {
-    if (!is_char(a, j, ',') || !is_word(a, j + 1, NX_G_RELATIVE_PRONOUN)) return 0;
+    /* (or an apposition that opens in lower case: "X, formerly of Goldman
+     * Sachs, joined Acme"; not a list of names) */
+    if (!is_char(a, j, ',') || j + 1 >= a->n || !(tok(a, j + 1)->shape & NX_SH_LOWER) || tok(a, j + 1)->kind != NX_TOK_WORD)
+        return 0;
     size_t q = j + 2;
     while (q < a->n && q - j < 14 && !is_char(a, q, ',') && tok(a, q)->sent == tok(a, j)->sent) q++;
     if (!is_char(a, q, ',') || q + 1 >= a->n || !(tok(a, q + 1)->shape & NX_SH_LOWER) ||
@@ -435,6 +438,11 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         int32_t main_org = main_verb ? by_verb(a, main_verb, &main_status) : -1;
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
+            /* "X, formerly of Goldman Sachs,": a past adverb (past-marker
+             * kind=adverb) and "of|at" make it former */
+            (is_char(a, s->t1, ',') && nx_rel_token_is(a->doc, s->t1 + 1, NX_G_PAST_MARKER, "adverb") &&
+             (tok(a, s->t1 + 1)->shape & NX_SH_LOWER) && is_word(a, s->t1 + 2, NX_G_EMPLOYER_LINKER) &&
+             add_status(a, person, org_of(a, s->t1 + 3), NX_RULE_AW_OF, NX_STATUS_FORMER)) ||
             /* "Professor Li Ming from Peking University": "from" (the place
              * cue of kind=origin) and an organisation, not a place */
             (nx_rel_token_is(a->doc, s->t1, NX_G_PLACE_CUE, "origin") && (tok(a, s->t1)->shape & NX_SH_LOWER) &&
