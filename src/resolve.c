@@ -24,6 +24,8 @@ typedef struct rctx {
     int spaced;          /* some folded form holds a space (see name keys) */
     uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order; */
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
+    uint32_t *plurals;   /* the tokens that may be plural titles (read_tokens), in order */
+    size_t n_plurals;
     uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
     size_t n_gz;
     int sports;          /* a sports report: places name teams */
@@ -109,35 +111,6 @@ static int adjective_form(const nx_token *t) {
 /* A word that may be part of a name: capitalised, or a particle word. */
 static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
 
-/* ---- headline lines ------------------------------------------------------- */
-
-/* Lines in capitals or Title Case carry no case evidence: only gazetteer
- * entries, organisation heads and names known from the body count there.
- * The words of a line are counted with & rather than branches: whether a
- * token is a word, in capitals or in lower case is as good as random. */
-static void mark_headlines(rctx *r) {
-    size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
-    const nx_token *toks = r->toks;
-    for (size_t k = 0, n = r->n; k < n; k++) {
-        const nx_token *t = &toks[k];
-        unsigned sh = t->shape;
-        unsigned word = (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
-        words += word;
-        allcaps += word & ((sh & NX_SH_ALLCAPS) != 0);
-        lower_content += word & ((sh & NX_SH_LOWER) != 0) & ((t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) == 0);
-        if (k + 1 < n && toks[k + 1].brk < NX_BRK_LINE) continue;
-        /* the line [i, k] ends here */
-        int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
-        int shout = words >= 3 && allcaps * 10 >= words * 7;
-        /* Title Case: every word but the small function words capitalised
-         * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
-        int titlecase = words >= 4 && lower_content == 0 && !ends_sentence;
-        if (shout || titlecase) memset(r->headline + i, 1, k + 1 - i);
-        i = k + 1;
-        words = allcaps = lower_content = 0;
-    }
-}
-
 /* ---- the document's words ---------------------------------------------------
  * Rules compare words by their folded form: "Member" is a common word where
  * "member" occurs, and a name found once is found again. A token's word is
@@ -184,59 +157,129 @@ static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size
     return NX_OK;
 }
 
-/* Each token's word: a slot of the table holds a word's first token + 1
- * in its low `bits` bits (the table has 2^bits slots, one and a half
- * times the tokens at least: a text's words are about half its tokens, so
- * it is at most a third full as a rule, and never full) and a tag above
- * them (the high bits of its fold hash; the low
- * ones pick the slot), so a token finds its word or claims an empty slot
- * without reading another token, and the table is small to clear (whether
- * the word is new is as good as random: masks, not a branch). Then the
- * tokens whose word came before them are checked against it (length and
- * bytes); two forms sharing a tag on one probe run (rare) make the words
- * again. */
-static nx_status index_words(rctx *r) {
+/* A word of letters (no possessive): the words a line's case is read on. */
+static unsigned letters_word(const nx_token *t) {
+    return (t->kind == NX_TOK_WORD) & ((t->shape & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
+}
+
+/* Lines in capitals or Title Case carry no case evidence: only gazetteer
+ * entries, organisation heads and names known from the body count there.
+ * Marks the line [i, k] so when it is one: allcaps of its words are in
+ * capitals, and lower_content is whether one in lower case is no function
+ * word. Most lines are neither (shouting needs three words in capitals,
+ * Title Case none in lower case), and only the others' words are counted. */
+static void headline_line(rctx *r, size_t i, size_t k, size_t allcaps, unsigned lower_content) {
+    if (allcaps < 3 && lower_content) return;
+    size_t words = 0;
+    for (size_t j = i; j <= k; j++) words += letters_word(&r->toks[j]);
+    const nx_token *t = &r->toks[k];
+    int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
+    int shout = words >= 3 && allcaps * 10 >= words * 7;
+    /* Title Case: every word but the small function words capitalised
+     * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
+    int titlecase = words >= 4 && !lower_content && !ends_sentence;
+    if (shout || titlecase) memset(r->headline + i, 1, k + 1 - i);
+}
+
+/* One pass over the tokens, each token's fields read once, for what every
+ * rule needs of all of them:
+ * - the headline lines (headline_line);
+ * - each token's word (word, lower): a slot of the table holds a word's
+ *   first token + 1 in its low bits (the table has one and a half times as
+ *   many slots as tokens at least: a text's words are about half its
+ *   tokens, so it is at most a third full as a rule, and never full) and a
+ *   tag above them (the high bits of its fold hash; the low ones pick the
+ *   slot), so a token finds its word or claims an empty slot without
+ *   reading another token, and the table is small to clear (whether the
+ *   word is new is as good as random: masks, not a branch). Then the tokens
+ *   whose word came before them are checked against it (length and bytes);
+ *   two forms sharing a tag on one probe run (rare) make the words again;
+ * - the capitalised tokens (caps), where the acronym and known-name rules
+ *   start;
+ * - the tokens that may be plural titles (plurals: a word of four letters
+ *   or more ending in s but not -ies, the singular its form but the last
+ *   byte; few words end in s, so a branch);
+ * - the sport words (sports).
+ * The lists are written through pointers that a token moves on or not
+ * (fewer registers than a base and a count each: the loop keeps them all
+ * in registers). */
+static nx_status read_tokens(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_token *toks = r->toks;
-    size_t n = r->n, mask = 15, n_caps = 0, n_rep = 0;
-    unsigned bits = 4;
-    while (mask + 1 < n + n / 2) mask = mask * 2 + 1, bits++;
+    size_t n = r->n, mask = 15, line = 0, allcaps = 0, sport_words = 0;
+    while (mask + 1 < n + n / 2) mask = mask * 2 + 1;
     uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     /* (locals, not r's fields: a store to a byte array may alias those) */
     uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
     uint32_t *rep = nx_arena_alloc_uninit(A, n * sizeof *rep); /* the tokens whose word came before them */
+    uint32_t *pl = nx_arena_alloc_uninit(A, n * sizeof *pl);
     uint8_t *lower = nx_arena_alloc(A, n);
-    if (!slots || !word || !lower || !caps || !rep) return NX_ERR_NOMEM;
+    if (!slots || !word || !lower || !caps || !rep || !pl) return NX_ERR_NOMEM;
     if (!r->doc->text.ascii)
         for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
+    uint32_t *caps_end = caps, *rep_end = rep, *pl_end = pl;
+    unsigned lower_content = 0;
+    const uint32_t KIND = 0xFF << 16, WORD = NX_TOK_WORD << 16;
+    const uint32_t tags = ~(uint32_t)mask; /* a slot's bits above the token */
     for (size_t i = 0; i < n; i++) {
-        uint64_t h = toks[i].fold_hash, tag = (h >> 32) >> bits, v; /* (no tag bits left: 0, all checked) */
+        const nx_token *t = &toks[i];
+        /* the shape, the kind and the break in one load: x & mask == value
+         * tests several at once */
+        uint32_t x = (uint32_t)t->shape | (uint32_t)t->kind << 16 | (uint32_t)t->brk << 24;
+        uint64_t f = t->feat;
+        /* a line ends before the token (the first line has no break before) */
+        if (x >= (uint32_t)NX_BRK_LINE << 24 && i > line) {
+            headline_line(r, line, i - 1, allcaps, lower_content);
+            line = i;
+            allcaps = lower_content = 0;
+        }
+        unsigned lower_word = (x & (KIND | NX_SH_LOWER | NX_SH_POSS)) == (WORD | NX_SH_LOWER);
+        lower_content |= lower_word & (x >> 8) & ~(unsigned)(f >> NX_G_FUNCTION_WORD); /* NX_SH_ALPHA: bit 8 */
+        if (x & NX_SH_ALLCAPS) allcaps += letters_word(t); /* (few are) */
+        sport_words += (f >> NX_G_SPORT) & 1;
+        /* a slot: the high bits of the fold hash's high half (the tag; the
+         * low ones pick the slot) above the word's first token + 1 */
+        uint64_t h = t->fold_hash;
+        uint32_t tag = (uint32_t)(h >> 32) & tags, v;
         size_t s = (size_t)h & mask;
         /* the slot is empty or the word's: one test, which most tokens pass
          * at the first slot (both factors are below 2^32: no overflow) */
         for (;; s = (s + 1) & mask) {
             v = slots[s];
-            if (v * ((v >> bits) ^ tag) == 0) break;
+            if ((uint64_t)v * ((v ^ tag) & tags) == 0) break;
         }
-        uint64_t fresh = (uint64_t)0 - (v == 0); /* claims the slot */
-        v = (v & ~fresh) | ((tag << bits | (i + 1)) & fresh);
-        slots[s] = (uint32_t)v;
-        uint32_t w = word[i] = (uint32_t)(v & mask) - 1;
+        uint32_t fresh = (uint32_t)0 - (v == 0); /* claims the slot */
+        v = (v & ~fresh) | ((tag | (uint32_t)(i + 1)) & fresh);
+        slots[s] = v;
+        uint32_t w = word[i] = (v & (uint32_t)mask) - 1;
         /* stores rather than branches, which would mispredict */
-        rep[n_rep] = (uint32_t)i;
-        n_rep += w != i;
-        const nx_token *t = &toks[i];
-        unsigned sh = t->shape;
-        lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
-        caps[n_caps] = (uint32_t)i;
-        n_caps += (sh & NX_SH_CAP) != 0;
+        *rep_end = (uint32_t)i;
+        rep_end += w != i;
+        lower[w] |= lower_word & !t->sent_start;
+        *caps_end = (uint32_t)i;
+        caps_end += x & NX_SH_CAP;
+        size_t len = t->fold_len;
+        if (len >= 4 && t->fold[len - 1] == 's') {
+            *pl_end = (uint32_t)i;
+            pl_end += (x & KIND) == WORD && !(len > 4 && t->fold[len - 3] == 'i' && t->fold[len - 2] == 'e'); /* -ies: leave */
+        }
     }
+    headline_line(r, line, n - 1, allcaps, lower_content);
+    /* a sports report: two sport words, or one in a headline (a first line
+     * of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
+    size_t headline_end = 0;
+    for (size_t i = 1; i < n && i <= 16 && !headline_end; i++)
+        if (toks[i].brk >= NX_BRK_LINE) headline_end = i;
+    for (size_t i = 0; i < headline_end; i++) sport_words += (toks[i].feat >> NX_G_SPORT) & 1;
+    r->sports = sport_words >= 2;
     r->word = word;
     r->lower = lower;
     r->caps = caps;
-    r->n_caps = n_caps;
+    r->n_caps = (size_t)(caps_end - caps);
+    r->plurals = pl;
+    r->n_plurals = (size_t)(pl_end - pl);
     unsigned same = 1;
-    for (size_t k = 0; k < n_rep; k++) same &= (unsigned)nx_token_same_fold(&toks[word[rep[k]]], &toks[rep[k]]);
+    for (const uint32_t *k = rep; k < rep_end; k++) same &= (unsigned)nx_token_same_fold(&toks[word[*k]], &toks[*k]);
     return same ? NX_OK : index_words_exact(r, word, lower, mask);
 }
 
@@ -428,16 +471,11 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
-    size_t n_gm = r->doc->n_gm, n_toks = r->n, n_pl = 0, n_tm = 0;
-    uint32_t *pl = nx_arena_alloc_uninit(A, (n_toks + 1) * sizeof *pl); /* tokens that may be plurals */
-    uint32_t *tm = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *tm);   /* matches that may be titles */
-    if (!pl || !tm) return NULL;
-    const nx_token *toks = r->toks; /* (locals: the stores may alias r's fields) */
-    if (g->edges.n_slots)
-        for (size_t i = 0; i < n_toks; i++) {
-            pl[n_pl] = (uint32_t)i;
-            n_pl += plural_stem(&toks[i]);
-        }
+    size_t n_gm = r->doc->n_gm, n_tm = 0;
+    const uint32_t *pl = r->plurals; /* tokens that may be plurals (read_tokens) */
+    size_t n_pl = g->edges.n_slots ? r->n_plurals : 0;
+    uint32_t *tm = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *tm); /* matches that may be titles */
+    if (!tm) return NULL;
     for (size_t m = 0; m < n_gm; m++) {
         tm[n_tm] = (uint32_t)m;
         n_tm += (size_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
@@ -3256,16 +3294,7 @@ nx_status nx_resolve(nx_document *doc) {
     for (size_t i = 0; i < r.n; i++) r.gz_at[i] = r.owner[i] = -1;
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
-    mark_headlines(&r);
-    nx_status st = index_words(&r);
-    /* a sports report: two sport words, or one in a headline (a first
-     * line of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
-    size_t sport_words = 0, headline_end = 0;
-    for (size_t i = 1; i < r.n && i <= 16 && !headline_end; i++)
-        if (doc->toks.items[i].brk >= NX_BRK_LINE) headline_end = i;
-    for (size_t i = 0; i < r.n; i++)
-        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words += i < headline_end ? 2 : 1;
-    r.sports = sport_words >= 2;
+    nx_status st = read_tokens(&r);
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = hyphen_status_titles(&r);
     if (st == NX_OK) st = titles(&r);
