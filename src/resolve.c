@@ -26,6 +26,8 @@ typedef struct rctx {
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
     uint32_t *plurals;   /* the tokens that may be plural titles (read_tokens), in order */
     size_t n_plurals;
+    uint32_t *gm_entity, *gm_title, *gm_demonym; /* the gazetteer matches (indexes) that may be */
+    size_t n_gm_entity, n_gm_title, n_gm_demonym; /* of these classes (read_matches), in order */
     uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
     size_t n_gz;
     int sports;          /* a sports report: places name teams */
@@ -234,7 +236,9 @@ static nx_status read_tokens(rctx *r) {
             allcaps = lower_content = 0;
         }
         unsigned lower_word = (x & (KIND | NX_SH_LOWER | NX_SH_POSS)) == (WORD | NX_SH_LOWER);
-        lower_content |= lower_word & (x >> 8) & ~(unsigned)(f >> NX_G_FUNCTION_WORD); /* NX_SH_ALPHA: bit 8 */
+        /* (one such word is enough, and most lines have one early: a branch
+         * that is mostly taken) */
+        if (!lower_content) lower_content = lower_word & (x >> 8) & ~(unsigned)(f >> NX_G_FUNCTION_WORD); /* NX_SH_ALPHA: bit 8 */
         if (x & NX_SH_ALLCAPS) allcaps += letters_word(t); /* (few are) */
         sport_words += (f >> NX_G_SPORT) & 1;
         /* a slot: the high bits of the fold hash's high half (the tag; the
@@ -285,16 +289,41 @@ static nx_status read_tokens(rctx *r) {
 
 /* ---- gazetteer entities --------------------------------------------------- */
 
-/* Whether a match may have an entry of a class in `f`, so that its list is
- * worth reading. A one-word match's classes are its token's feature bits:
- * the gazetteer stage set them from the entries at the same trie node that
- * pass their case rule. A longer match's node summary says which classes
- * its entries of case rule fold and cap have; one of case rule exact may
- * be of any class. */
-static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
-    if (m->t1 - m->t0 == 1) return (tok(r, m->t0)->feat & f) != 0;
+/* The classes a match may have an entry of (NX_FEAT bits), so that its
+ * list is worth reading. A one-word match's classes are its token's
+ * feature bits: the gazetteer stage set them from the entries at the same
+ * trie node that pass their case rule. A longer match's node summary says
+ * which classes its entries of case rule fold and cap have; one of case
+ * rule exact may be of any class. */
+static uint64_t match_classes(const rctx *r, const nx_gmatch *m) {
+    if (m->t1 - m->t0 == 1) return r->toks[m->t0].feat; /* (most are one word) */
     const nx_gnode_feat *nf = &r->g->node_feat[m->node];
-    return ((nf->fold | nf->cap) & f) || (r->g->node_flags[m->node] & NX_GN_EXACT);
+    return nf->fold | nf->cap | ((r->g->node_flags[m->node] & NX_GN_EXACT) ? ~(uint64_t)0 : 0);
+}
+
+/* One pass over the gazetteer matches: the few that may be an entity, a
+ * title or a demonym (match_classes), listed per class without branches (each
+ * list's next item written, and kept by the count or not). */
+static nx_status read_matches(rctx *r) {
+    nx_arena *A = &r->doc->arena;
+    const nx_gmatch *gm = r->doc->gm;
+    size_t n_gm = r->doc->n_gm;
+    uint32_t *ent = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *ent), *ti = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *ti);
+    uint32_t *dem = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *dem);
+    if (!ent || !ti || !dem) return NX_ERR_NOMEM;
+    uint32_t *ent_end = ent, *ti_end = ti, *dem_end = dem;
+    const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
+    for (size_t k = 0; k < n_gm; k++) {
+        uint64_t f = match_classes(r, &gm[k]);
+        *ent_end = *ti_end = *dem_end = (uint32_t)k;
+        ent_end += (f & entity) != 0;
+        ti_end += (f >> NX_G_TITLE) & 1;
+        dem_end += (f >> NX_G_DEMONYM) & 1;
+    }
+    r->gm_entity = ent, r->n_gm_entity = (size_t)(ent_end - ent);
+    r->gm_title = ti, r->n_gm_title = (size_t)(ti_end - ti);
+    r->gm_demonym = dem, r->n_gm_demonym = (size_t)(dem_end - dem);
+    return NX_OK;
 }
 
 /* The entity entry a match reads: the first organisation whose case rule
@@ -377,16 +406,11 @@ static int32_t add_span(rctx *r, size_t a, size_t b, nx_type type, nx_rule rule)
 static nx_status gazetteer_entities(rctx *r) {
     nx_document *doc = r->doc;
     const nx_gazetteer *g = r->g;
-    const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
-    uint32_t *cand = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *cand);
-    r->gz_starts = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *r->gz_starts);
-    if (!cand || !r->gz_starts) return NX_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t k = 0; k < doc->n_gm; k++) {
-        if (!may_have(r, &doc->gm[k], entity)) continue;
-        __builtin_prefetch(&g->node_head[doc->gm[k].node]);
-        cand[n++] = (uint32_t)k;
-    }
+    const uint32_t *cand = r->gm_entity;
+    size_t n = r->n_gm_entity;
+    r->gz_starts = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *r->gz_starts);
+    if (!r->gz_starts) return NX_ERR_NOMEM;
+    for (size_t c = 0; c < n; c++) __builtin_prefetch(&g->node_head[doc->gm[cand[c]].node]);
     enum { AHEAD = 4 };
     for (size_t c = 0; c < n; c++) {
         uint32_t ahead = c + AHEAD < n ? nx_gnode_first(g, doc->gm[cand[c + AHEAD]].node) : 0;
@@ -450,7 +474,7 @@ static unsigned plural_stem(const nx_token *t) {
 }
 
 /* A token where a title may start: a gazetteer match with a title entry
- * (as far as the feature bits and node summaries tell, see may_have) or
+ * (as far as the feature bits and node summaries tell, see match_classes) or
  * the plural of a one-word title. */
 typedef struct title_start {
     uint32_t tok;
@@ -471,15 +495,10 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
-    size_t n_gm = r->doc->n_gm, n_tm = 0;
+    size_t n_gm = r->doc->n_gm, n_tm = r->n_gm_title;
     const uint32_t *pl = r->plurals; /* tokens that may be plurals (read_tokens) */
     size_t n_pl = g->edges.n_slots ? r->n_plurals : 0;
-    uint32_t *tm = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *tm); /* matches that may be titles */
-    if (!tm) return NULL;
-    for (size_t m = 0; m < n_gm; m++) {
-        tm[n_tm] = (uint32_t)m;
-        n_tm += (size_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
-    }
+    const uint32_t *tm = r->gm_title; /* matches that may be titles (read_matches) */
     title_start *out = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *out);
     uint64_t *hash = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *hash);
     if (!out || !hash) return NULL;
@@ -1094,13 +1113,14 @@ static int caption_after(const rctx *r, size_t i) {
  * words; its nationality span is made last), or j + 1. */
 static size_t demonym_end(const rctx *r, size_t j) {
     const nx_gmatch *gm = r->doc->gm;
-    size_t lo = 0, hi = r->doc->n_gm;
+    const uint32_t *dem = r->gm_demonym; /* (those that may be one: few) */
+    size_t lo = 0, hi = r->n_gm_demonym;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (gm[mid].t0 < j) lo = mid + 1;
+        if (gm[dem[mid]].t0 < j) lo = mid + 1;
         else hi = mid;
     }
-    return lo < r->doc->n_gm && gm[lo].t0 == j && may_have(r, &gm[lo], NX_FEAT(NX_G_DEMONYM)) ? gm[lo].t1 : j + 1;
+    return lo < r->n_gm_demonym && gm[dem[lo]].t0 == j ? gm[dem[lo]].t1 : j + 1;
 }
 
 static size_t over_modifiers(const rctx *r, size_t j, int fields) {
@@ -3227,10 +3247,9 @@ static nx_status legal_form_after_comma(rctx *r) {
  * Kazakhstan. Run last, after every reading that may own the word. */
 static nx_status nationalities(rctx *r) {
     nx_document *doc = r->doc;
-    const uint64_t demonym = NX_FEAT(NX_G_DEMONYM);
-    for (size_t k = 0; k < doc->n_gm; k++) {
-        const nx_gmatch *m = &doc->gm[k];
-        if (!may_have(r, m, demonym) || blocked_range(r, m->t0, m->t1)) continue;
+    for (size_t c = 0; c < r->n_gm_demonym; c++) {
+        const nx_gmatch *m = &doc->gm[r->gm_demonym[c]];
+        if (blocked_range(r, m->t0, m->t1)) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
         if (!(first->shape & NX_SH_CAP) || !(last->shape & NX_SH_CAP)) continue;
         const nx_entry *e = NULL;
@@ -3295,6 +3314,7 @@ nx_status nx_resolve(nx_document *doc) {
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
     nx_status st = read_tokens(&r);
+    if (st == NX_OK) st = read_matches(&r);
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = hyphen_status_titles(&r);
     if (st == NX_OK) st = titles(&r);
