@@ -3275,14 +3275,20 @@ static nx_status nationalities(rctx *r) {
  * product, a unit, another body), not that organisation. Not before a
  * designator (Google Inc), a title (Boeing Chairman) or a word that ends
  * the name (of, and: read by the chunk rules). */
-static void orgs_inside_unknown_names(rctx *r) {
+static nx_status orgs_inside_unknown_names(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 0; i + 1 < r->n; i++) {
-        int32_t id = r->owner[i];
-        if (id < 0) continue;
-        const nx_span *s = SPAN(doc, id);
-        if (s->t0 != i || s->t1 != i + 1 || s->type != NX_ORGANIZATION || s->rule != NX_RULE_GAZETTEER ||
-            (tok(r, i)->shape & NX_SH_ALLCAPS)) /* an acronym heads many names: SCO Member States */
+    /* Read from the spans (fewer than the tokens): the one-word ones that
+     * still own their token. All are judged before any is dropped, as in a
+     * walk over the tokens, where a drop changes its own token only, which
+     * the walk has passed. */
+    size_t n_spans = doc->spans.count;
+    uint32_t *drop = nx_arena_alloc_uninit(&doc->arena, (n_spans + 1) * sizeof *drop), *drop_end = drop;
+    if (!drop) return NX_ERR_NOMEM;
+    for (size_t k = 0; k < n_spans; k++) {
+        const nx_span *s = SPAN(doc, k);
+        size_t i = s->t0;
+        if (s->t1 != i + 1 || i + 1 >= r->n || r->owner[i] != (int32_t)k || s->type != NX_ORGANIZATION ||
+            s->rule != NX_RULE_GAZETTEER || (tok(r, i)->shape & NX_SH_ALLCAPS)) /* an acronym heads many names: SCO Member States */
             continue;
         size_t j = i + 1;
         const nx_token *n = tok(r, j);
@@ -3292,8 +3298,10 @@ static void orgs_inside_unknown_names(rctx *r) {
         if (r->owner[j] >= 0 || doc->blocked[j] || r->title_tok[j] ||
             (n->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_TITLE))))
             continue;
-        drop_range(r, i, j);
+        *drop_end++ = (uint32_t)i;
     }
+    for (const uint32_t *d = drop; d < drop_end; d++) drop_range(r, *d, *d + 1);
+    return NX_OK;
 }
 
 nx_status nx_resolve(nx_document *doc) {
@@ -3328,6 +3336,6 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
     if (st == NX_OK) st = nationalities(&r);
-    if (st == NX_OK) orgs_inside_unknown_names(&r);
+    if (st == NX_OK) st = orgs_inside_unknown_names(&r);
     return st;
 }
