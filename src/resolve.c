@@ -2707,36 +2707,26 @@ static int acr_add(void *ctx, const char *key) {
     return nx_strmap_put(&x->head, key, 2, (uint32_t)x->org.count);
 }
 
-/* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
- * organisation named in the document is that organisation. Linear in the
- * document: each distinct organisation name is split once, a word in
- * capitals is tried only against the names its first two letters can
- * start, and each distinct word is decided once. */
-static nx_status acronyms_inferred(rctx *r) {
+/* The words of each distinct organisation name of two words or more. */
+typedef struct org_words {
+    const char *canon;
+    words w;
+} org_words;
+
+/* Lists the distinct organisation names (words and canonical name) in
+ * orgs, *n_orgs of them, and indexes them by the starts their acronyms
+ * can have in x. */
+static nx_status acronym_index(rctx *r, org_words *orgs, size_t *n_orgs, acr_index *x) {
     nx_document *doc = r->doc;
-    /* the words of each distinct organisation name of two words or more */
-    typedef struct org_words {
-        const char *canon;
-        words w;
-    } org_words;
-    size_t n_orgs = 0;
-    for (size_t k = 0; k < doc->spans.count; k++) n_orgs += org_name(SPAN(doc, k));
-    if (!n_orgs) return NX_OK;
-    org_words *orgs = nx_arena_alloc(&doc->arena, n_orgs * sizeof *orgs);
-    if (!orgs) return NX_ERR_NOMEM;
     nx_status st = NX_OK;
-    nx_strmap seen, memo; /* name -> 1; word -> 0 none, 1 ambiguous, org + 2 */
+    nx_strmap seen; /* name -> 1 */
     nx_strmap_init(&seen);
-    nx_strmap_init(&memo);
-    acr_index x;
-    memset(&x, 0, sizeof x);
-    nx_strmap_init(&x.head);
     nx_sbuf key = {0};
-    n_orgs = 0;
+    size_t n = 0;
     for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++) {
         nx_span *s = SPAN(doc, k);
         if (!org_name(s)) continue;
-        org_words *o = &orgs[n_orgs];
+        org_words *o = &orgs[n];
         split_words(r, s->t0, s->t1, &o->w);
         if (o->w.n < 2) continue;
         o->canon = s->canon ? s->canon : nx_doc_span_text(doc, s);
@@ -2756,10 +2746,37 @@ static nx_status acronyms_inferred(rctx *r) {
             break;
         }
         if (nx_strmap_get(&seen, key.s, key.len, &one)) continue;
-        x.cur = (uint32_t)n_orgs;
-        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, &x)) st = NX_ERR_NOMEM;
-        n_orgs++;
+        x->cur = (uint32_t)n;
+        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, x)) st = NX_ERR_NOMEM;
+        n++;
     }
+    free(key.s);
+    nx_strmap_free(&seen);
+    *n_orgs = n;
+    return st;
+}
+
+/* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
+ * organisation named in the document is that organisation. Linear in the
+ * document: each distinct organisation name is split once, a word in
+ * capitals is tried only against the names its first two letters can
+ * start, and each distinct word is decided once. The names are indexed
+ * when the first word that may be an acronym is met (many documents have
+ * none). */
+static nx_status acronyms_inferred(rctx *r) {
+    nx_document *doc = r->doc;
+    size_t n_orgs = 0;
+    for (size_t k = 0; k < doc->spans.count; k++) n_orgs += org_name(SPAN(doc, k));
+    if (!n_orgs) return NX_OK;
+    org_words *orgs = nx_arena_alloc_uninit(&doc->arena, n_orgs * sizeof *orgs);
+    if (!orgs) return NX_ERR_NOMEM;
+    nx_status st = NX_OK;
+    nx_strmap memo; /* word -> 0 none, 1 ambiguous, org + 2 */
+    nx_strmap_init(&memo);
+    acr_index x;
+    memset(&x, 0, sizeof x);
+    nx_strmap_init(&x.head);
+    int indexed = 0;
     for (size_t ci = 0; ci < r->n_caps && st == NX_OK && n_orgs; ci++) {
         size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
@@ -2775,6 +2792,10 @@ static nx_status acronyms_inferred(rctx *r) {
         for (size_t k = 0; k < t->fold_len && n < sizeof ac; k++)
             if (t->fold[k] != '.') ac[n++] = t->fold[k];
         if (n < 2 || n > 10) continue;
+        if (!indexed) {
+            indexed = 1;
+            if ((st = acronym_index(r, orgs, &n_orgs, &x)) != NX_OK || !n_orgs) break;
+        }
         uint32_t verdict = 0;
         if (!nx_strmap_get(&memo, ac, n, &verdict)) {
             const char *canon = NULL;
@@ -2808,8 +2829,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->canon = orgs[verdict - 2].canon;
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
-    free(key.s);
-    nx_strmap_free(&seen);
     nx_strmap_free(&memo);
     nx_strmap_free(&x.head);
     nx_vec_free(&x.org);
