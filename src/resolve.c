@@ -1,8 +1,10 @@
 /* resolve.c: see resolve.h for the order of the rules. The rules read the
  * tokens' shape and feature bits and per-token arrays made once per
  * document (who owns a token, its word, the capitalised tokens): a word is
- * found once, in index_words (by the hash of its folded form the tokenizer
- * made), and compared as a number. */
+ * found once, in read_tokens (by the hash of its folded form the tokenizer
+ * made), and compared as a number. What the rules need of every token or
+ * every gazetteer match is read in one pass over each (read_tokens,
+ * read_matches), which lists the few candidates of each kind. */
 #include "resolve.h"
 
 #include <stdlib.h>
@@ -145,7 +147,7 @@ static uint32_t word_of_exact(const nx_token *toks, uint32_t *slots, size_t mask
 }
 
 /* Makes the words again, comparing the bytes (into word and lower). */
-static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size_t mask) {
+static nx_status words_exact(rctx *r, uint32_t *word, uint8_t *lower, size_t mask) {
     const nx_token *toks = r->toks;
     uint32_t *slots = nx_arena_alloc(&r->doc->arena, (mask + 1) * sizeof *slots);
     if (!slots) return NX_ERR_NOMEM;
@@ -284,7 +286,7 @@ static nx_status read_tokens(rctx *r) {
     r->n_plurals = (size_t)(pl_end - pl);
     unsigned same = 1;
     for (const uint32_t *k = rep; k < rep_end; k++) same &= (unsigned)nx_token_same_fold(&toks[word[*k]], &toks[*k]);
-    return same ? NX_OK : index_words_exact(r, word, lower, mask);
+    return same ? NX_OK : words_exact(r, word, lower, mask);
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
