@@ -2030,6 +2030,8 @@ static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
 static step_result head_words(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     c->org = c->place = 0;
+    /* (unrolled, each call is a direct one the compiler may inline) */
+#pragma GCC unroll 16
     for (size_t i = 0; i < sizeof HEAD_READINGS / sizeof *HEAD_READINGS; i++) HEAD_READINGS[i](r, c);
     return NEXT;
 }
@@ -2323,6 +2325,8 @@ static const struct {
 static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     chunk c = {a, a, b, 0, 0, 0};
     nx_status st = NX_OK;
+    /* (unrolled, each call is a direct one the compiler may inline) */
+#pragma GCC unroll 16
     for (size_t i = 0; i < sizeof CHUNK_STEPS / sizeof *CHUNK_STEPS; i++)
         if (CHUNK_STEPS[i].run(r, &c, &st) == DONE) break;
     return st;
