@@ -28,6 +28,8 @@ typedef struct rctx {
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
     uint32_t *plurals;   /* the tokens that may be plural titles (read_tokens), in order */
     size_t n_plurals;
+    uint32_t *hyphen_member; /* the tokens with a hyphen or that are membership nouns, in order: */
+    size_t n_hyphen_member;  /* where hyphen_status_titles and board_members look */
     uint32_t *gm_entity, *gm_title, *gm_demonym; /* the gazetteer matches (indexes) that may be */
     size_t n_gm_entity, n_gm_title, n_gm_demonym; /* of these classes (read_matches), in order */
     uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
@@ -203,6 +205,7 @@ static void headline_line(rctx *r, size_t i, size_t k, size_t allcaps, unsigned 
  * - the tokens that may be plural titles (plurals: a word of four letters
  *   or more ending in s but not -ies, the singular its form but the last
  *   byte; few words end in s, so a branch);
+ * - the tokens with a hyphen or that are membership nouns (hyphen_member);
  * - the sport words (sports).
  * The lists are written through pointers that a token moves on or not
  * (fewer registers than a base and a count each: the loop keeps them all
@@ -216,12 +219,12 @@ static nx_status read_tokens(rctx *r) {
     /* (locals, not r's fields: a store to a byte array may alias those) */
     uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
     uint32_t *rep = nx_arena_alloc_uninit(A, n * sizeof *rep); /* the tokens whose word came before them */
-    uint32_t *pl = nx_arena_alloc_uninit(A, n * sizeof *pl);
+    uint32_t *pl = nx_arena_alloc_uninit(A, n * sizeof *pl), *hm = nx_arena_alloc_uninit(A, n * sizeof *hm);
     uint8_t *lower = nx_arena_alloc(A, n);
-    if (!slots || !word || !lower || !caps || !rep || !pl) return NX_ERR_NOMEM;
+    if (!slots || !word || !lower || !caps || !rep || !pl || !hm) return NX_ERR_NOMEM;
     if (!r->doc->text.ascii)
         for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
-    uint32_t *caps_end = caps, *rep_end = rep, *pl_end = pl;
+    uint32_t *caps_end = caps, *rep_end = rep, *pl_end = pl, *hm_end = hm;
     unsigned lower_content = 0;
     const uint32_t KIND = 0xFF << 16, WORD = NX_TOK_WORD << 16;
     const uint32_t tags = ~(uint32_t)mask; /* a slot's bits above the token */
@@ -243,6 +246,8 @@ static nx_status read_tokens(rctx *r) {
         if (!lower_content) lower_content = lower_word & (x >> 8) & ~(unsigned)(f >> NX_G_FUNCTION_WORD); /* NX_SH_ALPHA: bit 8 */
         if (x & NX_SH_ALLCAPS) allcaps += letters_word(t); /* (few are) */
         sport_words += (f >> NX_G_SPORT) & 1;
+        *hm_end = (uint32_t)i;
+        hm_end += ((x >> 7) | (unsigned)(f >> NX_G_MEMBERSHIP_NOUN)) & 1; /* NX_SH_HYPHEN: bit 7 */
         /* a slot: the high bits of the fold hash's high half (the tag; the
          * low ones pick the slot) above the word's first token + 1 */
         uint64_t h = t->fold_hash;
@@ -284,6 +289,8 @@ static nx_status read_tokens(rctx *r) {
     r->n_caps = (size_t)(caps_end - caps);
     r->plurals = pl;
     r->n_plurals = (size_t)(pl_end - pl);
+    r->hyphen_member = hm;
+    r->n_hyphen_member = (size_t)(hm_end - hm);
     unsigned same = 1;
     for (const uint32_t *k = rep; k < rep_end; k++) same &= (unsigned)nx_token_same_fold(&toks[word[*k]], &toks[*k]);
     return same ? NX_OK : words_exact(r, word, lower, mask);
@@ -809,7 +816,8 @@ static int prefix_modifier(const rctx *r, const char *fold, size_t f) {
 
 static nx_status hyphen_status_titles(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t c = 0; c < r->n_hyphen_member; c++) {
+        size_t i = r->hyphen_member[c];
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_HYPHEN) || t->kind != NX_TOK_WORD || r->owner[i] >= 0 || doc->blocked[i]) continue;
         size_t h = t->fold_len, f = 0;
@@ -898,8 +906,9 @@ static nx_status hyphen_status_titles(rctx *r) {
  * an at-large member" (after "as a|an [word]": "member"). */
 static nx_status board_members(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 2; i < r->n; i++) {
-        if (!is_word(r, i, NX_G_MEMBERSHIP_NOUN)) continue; /* both readings need one (most tokens are none) */
+    for (size_t c = 0; c < r->n_hyphen_member; c++) {
+        size_t i = r->hyphen_member[c];
+        if (i < 2 || !is_word(r, i, NX_G_MEMBERSHIP_NOUN)) continue; /* both readings need one (most tokens are none) */
         /* "Vincent Viola as an at-large member": a membership noun as the
          * role a person is elected or named to is a title ("member") */
         size_t d = i - 1;
