@@ -3,7 +3,8 @@
  * the rules then walk), on short texts whose readings depend on them: a
  * headline line (in capitals or Title Case) is read without guessing, a
  * word seen in lower case is no name's, a sports report reads places as
- * teams, a plural title is flagged, a two-word demonym is one, a one-word
+ * teams, a plural title is flagged, a title is read from a hyphenated word
+ * or a membership noun, a two-word demonym is one, a one-word
  * organisation before an unknown name is dropped, an acronym is matched to
  * a name wherever the two stand. The expected readings are the ones the
  * passes gave when each walked the tokens or matches on its own. */
@@ -28,16 +29,17 @@ static nx_document *extract(const char *text) {
     return doc;
 }
 
-/* The people, organisations, places and nationalities of text as
- * "type:text" joined by " | " (in text order), or "-". */
-static int mentions_are(const char *text, const char *want) {
+/* The people, organisations, places and nationalities of text (and its
+ * titles too when `titles`) as "type:text" joined by " | " (in text
+ * order), or "-". */
+static int mentions_are(const char *text, const char *want, int titles) {
     nx_document *doc = extract(text);
     if (!doc) return 1;
     char got[2048] = "";
     size_t n, len = 0;
     const nx_mention *m = nx_document_mentions(doc, &n);
     for (size_t i = 0; i < n; i++) {
-        if (m[i].type > NX_PLACE && m[i].type != NX_NATIONALITY) continue;
+        if (m[i].type > NX_PLACE && m[i].type != NX_NATIONALITY && !(titles && m[i].type == NX_TITLE)) continue;
         len += (size_t)snprintf(got + len, sizeof got - len, "%s%s:%s", len ? " | " : "", nx_type_name(m[i].type), m[i].text);
         if (len >= sizeof got) len = sizeof got - 1;
     }
@@ -104,6 +106,18 @@ static const struct {
      "organization:Kazakh National University"},
 };
 
+/* Titles read from a few tokens: a hyphen (a title and a status in one
+ * word) or a membership noun */
+static const struct {
+    const char *text, *want;
+} TITLE_CASES[] = {
+    {"President-elect Barack Obama spoke.", "title:President-elect | person:Barack Obama"},
+    {"Johannes Gaddum, a member of the Bundesbank board, said so.",
+     "person:Johannes Gaddum | title:member | organization:Bundesbank"},
+    {"They elected Vincent Viola as an at-large member.", "person:Vincent Viola | title:at-large member"},
+    {"A member said so.", "-"},
+};
+
 /* A plural title ("presidents") is a title span flagged plural: the
  * mentions leave it out, the relation rules read it. */
 static int plural_title(const char *text, const char *word, int want) {
@@ -127,7 +141,9 @@ static int plural_title(const char *text, const char *word, int want) {
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
-    for (size_t k = 0; k < sizeof CASES / sizeof *CASES; k++) CHECK(mentions_are(CASES[k].text, CASES[k].want) == 0);
+    for (size_t k = 0; k < sizeof CASES / sizeof *CASES; k++) CHECK(mentions_are(CASES[k].text, CASES[k].want, 0) == 0);
+    for (size_t k = 0; k < sizeof TITLE_CASES / sizeof *TITLE_CASES; k++)
+        CHECK(mentions_are(TITLE_CASES[k].text, TITLE_CASES[k].want, 1) == 0);
     CHECK(plural_title("The presidents of France and Germany met.", "presidents", 1) == 0);
     CHECK(plural_title("The president of France met them.", "president", 0) == 0);
     CHECK(plural_title("The cities of France met.", "cities", -1) == 0); /* the plural of no title */
