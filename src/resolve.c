@@ -487,8 +487,8 @@ static unsigned plural_stem(const nx_token *t) {
  * the plural of a one-word title. */
 typedef struct title_start {
     uint32_t tok;
-    uint32_t gm;     /* the first gazetteer match at or after tok */
-    uint8_t at_gm;   /* ... which starts at tok and may be a title */
+    uint32_t gm;     /* at_gm: the gazetteer match at tok; else UINT32_MAX (first_match_from) */
+    uint8_t at_gm;   /* a match that may be a title starts at tok */
     uint8_t stem;    /* tok may be a plural */
     uint32_t plural; /* the one-word title entry + 1 this plural names, or 0 */
 } title_start;
@@ -504,23 +504,18 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
-    size_t n_gm = r->doc->n_gm, n_tm = r->n_gm_title;
+    size_t n_tm = r->n_gm_title;
     const uint32_t *pl = r->plurals; /* tokens that may be plurals (read_tokens) */
     size_t n_pl = g->edges.n_slots ? r->n_plurals : 0;
     const uint32_t *tm = r->gm_title; /* matches that may be titles (read_matches) */
     title_start *out = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *out);
     uint64_t *hash = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *hash);
     if (!out || !hash) return NULL;
-    size_t a = 0, b = 0, n = 0, k = 0; /* k: the first match at or after the token (at most one starts at a token) */
+    size_t a = 0, b = 0, n = 0;
     while (a < n_pl || b < n_tm) {
         uint32_t tp = a < n_pl ? pl[a] : UINT32_MAX, tg = b < n_tm ? gm[tm[b]].t0 : UINT32_MAX;
         uint32_t i = tp < tg ? tp : tg;
-        if (tg == i) {
-            k = tm[b];
-        } else {
-            while (k < n_gm && gm[k].t0 < i) k++;
-        }
-        out[n++] = (title_start){i, (uint32_t)k, (uint8_t)(tg == i), (uint8_t)(tp == i), 0};
+        out[n++] = (title_start){i, tg == i ? tm[b] : UINT32_MAX, (uint8_t)(tg == i), (uint8_t)(tp == i), 0};
         a += tp == i;
         b += tg == i;
     }
@@ -609,6 +604,19 @@ static size_t title_complement(const rctx *r, size_t i) {
     return k - i;
 }
 
+/* The index of the first gazetteer match at or after token i (n_gm when
+ * none). */
+static size_t first_match_from(const rctx *r, size_t i) {
+    const nx_gmatch *gm = r->doc->gm;
+    size_t lo = 0, hi = r->doc->n_gm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gm[mid].t0 < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* Whether a title gazetteer match starts at token i (m: the next match index). */
 static int starts_title(const rctx *r, size_t m, size_t i) {
     const nx_document *doc = r->doc;
@@ -668,7 +676,9 @@ static nx_status titles(rctx *r) {
         if (b > i + 1 && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, i, NX_G_FUNCTION_WORD) && capitalised(tok(r, i + 1))) continue;
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
          * and a title is the modifier of a title right after it */
-        if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n && starts_title(r, k + 1, i + 1)) continue;
+        if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n &&
+            starts_title(r, (starts[c].at_gm ? k : first_match_from(r, i)) + 1, i + 1))
+            continue;
         /* a title word followed by 's is a possessor, still a title; one
          * followed by a capitalised organisation head is part of a name */
         if (b < r->n && (tok(r, b)->feat & NX_FEAT(NX_G_ORG_HEAD)) && capitalised(tok(r, i)) && capitalised(tok(r, b)))

@@ -116,6 +116,9 @@ static const struct {
      "person:Johannes Gaddum | title:member | organization:Bundesbank"},
     {"They elected Vincent Viola as an at-large member.", "person:Vincent Viola | title:at-large member"},
     {"A member said so.", "-"},
+    /* a word that is a title and a modifier modifies the title after it */
+    {"Deputy Minister John Smith spoke.", "title:Deputy Minister | person:John Smith"},
+    {"Deputy John Smith spoke.", "title:Deputy | person:John Smith"},
 };
 
 /* A plural title ("presidents") is a title span flagged plural: the
