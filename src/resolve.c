@@ -28,8 +28,8 @@ typedef struct rctx {
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
     uint32_t *plurals;   /* the tokens that may be plural titles (read_tokens), in order */
     size_t n_plurals;
-    uint32_t *hyphen_member; /* the tokens with a hyphen or that are membership nouns, in order: */
-    size_t n_hyphen_member;  /* where hyphen_status_titles and board_members look */
+    uint32_t *rare;      /* the tokens with a hyphen, the membership nouns and the sport words, in */
+    size_t n_rare;       /* order: few, where hyphen_status_titles and board_members look */
     uint32_t *gm_entity, *gm_title, *gm_demonym; /* the gazetteer matches (indexes) that may be */
     size_t n_gm_entity, n_gm_title, n_gm_demonym; /* of these classes (read_matches), in order */
     uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
@@ -205,15 +205,15 @@ static void headline_line(rctx *r, size_t i, size_t k, size_t allcaps, unsigned 
  * - the tokens that may be plural titles (plurals: a word of four letters
  *   or more ending in s but not -ies, the singular its form but the last
  *   byte; few words end in s, so a branch);
- * - the tokens with a hyphen or that are membership nouns (hyphen_member);
- * - the sport words (sports).
+ * - the tokens with a hyphen, the membership nouns and the sport words
+ *   (rare), and from them whether the document is a sports report.
  * The lists are written through pointers that a token moves on or not
  * (fewer registers than a base and a count each: the loop keeps them all
  * in registers). */
 static nx_status read_tokens(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_token *toks = r->toks;
-    size_t n = r->n, mask = 15, line = 0, allcaps = 0, sport_words = 0;
+    size_t n = r->n, mask = 15, line = 0, allcaps = 0;
     while (mask + 1 < n + n / 2) mask = mask * 2 + 1;
     uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     /* (locals, not r's fields: a store to a byte array may alias those) */
@@ -245,9 +245,8 @@ static nx_status read_tokens(rctx *r) {
          * that is mostly taken) */
         if (!lower_content) lower_content = lower_word & (x >> 8) & ~(unsigned)(f >> NX_G_FUNCTION_WORD); /* NX_SH_ALPHA: bit 8 */
         if (x & NX_SH_ALLCAPS) allcaps += letters_word(t); /* (few are) */
-        sport_words += (f >> NX_G_SPORT) & 1;
         *hm_end = (uint32_t)i;
-        hm_end += ((x >> 7) | (unsigned)(f >> NX_G_MEMBERSHIP_NOUN)) & 1; /* NX_SH_HYPHEN: bit 7 */
+        hm_end += ((x >> 7) & 1) | ((f & (NX_FEAT(NX_G_MEMBERSHIP_NOUN) | NX_FEAT(NX_G_SPORT))) != 0); /* NX_SH_HYPHEN: bit 7 */
         /* a slot: the high bits of the fold hash's high half (the tag; the
          * low ones pick the slot) above the word's first token + 1 */
         uint64_t h = t->fold_hash;
@@ -278,10 +277,10 @@ static nx_status read_tokens(rctx *r) {
     headline_line(r, line, n - 1, allcaps, lower_content);
     /* a sports report: two sport words, or one in a headline (a first line
      * of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
-    size_t headline_end = 0;
+    size_t headline_end = 0, sport_words = 0;
     for (size_t i = 1; i < n && i <= 16 && !headline_end; i++)
         if (toks[i].brk >= NX_BRK_LINE) headline_end = i;
-    for (size_t i = 0; i < headline_end; i++) sport_words += (toks[i].feat >> NX_G_SPORT) & 1;
+    for (const uint32_t *k = hm; k < hm_end; k++) sport_words += ((toks[*k].feat >> NX_G_SPORT) & 1) << (*k < headline_end);
     r->sports = sport_words >= 2;
     r->word = word;
     r->lower = lower;
@@ -289,8 +288,8 @@ static nx_status read_tokens(rctx *r) {
     r->n_caps = (size_t)(caps_end - caps);
     r->plurals = pl;
     r->n_plurals = (size_t)(pl_end - pl);
-    r->hyphen_member = hm;
-    r->n_hyphen_member = (size_t)(hm_end - hm);
+    r->rare = hm;
+    r->n_rare = (size_t)(hm_end - hm);
     unsigned same = 1;
     for (const uint32_t *k = rep; k < rep_end; k++) same &= (unsigned)nx_token_same_fold(&toks[word[*k]], &toks[*k]);
     return same ? NX_OK : words_exact(r, word, lower, mask);
@@ -826,8 +825,8 @@ static int prefix_modifier(const rctx *r, const char *fold, size_t f) {
 
 static nx_status hyphen_status_titles(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t c = 0; c < r->n_hyphen_member; c++) {
-        size_t i = r->hyphen_member[c];
+    for (size_t c = 0; c < r->n_rare; c++) {
+        size_t i = r->rare[c];
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_HYPHEN) || t->kind != NX_TOK_WORD || r->owner[i] >= 0 || doc->blocked[i]) continue;
         size_t h = t->fold_len, f = 0;
@@ -916,8 +915,8 @@ static nx_status hyphen_status_titles(rctx *r) {
  * an at-large member" (after "as a|an [word]": "member"). */
 static nx_status board_members(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t c = 0; c < r->n_hyphen_member; c++) {
-        size_t i = r->hyphen_member[c];
+    for (size_t c = 0; c < r->n_rare; c++) {
+        size_t i = r->rare[c];
         if (i < 2 || !is_word(r, i, NX_G_MEMBERSHIP_NOUN)) continue; /* both readings need one (most tokens are none) */
         /* "Vincent Viola as an at-large member": a membership noun as the
          * role a person is elected or named to is a title ("member") */
