@@ -42,8 +42,9 @@ static const nx_token *tok(const rctx *r, size_t i) { return &r->toks[i]; }
 static int feat(const rctx *r, size_t i, uint64_t f) { return i < r->n && (tok(r, i)->feat & f) != 0; }
 /* Whether token i is a word of a closed class (function-words.tsv). */
 static int is_word(const rctx *r, size_t i, nx_gclass c) { return feat(r, i, NX_FEAT(c)); }
-static int is_punct(const rctx *r, size_t i, const char *p) {
-    return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT && strcmp(tok(r, i)->fold, p) == 0;
+/* Whether token i is the punctuation mark c (its folded form that one byte). */
+static int is_punct(const rctx *r, size_t i, char c) {
+    return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT && tok(r, i)->fold_len == 1 && tok(r, i)->fold[0] == c;
 }
 static int same_line(const rctx *r, size_t a, size_t b) {
     for (size_t i = a + 1; i <= b && i < r->n; i++)
@@ -738,7 +739,7 @@ static nx_status titles(rctx *r) {
         if (a < unfielded && a > 0 && ((tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
                                 !feat(r, a - 1, NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_DETERMINER) | NX_FEAT(NX_G_TITLE_MOD) |
                                                     NX_FEAT(NX_G_TITLE_ADJECTIVE))) ||
-                               is_punct(r, a - 1, "-")))
+                               is_punct(r, a - 1, '-')))
             a = unfielded;
         char val[256];
         size_t vl = 0;
@@ -1027,12 +1028,12 @@ static int org_of_country_at(const rctx *r, size_t a, size_t j) {
 static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
     *next_start = j + 1;
-    if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "&") == 0) return unit_at(r, j + 1) > j + 1;
+    if (c->kind == NX_TOK_PUNCT && c->fold_len == 1 && c->fold[0] == '&') return unit_at(r, j + 1) > j + 1;
     /* "Jean - Baptiste Lamarck", "Edward Burne - Jones": text written as
      * tokens (a space on each side of every hyphen) splits a hyphenated
      * name; after a given name, a lone hyphen between two capitalised words
      * that no entry reads joins them */
-    if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "-") == 0 && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
+    if (c->kind == NX_TOK_PUNCT && c->fold_len == 1 && c->fold[0] == '-' && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
         tok(r, j + 1)->brk == NX_BRK_SPACE && !r->sports && !r->headline[j] && j > a) {
         const nx_token *x = tok(r, j - 1), *y = tok(r, j + 1);
         /* "Berlin - Brandenburg Academy of Sciences", "Disney - ABC
@@ -1118,11 +1119,11 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
 }
 
 static int caption_after(const rctx *r, size_t i) {
-    if (!is_punct(r, i, "(")) return 0;
+    if (!is_punct(r, i, '(')) return 0;
     size_t j = i + 1;
     if (j < r->n && tok(r, j)->kind == NX_TOK_NUM) j++;
     if (!is_word(r, j, NX_G_CAPTION_WORD)) return 0;
-    return is_punct(r, j + 1, ")");
+    return is_punct(r, j + 1, ')');
 }
 
 /* After a determiner at j - 1: over up to two nationalities or title
@@ -1166,9 +1167,9 @@ static size_t over_modifiers(const rctx *r, size_t j, int fields) {
 static int title_apposition_after(const rctx *r, size_t i) {
     if (caption_after(r, i)) {
         i += 3;
-        while (i < r->n && !is_punct(r, i - 1, ")")) i++;
+        while (i < r->n && !is_punct(r, i - 1, ')')) i++;
     }
-    if (!is_punct(r, i, ",")) return 0;
+    if (!is_punct(r, i, ',')) return 0;
     size_t j = i + 1;
     int opened = 1; /* 2: a determiner or a possessor opens the apposition */
     if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1, 1), opened = 2;
@@ -1246,7 +1247,7 @@ static int titled_org_before(const rctx *r, size_t i) {
      * Registrar of Delhi University, Vikas Gupta */
     if (tok(r, i)->shape & NX_SH_ALLCAPS) return 0; /* presidents of XJTU, KAZNU and AITU */
     if (state_place_before(r, i)) return 1;
-    if (i >= 2 && is_punct(r, i - 1, ",")) i--;
+    if (i >= 2 && is_punct(r, i - 1, ',')) i--;
     if (i == 0 || r->owner[i - 1] < 0) return 0;
     const nx_span *o = SPAN(r->doc, r->owner[i - 1]);
     if (o->type != NX_ORGANIZATION || o->t0 < 2) return 0;
@@ -1306,15 +1307,15 @@ static int person_cue_after(const rctx *r, size_t i) {
     if (i + 1 < r->n && is_word(r, i, NX_G_AUXILIARY)) i++;
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
     /* "Einhart Lorenz (born 1940)": the cue opens a parenthesis */
-    if (is_punct(r, i, "(") && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
+    if (is_punct(r, i, '(') && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
         return 1;
     /* "Tokayev, who has been president since 2019" (not in a sports
      * report: "Arsenal, who beat Chelsea") */
-    if (is_punct(r, i, ",") && is_word(r, i + 1, NX_G_RELATIVE_PRONOUN) && (tok(r, i + 1)->shape & NX_SH_LOWER) && !r->sports)
+    if (is_punct(r, i, ',') && is_word(r, i + 1, NX_G_RELATIVE_PRONOUN) && (tok(r, i + 1)->shape & NX_SH_LOWER) && !r->sports)
         return 1;
     /* ", 79," an age in apposition */
-    return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
-           is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
+    return is_punct(r, i, ',') && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
+           is_punct(r, i + 2, ',') && atoi(tok(r, i + 1)->fold) >= 10;
 }
 
 /* "Tosiwo Nakayama (November 23, 1931 - March 29, 2007) was", "Sonthi
@@ -1324,16 +1325,16 @@ static int person_cue_after(const rctx *r, size_t i) {
  * is empty); the token after them, or i when there are none. */
 static size_t life_dates_end(const rctx *r, size_t i) {
     size_t end = i;
-    for (int n = 0; n < 3 && is_punct(r, end, "("); n++) {
+    for (int n = 0; n < 3 && is_punct(r, end, '('); n++) {
         size_t j = end + 1, years = 0;
         const nx_token *first = j < r->n ? tok(r, j) : NULL;
-        if (!first || !(is_punct(r, j, ")") || first->kind == NX_TOK_NUM || r->doc->blocked[j] ||
+        if (!first || !(is_punct(r, j, ')') || first->kind == NX_TOK_NUM || r->doc->blocked[j] ||
                         (first->kind == NX_TOK_PUNCT && !(first->shape & (NX_SH_OPEN | NX_SH_CLOSE))) ||
                         (feat(r, j, NX_FEAT(NX_G_PERSON_CUE)) && (first->shape & NX_SH_LOWER))))
             break;
-        for (; j < r->n && j - end < 24 && !is_punct(r, j, ")") && !is_punct(r, j, "(") && same_line(r, i, j); j++)
+        for (; j < r->n && j - end < 24 && !is_punct(r, j, ')') && !is_punct(r, j, '(') && same_line(r, i, j); j++)
             if (r->doc->blocked[j] || (tok(r, j)->kind == NX_TOK_NUM && tok(r, j)->fold_len >= 3)) years++;
-        if (!is_punct(r, j, ")") || (j > end + 1 && !years)) break;
+        if (!is_punct(r, j, ')') || (j > end + 1 && !years)) break;
         end = j + 1;
     }
     return end;
@@ -1553,7 +1554,7 @@ static nx_status add_person(rctx *r, size_t a, size_t b, nx_rule rule) {
  * type a definition after token b - 1 gives the name, or -1. */
 static int defined_type(const rctx *r, size_t b) {
     size_t j = b;
-    if (is_punct(r, j, ",")) j++;
+    if (is_punct(r, j, ',')) j++;
     else if (is_word(r, j, NX_G_COPULA)) j++;
     else return -1;
     if (!is_word(r, j, NX_G_ARTICLE)) return -1;
@@ -1687,7 +1688,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
             if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD) &&
                  !feat(r, b, NX_FEAT(NX_G_PERSON_CUE))) ||
                 is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_GENITIVE) || is_word(r, b, NX_G_NAME_PARTICLE) ||
-                is_punct(r, b, "&") || (is_punct(r, b, ",") && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
+                is_punct(r, b, '&') || (is_punct(r, b, ',') && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
                 plain = 0;
         }
         if (plain) {
@@ -1733,7 +1734,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     }
     /* "in Youngstown , Ohio", "near Ouro Preto , Brazil": an unknown name
      * after a place preposition and before ", region" is a place */
-    if (a > 0 && b - a <= 3 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && is_punct(r, b, ",") &&
+    if (a > 0 && b - a <= 3 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && is_punct(r, b, ',') &&
         b + 1 < r->n && gz_type(r, b + 1, NX_PLACE) && !(tok(r, a)->feat & NX_FEAT(NX_G_GIVEN))) {
         *made = 1;
         return add_span(r, a, b, NX_PLACE, NX_RULE_PLACE_IN_X_REGION) < 0 ? NX_ERR_NOMEM : NX_OK;
@@ -1743,7 +1744,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * a player's minute, time or figures ("Becerril 46th", "Andersson
      * 1:34", "b Muralitharan 22": after a lower-case word) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
-        !seen_lower(r, a) && score_like(r, b) && !(a > 0 && is_punct(r, a - 1, "(")) &&
+        !seen_lower(r, a) && score_like(r, b) && !(a > 0 && is_punct(r, a - 1, '(')) &&
         !(a > 0 && tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
           !is_word(r, a - 1, NX_G_FUNCTION_WORD) && same_line(r, a - 1, a))) {
         *made = 1;
@@ -1762,7 +1763,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
     /* (a membership noun: not at a sentence's start, "Family member X",
      * nor after a hyphen, "pro - Noriega candidate X") */
-    int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
+    int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, '-'));
     /* (nor a word that opens with a status: "Ex-Google engineer" says when,
      * and the organisation is the rest) */
     for (size_t i = a; i < b && plain; i++)
@@ -1932,13 +1933,13 @@ static step_result org_after_generic_noun(rctx *r, chunk *c, nx_status *st) {
     /* (the noun in a phrase of its own: "on board Hornet", "Multi-party
      * Democracy"; a name that goes on past a small word: "Tears for
      * Fears", "Flor - de - Lis"; a letter: "company N / A") */
-    if (a >= 2 && (tok(r, a - 2)->kind == NX_TOK_PUNCT ? is_punct(r, a - 2, "-")
+    if (a >= 2 && (tok(r, a - 2)->kind == NX_TOK_PUNCT ? is_punct(r, a - 2, '-')
                                                        : (is_word(r, a - 2, NX_G_FUNCTION_WORD) && !is_word(r, a - 2, NX_G_DETERMINER) &&
                                                           !is_word(r, a - 2, NX_G_ARTICLE) && (tok(r, a - 2)->shape & NX_SH_LOWER))))
         return NEXT;
     if (b + 1 < r->n &&
         (is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_NAME_PARTICLE) || is_word(r, b, NX_G_DEFINITE) ||
-         is_punct(r, b, "-") || (is_word(r, b, NX_G_FUNCTION_WORD) && r->gz_at[b + 1] < 0)) &&
+         is_punct(r, b, '-') || (is_word(r, b, NX_G_FUNCTION_WORD) && r->gz_at[b + 1] < 0)) &&
         capitalised(tok(r, b + 1)) && same_line(r, b, b + 1))
         return NEXT;
     /* ("Rage Against the Machine": cut at a capitalised small word; "Zero
@@ -1990,7 +1991,7 @@ static void org_head_with_complement(const rctx *r, chunk *c) {
 /* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm. */
 static void org_ampersand(const rctx *r, chunk *c) {
     for (size_t i = c->a + 1; i + 1 < c->b && !c->org; i++)
-        if (is_punct(r, i, "&")) c->org = 1;
+        if (is_punct(r, i, '&')) c->org = 1;
 }
 
 /* A gazetteer organisation at the end already names the organisation,
@@ -2443,7 +2444,7 @@ static nx_status acronyms(rctx *r) {
         if (s->flags & NX_SPAN_DROPPED) continue;
         if (s->type != NX_ORGANIZATION && s->type != NX_PLACE) continue;
         size_t i = s->t1;
-        if (!is_punct(r, i, "(") || !is_punct(r, i + 2, ")")) continue;
+        if (!is_punct(r, i, '(') || !is_punct(r, i + 2, ')')) continue;
         const nx_token *t = tok(r, i + 1);
         if (!acronym_shape(t) || upper_count(r, t) < 2 || doc->blocked[i + 1]) continue;
         /* a definition in the text wins over a gazetteer's reading of the
@@ -2873,11 +2874,11 @@ static int in_dateline(const rctx *r, const nx_span *s) {
     size_t i = s->t0;
     while (i > 0 && !tok(r, i)->line_start) {
         i--;
-        if (!(is_punct(r, i, ",") || (r->owner[i] >= 0 && SPAN(r->doc, r->owner[i])->type == NX_PLACE))) return 0;
+        if (!(is_punct(r, i, ',') || (r->owner[i] >= 0 && SPAN(r->doc, r->owner[i])->type == NX_PLACE))) return 0;
     }
     for (size_t j = s->t1; j < r->n && !tok(r, j)->line_start; j++) {
         if (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_DATE) return 1;
-        if (!(is_punct(r, j, ",") || (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE))) return 0;
+        if (!(is_punct(r, j, ',') || (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE))) return 0;
     }
     return 0;
 }
@@ -3044,7 +3045,7 @@ static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_
         else *a = *b - 1;
         /* "Edward Burne - Jones": in text written as tokens a hyphenated
          * family name is the family name whole (see joins) */
-        if (!(s->flags & NX_SPAN_FAMILY_FIRST) && *a >= s->t0 + 3 && is_punct(r, *a - 1, "-") && capitalised(tok(r, *a - 2)))
+        if (!(s->flags & NX_SPAN_FAMILY_FIRST) && *a >= s->t0 + 3 && is_punct(r, *a - 1, '-') && capitalised(tok(r, *a - 2)))
             *a -= 2;
         if (single_letter(tok(r, *a))) return 0;
     }
@@ -3189,7 +3190,7 @@ static int venue(const rctx *r, const nx_span *s) {
         (SPAN(r->doc, r->owner[a - 2])->type == NX_ORGANIZATION || SPAN(r->doc, r->owner[a - 2])->type == NX_PLACE) &&
         !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM))
         return 1;
-    if (a >= 3 && is_kind(s, TOWN_KINDS) && (is_punct(r, a - 1, ",") || is_punct(r, a - 1, "(")) && same_line(r, a - 3, a)) {
+    if (a >= 3 && is_kind(s, TOWN_KINDS) && (is_punct(r, a - 1, ',') || is_punct(r, a - 1, '(')) && same_line(r, a - 3, a)) {
         size_t j = a - 1, nw = 0;
         while (j > 0 && nw < 4 && (capitalised(tok(r, j - 1)) || (tok(r, j - 1)->shape & NX_SH_POSS)) && r->owner[j - 1] < 0) {
             j--;
@@ -3230,19 +3231,19 @@ static void sports_teams(rctx *r) {
         /* "Los Angeles , California": a city placed in its region, and the
          * region, are places ("Essex , Derbyshire and Surrey" are teams) */
         static const char *const region_kinds[] = {"admin1", "country", NULL};
-        if (is_kind(s, TOWN_KINDS) && is_punct(r, s->t1, ",") && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
+        if (is_kind(s, TOWN_KINDS) && is_punct(r, s->t1, ',') && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
             is_kind(SPAN(doc, r->owner[s->t1 + 1]), region_kinds))
             continue;
-        if (is_kind(s, region_kinds) && s->t0 >= 2 && is_punct(r, s->t0 - 1, ",") && r->owner[s->t0 - 2] >= 0 &&
+        if (is_kind(s, region_kinds) && s->t0 >= 2 && is_punct(r, s->t0 - 1, ',') && r->owner[s->t0 - 2] >= 0 &&
             is_kind(SPAN(doc, r->owner[s->t0 - 2]), TOWN_KINDS))
             continue;
         /* a venue heading a results line: "Leicester :", "London ( The Oval ) :" */
         size_t after = s->t1;
-        if (is_punct(r, after, "(")) {
-            while (after < r->n && !is_punct(r, after, ")") && same_line(r, s->t0, after)) after++;
+        if (is_punct(r, after, '(')) {
+            while (after < r->n && !is_punct(r, after, ')') && same_line(r, s->t0, after)) after++;
             after++;
         }
-        if (tok(r, s->t0)->line_start && is_punct(r, after, ":")) continue;
+        if (tok(r, s->t0)->line_start && is_punct(r, after, ':')) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM, 1);
     }
 }
@@ -3257,7 +3258,7 @@ static nx_status legal_form_after_comma(rctx *r) {
         const nx_span *s = SPAN(doc, k);
         if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_ORGANIZATION) continue;
         size_t b = s->t1;
-        while (b + 1 < r->n && is_punct(r, b, ",") && feat(r, b + 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
+        while (b + 1 < r->n && is_punct(r, b, ',') && feat(r, b + 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
                (tok(r, b + 1)->shape & NX_SH_CAP) && r->owner[b + 1] < 0 && !doc->blocked[b + 1] && same_line(r, b, b + 1) &&
                !(b + 2 < r->n && capitalised(tok(r, b + 2)) && same_line(r, b + 1, b + 2)))
             b += 2;
