@@ -2897,7 +2897,7 @@ static int in_dateline(const rctx *r, const nx_span *s) {
  * with no such form each token is one piece, its word. */
 typedef struct name_keys {
     const uint32_t *piece;
-    uint32_t *piece_at; /* n + 1 items */
+    uint32_t *piece_at; /* n + 1 items; NULL: token i is piece i (first_piece) */
     size_t n_ids;       /* piece ids are below this */
 } name_keys;
 
@@ -2905,16 +2905,19 @@ typedef struct name_key {
     uint32_t p0, p1; /* pieces [p0, p1) */
 } name_key;
 
+/* The first piece of token i (i itself when no form holds a space). */
+static uint32_t first_piece(const name_keys *nk, size_t i) { return nk->piece_at ? nk->piece_at[i] : (uint32_t)i; }
+
 static nx_status index_pieces(const rctx *r, name_keys *nk) {
     nx_arena *A = &r->doc->arena;
-    nk->piece_at = nx_arena_alloc_uninit(A, (r->n + 1) * sizeof *nk->piece_at);
-    if (!nk->piece_at) return NX_ERR_NOMEM;
     if (!r->spaced) {
-        for (size_t i = 0; i <= r->n; i++) nk->piece_at[i] = (uint32_t)i;
+        nk->piece_at = NULL;
         nk->piece = r->word;
         nk->n_ids = r->n;
         return NX_OK;
     }
+    nk->piece_at = nx_arena_alloc_uninit(A, (r->n + 1) * sizeof *nk->piece_at);
+    if (!nk->piece_at) return NX_ERR_NOMEM;
     /* rare: every piece's bytes get an id from a map (the empty piece, 0) */
     size_t total = 0;
     for (size_t i = 0; i < r->n; i++) {
@@ -2949,8 +2952,8 @@ static nx_status index_pieces(const rctx *r, name_keys *nk) {
 static int key_of(const rctx *r, const name_keys *nk, size_t a, size_t b, name_key *k) {
     size_t len = b - a == 1;
     for (size_t i = a; i < b; i++) len += tok(r, i)->fold_len + (i > a);
-    k->p0 = nk->piece_at[a];
-    k->p1 = nk->piece_at[b];
+    k->p0 = first_piece(nk, a);
+    k->p1 = first_piece(nk, b);
     return len < 512;
 }
 
@@ -3108,10 +3111,11 @@ static void retype_people(rctx *r, const known_names *kn) {
     for (size_t k = 0; k < doc->spans.count; k++) {
         const nx_span *s = SPAN(doc, k);
         int weak_org = s->type == NX_ORGANIZATION && s->rule == NX_RULE_ORG_SPORTS_TEAM;
-        int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
-            (s->t1 - s->t0 > 1 && !weak_org) || (place_cue_before(r, s->t0) && !poss))
+            (s->t1 - s->t0 > 1 && !weak_org))
             continue;
+        int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
+        if (place_cue_before(r, s->t0) && !poss) continue;
         const known *n = key_of(r, &kn->nk, s->t0, s->t1, &key) ? known_find(kn, key) : NULL;
         if (!n || n->type != NX_PERSON) continue;
         /* a country or a state stays a place when the only person it would
@@ -3130,7 +3134,7 @@ static nx_status find_again(rctx *r, const known_names *kn) {
         size_t i = r->caps[ci];
         /* (whether a known name starts with the word first: for most none
          * does; a name found owns its words: the test after skips them) */
-        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
+        if (!kn->starts[kn->nk.piece[first_piece(&kn->nk, i)]]) continue;
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;

@@ -79,6 +79,10 @@ static const struct {
     {"Quorvant Member left. He said Quorvant Member was gone and a member agreed.", "-"},
     {"The Zorbex Alliance met. Zorbex said so.", "organization:Zorbex Alliance | person:Zorbex"},
     {"The Zorbex Alliance met. Zorbex said so. Rivals dismissed zorbex claims.", "organization:Zorbex Alliance"},
+    /* one sense per document: a person's surname alone is that person,
+     * also in a document where a folded form holds a space (´) */
+    {"Kevin Zorbexi arrived on Monday. Later Zorbexi left.", "person:Kevin Zorbexi | person:Zorbexi"},
+    {"Kevin Zorbexi\u00b4an arrived on Monday. Later Zorbexi\u00b4an left.", "person:Kevin Zorbexi | person:Zorbexi"},
     /* a sports report: a sport word in the headline counts twice */
     {"SOCCER - ENGLISH RESULTS\nLeeds 2 Chelsea 1.", "nationality:ENGLISH | organization:Leeds | organization:Chelsea"},
     {"Weather report\nLeeds 2 Chelsea 1.", "place:Leeds"},
