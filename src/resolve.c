@@ -2427,13 +2427,14 @@ static int acronym_shape(const nx_token *t) {
            t->fold_len <= 12;
 }
 
-static int upper_count(const rctx *r, const nx_token *t) {
+/* Whether the token's text has two capital letters (A-Z) or more. */
+static int two_capitals(const rctx *r, const nx_token *t) {
     int n = 0;
-    for (uint32_t i = t->b0; i < t->b1; i++) {
+    for (uint32_t i = t->b0; i < t->b1 && n < 2; i++) {
         char c = r->doc->text.work[i];
         if (c >= 'A' && c <= 'Z') n++;
     }
-    return n;
+    return n >= 2;
 }
 
 static nx_status acronyms(rctx *r) {
@@ -2446,7 +2447,7 @@ static nx_status acronyms(rctx *r) {
         size_t i = s->t1;
         if (!is_punct(r, i, '(') || !is_punct(r, i + 2, ')')) continue;
         const nx_token *t = tok(r, i + 1);
-        if (!acronym_shape(t) || upper_count(r, t) < 2 || doc->blocked[i + 1]) continue;
+        if (!acronym_shape(t) || !two_capitals(r, t) || doc->blocked[i + 1]) continue;
         /* a definition in the text wins over a gazetteer's reading of the
          * same letters (UPI here is United Press International) */
         if (r->owner[i + 1] >= 0) {
@@ -2806,12 +2807,13 @@ static nx_status acronyms_inferred(rctx *r) {
         size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
-        if (!acronym_shape(t) || upper_count(r, t) < 2 || !(t->shape & NX_SH_ALPHA)) continue;
+        if (!acronym_shape(t) || !(t->shape & NX_SH_ALPHA)) continue;
         /* not a word in capitals: AS, BANK */
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE) |
                         NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_DEMONYM))) ||
             r->lower[r->word[i]])
             continue;
+        if (!two_capitals(r, t)) continue; /* (last: it reads the text) */
         char ac[16];
         size_t n = 0;
         for (size_t k = 0; k < t->fold_len && n < sizeof ac; k++)

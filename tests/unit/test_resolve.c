@@ -105,6 +105,10 @@ static const struct {
      "organization:KAZNU | organization:Kazakh National University"},
     {"The BBC said so. Officials at KAZNU said so. The Kazakh National University opened.",
      "organization:BBC | organization:KAZNU | organization:Kazakh National University"},
+    /* defined in parentheses (two capitals at least) */
+    {"Officials at the Zorbex Trelland Alliance (ZTA) said so. Later ZTA agreed.",
+     "organization:Zorbex Trelland Alliance | organization:ZTA | organization:ZTA"},
+    {"Officials at the Zorbex Trelland Alliance (Zta) said so.", "organization:Zorbex Trelland Alliance"},
     /* (not a word also written in lower case) */
     {"Officials at KAZNU said so. The Kazakh National University opened. Type kaznu here.",
      "organization:Kazakh National University"},
