@@ -1,8 +1,10 @@
 /* resolve.c: see resolve.h for the order of the rules. The rules read the
  * tokens' shape and feature bits and per-token arrays made once per
  * document (who owns a token, its word, the capitalised tokens): a word is
- * found once, in index_words (by the hash of its folded form the tokenizer
- * made), and compared as a number. */
+ * found once, in read_tokens (by the hash of its folded form the tokenizer
+ * made), and compared as a number. What the rules need of every token or
+ * every gazetteer match is read in one pass over each (read_tokens,
+ * read_matches), which lists the few candidates of each kind. */
 #include "resolve.h"
 
 #include <stdlib.h>
@@ -24,6 +26,12 @@ typedef struct rctx {
     int spaced;          /* some folded form holds a space (see name keys) */
     uint32_t *caps;      /* the tokens that start with a capital (NX_SH_CAP), in order; */
     size_t n_caps;       /* the acronym and known-name rules start at one of them */
+    uint32_t *plurals;   /* the tokens that may be plural titles (read_tokens), in order */
+    size_t n_plurals;
+    uint32_t *rare;      /* the tokens with a hyphen, the membership nouns and the sport words, in */
+    size_t n_rare;       /* order: few, where hyphen_status_titles and board_members look */
+    uint32_t *gm_entity, *gm_title, *gm_demonym; /* the gazetteer matches (indexes) that may be */
+    size_t n_gm_entity, n_gm_title, n_gm_demonym; /* of these classes (read_matches), in order */
     uint32_t *gz_starts; /* the tokens where gazetteer_entities made a span, in order */
     size_t n_gz;
     int sports;          /* a sports report: places name teams */
@@ -34,8 +42,9 @@ static const nx_token *tok(const rctx *r, size_t i) { return &r->toks[i]; }
 static int feat(const rctx *r, size_t i, uint64_t f) { return i < r->n && (tok(r, i)->feat & f) != 0; }
 /* Whether token i is a word of a closed class (function-words.tsv). */
 static int is_word(const rctx *r, size_t i, nx_gclass c) { return feat(r, i, NX_FEAT(c)); }
-static int is_punct(const rctx *r, size_t i, const char *p) {
-    return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT && strcmp(tok(r, i)->fold, p) == 0;
+/* Whether token i is the punctuation mark c (its folded form that one byte). */
+static int is_punct(const rctx *r, size_t i, char c) {
+    return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT && tok(r, i)->fold_len == 1 && tok(r, i)->fold[0] == c;
 }
 static int same_line(const rctx *r, size_t a, size_t b) {
     for (size_t i = a + 1; i <= b && i < r->n; i++)
@@ -109,35 +118,6 @@ static int adjective_form(const nx_token *t) {
 /* A word that may be part of a name: capitalised, or a particle word. */
 static int name_word(const rctx *r, size_t i) { return capitalised(&r->toks[i]) || particle_word(r, i); }
 
-/* ---- headline lines ------------------------------------------------------- */
-
-/* Lines in capitals or Title Case carry no case evidence: only gazetteer
- * entries, organisation heads and names known from the body count there.
- * The words of a line are counted with & rather than branches: whether a
- * token is a word, in capitals or in lower case is as good as random. */
-static void mark_headlines(rctx *r) {
-    size_t i = 0, words = 0, allcaps = 0, lower_content = 0;
-    const nx_token *toks = r->toks;
-    for (size_t k = 0, n = r->n; k < n; k++) {
-        const nx_token *t = &toks[k];
-        unsigned sh = t->shape;
-        unsigned word = (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
-        words += word;
-        allcaps += word & ((sh & NX_SH_ALLCAPS) != 0);
-        lower_content += word & ((sh & NX_SH_LOWER) != 0) & ((t->feat & NX_FEAT(NX_G_FUNCTION_WORD)) == 0);
-        if (k + 1 < n && toks[k + 1].brk < NX_BRK_LINE) continue;
-        /* the line [i, k] ends here */
-        int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
-        int shout = words >= 3 && allcaps * 10 >= words * 7;
-        /* Title Case: every word but the small function words capitalised
-         * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
-        int titlecase = words >= 4 && lower_content == 0 && !ends_sentence;
-        if (shout || titlecase) memset(r->headline + i, 1, k + 1 - i);
-        i = k + 1;
-        words = allcaps = lower_content = 0;
-    }
-}
-
 /* ---- the document's words ---------------------------------------------------
  * Rules compare words by their folded form: "Member" is a common word where
  * "member" occurs, and a name found once is found again. A token's word is
@@ -170,7 +150,7 @@ static uint32_t word_of_exact(const nx_token *toks, uint32_t *slots, size_t mask
 }
 
 /* Makes the words again, comparing the bytes (into word and lower). */
-static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size_t mask) {
+static nx_status words_exact(rctx *r, uint32_t *word, uint8_t *lower, size_t mask) {
     const nx_token *toks = r->toks;
     uint32_t *slots = nx_arena_alloc(&r->doc->arena, (mask + 1) * sizeof *slots);
     if (!slots) return NX_ERR_NOMEM;
@@ -184,74 +164,175 @@ static nx_status index_words_exact(rctx *r, uint32_t *word, uint8_t *lower, size
     return NX_OK;
 }
 
-/* Each token's word: a slot of the table holds a word's first token + 1
- * in its low `bits` bits (the table has 2^bits slots, one and a half
- * times the tokens at least: a text's words are about half its tokens, so
- * it is at most a third full as a rule, and never full) and a tag above
- * them (the high bits of its fold hash; the low
- * ones pick the slot), so a token finds its word or claims an empty slot
- * without reading another token, and the table is small to clear (whether
- * the word is new is as good as random: masks, not a branch). Then the
- * tokens whose word came before them are checked against it (length and
- * bytes); two forms sharing a tag on one probe run (rare) make the words
- * again. */
-static nx_status index_words(rctx *r) {
+/* A word of letters (no possessive): the words a line's case is read on. */
+static unsigned letters_word(const nx_token *t) {
+    return (t->kind == NX_TOK_WORD) & ((t->shape & (NX_SH_ALPHA | NX_SH_POSS)) == NX_SH_ALPHA);
+}
+
+/* Lines in capitals or Title Case carry no case evidence: only gazetteer
+ * entries, organisation heads and names known from the body count there.
+ * Marks the line [i, k] so when it is one: allcaps of its words are in
+ * capitals, and lower_content is whether one in lower case is no function
+ * word. Most lines are neither (shouting needs three words in capitals,
+ * Title Case none in lower case), and only the others' words are counted. */
+static void headline_line(rctx *r, size_t i, size_t k, size_t allcaps, unsigned lower_content) {
+    if (allcaps < 3 && lower_content) return;
+    size_t words = 0;
+    for (size_t j = i; j <= k; j++) words += letters_word(&r->toks[j]);
+    const nx_token *t = &r->toks[k];
+    int ends_sentence = t->kind == NX_TOK_PUNCT && (t->fold[0] == '.' || t->fold[0] == ':');
+    int shout = words >= 3 && allcaps * 10 >= words * 7;
+    /* Title Case: every word but the small function words capitalised
+     * ("Goran Ivanisevic beat Scott Draper" has a lower-case verb) */
+    int titlecase = words >= 4 && !lower_content && !ends_sentence;
+    if (shout || titlecase) memset(r->headline + i, 1, k + 1 - i);
+}
+
+/* One pass over the tokens, each token's fields read once, for what every
+ * rule needs of all of them:
+ * - the headline lines (headline_line);
+ * - each token's word (word, lower): a slot of the table holds a word's
+ *   first token + 1 in its low bits (the table has one and a half times as
+ *   many slots as tokens at least: a text's words are about half its
+ *   tokens, so it is at most a third full as a rule, and never full) and a
+ *   tag above them (the high bits of its fold hash; the low ones pick the
+ *   slot), so a token finds its word or claims an empty slot without
+ *   reading another token, and the table is small to clear (whether the
+ *   word is new is as good as random: masks, not a branch). Then the tokens
+ *   whose word came before them are checked against it (length and bytes);
+ *   two forms sharing a tag on one probe run (rare) make the words again;
+ * - the capitalised tokens (caps), where the acronym and known-name rules
+ *   start;
+ * - the tokens that may be plural titles (plurals: a word of four letters
+ *   or more ending in s but not -ies, the singular its form but the last
+ *   byte; few words end in s, so a branch);
+ * - the tokens with a hyphen, the membership nouns and the sport words
+ *   (rare), and from them whether the document is a sports report.
+ * The lists are written through pointers that a token moves on or not
+ * (fewer registers than a base and a count each: the loop keeps them all
+ * in registers). */
+static nx_status read_tokens(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_token *toks = r->toks;
-    size_t n = r->n, mask = 15, n_caps = 0, n_rep = 0;
-    unsigned bits = 4;
-    while (mask + 1 < n + n / 2) mask = mask * 2 + 1, bits++;
+    size_t n = r->n, mask = 15, line = 0, allcaps = 0;
+    while (mask + 1 < n + n / 2) mask = mask * 2 + 1;
     uint32_t *slots = nx_arena_alloc(A, (mask + 1) * sizeof *slots);
     /* (locals, not r's fields: a store to a byte array may alias those) */
     uint32_t *word = nx_arena_alloc_uninit(A, n * sizeof *word), *caps = nx_arena_alloc_uninit(A, n * sizeof *caps);
     uint32_t *rep = nx_arena_alloc_uninit(A, n * sizeof *rep); /* the tokens whose word came before them */
+    uint32_t *pl = nx_arena_alloc_uninit(A, n * sizeof *pl), *hm = nx_arena_alloc_uninit(A, n * sizeof *hm);
     uint8_t *lower = nx_arena_alloc(A, n);
-    if (!slots || !word || !lower || !caps || !rep) return NX_ERR_NOMEM;
+    if (!slots || !word || !lower || !caps || !rep || !pl || !hm) return NX_ERR_NOMEM;
     if (!r->doc->text.ascii)
         for (size_t i = 0; i < n && !r->spaced; i++) r->spaced = fold_has_space(&toks[i]);
+    uint32_t *caps_end = caps, *rep_end = rep, *pl_end = pl, *hm_end = hm;
+    unsigned lower_content = 0;
+    const uint32_t KIND = 0xFF << 16, WORD = NX_TOK_WORD << 16;
+    const uint32_t tags = ~(uint32_t)mask; /* a slot's bits above the token */
     for (size_t i = 0; i < n; i++) {
-        uint64_t h = toks[i].fold_hash, tag = (h >> 32) >> bits, v; /* (no tag bits left: 0, all checked) */
+        const nx_token *t = &toks[i];
+        /* the shape, the kind and the break in one load: x & mask == value
+         * tests several at once */
+        uint32_t x = (uint32_t)t->shape | (uint32_t)t->kind << 16 | (uint32_t)t->brk << 24;
+        uint64_t f = t->feat;
+        /* a line ends before the token (the first line has no break before) */
+        if (x >= (uint32_t)NX_BRK_LINE << 24 && i > line) {
+            headline_line(r, line, i - 1, allcaps, lower_content);
+            line = i;
+            allcaps = lower_content = 0;
+        }
+        unsigned lower_word = (x & (KIND | NX_SH_LOWER | NX_SH_POSS)) == (WORD | NX_SH_LOWER);
+        /* (one such word is enough, and most lines have one early: a branch
+         * that is mostly taken) */
+        if (!lower_content) lower_content = lower_word & (x >> 8) & ~(unsigned)(f >> NX_G_FUNCTION_WORD); /* NX_SH_ALPHA: bit 8 */
+        if (x & NX_SH_ALLCAPS) allcaps += letters_word(t); /* (few are) */
+        *hm_end = (uint32_t)i;
+        hm_end += ((x >> 7) & 1) | ((f & (NX_FEAT(NX_G_MEMBERSHIP_NOUN) | NX_FEAT(NX_G_SPORT))) != 0); /* NX_SH_HYPHEN: bit 7 */
+        /* a slot: the high bits of the fold hash's high half (the tag; the
+         * low ones pick the slot) above the word's first token + 1 */
+        uint64_t h = t->fold_hash;
+        uint32_t tag = (uint32_t)(h >> 32) & tags, v;
         size_t s = (size_t)h & mask;
         /* the slot is empty or the word's: one test, which most tokens pass
          * at the first slot (both factors are below 2^32: no overflow) */
         for (;; s = (s + 1) & mask) {
             v = slots[s];
-            if (v * ((v >> bits) ^ tag) == 0) break;
+            if ((uint64_t)v * ((v ^ tag) & tags) == 0) break;
         }
-        uint64_t fresh = (uint64_t)0 - (v == 0); /* claims the slot */
-        v = (v & ~fresh) | ((tag << bits | (i + 1)) & fresh);
-        slots[s] = (uint32_t)v;
-        uint32_t w = word[i] = (uint32_t)(v & mask) - 1;
+        uint32_t fresh = (uint32_t)0 - (v == 0); /* claims the slot */
+        v = (v & ~fresh) | ((tag | (uint32_t)(i + 1)) & fresh);
+        slots[s] = v;
+        uint32_t w = word[i] = (v & (uint32_t)mask) - 1;
         /* stores rather than branches, which would mispredict */
-        rep[n_rep] = (uint32_t)i;
-        n_rep += w != i;
-        const nx_token *t = &toks[i];
-        unsigned sh = t->shape;
-        lower[w] |= (t->kind == NX_TOK_WORD) & ((sh & (NX_SH_LOWER | NX_SH_POSS)) == NX_SH_LOWER) & !t->sent_start;
-        caps[n_caps] = (uint32_t)i;
-        n_caps += (sh & NX_SH_CAP) != 0;
+        *rep_end = (uint32_t)i;
+        rep_end += w != i;
+        lower[w] |= lower_word & !t->sent_start;
+        *caps_end = (uint32_t)i;
+        caps_end += x & NX_SH_CAP;
+        size_t len = t->fold_len;
+        if (len >= 4 && t->fold[len - 1] == 's') {
+            *pl_end = (uint32_t)i;
+            pl_end += (x & KIND) == WORD && !(len > 4 && t->fold[len - 3] == 'i' && t->fold[len - 2] == 'e'); /* -ies: leave */
+        }
     }
+    headline_line(r, line, n - 1, allcaps, lower_content);
+    /* a sports report: two sport words, or one in a headline (a first line
+     * of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
+    size_t headline_end = 0, sport_words = 0;
+    for (size_t i = 1; i < n && i <= 16 && !headline_end; i++)
+        if (toks[i].brk >= NX_BRK_LINE) headline_end = i;
+    for (const uint32_t *k = hm; k < hm_end; k++) sport_words += ((toks[*k].feat >> NX_G_SPORT) & 1) << (*k < headline_end);
+    r->sports = sport_words >= 2;
     r->word = word;
     r->lower = lower;
     r->caps = caps;
-    r->n_caps = n_caps;
+    r->n_caps = (size_t)(caps_end - caps);
+    r->plurals = pl;
+    r->n_plurals = (size_t)(pl_end - pl);
+    r->rare = hm;
+    r->n_rare = (size_t)(hm_end - hm);
     unsigned same = 1;
-    for (size_t k = 0; k < n_rep; k++) same &= (unsigned)nx_token_same_fold(&toks[word[rep[k]]], &toks[rep[k]]);
-    return same ? NX_OK : index_words_exact(r, word, lower, mask);
+    for (const uint32_t *k = rep; k < rep_end; k++) same &= (unsigned)nx_token_same_fold(&toks[word[*k]], &toks[*k]);
+    return same ? NX_OK : words_exact(r, word, lower, mask);
 }
 
 /* ---- gazetteer entities --------------------------------------------------- */
 
-/* Whether a match may have an entry of a class in `f`, so that its list is
- * worth reading. A one-word match's classes are its token's feature bits:
- * the gazetteer stage set them from the entries at the same trie node that
- * pass their case rule. A longer match's node summary says which classes
- * its entries of case rule fold and cap have; one of case rule exact may
- * be of any class. */
-static int may_have(const rctx *r, const nx_gmatch *m, uint64_t f) {
-    if (m->t1 - m->t0 == 1) return (tok(r, m->t0)->feat & f) != 0;
+/* The classes a match may have an entry of (NX_FEAT bits), so that its
+ * list is worth reading. A one-word match's classes are its token's
+ * feature bits: the gazetteer stage set them from the entries at the same
+ * trie node that pass their case rule. A longer match's node summary says
+ * which classes its entries of case rule fold and cap have; one of case
+ * rule exact may be of any class. */
+static uint64_t match_classes(const rctx *r, const nx_gmatch *m) {
+    if (m->t1 - m->t0 == 1) return r->toks[m->t0].feat; /* (most are one word) */
     const nx_gnode_feat *nf = &r->g->node_feat[m->node];
-    return ((nf->fold | nf->cap) & f) || (r->g->node_flags[m->node] & NX_GN_EXACT);
+    return nf->fold | nf->cap | ((r->g->node_flags[m->node] & NX_GN_EXACT) ? ~(uint64_t)0 : 0);
+}
+
+/* One pass over the gazetteer matches: the few that may be an entity, a
+ * title or a demonym (match_classes), listed per class without branches (each
+ * list's next item written, and kept by the count or not). */
+static nx_status read_matches(rctx *r) {
+    nx_arena *A = &r->doc->arena;
+    const nx_gmatch *gm = r->doc->gm;
+    size_t n_gm = r->doc->n_gm;
+    uint32_t *ent = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *ent), *ti = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *ti);
+    uint32_t *dem = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *dem);
+    if (!ent || !ti || !dem) return NX_ERR_NOMEM;
+    uint32_t *ent_end = ent, *ti_end = ti, *dem_end = dem;
+    const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
+    for (size_t k = 0; k < n_gm; k++) {
+        uint64_t f = match_classes(r, &gm[k]);
+        *ent_end = *ti_end = *dem_end = (uint32_t)k;
+        ent_end += (f & entity) != 0;
+        ti_end += (f >> NX_G_TITLE) & 1;
+        dem_end += (f >> NX_G_DEMONYM) & 1;
+    }
+    r->gm_entity = ent, r->n_gm_entity = (size_t)(ent_end - ent);
+    r->gm_title = ti, r->n_gm_title = (size_t)(ti_end - ti);
+    r->gm_demonym = dem, r->n_gm_demonym = (size_t)(dem_end - dem);
+    return NX_OK;
 }
 
 /* The entity entry a match reads: the first organisation whose case rule
@@ -334,16 +415,11 @@ static int32_t add_span(rctx *r, size_t a, size_t b, nx_type type, nx_rule rule)
 static nx_status gazetteer_entities(rctx *r) {
     nx_document *doc = r->doc;
     const nx_gazetteer *g = r->g;
-    const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
-    uint32_t *cand = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *cand);
-    r->gz_starts = nx_arena_alloc_uninit(&doc->arena, (doc->n_gm + 1) * sizeof *r->gz_starts);
-    if (!cand || !r->gz_starts) return NX_ERR_NOMEM;
-    size_t n = 0;
-    for (size_t k = 0; k < doc->n_gm; k++) {
-        if (!may_have(r, &doc->gm[k], entity)) continue;
-        __builtin_prefetch(&g->node_head[doc->gm[k].node]);
-        cand[n++] = (uint32_t)k;
-    }
+    const uint32_t *cand = r->gm_entity;
+    size_t n = r->n_gm_entity;
+    r->gz_starts = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *r->gz_starts);
+    if (!r->gz_starts) return NX_ERR_NOMEM;
+    for (size_t c = 0; c < n; c++) __builtin_prefetch(&g->node_head[doc->gm[cand[c]].node]);
     enum { AHEAD = 4 };
     for (size_t c = 0; c < n; c++) {
         uint32_t ahead = c + AHEAD < n ? nx_gnode_first(g, doc->gm[cand[c + AHEAD]].node) : 0;
@@ -407,12 +483,12 @@ static unsigned plural_stem(const nx_token *t) {
 }
 
 /* A token where a title may start: a gazetteer match with a title entry
- * (as far as the feature bits and node summaries tell, see may_have) or
+ * (as far as the feature bits and node summaries tell, see match_classes) or
  * the plural of a one-word title. */
 typedef struct title_start {
     uint32_t tok;
-    uint32_t gm;     /* the first gazetteer match at or after tok */
-    uint8_t at_gm;   /* ... which starts at tok and may be a title */
+    uint32_t gm;     /* at_gm: the gazetteer match at tok; else UINT32_MAX (first_match_from) */
+    uint8_t at_gm;   /* a match that may be a title starts at tok */
     uint8_t stem;    /* tok may be a plural */
     uint32_t plural; /* the one-word title entry + 1 this plural names, or 0 */
 } title_start;
@@ -428,33 +504,18 @@ static title_start *title_starts(const rctx *r, size_t *n_out) {
     nx_arena *A = &r->doc->arena;
     const nx_gazetteer *g = r->g;
     const nx_gmatch *gm = r->doc->gm;
-    size_t n_gm = r->doc->n_gm, n_toks = r->n, n_pl = 0, n_tm = 0;
-    uint32_t *pl = nx_arena_alloc_uninit(A, (n_toks + 1) * sizeof *pl); /* tokens that may be plurals */
-    uint32_t *tm = nx_arena_alloc_uninit(A, (n_gm + 1) * sizeof *tm);   /* matches that may be titles */
-    if (!pl || !tm) return NULL;
-    const nx_token *toks = r->toks; /* (locals: the stores may alias r's fields) */
-    if (g->edges.n_slots)
-        for (size_t i = 0; i < n_toks; i++) {
-            pl[n_pl] = (uint32_t)i;
-            n_pl += plural_stem(&toks[i]);
-        }
-    for (size_t m = 0; m < n_gm; m++) {
-        tm[n_tm] = (uint32_t)m;
-        n_tm += (size_t)may_have(r, &gm[m], NX_FEAT(NX_G_TITLE));
-    }
+    size_t n_tm = r->n_gm_title;
+    const uint32_t *pl = r->plurals; /* tokens that may be plurals (read_tokens) */
+    size_t n_pl = g->edges.n_slots ? r->n_plurals : 0;
+    const uint32_t *tm = r->gm_title; /* matches that may be titles (read_matches) */
     title_start *out = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *out);
     uint64_t *hash = nx_arena_alloc_uninit(A, (n_pl + n_tm + 1) * sizeof *hash);
     if (!out || !hash) return NULL;
-    size_t a = 0, b = 0, n = 0, k = 0; /* k: the first match at or after the token (at most one starts at a token) */
+    size_t a = 0, b = 0, n = 0;
     while (a < n_pl || b < n_tm) {
         uint32_t tp = a < n_pl ? pl[a] : UINT32_MAX, tg = b < n_tm ? gm[tm[b]].t0 : UINT32_MAX;
         uint32_t i = tp < tg ? tp : tg;
-        if (tg == i) {
-            k = tm[b];
-        } else {
-            while (k < n_gm && gm[k].t0 < i) k++;
-        }
-        out[n++] = (title_start){i, (uint32_t)k, (uint8_t)(tg == i), (uint8_t)(tp == i), 0};
+        out[n++] = (title_start){i, tg == i ? tm[b] : UINT32_MAX, (uint8_t)(tg == i), (uint8_t)(tp == i), 0};
         a += tp == i;
         b += tg == i;
     }
@@ -543,6 +604,19 @@ static size_t title_complement(const rctx *r, size_t i) {
     return k - i;
 }
 
+/* The index of the first gazetteer match at or after token i (n_gm when
+ * none). */
+static size_t first_match_from(const rctx *r, size_t i) {
+    const nx_gmatch *gm = r->doc->gm;
+    size_t lo = 0, hi = r->doc->n_gm;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (gm[mid].t0 < i) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
 /* Whether a title gazetteer match starts at token i (m: the next match index). */
 static int starts_title(const rctx *r, size_t m, size_t i) {
     const nx_document *doc = r->doc;
@@ -602,7 +676,9 @@ static nx_status titles(rctx *r) {
         if (b > i + 1 && (tok(r, i)->shape & NX_SH_LOWER) && is_word(r, i, NX_G_FUNCTION_WORD) && capitalised(tok(r, i + 1))) continue;
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
          * and a title is the modifier of a title right after it */
-        if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n && starts_title(r, k + 1, i + 1)) continue;
+        if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n &&
+            starts_title(r, (starts[c].at_gm ? k : first_match_from(r, i)) + 1, i + 1))
+            continue;
         /* a title word followed by 's is a possessor, still a title; one
          * followed by a capitalised organisation head is part of a name */
         if (b < r->n && (tok(r, b)->feat & NX_FEAT(NX_G_ORG_HEAD)) && capitalised(tok(r, i)) && capitalised(tok(r, b)))
@@ -663,7 +739,7 @@ static nx_status titles(rctx *r) {
         if (a < unfielded && a > 0 && ((tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
                                 !feat(r, a - 1, NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_DETERMINER) | NX_FEAT(NX_G_TITLE_MOD) |
                                                     NX_FEAT(NX_G_TITLE_ADJECTIVE))) ||
-                               is_punct(r, a - 1, "-")))
+                               is_punct(r, a - 1, '-')))
             a = unfielded;
         char val[256];
         size_t vl = 0;
@@ -750,7 +826,8 @@ static int prefix_modifier(const rctx *r, const char *fold, size_t f) {
 
 static nx_status hyphen_status_titles(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t c = 0; c < r->n_rare; c++) {
+        size_t i = r->rare[c];
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_HYPHEN) || t->kind != NX_TOK_WORD || r->owner[i] >= 0 || doc->blocked[i]) continue;
         size_t h = t->fold_len, f = 0;
@@ -839,8 +916,9 @@ static nx_status hyphen_status_titles(rctx *r) {
  * an at-large member" (after "as a|an [word]": "member"). */
 static nx_status board_members(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 2; i < r->n; i++) {
-        if (!is_word(r, i, NX_G_MEMBERSHIP_NOUN)) continue; /* both readings need one (most tokens are none) */
+    for (size_t c = 0; c < r->n_rare; c++) {
+        size_t i = r->rare[c];
+        if (i < 2 || !is_word(r, i, NX_G_MEMBERSHIP_NOUN)) continue; /* both readings need one (most tokens are none) */
         /* "Vincent Viola as an at-large member": a membership noun as the
          * role a person is elected or named to is a title ("member") */
         size_t d = i - 1;
@@ -950,12 +1028,12 @@ static int org_of_country_at(const rctx *r, size_t a, size_t j) {
 static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
     const nx_token *c = tok(r, j);
     *next_start = j + 1;
-    if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "&") == 0) return unit_at(r, j + 1) > j + 1;
+    if (c->kind == NX_TOK_PUNCT && c->fold_len == 1 && c->fold[0] == '&') return unit_at(r, j + 1) > j + 1;
     /* "Jean - Baptiste Lamarck", "Edward Burne - Jones": text written as
      * tokens (a space on each side of every hyphen) splits a hyphenated
      * name; after a given name, a lone hyphen between two capitalised words
      * that no entry reads joins them */
-    if (c->kind == NX_TOK_PUNCT && strcmp(c->fold, "-") == 0 && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
+    if (c->kind == NX_TOK_PUNCT && c->fold_len == 1 && c->fold[0] == '-' && c->brk == NX_BRK_SPACE && j + 1 < r->n &&
         tok(r, j + 1)->brk == NX_BRK_SPACE && !r->sports && !r->headline[j] && j > a) {
         const nx_token *x = tok(r, j - 1), *y = tok(r, j + 1);
         /* "Berlin - Brandenburg Academy of Sciences", "Disney - ABC
@@ -1041,11 +1119,11 @@ static int joins(const rctx *r, size_t a, size_t j, size_t *next_start) {
 }
 
 static int caption_after(const rctx *r, size_t i) {
-    if (!is_punct(r, i, "(")) return 0;
+    if (!is_punct(r, i, '(')) return 0;
     size_t j = i + 1;
     if (j < r->n && tok(r, j)->kind == NX_TOK_NUM) j++;
     if (!is_word(r, j, NX_G_CAPTION_WORD)) return 0;
-    return is_punct(r, j + 1, ")");
+    return is_punct(r, j + 1, ')');
 }
 
 /* After a determiner at j - 1: over up to two nationalities or title
@@ -1056,13 +1134,14 @@ static int caption_after(const rctx *r, size_t i) {
  * words; its nationality span is made last), or j + 1. */
 static size_t demonym_end(const rctx *r, size_t j) {
     const nx_gmatch *gm = r->doc->gm;
-    size_t lo = 0, hi = r->doc->n_gm;
+    const uint32_t *dem = r->gm_demonym; /* (those that may be one: few) */
+    size_t lo = 0, hi = r->n_gm_demonym;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (gm[mid].t0 < j) lo = mid + 1;
+        if (gm[dem[mid]].t0 < j) lo = mid + 1;
         else hi = mid;
     }
-    return lo < r->doc->n_gm && gm[lo].t0 == j && may_have(r, &gm[lo], NX_FEAT(NX_G_DEMONYM)) ? gm[lo].t1 : j + 1;
+    return lo < r->n_gm_demonym && gm[dem[lo]].t0 == j ? gm[dem[lo]].t1 : j + 1;
 }
 
 static size_t over_modifiers(const rctx *r, size_t j, int fields) {
@@ -1088,9 +1167,9 @@ static size_t over_modifiers(const rctx *r, size_t j, int fields) {
 static int title_apposition_after(const rctx *r, size_t i) {
     if (caption_after(r, i)) {
         i += 3;
-        while (i < r->n && !is_punct(r, i - 1, ")")) i++;
+        while (i < r->n && !is_punct(r, i - 1, ')')) i++;
     }
-    if (!is_punct(r, i, ",")) return 0;
+    if (!is_punct(r, i, ',')) return 0;
     size_t j = i + 1;
     int opened = 1; /* 2: a determiner or a possessor opens the apposition */
     if (is_word(r, j, NX_G_DETERMINER)) j = over_modifiers(r, j + 1, 1), opened = 2;
@@ -1168,7 +1247,7 @@ static int titled_org_before(const rctx *r, size_t i) {
      * Registrar of Delhi University, Vikas Gupta */
     if (tok(r, i)->shape & NX_SH_ALLCAPS) return 0; /* presidents of XJTU, KAZNU and AITU */
     if (state_place_before(r, i)) return 1;
-    if (i >= 2 && is_punct(r, i - 1, ",")) i--;
+    if (i >= 2 && is_punct(r, i - 1, ',')) i--;
     if (i == 0 || r->owner[i - 1] < 0) return 0;
     const nx_span *o = SPAN(r->doc, r->owner[i - 1]);
     if (o->type != NX_ORGANIZATION || o->t0 < 2) return 0;
@@ -1228,15 +1307,15 @@ static int person_cue_after(const rctx *r, size_t i) {
     if (i + 1 < r->n && is_word(r, i, NX_G_AUXILIARY)) i++;
     if (i < r->n && feat(r, i, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i)->shape & NX_SH_LOWER)) return 1;
     /* "Einhart Lorenz (born 1940)": the cue opens a parenthesis */
-    if (is_punct(r, i, "(") && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
+    if (is_punct(r, i, '(') && i + 1 < r->n && feat(r, i + 1, NX_FEAT(NX_G_PERSON_CUE)) && (tok(r, i + 1)->shape & NX_SH_LOWER))
         return 1;
     /* "Tokayev, who has been president since 2019" (not in a sports
      * report: "Arsenal, who beat Chelsea") */
-    if (is_punct(r, i, ",") && is_word(r, i + 1, NX_G_RELATIVE_PRONOUN) && (tok(r, i + 1)->shape & NX_SH_LOWER) && !r->sports)
+    if (is_punct(r, i, ',') && is_word(r, i + 1, NX_G_RELATIVE_PRONOUN) && (tok(r, i + 1)->shape & NX_SH_LOWER) && !r->sports)
         return 1;
     /* ", 79," an age in apposition */
-    return is_punct(r, i, ",") && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
-           is_punct(r, i + 2, ",") && atoi(tok(r, i + 1)->fold) >= 10;
+    return is_punct(r, i, ',') && i + 2 < r->n && tok(r, i + 1)->kind == NX_TOK_NUM && tok(r, i + 1)->fold_len <= 3 &&
+           is_punct(r, i + 2, ',') && atoi(tok(r, i + 1)->fold) >= 10;
 }
 
 /* "Tosiwo Nakayama (November 23, 1931 - March 29, 2007) was", "Sonthi
@@ -1246,16 +1325,16 @@ static int person_cue_after(const rctx *r, size_t i) {
  * is empty); the token after them, or i when there are none. */
 static size_t life_dates_end(const rctx *r, size_t i) {
     size_t end = i;
-    for (int n = 0; n < 3 && is_punct(r, end, "("); n++) {
+    for (int n = 0; n < 3 && is_punct(r, end, '('); n++) {
         size_t j = end + 1, years = 0;
         const nx_token *first = j < r->n ? tok(r, j) : NULL;
-        if (!first || !(is_punct(r, j, ")") || first->kind == NX_TOK_NUM || r->doc->blocked[j] ||
+        if (!first || !(is_punct(r, j, ')') || first->kind == NX_TOK_NUM || r->doc->blocked[j] ||
                         (first->kind == NX_TOK_PUNCT && !(first->shape & (NX_SH_OPEN | NX_SH_CLOSE))) ||
                         (feat(r, j, NX_FEAT(NX_G_PERSON_CUE)) && (first->shape & NX_SH_LOWER))))
             break;
-        for (; j < r->n && j - end < 24 && !is_punct(r, j, ")") && !is_punct(r, j, "(") && same_line(r, i, j); j++)
+        for (; j < r->n && j - end < 24 && !is_punct(r, j, ')') && !is_punct(r, j, '(') && same_line(r, i, j); j++)
             if (r->doc->blocked[j] || (tok(r, j)->kind == NX_TOK_NUM && tok(r, j)->fold_len >= 3)) years++;
-        if (!is_punct(r, j, ")") || (j > end + 1 && !years)) break;
+        if (!is_punct(r, j, ')') || (j > end + 1 && !years)) break;
         end = j + 1;
     }
     return end;
@@ -1475,7 +1554,7 @@ static nx_status add_person(rctx *r, size_t a, size_t b, nx_rule rule) {
  * type a definition after token b - 1 gives the name, or -1. */
 static int defined_type(const rctx *r, size_t b) {
     size_t j = b;
-    if (is_punct(r, j, ",")) j++;
+    if (is_punct(r, j, ',')) j++;
     else if (is_word(r, j, NX_G_COPULA)) j++;
     else return -1;
     if (!is_word(r, j, NX_G_ARTICLE)) return -1;
@@ -1609,7 +1688,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
             if ((n->kind == NX_TOK_WORD && (n->shape & NX_SH_LOWER) && !is_word(r, b, NX_G_FUNCTION_WORD) &&
                  !feat(r, b, NX_FEAT(NX_G_PERSON_CUE))) ||
                 is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_GENITIVE) || is_word(r, b, NX_G_NAME_PARTICLE) ||
-                is_punct(r, b, "&") || (is_punct(r, b, ",") && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
+                is_punct(r, b, '&') || (is_punct(r, b, ',') && b + 1 < r->n && gz_type(r, b + 1, NX_PLACE)))
                 plain = 0;
         }
         if (plain) {
@@ -1655,7 +1734,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     }
     /* "in Youngstown , Ohio", "near Ouro Preto , Brazil": an unknown name
      * after a place preposition and before ", region" is a place */
-    if (a > 0 && b - a <= 3 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && is_punct(r, b, ",") &&
+    if (a > 0 && b - a <= 3 && place_cue_before(r, a) && (tok(r, a - 1)->shape & NX_SH_LOWER) && is_punct(r, b, ',') &&
         b + 1 < r->n && gz_type(r, b + 1, NX_PLACE) && !(tok(r, a)->feat & NX_FEAT(NX_G_GIVEN))) {
         *made = 1;
         return add_span(r, a, b, NX_PLACE, NX_RULE_PLACE_IN_X_REGION) < 0 ? NX_ERR_NOMEM : NX_OK;
@@ -1665,7 +1744,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
      * a player's minute, time or figures ("Becerril 46th", "Andersson
      * 1:34", "b Muralitharan 22": after a lower-case word) */
     if (r->sports && b < r->n && tok(r, b)->kind == NX_TOK_NUM && same_line(r, b - 1, b) && !stop(r, a) &&
-        !seen_lower(r, a) && score_like(r, b) && !(a > 0 && is_punct(r, a - 1, "(")) &&
+        !seen_lower(r, a) && score_like(r, b) && !(a > 0 && is_punct(r, a - 1, '(')) &&
         !(a > 0 && tok(r, a - 1)->kind == NX_TOK_WORD && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
           !is_word(r, a - 1, NX_G_FUNCTION_WORD) && same_line(r, a - 1, a))) {
         *made = 1;
@@ -1684,7 +1763,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
     /* (a membership noun: not at a sentence's start, "Family member X",
      * nor after a hyphen, "pro - Noriega candidate X") */
-    int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, "-"));
+    int member = member_after(r, b) && !tok(r, a)->sent_start && !(a > 0 && is_punct(r, a - 1, '-'));
     /* (nor a word that opens with a status: "Ex-Google engineer" says when,
      * and the organisation is the rest) */
     for (size_t i = a; i < b && plain; i++)
@@ -1854,13 +1933,13 @@ static step_result org_after_generic_noun(rctx *r, chunk *c, nx_status *st) {
     /* (the noun in a phrase of its own: "on board Hornet", "Multi-party
      * Democracy"; a name that goes on past a small word: "Tears for
      * Fears", "Flor - de - Lis"; a letter: "company N / A") */
-    if (a >= 2 && (tok(r, a - 2)->kind == NX_TOK_PUNCT ? is_punct(r, a - 2, "-")
+    if (a >= 2 && (tok(r, a - 2)->kind == NX_TOK_PUNCT ? is_punct(r, a - 2, '-')
                                                        : (is_word(r, a - 2, NX_G_FUNCTION_WORD) && !is_word(r, a - 2, NX_G_DETERMINER) &&
                                                           !is_word(r, a - 2, NX_G_ARTICLE) && (tok(r, a - 2)->shape & NX_SH_LOWER))))
         return NEXT;
     if (b + 1 < r->n &&
         (is_word(r, b, NX_G_NAME_LINKER) || is_word(r, b, NX_G_NAME_PARTICLE) || is_word(r, b, NX_G_DEFINITE) ||
-         is_punct(r, b, "-") || (is_word(r, b, NX_G_FUNCTION_WORD) && r->gz_at[b + 1] < 0)) &&
+         is_punct(r, b, '-') || (is_word(r, b, NX_G_FUNCTION_WORD) && r->gz_at[b + 1] < 0)) &&
         capitalised(tok(r, b + 1)) && same_line(r, b, b + 1))
         return NEXT;
     /* ("Rage Against the Machine": cut at a capitalised small word; "Zero
@@ -1912,7 +1991,7 @@ static void org_head_with_complement(const rctx *r, chunk *c) {
 /* Low & Bonar, Douglas & Lomason: a name with an ampersand is a firm. */
 static void org_ampersand(const rctx *r, chunk *c) {
     for (size_t i = c->a + 1; i + 1 < c->b && !c->org; i++)
-        if (is_punct(r, i, "&")) c->org = 1;
+        if (is_punct(r, i, '&')) c->org = 1;
 }
 
 /* A gazetteer organisation at the end already names the organisation,
@@ -1970,6 +2049,8 @@ static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
 static step_result head_words(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     c->org = c->place = 0;
+    /* (unrolled, each call is a direct one the compiler may inline) */
+#pragma GCC unroll 16
     for (size_t i = 0; i < sizeof HEAD_READINGS / sizeof *HEAD_READINGS; i++) HEAD_READINGS[i](r, c);
     return NEXT;
 }
@@ -2263,6 +2344,8 @@ static const struct {
 static nx_status classify_chunk(rctx *r, size_t a, size_t b) {
     chunk c = {a, a, b, 0, 0, 0};
     nx_status st = NX_OK;
+    /* (unrolled, each call is a direct one the compiler may inline) */
+#pragma GCC unroll 16
     for (size_t i = 0; i < sizeof CHUNK_STEPS / sizeof *CHUNK_STEPS; i++)
         if (CHUNK_STEPS[i].run(r, &c, &st) == DONE) break;
     return st;
@@ -2344,13 +2427,14 @@ static int acronym_shape(const nx_token *t) {
            t->fold_len <= 12;
 }
 
-static int upper_count(const rctx *r, const nx_token *t) {
+/* Whether the token's text has two capital letters (A-Z) or more. */
+static int two_capitals(const rctx *r, const nx_token *t) {
     int n = 0;
-    for (uint32_t i = t->b0; i < t->b1; i++) {
+    for (uint32_t i = t->b0; i < t->b1 && n < 2; i++) {
         char c = r->doc->text.work[i];
         if (c >= 'A' && c <= 'Z') n++;
     }
-    return n;
+    return n >= 2;
 }
 
 static nx_status acronyms(rctx *r) {
@@ -2361,9 +2445,9 @@ static nx_status acronyms(rctx *r) {
         if (s->flags & NX_SPAN_DROPPED) continue;
         if (s->type != NX_ORGANIZATION && s->type != NX_PLACE) continue;
         size_t i = s->t1;
-        if (!is_punct(r, i, "(") || !is_punct(r, i + 2, ")")) continue;
+        if (!is_punct(r, i, '(') || !is_punct(r, i + 2, ')')) continue;
         const nx_token *t = tok(r, i + 1);
-        if (!acronym_shape(t) || upper_count(r, t) < 2 || doc->blocked[i + 1]) continue;
+        if (!acronym_shape(t) || !two_capitals(r, t) || doc->blocked[i + 1]) continue;
         /* a definition in the text wins over a gazetteer's reading of the
          * same letters (UPI here is United Press International) */
         if (r->owner[i + 1] >= 0) {
@@ -2649,36 +2733,26 @@ static int acr_add(void *ctx, const char *key) {
     return nx_strmap_put(&x->head, key, 2, (uint32_t)x->org.count);
 }
 
-/* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
- * organisation named in the document is that organisation. Linear in the
- * document: each distinct organisation name is split once, a word in
- * capitals is tried only against the names its first two letters can
- * start, and each distinct word is decided once. */
-static nx_status acronyms_inferred(rctx *r) {
+/* The words of each distinct organisation name of two words or more. */
+typedef struct org_words {
+    const char *canon;
+    words w;
+} org_words;
+
+/* Lists the distinct organisation names (words and canonical name) in
+ * orgs, *n_orgs of them, and indexes them by the starts their acronyms
+ * can have in x. */
+static nx_status acronym_index(rctx *r, org_words *orgs, size_t *n_orgs, acr_index *x) {
     nx_document *doc = r->doc;
-    /* the words of each distinct organisation name of two words or more */
-    typedef struct org_words {
-        const char *canon;
-        words w;
-    } org_words;
-    size_t n_orgs = 0;
-    for (size_t k = 0; k < doc->spans.count; k++) n_orgs += org_name(SPAN(doc, k));
-    if (!n_orgs) return NX_OK;
-    org_words *orgs = nx_arena_alloc(&doc->arena, n_orgs * sizeof *orgs);
-    if (!orgs) return NX_ERR_NOMEM;
     nx_status st = NX_OK;
-    nx_strmap seen, memo; /* name -> 1; word -> 0 none, 1 ambiguous, org + 2 */
+    nx_strmap seen; /* name -> 1 */
     nx_strmap_init(&seen);
-    nx_strmap_init(&memo);
-    acr_index x;
-    memset(&x, 0, sizeof x);
-    nx_strmap_init(&x.head);
     nx_sbuf key = {0};
-    n_orgs = 0;
+    size_t n = 0;
     for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++) {
         nx_span *s = SPAN(doc, k);
         if (!org_name(s)) continue;
-        org_words *o = &orgs[n_orgs];
+        org_words *o = &orgs[n];
         split_words(r, s->t0, s->t1, &o->w);
         if (o->w.n < 2) continue;
         o->canon = s->canon ? s->canon : nx_doc_span_text(doc, s);
@@ -2698,25 +2772,57 @@ static nx_status acronyms_inferred(rctx *r) {
             break;
         }
         if (nx_strmap_get(&seen, key.s, key.len, &one)) continue;
-        x.cur = (uint32_t)n_orgs;
-        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, &x)) st = NX_ERR_NOMEM;
-        n_orgs++;
+        x->cur = (uint32_t)n;
+        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, x)) st = NX_ERR_NOMEM;
+        n++;
     }
+    free(key.s);
+    nx_strmap_free(&seen);
+    *n_orgs = n;
+    return st;
+}
+
+/* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
+ * organisation named in the document is that organisation. Linear in the
+ * document: each distinct organisation name is split once, a word in
+ * capitals is tried only against the names its first two letters can
+ * start, and each distinct word is decided once. The names are indexed
+ * when the first word that may be an acronym is met (many documents have
+ * none). */
+static nx_status acronyms_inferred(rctx *r) {
+    nx_document *doc = r->doc;
+    size_t n_orgs = 0;
+    for (size_t k = 0; k < doc->spans.count; k++) n_orgs += org_name(SPAN(doc, k));
+    if (!n_orgs) return NX_OK;
+    org_words *orgs = nx_arena_alloc_uninit(&doc->arena, n_orgs * sizeof *orgs);
+    if (!orgs) return NX_ERR_NOMEM;
+    nx_status st = NX_OK;
+    nx_strmap memo; /* word -> 0 none, 1 ambiguous, org + 2 */
+    nx_strmap_init(&memo);
+    acr_index x;
+    memset(&x, 0, sizeof x);
+    nx_strmap_init(&x.head);
+    int indexed = 0;
     for (size_t ci = 0; ci < r->n_caps && st == NX_OK && n_orgs; ci++) {
         size_t i = r->caps[ci];
         const nx_token *t = tok(r, i);
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || t->kind != NX_TOK_WORD) continue;
-        if (!acronym_shape(t) || upper_count(r, t) < 2 || !(t->shape & NX_SH_ALPHA)) continue;
+        if (!acronym_shape(t) || !(t->shape & NX_SH_ALPHA)) continue;
         /* not a word in capitals: AS, BANK */
         if ((t->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_PLACE_HEAD) | NX_FEAT(NX_G_TITLE) |
                         NX_FEAT(NX_G_MONTH) | NX_FEAT(NX_G_WEEKDAY) | NX_FEAT(NX_G_DEMONYM))) ||
             r->lower[r->word[i]])
             continue;
+        if (!two_capitals(r, t)) continue; /* (last: it reads the text) */
         char ac[16];
         size_t n = 0;
         for (size_t k = 0; k < t->fold_len && n < sizeof ac; k++)
             if (t->fold[k] != '.') ac[n++] = t->fold[k];
         if (n < 2 || n > 10) continue;
+        if (!indexed) {
+            indexed = 1;
+            if ((st = acronym_index(r, orgs, &n_orgs, &x)) != NX_OK || !n_orgs) break;
+        }
         uint32_t verdict = 0;
         if (!nx_strmap_get(&memo, ac, n, &verdict)) {
             const char *canon = NULL;
@@ -2750,8 +2856,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->canon = orgs[verdict - 2].canon;
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
-    free(key.s);
-    nx_strmap_free(&seen);
     nx_strmap_free(&memo);
     nx_strmap_free(&x.head);
     nx_vec_free(&x.org);
@@ -2772,11 +2876,11 @@ static int in_dateline(const rctx *r, const nx_span *s) {
     size_t i = s->t0;
     while (i > 0 && !tok(r, i)->line_start) {
         i--;
-        if (!(is_punct(r, i, ",") || (r->owner[i] >= 0 && SPAN(r->doc, r->owner[i])->type == NX_PLACE))) return 0;
+        if (!(is_punct(r, i, ',') || (r->owner[i] >= 0 && SPAN(r->doc, r->owner[i])->type == NX_PLACE))) return 0;
     }
     for (size_t j = s->t1; j < r->n && !tok(r, j)->line_start; j++) {
         if (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_DATE) return 1;
-        if (!(is_punct(r, j, ",") || (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE))) return 0;
+        if (!(is_punct(r, j, ',') || (r->owner[j] >= 0 && SPAN(r->doc, r->owner[j])->type == NX_PLACE))) return 0;
     }
     return 0;
 }
@@ -2795,7 +2899,7 @@ static int in_dateline(const rctx *r, const nx_span *s) {
  * with no such form each token is one piece, its word. */
 typedef struct name_keys {
     const uint32_t *piece;
-    uint32_t *piece_at; /* n + 1 items */
+    uint32_t *piece_at; /* n + 1 items; NULL: token i is piece i (first_piece) */
     size_t n_ids;       /* piece ids are below this */
 } name_keys;
 
@@ -2803,16 +2907,19 @@ typedef struct name_key {
     uint32_t p0, p1; /* pieces [p0, p1) */
 } name_key;
 
+/* The first piece of token i (i itself when no form holds a space). */
+static uint32_t first_piece(const name_keys *nk, size_t i) { return nk->piece_at ? nk->piece_at[i] : (uint32_t)i; }
+
 static nx_status index_pieces(const rctx *r, name_keys *nk) {
     nx_arena *A = &r->doc->arena;
-    nk->piece_at = nx_arena_alloc_uninit(A, (r->n + 1) * sizeof *nk->piece_at);
-    if (!nk->piece_at) return NX_ERR_NOMEM;
     if (!r->spaced) {
-        for (size_t i = 0; i <= r->n; i++) nk->piece_at[i] = (uint32_t)i;
+        nk->piece_at = NULL;
         nk->piece = r->word;
         nk->n_ids = r->n;
         return NX_OK;
     }
+    nk->piece_at = nx_arena_alloc_uninit(A, (r->n + 1) * sizeof *nk->piece_at);
+    if (!nk->piece_at) return NX_ERR_NOMEM;
     /* rare: every piece's bytes get an id from a map (the empty piece, 0) */
     size_t total = 0;
     for (size_t i = 0; i < r->n; i++) {
@@ -2847,8 +2954,8 @@ static nx_status index_pieces(const rctx *r, name_keys *nk) {
 static int key_of(const rctx *r, const name_keys *nk, size_t a, size_t b, name_key *k) {
     size_t len = b - a == 1;
     for (size_t i = a; i < b; i++) len += tok(r, i)->fold_len + (i > a);
-    k->p0 = nk->piece_at[a];
-    k->p1 = nk->piece_at[b];
+    k->p0 = first_piece(nk, a);
+    k->p1 = first_piece(nk, b);
     return len < 512;
 }
 
@@ -2943,7 +3050,7 @@ static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_
         else *a = *b - 1;
         /* "Edward Burne - Jones": in text written as tokens a hyphenated
          * family name is the family name whole (see joins) */
-        if (!(s->flags & NX_SPAN_FAMILY_FIRST) && *a >= s->t0 + 3 && is_punct(r, *a - 1, "-") && capitalised(tok(r, *a - 2)))
+        if (!(s->flags & NX_SPAN_FAMILY_FIRST) && *a >= s->t0 + 3 && is_punct(r, *a - 1, '-') && capitalised(tok(r, *a - 2)))
             *a -= 2;
         if (single_letter(tok(r, *a))) return 0;
     }
@@ -3006,10 +3113,11 @@ static void retype_people(rctx *r, const known_names *kn) {
     for (size_t k = 0; k < doc->spans.count; k++) {
         const nx_span *s = SPAN(doc, k);
         int weak_org = s->type == NX_ORGANIZATION && s->rule == NX_RULE_ORG_SPORTS_TEAM;
-        int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
         if ((s->flags & NX_SPAN_DROPPED) || (s->type != NX_PLACE && !weak_org) || s->t1 - s->t0 > 3 ||
-            (s->t1 - s->t0 > 1 && !weak_org) || (place_cue_before(r, s->t0) && !poss))
+            (s->t1 - s->t0 > 1 && !weak_org))
             continue;
+        int poss = s->t1 < r->n && (tok(r, s->t1)->shape & NX_SH_POSS);
+        if (place_cue_before(r, s->t0) && !poss) continue;
         const known *n = key_of(r, &kn->nk, s->t0, s->t1, &key) ? known_find(kn, key) : NULL;
         if (!n || n->type != NX_PERSON) continue;
         /* a country or a state stays a place when the only person it would
@@ -3028,7 +3136,7 @@ static nx_status find_again(rctx *r, const known_names *kn) {
         size_t i = r->caps[ci];
         /* (whether a known name starts with the word first: for most none
          * does; a name found owns its words: the test after skips them) */
-        if (!kn->starts[kn->nk.piece[kn->nk.piece_at[i]]]) continue;
+        if (!kn->starts[kn->nk.piece[first_piece(&kn->nk, i)]]) continue;
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
@@ -3088,7 +3196,7 @@ static int venue(const rctx *r, const nx_span *s) {
         (SPAN(r->doc, r->owner[a - 2])->type == NX_ORGANIZATION || SPAN(r->doc, r->owner[a - 2])->type == NX_PLACE) &&
         !(s->t1 < r->n && tok(r, s->t1)->kind == NX_TOK_NUM))
         return 1;
-    if (a >= 3 && is_kind(s, TOWN_KINDS) && (is_punct(r, a - 1, ",") || is_punct(r, a - 1, "(")) && same_line(r, a - 3, a)) {
+    if (a >= 3 && is_kind(s, TOWN_KINDS) && (is_punct(r, a - 1, ',') || is_punct(r, a - 1, '(')) && same_line(r, a - 3, a)) {
         size_t j = a - 1, nw = 0;
         while (j > 0 && nw < 4 && (capitalised(tok(r, j - 1)) || (tok(r, j - 1)->shape & NX_SH_POSS)) && r->owner[j - 1] < 0) {
             j--;
@@ -3129,19 +3237,19 @@ static void sports_teams(rctx *r) {
         /* "Los Angeles , California": a city placed in its region, and the
          * region, are places ("Essex , Derbyshire and Surrey" are teams) */
         static const char *const region_kinds[] = {"admin1", "country", NULL};
-        if (is_kind(s, TOWN_KINDS) && is_punct(r, s->t1, ",") && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
+        if (is_kind(s, TOWN_KINDS) && is_punct(r, s->t1, ',') && s->t1 + 1 < r->n && r->owner[s->t1 + 1] >= 0 &&
             is_kind(SPAN(doc, r->owner[s->t1 + 1]), region_kinds))
             continue;
-        if (is_kind(s, region_kinds) && s->t0 >= 2 && is_punct(r, s->t0 - 1, ",") && r->owner[s->t0 - 2] >= 0 &&
+        if (is_kind(s, region_kinds) && s->t0 >= 2 && is_punct(r, s->t0 - 1, ',') && r->owner[s->t0 - 2] >= 0 &&
             is_kind(SPAN(doc, r->owner[s->t0 - 2]), TOWN_KINDS))
             continue;
         /* a venue heading a results line: "Leicester :", "London ( The Oval ) :" */
         size_t after = s->t1;
-        if (is_punct(r, after, "(")) {
-            while (after < r->n && !is_punct(r, after, ")") && same_line(r, s->t0, after)) after++;
+        if (is_punct(r, after, '(')) {
+            while (after < r->n && !is_punct(r, after, ')') && same_line(r, s->t0, after)) after++;
             after++;
         }
-        if (tok(r, s->t0)->line_start && is_punct(r, after, ":")) continue;
+        if (tok(r, s->t0)->line_start && is_punct(r, after, ':')) continue;
         nx_doc_retype_span(doc, (int32_t)k, NX_ORGANIZATION, NX_RULE_ORG_SPORTS_TEAM, 1);
     }
 }
@@ -3156,7 +3264,7 @@ static nx_status legal_form_after_comma(rctx *r) {
         const nx_span *s = SPAN(doc, k);
         if ((s->flags & NX_SPAN_DROPPED) || s->type != NX_ORGANIZATION) continue;
         size_t b = s->t1;
-        while (b + 1 < r->n && is_punct(r, b, ",") && feat(r, b + 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
+        while (b + 1 < r->n && is_punct(r, b, ',') && feat(r, b + 1, NX_FEAT(NX_G_ORG_SUFFIX)) &&
                (tok(r, b + 1)->shape & NX_SH_CAP) && r->owner[b + 1] < 0 && !doc->blocked[b + 1] && same_line(r, b, b + 1) &&
                !(b + 2 < r->n && capitalised(tok(r, b + 2)) && same_line(r, b + 1, b + 2)))
             b += 2;
@@ -3189,10 +3297,9 @@ static nx_status legal_form_after_comma(rctx *r) {
  * Kazakhstan. Run last, after every reading that may own the word. */
 static nx_status nationalities(rctx *r) {
     nx_document *doc = r->doc;
-    const uint64_t demonym = NX_FEAT(NX_G_DEMONYM);
-    for (size_t k = 0; k < doc->n_gm; k++) {
-        const nx_gmatch *m = &doc->gm[k];
-        if (!may_have(r, m, demonym) || blocked_range(r, m->t0, m->t1)) continue;
+    for (size_t c = 0; c < r->n_gm_demonym; c++) {
+        const nx_gmatch *m = &doc->gm[r->gm_demonym[c]];
+        if (blocked_range(r, m->t0, m->t1)) continue;
         const nx_token *first = tok(r, m->t0), *last = tok(r, m->t1 - 1);
         if (!(first->shape & NX_SH_CAP) || !(last->shape & NX_SH_CAP)) continue;
         const nx_entry *e = NULL;
@@ -3218,14 +3325,20 @@ static nx_status nationalities(rctx *r) {
  * product, a unit, another body), not that organisation. Not before a
  * designator (Google Inc), a title (Boeing Chairman) or a word that ends
  * the name (of, and: read by the chunk rules). */
-static void orgs_inside_unknown_names(rctx *r) {
+static nx_status orgs_inside_unknown_names(rctx *r) {
     nx_document *doc = r->doc;
-    for (size_t i = 0; i + 1 < r->n; i++) {
-        int32_t id = r->owner[i];
-        if (id < 0) continue;
-        const nx_span *s = SPAN(doc, id);
-        if (s->t0 != i || s->t1 != i + 1 || s->type != NX_ORGANIZATION || s->rule != NX_RULE_GAZETTEER ||
-            (tok(r, i)->shape & NX_SH_ALLCAPS)) /* an acronym heads many names: SCO Member States */
+    /* Read from the spans (fewer than the tokens): the one-word ones that
+     * still own their token. All are judged before any is dropped, as in a
+     * walk over the tokens, where a drop changes its own token only, which
+     * the walk has passed. */
+    size_t n_spans = doc->spans.count;
+    uint32_t *drop = nx_arena_alloc_uninit(&doc->arena, (n_spans + 1) * sizeof *drop), *drop_end = drop;
+    if (!drop) return NX_ERR_NOMEM;
+    for (size_t k = 0; k < n_spans; k++) {
+        const nx_span *s = SPAN(doc, k);
+        size_t i = s->t0;
+        if (s->t1 != i + 1 || i + 1 >= r->n || r->owner[i] != (int32_t)k || s->type != NX_ORGANIZATION ||
+            s->rule != NX_RULE_GAZETTEER || (tok(r, i)->shape & NX_SH_ALLCAPS)) /* an acronym heads many names: SCO Member States */
             continue;
         size_t j = i + 1;
         const nx_token *n = tok(r, j);
@@ -3235,8 +3348,10 @@ static void orgs_inside_unknown_names(rctx *r) {
         if (r->owner[j] >= 0 || doc->blocked[j] || r->title_tok[j] ||
             (n->feat & (NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_FUNCTION_WORD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_TITLE))))
             continue;
-        drop_range(r, i, j);
+        *drop_end++ = (uint32_t)i;
     }
+    for (const uint32_t *d = drop; d < drop_end; d++) drop_range(r, *d, *d + 1);
+    return NX_OK;
 }
 
 nx_status nx_resolve(nx_document *doc) {
@@ -3256,16 +3371,8 @@ nx_status nx_resolve(nx_document *doc) {
     for (size_t i = 0; i < r.n; i++) r.gz_at[i] = r.owner[i] = -1;
     /* date spans made by the date stage own their tokens */
     for (size_t k = 0; k < doc->spans.count; k++) own(&r, SPAN(doc, k)->t0, SPAN(doc, k)->t1, (int32_t)k);
-    mark_headlines(&r);
-    nx_status st = index_words(&r);
-    /* a sports report: two sport words, or one in a headline (a first
-     * line of 16 tokens at most: "SOCCER - SCOTTISH LEAGUE STANDINGS .") */
-    size_t sport_words = 0, headline_end = 0;
-    for (size_t i = 1; i < r.n && i <= 16 && !headline_end; i++)
-        if (doc->toks.items[i].brk >= NX_BRK_LINE) headline_end = i;
-    for (size_t i = 0; i < r.n; i++)
-        if (doc->toks.items[i].feat & NX_FEAT(NX_G_SPORT)) sport_words += i < headline_end ? 2 : 1;
-    r.sports = sport_words >= 2;
+    nx_status st = read_tokens(&r);
+    if (st == NX_OK) st = read_matches(&r);
     if (st == NX_OK) st = gazetteer_entities(&r);
     if (st == NX_OK) st = hyphen_status_titles(&r);
     if (st == NX_OK) st = titles(&r);
@@ -3279,6 +3386,6 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = propagate(&r);
     if (st == NX_OK) st = lone_org_words(&r);
     if (st == NX_OK) st = nationalities(&r);
-    if (st == NX_OK) orgs_inside_unknown_names(&r);
+    if (st == NX_OK) st = orgs_inside_unknown_names(&r);
     return st;
 }
