@@ -34,6 +34,7 @@
     X(PERSON_COORDINATED, "person:coordinated", "two or three unknown name words after 'PERSON and': Ma Ying-jeou and Wu Poh-hsiung") \
     X(PERSON_LED_BY, "person:led-by", "two or three unknown name words after 'led|headed|founded by': the party led by Gough Whitlam") \
     X(PERSON_TITLE_PREDICATE, "person:title-predicate", "a name followed by 'was (appointed) TITLE': X was chairman")  \
+    X(PERSON_NAMING_OBJECT, "person:naming-object", "two or three unknown name words between a naming verb and a title: Modi named Nirmala Sitharaman finance minister") \
     X(PERSON_SPEECH_VERB, "person:speech-verb", "a name followed by a speech or biographical verb: X said")           \
     X(PERSON_DEFINED, "person:defined", "a name a definition types as a person: X, an American actor")                \
     X(PLACE_DEFINED, "place:defined", "a name a definition types as a place: X is a village in Y")                    \

@@ -1779,6 +1779,14 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     if (plain && b == a + 1 && feat(r, a, NX_FEAT(NX_G_TITLE_FIELD)) &&
         word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_TITLE_FIELD, "side"))
         plain = 0;
+    /* (nor the object of a naming verb: "Narendra Modi named Nirmala
+     * Sitharaman finance minister": two or three name words between it and
+     * a title are the person named) */
+    if (plain && b - a >= 2 && b - a <= 3 && a > 0 && is_word(r, a - 1, NX_G_NAMING_VERB) && (tok(r, a - 1)->shape & NX_SH_LOWER) &&
+        title_after(r, b) && !range_has(r, a, b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX))) {
+        *made = 1;
+        return add_person(r, a, b, NX_RULE_PERSON_NAMING_OBJECT);
+    }
     if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
