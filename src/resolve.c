@@ -677,7 +677,9 @@ static nx_status titles(rctx *r) {
         /* "Deputy Minister", "Vice Chairman": a word that is both a modifier
          * and a title is the modifier of a title right after it */
         if (b == i + 1 && feat(r, i, NX_FEAT(NX_G_TITLE_MOD)) && i + 1 < r->n &&
-            starts_title(r, (starts[c].at_gm ? k : first_match_from(r, i)) + 1, i + 1))
+            (starts_title(r, (starts[c].at_gm ? k : first_match_from(r, i)) + 1, i + 1) ||
+             /* ("Chief executives A and B": a plural title after it) */
+             (c + 1 < n_starts && starts[c + 1].tok == i + 1 && starts[c + 1].plural)))
             continue;
         /* a title word followed by 's is a possessor, still a title; one
          * followed by a capitalised organisation head is part of a name */
