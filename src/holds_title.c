@@ -899,7 +899,7 @@ static void naming_subject(const lctx *l, size_t v, int32_t *org) {
     int32_t when = w > 0 ? span_at(l, w - 1) : -1;
     if ((is_type(l, when, NX_DATE) || is_type(l, when, NX_TIME)) && sp(l, when)->t1 == w && sp(l, when)->t1 - sp(l, when)->t0 <= 3) {
         w = sp(l, when)->t0;
-        if (w > 0 && fold_is(l, w - 1, "on")) w--;
+        if (w > 0 && is_word(l, w - 1, NX_G_FUNCTION_WORD) && (tok(l, w - 1)->shape & NX_SH_LOWER)) w--; /* "on" */
     }
     /* "Acme's board elected X chairman": the board of an organisation */
     if (w >= 3 && is_word(l, w - 1, NX_G_BOARD_WORD) && span_at(l, w - 1) < 0 && (tok(l, w - 2)->shape & NX_SH_POSS)) w -= 2;
@@ -1497,6 +1497,23 @@ static int past_tense(const lctx *l, int32_t person, size_t said_at, size_t v) {
     return !nx_rel_token_is(l->doc, aux, NX_G_AUXILIARY, "present-perfect");
 }
 
+/* "She joined Acme from Beta Corp, where she was chief financial officer":
+ * the organisation before ", where" (function-word kind=place-relative)
+ * and the clause's subject (a pronoun or a name) before the title verb at
+ * said_at is where the title from token v is held; or -1. */
+static int32_t org_where(const lctx *l, size_t said_at, size_t v) {
+    size_t q = said_at;
+    if (q > 0 && is_word(l, q - 1, NX_G_AUXILIARY) && !is_word(l, q - 1, NX_G_SUBJECT_PRONOUN)) q--;
+    if (q == 0) return -1;
+    int32_t subj = span_at(l, q - 1);
+    size_t w = is_word(l, q - 1, NX_G_SUBJECT_PRONOUN) ? q - 1 : is_type(l, subj, NX_PERSON) ? sp(l, subj)->t0 : 0;
+    if (w < 3 || !nx_rel_token_is(l->doc, w - 1, NX_G_FUNCTION_WORD, "place-relative") || !(tok(l, w - 1)->shape & NX_SH_LOWER) ||
+        !fold_is(l, w - 2, ","))
+        return -1;
+    int32_t at = span_at(l, w - 3);
+    return is_type(l, at, NX_ORGANIZATION) && sp(l, at)->t1 == w - 2 && same_sentence(l, w - 3, v) ? at : -1;
+}
+
 /* "German Foreign Minister X and her French counterpart Y": counterpart
  * title t (kind=counterpart) takes the value and kind of the last title
  * bound before it in its sentence. 0 when there is none to take, and no
@@ -1678,19 +1695,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (v >= 1 && is_word(l, said_at, NX_G_PAST_MARKER)) g.status = NX_STATUS_FORMER;
             else if (v >= 1 && nx_rel_status_word(doc, said_at) == NX_STATUS_FORMER) g.status = NX_STATUS_FORMER;
             else if (!marked && v >= 1 && past_tense(l, person, said_at, v)) g.status = NX_STATUS_FORMER;
-            /* "She joined Acme from Beta Corp, where she was chief financial
-             * officer": the organisation before ", where" and the clause's
-             * subject is where the title is held */
-            if (org_pre < 0 && g.org[0] < 0 && v >= 1) {
-                size_t q = said_at;
-                if (q > 0 && is_word(l, q - 1, NX_G_AUXILIARY) && !is_word(l, q - 1, NX_G_SUBJECT_PRONOUN)) q--;
-                int32_t subj = q > 0 ? span_at(l, q - 1) : -1;
-                size_t w = q > 0 && is_word(l, q - 1, NX_G_SUBJECT_PRONOUN) ? q - 1 : is_type(l, subj, NX_PERSON) ? sp(l, subj)->t0 : 0;
-                int32_t at = w >= 2 ? span_at(l, w - 2) : -1;
-                if (w >= 3 && fold_is(l, w - 1, "where") && fold_is(l, w - 2, ",") && (at = span_at(l, w - 3)) >= 0 &&
-                    is_type(l, at, NX_ORGANIZATION) && sp(l, at)->t1 == w - 2 && same_sentence(l, w - 3, v))
-                    org_pre = at;
-            }
+            if (org_pre < 0 && g.org[0] < 0 && v >= 1) org_pre = org_where(l, said_at, v);
         } else if ((person = person_named(l, &g, &org_found)) >= 0) {
             rule = NX_RULE_HT_NAMED;
             org_pre = org_found;
