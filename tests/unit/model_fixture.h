@@ -4,6 +4,7 @@
 #define NX_MODEL_FIXTURE_H
 
 #include <stdio.h>
+#include <string.h>
 
 #include "nerx.h"
 
@@ -19,6 +20,21 @@ static inline nx_model *load_test_model(void) {
         return NULL;
     }
     return model;
+}
+
+/* The document model extracts from text (NUL-terminated), with the
+ * document date dct (or none), or NULL after printing why not. */
+static inline nx_document *extract_text(nx_model *model, const char *text, const char *id, const char *dct) {
+    nx_options o;
+    nx_options_init(&o);
+    o.dct = dct;
+    nx_document *doc = NULL;
+    nx_error err;
+    if (nx_extract(model, text, strlen(text), id, &o, &doc, &err) != NX_OK) {
+        fprintf(stderr, "extract failed: %s\n", err.message);
+        return NULL;
+    }
+    return doc;
 }
 
 #endif

@@ -17,17 +17,7 @@
 
 static nx_model *model;
 
-static nx_document *extract(const char *text) {
-    nx_options o;
-    nx_options_init(&o);
-    nx_document *doc = NULL;
-    nx_error err;
-    if (nx_extract(model, text, strlen(text), "resolve", &o, &doc, &err) != NX_OK) {
-        fprintf(stderr, "extract failed: %s\n", err.message);
-        return NULL;
-    }
-    return doc;
-}
+static nx_document *extract(const char *text) { return extract_text(model, text, "resolve", NULL); }
 
 /* The people, organisations, places and nationalities of text (and its
  * titles too when `titles`) as "type:text" joined by " | " (in text

@@ -12,18 +12,7 @@
 
 static nx_model *model;
 
-static nx_document *extract(const char *text) {
-    nx_options o;
-    nx_options_init(&o);
-    o.dct = "2024-07-05";
-    nx_document *doc = NULL;
-    nx_error err;
-    if (nx_extract(model, text, strlen(text), "rule", &o, &doc, &err) != NX_OK) {
-        fprintf(stderr, "extract failed: %s\n", err.message);
-        return NULL;
-    }
-    return doc;
-}
+static nx_document *extract(const char *text) { return extract_text(model, text, "rule", "2024-07-05"); }
 
 static void append(char *buf, size_t cap, const char *sep, const char *s) {
     size_t n = strlen(buf);
