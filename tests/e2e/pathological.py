@@ -58,7 +58,7 @@ for name, text in cases.items():
 
 # Linear time: 1 MB and 8 MB of each nasty shape (and of plain news), CPU
 # seconds of the whole process measured in one run; 8 times the input may
-# take at most 10 times as long (cmark's pathological tests do the same; the
+# take at most 12 times as long (cmark's pathological tests allow 10; the
 # bounds are below, beside the loop).
 def word(rng, lo, hi, caps=False):
     w = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(lo, hi)))
@@ -111,7 +111,12 @@ def cpu_run(data, whole):
 
 # Each shape twice:
 # - as nerx runs by default, long documents in windows (--window): 8 times the
-#   input may take at most 10 times as long;
+#   input may take at most 12 times as long. Windows bound the pipeline's
+#   tables, but not the merge's: names and strings are interned across the
+#   whole document, so with every name distinct those tables outgrow the
+#   caches too (7.5 measured alone on a 2-core VM, 10.0 and 10.2 in two of
+#   four fresh-clone CI runs); a quadratic path gives 64, one a tenth of the
+#   1 MB run's time 13.6, both still over 12;
 # - whole (--window 0), which windows would otherwise hide: a quadratic path
 #   inside the pipeline gives 64, one that is a tenth of the 1 MB run's time
 #   13.6; an 8 MB document's own tables outgrowing the caches slow every
@@ -119,7 +124,7 @@ def cpu_run(data, whole):
 for name in ["news", "a run of capitalised names before a head word", "capitalised 2-5 letter words",
              "distinct person names", "names after an of"]:
     small, big = shape(name, 1 << 20), shape(name, 8 << 20)
-    for whole, allowed in ((False, 10), (True, 16)):
+    for whole, allowed in ((False, 12), (True, 16)):
         how = "whole" if whole else "windowed"
         try:
             # the fastest of three runs of each: other processes on the
