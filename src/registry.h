@@ -30,6 +30,7 @@
     X(PERSON_FAMILY_NAME_FIRST, "person:family-name-first", "a family name written first: Zhang Liqun")              \
     X(PERSON_NAME_ENDING, "person:name-ending", "a word with a name ending: Kanseituly, Ivanov")                       \
     X(PERSON_TITLE_APPOSITION, "person:title-apposition", "a name followed by ', a TITLE'")                            \
+    X(PERSON_TITLE_APPOSED, "person:title-apposed", "two or three name words between commas after 'the|ORG's TITLE': the bank's chief economist, Huw Pill,") \
     X(PERSON_TITLE_OF_AFTER, "person:title-of-after", "a name right before 'TITLE of ORG': Urho Kekkonen Prime Minister of Finland") \
     X(PERSON_COORDINATED, "person:coordinated", "two or three unknown name words after 'PERSON and': Ma Ying-jeou and Wu Poh-hsiung") \
     X(PERSON_LED_BY, "person:led-by", "two or three unknown name words after 'led|headed|founded by': the party led by Gough Whitlam") \

@@ -1448,6 +1448,19 @@ static int regnal_numeral(const rctx *r, size_t a, size_t b) {
            !(tok(r, b - 2)->shape & NX_SH_ALLCAPS) && same_line(r, b - 2, b - 1);
 }
 
+/* "The bank's chief economist, Huw Pill, said", "its new chairman, X,":
+ * words [a, b) set off by commas right after a singular title that a
+ * determiner or a possessive opens, so the title is apposed to a name. */
+static int title_apposed_before(const rctx *r, size_t a, size_t b) {
+    if (a < 3 || b >= r->n || !is_punct(r, a - 1, ',') || !is_punct(r, b, ',') || !r->title_tok[a - 2] || r->owner[a - 2] < 0)
+        return 0;
+    const nx_span *t = SPAN(r->doc, r->owner[a - 2]);
+    if (t->type != NX_TITLE || t->t1 != a - 1 || (t->flags & NX_SPAN_PLURAL) || t->t0 == 0 || !same_line(r, t->t0, b)) return 0;
+    size_t d = t->t0 - 1;
+    if (d > 0 && is_word(r, d, NX_G_TITLE_ADJECTIVE) && (tok(r, d)->shape & NX_SH_LOWER)) d--; /* its new chairman */
+    return (is_word(r, d, NX_G_DETERMINER) && (tok(r, d)->shape & (NX_SH_LOWER | NX_SH_CAP))) || (tok(r, d)->shape & NX_SH_POSS);
+}
+
 /* Why words [a, b) (capitalised, no gazetteer entity among them) name a
  * person (the rule), or NX_RULE_NONE. `evidence` is set when a title or honorific precedes. */
 static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
@@ -1484,6 +1497,8 @@ static nx_rule person_reason(const rctx *r, size_t a, size_t b, int evidence) {
     if (words >= 2 && range_has(r, a, b, NX_FEAT(NX_G_NAME_ENDING))) return NX_RULE_PERSON_NAME_ENDING;
     /* (one word only before "a|the ... TITLE" or "Russia's TITLE": "Finance,
      * Justice and Interior" are ministries) */
+    if (words >= 2 && words <= 3 && !(first->shape & NX_SH_ALLCAPS) && plain_run(r, a, b) && title_apposed_before(r, a, b))
+        return NX_RULE_PERSON_TITLE_APPOSED;
     int apposed = title_apposition_after(r, b);
     if (apposed && (words >= 2 || (apposed == 2 && plain_name_word(r, a)))) return NX_RULE_PERSON_TITLE_APPOSITION;
     /* "Bainbridge Colby a former US Secretary of State", "Kroenke the owner
