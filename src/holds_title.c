@@ -1541,6 +1541,10 @@ static int take_counterpart(const lctx *l, nx_span *t) {
     if (mine && theirs && !strcmp(mine, theirs)) return 0;
     t->value = like->value;
     t->kind = like->kind;
+    /* (the other holder's office was a country's, so this one is its
+     * nationality's: "British Foreign Secretary X met his French
+     * counterpart Y", though no word of "foreign secretary" is a state's) */
+    if (mine && theirs) t->kind = "national";
     return 1;
 }
 
