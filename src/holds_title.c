@@ -706,6 +706,17 @@ static int32_t person_before(const lctx *l, const title_group *g, int32_t *org_p
     if (i >= 2 && is_word(l, i - 1, NX_G_AUXILIARY) && !is_word(l, i - 1, NX_G_COPULA) &&
         !is_word(l, i - 1, NX_G_TITLE_VERB) && (tok(l, i - 1)->shape & NX_SH_LOWER) && fold_is(l, i - 2, ","))
         i--;
+    /* "Elon Musk, the owner of Twitter and chief executive of Tesla": after
+     * a membership noun's "of ORG" (no title: affiliated_with reads it)
+     * and "and", the apposition opened before that noun */
+    if (i >= 5 && is_word(l, i - 1, NX_G_CONJUNCTION) && (tok(l, i - 1)->shape & NX_SH_LOWER)) {
+        int32_t o = span_at(l, i - 2);
+        size_t q = is_type(l, o, NX_ORGANIZATION) && sp(l, o)->t1 == i - 1 ? sp(l, o)->t0 : 0;
+        if (q >= 3 && is_word(l, q - 1, NX_G_DEFINITE)) q--;
+        if (q >= 3 && is_word(l, q - 1, NX_G_GENITIVE) && (tok(l, q - 1)->shape & NX_SH_LOWER) &&
+            is_word(l, q - 2, NX_G_MEMBERSHIP_NOUN) && (tok(l, q - 2)->shape & NX_SH_LOWER) && span_at(l, q - 2) < 0)
+            i = phrase_start(l, q - 2);
+    }
     /* "Phil Lesh (bassist with the Grateful Dead)": in parentheses */
     if (i >= 2 && fold_is(l, i - 1, "(")) {
         int32_t k = span_at(l, i - 2);
