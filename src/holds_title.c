@@ -535,6 +535,33 @@ static nx_status bind(lctx *l, const title_group *g, int32_t person, int32_t org
     return NX_OK;
 }
 
+/* "Barclays chairman Nigel Higgins and chief executive C.S.
+ * Venkatakrishnan": the organisation a company's title before the name
+ * right before "and" at t0 - 1 took from before it (no state's office: not
+ * "French President X and Chancellor Y"), or -1. */
+static int32_t shared_premodifier(const lctx *l, size_t t0) {
+    if (t0 < 4 || !is_word(l, t0 - 1, NX_G_CONJUNCTION) || !(tok(l, t0 - 1)->shape & NX_SH_LOWER)) return -1;
+    int32_t p = span_at(l, t0 - 2);
+    if (!is_type(l, p, NX_PERSON) || sp(l, p)->t1 != t0 - 1) return -1;
+    const nx_document *doc = l->doc;
+    for (size_t f = doc->rels.count; f-- > 0;) {
+        const nx_rel *rel = &NX_VEC_AT(&doc->rels, nx_rel, f);
+        if (rel->type != NX_REL_HOLDS_TITLE || rel->args[0].span != p) continue;
+        int32_t t = rel->args[1].span, o = rel->args[2].span;
+        if (rel->rule != NX_RULE_HT_TITLE_BEFORE_NAME || t < 0 || sp(l, t)->t1 != sp(l, p)->t0 || !is_type(l, o, NX_ORGANIZATION) ||
+            sp(l, o)->t1 != sp(l, t)->t0 || state_title(l, t))
+            return -1;
+        /* (the pair opens its phrase: a lower-case word or the sentence's
+         * start before the organisation, not a comma-less list's name or
+         * number: "inspector Hans Blix IAEA Director X and Pope Y") */
+        size_t o0 = sp(l, o)->t0;
+        if (!(tok(l, o0)->sent_start || (tok(l, o0 - 1)->kind == NX_TOK_WORD && (tok(l, o0 - 1)->shape & NX_SH_LOWER))))
+            return -1;
+        return o;
+    }
+    return -1;
+}
+
 static int32_t its_org(const lctx *l, size_t t0);
 static int32_t reporting_org(const lctx *l, size_t t0);
 static size_t phrase_start(const lctx *l, size_t j);
@@ -1668,6 +1695,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (g.n >= 2 && last_t->kind && !strcmp(last_t->kind, "address") && !strchr(last_t->value, ' ') &&
                 last_t->t1 == sp(l, person)->t0)
                 g.n--;
+            if (org_pre < 0 && !g.state) org_pre = shared_premodifier(l, g.t0);
             if (org_pre < 0 && !g.state) org_pre = reporting_org(l, g.t0); /* (a state's office is not the sayer's) */
             if (org_pre < 0 && is_word(l, sp(l, person)->t1, NX_G_PLACEMENT_LINKER)) { /* President Zhang Liqun of XJTU */
                 size_t e;
