@@ -1633,6 +1633,100 @@ static nx_status successors(lctx *l) {
     return NX_OK;
 }
 
+/* Whether token i is a title span that is a form of address
+ * (kind=address: "Professor"). */
+static int address_at(const lctx *l, size_t i) {
+    int32_t t = span_at(l, i);
+    return is_type(l, t, NX_TITLE) && sp(l, t)->kind && !strcmp(sp(l, t)->kind, "address");
+}
+
+/* The person a subject ending at token w - 1 names: a name, a subject
+ * pronoun's antecedent, or a name before an apposition between commas
+ * ("Mbadi, a long-serving MP, replaces W"); -1 when none. */
+static int32_t subject_before(const lctx *l, size_t w) {
+    if (w == 0) return -1;
+    size_t e = w;
+    if (fold_is(l, e - 1, ",")) { /* back over the apposition to the comma after the name */
+        size_t k = e - 1;
+        while (k > 0 && e - k < 16 && !fold_is(l, k - 1, ",") && same_sentence(l, k - 1, w - 1)) k--;
+        if (k == 0 || !fold_is(l, k - 1, ",")) return -1;
+        e = k - 1;
+    }
+    int32_t s = e > 0 ? span_at(l, e - 1) : -1;
+    if (is_type(l, s, NX_PERSON) && sp(l, s)->t1 == e) return tok(l, sp(l, s)->t0)->sent_start ? s : -1;
+    if (e == w && is_word(l, e - 1, NX_G_SUBJECT_PRONOUN) && tok(l, e - 1)->sent_start)
+        return nx_rel_antecedent(l->doc, l->span_at, l->n, e - 1);
+    return -1;
+}
+
+/* "She succeeds Professor Duncan Maskell", "Mbadi replaces Njuguna
+ * Ndung'u": with no title in the sentence, the predecessor an active
+ * succession verb names held the one title the document gave the subject
+ * before: its title to come, else its one current title stated in another
+ * sentence (two: which one is a guess, none). The predecessor holds it
+ * still when the successor's is to come ("will succeed", or a future
+ * title), else held it. */
+static nx_status predecessors(lctx *l) {
+    nx_document *doc = l->doc;
+    size_t n_rels = doc->rels.count;
+    for (size_t v = 1; v + 1 < l->n; v++) {
+        if (!is_word(l, v, NX_G_SUCCESSION_VERB) || !(tok(l, v)->shape & NX_SH_LOWER) ||
+            nx_rel_token_is(doc, v, NX_G_SUCCESSION_VERB, "participle"))
+            continue;
+        size_t p0 = v + 1;
+        /* (over an honorific or a form of address: "Professor") */
+        while (p0 < l->n && ((span_at(l, p0) < 0 && (tok(l, p0)->feat & NX_FEAT(NX_G_HONORIFIC))) || address_at(l, p0))) p0++;
+        int32_t prev = span_at(l, p0);
+        if (!is_type(l, prev, NX_PERSON) || sp(l, prev)->t0 != p0 || sp(l, prev)->entity < 0 ||
+            is_word(l, sp(l, prev)->t1, NX_G_ROLE_MARKER))
+            continue;
+        /* no title after the verb ("succeeds W as chairman": the
+         * succession rule's), a form of address aside */
+        int titled = 0;
+        for (size_t i = v + 1; i < l->n && same_sentence(l, i, v) && !titled; i++)
+            titled = is_type(l, span_at(l, i), NX_TITLE) && !address_at(l, i);
+        if (titled) continue;
+        /* the subject, over auxiliaries and a future marker */
+        size_t w = v;
+        int future = 0, hypothetical = 0, passive = 0;
+        while (w > 0 && v - w < 3 && (tok(l, w - 1)->shape & NX_SH_LOWER) &&
+               (is_word(l, w - 1, NX_G_AUXILIARY) || is_word(l, w - 1, NX_G_COPULA) || is_word(l, w - 1, NX_G_FUTURE_MARKER))) {
+            if (is_word(l, w - 1, NX_G_FUTURE_MARKER)) {
+                future = 1;
+                hypothetical |= nx_rel_token_is(doc, w - 1, NX_G_FUTURE_MARKER, "hypothetical");
+            } else if (is_word(l, w - 1, NX_G_COPULA)) {
+                passive = 1; /* ("was replaced by": successors' reading) */
+            }
+            w--;
+        }
+        if (hypothetical || passive) continue;
+        int32_t next = subject_before(l, w);
+        if (next < 0 || sp(l, next)->entity < 0 || sp(l, next)->entity == sp(l, prev)->entity) continue;
+        /* the successor's title: the one to come, else the one current */
+        int32_t pick = -1, n_future = 0, n_current = 0, pick_current = -1;
+        for (size_t k = 0; k < n_rels; k++) {
+            const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, k);
+            if (r->type != NX_REL_HOLDS_TITLE || r->args[0].span < 0 || r->args[1].span < 0 ||
+                SPAN(doc, r->args[0].span)->entity != sp(l, next)->entity || same_sentence(l, SPAN(doc, r->args[1].span)->t0, v))
+                continue;
+            if (r->status == NX_STATUS_FUTURE) {
+                n_future++;
+                pick = (int32_t)k;
+            } else if (r->status != NX_STATUS_FORMER) {
+                n_current++;
+                pick_current = (int32_t)k;
+            }
+        }
+        if (n_future > 1 || (n_future == 0 && n_current != 1)) continue;
+        if (n_future == 0) pick = pick_current;
+        const nx_rel *r = &NX_VEC_AT(&doc->rels, nx_rel, (size_t)pick);
+        uint8_t held = future || r->status == NX_STATUS_FUTURE ? NX_STATUS_CURRENT : NX_STATUS_FORMER;
+        if (add_fact(doc, (uint32_t)prev, (uint32_t)r->args[1].span, r->args[2].span, NX_RULE_HT_PREDECESSOR, held))
+            return NX_ERR_NOMEM;
+    }
+    return NX_OK;
+}
+
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
     lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1), c->main_org};
@@ -1825,6 +1919,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         if (st != NX_OK) return st;
     }
     sentence_country(l);
-    return successors(l);
+    nx_status st = successors(l);
+    return st != NX_OK ? st : predecessors(l);
 }
 

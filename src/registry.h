@@ -69,6 +69,7 @@
     X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
     X(HT_LISTED_PREDICATE, "holds_title:listed-predicate", "a title in a list of predicates: X is the publisher of ..., chairman of Y") \
     X(HT_SUCCESSION, "holds_title:succession", "the predecessor's former title: X succeeds W as chief executive")    \
+    X(HT_PREDECESSOR, "holds_title:predecessor", "the person a title holder succeeds or replaces held the title the document gave the successor: She succeeds W") \
     X(HT_SUCCEEDED_BY, "holds_title:succeeded-by", "the successor a passive succession verb names takes the titles the document gave the predecessor: Smith will be succeeded by Jones") \
     X(HT_SENTENCE_COUNTRY, "holds_title:sentence-country", "a national office with no organisation of its own: the one country its sentence names") \
     X(AW_POSSESSIVE, "affiliated_with:possessive", "an organisation's person: Google's Larry Page")                 \
