@@ -1208,6 +1208,18 @@ static int32_t person_named(const lctx *l, const title_group *g, int32_t *org) {
     int32_t p = j > 0 ? span_at(l, j - 1) : -1;
     if (!is_type(l, p, NX_PERSON) || sp(l, p)->t1 != j) return -1;
     size_t v = sp(l, p)->t0;
+    /* "named Jane Doe chief executive and Mark Lee chief financial
+     * officer": back over earlier pairs of the same verb, each a name and
+     * a title, joined by "and" or a comma */
+    for (int k = 0; k < 4 && v >= 3 && (is_word(l, v - 1, NX_G_CONJUNCTION) || fold_is(l, v - 1, ",")) &&
+                    !(tok(l, v - 1)->shape & NX_SH_CAP);
+         k++) {
+        int32_t t = span_at(l, v - 2);
+        if (!is_type(l, t, NX_TITLE) || sp(l, t)->t1 != v - 1 || sp(l, t)->t0 == 0) return -1;
+        int32_t q = span_at(l, sp(l, t)->t0 - 1);
+        if (!is_type(l, q, NX_PERSON) || sp(l, q)->t1 != sp(l, t)->t0 || !same_sentence(l, sp(l, q)->t0, v)) return -1;
+        v = sp(l, q)->t0;
+    }
     if (v == 0 || !is_word(l, v - 1, NX_G_NAMING_VERB)) return -1;
     naming_subject(l, v, org);
     return p;
