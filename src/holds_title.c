@@ -1508,8 +1508,9 @@ static uint8_t marker_status(const lctx *l, int32_t person, size_t v, int *hypot
             (is_word(l, w + 1, NX_G_ROLE_MARKER) || is_word(l, w + 1, NX_G_TITLE_VERB) || is_word(l, w + 1, NX_G_NAMING_VERB) ||
              is_word(l, w + 1, NX_G_AFFILIATION_VERB) || is_word(l, w + 1, NX_G_AUXILIARY) ||
              is_word(l, w + 1, NX_G_SUCCESSION_VERB))) {
-            status = NX_STATUS_FUTURE;
             *hypothetical |= nx_rel_token_is(l->doc, w, NX_G_FUTURE_MARKER, "hypothetical");
+            /* ("X will remain chairman": held now, and kept) */
+            if (!nx_rel_token_is(l->doc, w + 1, NX_G_TITLE_VERB, "continuing")) status = NX_STATUS_FUTURE;
         }
     size_t verb = v >= 2 ? v - 2 : 0;
     if (verb > 0 && is_word(l, verb, NX_G_VERB_PARTICLE)) verb--;
