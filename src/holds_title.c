@@ -1266,6 +1266,12 @@ static nx_status plural_list(lctx *l, int32_t ti) {
     /* "Brandeis University presidents A and B": an organisation before the
      * title is each name's */
     int32_t pre = org_before(l, t->t0, state_title(l, ti));
+    /* "former British prime ministers A and B": a status word before the
+     * title, or before the organisation or nationality before it */
+    size_t w = is_type(l, pre, NX_ORGANIZATION) || is_type(l, pre, NX_PLACE) || is_type(l, pre, NX_NATIONALITY) ? sp(l, pre)->t0 : t->t0;
+    if (w == t->t0 && w > 0 && is_type(l, span_at(l, w - 1), NX_NATIONALITY)) w = sp(l, span_at(l, w - 1))->t0;
+    uint8_t said = w > 0 && ((tok(l, w - 1)->shape & NX_SH_LOWER) || tok(l, w - 1)->sent_start) ? nx_rel_status_word(l->doc, w - 1) : 0;
+    if (t->status != NX_STATUS_CURRENT) said = 0; /* (a former or future title says so itself) */
     while (j < l->n) {
         int32_t p = span_at(l, j);
         if (!is_type(l, p, NX_PERSON) || sp(l, p)->t0 != j || !same_sentence(l, t->t0, j)) break;
@@ -1273,7 +1279,7 @@ static nx_status plural_list(lctx *l, int32_t ti) {
          * (of, at: "with" after a name is company, not employer) */
         size_t end;
         int32_t org = is_word(l, sp(l, p)->t1, NX_G_PLACEMENT_LINKER) ? org_after(l, sp(l, p)->t1, &end, state_title(l, ti)) : -1;
-        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org >= 0 ? org : pre, rule, 0)) return NX_ERR_NOMEM;
+        if (add_fact(l->doc, (uint32_t)p, (uint32_t)ti, org >= 0 ? org : pre, rule, said)) return NX_ERR_NOMEM;
         any = 1;
         j = org >= 0 ? end : sp(l, p)->t1;
         /* ", a California businessman who ...," */
