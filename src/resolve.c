@@ -643,6 +643,21 @@ static int members_of_org_name(const rctx *r, size_t i) {
     return !is_word(r, h, NX_G_BOARD_WORD) || (h > 0 && capitalised(tok(r, h - 1)) && !stop(r, h - 1) && same_line(r, h - 1, h));
 }
 
+/* "Kenya's Interior Cabinet Secretary", "Kenyan Interior Cabinet
+ * Secretary": a capitalised field word f right after a country's
+ * possessive or a nationality names the portfolio of that country's
+ * office, not a body (alone, "Energy Secretary X" names the department). */
+static int country_portfolio(const rctx *r, size_t f) {
+    if (f == 0 || !feat(r, f, NX_FEAT(NX_G_TITLE_FIELD)) || !capitalised(tok(r, f))) return 0;
+    size_t p = f - 1;
+    int poss = (tok(r, p)->shape & NX_SH_POSS) != 0;
+    if (poss && r->owner[p] < 0 && r->gz_at[p] < 0 && p > 0) p--; /* (the 's as a token of its own) */
+    if (!poss && feat(r, p, NX_FEAT(NX_G_DEMONYM)) && capitalised(tok(r, p))) return 1;
+    int32_t o = r->owner[p] >= 0 ? r->owner[p] : r->gz_at[p];
+    if (o < 0 || SPAN(r->doc, o)->t1 != p + 1) return 0;
+    return (SPAN(r->doc, o)->type == NX_PLACE && poss) || SPAN(r->doc, o)->type == NX_NATIONALITY;
+}
+
 static nx_status titles(rctx *r) {
     nx_document *doc = r->doc;
     size_t n_starts, next = 0;
@@ -729,6 +744,9 @@ static nx_status titles(rctx *r) {
          * its portfolio (capitalised, "Energy Secretary X" names the
          * department, read as the organisation before the title) */
         size_t unfielded = a;
+        if (a == i && country_portfolio(r, a - 1) && capitalised(tok(r, i)) && r->owner[a - 1] < 0 && !doc->blocked[a - 1] &&
+            same_line(r, a - 1, a))
+            a--;
         for (int n = 0; n < 2 && a == i - (size_t)n && a > 0 && (tok(r, i)->shape & NX_SH_LOWER) &&
                         (tok(r, a - 1)->shape & NX_SH_LOWER) && feat(r, a - 1, NX_FEAT(NX_G_TITLE_FIELD)) &&
                         !feat(r, a - 1, NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_FUNCTION_WORD)) && r->owner[a - 1] < 0 &&
@@ -1796,6 +1814,9 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     if (plain && b == a + 1 && feat(r, a, NX_FEAT(NX_G_TITLE_FIELD)) &&
         word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_TITLE_FIELD, "side"))
         plain = 0;
+    /* (nor a field word alone after a country's possessive or a
+     * nationality: the title's portfolio) */
+    if (plain && b == a + 1 && country_portfolio(r, a)) plain = 0;
     /* (nor the object of a naming verb: "Narendra Modi named Nirmala
      * Sitharaman finance minister": two or three name words between it and
      * a title are the person named) */
