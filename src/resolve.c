@@ -1793,6 +1793,11 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         if ((!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) || lower_after_hyphen(r, i) ||
             adjective_form(tok(r, i)))
             plain = 0;
+    /* (a legislature's head word alone is one too: "Senate Majority Leader
+     * X", as "House Speaker X") */
+    if (!plain && b == a + 1 && title_after(r, b) && (tok(r, a)->shape & NX_SH_CAP) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
+        r->gz_at[a] < 0 && !(a > 0 && is_punct(r, a - 1, '-')) /* (not "non - Congress chief minister") */ && word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "legislature"))
+        plain = 1;
     /* (nor a nationality: "South African singer X", "Swedish-born
      * actress X") */
     if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
