@@ -72,8 +72,29 @@ int32_t nx_rel_main_org(const nx_document *doc) {
             best = (int32_t)e;
         }
     }
-    if (best < 0) return -1;
-    return (int32_t)doc->ents[best].mentions[0];
+    if (best >= 0) return (int32_t)doc->ents[best].mentions[0];
+    /* (named fewer times: the organisation that opens the document as the
+     * subject of its first sentence, "Rolls-Royce said on Thursday ...",
+     * "The University of Melbourne has named ...": the lede's topic) */
+    const nx_token *toks = doc->toks.items;
+    size_t n = doc->toks.count, first = n;
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        const nx_span *s = SPAN(doc, k);
+        if (s->t0 < first && s->type != NX_DATE && s->type != NX_TITLE) first = s->t0, best = (int32_t)k;
+    }
+    if (best < 0 || SPAN(doc, best)->type != NX_ORGANIZATION || SPAN(doc, best)->entity < 0) return -1;
+    size_t a = SPAN(doc, best)->t0, b = SPAN(doc, best)->t1;
+    for (size_t i = 0; i < a; i++) /* (only "The" before it) */
+        if (!(toks[i].feat & NX_FEAT(NX_G_DEFINITE))) return -1;
+    if (b >= n || toks[b].kind != NX_TOK_WORD || !(toks[b].shape & NX_SH_LOWER) || toks[b].sent != toks[a].sent) return -1;
+    /* (the only organisation its sentence names: "The Central Standing
+     * Committee of the Kuomintang named the party's ..." names two) */
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        const nx_span *s = SPAN(doc, k);
+        if (s->type == NX_ORGANIZATION && s->entity != SPAN(doc, best)->entity && s->t0 < n && toks[s->t0].sent == toks[a].sent)
+            return -1;
+    }
+    return best;
 }
 
 int nx_rel_bare_head(const nx_document *doc, int32_t k) {
