@@ -3086,8 +3086,9 @@ static int name_form(const rctx *r, const nx_span *s, int form, size_t *a, size_
          * descriptive word alone ("Central Bank") */
         while (*b - *a > 1 && feat(r, *b - 1, NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_ORG_HEAD))) --*b;
         /* (a club named for its city goes by the rest: "Real" of "Real
-         * Madrid", "Rotor" of "Rotor Volgograd") */
-        if (s->rule == NX_RULE_ORG_SPORTS_TEAM)
+         * Madrid", "Rotor" of "Rotor Volgograd"; so does a gazetteer's
+         * club, kind=sports-club) */
+        if (s->rule == NX_RULE_ORG_SPORTS_TEAM || (s->kind && !strcmp(s->kind, "sports-club")))
             while (*b - *a > 1 && feat(r, *b - 1, NX_FEAT(NX_G_PLACE))) --*b;
         if (*b == s->t1 || !capitalised(tok(r, *b - 1)) || is_word(r, *b - 1, NX_G_FUNCTION_WORD) || r->headline[*a]) return 0;
         if (*b - *a == 1 && (stop(r, *a) || seen_lower(r, *a) || feat(r, *a, NX_FEAT(NX_G_DEMONYM) | NX_FEAT(NX_G_PLACE)) ||
