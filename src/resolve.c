@@ -2058,6 +2058,13 @@ static void org_named_by_gazetteer(const rctx *r, chunk *c) {
     int plain = o0 > a;
     for (size_t i = a; i < o0; i++)
         if (r->gz_at[i] >= 0 || stop(r, i) || feat(r, i, NX_FEAT(NX_G_GIVEN))) plain = 0;
+    /* ("Arkansas Democratic Party", "Quebec Liberal Party": a state or
+     * province alone before a party is its branch there) */
+    static const char *const party_kind[] = {"party", NULL}, *const region_kind[] = {"admin1", NULL};
+    if (!plain && o0 > a && r->gz_at[a] >= 0 && SPAN(doc, r->gz_at[a])->t1 == o0 && SPAN(doc, r->gz_at[a])->type == NX_PLACE &&
+        is_kind(SPAN(doc, r->gz_at[a]), region_kind) && is_kind(SPAN(doc, r->owner[b - 1]), party_kind) && head_feat(r, b - 1) &&
+        !place_cue_before(r, a))
+        plain = 1;
     if (!plain) c->org = 0;
 }
 
