@@ -1780,6 +1780,44 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         /* "T1 P1, T2 of O2, P2": when P1 already has its title before it,
          * the title after the comma is P2's */
         if (after >= 0 && before >= 0 && via_comma && l->titled_before[before]) before = -1;
+        /* "Jean Charest stepped down as leader of the Progressive
+         * Conservatives and former Prime Minister Joe Clark took over": the
+         * items before the last one ("and", a status word) are the copula
+         * subject's, the last the name's after it */
+        if (after >= 0 && before < 0 && g.n >= 2) {
+            title_group head = g;
+            head.n = g.n - 1;
+            head.t1 = sp(l, g.title[g.n - 1])->t0;
+            size_t q = head.t1;
+            while (q > head.t0 && span_at(l, q - 1) < 0 && (tok(l, q - 1)->shape & NX_SH_LOWER) && nx_rel_status_word(doc, q - 1)) q--;
+            int32_t o = org_pre, pred = -1;
+            /* (only a phrase complete before "and": "as" or a copula
+             * before it, its own "of ORG" after it; not "hired Broadway
+             * actress and choreographer X") */
+            size_t v0 = phrase_start(l, head.t0);
+            int opened = v0 > 0 && (tok(l, v0 - 1)->shape & NX_SH_LOWER) &&
+                         (is_word(l, v0 - 1, NX_G_ROLE_MARKER) || is_word(l, v0 - 1, NX_G_COPULA));
+            int32_t subject = opened && head.org[head.n - 1] >= 0 && q > head.t0 && is_word(l, q - 1, NX_G_CONJUNCTION) &&
+                                      (tok(l, q - 1)->shape & NX_SH_LOWER)
+                                  ? person_copula(l, &head, &o, &pred, 0)
+                                  : -1;
+            if (subject >= 0 && subject != after) {
+                size_t v = phrase_start(l, head.t0);
+                size_t said_at = v >= 2 && is_word(l, v - 1, NX_G_ROLE_MARKER) ? v - 2 : v - 1;
+                if (v >= 1 && said_at > 0 && is_word(l, said_at, NX_G_VERB_PARTICLE)) said_at--;
+                if (v >= 1 && is_word(l, said_at, NX_G_PAST_MARKER)) head.status = NX_STATUS_FORMER;
+                nx_status st = bind(l, &head, subject, o, NX_RULE_HT_COPULA);
+                if (st != NX_OK) return st;
+                title_group last = g;
+                last.title[0] = g.title[g.n - 1];
+                last.org[0] = g.org[g.n - 1];
+                last.said[0] = g.said[g.n - 1];
+                last.n = 1;
+                last.t0 = q;
+                g = last;
+                org_pre = org_before(l, g.t0, g.state);
+            }
+        }
         if (after >= 0 && (before < 0 || !via_comma)) {
             /* "Professor Shinji Kaneko": a title that is also a form of
              * address (kind=address), alone before a name, says no office;
