@@ -1926,7 +1926,14 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
             c->evidence = 1;
             if (r->gz_at[a] >= 0) drop_range(r, a, a + 1);
         }
-        else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
+        else if (c->evidence && a > 0 && r->title_tok[a - 1] && !tok(r, a)->sent_start && is_word(r, a, NX_G_SUBJECT_PRONOUN) &&
+                 (tok(r, a)->shape & NX_SH_CAP) && !(tok(r, a)->shape & NX_SH_ALLCAPS) && c->b - a >= 2 && capitalised(tok(r, a + 1)) &&
+                 same_line(r, a, a + 1)) {
+            /* "Dean He Yaling", "Vice President He Jiankun": a pronoun
+             * capitalised inside a sentence, right after a title, is a
+             * family name (何, 佘, 尤) */
+            break;
+        } else if (stop(r, a) && !feat(r, a, NX_FEAT(NX_G_GIVEN) | NX_FEAT(NX_G_SURNAME))) {
         } else if (former_word(r, a) && c->b - a > 1) {
             /* "Former Acme Corp chairman X": a status word says when, it is
              * no part of the name after it */
