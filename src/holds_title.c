@@ -555,7 +555,7 @@ static int32_t shared_premodifier(const lctx *l, size_t t0) {
          * start before the organisation, not a comma-less list's name or
          * number: "inspector Hans Blix IAEA Director X and Pope Y") */
         size_t o0 = sp(l, o)->t0;
-        if (!(tok(l, o0)->sent_start || (tok(l, o0 - 1)->kind == NX_TOK_WORD && (tok(l, o0 - 1)->shape & NX_SH_LOWER))))
+        if (!(o0 == 0 || tok(l, o0)->sent_start || (tok(l, o0 - 1)->kind == NX_TOK_WORD && (tok(l, o0 - 1)->shape & NX_SH_LOWER))))
             return -1;
         return o;
     }
