@@ -673,6 +673,114 @@ static inline void put_token(nx_token *t, uint32_t b0, uint32_t b1, const uint32
 
 /* ---- the stage ------------------------------------------------------------------ */
 
+/* The break before the next token from the white space before it (`gap`):
+ * bit 0 white space, then 2 per line break (a paragraph's counts 4). */
+static const uint8_t BRK_OF_GAP[6] = {NX_BRK_NONE, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_LINE, NX_BRK_PARA, NX_BRK_PARA};
+
+/* The loop's state that the token below reads and moves on. */
+typedef struct loop {
+    size_t i;      /* the next byte */
+    unsigned gap;  /* the white space before it (tokenize) */
+    uint32_t sent; /* sentence_of's */
+    unsigned pend;
+    tokbuf v;
+    pool fp;
+} loop;
+
+/* The token or white space at byte L->i when it is none of the common ones
+ * that tokenize() takes itself: other white space, a word that is not a
+ * common_word(), other marks. NX_OK or NX_ERR_NOMEM. */
+static __attribute__((noinline)) nx_status other_token(nx_arena *arena, const nx_text *text,
+                                                       const nx_token_lexicon *lex, const uint32_t *cp_at, loop *L) {
+    scan sc = {(const unsigned char *)text->work, text->len};
+    const unsigned char *s = sc.s;
+    const size_t n = sc.n;
+    size_t i = L->i;
+    unsigned char b = s[i];
+    unsigned gap = L->gap, brk;
+    nx_token *t = L->v.at;
+    size_t end;
+    uint16_t flags;
+    uint8_t kind, start;
+    uint64_t hash;
+    int32_t c;
+    unsigned cc;
+    size_t k;
+    if (b < 0x80) {
+        c = b;
+        k = 1;
+        cc = ASCII_CLASS[b];
+    } else {
+        c = peek(&sc, i, &k);
+        cc = cls(c);
+    }
+    if (cc & NX_CC_SPACE) {
+        if (c == '\n' || c == 0x2028 || c == 0x85) gap = (gap | 1) + 2;
+        else if (c == 0x2029) gap = (gap | 1) + 4;
+        else gap |= 1;
+        if (gap > 4) gap = 5;
+        L->i = i + k;
+        L->gap = gap;
+        return NX_OK;
+    }
+    brk = BRK_OF_GAP[gap];
+    L->v.at++;
+    L->gap = 0;
+    int folded = 0;
+    hash = 0;
+    if (cc & NX_CC_WORD) {
+        end = i + scan_word(&sc, lex, i, &flags, L->fp.at, &hash, &folded);
+        kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
+        if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
+        if (kind == NX_TOK_NUM) {
+            /* 2nd, 1990s, 3M: a number that has letters is still a number
+             * token for dates, a word for names when it starts with a letter */
+            flags &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
+        }
+    } else if (cc & NX_CC_APOS) {
+        size_t k2, k3;
+        int32_t n1 = peek(&sc, i + k, &k2);
+        int32_t n2 = peek(&sc, i + k + k2, &k3);
+        /* "Italy's", and "Italy 's" as tokenized text writes it */
+        if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && t > L->v.items &&
+            (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && t[-1].kind == NX_TOK_WORD))) {
+            end = i + k + k2;
+            kind = NX_TOK_WORD;
+            flags = NX_SH_POSS;
+        } else {
+            end = i + k;
+            kind = NX_TOK_PUNCT;
+            flags = c == 0x2019 ? NX_SH_CLOSE : 0;
+        }
+    } else {
+        /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
+        end = i + k;
+        if (c < 0x80 && c != '(' && c != ')' && c != '"') {
+            while (end < n && s[end] == (unsigned char)c) end++;
+        }
+        kind = NX_TOK_PUNCT;
+        flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
+    }
+    if (!folded && end - i == 1 && b < 0x80) { /* a mark of one byte (, . " ...): itself folded */
+        unsigned char f = (unsigned char)nx_fold_ascii(b);
+        nx_store8((unsigned char *)L->fp.at, f);
+        hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), 1);
+        folded = 1;
+    }
+    uint32_t sn = sentence_of(&L->sent, &L->pend, brk, flags, &start);
+    put_token(t, (uint32_t)i, (uint32_t)end, cp_at, L->fp.at, (uint32_t)(end - i), sn, flags, kind, brk, start, hash);
+    if (folded) { /* folded and hashed above or by the scan */
+        L->fp.at[end - i] = '\0';
+        L->fp.at += end - i + 1;
+    } else if (fold_token(arena, text, t, &L->fp) != NX_OK) {
+        return NX_ERR_NOMEM;
+    }
+    sentence_after(&L->pend, text, lex, t);
+    L->i = end;
+    return NX_OK;
+}
+
+
 /* The stage, with the text's code point map (NULL for an ASCII text, whose
  * byte offsets are code point offsets): made twice by the compiler, once
  * for each, so that the loop over an ASCII text has no map to ask. */
@@ -702,10 +810,7 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
     if (!v.items) return NX_ERR_NOMEM;
     v.end = v.items + guess;
     size_t i = 0;
-    /* the break before the next token: bit 0 white space, then 2 per line
-     * break (a paragraph's counts 4); the first token starts a paragraph */
-    static const uint8_t BRK_OF_GAP[6] = {NX_BRK_NONE, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_LINE, NX_BRK_PARA, NX_BRK_PARA};
-    unsigned gap = 4;
+    unsigned gap = 4; /* BRK_OF_GAP: the first token starts a paragraph */
     uint32_t sent = UINT32_MAX;
     unsigned pend = 0;
     while (i < n) {
@@ -760,78 +865,11 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
             i += 1 + sp;
             continue;
         }
-        int32_t c;
-        unsigned cc;
-        size_t k;
-        if (b < 0x80) {
-            c = b;
-            k = 1;
-            cc = ASCII_CLASS[b];
-        } else {
-            c = peek(&sc, i, &k);
-            cc = cls(c);
-        }
-        if (cc & NX_CC_SPACE) {
-            if (c == '\n' || c == 0x2028 || c == 0x85) gap = (gap | 1) + 2;
-            else if (c == 0x2029) gap = (gap | 1) + 4;
-            else gap |= 1;
-            if (gap > 4) gap = 5;
-            i += k;
-            continue;
-        }
-        v.at++;
-        gap = 0;
-        int folded = 0;
-        hash = 0;
-        if (cc & NX_CC_WORD) {
-            end = i + scan_word(&sc, lex, i, &flags, fp.at, &hash, &folded);
-            kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
-            if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
-            if (kind == NX_TOK_NUM) {
-                /* 2nd, 1990s, 3M: a number that has letters is still a number
-                 * token for dates, a word for names when it starts with a letter */
-                flags &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
-            }
-        } else if (cc & NX_CC_APOS) {
-            size_t k2, k3;
-            int32_t n1 = peek(&sc, i + k, &k2);
-            int32_t n2 = peek(&sc, i + k + k2, &k3);
-            /* "Italy's", and "Italy 's" as tokenized text writes it */
-            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && t > v.items &&
-                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && t[-1].kind == NX_TOK_WORD))) {
-                end = i + k + k2;
-                kind = NX_TOK_WORD;
-                flags = NX_SH_POSS;
-            } else {
-                end = i + k;
-                kind = NX_TOK_PUNCT;
-                flags = c == 0x2019 ? NX_SH_CLOSE : 0;
-            }
-        } else {
-            /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
-            end = i + k;
-            if (c < 0x80 && c != '(' && c != ')' && c != '"') {
-                while (end < n && s[end] == (unsigned char)c) end++;
-            }
-            kind = NX_TOK_PUNCT;
-            flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
-        }
-        if (!folded && end - i == 1 && b < 0x80) { /* a mark of one byte (, . " ...): itself folded */
-            unsigned char f = (unsigned char)nx_fold_ascii(b);
-            nx_store8((unsigned char *)fp.at, f);
-            hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), 1);
-            folded = 1;
-        }
-        uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-        put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)(end - i), sn, flags, kind, brk, start, hash);
-        if (folded) { /* folded and hashed above or by the scan */
-            fp.at[end - i] = '\0';
-            fp.at += end - i + 1;
-        } else if (fold_token(arena, text, t, &fp) != NX_OK) {
-            return NX_ERR_NOMEM;
-        }
-        sentence_after(&pend, text, lex, t);
-        i = end;
+        /* the rest (other white space, other words, other marks): out of
+         * line, so that the loop above keeps its state in registers */
+        loop L = {i, gap, sent, pend, v, fp};
+        if (other_token(arena, text, lex, cp_at, &L) != NX_OK) return NX_ERR_NOMEM;
+        i = L.i, gap = L.gap, sent = L.sent, pend = L.pend, v = L.v, fp = L.fp;
     }
 
     size_t count = (size_t)(v.at - v.items);
