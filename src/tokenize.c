@@ -809,10 +809,15 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
     v.items = v.at = nx_arena_alloc_uninit(arena, guess * sizeof(nx_token));
     if (!v.items) return NX_ERR_NOMEM;
     v.end = v.items + guess;
+    /* the state: the loop's in locals (registers), the rest in L, which
+     * other_token() and the growing of the buffers read and move on */
+    loop L = {0, 4, UINT32_MAX, 0, v, fp}; /* gap 4 (BRK_OF_GAP): the first token starts a paragraph */
     size_t i = 0;
-    unsigned gap = 4; /* BRK_OF_GAP: the first token starts a paragraph */
+    unsigned gap = 4;
     uint32_t sent = UINT32_MAX;
     unsigned pend = 0;
+    nx_token *t = v.at; /* the next token */
+    char *fa = fp.at;   /* its folded form */
     while (i < n) {
         unsigned char b = s[i];
         if (b == ' ') { /* the most common byte of all */
@@ -820,27 +825,28 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
             i++;
             continue;
         }
-        if (v.at == v.end) {
+        if (t == L.v.end) {
             /* more tokens than reserved: then the folded forms' buffer may
              * be short too (it holds len + 1 per token, at most the bytes
              * and the tokens reserved), so a new one holds the rest */
-            if (tokbuf_grow(arena, &v) || pool_room(arena, &fp, n, i)) return NX_ERR_NOMEM;
+            L.v.at = t, L.fp.at = fa;
+            if (tokbuf_grow(arena, &L.v) || pool_room(arena, &L.fp, n, i)) return NX_ERR_NOMEM;
+            t = L.v.at, fa = L.fp.at;
         }
-        nx_token *t = v.at;
         unsigned brk = BRK_OF_GAP[gap];
         size_t end;
         uint16_t flags;
         uint8_t kind, start;
         uint64_t hash;
         size_t len;
-        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, lex, fp.at, &flags, &kind, &hash)) != 0) {
+        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, lex, fa, &flags, &kind, &hash)) != 0) {
             end = i + len;
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-            put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)len, sn, flags, kind, brk, start, hash);
-            fp.at[len] = '\0';
-            fp.at += len + 1;
+            put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fa, (uint32_t)len, sn, flags, kind, brk, start, hash);
+            fa[len] = '\0';
+            fa += len + 1;
             pend = 0; /* a word */
-            v.at++;
+            t++;
             /* the byte after it, which common_word read (so end < n), is
              * most often a space: taken here */
             unsigned sp = s[end] == ' ';
@@ -853,13 +859,13 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
              * follows (... -- are one token): itself folded */
             flags = (uint16_t)(((ASCII_CLASS[b] & NX_CC_OPEN) ? NX_SH_OPEN : 0) |
                                ((ASCII_CLASS[b] & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
-            nx_store8((unsigned char *)fp.at, b);
+            nx_store8((unsigned char *)fa, b);
             hash = nx_hash_final(nx_hash_word(nx_hash_start(0), b), 1);
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-            put_token(t, (uint32_t)i, (uint32_t)i + 1, cp_at, fp.at, 1, sn, flags, NX_TOK_PUNCT, brk, start, hash);
-            fp.at += 2; /* the NUL stored with the byte */
-            v.at++;
+            put_token(t, (uint32_t)i, (uint32_t)i + 1, cp_at, fa, 1, sn, flags, NX_TOK_PUNCT, brk, start, hash);
+            fa += 2; /* the NUL stored with the byte */
             sentence_after(&pend, text, lex, t);
+            t++;
             unsigned sp = s[i + 1] == ' ';
             gap = sp;
             i += 1 + sp;
@@ -867,10 +873,12 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
         }
         /* the rest (other white space, other words, other marks): out of
          * line, so that the loop above keeps its state in registers */
-        loop L = {i, gap, sent, pend, v, fp};
+        L.i = i, L.gap = gap, L.sent = sent, L.pend = pend, L.v.at = t, L.fp.at = fa;
         if (other_token(arena, text, lex, cp_at, &L) != NX_OK) return NX_ERR_NOMEM;
-        i = L.i, gap = L.gap, sent = L.sent, pend = L.pend, v = L.v, fp = L.fp;
+        i = L.i, gap = L.gap, sent = L.sent, pend = L.pend, t = L.v.at, fa = L.fp.at;
     }
+    v = L.v;
+    v.at = t;
 
     size_t count = (size_t)(v.at - v.items);
     nx_arena_shrink(arena, v.items, (size_t)(v.end - v.items) * sizeof(nx_token), count * sizeof(nx_token));
