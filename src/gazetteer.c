@@ -206,7 +206,7 @@ static inline int looked_up(const nx_token *t) {
  * before (the text has none): then the len + 1 bytes with the NUL say it,
  * compared whole instead of byte by byte looking for the label's end. Only
  * a label too close to the end of the labels is compared the slow way. */
-static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
+static inline __attribute__((always_inline)) int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
     /* most: 16 bytes of both may be read (nx_token.fold), no branch on the length */
     if (len < 16 && E->labels_len - off >= 16) return nx_same_bytes16(E->labels + off, fold, len + 1);
     if (len < E->labels_len - off) return nx_same_bytes(E->labels + off, fold, len + 1);
@@ -225,66 +225,66 @@ static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fo
  * edge out, cost 10 % of the stage's instructions.) */
 enum { MATCH_BLOCK = 64, MATCH_RING = 4 * MATCH_BLOCK }; /* a power of two: i % MATCH_RING is a mask */
 
-/* What a step leaves for the next about a token (in a ring of blocks,
- * index i % MATCH_RING), so the root lookup is hashed and probed once. */
-typedef struct lookup {
-    uint64_t h;     /* step 1: the root edge hash of the token (nx_gedge_hash(0, ...): its fold_hash) */
-    uint32_t slot;  /* step 2: the first slot whose tag is h's and parent the root, + 1; 0: none */
-    uint8_t skip;   /* step 1: the token is not looked up */
-} lookup;
+/* What step 2 leaves for step 3 about a token (in a ring of blocks, index
+ * i % MATCH_RING): the first slot whose tag is the token's root edge's and
+ * whose parent is the root, + LOOKUP_SLOT; LOOKUP_NONE when there is none;
+ * LOOKUP_SKIP when the token is not looked up. */
+enum { LOOKUP_SKIP = 0, LOOKUP_NONE = 1, LOOKUP_SLOT = 2 };
 
-/* Step 1: hashes each token of [b0, b1) and starts loading its root slot.
- * A prefetch: the loop goes on at once. (Real loads measured 5-10 %
- * faster when every step rehashed and reprobed; with the steps' work
- * shared through the ring they are 10-15 % slower: 64 loads that miss,
- * each kept in the reorder buffer until it is served, stall the loop.) */
-static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t b0, uint32_t b1) {
-    /* (locals: the stores to the ring may alias the table's size) */
+/* Step 1: starts loading the root slot of each token of [b0, b1). A
+ * prefetch: the loop goes on at once. (Real loads measured 5-10 % faster
+ * when every step rehashed and reprobed; with the steps' work shared
+ * through a ring they are 10-15 % slower: 64 loads that miss, each kept in
+ * the reorder buffer until it is served, stall the loop.) The root edge's
+ * hash is the token's own (nx_gedge_hash(0, ...)): nothing to keep. */
+static void load_slots(const nx_gazetteer *g, const nx_token *items, uint32_t b0, uint32_t b1) {
     const nx_gedge *slots = g->edges.slots;
     size_t mask = g->edges.n_slots - 1;
-    for (uint32_t i = b0; i < b1; i++) {
-        lookup *l = &ring[i % MATCH_RING];
-        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
-        int skip = !looked_up(&items[i]);
-        l->skip = (uint8_t)skip;
-        l->h = h;
-        if (!skip) __builtin_prefetch(&slots[h & mask]);
-    }
+    for (uint32_t i = b0; i < b1; i++)
+        if (looked_up(&items[i])) __builtin_prefetch(&slots[items[i].fold_hash & mask]);
 }
 
 /* Step 2: probes the slots (loaded or being loaded) and starts loading what
  * the lookups read next: the label of the slot whose tag is the token's,
  * and that child's flags and features. */
-static void load_nodes(const nx_gazetteer *g, lookup *ring, uint32_t b0, uint32_t b1) {
-    const nx_gedges *E = &g->edges;
-    size_t mask = E->n_slots - 1;
+static void load_nodes(const nx_gazetteer *g, const nx_token *items, uint32_t *ring, uint32_t b0, uint32_t b1) {
+    /* (locals: the stores to the ring may alias the tables' pointers) */
+    const nx_gedge *slots = g->edges.slots;
+    const char *labels = g->edges.labels;
+    const uint8_t *node_flags = g->node_flags;
+    const nx_gnode_feat *node_feat = g->node_feat;
+    size_t mask = g->edges.n_slots - 1;
     for (uint32_t i = b0; i < b1; i++) {
-        lookup *l = &ring[i % MATCH_RING];
-        l->slot = 0;
-        if (l->skip) continue;
-        uint32_t tag = (uint32_t)(l->h >> 32);
-        for (size_t s = (size_t)l->h & mask;; s = (s + 1) & mask) {
-            const nx_gedge *e = &E->slots[s];
+        uint32_t *l = &ring[i % MATCH_RING];
+        if (!looked_up(&items[i])) {
+            *l = LOOKUP_SKIP;
+            continue;
+        }
+        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
+        uint32_t tag = (uint32_t)(h >> 32);
+        *l = LOOKUP_NONE;
+        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+            const nx_gedge *e = &slots[s];
             if (!e->child) break;
             if (e->tag != tag || e->parent != 0) continue;
-            l->slot = (uint32_t)s + 1;
-            __builtin_prefetch(E->labels + e->label);
-            __builtin_prefetch(&g->node_flags[e->child]);
-            __builtin_prefetch(&g->node_feat[e->child]);
+            *l = (uint32_t)s + LOOKUP_SLOT;
+            __builtin_prefetch(labels + e->label);
+            __builtin_prefetch(&node_flags[e->child]);
+            __builtin_prefetch(&node_feat[e->child]);
             break;
         }
     }
 }
 
-/* The token's child of the root from what step 2 found: the slot's child
- * when its label is the token, else (another token with the same tag, or
- * none) the probe goes on past it as child_at's would. */
-static inline uint32_t root_child(const nx_gedges *E, const lookup *l, const nx_token *t) {
-    const nx_gedge *e = &E->slots[l->slot - 1];
+/* The token's child of the root from the slot step 2 found: the slot's
+ * child when its label is the token, else (another token with the same
+ * tag) the probe goes on past it as child_at's would. */
+static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges *E, size_t slot, const nx_token *t) {
+    const nx_gedge *e = &E->slots[slot];
     if (label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
     size_t mask = E->n_slots - 1;
-    uint32_t tag = (uint32_t)(l->h >> 32);
-    for (size_t s = l->slot & mask;; s = (s + 1) & mask) {
+    uint32_t tag = (uint32_t)(nx_gedge_hash(0, t->fold_hash) >> 32);
+    for (size_t s = (slot + 1) & mask;; s = (s + 1) & mask) {
         e = &E->slots[s];
         if (!e->child) return 0;
         if (e->tag == tag && e->parent == 0 && label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
@@ -293,16 +293,16 @@ static inline uint32_t root_child(const nx_gedges *E, const lookup *l, const nx_
 
 /* Step 3: the features of each token of [b0, b1) and the longest entry
  * from it, appended to m[*nm]. */
-static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const lookup *ring, uint32_t b0,
+static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const uint32_t *ring, uint32_t b0,
                         uint32_t b1, nx_gmatch *m, size_t *nm) {
     const nx_gedges *E = &g->edges;
     nx_token *items = toks->items;
     uint32_t count = (uint32_t)toks->count;
     for (uint32_t i = b0; i < b1; i++) {
         nx_token *t = &items[i];
-        const lookup *l = &ring[i % MATCH_RING];
-        if (l->skip) continue;
-        uint32_t node = l->slot ? root_child(E, l, t) : 0;
+        uint32_t l = ring[i % MATCH_RING];
+        if (l == LOOKUP_SKIP) continue;
+        uint32_t node = l != LOOKUP_NONE ? root_child(E, l - LOOKUP_SLOT, t) : 0;
         uint32_t best = 0, best_end = 0;
         if (node) {
             /* the features of the entries that cover the token alone */
@@ -342,17 +342,17 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
     if (!m) return NX_ERR_NOMEM;
     const nx_token *items = toks->items;
-    lookup ring[MATCH_RING];
+    uint32_t ring[MATCH_RING];
     uint32_t count = (uint32_t)toks->count, nb = (count + MATCH_BLOCK - 1) / MATCH_BLOCK;
 #define BLOCK_END(k) ((k) + 1 < nb ? ((k) + 1) * MATCH_BLOCK : count)
     /* block k is matched while block k + 1's nodes and block k + 2's slots load */
-    load_slots(g, items, ring, 0, BLOCK_END(0));
-    if (nb > 1) load_slots(g, items, ring, MATCH_BLOCK, BLOCK_END(1));
-    load_nodes(g, ring, 0, BLOCK_END(0));
+    load_slots(g, items, 0, BLOCK_END(0));
+    if (nb > 1) load_slots(g, items, MATCH_BLOCK, BLOCK_END(1));
+    load_nodes(g, items, ring, 0, BLOCK_END(0));
     size_t nm = 0;
     for (uint32_t k = 0; k < nb; k++) {
-        if (k + 2 < nb) load_slots(g, items, ring, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
-        if (k + 1 < nb) load_nodes(g, ring, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
+        if (k + 2 < nb) load_slots(g, items, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
+        if (k + 1 < nb) load_nodes(g, items, ring, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
         match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, &nm);
     }
 #undef BLOCK_END
