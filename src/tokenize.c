@@ -543,6 +543,7 @@ int nx_tokenize_general_only = 0;
  * one (8 when there is none). */
 typedef struct word8 {
     uint64_t letter, upper, digit;
+    uint64_t keep; /* 0xFF in each of the first len bytes */
     unsigned len;
 } word8;
 
@@ -557,12 +558,13 @@ static inline word8 word8_of(uint64_t x) {
     w.letter &= keep;
     w.digit &= keep;
     w.upper = w.letter & ~(x << 2); /* a letter without 0x20 is upper case */
+    w.keep = keep;
     return w;
 }
 
 /* The folded form of the bytes of x that w takes, the others zero. */
 static inline uint64_t word8_fold(uint64_t x, const word8 *w) {
-    return (w->len == 8 ? x : x & ((UINT64_C(1) << (8 * w->len)) - 1)) | (w->upper >> 2);
+    return (x & w->keep) | (w->upper >> 2);
 }
 
 /* Whether the byte after a run of letters and digits ends the word, as
