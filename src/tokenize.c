@@ -549,10 +549,12 @@ typedef struct word8 {
 
 static inline word8 word8_of(uint64_t x) {
     word8 w;
-    uint64_t lx = x | NX_ONES * 0x20; /* A-Z to a-z, and the rest to bytes that are no letter */
-    w.letter = nx_bytes_between(lx, 'a', 'z');
-    w.digit = nx_bytes_between(x, '0', '9');
-    uint64_t stop = ~(w.letter | w.digit) & NX_HIGHS;
+    /* nx_bytes_between() of the low seven bits, twice (the letters after
+     * A-Z to a-z, the digits), and the bytes from 0x80 up made stops once */
+    uint64_t low7 = x & NX_ONES * 127, lower7 = low7 | NX_ONES * 0x20;
+    w.letter = (NX_ONES * (128 + 'z') - lower7) & (lower7 + NX_ONES * (128 - 'a')) & NX_HIGHS;
+    w.digit = (NX_ONES * (128 + '9') - low7) & (low7 + NX_ONES * (128 - '0')) & NX_HIGHS;
+    uint64_t stop = (~(w.letter | w.digit) | x) & NX_HIGHS;
     w.len = stop ? nx_first_marked(stop) : 8;
     uint64_t keep = stop ? (UINT64_C(1) << (8 * w.len)) - 1 : ~UINT64_C(0);
     w.letter &= keep;

@@ -259,6 +259,11 @@ static void test_common_words(void) {
         }
         snprintf(text, sizeof text, "%s\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
         check_general(text);
+        /* o-acute: both of its bytes look like ASCII alphanumerics in their
+         * low seven bits (C and 3), so the eight bytes' test must stop at
+         * the first byte from 0x80 up, whatever follows */
+        snprintf(text, sizeof text, "%s\xC3\xB3 and more words here", words[wi]);
+        check_general(text);
         for (int c = 1; c < 0x80; c++) { /* a period, then every ASCII byte, then a digit or a space */
             snprintf(text, sizeof text, "The %s.%c9 and more words here", words[wi], c);
             check_general(text);
