@@ -185,15 +185,17 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
                                uint64_t *h, int *folded) {
     while (sc->n - j >= 8) {
         uint64_t x = nx_load8(sc->s + j);
-        uint64_t lower = nx_bytes_between(x, 'a', 'z'), upper = nx_bytes_between(x, 'A', 'Z');
-        uint64_t digit = nx_bytes_between(x, '0', '9');
-        uint64_t stop = ~(lower | upper | digit) & NX_HIGHS;
+        /* as word8_of(): the low seven bits tested, the bytes from 0x80 up stops */
+        uint64_t low7 = x & NX_ONES * 127, lower7 = low7 | NX_ONES * 0x20;
+        uint64_t letter = (NX_ONES * (128 + 'z') - lower7) & (lower7 + NX_ONES * (128 - 'a')) & NX_HIGHS;
+        uint64_t digit = (NX_ONES * (128 + '9') - low7) & (low7 + NX_ONES * (128 - '0')) & NX_HIGHS;
+        uint64_t stop = (~(letter | digit) | x) & NX_HIGHS;
         unsigned len = stop ? nx_first_marked(stop) : 8;
         if (!len) return j;
         uint64_t keep = len == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * len)) - 1;
-        uint64_t letter = (lower | upper) & keep;
-        upper &= keep;
+        letter &= keep;
         digit &= keep;
+        uint64_t upper = letter & ~(x << 2); /* a letter without 0x20 is upper case */
         if (fold) {
             uint64_t f = (x & keep) | (upper >> 2); /* A-Z to a-z, the bytes after the run zero */
             nx_store8((unsigned char *)fold, f);
