@@ -450,7 +450,13 @@ __attribute__((target("avx2"))) static void entry_maxima(const nx_entry *e, size
 __attribute__((target("avx2"))) static void slot_extremes(const nx_gedge *s, size_t n, uint32_t mx[4], uint32_t *min_child) {
     __m256i hi = _mm256_setzero_si256(), lo = _mm256_set1_epi32(-1);
     size_t i = 0;
-    for (; i + 2 <= n; i += 2) { /* two slots a vector */
+    for (; i + 4 <= n; i += 4) { /* two slots a vector, two vectors a step */
+        __m256i x = _mm256_loadu_si256((const __m256i_u *)(const void *)&s[i]);
+        __m256i y = _mm256_loadu_si256((const __m256i_u *)(const void *)&s[i + 2]);
+        hi = _mm256_max_epu32(hi, _mm256_max_epu32(x, y));
+        lo = _mm256_min_epu32(lo, _mm256_min_epu32(x, y));
+    }
+    for (; i + 2 <= n; i += 2) {
         __m256i x = _mm256_loadu_si256((const __m256i_u *)(const void *)&s[i]);
         hi = _mm256_max_epu32(hi, x);
         lo = _mm256_min_epu32(lo, x);
@@ -465,6 +471,54 @@ __attribute__((target("avx2"))) static void slot_extremes(const nx_gedge *s, siz
         for (int k = 0; k < 4; k++) mx[k] = w[k] > mx[k] ? w[k] : mx[k];
         *min_child = s[i].child < *min_child ? s[i].child : *min_child;
     }
+}
+
+/* The largest of a[0 .. n). */
+__attribute__((target("avx2"))) static uint32_t max_u32(const uint32_t *a, size_t n) {
+    __m256i m0 = _mm256_setzero_si256(), m1 = m0;
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) { /* two vectors a step: two chains of maxima */
+        m0 = _mm256_max_epu32(m0, _mm256_loadu_si256((const __m256i_u *)(const void *)(a + i)));
+        m1 = _mm256_max_epu32(m1, _mm256_loadu_si256((const __m256i_u *)(const void *)(a + i + 8)));
+    }
+    uint32_t w[8], m = 0;
+    _mm256_storeu_si256((__m256i_u *)(void *)w, _mm256_max_epu32(m0, m1));
+    for (int k = 0; k < 8; k++) m = w[k] > m ? w[k] : m;
+    for (; i < n; i++) m = a[i] > m ? a[i] : m;
+    return m;
+}
+
+/* The bytes a[0 .. n) ORed. */
+__attribute__((target("avx2"))) static unsigned or_u8(const uint8_t *a, size_t n) {
+    __m256i o = _mm256_setzero_si256();
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) o = _mm256_or_si256(o, _mm256_loadu_si256((const __m256i_u *)(const void *)(a + i)));
+    uint8_t b[32];
+    unsigned r = 0;
+    _mm256_storeu_si256((__m256i_u *)(void *)b, o);
+    for (int k = 0; k < 32; k++) r |= b[k];
+    for (; i < n; i++) r |= a[i];
+    return r;
+}
+
+/* Whether an entry's next entry (next[i], + 1; 0 = none) goes backwards
+ * or out of range, as check_view's loop reads it: next[i] != 0 and not in
+ * i + 2 .. n (unsigned: a >= b where max(a, b) == a, a <= b where
+ * min(a, b) == a). */
+__attribute__((target("avx2"))) static int next_bad(const uint32_t *next, uint32_t n) {
+    __m256i bad = _mm256_setzero_si256(), zero = bad, vn = _mm256_set1_epi32((int)n);
+    __m256i lo = _mm256_setr_epi32(2, 3, 4, 5, 6, 7, 8, 9), eight = _mm256_set1_epi32(8); /* i + 2 for each lane */
+    uint32_t i = 0;
+    for (; n - i >= 8; i += 8, lo = _mm256_add_epi32(lo, eight)) {
+        __m256i x = _mm256_loadu_si256((const __m256i_u *)(const void *)(next + i));
+        __m256i ok = _mm256_and_si256(_mm256_cmpeq_epi32(_mm256_max_epu32(x, lo), x),
+                                      _mm256_cmpeq_epi32(_mm256_min_epu32(x, vn), x));
+        bad = _mm256_or_si256(bad, _mm256_andnot_si256(_mm256_or_si256(ok, _mm256_cmpeq_epi32(x, zero)),
+                                                       _mm256_set1_epi32(-1)));
+    }
+    int r = !_mm256_testz_si256(bad, bad);
+    for (; i < n; i++) r |= (next[i] != 0) & ((next[i] <= i + 1) | (next[i] > n));
+    return r;
 }
 
 static int avx2_checks(void) { return __builtin_cpu_supports("avx2") && !getenv("NERX_NO_AVX2_CHECKS"); }
@@ -495,20 +549,32 @@ static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
     uint32_t labels_len = g->edges.labels_len > UINT32_MAX ? UINT32_MAX : (uint32_t)g->edges.labels_len;
     uint32_t n_sources = g->n_sources > UINT32_MAX ? UINT32_MAX : (uint32_t)g->n_sources;
     const uint32_t *head = g->node_head;
+    const uint8_t *flags = g->node_flags;
+    const uint32_t *next = g->entry_next; /* lists run forward (the builder appends), so none can loop */
+#ifdef NX_AVX2_CHECKS
+    if (avx2_checks()) { /* the same tests as the loops below */
+        if (max_u32(head, n_nodes) > n_entries) return "a node's first entry is out of range";
+        *bad_id = NX_MS_NODE_FLAGS;
+        if (or_u8(flags, n_nodes) & ~NX_GN_ALL) return "a node has an unknown flag";
+        *bad_id = NX_MS_ENTRY_NEXT;
+        if (next_bad(next, n_entries)) return "an entry list goes backwards or out of range";
+        goto lists_done;
+    }
+#endif
     for (uint32_t n = 0; n < n_nodes; n++) bad |= head[n] > n_entries;
     if (bad) return "a node's first entry is out of range";
     *bad_id = NX_MS_NODE_FLAGS;
-    const uint8_t *flags = g->node_flags;
     for (uint32_t n = 0; n < n_nodes; n++) bad |= flags[n] & ~NX_GN_ALL;
     if (bad) return "a node has an unknown flag";
     *bad_id = NX_MS_ENTRY_NEXT;
-    /* lists run forward (the builder appends), so none can loop */
-    const uint32_t *next = g->entry_next;
     for (uint32_t i = 0; i < n_entries; i++) {
         uint32_t nx = next[i];
         bad |= (nx != 0) & ((nx <= i + 1) | (nx > n_entries));
     }
     if (bad) return "an entry list goes backwards or out of range";
+#ifdef NX_AVX2_CHECKS
+lists_done:
+#endif
     *bad_id = NX_MS_ENTRIES;
 #ifdef NX_AVX2_CHECKS
     if (avx2_checks()) {
