@@ -594,11 +594,23 @@ static __attribute__((noinline)) int period_ends(const unsigned char *s, size_t 
     return !nx_strmap_get(lex->abbreviations, fold, len + 1, NULL);
 }
 
+/* Whether the apostrophe at byte j starts a possessive 's (or 'S) that
+ * scan_word leaves out of the word before it: one that the end of the
+ * text or an ASCII byte no word goes on over follows. 0 sends the word to
+ * scan_word (a byte from 0x80 up after it, too). */
+static inline int possessive_at(const unsigned char *s, size_t n, size_t j) {
+    if (n - j < 2 || (s[j + 1] | 0x20) != 's') return 0;
+    if (n - j == 2) return 1;
+    unsigned a = s[j + 2];
+    return a < 0x80 && !(ASCII_CLASS[a] & NX_CC_WORD);
+}
+
 /* Whether the word of len ASCII letters and digits at byte i ends before
  * the byte `next` after it, as scan_word decides. */
 static inline int word_ends(const unsigned char *s, size_t n, size_t i, size_t len, unsigned next, int last_digit,
                             char *fold, const nx_token_lexicon *lex) {
     if (ends_run(next, last_digit)) return 1;
+    if (next == '\'') return possessive_at(s, n, i + len);
     return next == '.' && period_ends(s, n, i, len, last_digit, fold, lex);
 }
 
