@@ -293,9 +293,12 @@ static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges
 
 /* Step 3: the features of each token of [b0, b1) and the longest entry
  * from it, appended to m[*nm]. */
-static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const uint32_t *ring, uint32_t b0,
-                        uint32_t b1, nx_gmatch *m, size_t *nm) {
+static size_t match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const uint32_t *ring,
+                          uint32_t b0, uint32_t b1, nx_gmatch *m, size_t nm) {
+    /* (locals: the stores to the tokens and matches may alias the tables' bytes) */
     const nx_gedges *E = &g->edges;
+    const uint8_t *node_flags = g->node_flags;
+    const nx_gnode_feat *node_feat = g->node_feat;
     nx_token *items = toks->items;
     uint32_t count = (uint32_t)toks->count;
     for (uint32_t i = b0; i < b1; i++) {
@@ -304,34 +307,36 @@ static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *t
         if (l == LOOKUP_SKIP) continue;
         uint32_t node = l != LOOKUP_NONE ? root_child(E, l - LOOKUP_SLOT, t) : 0;
         uint32_t best = 0, best_end = 0;
+        uint64_t f = ending_features(g, t);
         if (node) {
             /* the features of the entries that cover the token alone */
             int cap = (t->shape & NX_SH_CAP) != 0;
             uint64_t cap_mask = (uint64_t)0 - (uint64_t)cap; /* (masks: whether a word is capitalised is random) */
-            unsigned fl = g->node_flags[node];
-            uint64_t f = g->node_feat[node].fold | (g->node_feat[node].cap & cap_mask);
+            unsigned fl = node_flags[node];
+            f |= node_feat[node].fold | (node_feat[node].cap & cap_mask);
             int ok = (fl & (NX_GN_FOLD | (NX_GN_CAP & (unsigned)cap_mask))) != 0;
             if (fl & NX_GN_EXACT) ok |= exact_entries(g, text, toks, node, i, i + 1, &f);
-            t->feat |= f;
             if (ok) best = node, best_end = i + 1;
             /* the longest entry from here */
-            for (uint32_t j = i + 1; j < count && (g->node_flags[node] & NX_GN_CHILDREN); j++) {
+            for (uint32_t j = i + 1; j < count && (fl & NX_GN_CHILDREN); j++) {
                 uint64_t h = nx_gedge_hash(node, items[j].fold_hash);
                 if (!nx_gedge_may_exist(E, h)) break;
                 uint32_t c = child_at(E, node, h, items[j].fold, items[j].fold_len);
                 if (!c) break;
                 node = c;
+                fl = node_flags[node];
                 if (node_accepts(g, text, toks, node, i, j + 1, cap)) best = node, best_end = j + 1;
             }
         }
-        t->feat |= ending_features(g, t);
+        t->feat |= f;
         if (best_end) {
-            m[*nm].t0 = i;
-            m[*nm].t1 = best_end;
-            m[*nm].node = best;
-            ++*nm;
+            m[nm].t0 = i;
+            m[nm].t1 = best_end;
+            m[nm].node = best;
+            nm++;
         }
     }
+    return nm;
 }
 
 nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_text *text, nx_tokens *toks,
@@ -353,7 +358,7 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     for (uint32_t k = 0; k < nb; k++) {
         if (k + 2 < nb) load_slots(g, items, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
         if (k + 1 < nb) load_nodes(g, items, ring, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
-        match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, &nm);
+        nm = match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, nm);
     }
 #undef BLOCK_END
     *out = m;
