@@ -206,7 +206,8 @@ static inline int looked_up(const nx_token *t) {
  * before (the text has none): then the len + 1 bytes with the NUL say it,
  * compared whole instead of byte by byte looking for the label's end. Only
  * a label too close to the end of the labels is compared the slow way. */
-static inline __attribute__((always_inline)) int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
+static inline __attribute__((always_inline)) int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold,
+                                                              size_t len) {
     /* most: 16 bytes of both may be read (nx_token.fold), no branch on the length */
     if (len < 16 && E->labels_len - off >= 16) return nx_same_bytes16(E->labels + off, fold, len + 1);
     if (len < E->labels_len - off) return nx_same_bytes(E->labels + off, fold, len + 1);
@@ -305,7 +306,7 @@ static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges
 }
 
 /* Step 3: the features of each token of [b0, b1) and the longest entry
- * from it, appended to m[*nm]. */
+ * from it, appended to m[nm ..]; returns the new count. */
 static size_t match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const uint32_t *ring,
                           uint32_t b0, uint32_t b1, nx_gmatch *m, size_t nm) {
     /* (locals: the stores to the tokens and matches may alias the tables' bytes) */
