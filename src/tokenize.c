@@ -261,10 +261,12 @@ static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size
         return j - i;
     }
     *folded = 0;
-    for (;;) {
-        size_t run = j;
-        j = ascii_run(sc, j, &sh, &seg_letters, &pc, NULL, NULL, NULL);
-        ncp += j - run;
+    for (int after_run = 1;; after_run = 0) { /* (the first run, taken above, stopped at j) */
+        if (!after_run) {
+            size_t run = j;
+            j = ascii_run(sc, j, &sh, &seg_letters, &pc, NULL, NULL, NULL);
+            ncp += j - run;
+        }
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
         if (cc & NX_CC_WORD) {
