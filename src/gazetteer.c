@@ -226,11 +226,16 @@ static inline __attribute__((always_inline)) int label_is_fold(const nx_gedges *
  * edge out, cost 10 % of the stage's instructions.) */
 enum { MATCH_BLOCK = 64, MATCH_RING = 4 * MATCH_BLOCK }; /* a power of two: i % MATCH_RING is a mask */
 
-/* What step 2 leaves for step 3 about a token (in a ring of blocks, index
- * i % MATCH_RING): the first slot whose tag is the token's root edge's and
- * whose parent is the root, + LOOKUP_SLOT; LOOKUP_NONE when there is none;
- * LOOKUP_SKIP when the token is not looked up. */
+/* What the steps leave for the next about a token (in a ring of blocks,
+ * index i % MATCH_RING), so that step 2 reads none of the tokens: step 1
+ * the root edge's hash (the token's fold_hash, nx_gedge_hash(0, ...)) and
+ * whether the token is looked up; step 2 the first slot whose tag is the
+ * hash's and whose parent is the root. */
 enum { LOOKUP_SKIP = 0, LOOKUP_NONE = 1, LOOKUP_SLOT = 2 };
+typedef struct lookup {
+    uint64_t h;
+    uint32_t slot; /* the slot + LOOKUP_SLOT; LOOKUP_NONE: none (or not probed yet); LOOKUP_SKIP: not looked up */
+} lookup;
 
 /* A slot's tag and parent as one word, and that of an edge from the root
  * whose hash is h: one compare for both (nx_gedge: tag, then parent). */
@@ -245,23 +250,32 @@ static inline uint64_t root_tag(uint64_t h) {
 }
 _Static_assert(offsetof(nx_gedge, tag) == 0 && offsetof(nx_gedge, parent) == 4, "tag_parent() reads both at once");
 
-/* Step 1: starts loading the root slot of each token of [b0, b1). A
- * prefetch: the loop goes on at once. (Real loads measured 5-10 % faster
- * when every step rehashed and reprobed; with the steps' work shared
- * through a ring they are 10-15 % slower: 64 loads that miss, each kept in
- * the reorder buffer until it is served, stall the loop.) The root edge's
- * hash is the token's own (nx_gedge_hash(0, ...)): nothing to keep. */
-static void load_slots(const nx_gazetteer *g, const nx_token *items, uint32_t b0, uint32_t b1) {
+/* Step 1: hashes each token of [b0, b1) and starts loading its root slot.
+ * A prefetch: the loop goes on at once. (Real loads measured 5-10 %
+ * faster when every step rehashed and reprobed; with the steps' work
+ * shared through the ring they are 10-15 % slower: 64 loads that miss,
+ * each kept in the reorder buffer until it is served, stall the loop.
+ * Step 2 reading the tokens instead of the ring, and step 1 only
+ * prefetching, took 3.6 M of the stage's 29.2 M instructions on 500 news
+ * documents, and made it 6-12 % slower: --stage-times, best of 20 runs.) */
+static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t b0, uint32_t b1) {
+    /* (locals: the stores to the ring may alias the table's size) */
     const nx_gedge *slots = g->edges.slots;
     size_t mask = g->edges.n_slots - 1;
-    for (uint32_t i = b0; i < b1; i++)
-        if (looked_up(&items[i])) __builtin_prefetch(&slots[items[i].fold_hash & mask]);
+    for (uint32_t i = b0; i < b1; i++) {
+        lookup *l = &ring[i % MATCH_RING];
+        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
+        int skip = !looked_up(&items[i]);
+        l->slot = skip ? LOOKUP_SKIP : LOOKUP_NONE;
+        l->h = h;
+        if (!skip) __builtin_prefetch(&slots[h & mask]);
+    }
 }
 
 /* Step 2: probes the slots (loaded or being loaded) and starts loading what
  * the lookups read next: the label of the slot whose tag is the token's,
  * and that child's flags and features. */
-static void load_nodes(const nx_gazetteer *g, const nx_token *items, uint32_t *ring, uint32_t b0, uint32_t b1) {
+static void load_nodes(const nx_gazetteer *g, lookup *ring, uint32_t b0, uint32_t b1) {
     /* (locals: the stores to the ring may alias the tables' pointers) */
     const nx_gedge *slots = g->edges.slots;
     const char *labels = g->edges.labels;
@@ -269,19 +283,14 @@ static void load_nodes(const nx_gazetteer *g, const nx_token *items, uint32_t *r
     const nx_gnode_feat *node_feat = g->node_feat;
     size_t mask = g->edges.n_slots - 1;
     for (uint32_t i = b0; i < b1; i++) {
-        uint32_t *l = &ring[i % MATCH_RING];
-        if (!looked_up(&items[i])) {
-            *l = LOOKUP_SKIP;
-            continue;
-        }
-        uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
-        uint64_t tag_root = root_tag(h);
-        *l = LOOKUP_NONE;
-        for (size_t s = (size_t)h & mask;; s = (s + 1) & mask) {
+        lookup *l = &ring[i % MATCH_RING];
+        if (l->slot == LOOKUP_SKIP) continue;
+        uint64_t tag_root = root_tag(l->h);
+        for (size_t s = (size_t)l->h & mask;; s = (s + 1) & mask) {
             const nx_gedge *e = &slots[s];
             if (!e->child) break;
             if (tag_parent(e) != tag_root) continue;
-            *l = (uint32_t)s + LOOKUP_SLOT;
+            l->slot = (uint32_t)s + LOOKUP_SLOT;
             __builtin_prefetch(labels + e->label);
             __builtin_prefetch(&node_flags[e->child]);
             __builtin_prefetch(&node_feat[e->child]);
@@ -290,14 +299,16 @@ static void load_nodes(const nx_gazetteer *g, const nx_token *items, uint32_t *r
     }
 }
 
-/* The token's child of the root from the slot step 2 found: the slot's
- * child when its label is the token, else (another token with the same
- * tag) the probe goes on past it as child_at's would. */
-static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges *E, size_t slot, const nx_token *t) {
+/* The token's child of the root from what step 2 found: the slot's child
+ * when its label is the token, else (another token with the same tag)
+ * the probe goes on past it as child_at's would. */
+static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges *E, const lookup *l,
+                                                                 const nx_token *t) {
+    size_t slot = l->slot - LOOKUP_SLOT;
     const nx_gedge *e = &E->slots[slot];
     if (label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
     size_t mask = E->n_slots - 1;
-    uint32_t tag = (uint32_t)(nx_gedge_hash(0, t->fold_hash) >> 32);
+    uint32_t tag = (uint32_t)(l->h >> 32);
     for (size_t s = (slot + 1) & mask;; s = (s + 1) & mask) {
         e = &E->slots[s];
         if (!e->child) return 0;
@@ -307,7 +318,7 @@ static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges
 
 /* Step 3: the features of each token of [b0, b1) and the longest entry
  * from it, appended to m[nm ..]; returns the new count. */
-static size_t match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const uint32_t *ring,
+static size_t match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const lookup *ring,
                           uint32_t b0, uint32_t b1, nx_gmatch *m, size_t nm) {
     /* (locals: the stores to the tokens and matches may alias the tables' bytes) */
     const nx_gedges *E = &g->edges;
@@ -317,9 +328,9 @@ static size_t match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens 
     uint32_t count = (uint32_t)toks->count;
     for (uint32_t i = b0; i < b1; i++) {
         nx_token *t = &items[i];
-        uint32_t l = ring[i % MATCH_RING];
-        if (l == LOOKUP_SKIP) continue;
-        uint32_t node = l != LOOKUP_NONE ? root_child(E, l - LOOKUP_SLOT, t) : 0;
+        const lookup *l = &ring[i % MATCH_RING];
+        if (l->slot == LOOKUP_SKIP) continue;
+        uint32_t node = l->slot != LOOKUP_NONE ? root_child(E, l, t) : 0;
         uint32_t best = 0, best_end = 0;
         uint64_t f = ending_features(g, t);
         if (node) {
@@ -361,17 +372,17 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     nx_gmatch *m = nx_arena_alloc_uninit(arena, toks->count * sizeof *m);
     if (!m) return NX_ERR_NOMEM;
     const nx_token *items = toks->items;
-    uint32_t ring[MATCH_RING];
+    lookup ring[MATCH_RING];
     uint32_t count = (uint32_t)toks->count, nb = (count + MATCH_BLOCK - 1) / MATCH_BLOCK;
 #define BLOCK_END(k) ((k) + 1 < nb ? ((k) + 1) * MATCH_BLOCK : count)
     /* block k is matched while block k + 1's nodes and block k + 2's slots load */
-    load_slots(g, items, 0, BLOCK_END(0));
-    if (nb > 1) load_slots(g, items, MATCH_BLOCK, BLOCK_END(1));
-    load_nodes(g, items, ring, 0, BLOCK_END(0));
+    load_slots(g, items, ring, 0, BLOCK_END(0));
+    if (nb > 1) load_slots(g, items, ring, MATCH_BLOCK, BLOCK_END(1));
+    load_nodes(g, ring, 0, BLOCK_END(0));
     size_t nm = 0;
     for (uint32_t k = 0; k < nb; k++) {
-        if (k + 2 < nb) load_slots(g, items, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
-        if (k + 1 < nb) load_nodes(g, items, ring, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
+        if (k + 2 < nb) load_slots(g, items, ring, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
+        if (k + 1 < nb) load_nodes(g, ring, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
         nm = match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, nm);
     }
 #undef BLOCK_END
