@@ -206,7 +206,8 @@ static inline int looked_up(const nx_token *t) {
  * before (the text has none): then the len + 1 bytes with the NUL say it,
  * compared whole instead of byte by byte looking for the label's end. Only
  * a label too close to the end of the labels is compared the slow way. */
-static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold, size_t len) {
+static inline __attribute__((always_inline)) int label_is_fold(const nx_gedges *E, uint32_t off, const char *fold,
+                                                              size_t len) {
     /* most: 16 bytes of both may be read (nx_token.fold), no branch on the length */
     if (len < 16 && E->labels_len - off >= 16) return nx_same_bytes16(E->labels + off, fold, len + 1);
     if (len < E->labels_len - off) return nx_same_bytes(E->labels + off, fold, len + 1);
@@ -225,19 +226,38 @@ static inline int label_is_fold(const nx_gedges *E, uint32_t off, const char *fo
  * edge out, cost 10 % of the stage's instructions.) */
 enum { MATCH_BLOCK = 64, MATCH_RING = 4 * MATCH_BLOCK }; /* a power of two: i % MATCH_RING is a mask */
 
-/* What a step leaves for the next about a token (in a ring of blocks,
- * index i % MATCH_RING), so the root lookup is hashed and probed once. */
+/* What the steps leave for the next about a token (in a ring of blocks,
+ * index i % MATCH_RING), so that step 2 reads none of the tokens: step 1
+ * the root edge's hash (the token's fold_hash, nx_gedge_hash(0, ...)) and
+ * whether the token is looked up; step 2 the first slot whose tag is the
+ * hash's and whose parent is the root. */
+enum { LOOKUP_SKIP = 0, LOOKUP_NONE = 1, LOOKUP_SLOT = 2 };
 typedef struct lookup {
-    uint64_t h;     /* step 1: the root edge hash of the token (nx_gedge_hash(0, ...): its fold_hash) */
-    uint32_t slot;  /* step 2: the first slot whose tag is h's and parent the root, + 1; 0: none */
-    uint8_t skip;   /* step 1: the token is not looked up */
+    uint64_t h;
+    uint32_t slot; /* the slot + LOOKUP_SLOT; LOOKUP_NONE: none (or not probed yet); LOOKUP_SKIP: not looked up */
 } lookup;
+
+/* A slot's tag and parent as one word, and that of an edge from the root
+ * whose hash is h: one compare for both (nx_gedge: tag, then parent). */
+static inline uint64_t tag_parent(const nx_gedge *e) {
+    uint64_t w;
+    memcpy(&w, e, sizeof w);
+    return w;
+}
+static inline uint64_t root_tag(uint64_t h) {
+    nx_gedge e = {(uint32_t)(h >> 32), 0, 0, 0};
+    return tag_parent(&e);
+}
+_Static_assert(offsetof(nx_gedge, tag) == 0 && offsetof(nx_gedge, parent) == 4, "tag_parent() reads both at once");
 
 /* Step 1: hashes each token of [b0, b1) and starts loading its root slot.
  * A prefetch: the loop goes on at once. (Real loads measured 5-10 %
  * faster when every step rehashed and reprobed; with the steps' work
  * shared through the ring they are 10-15 % slower: 64 loads that miss,
- * each kept in the reorder buffer until it is served, stall the loop.) */
+ * each kept in the reorder buffer until it is served, stall the loop.
+ * Step 2 reading the tokens instead of the ring, and step 1 only
+ * prefetching, took 3.6 M of the stage's 29.2 M instructions on 500 news
+ * documents, and made it 6-12 % slower: --stage-times, best of 20 runs.) */
 static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *ring, uint32_t b0, uint32_t b1) {
     /* (locals: the stores to the ring may alias the table's size) */
     const nx_gedge *slots = g->edges.slots;
@@ -246,7 +266,7 @@ static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *rin
         lookup *l = &ring[i % MATCH_RING];
         uint64_t h = nx_gedge_hash(0, items[i].fold_hash);
         int skip = !looked_up(&items[i]);
-        l->skip = (uint8_t)skip;
+        l->slot = skip ? LOOKUP_SKIP : LOOKUP_NONE;
         l->h = h;
         if (!skip) __builtin_prefetch(&slots[h & mask]);
     }
@@ -256,35 +276,40 @@ static void load_slots(const nx_gazetteer *g, const nx_token *items, lookup *rin
  * the lookups read next: the label of the slot whose tag is the token's,
  * and that child's flags and features. */
 static void load_nodes(const nx_gazetteer *g, lookup *ring, uint32_t b0, uint32_t b1) {
-    const nx_gedges *E = &g->edges;
-    size_t mask = E->n_slots - 1;
+    /* (locals: the stores to the ring may alias the tables' pointers) */
+    const nx_gedge *slots = g->edges.slots;
+    const char *labels = g->edges.labels;
+    const uint8_t *node_flags = g->node_flags;
+    const nx_gnode_feat *node_feat = g->node_feat;
+    size_t mask = g->edges.n_slots - 1;
     for (uint32_t i = b0; i < b1; i++) {
         lookup *l = &ring[i % MATCH_RING];
-        l->slot = 0;
-        if (l->skip) continue;
-        uint32_t tag = (uint32_t)(l->h >> 32);
+        if (l->slot == LOOKUP_SKIP) continue;
+        uint64_t tag_root = root_tag(l->h);
         for (size_t s = (size_t)l->h & mask;; s = (s + 1) & mask) {
-            const nx_gedge *e = &E->slots[s];
+            const nx_gedge *e = &slots[s];
             if (!e->child) break;
-            if (e->tag != tag || e->parent != 0) continue;
-            l->slot = (uint32_t)s + 1;
-            __builtin_prefetch(E->labels + e->label);
-            __builtin_prefetch(&g->node_flags[e->child]);
-            __builtin_prefetch(&g->node_feat[e->child]);
+            if (tag_parent(e) != tag_root) continue;
+            l->slot = (uint32_t)s + LOOKUP_SLOT;
+            __builtin_prefetch(labels + e->label);
+            __builtin_prefetch(&node_flags[e->child]);
+            __builtin_prefetch(&node_feat[e->child]);
             break;
         }
     }
 }
 
 /* The token's child of the root from what step 2 found: the slot's child
- * when its label is the token, else (another token with the same tag, or
- * none) the probe goes on past it as child_at's would. */
-static inline uint32_t root_child(const nx_gedges *E, const lookup *l, const nx_token *t) {
-    const nx_gedge *e = &E->slots[l->slot - 1];
+ * when its label is the token, else (another token with the same tag)
+ * the probe goes on past it as child_at's would. */
+static inline __attribute__((always_inline)) uint32_t root_child(const nx_gedges *E, const lookup *l,
+                                                                 const nx_token *t) {
+    size_t slot = l->slot - LOOKUP_SLOT;
+    const nx_gedge *e = &E->slots[slot];
     if (label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
     size_t mask = E->n_slots - 1;
     uint32_t tag = (uint32_t)(l->h >> 32);
-    for (size_t s = l->slot & mask;; s = (s + 1) & mask) {
+    for (size_t s = (slot + 1) & mask;; s = (s + 1) & mask) {
         e = &E->slots[s];
         if (!e->child) return 0;
         if (e->tag == tag && e->parent == 0 && label_is_fold(E, e->label, t->fold, t->fold_len)) return e->child;
@@ -292,46 +317,51 @@ static inline uint32_t root_child(const nx_gedges *E, const lookup *l, const nx_
 }
 
 /* Step 3: the features of each token of [b0, b1) and the longest entry
- * from it, appended to m[*nm]. */
-static void match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const lookup *ring, uint32_t b0,
-                        uint32_t b1, nx_gmatch *m, size_t *nm) {
+ * from it, appended to m[nm ..]; returns the new count. */
+static size_t match_block(const nx_gazetteer *g, const nx_text *text, nx_tokens *toks, const lookup *ring,
+                          uint32_t b0, uint32_t b1, nx_gmatch *m, size_t nm) {
+    /* (locals: the stores to the tokens and matches may alias the tables' bytes) */
     const nx_gedges *E = &g->edges;
+    const uint8_t *node_flags = g->node_flags;
+    const nx_gnode_feat *node_feat = g->node_feat;
     nx_token *items = toks->items;
     uint32_t count = (uint32_t)toks->count;
     for (uint32_t i = b0; i < b1; i++) {
         nx_token *t = &items[i];
         const lookup *l = &ring[i % MATCH_RING];
-        if (l->skip) continue;
-        uint32_t node = l->slot ? root_child(E, l, t) : 0;
+        if (l->slot == LOOKUP_SKIP) continue;
+        uint32_t node = l->slot != LOOKUP_NONE ? root_child(E, l, t) : 0;
         uint32_t best = 0, best_end = 0;
+        uint64_t f = ending_features(g, t);
         if (node) {
             /* the features of the entries that cover the token alone */
             int cap = (t->shape & NX_SH_CAP) != 0;
             uint64_t cap_mask = (uint64_t)0 - (uint64_t)cap; /* (masks: whether a word is capitalised is random) */
-            unsigned fl = g->node_flags[node];
-            uint64_t f = g->node_feat[node].fold | (g->node_feat[node].cap & cap_mask);
+            unsigned fl = node_flags[node];
+            f |= node_feat[node].fold | (node_feat[node].cap & cap_mask);
             int ok = (fl & (NX_GN_FOLD | (NX_GN_CAP & (unsigned)cap_mask))) != 0;
             if (fl & NX_GN_EXACT) ok |= exact_entries(g, text, toks, node, i, i + 1, &f);
-            t->feat |= f;
             if (ok) best = node, best_end = i + 1;
             /* the longest entry from here */
-            for (uint32_t j = i + 1; j < count && (g->node_flags[node] & NX_GN_CHILDREN); j++) {
+            for (uint32_t j = i + 1; j < count && (fl & NX_GN_CHILDREN); j++) {
                 uint64_t h = nx_gedge_hash(node, items[j].fold_hash);
                 if (!nx_gedge_may_exist(E, h)) break;
                 uint32_t c = child_at(E, node, h, items[j].fold, items[j].fold_len);
                 if (!c) break;
                 node = c;
+                fl = node_flags[node];
                 if (node_accepts(g, text, toks, node, i, j + 1, cap)) best = node, best_end = j + 1;
             }
         }
-        t->feat |= ending_features(g, t);
+        t->feat |= f;
         if (best_end) {
-            m[*nm].t0 = i;
-            m[*nm].t1 = best_end;
-            m[*nm].node = best;
-            ++*nm;
+            m[nm].t0 = i;
+            m[nm].t1 = best_end;
+            m[nm].node = best;
+            nm++;
         }
     }
+    return nm;
 }
 
 nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_text *text, nx_tokens *toks,
@@ -353,7 +383,7 @@ nx_status nx_gazetteer_match(const nx_gazetteer *g, nx_arena *arena, const nx_te
     for (uint32_t k = 0; k < nb; k++) {
         if (k + 2 < nb) load_slots(g, items, ring, (k + 2) * MATCH_BLOCK, BLOCK_END(k + 2));
         if (k + 1 < nb) load_nodes(g, ring, (k + 1) * MATCH_BLOCK, BLOCK_END(k + 1));
-        match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, &nm);
+        nm = match_block(g, text, toks, ring, k * MATCH_BLOCK, BLOCK_END(k), m, nm);
     }
 #undef BLOCK_END
     *out = m;
@@ -450,7 +480,13 @@ __attribute__((target("avx2"))) static void entry_maxima(const nx_entry *e, size
 __attribute__((target("avx2"))) static void slot_extremes(const nx_gedge *s, size_t n, uint32_t mx[4], uint32_t *min_child) {
     __m256i hi = _mm256_setzero_si256(), lo = _mm256_set1_epi32(-1);
     size_t i = 0;
-    for (; i + 2 <= n; i += 2) { /* two slots a vector */
+    for (; i + 4 <= n; i += 4) { /* two slots a vector, two vectors a step */
+        __m256i x = _mm256_loadu_si256((const __m256i_u *)(const void *)&s[i]);
+        __m256i y = _mm256_loadu_si256((const __m256i_u *)(const void *)&s[i + 2]);
+        hi = _mm256_max_epu32(hi, _mm256_max_epu32(x, y));
+        lo = _mm256_min_epu32(lo, _mm256_min_epu32(x, y));
+    }
+    for (; i + 2 <= n; i += 2) {
         __m256i x = _mm256_loadu_si256((const __m256i_u *)(const void *)&s[i]);
         hi = _mm256_max_epu32(hi, x);
         lo = _mm256_min_epu32(lo, x);
@@ -465,6 +501,54 @@ __attribute__((target("avx2"))) static void slot_extremes(const nx_gedge *s, siz
         for (int k = 0; k < 4; k++) mx[k] = w[k] > mx[k] ? w[k] : mx[k];
         *min_child = s[i].child < *min_child ? s[i].child : *min_child;
     }
+}
+
+/* The largest of a[0 .. n). */
+__attribute__((target("avx2"))) static uint32_t max_u32(const uint32_t *a, size_t n) {
+    __m256i m0 = _mm256_setzero_si256(), m1 = m0;
+    size_t i = 0;
+    for (; i + 16 <= n; i += 16) { /* two vectors a step: two chains of maxima */
+        m0 = _mm256_max_epu32(m0, _mm256_loadu_si256((const __m256i_u *)(const void *)(a + i)));
+        m1 = _mm256_max_epu32(m1, _mm256_loadu_si256((const __m256i_u *)(const void *)(a + i + 8)));
+    }
+    uint32_t w[8], m = 0;
+    _mm256_storeu_si256((__m256i_u *)(void *)w, _mm256_max_epu32(m0, m1));
+    for (int k = 0; k < 8; k++) m = w[k] > m ? w[k] : m;
+    for (; i < n; i++) m = a[i] > m ? a[i] : m;
+    return m;
+}
+
+/* The bytes a[0 .. n) ORed. */
+__attribute__((target("avx2"))) static unsigned or_u8(const uint8_t *a, size_t n) {
+    __m256i o = _mm256_setzero_si256();
+    size_t i = 0;
+    for (; i + 32 <= n; i += 32) o = _mm256_or_si256(o, _mm256_loadu_si256((const __m256i_u *)(const void *)(a + i)));
+    uint8_t b[32];
+    unsigned r = 0;
+    _mm256_storeu_si256((__m256i_u *)(void *)b, o);
+    for (int k = 0; k < 32; k++) r |= b[k];
+    for (; i < n; i++) r |= a[i];
+    return r;
+}
+
+/* Whether an entry's next entry (next[i], + 1; 0 = none) goes backwards
+ * or out of range, as check_view's loop reads it: next[i] != 0 and not in
+ * i + 2 .. n (unsigned: a >= b where max(a, b) == a, a <= b where
+ * min(a, b) == a). */
+__attribute__((target("avx2"))) static int next_bad(const uint32_t *next, uint32_t n) {
+    __m256i bad = _mm256_setzero_si256(), zero = bad, vn = _mm256_set1_epi32((int)n);
+    __m256i lo = _mm256_setr_epi32(2, 3, 4, 5, 6, 7, 8, 9), eight = _mm256_set1_epi32(8); /* i + 2 for each lane */
+    uint32_t i = 0;
+    for (; n - i >= 8; i += 8, lo = _mm256_add_epi32(lo, eight)) {
+        __m256i x = _mm256_loadu_si256((const __m256i_u *)(const void *)(next + i));
+        __m256i ok = _mm256_and_si256(_mm256_cmpeq_epi32(_mm256_max_epu32(x, lo), x),
+                                      _mm256_cmpeq_epi32(_mm256_min_epu32(x, vn), x));
+        bad = _mm256_or_si256(bad, _mm256_andnot_si256(_mm256_or_si256(ok, _mm256_cmpeq_epi32(x, zero)),
+                                                       _mm256_set1_epi32(-1)));
+    }
+    int r = !_mm256_testz_si256(bad, bad);
+    for (; i < n; i++) r |= (next[i] != 0) & ((next[i] <= i + 1) | (next[i] > n));
+    return r;
 }
 
 static int avx2_checks(void) { return __builtin_cpu_supports("avx2") && !getenv("NERX_NO_AVX2_CHECKS"); }
@@ -495,20 +579,32 @@ static const char *check_view(const nx_gazetteer *g, uint32_t *bad_id) {
     uint32_t labels_len = g->edges.labels_len > UINT32_MAX ? UINT32_MAX : (uint32_t)g->edges.labels_len;
     uint32_t n_sources = g->n_sources > UINT32_MAX ? UINT32_MAX : (uint32_t)g->n_sources;
     const uint32_t *head = g->node_head;
+    const uint8_t *flags = g->node_flags;
+    const uint32_t *next = g->entry_next; /* lists run forward (the builder appends), so none can loop */
+#ifdef NX_AVX2_CHECKS
+    if (avx2_checks()) { /* the same tests as the loops below */
+        if (max_u32(head, n_nodes) > n_entries) return "a node's first entry is out of range";
+        *bad_id = NX_MS_NODE_FLAGS;
+        if (or_u8(flags, n_nodes) & ~NX_GN_ALL) return "a node has an unknown flag";
+        *bad_id = NX_MS_ENTRY_NEXT;
+        if (next_bad(next, n_entries)) return "an entry list goes backwards or out of range";
+        goto lists_done;
+    }
+#endif
     for (uint32_t n = 0; n < n_nodes; n++) bad |= head[n] > n_entries;
     if (bad) return "a node's first entry is out of range";
     *bad_id = NX_MS_NODE_FLAGS;
-    const uint8_t *flags = g->node_flags;
     for (uint32_t n = 0; n < n_nodes; n++) bad |= flags[n] & ~NX_GN_ALL;
     if (bad) return "a node has an unknown flag";
     *bad_id = NX_MS_ENTRY_NEXT;
-    /* lists run forward (the builder appends), so none can loop */
-    const uint32_t *next = g->entry_next;
     for (uint32_t i = 0; i < n_entries; i++) {
         uint32_t nx = next[i];
         bad |= (nx != 0) & ((nx <= i + 1) | (nx > n_entries));
     }
     if (bad) return "an entry list goes backwards or out of range";
+#ifdef NX_AVX2_CHECKS
+lists_done:
+#endif
     *bad_id = NX_MS_ENTRIES;
 #ifdef NX_AVX2_CHECKS
     if (avx2_checks()) {

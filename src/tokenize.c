@@ -185,15 +185,17 @@ static inline size_t ascii_run(const scan *sc, size_t j, shape *sh, size_t *seg_
                                uint64_t *h, int *folded) {
     while (sc->n - j >= 8) {
         uint64_t x = nx_load8(sc->s + j);
-        uint64_t lower = nx_bytes_between(x, 'a', 'z'), upper = nx_bytes_between(x, 'A', 'Z');
-        uint64_t digit = nx_bytes_between(x, '0', '9');
-        uint64_t stop = ~(lower | upper | digit) & NX_HIGHS;
+        /* as word8_of(): the low seven bits tested, the bytes from 0x80 up stops */
+        uint64_t low7 = x & NX_ONES * 127, lower7 = low7 | NX_ONES * 0x20;
+        uint64_t letter = (NX_ONES * (128 + 'z') - lower7) & (lower7 + NX_ONES * (128 - 'a')) & NX_HIGHS;
+        uint64_t digit = (NX_ONES * (128 + '9') - low7) & (low7 + NX_ONES * (128 - '0')) & NX_HIGHS;
+        uint64_t stop = (~(letter | digit) | x) & NX_HIGHS;
         unsigned len = stop ? nx_first_marked(stop) : 8;
         if (!len) return j;
         uint64_t keep = len == 8 ? ~UINT64_C(0) : (UINT64_C(1) << (8 * len)) - 1;
-        uint64_t letter = (lower | upper) & keep;
-        upper &= keep;
+        letter &= keep;
         digit &= keep;
+        uint64_t upper = letter & ~(x << 2); /* a letter without 0x20 is upper case */
         if (fold) {
             uint64_t f = (x & keep) | (upper >> 2); /* A-Z to a-z, the bytes after the run zero */
             nx_store8((unsigned char *)fold, f);
@@ -259,10 +261,12 @@ static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size
         return j - i;
     }
     *folded = 0;
-    for (;;) {
-        size_t run = j;
-        j = ascii_run(sc, j, &sh, &seg_letters, &pc, NULL, NULL, NULL);
-        ncp += j - run;
+    for (int after_run = 1;; after_run = 0) { /* (the first run, taken above, stopped at j) */
+        if (!after_run) {
+            size_t run = j;
+            j = ascii_run(sc, j, &sh, &seg_letters, &pc, NULL, NULL, NULL);
+            ncp += j - run;
+        }
         int32_t c = peek(sc, j, &k);
         unsigned cc = cls(c);
         if (cc & NX_CC_WORD) {
@@ -543,26 +547,30 @@ int nx_tokenize_general_only = 0;
  * one (8 when there is none). */
 typedef struct word8 {
     uint64_t letter, upper, digit;
+    uint64_t keep; /* 0xFF in each of the first len bytes */
     unsigned len;
 } word8;
 
 static inline word8 word8_of(uint64_t x) {
     word8 w;
-    uint64_t lx = x | NX_ONES * 0x20; /* A-Z to a-z, and the rest to bytes that are no letter */
-    w.letter = nx_bytes_between(lx, 'a', 'z');
-    w.digit = nx_bytes_between(x, '0', '9');
-    uint64_t stop = ~(w.letter | w.digit) & NX_HIGHS;
+    /* nx_bytes_between() of the low seven bits, twice (the letters after
+     * A-Z to a-z, the digits), and the bytes from 0x80 up made stops once */
+    uint64_t low7 = x & NX_ONES * 127, lower7 = low7 | NX_ONES * 0x20;
+    w.letter = (NX_ONES * (128 + 'z') - lower7) & (lower7 + NX_ONES * (128 - 'a')) & NX_HIGHS;
+    w.digit = (NX_ONES * (128 + '9') - low7) & (low7 + NX_ONES * (128 - '0')) & NX_HIGHS;
+    uint64_t stop = (~(w.letter | w.digit) | x) & NX_HIGHS;
     w.len = stop ? nx_first_marked(stop) : 8;
     uint64_t keep = stop ? (UINT64_C(1) << (8 * w.len)) - 1 : ~UINT64_C(0);
     w.letter &= keep;
     w.digit &= keep;
     w.upper = w.letter & ~(x << 2); /* a letter without 0x20 is upper case */
+    w.keep = keep;
     return w;
 }
 
 /* The folded form of the bytes of x that w takes, the others zero. */
 static inline uint64_t word8_fold(uint64_t x, const word8 *w) {
-    return (w->len == 8 ? x : x & ((UINT64_C(1) << (8 * w->len)) - 1)) | (w->upper >> 2);
+    return (x & w->keep) | (w->upper >> 2);
 }
 
 /* Whether the byte after a run of letters and digits ends the word, as
@@ -588,11 +596,23 @@ static __attribute__((noinline)) int period_ends(const unsigned char *s, size_t 
     return !nx_strmap_get(lex->abbreviations, fold, len + 1, NULL);
 }
 
+/* Whether the apostrophe at byte j starts a possessive 's (or 'S) that
+ * scan_word leaves out of the word before it: one that the end of the
+ * text or an ASCII byte no word goes on over follows. 0 sends the word to
+ * scan_word (a byte from 0x80 up after it, too). */
+static inline int possessive_at(const unsigned char *s, size_t n, size_t j) {
+    if (n - j < 2 || (s[j + 1] | 0x20) != 's') return 0;
+    if (n - j == 2) return 1;
+    unsigned a = s[j + 2];
+    return a < 0x80 && !(ASCII_CLASS[a] & NX_CC_WORD);
+}
+
 /* Whether the word of len ASCII letters and digits at byte i ends before
  * the byte `next` after it, as scan_word decides. */
 static inline int word_ends(const unsigned char *s, size_t n, size_t i, size_t len, unsigned next, int last_digit,
                             char *fold, const nx_token_lexicon *lex) {
     if (ends_run(next, last_digit)) return 1;
+    if (next == '\'') return possessive_at(s, n, i + len);
     return next == '.' && period_ends(s, n, i, len, last_digit, fold, lex);
 }
 
@@ -673,6 +693,114 @@ static inline void put_token(nx_token *t, uint32_t b0, uint32_t b1, const uint32
 
 /* ---- the stage ------------------------------------------------------------------ */
 
+/* The break before the next token from the white space before it (`gap`):
+ * bit 0 white space, then 2 per line break (a paragraph's counts 4). */
+static const uint8_t BRK_OF_GAP[6] = {NX_BRK_NONE, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_LINE, NX_BRK_PARA, NX_BRK_PARA};
+
+/* The loop's state that the token below reads and moves on. */
+typedef struct loop {
+    size_t i;      /* the next byte */
+    unsigned gap;  /* the white space before it (tokenize) */
+    uint32_t sent; /* sentence_of's */
+    unsigned pend;
+    tokbuf v;
+    pool fp;
+} loop;
+
+/* The token or white space at byte L->i when it is none of the common ones
+ * that tokenize() takes itself: other white space, a word that is not a
+ * common_word(), other marks. NX_OK or NX_ERR_NOMEM. */
+static __attribute__((noinline)) nx_status other_token(nx_arena *arena, const nx_text *text,
+                                                       const nx_token_lexicon *lex, const uint32_t *cp_at, loop *L) {
+    scan sc = {(const unsigned char *)text->work, text->len};
+    const unsigned char *s = sc.s;
+    const size_t n = sc.n;
+    size_t i = L->i;
+    unsigned char b = s[i];
+    unsigned gap = L->gap, brk;
+    nx_token *t = L->v.at;
+    size_t end;
+    uint16_t flags;
+    uint8_t kind, start;
+    uint64_t hash;
+    int32_t c;
+    unsigned cc;
+    size_t k;
+    if (b < 0x80) {
+        c = b;
+        k = 1;
+        cc = ASCII_CLASS[b];
+    } else {
+        c = peek(&sc, i, &k);
+        cc = cls(c);
+    }
+    if (cc & NX_CC_SPACE) {
+        if (c == '\n' || c == 0x2028 || c == 0x85) gap = (gap | 1) + 2;
+        else if (c == 0x2029) gap = (gap | 1) + 4;
+        else gap |= 1;
+        if (gap > 4) gap = 5;
+        L->i = i + k;
+        L->gap = gap;
+        return NX_OK;
+    }
+    brk = BRK_OF_GAP[gap];
+    L->v.at++;
+    L->gap = 0;
+    int folded = 0;
+    hash = 0;
+    if (cc & NX_CC_WORD) {
+        end = i + scan_word(&sc, lex, i, &flags, L->fp.at, &hash, &folded);
+        kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
+        if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
+        if (kind == NX_TOK_NUM) {
+            /* 2nd, 1990s, 3M: a number that has letters is still a number
+             * token for dates, a word for names when it starts with a letter */
+            flags &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
+        }
+    } else if (cc & NX_CC_APOS) {
+        size_t k2, k3;
+        int32_t n1 = peek(&sc, i + k, &k2);
+        int32_t n2 = peek(&sc, i + k + k2, &k3);
+        /* "Italy's", and "Italy 's" as tokenized text writes it */
+        if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && t > L->v.items &&
+            (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && t[-1].kind == NX_TOK_WORD))) {
+            end = i + k + k2;
+            kind = NX_TOK_WORD;
+            flags = NX_SH_POSS;
+        } else {
+            end = i + k;
+            kind = NX_TOK_PUNCT;
+            flags = c == 0x2019 ? NX_SH_CLOSE : 0;
+        }
+    } else {
+        /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
+        end = i + k;
+        if (c < 0x80 && c != '(' && c != ')' && c != '"') {
+            while (end < n && s[end] == (unsigned char)c) end++;
+        }
+        kind = NX_TOK_PUNCT;
+        flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
+    }
+    if (!folded && end - i == 1 && b < 0x80) { /* a mark of one byte (, . " ...): itself folded */
+        unsigned char f = (unsigned char)nx_fold_ascii(b);
+        nx_store8((unsigned char *)L->fp.at, f);
+        hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), 1);
+        folded = 1;
+    }
+    uint32_t sn = sentence_of(&L->sent, &L->pend, brk, flags, &start);
+    put_token(t, (uint32_t)i, (uint32_t)end, cp_at, L->fp.at, (uint32_t)(end - i), sn, flags, kind, brk, start, hash);
+    if (folded) { /* folded and hashed above or by the scan */
+        L->fp.at[end - i] = '\0';
+        L->fp.at += end - i + 1;
+    } else if (fold_token(arena, text, t, &L->fp) != NX_OK) {
+        return NX_ERR_NOMEM;
+    }
+    sentence_after(&L->pend, text, lex, t);
+    L->i = end;
+    return NX_OK;
+}
+
+
 /* The stage, with the text's code point map (NULL for an ASCII text, whose
  * byte offsets are code point offsets): made twice by the compiler, once
  * for each, so that the loop over an ASCII text has no map to ask. */
@@ -701,13 +829,15 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
     v.items = v.at = nx_arena_alloc_uninit(arena, guess * sizeof(nx_token));
     if (!v.items) return NX_ERR_NOMEM;
     v.end = v.items + guess;
+    /* the state: the loop's in locals (registers), the rest in L, which
+     * other_token() and the growing of the buffers read and move on */
+    loop L = {0, 4, UINT32_MAX, 0, v, fp}; /* gap 4 (BRK_OF_GAP): the first token starts a paragraph */
     size_t i = 0;
-    /* the break before the next token: bit 0 white space, then 2 per line
-     * break (a paragraph's counts 4); the first token starts a paragraph */
-    static const uint8_t BRK_OF_GAP[6] = {NX_BRK_NONE, NX_BRK_SPACE, NX_BRK_LINE, NX_BRK_LINE, NX_BRK_PARA, NX_BRK_PARA};
     unsigned gap = 4;
     uint32_t sent = UINT32_MAX;
     unsigned pend = 0;
+    nx_token *t = v.at; /* the next token */
+    char *fa = fp.at;   /* its folded form */
     while (i < n) {
         unsigned char b = s[i];
         if (b == ' ') { /* the most common byte of all */
@@ -715,27 +845,28 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
             i++;
             continue;
         }
-        if (v.at == v.end) {
+        if (t == L.v.end) {
             /* more tokens than reserved: then the folded forms' buffer may
              * be short too (it holds len + 1 per token, at most the bytes
              * and the tokens reserved), so a new one holds the rest */
-            if (tokbuf_grow(arena, &v) || pool_room(arena, &fp, n, i)) return NX_ERR_NOMEM;
+            L.v.at = t, L.fp.at = fa;
+            if (tokbuf_grow(arena, &L.v) || pool_room(arena, &L.fp, n, i)) return NX_ERR_NOMEM;
+            t = L.v.at, fa = L.fp.at;
         }
-        nx_token *t = v.at;
         unsigned brk = BRK_OF_GAP[gap];
         size_t end;
         uint16_t flags;
         uint8_t kind, start;
         uint64_t hash;
         size_t len;
-        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, lex, fp.at, &flags, &kind, &hash)) != 0) {
+        if (ASCII_WORD[b] && i + 8 <= fast_end && (len = common_word(s, n, i, lex, fa, &flags, &kind, &hash)) != 0) {
             end = i + len;
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-            put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)len, sn, flags, kind, brk, start, hash);
-            fp.at[len] = '\0';
-            fp.at += len + 1;
+            put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fa, (uint32_t)len, sn, flags, kind, brk, start, hash);
+            fa[len] = '\0';
+            fa += len + 1;
             pend = 0; /* a word */
-            v.at++;
+            t++;
             /* the byte after it, which common_word read (so end < n), is
              * most often a space: taken here */
             unsigned sp = s[end] == ' ';
@@ -748,91 +879,26 @@ static inline __attribute__((always_inline)) nx_status tokenize(nx_arena *arena,
              * follows (... -- are one token): itself folded */
             flags = (uint16_t)(((ASCII_CLASS[b] & NX_CC_OPEN) ? NX_SH_OPEN : 0) |
                                ((ASCII_CLASS[b] & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
-            nx_store8((unsigned char *)fp.at, b);
+            nx_store8((unsigned char *)fa, b);
             hash = nx_hash_final(nx_hash_word(nx_hash_start(0), b), 1);
             uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-            put_token(t, (uint32_t)i, (uint32_t)i + 1, cp_at, fp.at, 1, sn, flags, NX_TOK_PUNCT, brk, start, hash);
-            fp.at += 2; /* the NUL stored with the byte */
-            v.at++;
+            put_token(t, (uint32_t)i, (uint32_t)i + 1, cp_at, fa, 1, sn, flags, NX_TOK_PUNCT, brk, start, hash);
+            fa += 2; /* the NUL stored with the byte */
             sentence_after(&pend, text, lex, t);
+            t++;
             unsigned sp = s[i + 1] == ' ';
             gap = sp;
             i += 1 + sp;
             continue;
         }
-        int32_t c;
-        unsigned cc;
-        size_t k;
-        if (b < 0x80) {
-            c = b;
-            k = 1;
-            cc = ASCII_CLASS[b];
-        } else {
-            c = peek(&sc, i, &k);
-            cc = cls(c);
-        }
-        if (cc & NX_CC_SPACE) {
-            if (c == '\n' || c == 0x2028 || c == 0x85) gap = (gap | 1) + 2;
-            else if (c == 0x2029) gap = (gap | 1) + 4;
-            else gap |= 1;
-            if (gap > 4) gap = 5;
-            i += k;
-            continue;
-        }
-        v.at++;
-        gap = 0;
-        int folded = 0;
-        hash = 0;
-        if (cc & NX_CC_WORD) {
-            end = i + scan_word(&sc, lex, i, &flags, fp.at, &hash, &folded);
-            kind = (cc & NX_CC_DIGIT) ? NX_TOK_NUM : NX_TOK_WORD;
-            if (kind == NX_TOK_NUM && (flags & NX_SH_ALPHA)) kind = NX_TOK_WORD;
-            if (kind == NX_TOK_NUM) {
-                /* 2nd, 1990s, 3M: a number that has letters is still a number
-                 * token for dates, a word for names when it starts with a letter */
-                flags &= (uint16_t)~(NX_SH_CAP | NX_SH_ALLCAPS | NX_SH_LOWER);
-            }
-        } else if (cc & NX_CC_APOS) {
-            size_t k2, k3;
-            int32_t n1 = peek(&sc, i + k, &k2);
-            int32_t n2 = peek(&sc, i + k + k2, &k3);
-            /* "Italy's", and "Italy 's" as tokenized text writes it */
-            if ((n1 == 's' || n1 == 'S') && !(cls(n2) & NX_CC_WORD) && t > v.items &&
-                (brk == NX_BRK_NONE || (brk == NX_BRK_SPACE && t[-1].kind == NX_TOK_WORD))) {
-                end = i + k + k2;
-                kind = NX_TOK_WORD;
-                flags = NX_SH_POSS;
-            } else {
-                end = i + k;
-                kind = NX_TOK_PUNCT;
-                flags = c == 0x2019 ? NX_SH_CLOSE : 0;
-            }
-        } else {
-            /* punctuation and symbols: runs of the same ASCII mark are one token (... -- ==) */
-            end = i + k;
-            if (c < 0x80 && c != '(' && c != ')' && c != '"') {
-                while (end < n && s[end] == (unsigned char)c) end++;
-            }
-            kind = NX_TOK_PUNCT;
-            flags = (uint16_t)(((cc & NX_CC_OPEN) ? NX_SH_OPEN : 0) | ((cc & NX_CC_CLOSE) ? NX_SH_CLOSE : 0));
-        }
-        if (!folded && end - i == 1 && b < 0x80) { /* a mark of one byte (, . " ...): itself folded */
-            unsigned char f = (unsigned char)nx_fold_ascii(b);
-            nx_store8((unsigned char *)fp.at, f);
-            hash = nx_hash_final(nx_hash_word(nx_hash_start(0), f), 1);
-            folded = 1;
-        }
-        uint32_t sn = sentence_of(&sent, &pend, brk, flags, &start);
-        put_token(t, (uint32_t)i, (uint32_t)end, cp_at, fp.at, (uint32_t)(end - i), sn, flags, kind, brk, start, hash);
-        if (folded) { /* folded and hashed above or by the scan */
-            fp.at[end - i] = '\0';
-            fp.at += end - i + 1;
-        } else if (fold_token(arena, text, t, &fp) != NX_OK) {
-            return NX_ERR_NOMEM;
-        }
-        sentence_after(&pend, text, lex, t);
-        i = end;
+        /* the rest (other white space, other words, other marks): out of
+         * line, so that the loop above keeps its state in registers */
+        L.i = i, L.gap = gap, L.sent = sent, L.pend = pend, L.v.at = t, L.fp.at = fa;
+        if (other_token(arena, text, lex, cp_at, &L) != NX_OK) return NX_ERR_NOMEM;
+        i = L.i, gap = L.gap, sent = L.sent, pend = L.pend, t = L.v.at, fa = L.fp.at;
     }
+    v = L.v;
+    v.at = t;
 
     size_t count = (size_t)(v.at - v.items);
     nx_arena_shrink(arena, v.items, (size_t)(v.end - v.items) * sizeof(nx_token), count * sizeof(nx_token));

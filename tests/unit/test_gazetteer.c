@@ -199,6 +199,51 @@ static void check_derived(const nx_gazetteer *gz) {
     free(text.s);
 }
 
+/* A root slot whose tag and parent are a token's but whose label is
+ * another word (two words whose hashes share the high 32 bits): the match
+ * stage's root lookup, which takes the first such slot from its probe
+ * step, must go on past it to the token's own edge. The table is made
+ * again with a decoy slot first in "york"'s probe (tag of "york", label
+ * and child of "new"), then every edge of g in order. */
+static void test_root_tag_collision(void) {
+    const nx_gedges *E = &g.edges;
+    uint32_t york = nx_gazetteer_word(&g, "york", 4), newn = nx_gazetteer_word(&g, "new", 3);
+    CHECK(york != 0 && newn != 0 && york != newn);
+    uint32_t new_label = 0;
+    for (size_t s = 0; s < E->n_slots; s++)
+        if (E->slots[s].child == newn && E->slots[s].parent == 0) new_label = E->slots[s].label;
+    CHECK(new_label != 0);
+    nx_gedge *slots = calloc(E->n_slots, sizeof *slots);
+    CHECK(slots != NULL);
+    if (!slots) return;
+    size_t mask = E->n_slots - 1;
+    uint64_t h = nx_gedge_hash(0, nx_gtoken_hash("york", 4));
+    slots[h & mask] = (nx_gedge){(uint32_t)(h >> 32), 0, newn, new_label};
+    for (size_t s = 0; s < E->n_slots; s++) {
+        if (!E->slots[s].child) continue;
+        const char *lab = E->labels + E->slots[s].label;
+        size_t k = nx_gedge_hash(E->slots[s].parent, nx_gtoken_hash(lab, strlen(lab))) & mask;
+        while (slots[k].child) k = (k + 1) & mask;
+        slots[k] = E->slots[s];
+    }
+    nx_gazetteer saved = g;
+    g.edges.slots = slots;
+    doc d;
+    run(&d, "York and New York.");
+    /* York alone, then New York (not the decoy's "new" for York) */
+    CHECK_INT(d.n, 3);
+    if (d.n == 3) {
+        CHECK_INT(d.m[0].node, york);
+        CHECK_INT(d.m[0].t1, 1);
+        CHECK_INT(d.m[1].t0, 2);
+        CHECK_INT(d.m[1].t1, 4);
+        CHECK_INT(d.m[2].node, york);
+    }
+    nx_arena_free(&d.arena);
+    g = saved;
+    free(slots);
+}
+
 /* The same on the shipped gazetteers. */
 static void test_derived_shipped(void) {
     char **files;
@@ -276,6 +321,7 @@ int main(void) {
     CHECK_STR(nx_gstr(&g, g.sources[0].rule), "gazetteer:small");
     CHECK_STR(nx_gstr(&g, g.sources[0].licence), "same as nerx");
     test_longest_match();
+    test_root_tag_collision();
     test_case_rules();
     test_cap_rule();
     test_folding_and_features();

@@ -708,6 +708,56 @@ static void expect_refused_byte(const nx_mfile *img, uint32_t id, size_t at, uin
     expect_refused_bytes(img, id, at, &v, 1, msg_part);
 }
 
+/* The same for each node's first entry and flags and each entry's next
+ * entry (checked as vectors of 8 words or 32 bytes): in the first item,
+ * one in the middle of a vector and the last, on a model of a few hundred
+ * nodes and entries (a-small's are fewer than a vector). */
+static void test_checks_lists(void) {
+    char a[256], many[256];
+    path_in(a, sizeof a, "a-small.tsv");
+    path_in(many, sizeof many, "c-many.tsv");
+    FILE *f = fopen(many, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs("# type: place\n", f);
+    for (int k = 0; k < 150; k++) fprintf(f, "Placename%d Heights\n", k);
+    fclose(f);
+    const char *files[] = {a, many};
+    nx_mfile img;
+    nx_error err;
+    CHECK_INT(nx_model_compile_files(files, 2, NULL, 0, &img, &err), NX_OK);
+    remove(many);
+    const void *d;
+    size_t nodes_len, entries_len;
+    CHECK(nx_mfile_find(&img, NX_MS_NODE_HEAD, &d, &nodes_len));
+    CHECK(nx_mfile_find(&img, NX_MS_ENTRIES, &d, &entries_len));
+    uint32_t n_nodes = (uint32_t)(nodes_len / 4), n_entries = (uint32_t)(entries_len / sizeof(nx_entry));
+    CHECK(n_nodes > 100 && n_entries > 100);
+    const uint32_t at[] = {0, 45, n_nodes - 1}, at_entry[] = {0, 45, n_entries - 1};
+    const char *list_bad = "goes backwards or out of range";
+    for (size_t k = 0; k < 3; k++) {
+        size_t node = at[k], e = at_entry[k];
+        expect_refused_word(&img, NX_MS_NODE_HEAD, 4 * node, n_entries + 1, "first entry is out of range");
+        expect_refused_word(&img, NX_MS_NODE_HEAD, 4 * node, UINT32_MAX, "first entry is out of range");
+        expect_refused_word(&img, NX_MS_NODE_HEAD, 4 * node, n_entries, NULL);
+        expect_refused_byte(&img, NX_MS_NODE_FLAGS, node, NX_GN_ALL + 1, "unknown flag");
+        expect_refused_byte(&img, NX_MS_NODE_FLAGS, node, 0x80, "unknown flag");
+        expect_refused_byte(&img, NX_MS_NODE_FLAGS, node, NX_GN_ALL, NULL);
+        expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, (uint32_t)e + 1, list_bad); /* itself */
+        expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, n_entries + 1, list_bad);
+        expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, 0x80000000u, list_bad);
+        expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, 0, NULL);
+        if (e + 1 < n_entries) { /* forward: the next entry, the last one */
+            if (e) expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, (uint32_t)e, list_bad); /* the one before */
+            expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, (uint32_t)e + 2, NULL);
+            expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, n_entries, NULL);
+        } else {
+            expect_refused_word(&img, NX_MS_ENTRY_NEXT, 4 * e, n_entries, list_bad); /* the last entry itself */
+        }
+    }
+    nx_mfile_close(&img);
+}
+
 /* The structural checks (nx_gazetteer_attach) catch each field of a slot
  * and of an entry out of range, in the first item and the last (the checks
  * run over vectors of fields: a lane or the loop's tail left out would let
@@ -824,9 +874,11 @@ int main(void) {
     test_unknown_sections();
     test_open_errors();
     test_checks_each_field();
+    test_checks_lists();
     /* and on the loops the checks take on a CPU without AVX2 (gazetteer.c) */
     setenv("NERX_NO_AVX2_CHECKS", "1", 1);
     test_checks_each_field();
+    test_checks_lists();
     unsetenv("NERX_NO_AVX2_CHECKS");
     remove_tree(dir);
     return check_result("test_model_file");

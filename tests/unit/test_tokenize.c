@@ -259,12 +259,32 @@ static void test_common_words(void) {
         }
         snprintf(text, sizeof text, "%s\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
         check_general(text);
+        /* o-acute: both of its bytes look like ASCII alphanumerics in their
+         * low seven bits (C and 3), so the eight bytes' test must stop at
+         * the first byte from 0x80 up, whatever follows */
+        snprintf(text, sizeof text, "%s\xC3\xB3 and more words here", words[wi]);
+        check_general(text);
         for (int c = 1; c < 0x80; c++) { /* a period, then every ASCII byte, then a digit or a space */
             snprintf(text, sizeof text, "The %s.%c9 and more words here", words[wi], c);
             check_general(text);
             snprintf(text, sizeof text, "The %s.%c and more words here", words[wi], c);
             check_general(text);
         }
+        for (int c = 1; c < 0x80; c++) { /* a possessive, then every ASCII byte */
+            snprintf(text, sizeof text, "The %s's%c9 and more words here", words[wi], c);
+            check_general(text);
+            snprintf(text, sizeof text, "The %s'S%c and more words here", words[wi], c);
+            check_general(text);
+        }
+        snprintf(text, sizeof text, "The %s's\xC3\xA9 and %s'\xC3\xA9 and %s'x more", words[wi], words[wi], words[wi]);
+        check_general(text);
+        /* a letter after 's whose lead byte passes for [ in its low bits (U+06CC) */
+        snprintf(text, sizeof text, "The %s's\xDB\x8C and more words here", words[wi]);
+        check_general(text);
+        snprintf(text, sizeof text, "The last word is %s's", words[wi]); /* 's ends the text */
+        check_general(text);
+        snprintf(text, sizeof text, "The last word is %s'", words[wi]);
+        check_general(text);
         snprintf(text, sizeof text, "The %s.\xC3\xA9t\xC3\xA9 and more words here", words[wi]);
         check_general(text);
         snprintf(text, sizeof text, "The %s.\xC3\xA9 and more words here", words[wi]); /* 3rd.é: dotted */
