@@ -2233,12 +2233,16 @@ typedef struct undo {
     uint32_t slot, old;
 } undo;
 
+/* The groups' bounds: the starts, then the ends, each NX_GRP_COUNT
+ * rounded up to vectors of four (a match copies them four at a time). */
+#define CAP_ENDS ((NX_GRP_COUNT + 3) & ~3)
+
 typedef struct vm {
     const nx_matcher *m;
     const atoms *A;
     const char *text;
     pcre2_match_data *md;
-    uint32_t caps[2 * NX_GRP_COUNT];
+    uint32_t caps[2 * CAP_ENDS]; /* group g's start at g, its end at CAP_ENDS + g */
     uint32_t steps, limit;
     uint32_t target; /* a look-behind body must end here */
     int looking;     /* inside a look-around body */
@@ -2262,7 +2266,10 @@ static inline int push_choice(vm *v, int32_t pc, uint32_t pos) {
     return 0;
 }
 
+/* Sets group bound `slot` (the program's: 2 g for group g's start, 2 g + 1
+ * for its end). */
 static inline int set_cap(vm *v, uint32_t slot, uint32_t value) {
+    slot = (slot & 1) * CAP_ENDS + (slot >> 1);
     if (v->n_trail == v->cap_trail) {
         size_t cap = v->cap_trail ? v->cap_trail * 2 : 64;
         undo *u = realloc(v->trail, cap * sizeof *u);
@@ -2718,7 +2725,7 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
         }
     }
     vm *v = &S->v;
-    for (int g = 0; g < 2 * NX_GRP_COUNT; g++) v->caps[g] = NO_TARGET;
+    memset(v->caps, 0xFF, sizeof v->caps); /* NO_TARGET */
     v->steps = 0;
     v->n_trail = 0;
     int r = run(v, pt->pc, pos);
@@ -2734,10 +2741,23 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     pm->b0 = a->b0;
     pm->b1 = S->A.a[v->end - 1].b1;
     pm->pattern = (uint16_t)p;
-    for (int g = 0; g < NX_GRP_COUNT; g++) {
-        /* a group unset or empty is none: UINT32_MAX both (an unset start is
-         * NO_TARGET, so e0 <= s0; no branch on what a text holds) */
-        uint32_t s0 = v->caps[2 * g], e0 = v->caps[2 * g + 1];
+    /* a group unset or empty is none: UINT32_MAX both (an unset start is
+     * NO_TARGET, so e0 <= s0; no branch on what a text holds); four at a
+     * time, then the rest */
+    typedef uint32_t u32x4 __attribute__((vector_size(16)));
+    int g = 0;
+    for (; g + 4 <= NX_GRP_COUNT; g += 4) {
+        u32x4 s0, e0;
+        memcpy(&s0, &v->caps[g], sizeof s0);
+        memcpy(&e0, &v->caps[CAP_ENDS + g], sizeof e0);
+        u32x4 none = (u32x4)((e0 <= s0) | (e0 == (uint32_t)NO_TARGET));
+        s0 |= none;
+        e0 |= none;
+        memcpy(&pm->g0[g], &s0, sizeof s0);
+        memcpy(&pm->g1[g], &e0, sizeof e0);
+    }
+    for (; g < NX_GRP_COUNT; g++) {
+        uint32_t s0 = v->caps[g], e0 = v->caps[CAP_ENDS + g];
         uint32_t none = 0u - (uint32_t)((e0 <= s0) | (e0 == NO_TARGET));
         pm->g0[g] = s0 | none;
         pm->g1[g] = e0 | none;

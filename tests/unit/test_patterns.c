@@ -265,6 +265,43 @@ static void test_groups(void) {
     nx_patterns_free(&p);
 }
 
+/* The groups past the last four (yrel, clock, tset: a match copies the
+ * groups four at a time, then the rest one by one), set, unset and empty. */
+static void test_last_groups(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "tail\tdate\t<yrel (last | this)> <clock noon> <tset (daily)?> <year #1000..2099>\n", &err), NX_OK);
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    const char *s = "last noon 2024; this noon daily 2025";
+    CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
+    nx_pmatch *m;
+    size_t n;
+    const char *limit;
+    CHECK_INT(nx_patterns_run(&p, &a, &t, NULL, &m, &n, &limit), NX_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_INT(m[0].g0[NX_GRP_YREL], 0);
+        CHECK_INT(m[0].g1[NX_GRP_YREL], 4);
+        CHECK_INT(m[0].g0[NX_GRP_CLOCK], 5);
+        CHECK_INT(m[0].g1[NX_GRP_CLOCK], 9);
+        CHECK_INT(m[0].g0[NX_GRP_TSET], UINT32_MAX); /* empty */
+        CHECK_INT(m[0].g1[NX_GRP_TSET], UINT32_MAX);
+        CHECK_INT(m[0].g0[NX_GRP_YEAR], 10);
+        CHECK_INT(m[0].g1[NX_GRP_YEAR], 14);
+        CHECK_INT(m[0].g0[NX_GRP_MONTH], UINT32_MAX); /* unset */
+        CHECK_INT(m[0].g1[NX_GRP_MONTH], UINT32_MAX);
+        CHECK_INT(m[1].g0[NX_GRP_YREL], 16);
+        CHECK_INT(m[1].g1[NX_GRP_CLOCK], 25);
+        CHECK_INT(m[1].g0[NX_GRP_TSET], 26);
+        CHECK_INT(m[1].g1[NX_GRP_TSET], 31);
+        CHECK_INT(m[1].g1[NX_GRP_YEAR], 36);
+    }
+    nx_arena_free(&a);
+    nx_patterns_free(&p);
+}
+
 static void test_limits(void) {
     /* catastrophic backtracking must end quickly and be reported */
     nx_patterns p;
@@ -593,6 +630,7 @@ int main(void) {
     test_language();
     test_atoms();
     test_groups();
+    test_last_groups();
     test_switch();
     test_many_alts();
     test_limits();
