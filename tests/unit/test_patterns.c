@@ -265,6 +265,24 @@ static void test_groups(void) {
     nx_patterns_free(&p);
 }
 
+/* The matches of a text in order: by start, the longer first, then by
+ * pattern (not the order the patterns are tried in); a few (insertion
+ * sort) and more than 32 (qsort). */
+static void test_match_order(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "short\tdate\tfoo\nsame\tdate\tfoo bar\nlong\tdate\tfoo bar\nbar\tdate\tbar\n", &err), NX_OK);
+    expect(&p, "bar; foo bar", "bar:bar | same:foo bar | long:foo bar | short:foo | bar:bar");
+    char text[512], want[2048];
+    size_t tl = 0, wl = 0;
+    for (int i = 0; i < 12; i++) {
+        tl += (size_t)snprintf(text + tl, sizeof text - tl, "%sfoo bar", i ? "; " : "");
+        wl += (size_t)snprintf(want + wl, sizeof want - wl, "%ssame:foo bar | long:foo bar | short:foo | bar:bar", i ? " | " : "");
+    }
+    expect(&p, text, want);
+    nx_patterns_free(&p);
+}
+
 /* The groups past the last four (yrel, clock, tset: a match copies the
  * groups four at a time, then the rest one by one), set, unset and empty. */
 static void test_last_groups(void) {
@@ -631,6 +649,7 @@ int main(void) {
     test_atoms();
     test_groups();
     test_last_groups();
+    test_match_order();
     test_switch();
     test_many_alts();
     test_limits();
