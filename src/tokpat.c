@@ -2966,9 +2966,13 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
                 uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
                 if (q < (uint32_t)f0->lo) continue;
                 uint32_t hi = q - (uint32_t)f0->lo;
-                for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
-                    /* the first-atom test of try_at, here: most positions fail it */
-                    if (starts_at(&S, pos, w) & bit) st = try_at(&S, p, pos, 1);
+                for (uint32_t pos = lo > done ? lo : done; st == NX_OK; pos++) {
+                    /* the first-atom test of try_at, here: most positions
+                     * fail it (a loop with no call, whose loads stay in
+                     * registers) */
+                    while (pos <= hi && !(starts_at(&S, pos, w) & bit)) pos++;
+                    if (pos > hi) break;
+                    st = try_at(&S, p, pos, 1);
                 }
                 if (hi + 1 > done) done = hi + 1;
             }
