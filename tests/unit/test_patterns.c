@@ -265,6 +265,28 @@ static void test_groups(void) {
     nx_patterns_free(&p);
 }
 
+/* Patterns whose needs= the text does not meet are skipped, wherever they
+ * stand among 40 (the skipped ones are gathered sixteen at a time, then
+ * one by one): every third has a need, which every other text has. */
+static void test_needs_many(void) {
+    char pats[4096], text[1024], want[2048];
+    size_t pl = 0, tl = 0, wl = 0;
+    for (int i = 0; i < 40; i++) {
+        char a = (char)('a' + i / 26), b = (char)('a' + i % 26);
+        char need[16] = "";
+        if (i % 3 == 1) snprintf(need, sizeof need, "\tneeds=k%c%c", a, b);
+        pl += (size_t)snprintf(pats + pl, sizeof pats - pl, "n%d\tdate\tw%c%c%s\n", i, a, b, need);
+        tl += (size_t)snprintf(text + tl, sizeof text - tl, "w%c%c ", a, b);
+        if (i % 3 == 1 && i % 2 == 0) tl += (size_t)snprintf(text + tl, sizeof text - tl, "k%c%c ", a, b);
+        if (i % 3 != 1 || i % 2 == 0) wl += (size_t)snprintf(want + wl, sizeof want - wl, "%sn%d:w%c%c", wl ? " | " : "", i, a, b);
+    }
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, pats, &err), NX_OK);
+    expect(&p, text, want);
+    nx_patterns_free(&p);
+}
+
 /* The matches of a text in order: by start, the longer first, then by
  * pattern (not the order the patterns are tried in); a few (insertion
  * sort) and more than 32 (qsort). */
@@ -650,6 +672,7 @@ int main(void) {
     test_groups();
     test_last_groups();
     test_match_order();
+    test_needs_many();
     test_switch();
     test_many_alts();
     test_limits();
