@@ -651,6 +651,11 @@ struct nx_matcher {
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
+    /* derived from them when the matcher is finished or loaded (in no model
+     * file): per atom kind, the anchor tests an atom of it may pass; and
+     * the number tests among them, which only a number passes */
+    uint64_t anchor_kind_tests[16];
+    uint64_t anchor_range_tests;
     int finished;
     int borrowed; /* read from a model file: the arrays but preds, sets, switches, tries and patterns are its bytes */
 };
@@ -2037,6 +2042,18 @@ static nx_status build_busy_words(nx_matcher *m) {
     return NX_OK;
 }
 
+/* m->anchor_kind_tests and m->anchor_range_tests, from the anchor tests. */
+static void index_anchor_tests(nx_matcher *m) {
+    m->anchor_range_tests = 0;
+    memset(m->anchor_kind_tests, 0, sizeof m->anchor_kind_tests);
+    for (size_t i = 0; i < m->n_anchor_preds; i++) {
+        const apred *p = &NX_VEC_AT(&m->preds, apred, m->anchor_preds[i]);
+        if (p->range) m->anchor_range_tests |= UINT64_C(1) << i;
+        for (unsigned k = 0; k < 16; k++)
+            if (!p->kinds || (p->kinds & k)) m->anchor_kind_tests[k] |= UINT64_C(1) << i;
+    }
+}
+
 /* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
@@ -2151,6 +2168,7 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     for (size_t k = 0; k < m->macros.count; k++) NX_VEC_AT(&m->macros, macro, k).body = NULL;
     if (build_busy_words(m) != NX_OK) return NX_ERR_NOMEM;
+    index_anchor_tests(m);
     m->finished = 1;
     return NX_OK;
 }
@@ -2598,11 +2616,13 @@ static __attribute__((noinline)) void anchor_ask(vm *v, uint32_t q, uint64_t ask
     }
     uint64_t passed = 0;
     tested[q] |= ask;
+    /* only the tests the atom may pass are read: of its kind (or of none),
+     * and number tests (most anchor tests) only of a number */
+    ask &= v->m->anchor_kind_tests[a->kind] & (number ? ~UINT64_C(0) : ~v->m->anchor_range_tests);
     while (ask) {
         int k = __builtin_ctzll(ask);
         ask &= ask - 1;
         const apred *p = &NX_VEC_AT(&v->m->preds, apred, v->m->anchor_preds[k]);
-        if (p->kinds && !(p->kinds & a->kind)) continue;
         /* (as pred_ok() asks a number test) */
         int ok = !p->range ? pred_ok(v, p, a)
                            : (a->flags & p->flags) == p->flags && number && w >= p->width_lo && w <= p->width_hi &&
@@ -3492,6 +3512,7 @@ nx_status nx_tokpat_load(const nx_matcher_limits *limits, const void *data, size
         free_matcher(m);
         return NX_ERR_NOMEM;
     }
+    index_anchor_tests(m);
     m->finished = 1;
     *out = m;
     return NX_OK;

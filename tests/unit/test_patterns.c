@@ -287,6 +287,16 @@ static void test_needs_many(void) {
     nx_patterns_free(&p);
 }
 
+/* A number test that anchors a pattern is asked of numbers only (of at
+ * most nine digits): a word or a longer number fails it unasked. */
+static void test_number_anchor(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "yr\tdate\t(in | by) #1990..2030\n", &err), NX_OK);
+    expect_both(&p, "in 2024, by 2031, in abcd, in 12345678901, by 000002024, by 1990", "yr:in 2024 | yr:by 1990");
+    nx_patterns_free(&p);
+}
+
 /* The matches of a text in order: by start, the longer first, then by
  * pattern (not the order the patterns are tried in); a few (insertion
  * sort) and more than 32 (qsort). */
@@ -672,6 +682,7 @@ int main(void) {
     test_groups();
     test_last_groups();
     test_match_order();
+    test_number_anchor();
     test_needs_many();
     test_switch();
     test_many_alts();
