@@ -2251,16 +2251,12 @@ typedef struct undo {
     uint32_t slot, old;
 } undo;
 
-/* The groups' bounds: the starts, then the ends, each NX_GRP_COUNT
- * rounded up to vectors of four (a match copies them four at a time). */
-#define CAP_ENDS ((NX_GRP_COUNT + 3) & ~3)
-
 typedef struct vm {
     const nx_matcher *m;
     const atoms *A;
     const char *text;
     pcre2_match_data *md;
-    uint32_t caps[2 * CAP_ENDS]; /* group g's start at g, its end at CAP_ENDS + g */
+    uint32_t caps[2 * NX_GRP_COUNT];
     uint32_t steps, limit;
     uint32_t target; /* a look-behind body must end here */
     int looking;     /* inside a look-around body */
@@ -2284,10 +2280,7 @@ static inline int push_choice(vm *v, int32_t pc, uint32_t pos) {
     return 0;
 }
 
-/* Sets group bound `slot` (the program's: 2 g for group g's start, 2 g + 1
- * for its end). */
 static inline int set_cap(vm *v, uint32_t slot, uint32_t value) {
-    slot = (slot & 1) * CAP_ENDS + (slot >> 1);
     if (v->n_trail == v->cap_trail) {
         size_t cap = v->cap_trail ? v->cap_trail * 2 : 64;
         undo *u = realloc(v->trail, cap * sizeof *u);
@@ -2762,22 +2755,26 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     pm->b1 = S->A.a[v->end - 1].b1;
     pm->pattern = (uint16_t)p;
     /* a group unset or empty is none: UINT32_MAX both (an unset start is
-     * NO_TARGET, so e0 <= s0; no branch on what a text holds); four at a
-     * time, then the rest */
-    typedef uint32_t u32x4 __attribute__((vector_size(16)));
+     * NO_TARGET, so e0 <= s0; no branch on what a text holds); with SSE2
+     * four groups at a time (their starts and ends, side by side in caps,
+     * split into a vector of each), then the rest */
     int g = 0;
+#ifdef __SSE2__
+    const __m128i sign = _mm_set1_epi32(INT32_MIN), ones = _mm_set1_epi32(-1);
     for (; g + 4 <= NX_GRP_COUNT; g += 4) {
-        u32x4 s0, e0;
-        memcpy(&s0, &v->caps[g], sizeof s0);
-        memcpy(&e0, &v->caps[CAP_ENDS + g], sizeof e0);
-        u32x4 none = (u32x4)((e0 <= s0) | (e0 == (uint32_t)NO_TARGET));
-        s0 |= none;
-        e0 |= none;
-        memcpy(&pm->g0[g], &s0, sizeof s0);
-        memcpy(&pm->g1[g], &e0, sizeof e0);
+        __m128 lo = _mm_loadu_ps((const float *)(const void *)&v->caps[2 * g]);
+        __m128 hi = _mm_loadu_ps((const float *)(const void *)&v->caps[2 * g + 4]);
+        __m128i s0 = _mm_castps_si128(_mm_shuffle_ps(lo, hi, _MM_SHUFFLE(2, 0, 2, 0)));
+        __m128i e0 = _mm_castps_si128(_mm_shuffle_ps(lo, hi, _MM_SHUFFLE(3, 1, 3, 1)));
+        /* e0 <= s0 unsigned: not e0 > s0 once both are moved by 2^31 */
+        __m128i after = _mm_cmpgt_epi32(_mm_xor_si128(e0, sign), _mm_xor_si128(s0, sign));
+        __m128i none = _mm_or_si128(_mm_andnot_si128(after, ones), _mm_cmpeq_epi32(e0, ones));
+        _mm_storeu_si128((__m128i *)(void *)&pm->g0[g], _mm_or_si128(s0, none));
+        _mm_storeu_si128((__m128i *)(void *)&pm->g1[g], _mm_or_si128(e0, none));
     }
+#endif
     for (; g < NX_GRP_COUNT; g++) {
-        uint32_t s0 = v->caps[g], e0 = v->caps[CAP_ENDS + g];
+        uint32_t s0 = v->caps[2 * g], e0 = v->caps[2 * g + 1];
         uint32_t none = 0u - (uint32_t)((e0 <= s0) | (e0 == NO_TARGET));
         pm->g0[g] = s0 | none;
         pm->g1[g] = e0 | none;
