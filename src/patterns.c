@@ -348,13 +348,27 @@ nx_status nx_patterns_run(const nx_patterns *p, nx_arena *arena, const nx_text *
         }
     }
     if (st == NX_OK && v.count) {
-        qsort(v.items, v.count, sizeof(nx_pmatch), cmp_match);
+        /* a text has a few matches as a rule, mostly in order already: an
+         * insertion sort of their indexes, each match then copied once to
+         * its place (a match is large, and qsort's calls of cmp_match cost
+         * more than the sort); more go through qsort. The order is total
+         * (a pattern's matches do not overlap), so either gives it. */
+        enum { FEW = 32 };
+        nx_pmatch *items = v.items;
+        if (v.count > FEW) qsort(items, v.count, sizeof(nx_pmatch), cmp_match);
         *out = nx_arena_alloc_uninit(arena, v.count * sizeof(nx_pmatch));
         if (!*out) st = NX_ERR_NOMEM;
+        else if (v.count > FEW) memcpy(*out, items, v.count * sizeof(nx_pmatch));
         else {
-            memcpy(*out, v.items, v.count * sizeof(nx_pmatch));
-            *n_out = v.count;
+            uint8_t order[FEW];
+            for (size_t k = 0; k < v.count; k++) {
+                size_t at = k;
+                while (at > 0 && cmp_match(&items[order[at - 1]], &items[k]) > 0) order[at] = order[at - 1], at--;
+                order[at] = (uint8_t)k;
+            }
+            for (size_t k = 0; k < v.count; k++) (*out)[k] = items[order[k]];
         }
+        if (*out) *n_out = v.count;
     }
     nx_vec_free(&v);
     return st;

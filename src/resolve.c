@@ -199,8 +199,9 @@ static void headline_line(rctx *r, size_t i, size_t k, size_t allcaps, unsigned 
  *   slot), so a token finds its word or claims an empty slot without
  *   reading another token, and the table is small to clear (whether the
  *   word is new is as good as random: masks, not a branch). Then the tokens
- *   whose word came before them are checked against it (length and bytes);
- *   two forms sharing a tag on one probe run (rare) make the words again;
+ *   whose word came before them are checked against it (hash and length,
+ *   and the bytes of a form longer than 8); two forms sharing a tag on one
+ *   probe run (rare) make the words again;
  * - the capitalised tokens (caps), where the acronym and known-name rules
  *   start;
  * - the tokens that may be plural titles (plurals: a word of four letters
@@ -291,8 +292,16 @@ static nx_status read_tokens(rctx *r) {
     r->n_plurals = (size_t)(pl_end - pl);
     r->rare = hm;
     r->n_rare = (size_t)(hm_end - hm);
+    /* a form of 8 bytes at most is one word of its hash, which nx_hash()
+     * maps one to one (xors, a multiply by an odd number and shifts that
+     * keep every bit): the same hash and length are the same bytes. Only a
+     * longer form's bytes are compared */
     unsigned same = 1;
-    for (const uint32_t *k = rep; k < rep_end; k++) same &= (unsigned)nx_token_same_fold(&toks[word[*k]], &toks[*k]);
+    for (const uint32_t *k = rep; k < rep_end; k++) {
+        const nx_token *a = &toks[word[*k]], *b = &toks[*k];
+        same &= (a->fold_hash == b->fold_hash) & (a->fold_len == b->fold_len);
+        if (b->fold_len > 8) same &= (unsigned)nx_token_same_fold(a, b);
+    }
     return same ? NX_OK : words_exact(r, word, lower, mask);
 }
 

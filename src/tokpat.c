@@ -651,6 +651,11 @@ struct nx_matcher {
     uint32_t anchor_preds[64]; /* the atom tests anchors use (preds), at most 64 */
     size_t n_anchor_preds;
     uint8_t anchor_pred_kinds; /* the atom kinds they apply to */
+    /* derived from them when the matcher is finished or loaded (in no model
+     * file): per atom kind, the anchor tests an atom of it may pass; and
+     * the number tests among them, which only a number passes */
+    uint64_t anchor_kind_tests[16];
+    uint64_t anchor_range_tests;
     int finished;
     int borrowed; /* read from a model file: the arrays but preds, sets, switches, tries and patterns are its bytes */
 };
@@ -2037,6 +2042,18 @@ static nx_status build_busy_words(nx_matcher *m) {
     return NX_OK;
 }
 
+/* m->anchor_kind_tests and m->anchor_range_tests, from the anchor tests. */
+static void index_anchor_tests(nx_matcher *m) {
+    m->anchor_range_tests = 0;
+    memset(m->anchor_kind_tests, 0, sizeof m->anchor_kind_tests);
+    for (size_t i = 0; i < m->n_anchor_preds; i++) {
+        const apred *p = &NX_VEC_AT(&m->preds, apred, m->anchor_preds[i]);
+        if (p->range) m->anchor_range_tests |= UINT64_C(1) << i;
+        for (unsigned k = 0; k < 16; k++)
+            if (!p->kinds || (p->kinds & k)) m->anchor_kind_tests[k] |= UINT64_C(1) << i;
+    }
+}
+
 /* Builds the dispatch tables from each pattern's first elements and anchors. */
 static nx_status finish(nx_matcher *m, nx_error *err) {
     (void)err;
@@ -2151,6 +2168,7 @@ static nx_status finish(nx_matcher *m, nx_error *err) {
     for (int k = 0; k < NX_G_CLASS_COUNT; k++) nx_vec_free(&m->by_class[k]);
     for (size_t k = 0; k < m->macros.count; k++) NX_VEC_AT(&m->macros, macro, k).body = NULL;
     if (build_busy_words(m) != NX_OK) return NX_ERR_NOMEM;
+    index_anchor_tests(m);
     m->finished = 1;
     return NX_OK;
 }
@@ -2591,11 +2609,13 @@ static __attribute__((noinline)) void anchor_ask(vm *v, uint32_t q, uint64_t ask
     }
     uint64_t passed = 0;
     tested[q] |= ask;
+    /* only the tests the atom may pass are read: of its kind (or of none),
+     * and number tests (most anchor tests) only of a number */
+    ask &= v->m->anchor_kind_tests[a->kind] & (number ? ~UINT64_C(0) : ~v->m->anchor_range_tests);
     while (ask) {
         int k = __builtin_ctzll(ask);
         ask &= ask - 1;
         const apred *p = &NX_VEC_AT(&v->m->preds, apred, v->m->anchor_preds[k]);
-        if (p->kinds && !(p->kinds & a->kind)) continue;
         /* (as pred_ok() asks a number test) */
         int ok = !p->range ? pred_ok(v, p, a)
                            : (a->flags & p->flags) == p->flags && number && w >= p->width_lo && w <= p->width_hi &&
@@ -2718,7 +2738,7 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
         }
     }
     vm *v = &S->v;
-    for (int g = 0; g < 2 * NX_GRP_COUNT; g++) v->caps[g] = NO_TARGET;
+    memset(v->caps, 0xFF, sizeof v->caps); /* NO_TARGET */
     v->steps = 0;
     v->n_trail = 0;
     int r = run(v, pt->pc, pos);
@@ -2734,9 +2754,26 @@ static nx_status try_at(scanner *S, size_t p, uint32_t pos, size_t from) {
     pm->b0 = a->b0;
     pm->b1 = S->A.a[v->end - 1].b1;
     pm->pattern = (uint16_t)p;
-    for (int g = 0; g < NX_GRP_COUNT; g++) {
-        /* a group unset or empty is none: UINT32_MAX both (an unset start is
-         * NO_TARGET, so e0 <= s0; no branch on what a text holds) */
+    /* a group unset or empty is none: UINT32_MAX both (an unset start is
+     * NO_TARGET, so e0 <= s0; no branch on what a text holds); with SSE2
+     * four groups at a time (their starts and ends, side by side in caps,
+     * split into a vector of each), then the rest */
+    int g = 0;
+#ifdef __SSE2__
+    const __m128i sign = _mm_set1_epi32(INT32_MIN), ones = _mm_set1_epi32(-1);
+    for (; g + 4 <= NX_GRP_COUNT; g += 4) {
+        __m128 lo = _mm_loadu_ps((const float *)(const void *)&v->caps[2 * g]);
+        __m128 hi = _mm_loadu_ps((const float *)(const void *)&v->caps[2 * g + 4]);
+        __m128i s0 = _mm_castps_si128(_mm_shuffle_ps(lo, hi, _MM_SHUFFLE(2, 0, 2, 0)));
+        __m128i e0 = _mm_castps_si128(_mm_shuffle_ps(lo, hi, _MM_SHUFFLE(3, 1, 3, 1)));
+        /* e0 <= s0 unsigned: not e0 > s0 once both are moved by 2^31 */
+        __m128i after = _mm_cmpgt_epi32(_mm_xor_si128(e0, sign), _mm_xor_si128(s0, sign));
+        __m128i none = _mm_or_si128(_mm_andnot_si128(after, ones), _mm_cmpeq_epi32(e0, ones));
+        _mm_storeu_si128((__m128i *)(void *)&pm->g0[g], _mm_or_si128(s0, none));
+        _mm_storeu_si128((__m128i *)(void *)&pm->g1[g], _mm_or_si128(e0, none));
+    }
+#endif
+    for (; g < NX_GRP_COUNT; g++) {
         uint32_t s0 = v->caps[2 * g], e0 = v->caps[2 * g + 1];
         uint32_t none = 0u - (uint32_t)((e0 <= s0) | (e0 == NO_TARGET));
         pm->g0[g] = s0 | none;
@@ -2836,11 +2873,19 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
     }
     S.v = (vm){m, &S.A, text->work, NULL, {0}, 0, m->limits.match, NO_TARGET, 0, 0, NULL, 0, 0, NULL, 0, 0, 0};
     /* (gathered in a register, with no branch: which are enabled is as
-     * good as random) */
+     * good as random; sixteen bytes a step where there is SSE2, so that
+     * this per-text setup costs little for each pattern) */
     for (size_t w = 0; st == NX_OK && enabled && w < W; w++) {
         uint64_t bits = 0;
-        for (size_t p = w * 64, end = np < p + 64 ? np : p + 64; p < end; p++)
-            bits |= (uint64_t)(enabled[p] == 0) << (p % 64);
+        size_t p = w * 64, end = np < p + 64 ? np : p + 64;
+#ifdef __SSE2__
+        for (; p + 16 <= end; p += 16) {
+            __m128i e = _mm_loadu_si128((const __m128i *)(const void *)(enabled + p));
+            uint64_t off = (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(e, _mm_setzero_si128()));
+            bits |= off << (p % 64);
+        }
+#endif
+        for (; p < end; p++) bits |= (uint64_t)(enabled[p] == 0) << (p % 64);
         S.skip[w] = bits;
     }
     /* each atom's word row; then, of the atoms that may start something,
@@ -2946,9 +2991,13 @@ static nx_status scan_impl(const nx_matcher *m, const nx_text *text, const nx_to
                 uint32_t lo = q >= (uint32_t)f0->hi ? q - (uint32_t)f0->hi : 0;
                 if (q < (uint32_t)f0->lo) continue;
                 uint32_t hi = q - (uint32_t)f0->lo;
-                for (uint32_t pos = lo > done ? lo : done; pos <= hi && st == NX_OK; pos++) {
-                    /* the first-atom test of try_at, here: most positions fail it */
-                    if (starts_at(&S, pos, w) & bit) st = try_at(&S, p, pos, 1);
+                for (uint32_t pos = lo > done ? lo : done; st == NX_OK; pos++) {
+                    /* the first-atom test of try_at, here: most positions
+                     * fail it (a loop with no call, whose loads stay in
+                     * registers) */
+                    while (pos <= hi && !(starts_at(&S, pos, w) & bit)) pos++;
+                    if (pos > hi) break;
+                    st = try_at(&S, p, pos, 1);
                 }
                 if (hi + 1 > done) done = hi + 1;
             }
@@ -3460,6 +3509,7 @@ nx_status nx_tokpat_load(const nx_matcher_limits *limits, const void *data, size
         free_matcher(m);
         return NX_ERR_NOMEM;
     }
+    index_anchor_tests(m);
     m->finished = 1;
     *out = m;
     return NX_OK;

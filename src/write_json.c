@@ -335,13 +335,34 @@ static void jw_key(jw *w, const char *key) {
 }
 
 /* The decimal digits of v, written at o (at least 20 bytes of room: all
- * 20 may be written); returns their number. Two digits a step, from the
- * last, into a scratch buffer copied whole (a copy of constant size is a
- * few moves; of the digits' size, a call). */
+ * 20 may be written); returns their number. Most numbers (ids, offsets)
+ * have four digits or fewer: their count is found by compares and they are
+ * written in place, two digits a step. A longer one is written two digits a
+ * step, from the last, into a scratch buffer copied whole (a copy of
+ * constant size is a few moves; of the digits' size, a call). */
 static size_t utoa(unsigned long v, char *o) {
     static const char pairs[] = "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
                                 "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                                 "8081828384858687888990919293949596979899";
+    if (v < 100) {
+        if (v < 10) {
+            o[0] = (char)('0' + v);
+            return 1;
+        }
+        memcpy(o, pairs + v * 2, 2);
+        return 2;
+    }
+    if (v < 10000) {
+        unsigned hi = (unsigned)v / 100, lo = (unsigned)v % 100;
+        if (hi < 10) {
+            o[0] = (char)('0' + hi);
+            memcpy(o + 1, pairs + lo * 2, 2);
+            return 3;
+        }
+        memcpy(o, pairs + hi * 2, 2);
+        memcpy(o + 2, pairs + lo * 2, 2);
+        return 4;
+    }
     char tmp[40], *end = tmp + 20, *p = end; /* 20 digits at most, and 20 bytes after p to copy */
     while (v >= 100) {
         unsigned long k = (v % 100) * 2;

@@ -265,6 +265,93 @@ static void test_groups(void) {
     nx_patterns_free(&p);
 }
 
+/* Patterns whose needs= the text does not meet are skipped, wherever they
+ * stand among 40 (the skipped ones are gathered sixteen at a time, then
+ * one by one): every third has a need, which every other text has. */
+static void test_needs_many(void) {
+    char pats[4096], text[1024], want[2048];
+    size_t pl = 0, tl = 0, wl = 0;
+    for (int i = 0; i < 40; i++) {
+        char a = (char)('a' + i / 26), b = (char)('a' + i % 26);
+        char need[16] = "";
+        if (i % 3 == 1) snprintf(need, sizeof need, "\tneeds=k%c%c", a, b);
+        pl += (size_t)snprintf(pats + pl, sizeof pats - pl, "n%d\tdate\tw%c%c%s\n", i, a, b, need);
+        tl += (size_t)snprintf(text + tl, sizeof text - tl, "w%c%c ", a, b);
+        if (i % 3 == 1 && i % 2 == 0) tl += (size_t)snprintf(text + tl, sizeof text - tl, "k%c%c ", a, b);
+        if (i % 3 != 1 || i % 2 == 0) wl += (size_t)snprintf(want + wl, sizeof want - wl, "%sn%d:w%c%c", wl ? " | " : "", i, a, b);
+    }
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, pats, &err), NX_OK);
+    expect(&p, text, want);
+    nx_patterns_free(&p);
+}
+
+/* A number test that anchors a pattern is asked of numbers only (of at
+ * most nine digits): a word or a longer number fails it unasked. */
+static void test_number_anchor(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "yr\tdate\t(in | by) #1990..2030\n", &err), NX_OK);
+    expect_both(&p, "in 2024, by 2031, in abcd, in 12345678901, by 000002024, by 1990", "yr:in 2024 | yr:by 1990");
+    nx_patterns_free(&p);
+}
+
+/* The matches of a text in order: by start, the longer first, then by
+ * pattern (not the order the patterns are tried in); a few (insertion
+ * sort) and more than 32 (qsort). */
+static void test_match_order(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "short\tdate\tfoo\nsame\tdate\tfoo bar\nlong\tdate\tfoo bar\nbar\tdate\tbar\n", &err), NX_OK);
+    expect(&p, "bar; foo bar", "bar:bar | same:foo bar | long:foo bar | short:foo | bar:bar");
+    char text[512], want[2048];
+    size_t tl = 0, wl = 0;
+    for (int i = 0; i < 12; i++) {
+        tl += (size_t)snprintf(text + tl, sizeof text - tl, "%sfoo bar", i ? "; " : "");
+        wl += (size_t)snprintf(want + wl, sizeof want - wl, "%ssame:foo bar | long:foo bar | short:foo | bar:bar", i ? " | " : "");
+    }
+    expect(&p, text, want);
+    nx_patterns_free(&p);
+}
+
+/* The groups past the last four (yrel, clock, tset: a match copies the
+ * groups four at a time, then the rest one by one), set, unset and empty. */
+static void test_last_groups(void) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, "tail\tdate\t<yrel (last | this)> <clock noon> <tset (daily)?> <year #1000..2099>\n", &err), NX_OK);
+    nx_arena a;
+    nx_arena_init(&a);
+    nx_text t;
+    const char *s = "last noon 2024; this noon daily 2025";
+    CHECK_INT(nx_text_prepare(&a, s, strlen(s), &t), NX_OK);
+    nx_pmatch *m;
+    size_t n;
+    const char *limit;
+    CHECK_INT(nx_patterns_run(&p, &a, &t, NULL, &m, &n, &limit), NX_OK);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_INT(m[0].g0[NX_GRP_YREL], 0);
+        CHECK_INT(m[0].g1[NX_GRP_YREL], 4);
+        CHECK_INT(m[0].g0[NX_GRP_CLOCK], 5);
+        CHECK_INT(m[0].g1[NX_GRP_CLOCK], 9);
+        CHECK_INT(m[0].g0[NX_GRP_TSET], UINT32_MAX); /* empty */
+        CHECK_INT(m[0].g1[NX_GRP_TSET], UINT32_MAX);
+        CHECK_INT(m[0].g0[NX_GRP_YEAR], 10);
+        CHECK_INT(m[0].g1[NX_GRP_YEAR], 14);
+        CHECK_INT(m[0].g0[NX_GRP_MONTH], UINT32_MAX); /* unset */
+        CHECK_INT(m[0].g1[NX_GRP_MONTH], UINT32_MAX);
+        CHECK_INT(m[1].g0[NX_GRP_YREL], 16);
+        CHECK_INT(m[1].g1[NX_GRP_CLOCK], 25);
+        CHECK_INT(m[1].g0[NX_GRP_TSET], 26);
+        CHECK_INT(m[1].g1[NX_GRP_TSET], 31);
+        CHECK_INT(m[1].g1[NX_GRP_YEAR], 36);
+    }
+    nx_arena_free(&a);
+    nx_patterns_free(&p);
+}
+
 static void test_limits(void) {
     /* catastrophic backtracking must end quickly and be reported */
     nx_patterns p;
@@ -593,6 +680,10 @@ int main(void) {
     test_language();
     test_atoms();
     test_groups();
+    test_last_groups();
+    test_match_order();
+    test_number_anchor();
+    test_needs_many();
     test_switch();
     test_many_alts();
     test_limits();

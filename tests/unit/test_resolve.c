@@ -69,6 +69,12 @@ static const struct {
     {"Quorvant Member left. He said Quorvant Member was gone and a member agreed.", "-"},
     {"The Zorbex Alliance met. Zorbex said so.", "organization:Zorbex Alliance | person:Zorbex"},
     {"The Zorbex Alliance met. Zorbex said so. Rivals dismissed zorbex claims.", "organization:Zorbex Alliance"},
+    /* two forms of 16 letters with the same 64-bit fold hash (found by a
+     * search) are two words: a form longer than 8 bytes is told by its
+     * bytes, not its hash (read_tokens) */
+    {"They saw supxopxatygccmof there. Later Rccamoubjlochfaf said Rccamoubjlochfaf arrived on Monday.",
+     "person:Rccamoubjlochfaf | person:Rccamoubjlochfaf"},
+    {"They saw rccamoubjlochfaf there. Later Rccamoubjlochfaf said Rccamoubjlochfaf arrived on Monday.", "-"},
     /* one sense per document: a person's surname alone is that person,
      * also in a document where a folded form holds a space (´) */
     {"Kevin Zorbexi arrived on Monday. Later Zorbexi left.", "person:Kevin Zorbexi | person:Zorbexi"},

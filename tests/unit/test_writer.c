@@ -411,6 +411,36 @@ static void test_bytes_short_texts(void) {
         compare_text(model, cases[i].what, cases[i].text, strlen(cases[i].text), cases[i].id, cases[i].dct);
 }
 
+/* Offsets of each number of digits, at the boundaries (the writer writes
+ * numbers of four digits or fewer in place, longer ones otherwise): a
+ * mention that starts or ends at 9, 10, 99, 100 ... 100000 bytes, in code
+ * points too, or, after an "é" (two bytes), one code point before. */
+static void test_bytes_offset_digits(void) {
+    static const size_t starts[] = {0, 9, 10, 89, 90, 99, 100, 989, 990, 999, 1000, 9989, 9990, 9999, 10000, 99990, 100000};
+    const char *name = "Kazakhstan";
+    size_t nl = strlen(name);
+    for (int accent = 0; accent < 2; accent++) {
+        for (size_t k = 0; k < sizeof starts / sizeof *starts; k++) {
+            size_t at = starts[k];
+            if (accent && at < 2) continue;
+            char *text = malloc(at + nl + 8);
+            CHECK(text != NULL);
+            if (!text) return;
+            /* "x x x ... " up to the mention (one space before it) */
+            size_t len = 0;
+            if (accent) memcpy(text, "\xC3\xA9 ", 3), len = 3; /* é: one code point, two bytes */
+            while (len < at) text[len] = len % 2 ? ' ' : 'x', len++;
+            if (at) text[len - 1] = ' ';
+            memcpy(text + len, name, nl);
+            memcpy(text + len + nl, ".", 2);
+            char what[64];
+            snprintf(what, sizeof what, "a mention at %zu%s", at, accent ? " after an accent" : "");
+            compare_text(model, what, text, len + nl + 1, "digits", NULL);
+            free(text);
+        }
+    }
+}
+
 /* Quotes, backslashes and a tab inside mention texts, entity names, aliases
  * and rule names, which the shipped gazetteers never have: a user gazetteer
  * whose file name and entries hold them. */
@@ -681,6 +711,7 @@ int main(void) {
     test_bytes_user_gazetteer();
     test_bytes_all_bytes();
     test_bytes_escape_positions();
+    test_bytes_offset_digits();
     test_graph_affiliated_with();
     test_document_text();
     test_html_marks();
