@@ -2901,20 +2901,20 @@ def build_stopwords():
 
 
 # Abbreviations the tokenizer keeps whole (sources/words/abbreviations.tsv).
-ABBREVIATIONS = [(r["abbreviation"], r["case"]) for r in read_source("words/abbreviations.tsv")]
+ABBREVIATIONS = [(r["abbreviation"], r["case"], r.get("kind") or None) for r in read_source("words/abbreviations.tsv")]
 
 
 def build_abbreviations():
     g = Gaz("abbreviations.tsv", "words the tokenizer keeps together with their final period",
             "nerx project", LIC_HAND, type_="abbreviation")
-    for s, case in ABBREVIATIONS:
+    for s, case, kind in ABBREVIATIONS:
         if not s.endswith("."):
             raise SystemExit("gazetteers/sources/words/abbreviations.tsv: %r does not end with a period" % s)
         core = fold(s.rstrip(".").replace(".", ""))
         cs = case or None
         if s[0].isupper() and core in COMMON_WORDS and core not in ("mr", "mrs", "ms"):
             cs = "exact"
-        g.add(s, case=cs)
+        g.add(s, case=cs, kind=kind)
     g.write()
 
 

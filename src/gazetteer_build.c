@@ -213,7 +213,10 @@ static int insert_entry(loader *L, const char *surface, size_t slen, const attrs
     if (a->cls == NX_G_ABBREV) {
         char buf[128];
         size_t fl = nx_fold(surface, slen, buf, sizeof buf);
-        if (fl <= sizeof buf && nx_strmap_put(&g->abbreviations, buf, fl, 1)) return -1;
+        /* (a month's, kind=month: NX_ABBREV_MONTH, which the tokenizer
+         * takes with its period only before no capital) */
+        uint32_t v = a->kind_len == 5 && memcmp(a->kind, "month", 5) == 0 ? NX_ABBREV_MONTH : NX_ABBREV_ANY;
+        if (fl <= sizeof buf && nx_strmap_put(&g->abbreviations, buf, fl, v)) return -1;
     }
     return 0;
 }

@@ -140,6 +140,14 @@ static inline int32_t peek(const scan *sc, size_t i, size_t *len) {
     return 0xFFFD;
 }
 
+/* Whether the period of a month's abbreviation, which ends at byte i, ends
+ * a sentence instead: white space, then a capital letter or the text's end
+ * ("Lei Jun. Shares rose"; not "Jun. 5", "Jan. and Feb."). */
+static int month_period_ends(const scan *sc, size_t i) {
+    while (i < sc->n && (sc->s[i] == ' ' || sc->s[i] == '\t' || sc->s[i] == '\n' || sc->s[i] == '\r')) i++;
+    return i >= sc->n || (sc->s[i] >= 'A' && sc->s[i] <= 'Z');
+}
+
 /* The shape flags of a word, gathered over its characters as the scan takes
  * them. ALPHA: letters (and marks, apostrophes, hyphens, periods) only, at
  * least one letter. */
@@ -363,9 +371,11 @@ static inline size_t scan_word(const scan *sc, const nx_token_lexicon *lex, size
                 } else {
                     fl = nx_fold((const char *)sc->s + i, j - i, buf, sizeof buf - 1);
                 }
+                uint32_t kind = 0;
                 if (fl < sizeof buf - 1) {
                     key[fl] = '.';
-                    if (nx_strmap_get(lex->abbreviations, key, fl + 1, NULL)) {
+                    if (nx_strmap_get(lex->abbreviations, key, fl + 1, &kind) &&
+                        !(kind == NX_ABBREV_MONTH && month_period_ends(sc, j + k))) {
                         shape_add(&sh, c, cc);
                         j += k;
                         *flags |= NX_SH_ABBREV;

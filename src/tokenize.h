@@ -71,8 +71,14 @@ typedef struct nx_tokens {
     size_t n_sent;
 } nx_tokens;
 
+/* An abbreviation's value in nx_token_lexicon.abbreviations: any keeps its
+ * period; a month's (gazetteer kind=month) only where no capital letter or
+ * the text's end follows, since there the period ends a sentence after a
+ * name ("Lei Jun. Shares rose"). */
+enum { NX_ABBREV_ANY = 1, NX_ABBREV_MONTH = 2 };
+
 typedef struct nx_token_lexicon {
-    const nx_strmap *abbreviations;      /* folded forms with the period: "dr.", "inc." */
+    const nx_strmap *abbreviations;      /* folded forms with the period: "dr.", "inc."; value NX_ABBREV_* */
     const nx_strmap *no_sentence_end;    /* abbreviations that never end a sentence ("dr.") */
 } nx_token_lexicon;
 

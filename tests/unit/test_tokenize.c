@@ -12,8 +12,10 @@ static nx_token_lexicon lex;
 static void setup(void) {
     nx_strmap_init(&abbrevs);
     nx_strmap_init(&no_end);
-    const char *a[] = {"dr.", "mr.", "inc.", "jan.", "gen.", "st.", NULL};
-    for (int i = 0; a[i]; i++) nx_strmap_put(&abbrevs, a[i], strlen(a[i]), 1);
+    const char *a[] = {"dr.", "mr.", "inc.", "gen.", "st.", NULL};
+    for (int i = 0; a[i]; i++) nx_strmap_put(&abbrevs, a[i], strlen(a[i]), NX_ABBREV_ANY);
+    nx_strmap_put(&abbrevs, "jan.", 4, NX_ABBREV_MONTH);
+    nx_strmap_put(&abbrevs, "jun.", 4, NX_ABBREV_MONTH);
     nx_strmap_put(&no_end, "dr.", 3, 1);
     nx_strmap_put(&no_end, "mr.", 3, 1);
     nx_strmap_put(&no_end, "gen.", 4, 1);
@@ -68,6 +70,17 @@ static void test_abbreviations(void) {
     expect_tokens("Acme Inc. said", "Acme|Inc.|said");
     expect_tokens("e.g. this", "e.g.|this");
     expect_tokens("He left.", "He|left|.");
+    /* a month's abbreviation keeps its period before a number or a lower-case
+     * word; before a capital or the text's end the period ends a sentence
+     * (a name: Lei Jun, Jan de Vries's Jan) */
+    expect_tokens("on Jun. 5 and in Jan. and", "on|Jun.|5|and|in|Jan.|and");
+    expect_tokens("chief executive Lei Jun. Shares rose", "chief|executive|Lei|Jun|.|Shares|rose");
+    expect_tokens("led by Dong Jun.", "led|by|Dong|Jun|.");
+    expect_tokens("met Jan.\nNew line", "met|Jan|.|New|line");
+    tk t;
+    run(&t, "chief executive Lei Jun. Shares rose");
+    CHECK_INT(t.toks.n_sent, 2);
+    nx_arena_free(&t.arena);
 }
 
 static void test_numbers(void) {
