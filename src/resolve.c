@@ -2352,6 +2352,20 @@ static step_result org_or_place(rctx *r, chunk *c, nx_status *st) {
             b -= 2;
         }
     }
+    /* "General Secretary of the Congress of South African Trade Unions
+     * Zwelinzima Vavi": after "TITLE of (the)", two or three plain name
+     * words right after the name's last head word are the title's holder */
+    if (org && a >= 2 && b - a >= 4) {
+        size_t of = is_word(r, a - 1, NX_G_DEFINITE) ? a - 2 : a - 1;
+        size_t h = b - 2;
+        while (h > a && !head_feat(r, h - 1)) h--;
+        int plain = h > a && b - h >= 2 && b - h <= 3 && title_of(r, of) >= 0;
+        for (size_t k = h; k < b && plain; k++) plain = plain_name_word(r, k);
+        if (plain) {
+            if ((*st = add_person(r, h, b, NX_RULE_PERSON_TITLE_OF_ORG_BEFORE)) != NX_OK) return DONE;
+            b = h;
+        }
+    }
     drop_range(r, a, b);
     nx_type t = org ? NX_ORGANIZATION : NX_PLACE;
     *st = add_span(r, a, b, t, org ? NX_RULE_ORG_HEAD_WORD : NX_RULE_PLACE_HEAD_WORD) < 0 ? NX_ERR_NOMEM : NX_OK;
