@@ -1802,10 +1802,13 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         if ((!plain_name_word(r, i) && !(tok(r, i)->shape & NX_SH_ALLCAPS)) || lower_after_hyphen(r, i) ||
             adjective_form(tok(r, i)))
             plain = 0;
-    /* (a legislature's head word alone is one too: "Senate Majority Leader
-     * X", as "House Speaker X") */
+    /* (a legislature's or armed service's head word alone is one too:
+     * "Senate Majority Leader X", "Navy Secretary X", as "House Speaker X";
+     * not after a hyphen: "non - Congress chief minister") */
     if (!plain && b == a + 1 && title_after(r, b) && (tok(r, a)->shape & NX_SH_CAP) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
-        r->gz_at[a] < 0 && !(a > 0 && is_punct(r, a - 1, '-')) /* (not "non - Congress chief minister") */ && word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "legislature"))
+        r->gz_at[a] < 0 && !(a > 0 && is_punct(r, a - 1, '-')) &&
+        (word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "legislature") ||
+         word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "armed-service")))
         plain = 1;
     /* (nor a nationality: "South African singer X", "Swedish-born
      * actress X") */
