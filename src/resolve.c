@@ -1805,11 +1805,11 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
     /* (a legislature's or armed service's head word alone is one too:
      * "Senate Majority Leader X", "Navy Secretary X", as "House Speaker X";
      * not after a hyphen: "non - Congress chief minister") */
-    if (!plain && b == a + 1 && title_after(r, b) && (tok(r, a)->shape & NX_SH_CAP) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
-        r->gz_at[a] < 0 && !(a > 0 && is_punct(r, a - 1, '-')) &&
-        (word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "legislature") ||
-         word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "armed-service")))
-        plain = 1;
+    int body = !plain && b == a + 1 && title_after(r, b) && (tok(r, a)->shape & NX_SH_CAP) && !(tok(r, a)->shape & NX_SH_ALLCAPS) &&
+               r->gz_at[a] < 0 && !(a > 0 && is_punct(r, a - 1, '-')) &&
+               (word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "legislature") ||
+                word_of_class(r, tok(r, a)->fold, tok(r, a)->fold_len, NX_G_ORG_HEAD, "armed-service"));
+    if (body) plain = 1;
     /* (nor a nationality: "South African singer X", "Swedish-born
      * actress X") */
     if (demonym_end(r, a) > a + 1 || demonym_prefix(r, a) || lower_after_hyphen(r, b - 1)) plain = 0;
@@ -1842,7 +1842,7 @@ static nx_status classify_run(rctx *r, size_t a, size_t b, int evidence, int *ma
         *made = 1;
         return add_person(r, a, b, NX_RULE_PERSON_NAMING_OBJECT);
     }
-    if (plain && (title_after(r, b) || member) && !feat(r, a, NX_FEAT(NX_G_GIVEN)) &&
+    if (plain && (title_after(r, b) || member) && (!feat(r, a, NX_FEAT(NX_G_GIVEN)) || body) &&
         !(a > 0 && is_word(r, a - 1, NX_G_INDEFINITE))) {
         *made = 1;
         return add_span(r, a, b, NX_ORGANIZATION, NX_RULE_ORG_BEFORE_TITLE) < 0 ? NX_ERR_NOMEM : NX_OK;
