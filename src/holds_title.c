@@ -385,6 +385,12 @@ static int32_t org_before(const lctx *l, size_t i, int state) {
         p--;
     }
     int32_t k = span_at(l, p);
+    /* "Carnegie Mellon University ( Pittsburgh ) Professor X": an
+     * organisation whose place stands in parentheses after it */
+    if (is_type(l, k, NX_PLACE) && sp(l, k)->t1 == p + 1 && sp(l, k)->t0 >= 2 && fold_is(l, sp(l, k)->t0 - 1, "(") &&
+        fold_is(l, p + 1, ")") && is_type(l, span_at(l, sp(l, k)->t0 - 2), NX_ORGANIZATION) &&
+        sp(l, span_at(l, sp(l, k)->t0 - 2))->t1 == sp(l, k)->t0 - 1)
+        return span_at(l, sp(l, k)->t0 - 2);
     if (k < 0 || sp(l, k)->t1 != p + 1 || (fields && is_party(l, k))) return -1;
     /* "Canada's Conservative Prime Minister": a party names the office
      * holder's party, not the state whose office it is (see party_before) */
