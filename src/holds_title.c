@@ -1258,7 +1258,77 @@ static int32_t person_after_possessive(const lctx *l, const title_group *g) {
  * Maxwell McCrohon": a plural title before a list of people, right after
  * it or after a copula, where each name may carry an apposition between
  * commas. */
+/* A list of spans of one type from token i: "A, B and C" (at most four);
+ * their indexes in out, the token after the last in *end. */
+static size_t span_list(const lctx *l, size_t i, nx_type type, int32_t *out, size_t *end) {
+    size_t n = 0;
+    while (n < 4 && i < l->n) {
+        int32_t k = span_at(l, i);
+        if (!is_type(l, k, type) || sp(l, k)->t0 != i) break;
+        out[n++] = k;
+        i = sp(l, k)->t1;
+        *end = i;
+        size_t q = i;
+        if (fold_is(l, q, ",")) q++;
+        if (is_word(l, q, NX_G_CONJUNCTION) && (tok(l, q)->shape & NX_SH_LOWER)) q++;
+        if (q == i) break;
+        i = q;
+    }
+    return n;
+}
+
+/* Whether token i is "respectively" (function-word kind=respective). */
+static int respective_at(const lctx *l, size_t i) {
+    return i < l->n && (tok(l, i)->shape & NX_SH_LOWER) && nx_rel_token_is(l->doc, i, NX_G_FUNCTION_WORD, "respective");
+}
+
+/* "the presidents of Lafayette College and Lehigh University, Daniel
+ * Weiss and Alice Gast respectively", "A and B, the chief executives of X
+ * and Y respectively": a plural title with an "of" list of organisations
+ * and a list of as many people, paired in order. 1 when it bound them. */
+static int respectively(lctx *l, int32_t ti, nx_status *st) {
+    const nx_span *t = sp(l, ti);
+    size_t j = t->t1, e = j;
+    *st = NX_OK;
+    if (!is_word(l, j, NX_G_EMPLOYER_LINKER) || !(tok(l, j)->shape & NX_SH_LOWER)) return 0;
+    j++;
+    if (is_word(l, j, NX_G_DEFINITE)) j++;
+    int32_t orgs[4], people[4];
+    size_t no = span_list(l, j, NX_ORGANIZATION, orgs, &e), np = 0;
+    if (no < 2) return 0;
+    j = e;
+    if (respective_at(l, j)) {
+        /* (after the list: "A and B, the chief executives of X and Y respectively") */
+        size_t d = t->t0;
+        if (d >= 3 && is_word(l, d - 1, NX_G_DEFINITE)) d--;
+        if (d < 2 || !fold_is(l, d - 1, ",")) return 0;
+        size_t a = d - 1; /* back over the names, commas and "and" before the comma */
+        while (a > 0 && same_sentence(l, a - 1, d) && d - a < 20 &&
+               (is_type(l, span_at(l, a - 1), NX_PERSON) || fold_is(l, a - 1, ",") ||
+                (is_word(l, a - 1, NX_G_CONJUNCTION) && span_at(l, a - 1) < 0)))
+            a = span_at(l, a - 1) >= 0 ? sp(l, span_at(l, a - 1))->t0 : a - 1;
+        while (a < d - 1 && !is_type(l, span_at(l, a), NX_PERSON)) a++;
+        np = span_list(l, a, NX_PERSON, people, &e);
+        if (e != d - 1) return 0;
+    } else {
+        if (fold_is(l, j, ",")) j++;
+        np = span_list(l, j, NX_PERSON, people, &e);
+        if (fold_is(l, e, ",")) e++;
+        if (!respective_at(l, e)) return 0;
+    }
+    if (np != no) return 0;
+    for (size_t k = 0; k < np; k++)
+        if (add_fact(l->doc, (uint32_t)people[k], (uint32_t)ti, orgs[k], NX_RULE_HT_RESPECTIVELY, 0)) {
+            *st = NX_ERR_NOMEM;
+            return 1;
+        }
+    nx_doc_mark_attached(l->doc, (uint32_t)ti);
+    return 1;
+}
+
 static nx_status plural_list(lctx *l, int32_t ti) {
+    nx_status rst;
+    if (respectively(l, ti, &rst)) return rst;
     const nx_span *t = sp(l, ti);
     size_t j = t->t1;
     nx_rule rule = NX_RULE_HT_TITLE_BEFORE_NAMES;

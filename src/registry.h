@@ -66,6 +66,7 @@
     X(HT_COPULA, "holds_title:copula", "a copula or appointment verb: X is the president of Y")                       \
     X(HT_NAMED, "holds_title:named", "a naming verb before the name: named Thomas Burke president")                   \
     X(HT_POSSESSIVE_APPOSITION, "holds_title:possessive-apposition", "a possessed title apposed: X's spokesman, Y") \
+    X(HT_RESPECTIVELY, "holds_title:respectively", "a plural title over two lists paired in order: the presidents of X and Y, A and B respectively") \
     X(HT_PLURAL_COPULA, "holds_title:plural-copula", "a plural title, a copula, names: the presidents have been A and B") \
     X(HT_LISTED_PREDICATE, "holds_title:listed-predicate", "a title in a list of predicates: X is the publisher of ..., chairman of Y") \
     X(HT_SUCCESSION, "holds_title:succession", "the predecessor's former title: X succeeds W as chief executive")    \
