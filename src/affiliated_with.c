@@ -366,8 +366,14 @@ static int32_t member_before(const actx *a, const nx_span *person) {
     /* "Kuomintang ( KMT ) presidential candidate Ma Ying-jeou": the
      * organisation's acronym in parentheses after it */
     if (j > 3 && is_char(a, j - 1, ')') && is_char(a, j - 3, '(') && (tok(a, j - 2)->shape & NX_SH_ALLCAPS)) j -= 3;
-    if (j > 1 && (tok(a, j - 1)->shape & NX_SH_POSS)) j--;
+    int poss = j > 1 && (tok(a, j - 1)->shape & NX_SH_POSS);
+    if (poss) j--;
     int32_t org = j > 0 ? span_at(a, j - 1) : -1;
+    /* "the party's presidential nominee X": the party named last before it */
+    if (org < 0 && poss && is_word(a, j - 1, NX_G_ORG_GENERIC) && (tok(a, j - 1)->shape & NX_SH_LOWER)) {
+        int32_t named = nx_rel_kind_referent(a->doc, a->span_at, j - 1);
+        return named >= 0 && SPAN(a->doc, named)->t1 <= j - 1 ? named : -1;
+    }
     /* (not a party named by its adjective alone: "Democratic presidential
      * candidate X" names no one party) */
     if (is_type(a, org, NX_ORGANIZATION) && SPAN(a->doc, org)->t1 == SPAN(a->doc, org)->t0 + 1 && is_word(a, SPAN(a->doc, org)->t0, NX_G_PARTY_WORD))

@@ -1994,7 +1994,14 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (plain) g.status = said;
             break;
         }
-        if (org_pre < 0 && generic_org_before(l, g.t0)) org_pre = l->main_org;
+        if (org_pre < 0 && generic_org_before(l, g.t0)) {
+            /* (the organisation the document is about, else, after a
+             * possessive, one of the noun's kind named last before it: "the
+             * party's chairman"; not "new Party Chairman X", who may chair
+             * another party than the one named) */
+            int poss = (tok(l, g.t0 - 1)->shape & NX_SH_POSS) != 0;
+            org_pre = l->main_org >= 0 || !poss ? l->main_org : nx_rel_kind_referent(doc, l->span_at, g.t0 - 2);
+        }
         if (org_pre < 0) org_pre = its_org(l, g.t0);
         /* "Ex-Nissan boss": a status prefix on the word before the title */
         uint8_t prefixed = g.t0 > 0 ? nx_rel_status_prefix(doc, g.t0 - 1) : 0;

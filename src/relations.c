@@ -133,6 +133,20 @@ static int other_sex(const nx_document *doc, size_t i, int32_t s) {
                : nx_gazetteer_word_is(g, t->fold, t->fold_len, NX_G_GIVEN, "female");
 }
 
+int32_t nx_rel_kind_referent(const nx_document *doc, const int32_t *span_at, size_t i) {
+    const nx_token *toks = doc->toks.items, *noun = &toks[i];
+    if (!(noun->feat & NX_FEAT(NX_G_ORG_GENERIC))) return -1;
+    for (size_t k = i; k-- > 0 && toks[k].sent + 1 >= noun->sent;) {
+        if (span_at[k] < 0) continue;
+        const nx_span *s = SPAN(doc, span_at[k]);
+        if (s->type == NX_ORGANIZATION && s->kind && strlen(s->kind) == noun->fold_len &&
+            memcmp(s->kind, noun->fold, noun->fold_len) == 0)
+            return span_at[k];
+        k = s->t0; /* (the span's first token: the loop steps before it) */
+    }
+    return -1;
+}
+
 int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i) {
     const nx_token *toks = doc->toks.items;
     size_t pronoun = i;

@@ -89,6 +89,12 @@ int nx_rel_bare_head(const nx_document *doc, int32_t k);
  * later he was appointed ...". */
 int32_t nx_rel_antecedent(const nx_document *doc, const int32_t *span_at, size_t n, size_t i);
 
+/* "the party's nominee X", "the university's president": the organisation
+ * a generic organisation noun at token i (function-word org-generic) refers
+ * back to: the last one named in its sentence or the one before whose
+ * gazetteer kind is the noun itself (party, university, company), or -1. */
+int32_t nx_rel_kind_referent(const nx_document *doc, const int32_t *span_at, size_t i);
+
 /* The finders, one per family. */
 nx_status nx_holds_title_find(const nx_relctx *c);
 nx_status nx_affiliated_with_find(const nx_relctx *c);
