@@ -2661,7 +2661,9 @@ static nx_status lone_org_words(rctx *r) {
     nx_status st = NX_OK;
     for (size_t ci = 0; ci < r->n_caps && st == NX_OK; ci++) {
         size_t i = r->caps[ci];
-        if (i < 1) continue;
+        /* (the text's first word: only the acronym reading, "RCTV 's top
+         * executive", which reads nothing before it) */
+        if (i < 1 && !(tok(r, 0)->shape & NX_SH_ALLCAPS)) continue;
         const nx_token *t = tok(r, i);
         /* (neither rule reads a word that is no head word and not in capitals: most) */
         if (!(t->feat & NX_FEAT(NX_G_ORG_HEAD)) && !(t->shape & NX_SH_ALLCAPS)) continue;
@@ -2708,7 +2710,8 @@ static nx_status lone_org_words(rctx *r) {
         int label = i + 1 < r->n && tok(r, i + 1)->kind == NX_TOK_PUNCT && strchr(":-/=", tok(r, i + 1)->fold[0]);
         if ((t->shape & NX_SH_ALLCAPS) && (t->shape & NX_SH_ALPHA) && t->fold_len >= 3 && t->fold_len <= 6 &&
             !(t->feat & ~NX_FEAT_CLOSED_CLASS) &&
-            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && tok(r, i - 1)->kind != NX_TOK_NUM && (!r->sports || modifier) &&
+            !(t->shape & NX_SH_ABBREV) && !next_cap && !label && (i == 0 || tok(r, i - 1)->kind != NX_TOK_NUM) &&
+            (!r->sports || modifier) &&
             !r->lower[r->word[i]] &&
             !(i > 0 && capitalised(tok(r, i - 1)) && tok(r, i)->brk == NX_BRK_SPACE)) {
             if (add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ORG_ACRONYM_SHAPE) < 0) {
