@@ -693,6 +693,26 @@ static nx_status titles(rctx *r) {
             const nx_entry *head = word_title_entry(r, i);
             if (head) e = head, b = i + 1;
         }
+        /* "Teaneck High School Principal Angela Davis": an organisation's
+         * head word inside a capitalised title after another capitalised
+         * word (no portfolio: "Treasury Cabinet Secretary") ends that
+         * organisation's name; the title is its last word */
+        if (e && b > i + 1 && i > 0 && capitalised(tok(r, i)) && capitalised(tok(r, i - 1)) &&
+            !feat(r, i - 1, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_TITLE_FIELD)) &&
+            same_line(r, i - 1, i) &&
+            range_has(r, i, b - 1, NX_FEAT(NX_G_ORG_HEAD)) && !range_has(r, i, b, NX_FEAT(NX_G_NAME_LINKER))) {
+            /* (the capitalised words before it name no person, "Prime
+             * Minister Lee Kuan Yew Press Secretary", and end no longer
+             * name, "Banc of America Securities analyst") */
+            size_t s0 = i - 1;
+            while (s0 > 0 && capitalised(tok(r, s0 - 1)) && !feat(r, s0 - 1, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD)) &&
+                   same_line(r, s0 - 1, s0))
+                s0--;
+            const nx_entry *last = word_title_entry(r, b - 1);
+            if (last && !(feat(r, s0, NX_FEAT(NX_G_GIVEN)) && !(r->gz_at[s0] >= 0 && SPAN(doc, r->gz_at[s0])->type == NX_PLACE)) &&
+                !(s0 > 0 && (feat(r, s0 - 1, NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_HONORIFIC)) || is_word(r, s0 - 1, NX_G_NAME_LINKER))))
+                e = last, i = a = b - 1;
+        }
         if (!e || blocked_range(r, a, b)) continue;
         /* "served under Secretary of State Hamilton Fish": a title's first
          * word in lower case before its capitalised rest is no part of it
