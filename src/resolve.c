@@ -2136,15 +2136,15 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
  * and end in a place head word are a person's name, not a place. */
 static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
     size_t a = c->a, b = c->b;
+    /* (the chunk's own tests first: few chunks are read as places) */
+    if (!c->place || c->org || b - a < 2 || b - a > 4 || r->headline[a]) return NEXT;
     /* (or a membership noun: "Asian Man Records founder Mike Park"; or a
      * title predicate or apposition after it: "Park Eunsik ( 1859 - 1925 )
      * was a historian", "Kim Park, a historian") */
     int member = a > 0 && is_word(r, a - 1, NX_G_MEMBERSHIP_NOUN) && (tok(r, a - 1)->shape & NX_SH_LOWER) && r->owner[a - 1] < 0;
     size_t lived = life_dates_end(r, b);
     int predicate = title_predicate_after(r, b) || (lived > b && title_predicate_after(r, lived)) || title_apposition_after(r, b);
-    if (!c->place || c->org || !(member || predicate || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 ||
-        r->headline[a])
-        return NEXT;
+    if (!(member || predicate || (c->evidence && title_before(r, a)))) return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
         if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || name_complement_linker(r, i)) return NEXT;

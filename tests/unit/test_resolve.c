@@ -108,6 +108,12 @@ static const struct {
     /* (not a word also written in lower case) */
     {"Officials at KAZNU said so. The Kazakh National University opened. Type kaznu here.",
      "organization:Kazakh National University"},
+    /* a name read as a place by its head word is a person's after a title,
+     * or before a title predicate or apposition (read only for such a
+     * chunk: person_not_place_after_title) */
+    {"Kim Park, a historian, said so.", "person:Kim Park"},
+    {"Park Eunsik ( 1859 - 1925 ) was a historian.", "person:Park Eunsik"},
+    {"Governor Stanley Park spoke.", "person:Stanley Park"},
 };
 
 /* Titles read from a few tokens: a hyphen (a title and a status in one
