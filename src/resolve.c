@@ -3059,15 +3059,16 @@ typedef struct known {
 enum { KNOWN_AMBIGUOUS = 255 };
 
 /* The names learned, in the arena: a hash table of the keys (each span
- * makes at most three), and per piece id whether a known name starts with
- * it, so most words need no lookup at all. */
+ * makes at most three), and per piece id the most pieces of a known name
+ * that starts with it (0: none, so most words need no lookup at all; 255:
+ * that many or more), so longer keys from that word need none either. */
 typedef struct known_names {
     name_keys nk;
     known *table;
     size_t count;
     uint32_t *slots; /* index into table + 1; 0 = empty */
     size_t mask;
-    uint8_t *starts; /* per piece id */
+    uint8_t *starts; /* per piece id: the most pieces of a name from it */
 } known_names;
 
 static nx_status known_init(const rctx *r, known_names *kn) {
@@ -3164,7 +3165,8 @@ static void learn(const rctx *r, known_names *kn, const nx_span *s) {
          * is its canonical name) */
         if (form == 1 && s->type == NX_ORGANIZATION && !k->canon) k->canon = nx_doc_span_text(r->doc, (nx_span *)s);
         k->country = s->country;
-        kn->starts[kn->nk.piece[key.p0]] = 1;
+        uint8_t *most = &kn->starts[kn->nk.piece[key.p0]];
+        if (key.p1 - key.p0 > *most) *most = (uint8_t)(key.p1 - key.p0 > 255 ? 255 : key.p1 - key.p0);
     }
 }
 
@@ -3215,7 +3217,10 @@ static nx_status find_again(rctx *r, const known_names *kn) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
-        for (size_t len = 6; len >= 1; len--) {
+        /* (a token is one piece or more: no name from the word has more
+         * tokens than its most pieces) */
+        size_t most = kn->starts[kn->nk.piece[first_piece(&kn->nk, i)]];
+        for (size_t len = most < 6 ? most : 6; len >= 1; len--) {
             if (i + len > r->n || blocked_range(r, i, i + len)) continue;
             if (!capitalised(tok(r, i + len - 1))) continue;
             if (!key_of(r, &kn->nk, i, i + len, &key)) continue;

@@ -114,6 +114,11 @@ static const struct {
     {"Kim Park, a historian, said so.", "person:Kim Park"},
     {"Park Eunsik ( 1859 - 1925 ) was a historian.", "person:Park Eunsik"},
     {"Governor Stanley Park spoke.", "person:Stanley Park"},
+    /* one sense per document: a name is found again from the word it
+     * starts with, up to the longest name learned from that word (the
+     * person's two, not the company's short name's one learned after) */
+    {"Mr Quorvant Zelbrix arrived. Quorvant Holdings Inc. said so. Later Quorvant Zelbrix left.",
+     "person:Quorvant Zelbrix | organization:Quorvant Holdings Inc. | person:Quorvant Zelbrix"},
 };
 
 /* Titles read from a few tokens: a hyphen (a title and a status in one
