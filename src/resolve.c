@@ -71,9 +71,14 @@ static int word_of_class(const rctx *r, const char *s, size_t n, int cls, const 
 
 /* "al-Azhari", "el-Sisi": a name particle (data), a hyphen and a capital
  * letter make a word of a name although it opens in lower case. */
-static int particle_word(const rctx *r, size_t i) {
+static __attribute__((noinline)) int particle_prefix(const rctx *r, const nx_token *t);
+static inline __attribute__((always_inline)) int particle_word(const rctx *r, size_t i) {
+    /* (the shape inline, where most callers stop: the bytes in a call) */
     const nx_token *t = &r->toks[i];
     if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_LOWER) || !(t->shape & NX_SH_HYPHEN)) return 0;
+    return particle_prefix(r, t);
+}
+static int particle_prefix(const rctx *r, const nx_token *t) {
     const char *h = memchr(t->fold, '-', t->fold_len);
     const char *w = r->doc->text.work + t->b0;
     const char *wh = memchr(w, '-', t->b1 - t->b0);

@@ -114,6 +114,10 @@ static const struct {
     {"Kim Park, a historian, said so.", "person:Kim Park"},
     {"Park Eunsik ( 1859 - 1925 ) was a historian.", "person:Park Eunsik"},
     {"Governor Stanley Park spoke.", "person:Stanley Park"},
+    /* a name particle, a hyphen and a capital (the shape read inline, the
+     * bytes and the data in a call: particle_word) */
+    {"Mohamed el-Baradei said so.", "person:Mohamed el-Baradei"},
+    {"The talks with Ahmed al-Tayeb ended.", "person:Ahmed al-Tayeb"},
     /* one sense per document: a name is found again from the word it
      * starts with, up to the longest name learned from that word (the
      * person's two, not the company's short name's one learned after) */
