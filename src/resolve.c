@@ -2793,23 +2793,36 @@ static int acronym_starts(const words *w, int (*add)(void *, const char *), void
 enum { ACRONYM_CANDIDATES = 64 };
 
 /* The index of acronym_starts: two letters -> the distinct organisations
- * (list heads in `head`, chained through `next`). */
+ * (list heads in `head`, chained through `next`). A key is two bytes: the
+ * heads are a table of 256 per first byte (arena, zero-filled), made when
+ * a key first has that byte (a few per document). */
 typedef struct acr_index {
-    nx_strmap head;     /* key -> entry + 1 of the list's last entry */
-    nx_vec org, next;   /* uint32_t per entry: the organisation, the previous entry + 1 */
-    uint32_t cur;       /* the organisation being added */
+    uint32_t *head[256]; /* [first byte][second byte]: entry + 1 of the list's last entry */
+    nx_vec org, next;    /* uint32_t per entry: the organisation, the previous entry + 1 */
+    uint32_t cur;        /* the organisation being added */
+    nx_arena *arena;
 } acr_index;
+
+/* The head of key's list, made when `make`; NULL when there is none (or
+ * out of memory). */
+static uint32_t *acr_head(acr_index *x, const char *key, int make) {
+    uint32_t **row = &x->head[(unsigned char)key[0]];
+    if (!*row && make) *row = nx_arena_alloc(x->arena, 256 * sizeof **row);
+    return *row ? &(*row)[(unsigned char)key[1]] : NULL;
+}
 
 static int acr_add(void *ctx, const char *key) {
     acr_index *x = ctx;
-    uint32_t last = 0;
-    nx_strmap_get(&x->head, key, 2, &last);
+    uint32_t *head = acr_head(x, key, 1);
+    if (!head) return -1;
+    uint32_t last = *head;
     if (last && NX_VEC_AT(&x->org, uint32_t, last - 1) == x->cur) return 0; /* already listed */
     uint32_t *o = nx_vec_push(&x->org, sizeof *o), *n = o ? nx_vec_push(&x->next, sizeof *n) : NULL;
     if (!n) return -1;
     *o = x->cur;
     *n = last;
-    return nx_strmap_put(&x->head, key, 2, (uint32_t)x->org.count);
+    *head = (uint32_t)x->org.count;
+    return 0;
 }
 
 /* The words of each distinct organisation name of two words or more. */
@@ -2818,47 +2831,59 @@ typedef struct org_words {
     words w;
 } org_words;
 
+/* Whether two organisations have the same words (lengths, bytes, function
+ * and suffix marks) and the same canonical name. */
+static int same_org_words(const org_words *x, const org_words *y) {
+    if (x->w.n != y->w.n || strcmp(x->canon, y->canon) != 0) return 0;
+    for (size_t i = 0; i < x->w.n; i++)
+        if (x->w.len[i] != y->w.len[i] || x->w.function[i] != y->w.function[i] || x->w.suffix[i] != y->w.suffix[i] ||
+            memcmp(x->w.w[i], y->w.w[i], x->w.len[i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* A hash of what same_org_words compares. */
+static uint64_t org_words_hash(const org_words *o) {
+    uint64_t h = nx_hash(o->canon, strlen(o->canon), o->w.n);
+    for (size_t i = 0; i < o->w.n; i++)
+        h = nx_hash(o->w.w[i], o->w.len[i], h ^ (uint64_t)(o->w.function[i] | o->w.suffix[i] << 1) << 56);
+    return h;
+}
+
 /* Lists the distinct organisation names (words and canonical name) in
- * orgs, *n_orgs of them, and indexes them by the starts their acronyms
- * can have in x. */
+ * orgs, *n_orgs of them (on entry: the spans that may be), and indexes
+ * them by the starts their acronyms can have in x. */
 static nx_status acronym_index(rctx *r, org_words *orgs, size_t *n_orgs, acr_index *x) {
     nx_document *doc = r->doc;
-    nx_status st = NX_OK;
-    nx_strmap seen; /* name -> 1 */
-    nx_strmap_init(&seen);
-    nx_sbuf key = {0};
+    /* the distinct names so far: a table of their hashes (at most half
+     * full: the spans that may be names are *n_orgs) */
+    size_t mask = 15;
+    while (mask + 1 < 2 * *n_orgs) mask = mask * 2 + 1;
+    uint32_t *slots = nx_arena_alloc(&doc->arena, (mask + 1) * sizeof *slots); /* name + 1, 0 empty */
+    uint64_t *hashes = nx_arena_alloc_uninit(&doc->arena, *n_orgs * sizeof *hashes);
+    if (!slots || !hashes) return NX_ERR_NOMEM;
     size_t n = 0;
-    for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++) {
+    for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
         if (!org_name(s)) continue;
         org_words *o = &orgs[n];
         split_words(r, s->t0, s->t1, &o->w);
         if (o->w.n < 2) continue;
         o->canon = s->canon ? s->canon : nx_doc_span_text(doc, s);
-        if (!o->canon) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
+        if (!o->canon) return NX_ERR_NOMEM;
         /* the same words and the same canonical name decide the same way */
-        key.len = 0;
-        uint32_t one;
-        for (size_t i = 0; i < o->w.n && st == NX_OK; i++)
-            if (nx_sbuf_add(&key, (const char *)&o->w.len[i], 1) || nx_sbuf_add(&key, o->w.w[i], o->w.len[i]) ||
-                nx_sbuf_add(&key, &(char){(char)(o->w.function[i] | o->w.suffix[i] << 1)}, 1))
-                st = NX_ERR_NOMEM;
-        if (st != NX_OK || nx_sbuf_add(&key, o->canon, strlen(o->canon) + 1)) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        if (nx_strmap_get(&seen, key.s, key.len, &one)) continue;
+        uint64_t h = org_words_hash(o);
+        size_t sl = (size_t)h & mask;
+        while (slots[sl] && !(hashes[slots[sl] - 1] == h && same_org_words(&orgs[slots[sl] - 1], o))) sl = (sl + 1) & mask;
+        if (slots[sl]) continue;
+        slots[sl] = (uint32_t)n + 1;
+        hashes[n] = h;
         x->cur = (uint32_t)n;
-        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, x)) st = NX_ERR_NOMEM;
+        if (acronym_starts(&o->w, acr_add, x)) return NX_ERR_NOMEM;
         n++;
     }
-    free(key.s);
-    nx_strmap_free(&seen);
     *n_orgs = n;
-    return st;
+    return NX_OK;
 }
 
 /* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
@@ -2880,7 +2905,7 @@ static nx_status acronyms_inferred(rctx *r) {
     nx_strmap_init(&memo);
     acr_index x;
     memset(&x, 0, sizeof x);
-    nx_strmap_init(&x.head);
+    x.arena = &doc->arena;
     int indexed = 0;
     for (size_t ci = 0; ci < r->n_caps && st == NX_OK && n_orgs; ci++) {
         size_t i = r->caps[ci];
@@ -2905,9 +2930,9 @@ static nx_status acronyms_inferred(rctx *r) {
         uint32_t verdict = 0;
         if (!nx_strmap_get(&memo, ac, n, &verdict)) {
             const char *canon = NULL;
-            uint32_t last = 0;
+            const uint32_t *head = acr_head(&x, ac, 0);
+            uint32_t last = head ? *head : 0;
             int ambiguous = 0;
-            nx_strmap_get(&x.head, ac, 2, &last);
             /* more names than any article holds that start so: too
              * ambiguous to decide (and the bound that keeps this linear) */
             size_t listed = 0;
@@ -2936,7 +2961,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
     nx_strmap_free(&memo);
-    nx_strmap_free(&x.head);
     nx_vec_free(&x.org);
     nx_vec_free(&x.next);
     return st;

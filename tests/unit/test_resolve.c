@@ -160,6 +160,34 @@ static int plural_title(const char *text, const char *word, int want) {
     return 0;
 }
 
+/* The rule of the mention of `word` in text (the last one), or "-". */
+static int rule_is(const char *text, const char *word, const char *want) {
+    nx_document *doc = extract(text);
+    if (!doc) return 1;
+    size_t n;
+    const char *got = "-";
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(m[i].text, word)) got = m[i].rule;
+    int bad = strcmp(got, want) != 0;
+    if (bad) fprintf(stderr, "%.60s...: %s: got rule %s, expected %s\n", text, word, got, want);
+    nx_document_free(doc);
+    return bad;
+}
+
+/* An acronym is tried against the distinct names its first two letters
+ * may start (more than 64 are too many to decide): a name repeated is
+ * one, and names sharing a first letter are told apart. */
+static int acronyms_of_repeated_names(void) {
+    static const char one[] = "The Zorbex Trelland Alliance met. ";
+    static const char tail[] = "Officials at ZTA said so. The Zorbex Quilt Union met. Officials at ZQU said so.";
+    char text[sizeof one * 70 + sizeof tail];
+    size_t len = 0;
+    for (int k = 0; k < 70; k++, len += sizeof one - 1) memcpy(text + len, one, sizeof one - 1);
+    memcpy(text + len, tail, sizeof tail);
+    return rule_is(text, "ZTA", "acronym:initials") | rule_is(text, "ZQU", "acronym:initials");
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -169,6 +197,7 @@ int main(void) {
     CHECK(plural_title("The presidents of France and Germany met.", "presidents", 1) == 0);
     CHECK(plural_title("The president of France met them.", "president", 0) == 0);
     CHECK(plural_title("The cities of France met.", "cities", -1) == 0); /* the plural of no title */
+    CHECK(acronyms_of_repeated_names() == 0);
     nx_model_free(model);
     return check_result("test_resolve");
 }
