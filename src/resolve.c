@@ -2901,10 +2901,11 @@ static nx_status acronyms_inferred(rctx *r) {
     org_words *orgs = nx_arena_alloc_uninit(&doc->arena, n_orgs * sizeof *orgs);
     if (!orgs) return NX_ERR_NOMEM;
     nx_status st = NX_OK;
-    nx_strmap memo; /* word -> 0 none, 1 ambiguous, org + 2 */
-    nx_strmap_init(&memo);
-    acr_index x;
-    memset(&x, 0, sizeof x);
+    /* per word (r->word; its letters decide): 0 undecided, else the
+     * verdict + 1 (0 none, 1 ambiguous, org + 2) */
+    uint32_t *memo = NULL;
+    acr_index x; /* (its heads cleared when it is made) */
+    x.org = x.next = (nx_vec){0};
     x.arena = &doc->arena;
     int indexed = 0;
     for (size_t ci = 0; ci < r->n_caps && st == NX_OK && n_orgs; ci++) {
@@ -2925,10 +2926,15 @@ static nx_status acronyms_inferred(rctx *r) {
         if (n < 2 || n > 10) continue;
         if (!indexed) {
             indexed = 1;
+            memset(x.head, 0, sizeof x.head);
+            if (!(memo = nx_arena_alloc(&doc->arena, r->n * sizeof *memo))) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
             if ((st = acronym_index(r, orgs, &n_orgs, &x)) != NX_OK || !n_orgs) break;
         }
-        uint32_t verdict = 0;
-        if (!nx_strmap_get(&memo, ac, n, &verdict)) {
+        uint32_t *decided = &memo[r->word[i]], verdict = *decided ? *decided - 1 : 0;
+        if (!*decided) {
             const char *canon = NULL;
             const uint32_t *head = acr_head(&x, ac, 0);
             uint32_t last = head ? *head : 0;
@@ -2946,10 +2952,7 @@ static nx_status acronyms_inferred(rctx *r) {
                 canon = orgs[k].canon;
             }
             if (ambiguous) verdict = 1;
-            if (nx_strmap_put(&memo, ac, n, verdict)) {
-                st = NX_ERR_NOMEM;
-                break;
-            }
+            *decided = verdict + 1;
         }
         if (verdict < 2) continue;
         int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ACRONYM_INITIALS);
@@ -2960,7 +2963,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->canon = orgs[verdict - 2].canon;
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
-    nx_strmap_free(&memo);
     nx_vec_free(&x.org);
     nx_vec_free(&x.next);
     return st;

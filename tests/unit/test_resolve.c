@@ -185,7 +185,10 @@ static int acronyms_of_repeated_names(void) {
     size_t len = 0;
     for (int k = 0; k < 70; k++, len += sizeof one - 1) memcpy(text + len, one, sizeof one - 1);
     memcpy(text + len, tail, sizeof tail);
-    return rule_is(text, "ZTA", "acronym:initials") | rule_is(text, "ZQU", "acronym:initials");
+    return rule_is(text, "ZTA", "acronym:initials") | rule_is(text, "ZQU", "acronym:initials") |
+           /* (a word decided once: its next token takes the verdict) */
+           rule_is("The Kazakh National University opened. Officials at KAZNU said so. Later KAZNU grew.", "KAZNU",
+                   "acronym:initials");
 }
 
 int main(void) {
