@@ -3116,7 +3116,7 @@ static nx_status known_init(const rctx *r, known_names *kn) {
 }
 
 /* The known name with key k, or the empty slot where it would go. */
-static uint32_t *known_slot(const known_names *kn, name_key k) {
+static inline __attribute__((always_inline)) uint32_t *known_slot(const known_names *kn, name_key k) {
     size_t s = (size_t)key_hash(&kn->nk, k) & kn->mask;
     while (kn->slots[s] && !key_eq(&kn->nk, kn->table[kn->slots[s] - 1].key, k)) s = (s + 1) & kn->mask;
     return &kn->slots[s];
