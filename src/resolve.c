@@ -1001,7 +1001,7 @@ static nx_status board_members(rctx *r) {
 
 /* A name unit at i: a gazetteer entity span, or one capitalised word.
  * Returns its end, or i when there is none. */
-static size_t unit_at(const rctx *r, size_t i) {
+static inline __attribute__((always_inline)) size_t unit_at(const rctx *r, size_t i) {
     if (i >= r->n || r->doc->blocked[i] || r->title_tok[i]) return i;
     if (r->gz_at[i] >= 0) return SPAN(r->doc, r->gz_at[i])->t1;
     if (r->owner[i] >= 0) return i;
