@@ -1461,7 +1461,7 @@ static int title_of_after(const rctx *r, size_t b) {
 /* A capitalised word that could be part of a name: letters only, not in
  * capitals, no other reading (common word, title, nationality, head word),
  * and not written in lower case elsewhere in the document. */
-static int plain_name_word(const rctx *r, size_t i) {
+static inline __attribute__((always_inline)) int plain_name_word(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
     const uint64_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
                            NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD) |
