@@ -326,7 +326,10 @@ static uint64_t match_classes(const rctx *r, const nx_gmatch *m) {
 
 /* One pass over the gazetteer matches: the few that may be an entity, a
  * title or a demonym (match_classes), listed per class without branches (each
- * list's next item written, and kept by the count or not). */
+ * list's next item written, and kept by the count or not). Most matches are
+ * none of them (function words, names' words) and are passed over first:
+ * half the instructions, and no more mispredictions (cachegrind's branch
+ * simulation). */
 static nx_status read_matches(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_gmatch *gm = r->doc->gm;
@@ -338,6 +341,7 @@ static nx_status read_matches(rctx *r) {
     const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
     for (size_t k = 0; k < n_gm; k++) {
         uint64_t f = match_classes(r, &gm[k]);
+        if (!(f & (entity | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM)))) continue;
         *ent_end = *ti_end = *dem_end = (uint32_t)k;
         ent_end += (f & entity) != 0;
         ti_end += (f >> NX_G_TITLE) & 1;
