@@ -1940,6 +1940,9 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
             (feat(r, c->a, NX_FEAT(NX_G_HONORIFIC)) && c->b - c->a >= 3 && SPAN(doc, r->gz_at[c->a])->t1 == c->a + 1 &&
              !range_has(r, c->a, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))))) {
         size_t a = c->a;
+        /* (each reading below that goes on needs one of these: most words
+         * have none and end the loop here) */
+        if (!feat(r, a, NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_PERSON_CUE))) break;
         if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) {
             c->evidence = 1;
             if (r->gz_at[a] >= 0) drop_range(r, a, a + 1);

@@ -114,6 +114,14 @@ static const struct {
     {"Kim Park, a historian, said so.", "person:Kim Park"},
     {"Park Eunsik ( 1859 - 1925 ) was a historian.", "person:Park Eunsik"},
     {"Governor Stanley Park spoke.", "person:Stanley Park"},
+    /* trim: the words that open a chunk and are no part of the name (an
+     * honorific, a common word, a status word, a verb opening the
+     * sentence; each has a feature the fast test reads) */
+    {"Ratu Josefa Iloilo spoke.", "person:Josefa Iloilo"},
+    {"Sheikh Zorbexi Quill met them.", "person:Zorbexi Quill"},
+    {"Former Zorbex Corp chairman John Smith said so.", "organization:Zorbex Corp | person:John Smith"},
+    {"Replied State Department deputy spokesman John Kirby, the talks were over.",
+     "organization:State Department | person:John Kirby"},
     /* a name particle, a hyphen and a capital (the shape read inline, the
      * bytes and the data in a call: particle_word) */
     {"Mohamed el-Baradei said so.", "person:Mohamed el-Baradei"},
