@@ -2126,6 +2126,9 @@ static void place_not_quoted(const rctx *r, chunk *c) {
     if (c->place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) c->place = 0;
 }
 
+/* (every reading but org_ampersand needs an organisation or place head
+ * word in the chunk, or c->org or c->place set: head_words reads only
+ * org_ampersand and org_named_by_gazetteer in a chunk without one) */
 static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
     org_closing_head,   org_head_with_complement, org_ampersand,              org_named_by_gazetteer,
     place_closing_head, place_leading_word,       place_head_with_complement, place_not_quoted,
@@ -2135,6 +2138,12 @@ static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
 static step_result head_words(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     c->org = c->place = 0;
+    /* (most chunks have no head word) */
+    if (!range_has(r, c->a, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) {
+        org_ampersand(r, c);
+        org_named_by_gazetteer(r, c);
+        return NEXT;
+    }
     /* (unrolled, each call is a direct one the compiler may inline) */
 #pragma GCC unroll 16
     for (size_t i = 0; i < sizeof HEAD_READINGS / sizeof *HEAD_READINGS; i++) HEAD_READINGS[i](r, c);

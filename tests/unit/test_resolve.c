@@ -122,6 +122,11 @@ static const struct {
     {"Former Zorbex Corp chairman John Smith said so.", "organization:Zorbex Corp | person:John Smith"},
     {"Replied State Department deputy spokesman John Kirby, the talks were over.",
      "organization:State Department | person:John Kirby"},
+    /* head words: an ampersand makes a firm without one (head_words reads
+     * the other readings only where a head word is) */
+    {"Shares of Zorbex & Quill rose.", "organization:Zorbex & Quill"},
+    {"Douglas & Lomason said so.", "organization:Douglas & Lomason"},
+    {"They sailed across Lake Zorbex on Monday.", "place:Lake Zorbex"},
     /* a name particle, a hyphen and a capital (the shape read inline, the
      * bytes and the data in a call: particle_word) */
     {"Mohamed el-Baradei said so.", "person:Mohamed el-Baradei"},
