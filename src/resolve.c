@@ -1202,7 +1202,13 @@ static size_t over_modifiers(const rctx *r, size_t j, int fields) {
 }
 
 /* ", [a|an|the] [German] <title>" after a name: an apposition. */
-static int title_apposition_after(const rctx *r, size_t i) {
+static int title_apposition_at(const rctx *r, size_t i);
+static inline __attribute__((always_inline)) int title_apposition_after(const rctx *r, size_t i) {
+    /* (a comma or a caption's parenthesis opens it: the shape inline, the
+     * rest in a call) */
+    return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT ? title_apposition_at(r, i) : 0;
+}
+static int title_apposition_at(const rctx *r, size_t i) {
     if (caption_after(r, i)) {
         i += 3;
         while (i < r->n && !is_punct(r, i - 1, ')')) i++;
@@ -1222,7 +1228,12 @@ static int title_apposition_after(const rctx *r, size_t i) {
 /* "Cracknell was appointed a Member", "Postmus was Chairman of": a copula
  * or title verb right after token i - 1, then (over a second such verb and
  * a determiner) a singular title. */
-static int title_predicate_after(const rctx *r, size_t i) {
+static int title_predicate_at(const rctx *r, size_t i);
+static inline __attribute__((always_inline)) int title_predicate_after(const rctx *r, size_t i) {
+    /* (the verb's features inline, the rest in a call) */
+    return feat(r, i, NX_FEAT(NX_G_AUXILIARY) | NX_FEAT(NX_G_COPULA) | NX_FEAT(NX_G_TITLE_VERB)) ? title_predicate_at(r, i) : 0;
+}
+static int title_predicate_at(const rctx *r, size_t i) {
     if (!(is_word(r, i, NX_G_AUXILIARY) || is_word(r, i, NX_G_COPULA) || is_word(r, i, NX_G_TITLE_VERB)) ||
         !(tok(r, i)->shape & NX_SH_LOWER))
         return 0;
@@ -1361,7 +1372,12 @@ static int person_cue_after(const rctx *r, size_t i) {
  * parentheses right after a name that hold a life's dates (each opens with
  * a date, a number, "born" or a separator, or is empty, and holds a year or
  * is empty); the token after them, or i when there are none. */
-static size_t life_dates_end(const rctx *r, size_t i) {
+static size_t life_dates_from(const rctx *r, size_t i);
+static inline __attribute__((always_inline)) size_t life_dates_end(const rctx *r, size_t i) {
+    /* (the first parenthesis inline, the rest in a call) */
+    return is_punct(r, i, '(') ? life_dates_from(r, i) : i;
+}
+static size_t life_dates_from(const rctx *r, size_t i) {
     size_t end = i;
     for (int n = 0; n < 3 && is_punct(r, end, '('); n++) {
         size_t j = end + 1, years = 0;

@@ -114,6 +114,11 @@ static const struct {
     {"Kim Park, a historian, said so.", "person:Kim Park"},
     {"Park Eunsik ( 1859 - 1925 ) was a historian.", "person:Park Eunsik"},
     {"Governor Stanley Park spoke.", "person:Stanley Park"},
+    /* (the predicate's first word an auxiliary, a title verb or a copula
+     * alone: title_predicate_after's inline test reads all three) */
+    {"Kim Park also was a historian.", "person:Kim Park"},
+    {"Kim Park became a historian.", "person:Kim Park"},
+    {"Kim Park were a historian.", "person:Kim Park"},
     /* trim: the words that open a chunk and are no part of the name (an
      * honorific, a common word, a status word, a verb opening the
      * sentence; each has a feature the fast test reads) */
