@@ -71,9 +71,14 @@ static int word_of_class(const rctx *r, const char *s, size_t n, int cls, const 
 
 /* "al-Azhari", "el-Sisi": a name particle (data), a hyphen and a capital
  * letter make a word of a name although it opens in lower case. */
-static int particle_word(const rctx *r, size_t i) {
+static __attribute__((noinline)) int particle_prefix(const rctx *r, const nx_token *t);
+static inline __attribute__((always_inline)) int particle_word(const rctx *r, size_t i) {
+    /* (the shape inline, where most callers stop: the bytes in a call) */
     const nx_token *t = &r->toks[i];
     if (t->kind != NX_TOK_WORD || !(t->shape & NX_SH_LOWER) || !(t->shape & NX_SH_HYPHEN)) return 0;
+    return particle_prefix(r, t);
+}
+static int particle_prefix(const rctx *r, const nx_token *t) {
     const char *h = memchr(t->fold, '-', t->fold_len);
     const char *w = r->doc->text.work + t->b0;
     const char *wh = memchr(w, '-', t->b1 - t->b0);
@@ -321,7 +326,10 @@ static uint64_t match_classes(const rctx *r, const nx_gmatch *m) {
 
 /* One pass over the gazetteer matches: the few that may be an entity, a
  * title or a demonym (match_classes), listed per class without branches (each
- * list's next item written, and kept by the count or not). */
+ * list's next item written, and kept by the count or not). Most matches are
+ * none of them (function words, names' words) and are passed over first:
+ * half the instructions, and no more mispredictions (cachegrind's branch
+ * simulation). */
 static nx_status read_matches(rctx *r) {
     nx_arena *A = &r->doc->arena;
     const nx_gmatch *gm = r->doc->gm;
@@ -333,6 +341,7 @@ static nx_status read_matches(rctx *r) {
     const uint64_t entity = NX_FEAT(NX_G_ORG) | NX_FEAT(NX_G_PLACE) | NX_FEAT(NX_G_PERSON);
     for (size_t k = 0; k < n_gm; k++) {
         uint64_t f = match_classes(r, &gm[k]);
+        if (!(f & (entity | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_DEMONYM)))) continue;
         *ent_end = *ti_end = *dem_end = (uint32_t)k;
         ent_end += (f & entity) != 0;
         ti_end += (f >> NX_G_TITLE) & 1;
@@ -1016,7 +1025,7 @@ static nx_status board_members(rctx *r) {
 
 /* A name unit at i: a gazetteer entity span, or one capitalised word.
  * Returns its end, or i when there is none. */
-static size_t unit_at(const rctx *r, size_t i) {
+static inline __attribute__((always_inline)) size_t unit_at(const rctx *r, size_t i) {
     if (i >= r->n || r->doc->blocked[i] || r->title_tok[i]) return i;
     if (r->gz_at[i] >= 0) return SPAN(r->doc, r->gz_at[i])->t1;
     if (r->owner[i] >= 0) return i;
@@ -1213,7 +1222,13 @@ static size_t over_modifiers(const rctx *r, size_t j, int fields) {
 }
 
 /* ", [a|an|the] [German] <title>" after a name: an apposition. */
-static int title_apposition_after(const rctx *r, size_t i) {
+static int title_apposition_at(const rctx *r, size_t i);
+static inline __attribute__((always_inline)) int title_apposition_after(const rctx *r, size_t i) {
+    /* (a comma or a caption's parenthesis opens it: the shape inline, the
+     * rest in a call) */
+    return i < r->n && tok(r, i)->kind == NX_TOK_PUNCT ? title_apposition_at(r, i) : 0;
+}
+static int title_apposition_at(const rctx *r, size_t i) {
     if (caption_after(r, i)) {
         i += 3;
         while (i < r->n && !is_punct(r, i - 1, ')')) i++;
@@ -1233,7 +1248,12 @@ static int title_apposition_after(const rctx *r, size_t i) {
 /* "Cracknell was appointed a Member", "Postmus was Chairman of": a copula
  * or title verb right after token i - 1, then (over a second such verb and
  * a determiner) a singular title. */
-static int title_predicate_after(const rctx *r, size_t i) {
+static int title_predicate_at(const rctx *r, size_t i);
+static inline __attribute__((always_inline)) int title_predicate_after(const rctx *r, size_t i) {
+    /* (the verb's features inline, the rest in a call) */
+    return feat(r, i, NX_FEAT(NX_G_AUXILIARY) | NX_FEAT(NX_G_COPULA) | NX_FEAT(NX_G_TITLE_VERB)) ? title_predicate_at(r, i) : 0;
+}
+static int title_predicate_at(const rctx *r, size_t i) {
     if (!(is_word(r, i, NX_G_AUXILIARY) || is_word(r, i, NX_G_COPULA) || is_word(r, i, NX_G_TITLE_VERB)) ||
         !(tok(r, i)->shape & NX_SH_LOWER))
         return 0;
@@ -1372,7 +1392,12 @@ static int person_cue_after(const rctx *r, size_t i) {
  * parentheses right after a name that hold a life's dates (each opens with
  * a date, a number, "born" or a separator, or is empty, and holds a year or
  * is empty); the token after them, or i when there are none. */
-static size_t life_dates_end(const rctx *r, size_t i) {
+static size_t life_dates_from(const rctx *r, size_t i);
+static inline __attribute__((always_inline)) size_t life_dates_end(const rctx *r, size_t i) {
+    /* (the first parenthesis inline, the rest in a call) */
+    return is_punct(r, i, '(') ? life_dates_from(r, i) : i;
+}
+static size_t life_dates_from(const rctx *r, size_t i) {
     size_t end = i;
     for (int n = 0; n < 3 && is_punct(r, end, '('); n++) {
         size_t j = end + 1, years = 0;
@@ -1476,7 +1501,7 @@ static int title_of_after(const rctx *r, size_t b) {
 /* A capitalised word that could be part of a name: letters only, not in
  * capitals, no other reading (common word, title, nationality, head word),
  * and not written in lower case elsewhere in the document. */
-static int plain_name_word(const rctx *r, size_t i) {
+static inline __attribute__((always_inline)) int plain_name_word(const rctx *r, size_t i) {
     const nx_token *t = tok(r, i);
     const uint64_t other = NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_DEMONYM) |
                            NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD) |
@@ -1954,6 +1979,9 @@ static step_result trim(rctx *r, chunk *c, nx_status *st) {
             (feat(r, c->a, NX_FEAT(NX_G_HONORIFIC)) && c->b - c->a >= 3 && SPAN(doc, r->gz_at[c->a])->t1 == c->a + 1 &&
              !range_has(r, c->a, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))))) {
         size_t a = c->a;
+        /* (each reading below that goes on needs one of these: most words
+         * have none and end the loop here) */
+        if (!feat(r, a, NX_FEAT(NX_G_HONORIFIC) | NX_FEAT(NX_G_STOP) | NX_FEAT(NX_G_TITLE_MOD) | NX_FEAT(NX_G_PERSON_CUE))) break;
         if (feat(r, a, NX_FEAT(NX_G_HONORIFIC))) {
             c->evidence = 1;
             if (r->gz_at[a] >= 0) drop_range(r, a, a + 1);
@@ -2137,6 +2165,9 @@ static void place_not_quoted(const rctx *r, chunk *c) {
     if (c->place && a > 0 && (tok(r, a - 1)->shape & NX_SH_OPEN) && b < r->n && quote_close(r, b)) c->place = 0;
 }
 
+/* (every reading but org_ampersand needs an organisation or place head
+ * word in the chunk, or c->org or c->place set: head_words reads only
+ * org_ampersand and org_named_by_gazetteer in a chunk without one) */
 static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
     org_closing_head,   org_head_with_complement, org_ampersand,              org_named_by_gazetteer,
     place_closing_head, place_leading_word,       place_head_with_complement, place_not_quoted,
@@ -2146,6 +2177,12 @@ static void (*const HEAD_READINGS[])(const rctx *r, chunk *c) = {
 static step_result head_words(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     c->org = c->place = 0;
+    /* (most chunks have no head word) */
+    if (!range_has(r, c->a, c->b, NX_FEAT(NX_G_ORG_HEAD) | NX_FEAT(NX_G_ORG_SUFFIX) | NX_FEAT(NX_G_PLACE_HEAD))) {
+        org_ampersand(r, c);
+        org_named_by_gazetteer(r, c);
+        return NEXT;
+    }
     /* (unrolled, each call is a direct one the compiler may inline) */
 #pragma GCC unroll 16
     for (size_t i = 0; i < sizeof HEAD_READINGS / sizeof *HEAD_READINGS; i++) HEAD_READINGS[i](r, c);
@@ -2159,15 +2196,15 @@ static step_result head_words(rctx *r, chunk *c, nx_status *st) {
  * and end in a place head word are a person's name, not a place. */
 static step_result person_not_place_after_title(rctx *r, chunk *c, nx_status *st) {
     size_t a = c->a, b = c->b;
+    /* (the chunk's own tests first: few chunks are read as places) */
+    if (!c->place || c->org || b - a < 2 || b - a > 4 || r->headline[a]) return NEXT;
     /* (or a membership noun: "Asian Man Records founder Mike Park"; or a
      * title predicate or apposition after it: "Park Eunsik ( 1859 - 1925 )
      * was a historian", "Kim Park, a historian") */
     int member = a > 0 && is_word(r, a - 1, NX_G_MEMBERSHIP_NOUN) && (tok(r, a - 1)->shape & NX_SH_LOWER) && r->owner[a - 1] < 0;
     size_t lived = life_dates_end(r, b);
     int predicate = title_predicate_after(r, b) || (lived > b && title_predicate_after(r, lived)) || title_apposition_after(r, b);
-    if (!c->place || c->org || !(member || predicate || (c->evidence && title_before(r, a))) || b - a < 2 || b - a > 4 ||
-        r->headline[a])
-        return NEXT;
+    if (!(member || predicate || (c->evidence && title_before(r, a)))) return NEXT;
     if (!feat(r, a, NX_FEAT(NX_G_GIVEN)) && !(tok(r, a)->feat & NX_FEAT_FAMILY_FIRST)) return NEXT;
     for (size_t i = a; i < b; i++)
         if (r->gz_at[i] >= 0 || !capitalised(tok(r, i)) || name_complement_linker(r, i)) return NEXT;
@@ -2828,23 +2865,36 @@ static int acronym_starts(const words *w, int (*add)(void *, const char *), void
 enum { ACRONYM_CANDIDATES = 64 };
 
 /* The index of acronym_starts: two letters -> the distinct organisations
- * (list heads in `head`, chained through `next`). */
+ * (list heads in `head`, chained through `next`). A key is two bytes: the
+ * heads are a table of 256 per first byte (arena, zero-filled), made when
+ * a key first has that byte (a few per document). */
 typedef struct acr_index {
-    nx_strmap head;     /* key -> entry + 1 of the list's last entry */
-    nx_vec org, next;   /* uint32_t per entry: the organisation, the previous entry + 1 */
-    uint32_t cur;       /* the organisation being added */
+    uint32_t *head[256]; /* [first byte][second byte]: entry + 1 of the list's last entry */
+    nx_vec org, next;    /* uint32_t per entry: the organisation, the previous entry + 1 */
+    uint32_t cur;        /* the organisation being added */
+    nx_arena *arena;
 } acr_index;
+
+/* The head of key's list, made when `make`; NULL when there is none (or
+ * out of memory). */
+static uint32_t *acr_head(acr_index *x, const char *key, int make) {
+    uint32_t **row = &x->head[(unsigned char)key[0]];
+    if (!*row && make) *row = nx_arena_alloc(x->arena, 256 * sizeof **row);
+    return *row ? &(*row)[(unsigned char)key[1]] : NULL;
+}
 
 static int acr_add(void *ctx, const char *key) {
     acr_index *x = ctx;
-    uint32_t last = 0;
-    nx_strmap_get(&x->head, key, 2, &last);
+    uint32_t *head = acr_head(x, key, 1);
+    if (!head) return -1;
+    uint32_t last = *head;
     if (last && NX_VEC_AT(&x->org, uint32_t, last - 1) == x->cur) return 0; /* already listed */
     uint32_t *o = nx_vec_push(&x->org, sizeof *o), *n = o ? nx_vec_push(&x->next, sizeof *n) : NULL;
     if (!n) return -1;
     *o = x->cur;
     *n = last;
-    return nx_strmap_put(&x->head, key, 2, (uint32_t)x->org.count);
+    *head = (uint32_t)x->org.count;
+    return 0;
 }
 
 /* The words of each distinct organisation name of two words or more. */
@@ -2853,47 +2903,59 @@ typedef struct org_words {
     words w;
 } org_words;
 
+/* Whether two organisations have the same words (lengths, bytes, function
+ * and suffix marks) and the same canonical name. */
+static int same_org_words(const org_words *x, const org_words *y) {
+    if (x->w.n != y->w.n || strcmp(x->canon, y->canon) != 0) return 0;
+    for (size_t i = 0; i < x->w.n; i++)
+        if (x->w.len[i] != y->w.len[i] || x->w.function[i] != y->w.function[i] || x->w.suffix[i] != y->w.suffix[i] ||
+            memcmp(x->w.w[i], y->w.w[i], x->w.len[i]) != 0)
+            return 0;
+    return 1;
+}
+
+/* A hash of what same_org_words compares. */
+static uint64_t org_words_hash(const org_words *o) {
+    uint64_t h = nx_hash(o->canon, strlen(o->canon), o->w.n);
+    for (size_t i = 0; i < o->w.n; i++)
+        h = nx_hash(o->w.w[i], o->w.len[i], h ^ (uint64_t)(o->w.function[i] | o->w.suffix[i] << 1) << 56);
+    return h;
+}
+
 /* Lists the distinct organisation names (words and canonical name) in
- * orgs, *n_orgs of them, and indexes them by the starts their acronyms
- * can have in x. */
+ * orgs, *n_orgs of them (on entry: the spans that may be), and indexes
+ * them by the starts their acronyms can have in x. */
 static nx_status acronym_index(rctx *r, org_words *orgs, size_t *n_orgs, acr_index *x) {
     nx_document *doc = r->doc;
-    nx_status st = NX_OK;
-    nx_strmap seen; /* name -> 1 */
-    nx_strmap_init(&seen);
-    nx_sbuf key = {0};
+    /* the distinct names so far: a table of their hashes (at most half
+     * full: the spans that may be names are *n_orgs) */
+    size_t mask = 15;
+    while (mask + 1 < 2 * *n_orgs) mask = mask * 2 + 1;
+    uint32_t *slots = nx_arena_alloc(&doc->arena, (mask + 1) * sizeof *slots); /* name + 1, 0 empty */
+    uint64_t *hashes = nx_arena_alloc_uninit(&doc->arena, *n_orgs * sizeof *hashes);
+    if (!slots || !hashes) return NX_ERR_NOMEM;
     size_t n = 0;
-    for (size_t k = 0; k < doc->spans.count && st == NX_OK; k++) {
+    for (size_t k = 0; k < doc->spans.count; k++) {
         nx_span *s = SPAN(doc, k);
         if (!org_name(s)) continue;
         org_words *o = &orgs[n];
         split_words(r, s->t0, s->t1, &o->w);
         if (o->w.n < 2) continue;
         o->canon = s->canon ? s->canon : nx_doc_span_text(doc, s);
-        if (!o->canon) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
+        if (!o->canon) return NX_ERR_NOMEM;
         /* the same words and the same canonical name decide the same way */
-        key.len = 0;
-        uint32_t one;
-        for (size_t i = 0; i < o->w.n && st == NX_OK; i++)
-            if (nx_sbuf_add(&key, (const char *)&o->w.len[i], 1) || nx_sbuf_add(&key, o->w.w[i], o->w.len[i]) ||
-                nx_sbuf_add(&key, &(char){(char)(o->w.function[i] | o->w.suffix[i] << 1)}, 1))
-                st = NX_ERR_NOMEM;
-        if (st != NX_OK || nx_sbuf_add(&key, o->canon, strlen(o->canon) + 1)) {
-            st = NX_ERR_NOMEM;
-            break;
-        }
-        if (nx_strmap_get(&seen, key.s, key.len, &one)) continue;
+        uint64_t h = org_words_hash(o);
+        size_t sl = (size_t)h & mask;
+        while (slots[sl] && !(hashes[slots[sl] - 1] == h && same_org_words(&orgs[slots[sl] - 1], o))) sl = (sl + 1) & mask;
+        if (slots[sl]) continue;
+        slots[sl] = (uint32_t)n + 1;
+        hashes[n] = h;
         x->cur = (uint32_t)n;
-        if (nx_strmap_put(&seen, key.s, key.len, 1) || acronym_starts(&o->w, acr_add, x)) st = NX_ERR_NOMEM;
+        if (acronym_starts(&o->w, acr_add, x)) return NX_ERR_NOMEM;
         n++;
     }
-    free(key.s);
-    nx_strmap_free(&seen);
     *n_orgs = n;
-    return st;
+    return NX_OK;
 }
 
 /* NYMEX, KAZNU, UPI: a word in capitals that spells the initials of an
@@ -2911,11 +2973,12 @@ static nx_status acronyms_inferred(rctx *r) {
     org_words *orgs = nx_arena_alloc_uninit(&doc->arena, n_orgs * sizeof *orgs);
     if (!orgs) return NX_ERR_NOMEM;
     nx_status st = NX_OK;
-    nx_strmap memo; /* word -> 0 none, 1 ambiguous, org + 2 */
-    nx_strmap_init(&memo);
-    acr_index x;
-    memset(&x, 0, sizeof x);
-    nx_strmap_init(&x.head);
+    /* per word (r->word; its letters decide): 0 undecided, else the
+     * verdict + 1 (0 none, 1 ambiguous, org + 2) */
+    uint32_t *memo = NULL;
+    acr_index x; /* (its heads cleared when it is made) */
+    x.org = x.next = (nx_vec){0};
+    x.arena = &doc->arena;
     int indexed = 0;
     for (size_t ci = 0; ci < r->n_caps && st == NX_OK && n_orgs; ci++) {
         size_t i = r->caps[ci];
@@ -2935,14 +2998,19 @@ static nx_status acronyms_inferred(rctx *r) {
         if (n < 2 || n > 10) continue;
         if (!indexed) {
             indexed = 1;
+            memset(x.head, 0, sizeof x.head);
+            if (!(memo = nx_arena_alloc(&doc->arena, r->n * sizeof *memo))) {
+                st = NX_ERR_NOMEM;
+                break;
+            }
             if ((st = acronym_index(r, orgs, &n_orgs, &x)) != NX_OK || !n_orgs) break;
         }
-        uint32_t verdict = 0;
-        if (!nx_strmap_get(&memo, ac, n, &verdict)) {
+        uint32_t *decided = &memo[r->word[i]], verdict = *decided ? *decided - 1 : 0;
+        if (!*decided) {
             const char *canon = NULL;
-            uint32_t last = 0;
+            const uint32_t *head = acr_head(&x, ac, 0);
+            uint32_t last = head ? *head : 0;
             int ambiguous = 0;
-            nx_strmap_get(&x.head, ac, 2, &last);
             /* more names than any article holds that start so: too
              * ambiguous to decide (and the bound that keeps this linear) */
             size_t listed = 0;
@@ -2956,10 +3024,7 @@ static nx_status acronyms_inferred(rctx *r) {
                 canon = orgs[k].canon;
             }
             if (ambiguous) verdict = 1;
-            if (nx_strmap_put(&memo, ac, n, verdict)) {
-                st = NX_ERR_NOMEM;
-                break;
-            }
+            *decided = verdict + 1;
         }
         if (verdict < 2) continue;
         int32_t id = add_span(r, i, i + 1, NX_ORGANIZATION, NX_RULE_ACRONYM_INITIALS);
@@ -2970,8 +3035,6 @@ static nx_status acronyms_inferred(rctx *r) {
         SPAN(doc, id)->canon = orgs[verdict - 2].canon;
         SPAN(doc, id)->flags |= NX_SPAN_ACRONYM;
     }
-    nx_strmap_free(&memo);
-    nx_strmap_free(&x.head);
     nx_vec_free(&x.org);
     nx_vec_free(&x.next);
     return st;
@@ -3099,15 +3162,16 @@ typedef struct known {
 enum { KNOWN_AMBIGUOUS = 255 };
 
 /* The names learned, in the arena: a hash table of the keys (each span
- * makes at most three), and per piece id whether a known name starts with
- * it, so most words need no lookup at all. */
+ * makes at most three), and per piece id the most pieces of a known name
+ * that starts with it (0: none, so most words need no lookup at all; 255:
+ * that many or more), so longer keys from that word need none either. */
 typedef struct known_names {
     name_keys nk;
     known *table;
     size_t count;
     uint32_t *slots; /* index into table + 1; 0 = empty */
     size_t mask;
-    uint8_t *starts; /* per piece id */
+    uint8_t *starts; /* per piece id: the most pieces of a name from it */
 } known_names;
 
 static nx_status known_init(const rctx *r, known_names *kn) {
@@ -3124,7 +3188,7 @@ static nx_status known_init(const rctx *r, known_names *kn) {
 }
 
 /* The known name with key k, or the empty slot where it would go. */
-static uint32_t *known_slot(const known_names *kn, name_key k) {
+static inline __attribute__((always_inline)) uint32_t *known_slot(const known_names *kn, name_key k) {
     size_t s = (size_t)key_hash(&kn->nk, k) & kn->mask;
     while (kn->slots[s] && !key_eq(&kn->nk, kn->table[kn->slots[s] - 1].key, k)) s = (s + 1) & kn->mask;
     return &kn->slots[s];
@@ -3204,7 +3268,8 @@ static void learn(const rctx *r, known_names *kn, const nx_span *s) {
          * is its canonical name) */
         if (form == 1 && s->type == NX_ORGANIZATION && !k->canon) k->canon = nx_doc_span_text(r->doc, (nx_span *)s);
         k->country = s->country;
-        kn->starts[kn->nk.piece[key.p0]] = 1;
+        uint8_t *most = &kn->starts[kn->nk.piece[key.p0]];
+        if (key.p1 - key.p0 > *most) *most = (uint8_t)(key.p1 - key.p0 > 255 ? 255 : key.p1 - key.p0);
     }
 }
 
@@ -3255,7 +3320,10 @@ static nx_status find_again(rctx *r, const known_names *kn) {
         if (r->owner[i] >= 0 || doc->blocked[i] || r->title_tok[i] || r->judged[i]) continue;
         const nx_token *t = tok(r, i);
         if (!(t->shape & NX_SH_CAP) || t->kind != NX_TOK_WORD || (t->shape & NX_SH_POSS)) continue;
-        for (size_t len = 6; len >= 1; len--) {
+        /* (a token is one piece or more: no name from the word has more
+         * tokens than its most pieces) */
+        size_t most = kn->starts[kn->nk.piece[first_piece(&kn->nk, i)]];
+        for (size_t len = most < 6 ? most : 6; len >= 1; len--) {
             if (i + len > r->n || blocked_range(r, i, i + len)) continue;
             if (!capitalised(tok(r, i + len - 1))) continue;
             if (!key_of(r, &kn->nk, i, i + len, &key)) continue;

@@ -108,6 +108,39 @@ static const struct {
     /* (not a word also written in lower case) */
     {"Officials at KAZNU said so. The Kazakh National University opened. Type kaznu here.",
      "organization:Kazakh National University"},
+    /* a name read as a place by its head word is a person's after a title,
+     * or before a title predicate or apposition (read only for such a
+     * chunk: person_not_place_after_title) */
+    {"Kim Park, a historian, said so.", "person:Kim Park"},
+    {"Park Eunsik ( 1859 - 1925 ) was a historian.", "person:Park Eunsik"},
+    {"Governor Stanley Park spoke.", "person:Stanley Park"},
+    /* (the predicate's first word an auxiliary, a title verb or a copula
+     * alone: title_predicate_after's inline test reads all three) */
+    {"Kim Park also was a historian.", "person:Kim Park"},
+    {"Kim Park became a historian.", "person:Kim Park"},
+    {"Kim Park were a historian.", "person:Kim Park"},
+    /* trim: the words that open a chunk and are no part of the name (an
+     * honorific, a common word, a status word, a verb opening the
+     * sentence; each has a feature the fast test reads) */
+    {"Ratu Josefa Iloilo spoke.", "person:Josefa Iloilo"},
+    {"Sheikh Zorbexi Quill met them.", "person:Zorbexi Quill"},
+    {"Former Zorbex Corp chairman John Smith said so.", "organization:Zorbex Corp | person:John Smith"},
+    {"Replied State Department deputy spokesman John Kirby, the talks were over.",
+     "organization:State Department | person:John Kirby"},
+    /* head words: an ampersand makes a firm without one (head_words reads
+     * the other readings only where a head word is) */
+    {"Shares of Zorbex & Quill rose.", "organization:Zorbex & Quill"},
+    {"Douglas & Lomason said so.", "organization:Douglas & Lomason"},
+    {"They sailed across Lake Zorbex on Monday.", "place:Lake Zorbex"},
+    /* a name particle, a hyphen and a capital (the shape read inline, the
+     * bytes and the data in a call: particle_word) */
+    {"Mohamed el-Baradei said so.", "person:Mohamed el-Baradei"},
+    {"The talks with Ahmed al-Tayeb ended.", "person:Ahmed al-Tayeb"},
+    /* one sense per document: a name is found again from the word it
+     * starts with, up to the longest name learned from that word (the
+     * person's two, not the company's short name's one learned after) */
+    {"Mr Quorvant Zelbrix arrived. Quorvant Holdings Inc. said so. Later Quorvant Zelbrix left.",
+     "person:Quorvant Zelbrix | organization:Quorvant Holdings Inc. | person:Quorvant Zelbrix"},
 };
 
 /* Titles read from a few tokens: a hyphen (a title and a status in one
@@ -145,6 +178,37 @@ static int plural_title(const char *text, const char *word, int want) {
     return 0;
 }
 
+/* The rule of the mention of `word` in text (the last one), or "-". */
+static int rule_is(const char *text, const char *word, const char *want) {
+    nx_document *doc = extract(text);
+    if (!doc) return 1;
+    size_t n;
+    const char *got = "-";
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(m[i].text, word)) got = m[i].rule;
+    int bad = strcmp(got, want) != 0;
+    if (bad) fprintf(stderr, "%.60s...: %s: got rule %s, expected %s\n", text, word, got, want);
+    nx_document_free(doc);
+    return bad;
+}
+
+/* An acronym is tried against the distinct names its first two letters
+ * may start (more than 64 are too many to decide): a name repeated is
+ * one, and names sharing a first letter are told apart. */
+static int acronyms_of_repeated_names(void) {
+    static const char one[] = "The Zorbex Trelland Alliance met. ";
+    static const char tail[] = "Officials at ZTA said so. The Zorbex Quilt Union met. Officials at ZQU said so.";
+    char text[sizeof one * 70 + sizeof tail];
+    size_t len = 0;
+    for (int k = 0; k < 70; k++, len += sizeof one - 1) memcpy(text + len, one, sizeof one - 1);
+    memcpy(text + len, tail, sizeof tail);
+    return rule_is(text, "ZTA", "acronym:initials") | rule_is(text, "ZQU", "acronym:initials") |
+           /* (a word decided once: its next token takes the verdict) */
+           rule_is("The Kazakh National University opened. Officials at KAZNU said so. Later KAZNU grew.", "KAZNU",
+                   "acronym:initials");
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -154,6 +218,7 @@ int main(void) {
     CHECK(plural_title("The presidents of France and Germany met.", "presidents", 1) == 0);
     CHECK(plural_title("The president of France met them.", "president", 0) == 0);
     CHECK(plural_title("The cities of France met.", "cities", -1) == 0); /* the plural of no title */
+    CHECK(acronyms_of_repeated_names() == 0);
     nx_model_free(model);
     return check_result("test_resolve");
 }
