@@ -461,8 +461,9 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
     }
     /* "She joined Barclays in 2016": a subject pronoun opening its
      * sentence stands for the person named before (nx_rel_antecedent) */
-    for (size_t i = 0; i + 1 < c->n; i++) {
-        if (!tok(a, i)->sent_start || c->span_at[i] >= 0 || !is_word(a, i, NX_G_SUBJECT_PRONOUN)) continue;
+    for (size_t q = 0; q < c->n_cues; q++) { /* (the pronouns among them) */
+        size_t i = c->cues[q];
+        if (i + 1 >= c->n || !tok(a, i)->sent_start || c->span_at[i] >= 0 || !is_word(a, i, NX_G_SUBJECT_PRONOUN)) continue;
         uint8_t st;
         int32_t org = by_verb(a, i + 1, &st);
         int32_t person = org >= 0 ? nx_rel_antecedent(c->doc, c->span_at, c->n, i) : -1;

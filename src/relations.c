@@ -262,7 +262,12 @@ nx_status nx_relations(nx_document *doc, nx_error *err) {
         const nx_span *s = SPAN(doc, k);
         for (uint32_t t = s->t0; t < s->t1 && t < n; t++) span_at[t] = (int32_t)k;
     }
-    nx_relctx c = {doc, n, span_at, nx_rel_main_org(doc)};
+    uint32_t *cues = nx_arena_alloc_uninit(&doc->arena, n * sizeof *cues);
+    if (!cues) return NX_ERR_NOMEM;
+    size_t n_cues = 0;
+    for (size_t i = 0; i < n; i++)
+        if (doc->toks.items[i].feat & NX_REL_CUES) cues[n_cues++] = (uint32_t)i;
+    nx_relctx c = {doc, n, span_at, nx_rel_main_org(doc), cues, n_cues};
     for (size_t i = 0; i < N_FAMILIES; i++) {
         nx_status st = FAMILIES[i].find(&c);
         if (st != NX_OK) return st;
