@@ -5,6 +5,7 @@
 
 #include "gazetteer.h"
 #include "strmap.h"
+#include "swar.h"
 
 /* A key of a map below: bytes the arena holds (a token's folded form, a
  * typed key) and their nx_hash(). */
@@ -17,14 +18,42 @@ typedef struct kkey {
 /* A token's folded form as a key: the tokenizer hashed it. */
 static kkey fold_key(const nx_token *t) { return (kkey){t->fold, t->fold_len, t->fold_hash}; }
 
-/* Writes the typed key of the n bytes at f to k (room for n + 2) and sets
- * *hash; returns its length, or 0 when `ascii` and a byte is not ASCII.
- * The bytes are folded here when `ascii`, else they are folded already; the
- * key is hashed whole when written (nx_hash reads eight bytes at a time). */
+/* The m bytes at p (1 <= m <= 8) in a word, zero-padded (as nx_hash
+ * reads a key's last bytes: two loads that may overlap). */
+static uint64_t load_upto8(const unsigned char *p, size_t m) {
+    if (m == 8) return nx_load8(p);
+    if (m >= 4) return nx_load4(p) | nx_load4(p + m - 4) << (8 * (m - 4));
+    return p[0] | (uint64_t)p[m / 2] << (8 * (m / 2)) | (uint64_t)p[m - 1] << (8 * (m - 1));
+}
+
+/* Writes the typed key of the n bytes at f to k (room for n + 2, n + 9
+ * when `ascii`) and sets *hash; returns its length, or 0 when `ascii` and a
+ * byte is not ASCII. The bytes are folded here when `ascii`, else they are
+ * folded already; the key is hashed whole when written (nx_hash reads
+ * eight bytes at a time). */
 static size_t write_key(char *k, nx_type type, const char *f, size_t n, int ascii, uint64_t *hash) {
-    size_t w = 0;
+    size_t w = 0, i = 0;
     k[w++] = (char)('0' + type);
-    for (size_t i = 0; i < n; i++) {
+    /* eight bytes at a time (stored whole, the last ones zero-padded) while
+     * they are ASCII and their only separator is a single space after
+     * another byte, which stays as it is: most names; the first other
+     * chunk goes on byte by byte */
+    while (ascii && i < n) {
+        size_t m = n - i < 8 ? n - i : 8;
+        uint64_t x = load_upto8((const unsigned char *)f + i, m);
+        if (x & NX_HIGHS) break;
+        /* (the separators are among the bytes up to '-': one test for all,
+         * a second for a chunk where one is, which must be all spaces) */
+        uint64_t low = nx_bytes_between(x, 1, '-');
+        if (low) {
+            uint64_t sp = nx_bytes_between(x, ' ', ' ');
+            if (low != sp || (sp & sp << 8) || ((sp & 0x80) && (w == 1 || k[w - 1] == ' '))) break;
+        }
+        nx_store8((unsigned char *)k + w, x | nx_bytes_between(x, 'A', 'Z') >> 2); /* A-Z to a-z */
+        w += m;
+        i += m;
+    }
+    for (; i < n; i++) {
         if (ascii && (unsigned char)f[i] >= 0x80) return 0;
         char c = ascii ? nx_fold_ascii((unsigned char)f[i]) : f[i];
         if (c == '-' || c == '\n' || c == '\t') c = ' ';
@@ -43,12 +72,12 @@ static size_t write_key(char *k, nx_type type, const char *f, size_t n, int asci
 /* The grouping key of a name: a first byte for its type, then the name
  * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
  * and trimmed, a final period dropped. In the arena; 0, or -1 when out of memory. An ASCII name is
- * folded and hashed byte by byte on the way; another is folded first. */
+ * folded on the way (write_key); another is folded first. */
 static int typed_key(nx_document *doc, nx_type type, const char *s, kkey *out) {
     size_t n = strlen(s);
     /* "Acme Corp." at the end of a sentence is "Acme Corp" */
     while (n > 1 && s[n - 1] == '.') n--;
-    char *k = nx_arena_alloc_uninit(&doc->arena, n + 2);
+    char *k = nx_arena_alloc_uninit(&doc->arena, n + 9);
     if (!k) return -1;
     size_t w = write_key(k, type, s, n, 1, &out->hash);
     if (!w) {
