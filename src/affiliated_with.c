@@ -91,7 +91,8 @@ static int add_at(const actx *a, int32_t person, size_t subject, int32_t org, nx
 }
 
 static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
-    return add_at(a, person, SPAN(a->doc, person)->t0, org, rule, status);
+    /* (most rules find no organisation for a person: no call then) */
+    return org >= 0 && add_at(a, person, SPAN(a->doc, person)->t0, org, rule, status);
 }
 
 static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_status(a, person, org, rule, 0); }
