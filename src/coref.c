@@ -227,18 +227,12 @@ static int org_base_key(nx_document *doc, const nx_span *s, kkey *out) {
     return typed_key(doc, NX_ORGANIZATION, name, out) ? -1 : 1;
 }
 
-/* The entity of a span: a one-word person is the person of that surname,
- * else of that given name, named in full elsewhere; other spans group by
- * their folded name (`by_key`: type and key -> entity). */
-static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key) {
+/* The entity of span s of the given type by its typed key (`by_key`:
+ * type and key -> entity), a new one when none has the key; -1 when out
+ * of memory. */
+static int32_t entity_by_key(nx_document *doc, nx_span *s, nx_type type, kmap *by_key) {
     int32_t e;
-    if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
-        kkey k = fold_key(TOK(doc, s->t0));
-        if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
-    }
     const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-    /* a nationality refers to its country, a place ("Kazakh" -> Kazakhstan) */
-    nx_type type = s->type == NX_NATIONALITY ? NX_PLACE : (nx_type)s->type;
     kkey typed;
     if (!name || typed_key(doc, type, name, &typed)) return -1;
     uint32_t *slot = kmap_slot(by_key, typed);
@@ -254,6 +248,57 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, co
     e = new_entity(doc, type, typed.s + 1);
     kmap_put(by_key, slot, typed, e);
     if (has_base) kmap_add(by_key, base, e);
+    return e;
+}
+
+/* ---- the entity of each canonical name met ---------------------------------
+ * by the name's address and the type: a gazetteer entry's name is one
+ * string for all its mentions, so most canonical names come again, and
+ * the entity a typed key maps to never changes once set (kmap_put only
+ * fills an empty slot): a name met again needs no key. In the arena,
+ * zeroed (no name), for the most names a document can give it. */
+typedef struct centry {
+    const char *canon;
+    int32_t ent;
+    uint8_t type;
+} centry;
+
+typedef struct cmap {
+    centry *e;
+    size_t mask;
+} cmap;
+
+static int cmap_init(nx_arena *A, cmap *m, size_t max) {
+    m->mask = 15;
+    while (m->mask + 1 < 2 * max) m->mask = m->mask * 2 + 1;
+    m->e = nx_arena_alloc(A, (m->mask + 1) * sizeof *m->e);
+    return m->e ? 0 : -1;
+}
+
+/* The entry of canon and type: theirs, or the empty one where they go. */
+static centry *cmap_at(const cmap *m, const char *canon, nx_type type) {
+    size_t s = (size_t)(((uint64_t)(uintptr_t)canon * 0x9E3779B97F4A7C15ULL) >> 32) & m->mask;
+    while (m->e[s].canon && (m->e[s].canon != canon || m->e[s].type != type)) s = (s + 1) & m->mask;
+    return &m->e[s];
+}
+
+/* The entity of a span: a one-word person is the person of that surname,
+ * else of that given name, named in full elsewhere; other spans group by
+ * their folded name (`by_key`: type and key -> entity; `by_canon` the
+ * entities of the canonical names met). */
+static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key,
+                          cmap *by_canon) {
+    int32_t e;
+    if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
+        kkey k = fold_key(TOK(doc, s->t0));
+        if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
+    }
+    /* a nationality refers to its country, a place ("Kazakh" -> Kazakhstan) */
+    nx_type type = s->type == NX_NATIONALITY ? NX_PLACE : (nx_type)s->type;
+    centry *met = s->canon ? cmap_at(by_canon, s->canon, type) : NULL;
+    if (met && met->canon) return met->ent;
+    e = entity_by_key(doc, s, type, by_key);
+    if (met && e >= 0) *met = (centry){s->canon, e, (uint8_t)type};
     return e;
 }
 
@@ -274,23 +319,26 @@ nx_status nx_coref(nx_document *doc, nx_error *err) {
      * consecutive spans are as good as random) */
     uint32_t *order = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *order);
     if (!order) return NX_ERR_NOMEM;
-    size_t n_full = 0, n_one = 0;
+    size_t n_full = 0, n_one = 0, n_canon = 0;
     for (size_t k = 0; k < n; k++) {
         const nx_span *s = SPAN(doc, k);
         order[n_full] = (uint32_t)k;
         n_full += ((s->type <= NX_PLACE) | (s->type == NX_NATIONALITY)) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
+        n_canon += s->canon != NULL;
     }
     for (size_t k = 0; k < n; k++) {
         const nx_span *s = SPAN(doc, k);
         order[n_full + n_one] = (uint32_t)k;
         n_one += (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
     }
+    cmap by_canon;
+    if (cmap_init(&doc->arena, &by_canon, n_canon)) return NX_ERR_NOMEM;
     for (size_t o = 0; o < n_full + n_one; o++) {
         if (o == n_full) {
             if (collect_mentions(&c)) return NX_ERR_NOMEM;
             index_names(doc, &surnames, &given);
         }
-        int32_t ent = entity_for(doc, SPAN(doc, order[o]), &surnames, &given, &by_key);
+        int32_t ent = entity_for(doc, SPAN(doc, order[o]), &surnames, &given, &by_key, &by_canon);
         if (ent < 0) return NX_ERR_NOMEM;
         attach(&c, ent, order[o]);
     }
