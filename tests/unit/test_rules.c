@@ -502,6 +502,40 @@ static void canon_met_again(void) {
     CHECK(two_entities("CRICKET - Surrey beat Kent by an innings . The match was played in Kent .", "Kent"));
 }
 
+/* Whether a relation of text was made by the named rule. */
+static int has_rule(const char *text, const char *rule) {
+    nx_document *doc = extract(text);
+    if (!doc) return 0;
+    size_t n;
+    const nx_relation *r = nx_document_relations(doc, &n);
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++) found = r[i].rule && !strcmp(r[i].rule, rule);
+    nx_document_free(doc);
+    return found;
+}
+
+/* The relation stage lists the tokens of the word classes a finder scans
+ * for (relations.c NX_REL_CUES) testing four tokens at a time: a cue is
+ * found at each place among four, the last four tokens of a document
+ * included (its first sentence one word longer each time). */
+static void cues_at_every_offset(void) {
+    static const char *const pads[] = {"", " there", " there early", " there very early"};
+    static const char *const rows[][2] = {
+        {"Jane Doe studied law%s. She joined Acme Corp", "affiliated_with:pronoun-verb"},
+        {"The University of Melbourne has named Professor Emma Johnston as its next vice-chancellor%s. She succeeds Duncan "
+         "Maskell",
+         "holds_title:predecessor"},
+        {"Acme Corp said its chairman, John Smith, would retire%s. Smith will be succeeded by Mary Jones", "holds_title:succeeded-by"},
+    };
+    for (size_t p = 0; p < sizeof pads / sizeof *pads; p++)
+        for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+            char text[256];
+            snprintf(text, sizeof text, rows[i][0], pads[p]);
+            if (!has_rule(text, rows[i][1])) fprintf(stderr, "%s\n    no %s\n", text, rows[i][1]);
+            CHECK(has_rule(text, rows[i][1]));
+        }
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -522,6 +556,7 @@ int main(void) {
     org_short_name();
     key_chunks();
     canon_met_again();
+    cues_at_every_offset();
     nx_model_free(model);
     return check_result("test_rules");
 }
