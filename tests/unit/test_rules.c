@@ -536,6 +536,32 @@ static void cues_at_every_offset(void) {
         }
 }
 
+/* The key and the external ids of the entity named `name` in text, as
+ * "key: id id ...", copied to buf, or NULL. */
+static const char *entity_ids(const char *text, const char *name, char *buf, size_t len) {
+    nx_document *doc = extract(text);
+    if (!doc) return NULL;
+    size_t n;
+    const nx_entity *e = nx_document_entities(doc, &n);
+    const char *got = NULL;
+    for (size_t i = 0; i < n && !got; i++)
+        if (!strcmp(e[i].name, name)) {
+            snprintf(buf, len, "%s:", e[i].key ? e[i].key : "");
+            for (size_t k = 0; k < e[i].n_ids; k++) append(buf, len, " ", e[i].ids[k]);
+            got = buf;
+        }
+    nx_document_free(doc);
+    return got;
+}
+
+/* An entity's external ids are the words of its gazetteer entry's ids
+ * field, the first its key (views.c entity_keys cuts them from one copy). */
+static void entity_id_words(void) {
+    char buf[256];
+    const char *got = entity_ids("Kazakhstan signed the treaty.", "Kazakhstan", buf, sizeof buf);
+    CHECK(got && strcmp(got, "iso3166:KZ: iso3166:KZ geonames:1522867") == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -557,6 +583,7 @@ int main(void) {
     key_chunks();
     canon_met_again();
     cues_at_every_offset();
+    entity_id_words();
     nx_model_free(model);
     return check_result("test_rules");
 }
