@@ -126,8 +126,7 @@ static int entity_keys(nx_document *doc, const nx_ent *en, nx_entity *out) {
     if (!ids || (xid && !words)) return -1;
     for (char *p = words; p && *p;) {
         ids[n++] = p;
-        while (*p && *p != ' ') p++;
-        while (*p == ' ') *p++ = '\0';
+        for (p = strchr(p, ' '); p && *p == ' ';) *p++ = '\0';
     }
     out->ids = ids;
     out->n_ids = n;
