@@ -249,10 +249,10 @@ static size_t after_relative(const actx *a, size_t j) {
     return q + 1;
 }
 
-static int32_t by_membership(const actx *a, size_t j, uint8_t *status, int32_t *party) {
+static int32_t by_membership(const actx *a, size_t j, size_t main_verb, uint8_t *status, int32_t *party) {
     /* "X, who died on Monday at 85, was the founder of Y": over a relative
-     * clause to the copula after it */
-    size_t main_verb = after_relative(a, j);
+     * clause to the copula after it (main_verb: after_relative(a, j), which
+     * the caller has) */
     if (main_verb) j = main_verb;
     if (is_char(a, j, ',')) j++;
     if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
@@ -430,12 +430,12 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         int32_t person = (int32_t)k;
         uint8_t member_status, verb_status;
         int32_t member_party;
-        int32_t member_of = by_membership(a, s->t1, &member_status, &member_party);
+        size_t main_verb = after_relative(a, s->t1);
+        int32_t member_of = by_membership(a, s->t1, main_verb, &member_status, &member_party);
         int32_t verb_org = by_verb(a, s->t1, &verb_status);
         /* ("X, who ran Xerox from 2009 to 2016, has joined the board of
          * Uber": the main clause's verb too) */
         uint8_t main_status = 0;
-        size_t main_verb = after_relative(a, s->t1);
         int32_t main_org = main_verb ? by_verb(a, main_verb, &main_status) : -1;
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
