@@ -314,23 +314,22 @@ nx_status nx_coref(nx_document *doc, nx_error *err) {
         kmap_init(&doc->arena, &by_key, 2 * n)) /* (a name and its base: org_base_key) */
         return NX_ERR_NOMEM;
     /* full names first, so a surname alone finds its person wherever it is:
-     * the person, organisation and place spans in two lists, in order, the
-     * one-word people last (by counts, not branches: the types of
-     * consecutive spans are as good as random) */
+     * the person, organisation and place spans in two lists, in order, made
+     * in one pass (by counts, not branches: the types of consecutive spans
+     * are as good as random), the one-word people's then put last */
     uint32_t *order = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *order);
-    if (!order) return NX_ERR_NOMEM;
+    uint32_t *one = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *one);
+    if (!order || !one) return NX_ERR_NOMEM;
     size_t n_full = 0, n_one = 0, n_canon = 0;
     for (size_t k = 0; k < n; k++) {
         const nx_span *s = SPAN(doc, k);
-        order[n_full] = (uint32_t)k;
-        n_full += ((s->type <= NX_PLACE) | (s->type == NX_NATIONALITY)) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
+        int one_word = (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
+        order[n_full] = one[n_one] = (uint32_t)k;
+        n_full += ((s->type <= NX_PLACE) | (s->type == NX_NATIONALITY)) & !one_word;
+        n_one += one_word;
         n_canon += s->canon != NULL;
     }
-    for (size_t k = 0; k < n; k++) {
-        const nx_span *s = SPAN(doc, k);
-        order[n_full + n_one] = (uint32_t)k;
-        n_one += (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
-    }
+    memcpy(order + n_full, one, n_one * sizeof *order);
     cmap by_canon;
     if (cmap_init(&doc->arena, &by_canon, n_canon)) return NX_ERR_NOMEM;
     for (size_t o = 0; o < n_full + n_one; o++) {
