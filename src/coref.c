@@ -149,7 +149,8 @@ static void kmap_add(kmap *m, kkey k, int32_t ent) {
  * cut from one array of the attachments (collect_mentions). */
 typedef struct cctx {
     nx_document *doc;
-    uint32_t *att; /* the spans attached, in order */
+    uint32_t *att;    /* the spans attached, in order */
+    int32_t *att_ent; /* the entity of each */
     size_t n_att;
 } cctx;
 
@@ -159,20 +160,22 @@ static int32_t new_entity(nx_document *doc, nx_type type, const char *key) {
     return (int32_t)doc->n_ents++;
 }
 
+/* (an entity's n_mentions counts its attachments until collect_mentions
+ * places them) */
 static void attach(cctx *c, int32_t ent, uint32_t span) {
+    c->att_ent[c->n_att] = ent;
     c->att[c->n_att++] = span;
+    c->doc->ents[ent].n_mentions++;
     nx_doc_set_entity(c->doc, span, ent);
 }
 
 /* Each entity's mentions, in the order they were attached: the
- * attachments counted per entity, then placed in one array (arena), each
- * entity's a slice of it. */
+ * attachments counted per entity (attach), then placed in one array
+ * (arena), each entity's a slice of it. */
 static int collect_mentions(cctx *c) {
     nx_document *doc = c->doc;
     uint32_t *all = nx_arena_alloc_uninit(&doc->arena, (c->n_att + 1) * sizeof *all);
     if (!all) return -1;
-    for (size_t e = 0; e < doc->n_ents; e++) doc->ents[e].n_mentions = 0;
-    for (size_t a = 0; a < c->n_att; a++) doc->ents[SPAN(doc, c->att[a])->entity].n_mentions++;
     size_t at = 0;
     for (size_t e = 0; e < doc->n_ents; e++) {
         doc->ents[e].mentions = all + at;
@@ -180,7 +183,7 @@ static int collect_mentions(cctx *c) {
         doc->ents[e].n_mentions = 0;
     }
     for (size_t a = 0; a < c->n_att; a++) {
-        nx_ent *en = &doc->ents[SPAN(doc, c->att[a])->entity];
+        nx_ent *en = &doc->ents[c->att_ent[a]];
         en->mentions[en->n_mentions++] = c->att[a];
     }
     return 0;
@@ -305,12 +308,13 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, co
 nx_status nx_coref(nx_document *doc, nx_error *err) {
     (void)err;
     size_t n = doc->spans.count;
-    cctx c = {doc, nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att), 0};
+    cctx c = {doc, nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att),
+              nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att_ent), 0};
     doc->ents = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *doc->ents);
     doc->n_ents = 0;
     /* each span gives each map one key at most */
     kmap surnames, given, by_key;
-    if (!c.att || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
+    if (!c.att || !c.att_ent || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
         kmap_init(&doc->arena, &by_key, 2 * n)) /* (a name and its base: org_base_key) */
         return NX_ERR_NOMEM;
     /* full names first, so a surname alone finds its person wherever it is:
