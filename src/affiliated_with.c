@@ -91,7 +91,8 @@ static int add_at(const actx *a, int32_t person, size_t subject, int32_t org, nx
 }
 
 static int add_status(const actx *a, int32_t person, int32_t org, nx_rule rule, uint8_t status) {
-    return add_at(a, person, SPAN(a->doc, person)->t0, org, rule, status);
+    /* (most rules find no organisation for a person: no call then) */
+    return org >= 0 && add_at(a, person, SPAN(a->doc, person)->t0, org, rule, status);
 }
 
 static int add(const actx *a, int32_t person, int32_t org, nx_rule rule) { return add_status(a, person, org, rule, 0); }
@@ -248,10 +249,10 @@ static size_t after_relative(const actx *a, size_t j) {
     return q + 1;
 }
 
-static int32_t by_membership(const actx *a, size_t j, uint8_t *status, int32_t *party) {
+static int32_t by_membership(const actx *a, size_t j, size_t main_verb, uint8_t *status, int32_t *party) {
     /* "X, who died on Monday at 85, was the founder of Y": over a relative
-     * clause to the copula after it */
-    size_t main_verb = after_relative(a, j);
+     * clause to the copula after it (main_verb: after_relative(a, j), which
+     * the caller has) */
     if (main_verb) j = main_verb;
     if (is_char(a, j, ',')) j++;
     if (is_word(a, j, NX_G_RELATIVE_PRONOUN)) j++;
@@ -435,12 +436,12 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
         int32_t person = (int32_t)k;
         uint8_t member_status, verb_status;
         int32_t member_party;
-        int32_t member_of = by_membership(a, s->t1, &member_status, &member_party);
+        size_t main_verb = after_relative(a, s->t1);
+        int32_t member_of = by_membership(a, s->t1, main_verb, &member_status, &member_party);
         int32_t verb_org = by_verb(a, s->t1, &verb_status);
         /* ("X, who ran Xerox from 2009 to 2016, has joined the board of
          * Uber": the main clause's verb too) */
         uint8_t main_status = 0;
-        size_t main_verb = after_relative(a, s->t1);
         int32_t main_org = main_verb ? by_verb(a, main_verb, &main_status) : -1;
         if (add(a, person, possessor(a, s->t0), NX_RULE_AW_POSSESSIVE) ||
             (is_word(a, s->t1, NX_G_GENITIVE) && add(a, person, org_of(a, s->t1 + 1), NX_RULE_AW_OF)) ||
@@ -467,8 +468,9 @@ nx_status nx_affiliated_with_find(const nx_relctx *c) {
     }
     /* "She joined Barclays in 2016": a subject pronoun opening its
      * sentence stands for the person named before (nx_rel_antecedent) */
-    for (size_t i = 0; i + 1 < c->n; i++) {
-        if (!tok(a, i)->sent_start || c->span_at[i] >= 0 || !is_word(a, i, NX_G_SUBJECT_PRONOUN)) continue;
+    for (size_t q = 0; q < c->n_cues; q++) { /* (the pronouns among them) */
+        size_t i = c->cues[q];
+        if (i + 1 >= c->n || !tok(a, i)->sent_start || c->span_at[i] >= 0 || !is_word(a, i, NX_G_SUBJECT_PRONOUN)) continue;
         uint8_t st;
         int32_t org = by_verb(a, i + 1, &st);
         int32_t person = org >= 0 ? nx_rel_antecedent(c->doc, c->span_at, c->n, i) : -1;

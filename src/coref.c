@@ -5,6 +5,7 @@
 
 #include "gazetteer.h"
 #include "strmap.h"
+#include "swar.h"
 
 /* A key of a map below: bytes the arena holds (a token's folded form, a
  * typed key) and their nx_hash(). */
@@ -17,14 +18,42 @@ typedef struct kkey {
 /* A token's folded form as a key: the tokenizer hashed it. */
 static kkey fold_key(const nx_token *t) { return (kkey){t->fold, t->fold_len, t->fold_hash}; }
 
-/* Writes the typed key of the n bytes at f to k (room for n + 2) and sets
- * *hash; returns its length, or 0 when `ascii` and a byte is not ASCII.
- * The bytes are folded here when `ascii`, else they are folded already; the
- * key is hashed whole when written (nx_hash reads eight bytes at a time). */
+/* The m bytes at p (1 <= m <= 8) in a word, zero-padded (as nx_hash
+ * reads a key's last bytes: two loads that may overlap). */
+static uint64_t load_upto8(const unsigned char *p, size_t m) {
+    if (m == 8) return nx_load8(p);
+    if (m >= 4) return nx_load4(p) | nx_load4(p + m - 4) << (8 * (m - 4));
+    return p[0] | (uint64_t)p[m / 2] << (8 * (m / 2)) | (uint64_t)p[m - 1] << (8 * (m - 1));
+}
+
+/* Writes the typed key of the n bytes at f to k (room for n + 2, n + 9
+ * when `ascii`) and sets *hash; returns its length, or 0 when `ascii` and a
+ * byte is not ASCII. The bytes are folded here when `ascii`, else they are
+ * folded already; the key is hashed whole when written (nx_hash reads
+ * eight bytes at a time). */
 static size_t write_key(char *k, nx_type type, const char *f, size_t n, int ascii, uint64_t *hash) {
-    size_t w = 0;
+    size_t w = 0, i = 0;
     k[w++] = (char)('0' + type);
-    for (size_t i = 0; i < n; i++) {
+    /* eight bytes at a time (stored whole, the last ones zero-padded) while
+     * they are ASCII and their only separator is a single space after
+     * another byte, which stays as it is: most names; the first other
+     * chunk goes on byte by byte */
+    while (ascii && i < n) {
+        size_t m = n - i < 8 ? n - i : 8;
+        uint64_t x = load_upto8((const unsigned char *)f + i, m);
+        if (x & NX_HIGHS) break;
+        /* (the separators are among the bytes up to '-': one test for all,
+         * a second for a chunk where one is, which must be all spaces) */
+        uint64_t low = nx_bytes_between(x, 1, '-');
+        if (low) {
+            uint64_t sp = nx_bytes_between(x, ' ', ' ');
+            if (low != sp || (sp & sp << 8) || ((sp & 0x80) && (w == 1 || k[w - 1] == ' '))) break;
+        }
+        nx_store8((unsigned char *)k + w, x | nx_bytes_between(x, 'A', 'Z') >> 2); /* A-Z to a-z */
+        w += m;
+        i += m;
+    }
+    for (; i < n; i++) {
         if (ascii && (unsigned char)f[i] >= 0x80) return 0;
         char c = ascii ? nx_fold_ascii((unsigned char)f[i]) : f[i];
         if (c == '-' || c == '\n' || c == '\t') c = ' ';
@@ -43,12 +72,12 @@ static size_t write_key(char *k, nx_type type, const char *f, size_t n, int asci
 /* The grouping key of a name: a first byte for its type, then the name
  * folded, hyphens as spaces (Al-Farabi == Al Farabi), white space collapsed
  * and trimmed, a final period dropped. In the arena; 0, or -1 when out of memory. An ASCII name is
- * folded and hashed byte by byte on the way; another is folded first. */
+ * folded on the way (write_key); another is folded first. */
 static int typed_key(nx_document *doc, nx_type type, const char *s, kkey *out) {
     size_t n = strlen(s);
     /* "Acme Corp." at the end of a sentence is "Acme Corp" */
     while (n > 1 && s[n - 1] == '.') n--;
-    char *k = nx_arena_alloc_uninit(&doc->arena, n + 2);
+    char *k = nx_arena_alloc_uninit(&doc->arena, n + 9);
     if (!k) return -1;
     size_t w = write_key(k, type, s, n, 1, &out->hash);
     if (!w) {
@@ -120,7 +149,8 @@ static void kmap_add(kmap *m, kkey k, int32_t ent) {
  * cut from one array of the attachments (collect_mentions). */
 typedef struct cctx {
     nx_document *doc;
-    uint32_t *att; /* the spans attached, in order */
+    uint32_t *att;    /* the spans attached, in order */
+    int32_t *att_ent; /* the entity of each */
     size_t n_att;
 } cctx;
 
@@ -130,20 +160,22 @@ static int32_t new_entity(nx_document *doc, nx_type type, const char *key) {
     return (int32_t)doc->n_ents++;
 }
 
+/* (an entity's n_mentions counts its attachments until collect_mentions
+ * places them) */
 static void attach(cctx *c, int32_t ent, uint32_t span) {
+    c->att_ent[c->n_att] = ent;
     c->att[c->n_att++] = span;
+    c->doc->ents[ent].n_mentions++;
     nx_doc_set_entity(c->doc, span, ent);
 }
 
 /* Each entity's mentions, in the order they were attached: the
- * attachments counted per entity, then placed in one array (arena), each
- * entity's a slice of it. */
+ * attachments counted per entity (attach), then placed in one array
+ * (arena), each entity's a slice of it. */
 static int collect_mentions(cctx *c) {
     nx_document *doc = c->doc;
     uint32_t *all = nx_arena_alloc_uninit(&doc->arena, (c->n_att + 1) * sizeof *all);
     if (!all) return -1;
-    for (size_t e = 0; e < doc->n_ents; e++) doc->ents[e].n_mentions = 0;
-    for (size_t a = 0; a < c->n_att; a++) doc->ents[SPAN(doc, c->att[a])->entity].n_mentions++;
     size_t at = 0;
     for (size_t e = 0; e < doc->n_ents; e++) {
         doc->ents[e].mentions = all + at;
@@ -151,7 +183,7 @@ static int collect_mentions(cctx *c) {
         doc->ents[e].n_mentions = 0;
     }
     for (size_t a = 0; a < c->n_att; a++) {
-        nx_ent *en = &doc->ents[SPAN(doc, c->att[a])->entity];
+        nx_ent *en = &doc->ents[c->att_ent[a]];
         en->mentions[en->n_mentions++] = c->att[a];
     }
     return 0;
@@ -198,18 +230,12 @@ static int org_base_key(nx_document *doc, const nx_span *s, kkey *out) {
     return typed_key(doc, NX_ORGANIZATION, name, out) ? -1 : 1;
 }
 
-/* The entity of a span: a one-word person is the person of that surname,
- * else of that given name, named in full elsewhere; other spans group by
- * their folded name (`by_key`: type and key -> entity). */
-static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key) {
+/* The entity of span s of the given type by its typed key (`by_key`:
+ * type and key -> entity), a new one when none has the key; -1 when out
+ * of memory. */
+static int32_t entity_by_key(nx_document *doc, nx_span *s, nx_type type, kmap *by_key) {
     int32_t e;
-    if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
-        kkey k = fold_key(TOK(doc, s->t0));
-        if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
-    }
     const char *name = s->canon ? s->canon : nx_doc_span_text(doc, s);
-    /* a nationality refers to its country, a place ("Kazakh" -> Kazakhstan) */
-    nx_type type = s->type == NX_NATIONALITY ? NX_PLACE : (nx_type)s->type;
     kkey typed;
     if (!name || typed_key(doc, type, name, &typed)) return -1;
     uint32_t *slot = kmap_slot(by_key, typed);
@@ -228,40 +254,94 @@ static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, co
     return e;
 }
 
+/* ---- the entity of each canonical name met ---------------------------------
+ * by the name's address and the type: a gazetteer entry's name is one
+ * string for all its mentions, so most canonical names come again, and
+ * the entity a typed key maps to never changes once set (kmap_put only
+ * fills an empty slot): a name met again needs no key. In the arena,
+ * zeroed (no name), for the most names a document can give it. */
+typedef struct centry {
+    const char *canon;
+    int32_t ent;
+    uint8_t type;
+} centry;
+
+typedef struct cmap {
+    centry *e;
+    size_t mask;
+} cmap;
+
+static int cmap_init(nx_arena *A, cmap *m, size_t max) {
+    m->mask = 15;
+    while (m->mask + 1 < 2 * max) m->mask = m->mask * 2 + 1;
+    m->e = nx_arena_alloc(A, (m->mask + 1) * sizeof *m->e);
+    return m->e ? 0 : -1;
+}
+
+/* The entry of canon and type: theirs, or the empty one where they go. */
+static centry *cmap_at(const cmap *m, const char *canon, nx_type type) {
+    size_t s = (size_t)(((uint64_t)(uintptr_t)canon * 0x9E3779B97F4A7C15ULL) >> 32) & m->mask;
+    while (m->e[s].canon && (m->e[s].canon != canon || m->e[s].type != type)) s = (s + 1) & m->mask;
+    return &m->e[s];
+}
+
+/* The entity of a span: a one-word person is the person of that surname,
+ * else of that given name, named in full elsewhere; other spans group by
+ * their folded name (`by_key`: type and key -> entity; `by_canon` the
+ * entities of the canonical names met). */
+static int32_t entity_for(nx_document *doc, nx_span *s, const kmap *surnames, const kmap *given, kmap *by_key,
+                          cmap *by_canon) {
+    int32_t e;
+    if (s->type == NX_PERSON && s->t1 - s->t0 == 1) {
+        kkey k = fold_key(TOK(doc, s->t0));
+        if (kmap_get(surnames, k, &e) || kmap_get(given, k, &e)) return e;
+    }
+    /* a nationality refers to its country, a place ("Kazakh" -> Kazakhstan) */
+    nx_type type = s->type == NX_NATIONALITY ? NX_PLACE : (nx_type)s->type;
+    centry *met = s->canon ? cmap_at(by_canon, s->canon, type) : NULL;
+    if (met && met->canon) return met->ent;
+    e = entity_by_key(doc, s, type, by_key);
+    if (met && e >= 0) *met = (centry){s->canon, e, (uint8_t)type};
+    return e;
+}
+
 nx_status nx_coref(nx_document *doc, nx_error *err) {
     (void)err;
     size_t n = doc->spans.count;
-    cctx c = {doc, nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att), 0};
+    cctx c = {doc, nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att),
+              nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *c.att_ent), 0};
     doc->ents = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *doc->ents);
     doc->n_ents = 0;
     /* each span gives each map one key at most */
     kmap surnames, given, by_key;
-    if (!c.att || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
+    if (!c.att || !c.att_ent || !doc->ents || kmap_init(&doc->arena, &surnames, n) || kmap_init(&doc->arena, &given, n) ||
         kmap_init(&doc->arena, &by_key, 2 * n)) /* (a name and its base: org_base_key) */
         return NX_ERR_NOMEM;
     /* full names first, so a surname alone finds its person wherever it is:
-     * the person, organisation and place spans in two lists, in order, the
-     * one-word people last (by counts, not branches: the types of
-     * consecutive spans are as good as random) */
+     * the person, organisation and place spans in two lists, in order, made
+     * in one pass (by counts, not branches: the types of consecutive spans
+     * are as good as random), the one-word people's then put last */
     uint32_t *order = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *order);
-    if (!order) return NX_ERR_NOMEM;
-    size_t n_full = 0, n_one = 0;
+    uint32_t *one = nx_arena_alloc_uninit(&doc->arena, (n + 1) * sizeof *one);
+    if (!order || !one) return NX_ERR_NOMEM;
+    size_t n_full = 0, n_one = 0, n_canon = 0;
     for (size_t k = 0; k < n; k++) {
         const nx_span *s = SPAN(doc, k);
-        order[n_full] = (uint32_t)k;
-        n_full += ((s->type <= NX_PLACE) | (s->type == NX_NATIONALITY)) & !((s->type == NX_PERSON) & (s->t1 - s->t0 == 1));
+        int one_word = (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
+        order[n_full] = one[n_one] = (uint32_t)k;
+        n_full += ((s->type <= NX_PLACE) | (s->type == NX_NATIONALITY)) & !one_word;
+        n_one += one_word;
+        n_canon += s->canon != NULL;
     }
-    for (size_t k = 0; k < n; k++) {
-        const nx_span *s = SPAN(doc, k);
-        order[n_full + n_one] = (uint32_t)k;
-        n_one += (s->type == NX_PERSON) & (s->t1 - s->t0 == 1);
-    }
+    memcpy(order + n_full, one, n_one * sizeof *order);
+    cmap by_canon;
+    if (cmap_init(&doc->arena, &by_canon, n_canon)) return NX_ERR_NOMEM;
     for (size_t o = 0; o < n_full + n_one; o++) {
         if (o == n_full) {
             if (collect_mentions(&c)) return NX_ERR_NOMEM;
             index_names(doc, &surnames, &given);
         }
-        int32_t ent = entity_for(doc, SPAN(doc, order[o]), &surnames, &given, &by_key);
+        int32_t ent = entity_for(doc, SPAN(doc, order[o]), &surnames, &given, &by_key, &by_canon);
         if (ent < 0) return NX_ERR_NOMEM;
         attach(&c, ent, order[o]);
     }

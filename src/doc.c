@@ -44,22 +44,31 @@ nx_document *nx_doc_create(const struct nx_model *model, const nx_options *opts,
     return doc;
 }
 
+/* nx_doc_add_span() when the vector is full: room first, at first for a
+ * span per eight tokens (news makes one per 15 or so, dropped ones
+ * included), so that the vector seldom grows. Apart, so that the common
+ * case, a span that fits, makes no call (and saves no registers). */
+static __attribute__((noinline)) int32_t add_span_grown(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, nx_rule rule,
+                                                         uint16_t rule_src) {
+    if (doc->spans.cap ? nx_vec_grow(&doc->spans, sizeof(nx_span))
+                       : nx_vec_reserve(&doc->spans, sizeof(nx_span), doc->toks.count / 8 + 16))
+        return -1;
+    return nx_doc_add_span(doc, t0, t1, type, rule, rule_src);
+}
+
 int32_t nx_doc_add_span(nx_document *doc, uint32_t t0, uint32_t t1, nx_type type, nx_rule rule, uint16_t rule_src) {
     assert(doc->phase == NX_PHASE_GROWING && t0 < t1 && t1 <= doc->toks.count);
-    /* room at first for a span per eight tokens (news makes one per 15 or
-     * so, dropped ones included), so that the vector seldom grows */
-    if (!doc->spans.cap && nx_vec_reserve(&doc->spans, sizeof(nx_span), doc->toks.count / 8 + 16)) return -1;
-    nx_span *s = nx_vec_push(&doc->spans, sizeof *s);
-    if (!s) return -1;
-    s->t0 = t0;
-    s->t1 = t1;
-    s->b0 = doc->toks.items[t0].b0;
-    s->b1 = doc->toks.items[t1 - 1].b1;
-    s->type = (uint8_t)type;
-    s->rule = (uint16_t)rule;
-    s->rule_src = rule_src;
-    s->entity = -1;
-    return (int32_t)(doc->spans.count - 1);
+    if (doc->spans.count == doc->spans.cap) return add_span_grown(doc, t0, t1, type, rule, rule_src);
+    nx_span *s = &NX_VEC_AT(&doc->spans, nx_span, doc->spans.count);
+    *s = (nx_span){.t0 = t0,
+                   .t1 = t1,
+                   .b0 = doc->toks.items[t0].b0,
+                   .b1 = doc->toks.items[t1 - 1].b1,
+                   .type = (uint8_t)type,
+                   .rule = (uint16_t)rule,
+                   .rule_src = rule_src,
+                   .entity = -1};
+    return (int32_t)doc->spans.count++;
 }
 
 void nx_doc_drop_span(nx_document *doc, int32_t i) {

@@ -11,6 +11,8 @@ typedef struct lctx {
     const int32_t *span_at; /* span index covering each token, -1 */
     uint8_t *titled_before; /* per span: a person bound to a title right before the name */
     int32_t main_org;       /* the organisation the document is about, -1 (nx_relctx) */
+    const uint32_t *cues;   /* the tokens a per-token rule reads, ascending (nx_relctx) */
+    size_t n_cues;
 } lctx;
 
 static const nx_token *tok(const lctx *l, size_t i) { return &l->doc->toks.items[i]; }
@@ -1688,7 +1690,9 @@ static int take_counterpart(const lctx *l, nx_span *t) {
 static nx_status successors(lctx *l) {
     nx_document *doc = l->doc;
     size_t n_rels = doc->rels.count;
-    for (size_t v = 2; v + 2 < l->n; v++) {
+    for (size_t c = 0; c < l->n_cues; c++) { /* (the succession verbs among them) */
+        size_t v = l->cues[c];
+        if (v < 2 || v + 2 >= l->n) continue;
         if (!is_word(l, v, NX_G_SUCCESSION_VERB) || !(tok(l, v)->shape & NX_SH_LOWER) || !is_word(l, v + 1, NX_G_AGENT_MARKER))
             continue;
         int32_t next = span_at(l, v + 2);
@@ -1764,7 +1768,9 @@ static int32_t subject_before(const lctx *l, size_t w) {
 static nx_status predecessors(lctx *l) {
     nx_document *doc = l->doc;
     size_t n_rels = doc->rels.count;
-    for (size_t v = 1; v + 1 < l->n; v++) {
+    for (size_t c = 0; c < l->n_cues; c++) { /* (the succession verbs among them) */
+        size_t v = l->cues[c];
+        if (v < 1 || v + 1 >= l->n) continue;
         if (!is_word(l, v, NX_G_SUCCESSION_VERB) || !(tok(l, v)->shape & NX_SH_LOWER) ||
             nx_rel_token_is(doc, v, NX_G_SUCCESSION_VERB, "participle"))
             continue;
@@ -1824,7 +1830,7 @@ static nx_status predecessors(lctx *l) {
 
 nx_status nx_holds_title_find(const nx_relctx *c) {
     nx_document *doc = c->doc;
-    lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1), c->main_org};
+    lctx ctx = {doc, c->n, c->span_at, nx_arena_alloc(&doc->arena, doc->spans.count + 1), c->main_org, c->cues, c->n_cues};
     if (!ctx.titled_before) return NX_ERR_NOMEM;
     lctx *l = &ctx;
     for (size_t k = 0; k < doc->spans.count; k++) {

@@ -276,7 +276,17 @@ nx_status nx_relations(nx_document *doc, nx_error *err) {
         const nx_span *s = SPAN(doc, k);
         for (uint32_t t = s->t0; t < s->t1 && t < n; t++) span_at[t] = (int32_t)k;
     }
-    nx_relctx c = {doc, n, span_at, nx_rel_main_org(doc)};
+    uint32_t *cues = nx_arena_alloc_uninit(&doc->arena, n * sizeof *cues);
+    if (!cues) return NX_ERR_NOMEM;
+    size_t n_cues = 0;
+    const nx_token *t = doc->toks.items;
+    /* (four tokens a test: a cue is rare) */
+    for (size_t i = 0; i < n; i += 4) {
+        if (i + 4 <= n && !((t[i].feat | t[i + 1].feat | t[i + 2].feat | t[i + 3].feat) & NX_REL_CUES)) continue;
+        for (size_t j = i; j < i + 4 && j < n; j++)
+            if (t[j].feat & NX_REL_CUES) cues[n_cues++] = (uint32_t)j;
+    }
+    nx_relctx c = {doc, n, span_at, nx_rel_main_org(doc), cues, n_cues};
     for (size_t i = 0; i < N_FAMILIES; i++) {
         nx_status st = FAMILIES[i].find(&c);
         if (st != NX_OK) return st;

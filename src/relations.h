@@ -35,7 +35,15 @@ typedef struct nx_relctx {
     size_t n;              /* tokens */
     const int32_t *span_at; /* span index covering each token, -1 */
     int32_t main_org;       /* the organisation the document is about (nx_rel_main_org), -1 */
+    const uint32_t *cues;   /* the tokens of a class in NX_REL_CUES, ascending */
+    size_t n_cues;
 } nx_relctx;
+
+/* The word classes a finder looks for token by token (succession verbs:
+ * holds_title; sentence-opening subject pronouns: affiliated_with): one
+ * pass lists their tokens for every finder, which walks that list, not the
+ * document. A new rule of that kind adds its class here. */
+#define NX_REL_CUES (NX_FEAT(NX_G_SUCCESSION_VERB) | NX_FEAT(NX_G_SUBJECT_PRONOUN))
 
 typedef struct nx_relation_family {
     nx_rel_type type;

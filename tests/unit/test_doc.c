@@ -76,6 +76,28 @@ static void test_seal_order(const nx_model *model) {
     nx_document_free(doc);
 }
 
+/* A new span is its arguments and nothing else (no flags, names or
+ * entity), at the index it returns, whether it fits in the room the
+ * vector has (doc.c nx_doc_add_span, no call) or makes it grow (the first
+ * span, and the ones past a span per eight tokens and past the double);
+ * the spans before keep what they are. */
+static void test_span_growth(const nx_model *model) {
+    nx_document *doc = grown_doc(model, "a b c d e f g h i j k l m n o p q r s t u v w x y z");
+    for (uint32_t i = 0; i < 100; i++) {
+        uint32_t t0 = i % 26, t1 = t0 + 1 + (t0 + i % 3 < 26 ? i % 3 : 0);
+        CHECK_INT(nx_doc_add_span(doc, t0, t1, (nx_type)(i % 3), NX_RULE_PERSON_TITLE_BEFORE, (uint16_t)(i + 7)), (int32_t)i);
+        const nx_span *s = SPAN(doc, i);
+        CHECK(s->t0 == t0 && s->t1 == t1 && s->b0 == 2 * t0 && s->b1 == 2 * t1 - 1);
+        CHECK(s->type == i % 3 && s->rule == NX_RULE_PERSON_TITLE_BEFORE && s->rule_src == i + 7 && s->entity == -1);
+        CHECK(s->status == 0 && s->flags == 0 && !s->value && !s->canon && !s->country && !s->kind && !s->xid && !s->text);
+        nx_doc_drop_span(doc, (int32_t)i);
+    }
+    CHECK_INT(doc->spans.count, 100);
+    for (uint32_t i = 0; i < 100; i++)
+        CHECK(SPAN(doc, i)->t0 == i % 26 && SPAN(doc, i)->rule_src == i + 7 && SPAN(doc, i)->flags == NX_SPAN_DROPPED);
+    nx_document_free(doc);
+}
+
 /* Every registry name is unique and non-empty, and the lookups find it. */
 static void test_registry(void) {
     for (int i = 1; i < NX_RULE_COUNT; i++) {
@@ -151,6 +173,7 @@ int main(void) {
     if (!model) return check_result("doc");
     test_spans(model);
     test_seal_order(model);
+    test_span_growth(model);
     test_registry();
     test_dedupe(model);
     nx_model_free(model);

@@ -446,6 +446,122 @@ static void org_short_name(void) {
     CHECK(full && base && strcmp(full, base) == 0);
 }
 
+/* Whether the first mentions whose texts are a and b in text are of one
+ * entity. */
+static int one_entity(const char *text, const char *a, const char *b) {
+    nx_document *doc = extract(text);
+    if (!doc) return 0;
+    size_t n;
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    long ea = -2, eb = -2;
+    for (size_t i = 0; i < n; i++) {
+        if (ea == -2 && !strcmp(m[i].text, a)) ea = m[i].entity;
+        else if (eb == -2 && !strcmp(m[i].text, b)) eb = m[i].entity;
+    }
+    nx_document_free(doc);
+    return ea >= 0 && ea == eb;
+}
+
+/* Coreference groups names by a key that folds case and reads a run of
+ * white space or hyphens as one space; an ASCII name's key is written
+ * eight bytes at a time until a chunk needs more than that (coref.c
+ * write_key): a run across two chunks ("Michael" is seven letters), a
+ * hyphen, a tab, capitals, a last chunk shorter than eight. */
+static void key_chunks(void) {
+    CHECK(one_entity("Michael  Jordan spoke on Monday. Later Michael Jordan left the arena.", "Michael  Jordan", "Michael Jordan"));
+    CHECK(one_entity("Michael Jordan spoke on Monday. Later Michael\tJordan left the arena.", "Michael Jordan", "Michael\tJordan"));
+    CHECK(one_entity("Jean-Pierre Raffarin spoke on Monday. Later Jean Pierre Raffarin left.", "Jean-Pierre Raffarin",
+                     "Jean Pierre Raffarin"));
+    CHECK(one_entity("Rolls-Royce Holdings said on Monday. Rolls Royce Holdings fell.", "Rolls-Royce Holdings", "Rolls Royce Holdings"));
+    CHECK(one_entity("Shares of Deutsche Bank fell. DEUTSCHE BANK said.", "Deutsche Bank", "DEUTSCHE BANK"));
+}
+
+/* Whether the first two mentions whose text is w in text are of two
+ * entities. */
+static int two_entities(const char *text, const char *w) {
+    nx_document *doc = extract(text);
+    if (!doc) return 0;
+    size_t n;
+    const nx_mention *m = nx_document_mentions(doc, &n);
+    long e[2] = {-1, -1};
+    size_t found = 0;
+    for (size_t i = 0; i < n && found < 2; i++)
+        if (!strcmp(m[i].text, w)) e[found++] = m[i].entity;
+    nx_document_free(doc);
+    return found == 2 && e[0] >= 0 && e[1] >= 0 && e[0] != e[1];
+}
+
+/* A gazetteer entry's name met again is the entity it was (coref.c
+ * by_canon), but of its type only: a city that names its team in a sports
+ * report keeps the city's name, and the team and the city are two. */
+static void canon_met_again(void) {
+    CHECK(one_entity("SOCCER - Surrey beat Kent . Surrey is a county in England and Kent is too .", "Kent", "Kent"));
+    CHECK(two_entities("SOCCER - ENGLISH LEAGUE RESULTS .\nLONDON 1996-08-24\nLeicester 2 Chelsea 1\n"
+                       "The match was played in Leicester on Saturday.\n",
+                       "Leicester"));
+    CHECK(two_entities("CRICKET - Surrey beat Kent by an innings . The match was played in Kent .", "Kent"));
+}
+
+/* Whether a relation of text was made by the named rule. */
+static int has_rule(const char *text, const char *rule) {
+    nx_document *doc = extract(text);
+    if (!doc) return 0;
+    size_t n;
+    const nx_relation *r = nx_document_relations(doc, &n);
+    int found = 0;
+    for (size_t i = 0; i < n && !found; i++) found = r[i].rule && !strcmp(r[i].rule, rule);
+    nx_document_free(doc);
+    return found;
+}
+
+/* The relation stage lists the tokens of the word classes a finder scans
+ * for (relations.c NX_REL_CUES) testing four tokens at a time: a cue is
+ * found at each place among four, the last four tokens of a document
+ * included (its first sentence one word longer each time). */
+static void cues_at_every_offset(void) {
+    static const char *const pads[] = {"", " there", " there early", " there very early"};
+    static const char *const rows[][2] = {
+        {"Jane Doe studied law%s. She joined Acme Corp", "affiliated_with:pronoun-verb"},
+        {"The University of Melbourne has named Professor Emma Johnston as its next vice-chancellor%s. She succeeds Duncan "
+         "Maskell",
+         "holds_title:predecessor"},
+        {"Acme Corp said its chairman, John Smith, would retire%s. Smith will be succeeded by Mary Jones", "holds_title:succeeded-by"},
+    };
+    for (size_t p = 0; p < sizeof pads / sizeof *pads; p++)
+        for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+            char text[256];
+            snprintf(text, sizeof text, rows[i][0], pads[p]);
+            if (!has_rule(text, rows[i][1])) fprintf(stderr, "%s\n    no %s\n", text, rows[i][1]);
+            CHECK(has_rule(text, rows[i][1]));
+        }
+}
+
+/* The key and the external ids of the entity named `name` in text, as
+ * "key: id id ...", copied to buf, or NULL. */
+static const char *entity_ids(const char *text, const char *name, char *buf, size_t len) {
+    nx_document *doc = extract(text);
+    if (!doc) return NULL;
+    size_t n;
+    const nx_entity *e = nx_document_entities(doc, &n);
+    const char *got = NULL;
+    for (size_t i = 0; i < n && !got; i++)
+        if (!strcmp(e[i].name, name)) {
+            snprintf(buf, len, "%s:", e[i].key ? e[i].key : "");
+            for (size_t k = 0; k < e[i].n_ids; k++) append(buf, len, " ", e[i].ids[k]);
+            got = buf;
+        }
+    nx_document_free(doc);
+    return got;
+}
+
+/* An entity's external ids are the words of its gazetteer entry's ids
+ * field, the first its key (views.c entity_keys cuts them from one copy). */
+static void entity_id_words(void) {
+    char buf[256];
+    const char *got = entity_ids("Kazakhstan signed the treaty.", "Kazakhstan", buf, sizeof buf);
+    CHECK(got && strcmp(got, "iso3166:KZ: iso3166:KZ geonames:1522867") == 0);
+}
+
 int main(void) {
     model = load_test_model();
     if (!model) return 1;
@@ -464,6 +580,10 @@ int main(void) {
     party_word_before_place();
     sport_in_headline();
     org_short_name();
+    key_chunks();
+    canon_met_again();
+    cues_at_every_offset();
+    entity_id_words();
     nx_model_free(model);
     return check_result("test_rules");
 }
