@@ -1759,7 +1759,7 @@ static int32_t subject_before(const lctx *l, size_t w) {
 }
 
 /* "She succeeds Professor Duncan Maskell", "Mbadi replaces Njuguna
- * Ndung'u": with no title in the sentence, the predecessor an active
+ * Ndung'u": with no title after the verb, the predecessor an active
  * succession verb names held the one title the document gave the subject
  * before: its title to come, else its one current title stated in another
  * sentence (two: which one is a guess, none). The predecessor holds it
