@@ -1683,6 +1683,28 @@ static int take_counterpart(const lctx *l, nx_span *t) {
     return 1;
 }
 
+/* Back from the verb at token v over at most `most` lower-case
+ * auxiliaries, copulas and future markers: the token where they start;
+ * *auxiliary when an auxiliary or copula is among them, *copula when a
+ * copula is, *future when a future marker is (*hypothetical when it only
+ * wishes: kind=hypothetical). */
+static size_t verb_group(const lctx *l, size_t v, size_t most, int *auxiliary, int *copula, int *future, int *hypothetical) {
+    size_t w = v;
+    *auxiliary = *copula = *future = *hypothetical = 0;
+    while (w > 0 && v - w < most && (tok(l, w - 1)->shape & NX_SH_LOWER) &&
+           (is_word(l, w - 1, NX_G_AUXILIARY) || is_word(l, w - 1, NX_G_COPULA) || is_word(l, w - 1, NX_G_FUTURE_MARKER))) {
+        if (is_word(l, w - 1, NX_G_FUTURE_MARKER)) {
+            *future = 1;
+            *hypothetical |= nx_rel_token_is(l->doc, w - 1, NX_G_FUTURE_MARKER, "hypothetical");
+        } else {
+            *auxiliary = 1;
+            *copula |= is_word(l, w - 1, NX_G_COPULA);
+        }
+        w--;
+    }
+    return w;
+}
+
 /* "Smith, 68, will be succeeded by Mary Jones", "he was replaced by Jones":
  * with no title in the sentence, the successor takes the titles the
  * document stated before for the predecessor and still held (a name, not
@@ -1698,18 +1720,8 @@ static nx_status successors(lctx *l) {
         int32_t next = span_at(l, v + 2);
         if (!is_type(l, next, NX_PERSON) || sp(l, next)->t0 != v + 2 || is_word(l, sp(l, next)->t1, NX_G_ROLE_MARKER)) continue;
         /* the passive, over its auxiliaries and a future marker */
-        size_t w = v;
-        int passive = 0, future = 0, hypothetical = 0;
-        while (w > 0 && v - w < 4 && (tok(l, w - 1)->shape & NX_SH_LOWER) &&
-               (is_word(l, w - 1, NX_G_AUXILIARY) || is_word(l, w - 1, NX_G_COPULA) || is_word(l, w - 1, NX_G_FUTURE_MARKER))) {
-            if (is_word(l, w - 1, NX_G_FUTURE_MARKER)) {
-                future = 1;
-                hypothetical |= nx_rel_token_is(doc, w - 1, NX_G_FUTURE_MARKER, "hypothetical");
-            } else {
-                passive = 1;
-            }
-            w--;
-        }
+        int passive, copula, future, hypothetical;
+        size_t w = verb_group(l, v, 4, &passive, &copula, &future, &hypothetical);
         if (!passive || hypothetical) continue;
         /* the predecessor, over an age between commas */
         if (w >= 4 && fold_is(l, w - 1, ",") && tok(l, w - 2)->kind == NX_TOK_NUM && fold_is(l, w - 3, ",")) w -= 3;
@@ -1787,20 +1799,11 @@ static nx_status predecessors(lctx *l) {
         for (size_t i = v + 1; i < l->n && same_sentence(l, i, v) && !titled; i++)
             titled = is_type(l, span_at(l, i), NX_TITLE) && !address_at(l, i);
         if (titled) continue;
-        /* the subject, over auxiliaries and a future marker */
-        size_t w = v;
-        int future = 0, hypothetical = 0, passive = 0;
-        while (w > 0 && v - w < 3 && (tok(l, w - 1)->shape & NX_SH_LOWER) &&
-               (is_word(l, w - 1, NX_G_AUXILIARY) || is_word(l, w - 1, NX_G_COPULA) || is_word(l, w - 1, NX_G_FUTURE_MARKER))) {
-            if (is_word(l, w - 1, NX_G_FUTURE_MARKER)) {
-                future = 1;
-                hypothetical |= nx_rel_token_is(doc, w - 1, NX_G_FUTURE_MARKER, "hypothetical");
-            } else if (is_word(l, w - 1, NX_G_COPULA)) {
-                passive = 1; /* ("was replaced by": successors' reading) */
-            }
-            w--;
-        }
-        if (hypothetical || passive) continue;
+        /* the subject, over auxiliaries and a future marker (not a
+         * copula: "was replaced by" is successors' reading) */
+        int auxiliary, copula, future, hypothetical;
+        size_t w = verb_group(l, v, 3, &auxiliary, &copula, &future, &hypothetical);
+        if (hypothetical || copula) continue;
         int32_t next = subject_before(l, w);
         if (next < 0 || sp(l, next)->entity < 0 || sp(l, next)->entity == sp(l, prev)->entity) continue;
         /* the successor's title: the one to come, else the one current */
