@@ -76,24 +76,22 @@ int32_t nx_rel_main_org(const nx_document *doc) {
     /* (named fewer times: the organisation that opens the document as the
      * subject of its first sentence, "Rolls-Royce said on Thursday ...",
      * "The University of Melbourne has named ...": the lede's topic) */
+    /* (the spans are in text order since the seal: the first that is no
+     * date or title, and after it those of its sentence) */
     const nx_token *toks = doc->toks.items;
-    size_t n = doc->toks.count, first = n;
-    for (size_t k = 0; k < doc->spans.count; k++) {
-        const nx_span *s = SPAN(doc, k);
-        if (s->t0 < first && s->type != NX_DATE && s->type != NX_TITLE) first = s->t0, best = (int32_t)k;
-    }
-    if (best < 0 || SPAN(doc, best)->type != NX_ORGANIZATION || SPAN(doc, best)->entity < 0) return -1;
-    size_t a = SPAN(doc, best)->t0, b = SPAN(doc, best)->t1;
+    size_t n = doc->toks.count, k = 0;
+    while (k < doc->spans.count && (SPAN(doc, k)->type == NX_DATE || SPAN(doc, k)->type == NX_TITLE)) k++;
+    if (k == doc->spans.count || SPAN(doc, k)->type != NX_ORGANIZATION || SPAN(doc, k)->entity < 0) return -1;
+    const nx_span *o = SPAN(doc, k);
+    size_t a = o->t0, b = o->t1;
     for (size_t i = 0; i < a; i++) /* (only "The" before it) */
         if (!(toks[i].feat & NX_FEAT(NX_G_DEFINITE))) return -1;
     if (b >= n || toks[b].kind != NX_TOK_WORD || !(toks[b].shape & NX_SH_LOWER) || toks[b].sent != toks[a].sent) return -1;
     /* (the only organisation its sentence names: "The Central Standing
      * Committee of the Kuomintang named the party's ..." names two) */
-    for (size_t k = 0; k < doc->spans.count; k++) {
-        const nx_span *s = SPAN(doc, k);
-        if (s->type == NX_ORGANIZATION && s->entity != SPAN(doc, best)->entity && s->t0 < n && toks[s->t0].sent == toks[a].sent)
-            return -1;
-    }
+    for (size_t j = k + 1; j < doc->spans.count && SPAN(doc, j)->t0 < n && toks[SPAN(doc, j)->t0].sent == toks[a].sent; j++)
+        if (SPAN(doc, j)->type == NX_ORGANIZATION && SPAN(doc, j)->entity != o->entity) return -1;
+    best = (int32_t)k;
     return best;
 }
 
