@@ -107,9 +107,16 @@ typedef struct kmap {
     size_t n;
 } kmap;
 
+/* The mask of an open-addressing table of a power of two slots, 16 at the
+ * least, at most half full with max keys. */
+static size_t table_mask(size_t max) {
+    size_t mask = 15;
+    while (mask + 1 < 2 * max) mask = mask * 2 + 1;
+    return mask;
+}
+
 static int kmap_init(nx_arena *A, kmap *m, size_t max) {
-    m->mask = 15;
-    while (m->mask + 1 < 2 * max) m->mask = m->mask * 2 + 1;
+    m->mask = table_mask(max);
     m->slots = nx_arena_alloc(A, (m->mask + 1) * sizeof *m->slots);
     m->e = nx_arena_alloc_uninit(A, (max + 1) * sizeof *m->e);
     m->n = 0;
@@ -272,8 +279,7 @@ typedef struct cmap {
 } cmap;
 
 static int cmap_init(nx_arena *A, cmap *m, size_t max) {
-    m->mask = 15;
-    while (m->mask + 1 < 2 * max) m->mask = m->mask * 2 + 1;
+    m->mask = table_mask(max);
     m->e = nx_arena_alloc(A, (m->mask + 1) * sizeof *m->e);
     return m->e ? 0 : -1;
 }
