@@ -85,6 +85,15 @@ static void expect(const nx_patterns *p, const char *s, const char *want) {
 }
 
 /* expect(), and the same with the text's tokens. */
+/* Loads the patterns `pats` and checks their matches in s. */
+static void expect_loaded(const char *pats, const char *s, const char *want) {
+    nx_patterns p;
+    nx_error err;
+    CHECK_INT(load(&p, pats, &err), NX_OK);
+    expect(&p, s, want);
+    nx_patterns_free(&p);
+}
+
 static void expect_both(const nx_patterns *p, const char *s, const char *want) {
     expect(p, s, want);
     char got[2048];
@@ -223,11 +232,8 @@ static void test_many_alts(void) {
     for (int i = 0; i < 70; i++)
         pl += (size_t)snprintf(pats + pl, sizeof pats - pl, "%sw%c%c zz", i ? " | " : "", 'a' + i / 26, 'a' + i % 26);
     pl += (size_t)snprintf(pats + pl, sizeof pats - pl, ") end\n");
-    nx_patterns p;
-    nx_error err;
-    CHECK_INT(load(&p, pats, &err), NX_OK);
-    expect(&p, "waa zz end; wcr zz end; wbz zz end; wcn zz end", "many:waa zz end | many:wcr zz end | many:wbz zz end | many:wcn zz end");
-    nx_patterns_free(&p);
+    expect_loaded(pats, "waa zz end; wcr zz end; wbz zz end; wcn zz end",
+                  "many:waa zz end | many:wcr zz end | many:wbz zz end | many:wcn zz end");
 }
 
 /* The groups of a match are byte spans, also inside an atom. */
@@ -280,11 +286,7 @@ static void test_needs_many(void) {
         if (i % 3 == 1 && i % 2 == 0) tl += (size_t)snprintf(text + tl, sizeof text - tl, "k%c%c ", a, b);
         if (i % 3 != 1 || i % 2 == 0) wl += (size_t)snprintf(want + wl, sizeof want - wl, "%sn%d:w%c%c", wl ? " | " : "", i, a, b);
     }
-    nx_patterns p;
-    nx_error err;
-    CHECK_INT(load(&p, pats, &err), NX_OK);
-    expect(&p, text, want);
-    nx_patterns_free(&p);
+    expect_loaded(pats, text, want);
 }
 
 /* A number test that anchors a pattern is asked of numbers only (of at
@@ -499,11 +501,7 @@ static void test_dispatch_buckets(void) {
         tl += (size_t)snprintf(text + tl, sizeof text - tl, "%s %s, ", w, after[k]);
         wl += (size_t)snprintf(want + wl, sizeof want - wl, " | t%d:%s %s", k, w, after[k]);
     }
-    nx_patterns p;
-    nx_error err;
-    CHECK_INT(load(&p, pats, &err), NX_OK);
-    expect(&p, text, want);
-    nx_patterns_free(&p);
+    expect_loaded(pats, text, want);
 }
 
 /* The fast scan finds exactly what trying every pattern at every atom finds,
