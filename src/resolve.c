@@ -2135,10 +2135,18 @@ static void org_named_by_gazetteer(const rctx *r, chunk *c) {
     if (!plain) c->org = 0;
 }
 
+/* "Party of Regions", "Bank of the West": a gazetteer organisation that is
+ * the whole chunk is named already; a place word inside does not make it a
+ * place. */
+static int whole_gazetteer_org(const rctx *r, const chunk *c) {
+    int32_t s = r->gz_at[c->a];
+    return s >= 0 && SPAN(r->doc, s)->type == NX_ORGANIZATION && SPAN(r->doc, s)->t1 == c->b;
+}
+
 /* A place head word closes the name: Tianshan Mountains. */
 static void place_closing_head(const rctx *r, chunk *c) {
     size_t a = c->a, b = c->b;
-    if (!c->org && b - a >= 2 && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0)
+    if (!c->org && b - a >= 2 && !whole_gazetteer_org(r, c) && !r->headline[a] && feat(r, b - 1, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[b - 1] < 0)
         c->place = 1;
 }
 
@@ -2154,7 +2162,7 @@ static void place_leading_word(const rctx *r, chunk *c) {
 static void place_head_with_complement(const rctx *r, chunk *c) {
     for (size_t i = c->a; i + 2 < c->b && !c->org && !c->place; i++)
         if (feat(r, i, NX_FEAT(NX_G_PLACE_HEAD)) && r->gz_at[i] < 0 && name_complement_linker(r, i + 1) &&
-            !r->headline[c->a])
+            !r->headline[c->a] && !whole_gazetteer_org(r, c))
             c->place = 1;
 }
 
