@@ -1427,6 +1427,21 @@ static int generic_org_before(const lctx *l, size_t t0) {
     return p > 0 && is_word(l, p - 1, NX_G_ORG_GENERIC) && span_at(l, p - 1) < 0;
 }
 
+/* Whether a status word at w before an article says when a title was held:
+ * in an apposition, after a copula or right after the name ("X, then the
+ * chairman", "X was then the chairman"); elsewhere it is a sequence ("Then
+ * the company's chairman X stepped in"). */
+static int status_before_article(const lctx *l, size_t w) {
+    return w > 0 && (fold_is(l, w - 1, ",") || is_word(l, w - 1, NX_G_COPULA) || is_type(l, span_at(l, w - 1), NX_PERSON));
+}
+
+/* The status word right before the organisation that opens at token k, or
+ * before its article ("X, then the Red Sox's general manager"); 0 if none. */
+static uint8_t status_before_org(const lctx *l, size_t k) {
+    if (k > 2 && is_word(l, k - 1, NX_G_DEFINITE) && (tok(l, k - 1)->shape & NX_SH_LOWER) && status_before_article(l, k - 2)) k--;
+    return k > 0 ? nx_rel_status_word(l->doc, k - 1) : 0;
+}
+
 /* The country span k names: a place of kind country, or a nationality
  * (Kazakh: Kazakhstan); its ISO code, or NULL. */
 static const char *country_of(const lctx *l, int32_t k) {
@@ -1997,6 +2012,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         for (size_t w = g.t0; SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT && w-- > from;) {
             uint8_t said = nx_rel_status_word(doc, w);
             if (!said) continue;
+            if (is_word(l, w + 1, NX_G_DEFINITE) && !status_before_article(l, w)) break;
             int plain = w + 1 >= opens || !is_word(l, w, NX_G_FUNCTION_WORD);
             for (size_t q = w + 1; q < opens && plain; q++)
                 plain = span_at(l, q) < 0 && tok(l, q)->kind == NX_TOK_WORD && (tok(l, q)->shape & NX_SH_CAP);
@@ -2016,9 +2032,11 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
         uint8_t prefixed = g.t0 > 0 ? nx_rel_status_prefix(doc, g.t0 - 1) : 0;
         if (prefixed && (!g.status || g.status == NX_STATUS_CURRENT) && SPAN(doc, g.title[0])->status == NX_STATUS_CURRENT)
             g.status = prefixed;
-        /* "former Soviet Foreign Minister": the status said before the organisation */
+        /* "former Soviet Foreign Minister": the status said before the
+         * organisation, or before its article ("X, then the Red Sox's
+         * general manager") */
         if (org_pre >= 0 && sp(l, org_pre)->t1 <= g.t0 && sp(l, org_pre)->t0 > 0) {
-            uint8_t said = nx_rel_status_word(doc, sp(l, org_pre)->t0 - 1);
+            uint8_t said = status_before_org(l, sp(l, org_pre)->t0);
             if (said) g.status = said;
         }
         /* ... or before a nationality that is no organisation of the title's
