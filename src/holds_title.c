@@ -135,6 +135,28 @@ static size_t portfolio_len(const lctx *l, size_t i) {
     return j > i + 1 && fold_is(l, j, ")") ? j + 1 - i : 0;
 }
 
+static int apposition_closes(const lctx *l, size_t i);
+
+/* "Taiwan's main opposition party Kuomintang", "Britain's biggest bank,
+ * HSBC,": after a possessive at m, up to three lower-case words closed by a
+ * generic noun that names an organisation (org-generic kind=names), and
+ * the comma that may set the name beside it; the token the name would start
+ * at, or m. */
+static size_t generic_apposed(const lctx *l, size_t m) {
+    size_t q = m;
+    while (q < l->n && q - m < 4 && span_at(l, q) < 0 && tok(l, q)->kind == NX_TOK_WORD && (tok(l, q)->shape & NX_SH_LOWER) &&
+           !is_word(l, q, NX_G_FUNCTION_WORD))
+        q++;
+    if (q == m || !nx_rel_token_is(l->doc, q - 1, NX_G_ORG_GENERIC, "names")) return m;
+    if (fold_is(l, q, ",")) {
+        /* (a name set off by commas is apposed only if a comma closes it too) */
+        int32_t n = q + 1 < l->n ? span_at(l, q + 1) : -1;
+        if (!is_type(l, n, NX_ORGANIZATION) || sp(l, n)->t0 != q + 1 || !apposition_closes(l, sp(l, n)->t1)) return m;
+        q++;
+    }
+    return q;
+}
+
 /* An organisation named right after a title: "of [the] ORG", "at ORG".
  * *end is past it. A place there ("Minister of Foreign Affairs of
  * Uzbekistan") is skipped over and names no organisation. */
@@ -302,13 +324,20 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
      * Department in South Africa's Ministry of Education" */
     for (int step = 0; step < 3; step++) {
         size_t m = j;
-        if (m < l->n && (tok(l, m)->shape & NX_SH_POSS)) m++;
+        int poss = m < l->n && (tok(l, m)->shape & NX_SH_POSS);
+        if (poss) m++;
         else if (is_word(l, m, NX_G_PLACEMENT_LINKER)) m++;
         else break;
+        size_t before = m;
         if (is_word(l, m, NX_G_DEFINITE)) m++;
+        else if (poss) m = generic_apposed(l, m);
+        int apposed = !is_word(l, before, NX_G_DEFINITE) && m > before;
         int32_t n = span_at(l, m);
         if (n < 0 || sp(l, n)->t0 != m || !(is_type(l, n, NX_PLACE) || is_type(l, n, NX_ORGANIZATION))) break;
-        if ((org < 0 || !is_type(l, org, NX_ORGANIZATION)) && is_type(l, n, NX_ORGANIZATION)) org = n;
+        /* (the organisation a generic noun is apposed to heads the phrase:
+         * "of Acme's parent company Globex" is Globex's) */
+        if (apposed && !is_type(l, n, NX_ORGANIZATION)) break;
+        if ((org < 0 || !is_type(l, org, NX_ORGANIZATION) || apposed) && is_type(l, n, NX_ORGANIZATION)) org = n;
         j = sp(l, n)->t1;
     }
     *end = j;
