@@ -3545,6 +3545,37 @@ static nx_status orgs_inside_unknown_names(rctx *r) {
     return NX_OK;
 }
 
+/* "UFC", "ACC", "TUC": a party's or a university's acronym of three letters
+ * or fewer from the gazetteers (Guyana's The United Force, Ecuador's Civic
+ * Christian Action) names that body only where the text speaks of its
+ * country (a place, nationality or organisation of the same country) or
+ * names it in full; elsewhere the same letters are more likely another body
+ * (the UFC of mixed martial arts), so the acronym stays an organisation of
+ * its own name with no gazetteer identity. */
+static void foreign_acronyms(rctx *r) {
+    nx_document *doc = r->doc;
+    static const char *const body_kind[] = {"party", "university", NULL};
+    for (size_t k = 0; k < doc->spans.count; k++) {
+        nx_span *s = SPAN(doc, k);
+        if (s->type != NX_ORGANIZATION || s->rule != NX_RULE_GAZETTEER || !s->canon || !s->country || s->t1 != s->t0 + 1 ||
+            s->b1 - s->b0 > 3 || !(tok(r, s->t0)->shape & NX_SH_ALLCAPS) || !is_kind(s, body_kind))
+            continue;
+        int named = 0;
+        size_t canon_len = strlen(s->canon);
+        for (size_t q = 0; q < doc->spans.count && !named; q++) {
+            const nx_span *o = SPAN(doc, q);
+            if (o == s || (o->type != NX_PLACE && o->type != NX_NATIONALITY && o->type != NX_ORGANIZATION)) continue;
+            /* (another acronym is no evidence: "the ACC and the ADC") */
+            int acronym = o->type == NX_ORGANIZATION && o->t1 == o->t0 + 1 && (tok(r, o->t0)->shape & NX_SH_ALLCAPS);
+            if (o->country && !acronym && !strcmp(o->country, s->country)) named = 1;
+            else if (o->b1 - o->b0 == canon_len && !memcmp(doc->text.work + o->b0, s->canon, canon_len)) named = 1;
+        }
+        if (named) continue;
+        /* (its kind stays: "LDP prime minister X" still reads a party) */
+        s->canon = s->country = s->xid = NULL;
+    }
+}
+
 nx_status nx_resolve(nx_document *doc) {
     rctx r;
     memset(&r, 0, sizeof r);
@@ -3578,5 +3609,6 @@ nx_status nx_resolve(nx_document *doc) {
     if (st == NX_OK) st = lone_org_words(&r);
     if (st == NX_OK) st = nationalities(&r);
     if (st == NX_OK) st = orgs_inside_unknown_names(&r);
+    if (st == NX_OK) foreign_acronyms(&r);
     return st;
 }

@@ -310,6 +310,25 @@ static void party_word_alone(void) {
     CHECK(!got || strcmp(got, "Progressive") == 0);
 }
 
+/* A party's or university's short acronym from the gazetteers names that
+ * body (its name and ids) only where the text speaks of its country or
+ * names it in full: "UFC" is Guyana's The United Force in Guyana, not in a
+ * report on mixed martial arts; Taiwan's DPP is not Malawi's. */
+static void foreign_acronym(void) {
+    char buf[128];
+    const char *got = entity_of("Dana White, president of the UFC, said the fight would go ahead.", "UFC", buf, sizeof buf);
+    CHECK(got && strcmp(got, "UFC") == 0);
+    got = entity_of("Jane Doe, leader of the UFC, spoke at a rally in Guyana.", "UFC", buf, sizeof buf);
+    CHECK(got && strcmp(got, "The United Force +ids") == 0);
+    got = entity_of("The UFC said The United Force would stand.", "UFC", buf, sizeof buf);
+    CHECK(got && strcmp(got, "The United Force +ids") == 0);
+    got = entity_of("Tsai Ing-wen, chairwoman of the DPP, won the nomination in Taiwan.", "DPP", buf, sizeof buf);
+    CHECK(got && strcmp(got, "DPP") == 0);
+    /* (another acronym of the same country is no evidence) */
+    got = entity_of("He said the ACC and the ADC would meet.", "ACC", buf, sizeof buf);
+    CHECK(got && strcmp(got, "ACC") == 0);
+}
+
 /* The status of text's holds_title fact of the given title value, or NULL. */
 static const char *title_status(const char *text, const char *title, char *buf, size_t len) {
     nx_document *doc = extract(text);
@@ -573,6 +592,7 @@ int main(void) {
     head_word_refers_back();
     title_mention_edges();
     party_word_alone();
+    foreign_acronym();
     status_before_party();
     org_without_legal_form();
     status_prefix();
