@@ -1357,10 +1357,18 @@ static int respectively(lctx *l, int32_t ti, nx_status *st) {
     return 1;
 }
 
+/* Whether a title is a bare word that also names a relation between
+ * people: fellow, partner (titles kind=relational; not "senior fellow"). */
+static int relational(const nx_span *t) {
+    return t->kind && !strcmp(t->kind, "relational") && t->value && !strchr(t->value, ' ');
+}
+
 static nx_status plural_list(lctx *l, int32_t ti) {
     nx_status rst;
     if (respectively(l, ti, &rst)) return rst;
     const nx_span *t = sp(l, ti);
+    /* ("their respective partners A and B") */
+    if (relational(t) && org_before(l, t->t0, 0) < 0) return NX_OK;
     size_t j = t->t1;
     nx_rule rule = NX_RULE_HT_TITLE_BEFORE_NAMES;
     for (int k = 0; k < 2 && (is_word(l, j, NX_G_AUXILIARY) || is_word(l, j, NX_G_COPULA) || is_word(l, j, NX_G_TITLE_VERB)) &&
@@ -1955,6 +1963,10 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             if (g.n == 1 && t->kind && !strcmp(t->kind, "address") && !strchr(t->value, ' ') && g.t1 == t->t1 &&
                 org_pre < 0 && !(tok(l, t->t0)->shape & NX_SH_LOWER))
                 continue;
+            /* "his fellow Republican X", "her partner Y": a title that also
+             * names a relation between people (kind=relational), alone
+             * before a name with no organisation before it, says no office */
+            if (g.n == 1 && relational(sp(l, g.title[0])) && org_pre < 0) continue;
             if (before >= 0 && g.n >= 2) {
                 /* "P1, President of AASTU, and Rector P2": the last item
                  * belongs to the name right after it, the rest to P1 */
