@@ -1283,6 +1283,14 @@ static int title_before(const rctx *r, size_t i) {
     return i > 0 && (r->title_tok[i - 1] || feat(r, i - 1, NX_FEAT(NX_G_HONORIFIC)));
 }
 
+/* Whether token i follows a bare title that also names a relation between
+ * people (kind=relational: fellow, partner), which alone is no sign that a
+ * one-word name follows: "his fellow Flow teammate", "a fellow Dane". */
+static int relational_title_before(const rctx *r, size_t i) {
+    const nx_span *t = i > 0 && r->title_tok[i - 1] && r->owner[i - 1] >= 0 ? SPAN(r->doc, r->owner[i - 1]) : NULL;
+    return t && t->type == NX_TITLE && t->kind && !strcmp(t->kind, "relational") && t->t1 - t->t0 == 1;
+}
+
 /* The singular title span that "of" at token `of` completes, or -1. */
 static int32_t title_of(const rctx *r, size_t of) {
     if (!is_word(r, of, NX_G_GENITIVE) || of == 0 || !r->title_tok[of - 1] || r->owner[of - 1] < 0) return -1;
@@ -1971,7 +1979,7 @@ static size_t field_words_end(const rctx *r, size_t a, size_t b) {
 static step_result trim(rctx *r, chunk *c, nx_status *st) {
     (void)st;
     nx_document *doc = r->doc;
-    c->evidence = title_before(r, c->a);
+    c->evidence = title_before(r, c->a) && !(c->b - c->a == 1 && relational_title_before(r, c->a));
     /* (an honorific that is also a one-word place, "Ratu Josefa Iloilo",
      * before two more name words is the honorific) */
     while (c->a < c->b &&
