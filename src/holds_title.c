@@ -328,10 +328,14 @@ static int32_t org_after(const lctx *l, size_t i, size_t *end, int state) {
         if (poss) m++;
         else if (is_word(l, m, NX_G_PLACEMENT_LINKER)) m++;
         else break;
-        size_t before = m;
-        if (is_word(l, m, NX_G_DEFINITE)) m++;
-        else if (poss) m = generic_apposed(l, m);
-        int apposed = !is_word(l, before, NX_G_DEFINITE) && m > before;
+        int apposed = 0; /* (a generic noun the name is set beside: "Acme's parent company Globex") */
+        if (is_word(l, m, NX_G_DEFINITE)) {
+            m++;
+        } else if (poss) {
+            size_t q = generic_apposed(l, m);
+            apposed = q > m;
+            m = q;
+        }
         int32_t n = span_at(l, m);
         if (n < 0 || sp(l, n)->t0 != m || !(is_type(l, n, NX_PLACE) || is_type(l, n, NX_ORGANIZATION))) break;
         /* (the organisation a generic noun is apposed to heads the phrase:
@@ -1283,12 +1287,6 @@ static int32_t person_after_possessive(const lctx *l, const title_group *g) {
     return p;
 }
 
-/* "Presidents George W Bush, Bill Clinton and Ronald Reagan", "rectors A of
- * X and B of Y"; "the other
- * presidents have been Luis Nogales, a California businessman who ..., and
- * Maxwell McCrohon": a plural title before a list of people, right after
- * it or after a copula, where each name may carry an apposition between
- * commas. */
 /* A list of spans of one type from token i: "A, B and C" (at most four);
  * their indexes in out, the token after the last in *end. */
 static size_t span_list(const lctx *l, size_t i, nx_type type, int32_t *out, size_t *end) {
@@ -1357,18 +1355,26 @@ static int respectively(lctx *l, int32_t ti, nx_status *st) {
     return 1;
 }
 
-/* Whether a title is a bare word that also names a relation between
- * people: fellow, partner (titles kind=relational; not "senior fellow"). */
-static int relational(const nx_span *t) {
-    return t->kind && !strcmp(t->kind, "relational") && t->value && !strchr(t->value, ' ');
+/* Whether a title is of the given kind (titles kind=...) and bare, one
+ * word with no modifier: "Professor" (address), "partner" (relational),
+ * not "senior fellow". */
+static int bare_title_of(const nx_span *t, const char *kind) {
+    return t->kind && !strcmp(t->kind, kind) && t->value && !strchr(t->value, ' ');
 }
 
+/* "Presidents George W Bush, Bill Clinton and Ronald Reagan", "rectors A of
+ * X and B of Y"; "the other
+ * presidents have been Luis Nogales, a California businessman who ..., and
+ * Maxwell McCrohon": a plural title before a list of people, right after
+ * it or after a copula, where each name may carry an apposition between
+ * commas. */
 static nx_status plural_list(lctx *l, int32_t ti) {
     nx_status rst;
     if (respectively(l, ti, &rst)) return rst;
     const nx_span *t = sp(l, ti);
-    /* ("their respective partners A and B") */
-    if (relational(t) && org_before(l, t->t0, 0) < 0) return NX_OK;
+    /* ("their respective partners A and B": a word for a relation between
+     * people, kind=relational, with no organisation before it) */
+    if (bare_title_of(t, "relational") && org_before(l, t->t0, 0) < 0) return NX_OK;
     size_t j = t->t1;
     nx_rule rule = NX_RULE_HT_TITLE_BEFORE_NAMES;
     for (int k = 0; k < 2 && (is_word(l, j, NX_G_AUXILIARY) || is_word(l, j, NX_G_COPULA) || is_word(l, j, NX_G_TITLE_VERB)) &&
@@ -1960,13 +1966,12 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
              * address (kind=address), alone before a name, says no office;
              * one with its organisation before it, or in lower case, does
              * ("Harvard University professor Steven Pinker") */
-            if (g.n == 1 && t->kind && !strcmp(t->kind, "address") && !strchr(t->value, ' ') && g.t1 == t->t1 &&
-                org_pre < 0 && !(tok(l, t->t0)->shape & NX_SH_LOWER))
+            if (g.n == 1 && bare_title_of(t, "address") && g.t1 == t->t1 && org_pre < 0 && !(tok(l, t->t0)->shape & NX_SH_LOWER))
                 continue;
             /* "his fellow Republican X", "her partner Y": a title that also
              * names a relation between people (kind=relational), alone
              * before a name with no organisation before it, says no office */
-            if (g.n == 1 && relational(sp(l, g.title[0])) && org_pre < 0) continue;
+            if (g.n == 1 && bare_title_of(sp(l, g.title[0]), "relational") && org_pre < 0) continue;
             if (before >= 0 && g.n >= 2) {
                 /* "P1, President of AASTU, and Rector P2": the last item
                  * belongs to the name right after it, the rest to P1 */
@@ -1984,8 +1989,7 @@ nx_status nx_holds_title_find(const nx_relctx *c) {
             /* "the university's president, Professor Zhang Liqun": a form of
              * address last in the group, right before the name, says no office */
             const nx_span *last_t = sp(l, g.title[g.n - 1]);
-            if (g.n >= 2 && last_t->kind && !strcmp(last_t->kind, "address") && !strchr(last_t->value, ' ') &&
-                last_t->t1 == sp(l, person)->t0)
+            if (g.n >= 2 && bare_title_of(last_t, "address") && last_t->t1 == sp(l, person)->t0)
                 g.n--;
             if (org_pre < 0 && !g.state) org_pre = shared_premodifier(l, g.t0);
             if (org_pre < 0 && !g.state) org_pre = reporting_org(l, g.t0); /* (a state's office is not the sayer's) */
