@@ -279,22 +279,36 @@ static void title_mention_edges(void) {
     CHECK(got && strcmp(got, "Acting president") == 0);
 }
 
-/* The entity name of the first mention whose text is `mention` in text,
- * copied to buf with " +ids" when it has external ids, or NULL. */
-static const char *entity_of(const char *text, const char *mention, char *buf, size_t len) {
+/* What the entity of the first mention whose text is `mention` in text
+ * says, copied to buf: its name, with " +ids" when it has external ids
+ * (ENTITY_NAME), or "key: id id ..." (ENTITY_IDS); NULL when there is no
+ * such mention. */
+enum entity_field { ENTITY_NAME, ENTITY_IDS };
+
+static const char *entity_field(const char *text, const char *mention, enum entity_field what, char *buf, size_t len) {
     nx_document *doc = extract(text);
     if (!doc) return NULL;
     size_t nm, ne;
     const nx_mention *m = nx_document_mentions(doc, &nm);
     const nx_entity *e = nx_document_entities(doc, &ne);
     const char *got = NULL;
-    for (size_t i = 0; i < nm && !got; i++)
-        if (!strcmp(m[i].text, mention) && m[i].entity >= 0 && (size_t)m[i].entity < ne) {
-            snprintf(buf, len, "%s%s", e[m[i].entity].name, e[m[i].entity].n_ids ? " +ids" : "");
-            got = buf;
+    for (size_t i = 0; i < nm && !got; i++) {
+        if (strcmp(m[i].text, mention) || m[i].entity < 0 || (size_t)m[i].entity >= ne) continue;
+        const nx_entity *x = &e[m[i].entity];
+        if (what == ENTITY_NAME) {
+            snprintf(buf, len, "%s%s", x->name, x->n_ids ? " +ids" : "");
+        } else {
+            snprintf(buf, len, "%s:", x->key ? x->key : "");
+            for (size_t k = 0; k < x->n_ids; k++) append(buf, len, " ", x->ids[k]);
         }
+        got = buf;
+    }
     nx_document_free(doc);
     return got;
+}
+
+static const char *entity_of(const char *text, const char *mention, char *buf, size_t len) {
+    return entity_field(text, mention, ENTITY_NAME, buf, len);
 }
 
 /* A party adjective alone ("Democratic", "Independent") names no one
@@ -555,29 +569,11 @@ static void cues_at_every_offset(void) {
         }
 }
 
-/* The key and the external ids of the entity named `name` in text, as
- * "key: id id ...", copied to buf, or NULL. */
-static const char *entity_ids(const char *text, const char *name, char *buf, size_t len) {
-    nx_document *doc = extract(text);
-    if (!doc) return NULL;
-    size_t n;
-    const nx_entity *e = nx_document_entities(doc, &n);
-    const char *got = NULL;
-    for (size_t i = 0; i < n && !got; i++)
-        if (!strcmp(e[i].name, name)) {
-            snprintf(buf, len, "%s:", e[i].key ? e[i].key : "");
-            for (size_t k = 0; k < e[i].n_ids; k++) append(buf, len, " ", e[i].ids[k]);
-            got = buf;
-        }
-    nx_document_free(doc);
-    return got;
-}
-
 /* An entity's external ids are the words of its gazetteer entry's ids
  * field, the first its key (views.c entity_keys cuts them from one copy). */
 static void entity_id_words(void) {
     char buf[256];
-    const char *got = entity_ids("Kazakhstan signed the treaty.", "Kazakhstan", buf, sizeof buf);
+    const char *got = entity_field("Kazakhstan signed the treaty.", "Kazakhstan", ENTITY_IDS, buf, sizeof buf);
     CHECK(got && strcmp(got, "iso3166:KZ: iso3166:KZ geonames:1522867") == 0);
 }
 
